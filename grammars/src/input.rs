@@ -1,0 +1,159 @@
+//! The grammars' input: pages of lines, each line made of positioned cells.
+//!
+//! Owns the shape every reader (PDF layout, plain text) hands to the grammars
+//! and the plain-text reader itself, which is pure (`&str` in, pages out).
+//! It does not own PDF reading: that lives in the binary's `pdf` module.
+
+use serde::{Deserialize, Serialize};
+
+/// One physical page after page furniture has been removed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// 1-based physical page number inside the file.
+    pub number: u32,
+    /// The printed page label ("Page 9", "9", "Page 9 of 12"), where there is one.
+    pub label: Option<String>,
+    /// Page size in points (0 for text inputs).
+    pub width: f32,
+    pub height: f32,
+    /// Lines in reading order.
+    pub lines: Vec<Line>,
+}
+
+/// One line of text, or one row of a ruled table.
+///
+/// `text` is the cells joined by a tab, so a grammar that only wants words can
+/// read `text`, and one that wants columns reads `cells`. A row of a ruled
+/// table (or a tab-separated line of a text input) is one `Line` whose cells
+/// are the table cells, each cell's wrapped lines joined by a space: this is
+/// what makes the PDF and text forms of the same document look alike.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Line {
+    pub text: String,
+    pub cells: Vec<Cell>,
+    /// Top of the line in points from the top of the page (line index for text).
+    pub y: f32,
+    /// Dominant font size in points (0 for text inputs).
+    pub size: f32,
+    /// Most of the line is set in a bold font (or `**…**` in text input).
+    pub bold: bool,
+    /// The line is a row of a table (ruled grid in a PDF, or a tab-separated
+    /// line in text); `table` numbers the grid on its page so that rows of one
+    /// grid can be told from rows of the next.
+    pub table: Option<u32>,
+}
+
+/// A run of text at a horizontal position.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    pub text: String,
+    /// Left and right edge in points (column index for text inputs).
+    pub x0: f32,
+    pub x1: f32,
+}
+
+impl Line {
+    /// A line from cells; `text` is their texts joined by a tab.
+    pub fn from_cells(cells: Vec<Cell>, y: f32, size: f32, bold: bool) -> Line {
+        let text = cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\t");
+        Line {
+            text,
+            cells,
+            y,
+            size,
+            bold,
+            table: None,
+        }
+    }
+
+    /// The left edge of the line's first cell.
+    pub fn x0(&self) -> f32 {
+        self.cells.first().map(|c| c.x0).unwrap_or(0.0)
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// Read a plain-text document (`.txt`, `.md`) into pages.
+///
+/// A form feed starts a new page. A line holding a tab is a table row whose
+/// cells are its tab-separated fields. `**bold**` markers are removed and mark
+/// the line bold; HTML fragments inside cells (`<p>`, `<ol>`, `<u>`) are kept
+/// as they are: the grammars that read cells strip them.
+pub fn from_text(text: &str) -> Vec<Page> {
+    let mut pages = Vec::new();
+    for (i, page_text) in text.split('\u{c}').enumerate() {
+        let mut lines = Vec::new();
+        let mut in_bold = false;
+        for (n, raw) in page_text.lines().enumerate() {
+            let raw = raw.trim_end_matches('\r');
+            let starts_bold = in_bold;
+            let markers = raw.matches("**").count();
+            if markers % 2 == 1 {
+                in_bold = !in_bold;
+            }
+            let bold = starts_bold || markers > 0;
+            let clean = raw.replace("**", "");
+            let y = n as f32;
+            if clean.contains('\t') {
+                let cells = clean
+                    .split('\t')
+                    .enumerate()
+                    .map(|(k, t)| Cell {
+                        text: t.trim().to_string(),
+                        x0: k as f32,
+                        x1: k as f32 + 1.0,
+                    })
+                    .collect();
+                let mut line = Line::from_cells(cells, y, 0.0, bold);
+                line.table = Some(0);
+                lines.push(line);
+            } else {
+                let t = clean.trim();
+                let indent = (clean.len() - clean.trim_start().len()) as f32;
+                let cells = if t.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Cell {
+                        text: t.to_string(),
+                        x0: indent,
+                        x1: indent + t.chars().count() as f32,
+                    }]
+                };
+                lines.push(Line::from_cells(cells, y, 0.0, bold));
+            }
+        }
+        pages.push(Page {
+            number: i as u32 + 1,
+            label: None,
+            width: 0.0,
+            height: 0.0,
+            lines,
+        });
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_feed_splits_pages_and_tabs_make_cells() {
+        let pages = from_text("a\tb\tc\n**Bold\nstill bold**\nplain\u{c}second");
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].lines[0].cells.len(), 3);
+        assert_eq!(pages[0].lines[0].table, Some(0));
+        assert!(pages[0].lines[1].bold && pages[0].lines[2].bold);
+        assert_eq!(pages[0].lines[2].text, "still bold");
+        assert!(!pages[0].lines[3].bold);
+        assert_eq!(pages[1].number, 2);
+        assert_eq!(pages[1].lines[0].text, "second");
+    }
+}

@@ -1,0 +1,63 @@
+//! `grammars`: text in, typed records out.
+//!
+//! Pages of positioned lines (from the PDF layout layer or the text reader)
+//! are split into documents, and each document is read by the grammars its
+//! type calls for. No file I/O, no threads, no search index here: a parser
+//! depends only on its input.
+
+pub mod common;
+pub mod input;
+pub mod model;
+pub mod registry;
+pub mod segment;
+
+pub use input::{from_text, Cell, Line, Page};
+pub use model::*;
+
+/// Parse a file's pages into documents, records and diagnostics.
+///
+/// Every document yields a `document` record holding its whole text, so
+/// full-text search finds everything, also where no grammar produced a record.
+pub fn parse(pages: &[Page]) -> Parsed {
+    let mut out = Parsed::default();
+    for seg in segment::segment(pages) {
+        let doc_pages = &pages[seg.first..=seg.last];
+        let doc = out.documents.len();
+        out.documents.push(seg.info.clone());
+        out.records.push(Record {
+            text: document_text(doc_pages),
+            page: seg.info.pages[0],
+            page_end: seg.info.pages[1],
+            document: doc,
+            fields: Fields::Document(DocumentFields {}),
+        });
+        let grammars = registry::grammars_for(seg.info.doc_type);
+        if grammars.is_empty() {
+            out.diagnostics.push(Diagnostic {
+                page: seg.info.pages[0],
+                message: format!(
+                    "no grammar for document type {}: kept as document text only",
+                    seg.info.doc_type.as_str()
+                ),
+            });
+        }
+        for grammar in grammars {
+            grammar(doc_pages, &seg.info, doc, &mut out);
+        }
+    }
+    out
+}
+
+/// The whole clean text of some pages, whitespace folded, HTML fragments removed.
+pub fn document_text(pages: &[Page]) -> String {
+    let mut s = String::new();
+    for page in pages {
+        for line in &page.lines {
+            if !line.is_blank() {
+                s.push_str(&line.text);
+                s.push(' ');
+            }
+        }
+    }
+    common::fold(&common::strip_html(&s))
+}

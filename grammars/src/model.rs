@@ -1,0 +1,278 @@
+//! The record types of the record contract (`shared spec/records.md`).
+//!
+//! This is the one place record field names live: the binary serialises
+//! these structs as they are, and the search index reads the same JSON. It
+//! owns no parsing. Fields are only ever added, never renamed.
+
+use serde::{Deserialize, Serialize};
+
+/// What a grammar run over one file produces.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Parsed {
+    pub documents: Vec<DocumentInfo>,
+    pub records: Vec<Record>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Something a grammar noticed but could not turn into a record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub page: u32,
+    pub message: String,
+}
+
+/// The type of a document inside a file (an agenda pack holds many).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DocType {
+    Agenda,
+    Minutes,
+    OfficerReport,
+    InspectionReport,
+    ScrutinyReport,
+    MemberReport,
+    PerformanceReport,
+    WorkPlan,
+    Presentation,
+    #[default]
+    Other,
+}
+
+impl DocType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocType::Agenda => "agenda",
+            DocType::Minutes => "minutes",
+            DocType::OfficerReport => "officer_report",
+            DocType::InspectionReport => "inspection_report",
+            DocType::ScrutinyReport => "scrutiny_report",
+            DocType::MemberReport => "member_report",
+            DocType::PerformanceReport => "performance_report",
+            DocType::WorkPlan => "work_plan",
+            DocType::Presentation => "presentation",
+            DocType::Other => "other",
+        }
+    }
+}
+
+/// The `document` object of every record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    #[serde(rename = "type")]
+    pub doc_type: DocType,
+    pub title: Option<String>,
+    pub council: Option<String>,
+    pub body: Option<String>,
+    /// ISO 8601 date.
+    pub date: Option<String>,
+    /// [first, last] physical pages of this document inside its file.
+    pub pages: [u32; 2],
+}
+
+/// One record, before the binary adds the envelope (id, source).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Whitespace-folded full text of the record.
+    pub text: String,
+    /// 1-based physical page where the record starts, and where it ends.
+    pub page: u32,
+    pub page_end: u32,
+    /// Index into `Parsed::documents`.
+    pub document: usize,
+    pub fields: Fields,
+}
+
+impl Record {
+    pub fn kind(&self) -> &'static str {
+        self.fields.kind()
+    }
+}
+
+/// The kind-specific fields of a record; serialised flat beside the envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Fields {
+    Meeting(Meeting),
+    AgendaItem(AgendaItem),
+    Minute(Minute),
+    Resolution(Resolution),
+    Action(Action),
+    Attendance(Attendance),
+    Declaration(Declaration),
+    Recommendation(Recommendation),
+    Table(Table),
+    Report(Report),
+    /// A `document` record has no fields besides the envelope.
+    Document(DocumentFields),
+}
+
+/// The kinds, in the order of the contract.
+pub const KINDS: &[&str] = &[
+    "document",
+    "meeting",
+    "agenda_item",
+    "minute",
+    "resolution",
+    "action",
+    "attendance",
+    "declaration",
+    "recommendation",
+    "table",
+    "report",
+];
+
+impl Fields {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Fields::Document(_) => "document",
+            Fields::Meeting(_) => "meeting",
+            Fields::AgendaItem(_) => "agenda_item",
+            Fields::Minute(_) => "minute",
+            Fields::Resolution(_) => "resolution",
+            Fields::Action(_) => "action",
+            Fields::Attendance(_) => "attendance",
+            Fields::Declaration(_) => "declaration",
+            Fields::Recommendation(_) => "recommendation",
+            Fields::Table(_) => "table",
+            Fields::Report(_) => "report",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocumentFields {}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub body: Option<String>,
+    pub council: Option<String>,
+    /// ISO 8601 date.
+    pub date: Option<String>,
+    /// As printed ("15:45", "2.00 pm").
+    pub time: Option<String>,
+    pub venue: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub number: String,
+    pub title: String,
+    /// [from, to] as printed in the agenda ("(PAGES 9 - 20)"), or null.
+    pub pages: Option<[u32; 2]>,
+    pub description: Option<String>,
+    pub verbal: bool,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub number: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Minute {
+    pub number: String,
+    pub title: String,
+    pub meeting_date: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Resolution {
+    /// Number of the minute it sits under.
+    pub minute: Option<String>,
+    /// "6.4", or null.
+    pub paragraph: Option<String>,
+    pub meeting_date: Option<String>,
+    /// Each numbered or lettered sub-resolution; one item where there is no list.
+    pub items: Vec<String>,
+    /// What the minute records: "One abstention", "carried unanimously", counts.
+    pub votes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    pub minute: Option<String>,
+    /// As written: "JA/NA".
+    pub owners: String,
+    /// Owners resolved to names from the attendance list, where possible.
+    pub people: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum AttendanceStatus {
+    #[default]
+    Present,
+    Apologies,
+    Absent,
+    InAttendance,
+    Substitute,
+    Chair,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Attendance {
+    pub name: String,
+    pub status: AttendanceStatus,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub meeting_date: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Declaration {
+    pub name: Option<String>,
+    pub item: Option<String>,
+    pub interest: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    /// "5", "R3", or null.
+    pub number: Option<String>,
+    /// Who is to act: "The government", "LSCBs", the committee.
+    pub addressee: Option<String>,
+    /// The heading it sits under.
+    pub area: Option<String>,
+    pub items: Vec<String>,
+    /// The update that follows it in a progress-tracking report, or null.
+    pub progress: Option<String>,
+}
+
+/// A typed reading of a cell that is clearly a number, money or a percentage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TypedValue {
+    /// "number", "money" or "percent".
+    #[serde(rename = "type")]
+    pub value_type: String,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub title: Option<String>,
+    /// Column names; multi-row headers joined with " / ".
+    pub header: Vec<String>,
+    /// Cell strings as printed, each row as long as `header`.
+    pub rows: Vec<Vec<String>>,
+    /// Typed values beside `rows`: null where a cell is not clearly a number.
+    pub values: Vec<Vec<Option<TypedValue>>>,
+    /// [first, last] physical pages.
+    pub pages: [u32; 2],
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub contact: Option<String>,
+    /// The "Agenda Item N" it is filed under.
+    pub agenda_item: Option<String>,
+    pub purpose: Option<String>,
+    pub status: Option<String>,
+    pub recommendations: Vec<String>,
+    pub date: Option<String>,
+    pub body: Option<String>,
+}
