@@ -1,0 +1,110 @@
+//! `agendex extract`: parse inputs and print their records.
+
+use super::{is_broken_pipe, pipeline_options, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED};
+use crate::cli::ExtractArgs;
+use agendex::output::Writer;
+use agendex::pipeline;
+use agendex::walk;
+use anyhow::{bail, Context, Result};
+use std::io::Write;
+
+pub fn run(args: &ExtractArgs) -> Result<i32> {
+    for k in &args.kind {
+        if !grammars::KINDS.contains(&k.as_str()) {
+            eprintln!(
+                "agendex: unknown record kind '{k}' (kinds: {})",
+                grammars::KINDS.join(", ")
+            );
+            return Ok(EXIT_FATAL);
+        }
+    }
+    let (sources, walk_errors) = walk::walk(&args.paths);
+    let mut failed = 0usize;
+    for e in &walk_errors {
+        eprintln!("agendex: {}: {}", e.path, e.reason);
+        failed += 1;
+    }
+    let opts = pipeline_options(&args.read);
+
+    let (out, tmp): (Box<dyn Write>, Option<std::path::PathBuf>) = match &args.output {
+        Some(path) => {
+            let tmp = temp_name(path);
+            let f = std::fs::File::create(&tmp)
+                .with_context(|| format!("cannot create {}", tmp.display()))?;
+            (Box::new(std::io::BufWriter::new(f)), Some(tmp))
+        }
+        None => (
+            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            None,
+        ),
+    };
+    let mut writer = Writer::new(out, args.format);
+    let mut records = 0usize;
+    let mut warnings = 0usize;
+    let mut io_error: Option<std::io::Error> = writer.begin().err();
+    pipeline::run(&sources, &opts, |outcome| {
+        let path = outcome.source.display();
+        warnings += outcome.warnings.len();
+        if args.read.verbose {
+            for w in &outcome.warnings {
+                eprintln!("agendex: {path}: page {}: {}", w.page, w.message);
+            }
+        }
+        match &outcome.result {
+            Ok(recs) => {
+                for r in recs {
+                    if !args.kind.is_empty() && !args.kind.iter().any(|k| k == &r.kind) {
+                        continue;
+                    }
+                    if let Err(e) = writer.write(r) {
+                        io_error = Some(e);
+                        return false;
+                    }
+                    records += 1;
+                }
+            }
+            Err(reason) => {
+                eprintln!("agendex: {path}: {reason}");
+                failed += 1;
+            }
+        }
+        io_error.is_none()
+    });
+    let finished = match io_error {
+        Some(e) => Err(e),
+        None => writer.finish().map(|_| ()),
+    };
+    if let Err(e) = finished {
+        if let Some(tmp) = &tmp {
+            let _ = std::fs::remove_file(tmp);
+        }
+        if is_broken_pipe(&e) {
+            return Ok(EXIT_OK);
+        }
+        bail!("cannot write records: {e}");
+    }
+    if let (Some(tmp), Some(path)) = (&tmp, &args.output) {
+        std::fs::rename(tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let files = sources.len() + walk_errors.len();
+    let note = if warnings > 0 && !args.read.verbose {
+        format!(", {warnings} warnings (-v to show)")
+    } else {
+        String::new()
+    };
+    eprintln!("{files} files, {records} records, {failed} failed{note}");
+    Ok(if failed > 0 {
+        EXIT_SOME_FAILED
+    } else {
+        EXIT_OK
+    })
+}
+
+fn temp_name(path: &std::path::Path) -> std::path::PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(format!(".tmp{}", std::process::id()));
+    path.with_file_name(name)
+}

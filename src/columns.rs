@@ -1,0 +1,381 @@
+//! Unruled column layouts: rows rebuilt from alignment and vertical gaps.
+//!
+//! Many councils print minutes and numbered reports as a borderless grid:
+//! paragraph numbers in a left margin column (often vertically centred
+//! against their paragraph), the text beside them, an ACTION BY column on the
+//! right. Read line by line, the number lands between two lines of its text.
+//! This module finds the page's column gutters (x ranges no word crosses,
+//! recurring in several blocks of lines), then turns each block of lines
+//! that respects them into one row whose cells are the columns, each
+//! column's lines joined: the same shape as a ruled table row or a
+//! tab-separated text line. A block whose left column holds only a bullet
+//! becomes one plain line ("• the item, its wrapped lines joined").
+//! Everything else stays line by line. Owns nothing about what rows mean.
+
+use crate::layout::{FlowLine, Word};
+use grammars::{Cell, Line};
+
+/// Narrowest gap between columns, in points.
+const MIN_GUTTER: f32 = 4.0;
+/// A gutter seen in one block only must be at least this wide, in points.
+const WIDE_GUTTER: f32 = 8.0;
+
+const BULLETS: &[&str] = &[
+    "•", "·", "▪", "■", "◦", "o", "-", "–", "", "", "➢", "✓", "*",
+];
+
+/// Turn a page's flow lines into lines and column rows. Rows of one run of
+/// blocks share a table id, counted from `first_table`.
+pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> Vec<Line> {
+    flow.retain(|l| !l.words.is_empty());
+    flow.sort_by(|a, b| a.y.total_cmp(&b.y));
+    if flow.is_empty() {
+        return Vec::new();
+    }
+    let blocks = blocks(&flow, page_height);
+    let gutters = page_gutters(&flow, &blocks);
+    if gutters.is_empty() {
+        return flow.iter().map(FlowLine::to_line).collect();
+    }
+    let mut out = Vec::new();
+    let mut table = first_table;
+    let mut in_run = false;
+    // A run starts at a block with content on both sides of a gutter; blocks
+    // that respect the gutters but sit in one column join the run they are
+    // next to (a paragraph continued from the previous page, or onto a second
+    // block inside one cell).
+    let kinds: Vec<BlockKind> = blocks
+        .iter()
+        .map(|b| {
+            classify(
+                &flow[b.0..b.1],
+                &gutters,
+                in_margin(&flow[b.0], page_height),
+            )
+        })
+        .collect();
+    let in_region: Vec<bool> = (0..blocks.len())
+        .map(|i| match kinds[i] {
+            BlockKind::Split => true,
+            BlockKind::OneColumn => {
+                let near = |j: Option<usize>| {
+                    j.map(|j| kinds[j] != BlockKind::Crossing).unwrap_or(false)
+                        && j.map(|j| region_reach(&kinds, j)).unwrap_or(false)
+                };
+                near(i.checked_sub(1)) || near(Some(i + 1).filter(|&j| j < blocks.len()))
+            }
+            BlockKind::Crossing | BlockKind::Bullets => false,
+        })
+        .collect();
+    for (i, &(start, end)) in blocks.iter().enumerate() {
+        let lines = &flow[start..end];
+        if kinds[i] == BlockKind::Bullets {
+            if in_run {
+                table += 1;
+                in_run = false;
+            }
+            out.extend(bullet_items(lines, &respected_gutters(lines, &gutters)));
+            continue;
+        }
+        if !in_region[i] {
+            if in_run {
+                table += 1;
+                in_run = false;
+            }
+            out.extend(lines.iter().map(FlowLine::to_line));
+            continue;
+        }
+        let respected = respected_gutters(lines, &gutters);
+        let row = row_of(lines, &respected);
+        let top = lines[0].y - lines[0].size;
+        let size = lines[0].size;
+        let mut line = Line::from_cells(row, top, size, false);
+        line.table = Some(table);
+        in_run = true;
+        out.push(line);
+    }
+    out
+}
+
+/// A bulleted block -> one line per item: a line with a bullet left of the
+/// gutter starts an item, lines without one continue it.
+fn bullet_items(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<Line> {
+    let edge = gutters
+        .first()
+        .map(|g| g.0 + 0.5)
+        .unwrap_or(f32::NEG_INFINITY);
+    let mut out: Vec<Line> = Vec::new();
+    for l in lines {
+        let starts_item = l.words.first().is_some_and(|w| w.x1 <= edge);
+        let text = l
+            .words
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let x1 = l.words.last().map(|w| w.x1).unwrap_or(0.0);
+        match out.last_mut() {
+            Some(item) if !starts_item => {
+                let cell = &mut item.cells[0];
+                cell.text.push(' ');
+                cell.text.push_str(&text);
+                cell.x1 = cell.x1.max(x1);
+                item.text = cell.text.clone();
+            }
+            _ => {
+                let x0 = l.words.first().map(|w| w.x0).unwrap_or(0.0);
+                let cell = Cell { text, x0, x1 };
+                out.push(Line::from_cells(vec![cell], l.y - l.size, l.size, false));
+            }
+        }
+    }
+    out
+}
+
+/// Whether a run of column blocks reaches block `j` (it is split, or a
+/// one-column block next to a split one).
+fn region_reach(kinds: &[BlockKind], j: usize) -> bool {
+    if kinds[j] == BlockKind::Split {
+        return true;
+    }
+    let mut k = j;
+    while k > 0 && kinds[k - 1] == BlockKind::OneColumn {
+        k -= 1;
+    }
+    let before = k > 0 && kinds[k - 1] == BlockKind::Split;
+    let mut k = j;
+    while k + 1 < kinds.len() && kinds[k + 1] == BlockKind::OneColumn {
+        k += 1;
+    }
+    let after = k + 1 < kinds.len() && kinds[k + 1] == BlockKind::Split;
+    before || after
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BlockKind {
+    /// Content on both sides of a gutter, nothing crossing the first one.
+    Split,
+    /// Respects the gutters but has content in one column only.
+    OneColumn,
+    /// A word crosses every gutter, or nothing stands right of them:
+    /// ordinary text.
+    Crossing,
+    /// A bulleted list with hanging indents: each item becomes one line.
+    Bullets,
+}
+
+fn classify(lines: &[FlowLine], gutters: &[(f32, f32)], margin: bool) -> BlockKind {
+    if margin {
+        return BlockKind::Crossing;
+    }
+    let respected = respected_gutters(lines, gutters);
+    if respected.is_empty() {
+        return BlockKind::Crossing;
+    }
+    let mut columns_used = std::collections::BTreeSet::new();
+    for w in lines.iter().flat_map(|l| &l.words) {
+        columns_used.insert(respected.iter().filter(|g| w.x0 >= g.1 - 0.5).count());
+    }
+    let first_column: Vec<&str> = lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .filter(|w| w.x1 <= respected[0].0 + 0.5)
+        .map(|w| w.text.as_str())
+        .collect();
+    if !first_column.is_empty() && first_column.iter().all(|t| BULLETS.contains(t)) {
+        BlockKind::Bullets
+    } else if columns_used.len() >= 2 {
+        BlockKind::Split
+    } else if columns_used.contains(&0) {
+        // Everything left of the gutters: ordinary text with a ragged edge.
+        BlockKind::Crossing
+    } else {
+        BlockKind::OneColumn
+    }
+}
+
+/// The gutters a block keeps to. A gutter to the right of the first one
+/// (an ACTION BY column) only counts when what stands right of it is short
+/// on every line: a long run of words there is the text itself, printed
+/// with a wide gap.
+fn respected_gutters(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<(f32, f32)> {
+    let mut out: Vec<(f32, f32)> = Vec::new();
+    for &g in gutters {
+        if crosses(lines, g) {
+            continue;
+        }
+        if !out.is_empty() {
+            let long = lines
+                .iter()
+                .any(|l| l.words.iter().filter(|w| w.x0 >= g.1 - 0.5).count() > 3);
+            if long {
+                continue;
+            }
+        }
+        out.push(g);
+    }
+    out
+}
+
+fn crosses(lines: &[FlowLine], g: (f32, f32)) -> bool {
+    lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .any(|w| w.x0 < g.1 - 0.5 && w.x1 > g.0 + 0.5)
+}
+
+/// The cells of a block split at the given gutters, each column's words in
+/// reading order.
+fn row_of(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<Cell> {
+    let mut bounds: Vec<(f32, f32)> = Vec::new();
+    let left = lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .map(|w| w.x0)
+        .fold(f32::INFINITY, f32::min);
+    let right = lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .map(|w| w.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let mut x = left.min(gutters.first().map(|g| g.0).unwrap_or(left));
+    for g in gutters {
+        bounds.push((x, g.0));
+        x = g.1;
+    }
+    bounds.push((x, right.max(x)));
+    bounds
+        .iter()
+        .filter(|&&(x0, x1)| x1 - x0 >= 4.0 || x0 == bounds[0].0)
+        .map(|&(x0, x1)| {
+            let words: Vec<&Word> = lines
+                .iter()
+                .flat_map(|l| &l.words)
+                .filter(|w| {
+                    let c = (w.x0 + w.x1) / 2.0;
+                    c >= x0 - 0.5 && c <= x1 + 0.5
+                })
+                .collect();
+            Cell {
+                text: words
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                x0,
+                x1,
+            }
+        })
+        .collect()
+}
+
+/// Lines in the top or bottom margin (running headers, page numbers) are
+/// never part of a column layout: furniture detection needs them whole.
+fn in_margin(line: &FlowLine, page_height: f32) -> bool {
+    page_height > 0.0
+        && line.cell_starts.len() <= 1
+        && line.words.len() <= 8
+        && (line.y < page_height * 0.07 || line.y - line.size > page_height * 0.93)
+}
+
+/// Blocks of lines: a new block starts where the vertical gap is clearly
+/// more than the page's usual line pitch.
+fn blocks(flow: &[FlowLine], page_height: f32) -> Vec<(usize, usize)> {
+    let pitch = usual_pitch(flow);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..flow.len() {
+        let gap = flow[i].y - flow[i - 1].y;
+        let size_change = (flow[i].size - flow[i - 1].size).abs() > 1.5;
+        let margin = in_margin(&flow[i], page_height) != in_margin(&flow[i - 1], page_height);
+        if gap > pitch * 1.45 || size_change || margin {
+            out.push((start, i));
+            start = i;
+        }
+    }
+    out.push((start, flow.len()));
+    out
+}
+
+/// The most common distance between consecutive baselines (ignoring lines
+/// that sit between two others), or 1.2 font sizes.
+fn usual_pitch(flow: &[FlowLine]) -> f32 {
+    let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
+    for w in flow.windows(2) {
+        let d = w[1].y - w[0].y;
+        if d >= w[0].size * 0.8 && d <= w[0].size * 1.8 {
+            *counts.entry((d * 2.0).round() as i32).or_default() += 1;
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(k, n)| (**n, -**k))
+        .map(|(k, _)| *k as f32 / 2.0)
+        .unwrap_or_else(|| flow.first().map(|l| l.size * 1.2).unwrap_or(12.0))
+}
+
+/// Column gutters of the page: gaps in the union of word extents of a
+/// block, found again in another block, or wide and in a block of three or
+/// more lines. Sorted left to right.
+fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<(f32, f32)> {
+    let mut candidates: Vec<(f32, f32, usize)> = Vec::new(); // gap, lines in block
+    for &(s, e) in blocks {
+        if e - s < 2 {
+            continue;
+        }
+        let mut spans: Vec<(f32, f32)> = flow[s..e]
+            .iter()
+            .flat_map(|l| &l.words)
+            .map(|w| (w.x0, w.x1))
+            .collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut reach = f32::NEG_INFINITY;
+        for (x0, x1) in spans {
+            if reach > f32::NEG_INFINITY && x0 - reach >= MIN_GUTTER {
+                candidates.push((reach, x0, e - s));
+            }
+            reach = reach.max(x1);
+        }
+    }
+    let mut gutters: Vec<(f32, f32)> = Vec::new();
+    let mut used = vec![false; candidates.len()];
+    for i in 0..candidates.len() {
+        if used[i] {
+            continue;
+        }
+        let (a0, a1, n) = candidates[i];
+        let mut lo = a0;
+        let mut hi = a1;
+        let mut support = 1;
+        for j in (i + 1)..candidates.len() {
+            let (b0, b1, _) = candidates[j];
+            if !used[j] && b0 < hi && b1 > lo {
+                used[j] = true;
+                support += 1;
+                lo = lo.max(b0);
+                hi = hi.min(b1);
+            }
+        }
+        let wide_enough = a1 - a0 >= WIDE_GUTTER && n >= 3;
+        if hi - lo >= MIN_GUTTER.min(a1 - a0) && (support >= 2 || wide_enough) {
+            gutters.push((lo, hi));
+        }
+    }
+    gutters.sort_by(|a, b| a.0.total_cmp(&b.0));
+    gutters.dedup_by(|a, b| a.0 < b.1 && a.1 > b.0);
+    gutters
+}
+
+#[doc(hidden)]
+pub fn debug(flow: &[FlowLine]) -> String {
+    let mut flow = flow.to_vec();
+    flow.retain(|l| !l.words.is_empty());
+    flow.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let b = blocks(&flow, 0.0);
+    format!(
+        "pitch={} blocks={:?} gutters={:?}",
+        usual_pitch(&flow),
+        b.iter().map(|x| x.1 - x.0).collect::<Vec<_>>(),
+        page_gutters(&flow, &b)
+    )
+}

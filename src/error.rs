@@ -1,0 +1,33 @@
+//! Typed errors of the library, each saying what went wrong with which file.
+//!
+//! Messages are lowercase, without a trailing period, and specific enough
+//! for a council officer to know what to do with the file.
+
+use thiserror::Error;
+
+/// Why a file yielded no records.
+#[derive(Debug, Clone, Error, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum ReadError {
+    #[error("empty file (0 bytes)")]
+    Empty,
+    #[error("not a PDF: {0}")]
+    NotPdf(String),
+    #[error("truncated PDF (no end-of-file marker): {0}")]
+    Truncated(String),
+    #[error("damaged PDF: {0}")]
+    Damaged(String),
+    #[error("encrypted PDF: needs a password to open")]
+    Encrypted,
+    #[error("no text layer: {0} page(s) with no text (a scan? run OCR first)")]
+    NoTextLayer(u32),
+    #[error("PDF reader panicked: {0}")]
+    Panicked(String),
+    #[error("PDF reader crashed ({0}): the file is probably malformed")]
+    Aborted(String),
+    #[error("timed out after {0} s")]
+    TimedOut(u64),
+    #[error("not valid UTF-8 text")]
+    NotText,
+    #[error("cannot read file: {0}")]
+    Io(String),
+}

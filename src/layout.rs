@@ -1,0 +1,536 @@
+//! Positioned glyphs and ruling lines -> lines and table rows, per page.
+//!
+//! Owns reading order inside a page: glyphs are grouped into lines by
+//! baseline, lines into cells where a wide gap or a vertical rule separates
+//! them, and the glyphs inside a ruled grid into rows of cells (each cell's
+//! wrapped lines joined), so that a ruled table row reads exactly like a
+//! tab-separated line of a text input. It does not own page furniture
+//! (see `furniture`) nor what a table means (the `grammars` crate).
+
+use crate::pdf::device::{Glyph, RawPage, Rule};
+use grammars::{Cell, Line, Page};
+
+/// A horizontal gap wider than this many font sizes starts a new cell.
+const CELL_GAP: f32 = 1.0;
+/// A gap wider than this many font sizes is a space between words.
+const WORD_GAP: f32 = 0.12;
+/// Tolerance in points when matching rules to each other.
+const TOL: f32 = 2.0;
+
+/// Rebuild one page's lines from what it draws.
+pub fn page_lines(raw: &RawPage) -> Page {
+    let (upright, rotated): (Vec<&Glyph>, Vec<&Glyph>) = raw
+        .glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty() || g.text == " ")
+        .partition(|g| !g.rotated);
+    let grids = find_grids(&raw.rules);
+    let mut in_grid: Vec<Vec<Vec<&Glyph>>> = grids
+        .iter()
+        .map(|g| vec![Vec::new(); g.rows.len()])
+        .collect();
+    let mut flow = Vec::new();
+    for g in upright {
+        let (cx, cy) = (g.x + g.w / 2.0, g.y - g.size * 0.3);
+        let hit = grids
+            .iter()
+            .enumerate()
+            .find_map(|(gi, grid)| grid.row_at(cx, cy).map(|ri| (gi, ri)));
+        match hit {
+            Some((gi, ri)) => in_grid[gi][ri].push(g),
+            None => flow.push(g),
+        }
+    }
+    let verticals: Vec<Rule> = raw
+        .rules
+        .iter()
+        .copied()
+        .filter(Rule::is_vertical)
+        .collect();
+    let flow_lines: Vec<FlowLine> = group_lines(&flow)
+        .into_iter()
+        .map(|glyphs| flow_line(&glyphs, &verticals))
+        .collect();
+    if std::env::var_os("AGENDEX_DEBUG_COLUMNS").is_some() {
+        eprintln!(
+            "page {}: {}",
+            raw.number,
+            crate::columns::debug(&flow_lines)
+        );
+    }
+    let mut lines = crate::columns::rebuild(flow_lines, grids.len() as u32, raw.height);
+    for (gi, grid) in grids.iter().enumerate() {
+        for (ri, row) in grid.rows.iter().enumerate() {
+            let glyphs = &in_grid[gi][ri];
+            if glyphs.is_empty() {
+                continue;
+            }
+            let mut cells = Vec::new();
+            for (x0, x1) in row.columns.windows(2).map(|w| (w[0], w[1])) {
+                let inside: Vec<&Glyph> = glyphs
+                    .iter()
+                    .copied()
+                    .filter(|g| {
+                        let cx = g.x + g.w / 2.0;
+                        cx >= x0 && cx < x1
+                    })
+                    .collect();
+                let text = group_lines(&inside)
+                    .into_iter()
+                    .map(|l| words(&l))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                cells.push(Cell { text, x0, x1 });
+            }
+            let size = median_size(glyphs);
+            let mut line = Line::from_cells(cells, row.top, size, false);
+            line.table = Some(gi as u32);
+            lines.push(line);
+        }
+    }
+    if !rotated.is_empty() {
+        lines.extend(rotated_lines(&rotated));
+    }
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0().total_cmp(&b.x0())));
+    Page {
+        number: raw.number,
+        label: None,
+        width: raw.width,
+        height: raw.height,
+        lines,
+    }
+}
+
+/// Group glyphs into lines by baseline; each line's glyphs sorted left to right.
+fn group_lines<'a>(glyphs: &[&'a Glyph]) -> Vec<Vec<&'a Glyph>> {
+    let mut sorted: Vec<&Glyph> = glyphs.to_vec();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Vec<&Glyph>> = Vec::new();
+    let mut base = f32::NEG_INFINITY;
+    for g in sorted {
+        let tol = (g.size * 0.45).max(1.0);
+        match lines.last_mut() {
+            Some(line) if (g.y - base).abs() <= tol => line.push(g),
+            _ => {
+                base = g.y;
+                lines.push(vec![g]);
+            }
+        }
+    }
+    for line in &mut lines {
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    lines
+}
+
+/// The words of one line of glyphs, spaces put back where the gaps are.
+fn words(glyphs: &[&Glyph]) -> String {
+    let mut s = String::new();
+    let mut end = f32::NEG_INFINITY;
+    for g in glyphs {
+        if g.text == " " {
+            if !s.is_empty() && !s.ends_with(' ') {
+                s.push(' ');
+            }
+            end = end.max(g.x + g.w);
+            continue;
+        }
+        if !s.is_empty() && !s.ends_with(' ') && g.x - end > g.size.max(1.0) * WORD_GAP {
+            s.push(' ');
+        }
+        s.push_str(&g.text);
+        end = g.x + g.w;
+    }
+    s.trim().to_string()
+}
+
+/// One printed line outside ruled grids: its words, and its cells (words
+/// separated by a wide gap or a vertical rule).
+#[derive(Debug, Clone)]
+pub struct FlowLine {
+    /// Baseline.
+    pub y: f32,
+    pub size: f32,
+    pub words: Vec<Word>,
+    /// Index of the first word of each cell.
+    pub cell_starts: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub x0: f32,
+    pub x1: f32,
+    pub text: String,
+}
+
+impl FlowLine {
+    /// The line as cells.
+    pub fn to_line(&self) -> Line {
+        let mut cells = Vec::new();
+        for (k, &start) in self.cell_starts.iter().enumerate() {
+            let end = self
+                .cell_starts
+                .get(k + 1)
+                .copied()
+                .unwrap_or(self.words.len());
+            let ws = &self.words[start..end];
+            if ws.is_empty() {
+                continue;
+            }
+            cells.push(Cell {
+                text: ws
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                x0: ws[0].x0,
+                x1: ws[ws.len() - 1].x1,
+            });
+        }
+        Line::from_cells(cells, self.y - self.size, self.size, false)
+    }
+}
+
+fn flow_line(glyphs: &[&Glyph], verticals: &[Rule]) -> FlowLine {
+    let mut words: Vec<Word> = Vec::new();
+    let mut cell_starts = Vec::new();
+    let mut end = f32::NEG_INFINITY;
+    let mut in_word = false;
+    for g in glyphs {
+        if g.text.trim().is_empty() {
+            in_word = false;
+            end = end.max(g.x + g.w);
+            continue;
+        }
+        let gap = g.x - end;
+        let size = g.size.max(1.0);
+        let ruled = verticals.iter().any(|r| {
+            let x = (r.x0 + r.x1) / 2.0;
+            x > end && x < g.x && r.y0 - TOL <= g.y && r.y1 + TOL >= g.y - g.size * 0.6
+        });
+        let new_cell = words.is_empty() || gap > size * CELL_GAP || ruled;
+        let new_word = new_cell || !in_word || gap > size * WORD_GAP;
+        if new_word {
+            if new_cell {
+                cell_starts.push(words.len());
+            }
+            words.push(Word {
+                x0: g.x,
+                x1: g.x + g.w,
+                text: g.text.clone(),
+            });
+        } else if let Some(w) = words.last_mut() {
+            w.text.push_str(&g.text);
+            w.x1 = g.x + g.w;
+        }
+        in_word = true;
+        end = g.x + g.w;
+    }
+    let all: Vec<&Glyph> = glyphs.to_vec();
+    let y = glyphs.iter().map(|g| g.y).fold(f32::NEG_INFINITY, f32::max);
+    FlowLine {
+        y,
+        size: median_size(&all),
+        words,
+        cell_starts,
+    }
+}
+
+fn median_size(glyphs: &[&Glyph]) -> f32 {
+    let mut sizes: Vec<f32> = glyphs.iter().map(|g| g.size).collect();
+    if sizes.is_empty() {
+        return 0.0;
+    }
+    sizes.sort_by(f32::total_cmp);
+    sizes[sizes.len() / 2]
+}
+
+/// Rotated glyphs (vertical labels, rotated headers) read as lines of their
+/// own, grouped by their x position, so their text is not lost.
+fn rotated_lines(glyphs: &[&Glyph]) -> Vec<Line> {
+    let mut sorted: Vec<&Glyph> = glyphs.to_vec();
+    sorted.sort_by(|a, b| a.x.total_cmp(&b.x).then(b.y.total_cmp(&a.y)));
+    let mut groups: Vec<Vec<&Glyph>> = Vec::new();
+    let mut base = f32::NEG_INFINITY;
+    for g in sorted {
+        match groups.last_mut() {
+            Some(group) if (g.x - base).abs() <= g.size * 0.45 => group.push(g),
+            _ => {
+                base = g.x;
+                groups.push(vec![g]);
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|group| {
+            let text: String = group.iter().map(|g| g.text.as_str()).collect();
+            let x = group[0].x;
+            let y = group.iter().map(|g| g.y).fold(f32::INFINITY, f32::min);
+            let cell = Cell {
+                text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                x0: x,
+                x1: x + group[0].size,
+            };
+            Line::from_cells(vec![cell], y, median_size(&group), false)
+        })
+        .filter(|l| !l.is_blank())
+        .collect()
+}
+
+/// A ruled table on a page: its bounding box and rows, each row with the
+/// x positions of the vertical rules that cross it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub x0: f32,
+    pub x1: f32,
+    pub rows: Vec<GridRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridRow {
+    pub top: f32,
+    pub bottom: f32,
+    /// Sorted column boundaries; cells lie between neighbours.
+    pub columns: Vec<f32>,
+}
+
+impl Grid {
+    fn row_at(&self, x: f32, y: f32) -> Option<usize> {
+        if x < self.x0 || x > self.x1 {
+            return None;
+        }
+        self.rows.iter().position(|r| y >= r.top && y < r.bottom)
+    }
+}
+
+/// Find ruled grids: connected sets of horizontal and vertical rules with at
+/// least two columns somewhere. A lone framed box (one column) is not a
+/// table: its text stays ordinary lines.
+pub fn find_grids(rules: &[Rule]) -> Vec<Grid> {
+    let hs: Vec<Rule> = merge(
+        rules.iter().copied().filter(Rule::is_horizontal).collect(),
+        true,
+    );
+    let vs: Vec<Rule> = merge(
+        rules.iter().copied().filter(Rule::is_vertical).collect(),
+        false,
+    );
+    let all: Vec<(bool, Rule)> = hs
+        .iter()
+        .map(|r| (true, *r))
+        .chain(vs.iter().map(|r| (false, *r)))
+        .collect();
+    let n = all.len();
+    if n == 0 || n > 20_000 {
+        return Vec::new();
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for i in 0..n {
+        for j in (i + 1)..n {
+            if touches(&all[i], &all[j]) {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                if a != b {
+                    parent[a] = b;
+                }
+            }
+        }
+    }
+    let mut comps: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        comps.entry(root).or_default().push(i);
+    }
+    let mut grids = Vec::new();
+    for members in comps.values() {
+        let h: Vec<Rule> = members
+            .iter()
+            .filter(|&&i| all[i].0)
+            .map(|&i| all[i].1)
+            .collect();
+        let v: Vec<Rule> = members
+            .iter()
+            .filter(|&&i| !all[i].0)
+            .map(|&i| all[i].1)
+            .collect();
+        if h.len() < 2 || v.len() < 2 {
+            continue;
+        }
+        let mut ys: Vec<f32> = h.iter().map(|r| (r.y0 + r.y1) / 2.0).collect();
+        ys.sort_by(f32::total_cmp);
+        ys.dedup_by(|a, b| (*a - *b).abs() <= TOL);
+        let x0 = h
+            .iter()
+            .map(|r| r.x0)
+            .chain(v.iter().map(|r| r.x0))
+            .fold(f32::INFINITY, f32::min);
+        let x1 = h
+            .iter()
+            .map(|r| r.x1)
+            .chain(v.iter().map(|r| r.x1))
+            .fold(f32::NEG_INFINITY, f32::max);
+        let mut rows = Vec::new();
+        for w in ys.windows(2) {
+            let (top, bottom) = (w[0], w[1]);
+            if bottom - top < 3.0 {
+                continue;
+            }
+            let mid = (top + bottom) / 2.0;
+            let mut columns: Vec<f32> = v
+                .iter()
+                .filter(|r| r.y0 - TOL <= mid && r.y1 + TOL >= mid)
+                .map(|r| (r.x0 + r.x1) / 2.0)
+                .collect();
+            columns.push(x0);
+            columns.push(x1);
+            columns.sort_by(f32::total_cmp);
+            columns.dedup_by(|a, b| (*a - *b).abs() <= TOL * 2.0);
+            rows.push(GridRow {
+                top,
+                bottom,
+                columns,
+            });
+        }
+        if rows.iter().any(|r| r.columns.len() >= 3) {
+            grids.push(Grid { x0, x1, rows });
+        }
+    }
+    grids.sort_by(|a, b| {
+        let ay = a.rows.first().map(|r| r.top).unwrap_or(0.0);
+        let by = b.rows.first().map(|r| r.top).unwrap_or(0.0);
+        ay.total_cmp(&by)
+    });
+    grids
+}
+
+/// Join collinear segments that touch or overlap (borders are often drawn
+/// one cell edge at a time).
+fn merge(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
+    let key = |r: &Rule| {
+        if horizontal {
+            (r.y0 + r.y1) / 2.0
+        } else {
+            (r.x0 + r.x1) / 2.0
+        }
+    };
+    let start = |r: &Rule| if horizontal { r.x0 } else { r.y0 };
+    rules.sort_by(|a, b| {
+        key(a)
+            .total_cmp(&key(b))
+            .then(start(a).total_cmp(&start(b)))
+    });
+    let mut out: Vec<Rule> = Vec::new();
+    for r in rules {
+        if let Some(last) = out.last_mut() {
+            let same_line = (key(last) - key(&r)).abs() <= TOL / 2.0;
+            let end = if horizontal { last.x1 } else { last.y1 };
+            if same_line && start(&r) <= end + TOL {
+                if horizontal {
+                    last.x1 = last.x1.max(r.x1);
+                } else {
+                    last.y1 = last.y1.max(r.y1);
+                }
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+fn touches(a: &(bool, Rule), b: &(bool, Rule)) -> bool {
+    match (a.0, b.0) {
+        (true, false) => crosses(&a.1, &b.1),
+        (false, true) => crosses(&b.1, &a.1),
+        _ => false,
+    }
+}
+
+fn crosses(h: &Rule, v: &Rule) -> bool {
+    let y = (h.y0 + h.y1) / 2.0;
+    let x = (v.x0 + v.x1) / 2.0;
+    x >= h.x0 - TOL && x <= h.x1 + TOL && y >= v.y0 - TOL && y <= v.y1 + TOL
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyphs(text: &str, x: f32, y: f32, size: f32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                x: x + i as f32 * size * 0.5,
+                y,
+                w: size * 0.5,
+                size,
+                text: c.to_string(),
+                rotated: false,
+            })
+            .collect()
+    }
+
+    fn rule(x0: f32, y0: f32, x1: f32, y1: f32) -> Rule {
+        Rule { x0, y0, x1, y1 }
+    }
+
+    #[test]
+    fn wide_gaps_make_cells_and_narrow_gaps_make_spaces() {
+        let mut g = glyphs("Total", 50.0, 100.0, 10.0);
+        g.extend(glyphs("spend", 78.0, 100.0, 10.0));
+        g.extend(glyphs("£4.1m", 200.0, 100.0, 10.0));
+        let page = page_lines(&RawPage {
+            number: 1,
+            width: 595.0,
+            height: 842.0,
+            glyphs: g,
+            rules: vec![],
+        });
+        assert_eq!(page.lines.len(), 1);
+        assert_eq!(page.lines[0].text, "Total spend\t£4.1m");
+    }
+
+    #[test]
+    fn ruled_grid_rows_join_wrapped_cell_lines() {
+        // Two columns, one row; the right cell wraps over two lines and the
+        // left cell's number sits between them, as in the minutes grid.
+        let rules = vec![
+            rule(40.0, 90.0, 400.0, 90.0),
+            rule(40.0, 130.0, 400.0, 130.0),
+            rule(40.0, 90.0, 40.0, 130.0),
+            rule(80.0, 90.0, 80.0, 130.0),
+            rule(400.0, 90.0, 400.0, 130.0),
+        ];
+        let mut g = glyphs("2.1", 45.0, 112.0, 10.0);
+        g.extend(glyphs("Apologies", 85.0, 104.0, 10.0));
+        g.extend(glyphs("received", 85.0, 120.0, 10.0));
+        let page = page_lines(&RawPage {
+            number: 1,
+            width: 595.0,
+            height: 842.0,
+            glyphs: g,
+            rules,
+        });
+        assert_eq!(page.lines.len(), 1, "{:?}", page.lines);
+        assert_eq!(page.lines[0].text, "2.1\tApologies received");
+        assert_eq!(page.lines[0].table, Some(0));
+    }
+
+    #[test]
+    fn a_framed_box_is_not_a_grid() {
+        let rules = vec![
+            rule(40.0, 90.0, 400.0, 90.0),
+            rule(40.0, 130.0, 400.0, 130.0),
+            rule(40.0, 90.0, 40.0, 130.0),
+            rule(400.0, 90.0, 400.0, 130.0),
+        ];
+        assert!(find_grids(&rules).is_empty());
+    }
+}

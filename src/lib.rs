@@ -1,0 +1,18 @@
+//! agendex: UK committee papers (PDF and text) -> structured, searchable records.
+//!
+//! ```text
+//! PATH... --walk--> sources --pipeline (rayon)--> per file:
+//!    bytes --pdf (child process)--> glyphs --layout--> lines --furniture--> pages
+//!         --grammars--> records --record--> envelopes --> output / index
+//! ```
+//! Only the two ends do I/O; parallelism lives in `pipeline`.
+
+pub mod columns;
+pub mod error;
+pub mod furniture;
+pub mod layout;
+pub mod output;
+pub mod pdf;
+pub mod pipeline;
+pub mod record;
+pub mod walk;

@@ -1,0 +1,201 @@
+//! Reading a PDF in a child process with a deadline and a memory cap.
+//!
+//! Some PDFs make pdf-extract loop forever (a page tree with a cycle),
+//! overflow the stack (a form XObject that draws itself) or allocate without
+//! bound (a decompression bomb). None of these can be caught in-process, so
+//! the binary re-invokes itself as a worker (`agendex __pdf-worker`): the
+//! file's bytes go in on stdin, the laid-out pages come back as JSON on
+//! stdout, and the parent classifies how the child ended.
+
+use crate::error::ReadError;
+use crate::pdf::RawDocument;
+use grammars::Page;
+use serde::{Deserialize, Serialize};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The hidden subcommand the binary answers as a worker.
+pub const WORKER_ARG: &str = "__pdf-worker";
+
+/// Limits on one PDF's extraction.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub timeout: Duration,
+    /// Address-space cap for the worker, in bytes (0: none).
+    pub memory: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            timeout: Duration::from_secs(60),
+            memory: 4 << 30,
+        }
+    }
+}
+
+/// What a worker sends back: laid-out pages and per-page problems.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PdfPages {
+    pub pages: Vec<Page>,
+    pub page_errors: Vec<(u32, String)>,
+}
+
+/// Lay out a raw document: lines per page, then furniture across pages.
+pub fn lay_out(raw: RawDocument) -> Result<PdfPages, ReadError> {
+    let mut pages: Vec<Page> = raw.pages.iter().map(crate::layout::page_lines).collect();
+    crate::furniture::strip(&mut pages);
+    if pages.iter().all(|p| p.lines.iter().all(|l| l.is_blank())) {
+        return Err(ReadError::NoTextLayer(pages.len() as u32));
+    }
+    Ok(PdfPages {
+        pages,
+        page_errors: raw.page_errors,
+    })
+}
+
+/// Read and lay out a PDF in this process (panics caught, nothing else).
+pub fn read_in_process(bytes: &[u8]) -> Result<PdfPages, ReadError> {
+    lay_out(crate::pdf::read_in_process(bytes)?)
+}
+
+/// The worker's side: bytes on stdin, `Result<PdfPages, ReadError>` as JSON
+/// on stdout. Always exits 0 when it got as far as writing an answer.
+pub fn serve_stdin() -> i32 {
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+        eprintln!("cannot read stdin: {e}");
+        return 3;
+    }
+    let result = std::panic::catch_unwind(|| read_in_process(&bytes))
+        .unwrap_or_else(|p| Err(ReadError::Panicked(crate::pdf::panic_message(&p))));
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if serde_json::to_writer(&mut out, &result).is_err() || out.flush().is_err() {
+        return 3;
+    }
+    0
+}
+
+/// The parent's side: run `exe __pdf-worker` on `bytes` within `limits`.
+pub fn read_in_worker(exe: &Path, bytes: &[u8], limits: &Limits) -> Result<PdfPages, ReadError> {
+    let mut cmd = Command::new(exe);
+    cmd.arg(WORKER_ARG)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    set_memory_cap(&mut cmd, limits.memory);
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| ReadError::Io(format!("cannot start the PDF worker: {e}")))?;
+    let mut stdin = child.stdin.take();
+    let mut stdout = child.stdout.take();
+    let mut stderr = child.stderr.take();
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || {
+        if let Some(mut s) = stdin.take() {
+            // A worker that dies early closes the pipe: that is reported by
+            // its exit status, not here.
+            let _ = s.write_all(&input);
+        }
+    });
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        if let Some(s) = stdout.as_mut() {
+            let _ = s.read_to_end(&mut buf);
+        }
+        buf
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        if let Some(s) = stderr.as_mut() {
+            let _ = s.take(64 * 1024).read_to_end(&mut buf);
+        }
+        String::from_utf8_lossy(&buf).into_owned()
+    });
+    let start = Instant::now();
+    let mut nap = Duration::from_millis(1);
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() >= limits.timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                let _ = writer.join();
+                let _ = reader.join();
+                let _ = err_reader.join();
+                return Err(ReadError::TimedOut(limits.timeout.as_secs()));
+            }
+            Ok(None) => {
+                std::thread::sleep(nap);
+                nap = (nap * 2).min(Duration::from_millis(20));
+            }
+            Err(e) => return Err(ReadError::Io(format!("lost the PDF worker: {e}"))),
+        }
+    };
+    let _ = writer.join();
+    let out = reader.join().unwrap_or_default();
+    let err = err_reader.join().unwrap_or_default();
+    if status.success() {
+        return serde_json::from_slice::<Result<PdfPages, ReadError>>(&out)
+            .unwrap_or_else(|e| Err(ReadError::Aborted(format!("unreadable worker answer: {e}"))));
+    }
+    Err(ReadError::Aborted(describe_exit(status, &err)))
+}
+
+fn describe_exit(status: std::process::ExitStatus, stderr: &str) -> String {
+    let cause = if stderr.contains("overflowed its stack") {
+        "stack overflow"
+    } else if stderr.contains("memory allocation") || stderr.contains("out of memory") {
+        "out of memory"
+    } else {
+        ""
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(sig) = status.signal() {
+            let name = match sig {
+                libc::SIGSEGV => "SIGSEGV",
+                libc::SIGABRT => "SIGABRT",
+                libc::SIGKILL => "SIGKILL",
+                libc::SIGBUS => "SIGBUS",
+                _ => "signal",
+            };
+            return if cause.is_empty() {
+                format!("{name} ({sig})")
+            } else {
+                format!("{cause}, {name}")
+            };
+        }
+    }
+    if cause.is_empty() {
+        format!("exit status {}", status.code().unwrap_or(-1))
+    } else {
+        cause.to_string()
+    }
+}
+
+#[cfg(unix)]
+fn set_memory_cap(cmd: &mut Command, bytes: u64) {
+    use std::os::unix::process::CommandExt;
+    if bytes == 0 {
+        return;
+    }
+    // SAFETY: setrlimit is async-signal-safe and touches only the child.
+    unsafe {
+        cmd.pre_exec(move || {
+            let lim = libc::rlimit {
+                rlim_cur: bytes as libc::rlim_t,
+                rlim_max: bytes as libc::rlim_t,
+            };
+            libc::setrlimit(libc::RLIMIT_AS, &lim);
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(unix))]
+fn set_memory_cap(_cmd: &mut Command, _bytes: u64) {}

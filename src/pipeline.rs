@@ -1,0 +1,257 @@
+//! The per-file map: bytes -> pages -> records, in parallel, in input order.
+//!
+//! Owns the one place parallelism lives. Each file becomes exactly one
+//! [`FileOutcome`]: its records, or the reason it yielded none. Files are
+//! handed out in input order to a rayon pool and their outcomes are given
+//! back in input order with a bounded window, so memory does not grow with
+//! the number of files and output is byte-identical from run to run.
+
+use crate::error::ReadError;
+use crate::pdf::worker::{self, Limits};
+use crate::record::{envelope, OutRecord};
+use crate::walk::{sha256_hex, InputKind, Source};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Condvar, Mutex};
+
+/// How PDFs are read.
+#[derive(Debug, Clone)]
+pub enum PdfMode {
+    /// In a child process: this executable re-invoked as a worker.
+    Worker(PathBuf),
+    /// In this process (benches, tests of the layout): no protection against
+    /// PDFs that loop, overflow the stack or exhaust memory.
+    InProcess,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub limits: Limits,
+    pub pdf: PdfMode,
+    pub jobs: usize,
+}
+
+impl Options {
+    /// Workers run this executable: what the command line uses.
+    pub fn for_this_exe(limits: Limits, jobs: usize) -> Options {
+        let pdf = match std::env::current_exe() {
+            Ok(exe) => PdfMode::Worker(exe),
+            Err(_) => PdfMode::InProcess,
+        };
+        Options { limits, pdf, jobs }
+    }
+}
+
+/// A grammar note about a page of a file that did yield records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    pub page: u32,
+    pub message: String,
+}
+
+/// What became of one input file.
+#[derive(Debug)]
+pub struct FileOutcome {
+    pub source: Source,
+    /// Empty when the file could not be read at all.
+    pub sha256: String,
+    pub pages: u32,
+    pub result: Result<Vec<OutRecord>, ReadError>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Read and lay out one file: its SHA-256 and pages, or why it cannot be read.
+/// Per-page problems go into `warnings`.
+pub fn read_pages(
+    source: &Source,
+    opts: &Options,
+) -> Result<(String, Vec<grammars::Page>), ReadError> {
+    let mut warnings = Vec::new();
+    let (sha, pages) = read_pages_noting(source, opts, &mut warnings);
+    pages.map(|p| (sha, p))
+}
+
+fn read_pages_noting(
+    source: &Source,
+    opts: &Options,
+    warnings: &mut Vec<Warning>,
+) -> (String, Result<Vec<grammars::Page>, ReadError>) {
+    let bytes = match std::fs::read(&source.path) {
+        Ok(b) => b,
+        Err(e) => {
+            return (
+                String::new(),
+                Err(ReadError::Io(crate::walk::io_reason(&e))),
+            )
+        }
+    };
+    let sha256 = sha256_hex(&bytes);
+    let pages = match source.kind() {
+        InputKind::Text => match std::str::from_utf8(&bytes) {
+            Ok(text) if text.trim().is_empty() => Err(ReadError::Empty),
+            Ok(text) => Ok(grammars::from_text(text)),
+            Err(_) => Err(ReadError::NotText),
+        },
+        InputKind::Pdf => {
+            let read = match &opts.pdf {
+                PdfMode::Worker(exe) => worker::read_in_worker(exe, &bytes, &opts.limits),
+                PdfMode::InProcess => worker::read_in_process(&bytes),
+            };
+            read.map(|p| {
+                for (page, reason) in p.page_errors {
+                    warnings.push(Warning {
+                        page,
+                        message: format!("page could not be read, its text is missing: {reason}"),
+                    });
+                }
+                p.pages
+            })
+        }
+    };
+    (sha256, pages)
+}
+
+/// Read, lay out and parse one file.
+pub fn process(source: &Source, opts: &Options) -> FileOutcome {
+    let path = source.display();
+    let mut warnings = Vec::new();
+    let (sha256, pages) = read_pages_noting(source, opts, &mut warnings);
+    let pages = match pages {
+        Ok(p) => p,
+        Err(e) => {
+            return FileOutcome {
+                source: source.clone(),
+                sha256,
+                pages: 0,
+                result: Err(e),
+                warnings,
+            }
+        }
+    };
+    for p in &pages {
+        if p.lines.iter().all(|l| l.is_blank()) && source.kind() == InputKind::Pdf {
+            warnings.push(Warning {
+                page: p.number,
+                message: "page has no text (an image or a blank page)".into(),
+            });
+        }
+    }
+    let parsed = match std::panic::catch_unwind(|| grammars::parse(&pages)) {
+        Ok(p) => p,
+        Err(panic) => {
+            return FileOutcome {
+                source: source.clone(),
+                sha256,
+                pages: pages.len() as u32,
+                result: Err(ReadError::Panicked(format!(
+                    "grammar failure: {}",
+                    crate::pdf::panic_message(&panic)
+                ))),
+                warnings,
+            }
+        }
+    };
+    for d in &parsed.diagnostics {
+        warnings.push(Warning {
+            page: d.page,
+            message: d.message.clone(),
+        });
+    }
+    let labels = |n: u32| {
+        pages
+            .iter()
+            .find(|p| p.number == n)
+            .and_then(|p| p.label.clone())
+    };
+    let records = envelope(parsed, &path, &sha256, &labels);
+    FileOutcome {
+        source: source.clone(),
+        sha256,
+        pages: pages.len() as u32,
+        result: Ok(records),
+        warnings,
+    }
+}
+
+/// Process `sources` in parallel and hand each outcome to `sink` in input
+/// order. At most `window` outcomes wait to be handed over, so memory is
+/// bounded whatever the number of files. `sink` returning `false` stops the
+/// run early (a closed pipe).
+pub fn run<F>(sources: &[Source], opts: &Options, mut sink: F)
+where
+    F: FnMut(FileOutcome) -> bool,
+{
+    let n = sources.len();
+    if n == 0 {
+        return;
+    }
+    let jobs = opts.jobs.max(1).min(n);
+    let window = jobs * 4;
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+        Ok(p) => p,
+        Err(_) => {
+            for s in sources {
+                if !sink(process(s, opts)) {
+                    return;
+                }
+            }
+            return;
+        }
+    };
+    let next = Arc::new(AtomicUsize::new(0));
+    // (next index to hand to the sink, stop flag)
+    let gate = Arc::new((Mutex::new((0usize, false)), Condvar::new()));
+    let (tx, rx) = mpsc::channel::<(usize, FileOutcome)>();
+    let shared: Arc<Vec<Source>> = Arc::new(sources.to_vec());
+    for _ in 0..jobs {
+        let (next, gate, tx, shared, opts) = (
+            next.clone(),
+            gate.clone(),
+            tx.clone(),
+            shared.clone(),
+            opts.clone(),
+        );
+        pool.spawn(move || loop {
+            let i = next.fetch_add(1, Ordering::SeqCst);
+            if i >= shared.len() {
+                break;
+            }
+            {
+                let (lock, cvar) = &*gate;
+                let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+                while !state.1 && i >= state.0 + window {
+                    state = cvar.wait(state).unwrap_or_else(|e| e.into_inner());
+                }
+                if state.1 {
+                    break;
+                }
+            }
+            let outcome = process(&shared[i], &opts);
+            if tx.send((i, outcome)).is_err() {
+                break;
+            }
+        });
+    }
+    drop(tx);
+    let mut pending: std::collections::BTreeMap<usize, FileOutcome> = Default::default();
+    let mut emitted = 0usize;
+    while emitted < n {
+        let Ok((i, outcome)) = rx.recv() else { break };
+        pending.insert(i, outcome);
+        while let Some(outcome) = pending.remove(&emitted) {
+            emitted += 1;
+            let keep_going = sink(outcome);
+            let (lock, cvar) = &*gate;
+            let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+            state.0 = emitted;
+            if !keep_going {
+                state.1 = true;
+            }
+            cvar.notify_all();
+            drop(state);
+            if !keep_going {
+                return;
+            }
+        }
+    }
+}
