@@ -3,7 +3,7 @@
 //! Small nom parsers used by several grammars. Owns no document structure.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::bytes::complete::{tag_no_case, take_while_m_n};
 use nom::character::complete::{alpha1, char, digit1, space0, space1};
 use nom::combinator::{map_res, opt, recognize};
 use nom::sequence::terminated;
@@ -92,9 +92,10 @@ fn month(input: &str) -> IResult<&str, u32> {
 /// A day of the month, with an optional ordinal suffix ("21ST", "3rd").
 fn day(input: &str) -> IResult<&str, u32> {
     terminated(
-        map_res(take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), |d: &str| {
-            d.parse::<u32>()
-        }),
+        map_res(
+            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+            |d: &str| d.parse::<u32>(),
+        ),
         opt(alt((
             tag_no_case("st"),
             tag_no_case("nd"),
@@ -189,16 +190,28 @@ mod tests {
 
     #[test]
     fn dates_in_council_styles() {
-        assert_eq!(find_date("WEDNESDAY 25 FEBRUARY 2015").as_deref(), Some("2015-02-25"));
+        assert_eq!(
+            find_date("WEDNESDAY 25 FEBRUARY 2015").as_deref(),
+            Some("2015-02-25")
+        );
         assert_eq!(
             find_date("THURSDAY, 21ST MAY, 2015 at 15:45 HRS").as_deref(),
             Some("2015-05-21")
         );
-        assert_eq!(find_date("Date of Meeting: 11 July 2013").as_deref(), Some("2013-07-11"));
-        assert_eq!(find_date("Panel – 13 December 2016").as_deref(), Some("2016-12-13"));
+        assert_eq!(
+            find_date("Date of Meeting: 11 July 2013").as_deref(),
+            Some("2013-07-11")
+        );
+        assert_eq!(
+            find_date("Panel – 13 December 2016").as_deref(),
+            Some("2016-12-13")
+        );
         assert_eq!(find_date("on 15 Mar 2019.").as_deref(), Some("2019-03-15"));
         assert_eq!(find_date("dated 11/07/2013").as_deref(), Some("2013-07-11"));
-        assert_eq!(find_date("February 25, 2015").as_deref(), Some("2015-02-25"));
+        assert_eq!(
+            find_date("February 25, 2015").as_deref(),
+            Some("2015-02-25")
+        );
         assert_eq!(find_date("in May 2015 and 2016"), None);
         assert_eq!(find_date("32 January 2015"), None);
         assert_eq!(find_date("the 2014-15 level"), None);
