@@ -47,8 +47,8 @@ pub struct PagesArgs {
 #[derive(Debug, Clone, Args)]
 pub struct ReadArgs {
     /// Seconds one PDF may take before it is given up as timed out.
-    #[arg(long, default_value_t = 60, value_name = "SECS")]
-    pub timeout: u64,
+    #[arg(long, default_value_t = 60.0, value_name = "SECS")]
+    pub timeout: f64,
     /// Memory cap for reading one PDF, in MiB (0: none).
     #[arg(long, default_value_t = 4096, value_name = "MIB")]
     pub max_memory: u64,

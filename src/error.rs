@@ -24,8 +24,8 @@ pub enum ReadError {
     Panicked(String),
     #[error("PDF reader crashed ({0}): the file is probably malformed")]
     Aborted(String),
-    #[error("timed out after {0} s")]
-    TimedOut(u64),
+    #[error("timed out after {0} s (raise --timeout for very large files)")]
+    TimedOut(String),
     #[error("not valid UTF-8 text")]
     NotText,
     #[error("cannot read file: {0}")]

@@ -104,6 +104,12 @@ fn read_pages_noting(
                         message: format!("page could not be read, its text is missing: {reason}"),
                     });
                 }
+                for page in p.textless_pages {
+                    warnings.push(Warning {
+                        page,
+                        message: "page has no text layer (an image, a scan or a blank page)".into(),
+                    });
+                }
                 p.pages
             })
         }
@@ -128,14 +134,6 @@ pub fn process(source: &Source, opts: &Options) -> FileOutcome {
             }
         }
     };
-    for p in &pages {
-        if p.lines.iter().all(|l| l.is_blank()) && source.kind() == InputKind::Pdf {
-            warnings.push(Warning {
-                page: p.number,
-                message: "page has no text (an image or a blank page)".into(),
-            });
-        }
-    }
     let parsed = match std::panic::catch_unwind(|| grammars::parse(&pages)) {
         Ok(p) => p,
         Err(panic) => {

@@ -22,7 +22,9 @@ pub struct Diagnostic {
 }
 
 /// The type of a document inside a file (an agenda pack holds many).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DocType {
     Agenda,

@@ -19,7 +19,7 @@ pub const EXIT_FATAL: i32 = 2;
 /// Pipeline options from the shared command-line flags.
 pub fn pipeline_options(read: &ReadArgs) -> Options {
     let limits = Limits {
-        timeout: Duration::from_secs(read.timeout.max(1)),
+        timeout: Duration::from_secs_f64(read.timeout.clamp(0.01, 86_400.0)),
         memory: read.max_memory.saturating_mul(1 << 20),
     };
     let jobs = read.jobs.unwrap_or_else(|| {

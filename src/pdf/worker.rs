@@ -41,10 +41,19 @@ impl Default for Limits {
 pub struct PdfPages {
     pub pages: Vec<Page>,
     pub page_errors: Vec<(u32, String)>,
+    /// Pages that draw no text at all (images, scans, blank pages); pages
+    /// emptied by furniture removal ("intentionally left blank") are not here.
+    pub textless_pages: Vec<u32>,
 }
 
 /// Lay out a raw document: lines per page, then furniture across pages.
 pub fn lay_out(raw: RawDocument) -> Result<PdfPages, ReadError> {
+    let textless_pages = raw
+        .pages
+        .iter()
+        .filter(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty()))
+        .map(|p| p.number)
+        .collect();
     let mut pages: Vec<Page> = raw.pages.iter().map(crate::layout::page_lines).collect();
     crate::furniture::strip(&mut pages);
     if pages.iter().all(|p| p.lines.iter().all(|l| l.is_blank())) {
@@ -53,6 +62,7 @@ pub fn lay_out(raw: RawDocument) -> Result<PdfPages, ReadError> {
     Ok(PdfPages {
         pages,
         page_errors: raw.page_errors,
+        textless_pages,
     })
 }
 
@@ -126,7 +136,7 @@ pub fn read_in_worker(exe: &Path, bytes: &[u8], limits: &Limits) -> Result<PdfPa
                 let _ = writer.join();
                 let _ = reader.join();
                 let _ = err_reader.join();
-                return Err(ReadError::TimedOut(limits.timeout.as_secs()));
+                return Err(ReadError::TimedOut(format!("{}", limits.timeout.as_secs_f64())));
             }
             Ok(None) => {
                 std::thread::sleep(nap);
