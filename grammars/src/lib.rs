@@ -5,11 +5,19 @@
 //! type calls for. No file I/O, no threads, no search index here: a parser
 //! depends only on its input.
 
+pub mod agenda;
+pub mod attendance;
 pub mod common;
 pub mod input;
+pub mod meeting;
+pub mod minutes;
 pub mod model;
+pub mod recommendation;
 pub mod registry;
+pub mod report;
+pub mod resolution;
 pub mod segment;
+pub mod table;
 
 pub use input::{from_text, Cell, Line, Page};
 pub use model::*;
@@ -31,19 +39,20 @@ pub fn parse(pages: &[Page]) -> Parsed {
             document: doc,
             fields: Fields::Document(DocumentFields {}),
         });
-        let grammars = registry::grammars_for(seg.info.doc_type);
-        if grammars.is_empty() {
+        if seg.info.doc_type == DocType::Other {
             out.diagnostics.push(Diagnostic {
                 page: seg.info.pages[0],
-                message: format!(
-                    "no grammar for document type {}: kept as document text only",
-                    seg.info.doc_type.as_str()
-                ),
+                message: "document type not recognised: kept as document text (and any tables)"
+                    .to_string(),
             });
         }
-        for grammar in grammars {
+        let first_new = out.records.len();
+        for grammar in registry::grammars_for(seg.info.doc_type) {
             grammar(doc_pages, &seg.info, doc, &mut out);
         }
+        // Records come out in document order: by the page they start on,
+        // keeping each grammar's own order among records of one page.
+        out.records[first_new..].sort_by_key(|r| r.page);
     }
     out
 }

@@ -1,0 +1,1 @@
+//! bad_input: end-to-end tests.

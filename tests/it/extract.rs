@@ -1,0 +1,1 @@
+//! extract: end-to-end tests.

@@ -1,0 +1,1 @@
+//! index: end-to-end tests.

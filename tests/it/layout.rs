@@ -1,0 +1,1 @@
+//! layout: end-to-end tests.

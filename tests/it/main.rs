@@ -1,0 +1,10 @@
+//! The one integration test binary: each module tests one command or stage
+//! end to end on the seeds, the corpus PDFs and generated broken files.
+
+mod bad_input;
+mod extract;
+mod index;
+mod layout;
+mod search;
+mod support;
+mod tables;

@@ -1,0 +1,1 @@
+//! search: end-to-end tests.

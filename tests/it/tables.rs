@@ -1,0 +1,1 @@
+//! tables: end-to-end tests.
