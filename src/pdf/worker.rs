@@ -136,7 +136,10 @@ pub fn read_in_worker(exe: &Path, bytes: &[u8], limits: &Limits) -> Result<PdfPa
                 let _ = writer.join();
                 let _ = reader.join();
                 let _ = err_reader.join();
-                return Err(ReadError::TimedOut(format!("{}", limits.timeout.as_secs_f64())));
+                return Err(ReadError::TimedOut(format!(
+                    "{}",
+                    limits.timeout.as_secs_f64()
+                )));
             }
             Ok(None) => {
                 std::thread::sleep(nap);

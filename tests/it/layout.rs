@@ -1,1 +1,99 @@
-//! layout: end-to-end tests.
+//! The layout layer on the corpus PDFs: page labels, running headers removed,
+//! and the pages the grammars are tested on (`grammars/tests/pages/*.json`)
+//! kept equal to what the layout layer reads today.
+//!
+//! After a deliberate layout change, rewrite the fixtures with
+//! `AGENDEX_BLESS=1 cargo test --test it layout` and review the diff of the
+//! readable form (`agendex pages corpus/<file>.pdf`).
+
+use crate::support::{root, run};
+use grammars::Page;
+
+const STEMS: &[&str] = &[
+    "000_ab51a36975b4b00c",
+    "001_dd0b79784824a396",
+    "002_73f4e48f0bf20ba3",
+    "003_a0cb441c1b215d03",
+    "004_790beaa8e3ba6a97",
+];
+
+fn pages_of(stem: &str) -> (String, Vec<Page>) {
+    let pdf = format!("corpus/{stem}.pdf");
+    let out = run(&["pages", "--json", &pdf]);
+    assert!(out.status.success(), "pages {pdf}: {:?}", out);
+    let json = String::from_utf8(out.stdout).expect("UTF-8 JSON");
+    let pages: Vec<Page> = serde_json::from_str(json.trim()).expect("pages JSON");
+    (json, pages)
+}
+
+#[test]
+fn grammar_fixtures_match_the_layout_layer() {
+    let bless = std::env::var_os("AGENDEX_BLESS").is_some();
+    let mut stale = Vec::new();
+    for stem in STEMS {
+        let (json, pages) = pages_of(stem);
+        let fixture = root()
+            .join("grammars/tests/pages")
+            .join(format!("{stem}.json"));
+        if bless {
+            std::fs::write(&fixture, &json).expect("write fixture");
+            continue;
+        }
+        let kept: Vec<Page> =
+            serde_json::from_str(&std::fs::read_to_string(&fixture).expect("fixture exists"))
+                .expect("fixture JSON");
+        if kept != pages {
+            stale.push(*stem);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "grammar fixtures differ from the layout layer for {stale:?}: \
+         review `agendex pages`, then AGENDEX_BLESS=1 cargo test --test it layout"
+    );
+}
+
+#[test]
+fn pack_pages_carry_their_printed_labels() {
+    let (_, pages) = pages_of("000_ab51a36975b4b00c");
+    assert_eq!(pages.len(), 51);
+    // The agenda front sheet has no label; the minutes start the pack's numbering.
+    assert_eq!(pages[0].label, None);
+    assert_eq!(pages[1].label.as_deref(), Some("Page 1"));
+    assert_eq!(pages[2].label.as_deref(), Some("Page 2"));
+    // Labels are furniture: never left in the text.
+    for p in &pages {
+        for l in &p.lines {
+            assert_ne!(
+                l.text.trim(),
+                p.label.as_deref().unwrap_or("\u{0}"),
+                "page {}",
+                p.number
+            );
+        }
+    }
+}
+
+#[test]
+fn running_headers_are_removed_and_page_numbers_kept() {
+    let (_, pages) = pages_of("001_dd0b79784824a396");
+    assert_eq!(pages.len(), 19);
+    let header = "Early help: whose responsibility?";
+    // The title page keeps its title; from page 2 on the running header goes.
+    for p in &pages[1..] {
+        assert!(p.label.is_some(), "page {} has a printed number", p.number);
+        for l in &p.lines {
+            assert_ne!(
+                l.text.trim(),
+                header,
+                "running header left on page {}",
+                p.number
+            );
+        }
+    }
+    let (_, pages) = pages_of("002_73f4e48f0bf20ba3");
+    assert_eq!(pages[0].label.as_deref(), Some("Page 1 of 10"));
+    assert_eq!(pages[9].label.as_deref(), Some("Page 10 of 10"));
+    let (_, pages) = pages_of("004_790beaa8e3ba6a97");
+    assert_eq!(pages[0].label.as_deref(), Some("1"));
+}
