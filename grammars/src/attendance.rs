@@ -1,7 +1,922 @@
-//! Attendance lists (present, apologies, in attendance, the chair) and declarations of interest.
+//! Attendance lists (present, apologies, in attendance, observers,
+//! substitutes, the chair) and declarations of interest, in minutes.
+//!
+//! The list sits between the minutes' heading and the first minute. It is
+//! read as sections ("Schools Members:", "Governors:", "Also attending:"),
+//! categories ("Primary (7)") and role labels ("Trade Union Representative
+//! -"), then entries: a name with its marks ("*" present, "(A)" apologies)
+//! and its organisation in brackets, wherever the text layer put the
+//! asterisks, commas and line breaks. Apologies minuted in the body
+//! ("Apologies for absence received from …") and the "… IN THE CHAIR" line
+//! complete it. Owns no minute structure: `minutes` reads the names back
+//! through `entries` to resolve action owners.
 
+use crate::common::fold;
 use crate::input::Page;
-use crate::model::{DocumentInfo, Parsed};
+use crate::minutes_lex::{self, FlatLine, Layout};
+use crate::minutes_people::is_title;
+use crate::model::{
+    Attendance, AttendanceStatus, Declaration, Diagnostic, DocumentInfo, Fields, Parsed, Record,
+};
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{char, digit1, space0};
+use nom::combinator::{opt, recognize};
+use nom::sequence::delimited;
+use nom::{IResult, Parser};
+use regex::Regex;
+use std::sync::LazyLock;
 
-/// Read one document's pages and append its records to `out`.
-pub fn parse(_pages: &[Page], _info: &DocumentInfo, _doc: usize, _out: &mut Parsed) {}
+/// An attendance entry with where it was printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub attendance: Attendance,
+    /// The entry as printed.
+    pub text: String,
+    pub page: u32,
+}
+
+/// Read one document's pages and append its attendance and declaration records.
+pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+    let lines = minutes_lex::flatten(pages);
+    let layout = minutes_lex::layout(&lines);
+    let (entries, diagnostics) = read(&lines, layout.as_ref(), info);
+    for e in entries {
+        out.records.push(Record {
+            text: e.text,
+            page: e.page,
+            page_end: e.page,
+            document: doc,
+            fields: Fields::Attendance(e.attendance),
+        });
+    }
+    out.diagnostics.extend(diagnostics);
+    let body = layout.map(|l| l.body_start).unwrap_or(0);
+    for (d, text, page) in declarations(&lines[body.min(lines.len())..]) {
+        out.records.push(Record {
+            text,
+            page,
+            page_end: page,
+            document: doc,
+            fields: Fields::Declaration(d),
+        });
+    }
+}
+
+/// The attendance entries of a document (also used to resolve initials).
+pub fn entries(pages: &[Page], info: &DocumentInfo) -> Vec<Entry> {
+    let lines = minutes_lex::flatten(pages);
+    let layout = minutes_lex::layout(&lines);
+    read(&lines, layout.as_ref(), info).0
+}
+
+/// What a section label says about the people under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Members: the marks decide.
+    Members,
+    Present,
+    Apologies,
+    Absent,
+    Attending,
+    Observers,
+    Substitutes,
+}
+
+fn kind_of(label: &str) -> Kind {
+    let l = label.to_lowercase();
+    if l.contains("apolog") {
+        Kind::Apologies
+    } else if l.contains("absent") {
+        Kind::Absent
+    } else if l.contains("substitut") {
+        Kind::Substitutes
+    } else if l.contains("observer") {
+        Kind::Observers
+    } else if l.contains("attend") || l.contains("officer") {
+        Kind::Attending
+    } else if l.contains("present") {
+        Kind::Present
+    } else {
+        Kind::Members
+    }
+}
+
+/// A section label at the start of a line: up to five words and ":" or
+/// ":-" ("Schools Members:", "Also attending:", "Observers:-").
+pub fn section_label(input: &str) -> IResult<&str, &str> {
+    let (rest, label) = take_while1(|c: char| c != ':' && c != '(' && c != '*').parse(input)?;
+    let (rest, _) = (char(':'), opt(alt_dash), space0).parse(rest)?;
+    let words = label.split_whitespace().count();
+    if words == 0
+        || words > 5
+        || !label
+            .trim()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((rest, label.trim()))
+}
+
+fn alt_dash(input: &str) -> IResult<&str, &str> {
+    nom::branch::alt((tag("-"), tag("–"))).parse(input)
+}
+
+/// A category with its seat count at the start of a line: "Special (1)",
+/// "Children's Centres (1) -", "Secondary Academies (2)".
+pub fn category_label(input: &str) -> IResult<&str, &str> {
+    let word = |i| -> IResult<&str, &str> {
+        recognize((
+            take_while1(|c: char| c.is_uppercase()),
+            opt(take_while1(|c: char| {
+                c.is_alphanumeric() || "'’-".contains(c)
+            })),
+        ))
+        .parse(i)
+    };
+    let (rest, label) = recognize((
+        word,
+        nom::multi::many0((char(' '), word)),
+        space0,
+        delimited(char('('), digit1, char(')')),
+    ))
+    .parse(input)?;
+    let (rest, _) = (space0, opt(alt_dash), space0).parse(rest)?;
+    Ok((rest, label.trim()))
+}
+
+/// A role label before a dash: "Trade Union Representative -Pat Forward"
+/// -> ("Trade Union Representative", "Pat Forward"). The last dash with a
+/// space beside it is the separator, so "Non – Executive Councillor - *
+/// Cllr Wright" and "Early Years Providers - *Susan Tudor-Hart" split right.
+pub fn role_dash(text: &str) -> Option<(String, String)> {
+    let mut best = None;
+    for (i, c) in text.char_indices() {
+        if c == '-' || c == '–' {
+            let before = text[..i].ends_with(' ');
+            let after = text[i + c.len_utf8()..].starts_with([' ', '*']);
+            if before || after {
+                best = Some((i, c.len_utf8()));
+            }
+        }
+    }
+    let (i, n) = best?;
+    let role = text[..i].trim();
+    let rest = text[i + n..].trim();
+    if role.is_empty() || rest.is_empty() || role.split_whitespace().count() > 6 {
+        return None;
+    }
+    // The part after the dash must start with a name.
+    let first = rest.trim_start_matches(['*', ' ']);
+    if !first.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return None;
+    }
+    Some((role.to_string(), rest.to_string()))
+}
+
+/// Words that close a name in a list.
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Star,
+    Comma,
+    And,
+    Paren(String),
+    Word(String),
+}
+
+/// Tokens of a list with the byte range of each.
+fn tokens(s: &str) -> Vec<(Tok, usize, usize)> {
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        match c {
+            '*' => out.push((Tok::Star, i, i + 1)),
+            ',' | ';' => out.push((Tok::Comma, i, i + 1)),
+            '(' => {
+                let mut depth = 1;
+                let mut end = s.len();
+                for (j, d) in it.by_ref() {
+                    if d == '(' {
+                        depth += 1;
+                    } else if d == ')' {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = j + 1;
+                            break;
+                        }
+                    }
+                }
+                let inner = s[i + 1..end].trim_end_matches(')').trim().to_string();
+                out.push((Tok::Paren(inner), i, end));
+            }
+            c if c.is_whitespace() => {}
+            _ => {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_whitespace() || "*,;(".contains(d) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    it.next();
+                }
+                let w = &s[i..end];
+                if w.eq_ignore_ascii_case("and") || w == "&" {
+                    out.push((Tok::And, i, end));
+                } else {
+                    out.push((Tok::Word(w.to_string()), i, end));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One entry as read from a list, before its status is decided.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Raw {
+    pub name: String,
+    pub star: bool,
+    pub apologies: bool,
+    pub chair: bool,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_chair_note(p: &str) -> Option<&'static str> {
+    match p.to_lowercase().trim() {
+        "chair" | "chairman" | "chairwoman" | "chairperson" | "in the chair" => Some("Chair"),
+        "vice-chair" | "vice chair" | "vice-chairman" | "vice chairman" => Some("Vice-Chair"),
+        _ => None,
+    }
+}
+
+/// Read the entries of a list: "*Dawn Ferdinand, (The Willow), Fran
+/// Hargrove (St Mary's CE), *Will Wawn (Bounds Green) Cal Shaw (Chestnuts),
+/// Julie D'Abreu (A)(Devonshire Hill)". An asterisk marks the name after it
+/// (or the one before it when no name follows); "(A)" marks apologies; a
+/// bracket holding a titled or starred name makes the words before it the
+/// role ("Cabinet Member for CYPS (*Cllr Ann Waters)").
+pub fn list_entries(s: &str) -> Vec<Raw> {
+    let toks = tokens(s);
+    let mut out: Vec<Raw> = Vec::new();
+    let mut cur: Option<Raw> = None;
+    let mut closed = false;
+    let mut pending_star = false;
+    for (k, (tok, a, b)) in toks.iter().enumerate() {
+        match tok {
+            Tok::Star => {
+                let next_is_word = matches!(toks.get(k + 1), Some((Tok::Word(_), _, _)));
+                if next_is_word && (cur.is_none() || closed) {
+                    pending_star = true;
+                } else if let Some(c) = cur.as_mut() {
+                    c.star = true;
+                } else {
+                    pending_star = true;
+                }
+            }
+            Tok::Word(w) => {
+                if closed || cur.is_none() {
+                    if let Some(c) = cur.take() {
+                        out.push(c);
+                    }
+                    cur = Some(Raw {
+                        name: w.clone(),
+                        star: pending_star,
+                        start: *a,
+                        end: *b,
+                        ..Raw::default()
+                    });
+                    pending_star = false;
+                    closed = false;
+                } else if let Some(c) = cur.as_mut() {
+                    c.name.push(' ');
+                    c.name.push_str(w);
+                    c.end = *b;
+                }
+            }
+            Tok::Paren(p) => {
+                let Some(c) = cur.as_mut() else { continue };
+                c.end = *b;
+                let bare = p.trim_start_matches('*').trim();
+                if p.trim() == "A" || p.trim().eq_ignore_ascii_case("apologies") {
+                    c.apologies = true;
+                } else if let Some(role) = is_chair_note(p) {
+                    c.chair = role == "Chair";
+                    c.role = Some(role.to_string());
+                } else if p.starts_with('*') || bare.split_whitespace().next().is_some_and(is_title)
+                {
+                    c.role = Some(std::mem::take(&mut c.name));
+                    c.name = bare.to_string();
+                    c.star |= p.starts_with('*');
+                } else {
+                    c.organisation = Some(fold(p));
+                }
+                closed = true;
+            }
+            Tok::Comma | Tok::And => closed = cur.is_some(),
+        }
+    }
+    if let Some(c) = cur.take() {
+        if pending_star {
+            // A trailing asterisk belongs to the last name.
+            let mut c = c;
+            c.star = true;
+            out.push(c);
+        } else {
+            out.push(c);
+        }
+    }
+    out.retain(|r| r.name.chars().any(|c| c.is_uppercase()));
+    for r in &mut out {
+        r.name = clean_name(&r.name);
+    }
+    distribute_titles(&mut out);
+    out
+}
+
+/// "Vikki Monk- Meyer" -> "Vikki Monk-Meyer" (the text layer breaks a
+/// hyphenated name at the hyphen); trailing punctuation dropped.
+pub fn clean_name(s: &str) -> String {
+    let folded = fold(s);
+    let joined = folded.replace("- ", "-").replace(" -", "-");
+    joined
+        .trim_matches(|c: char| c == ',' || c == '.' || c == '-' || c == '–' || c.is_whitespace())
+        .to_string()
+}
+
+/// "Councillors Jones, Brown and White": the plural title applies to each.
+fn distribute_titles(entries: &mut [Raw]) {
+    let mut title: Option<&str> = None;
+    for r in entries.iter_mut() {
+        let first = r
+            .name
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        match first.as_str() {
+            "councillors" => {
+                title = Some("Councillor");
+                r.name = r.name.replacen("Councillors", "Councillor", 1);
+            }
+            "cllrs" => {
+                title = Some("Cllr");
+                r.name = r.name.replacen("Cllrs", "Cllr", 1);
+            }
+            _ => {
+                if let Some(t) = title {
+                    if !is_title(&first) {
+                        r.name = format!("{t} {}", r.name);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A logical line of the list: physical lines joined where an entry wraps.
+struct Logical {
+    kind: Kind,
+    /// The section label it sits under.
+    label: String,
+    /// The role label before a dash, if any.
+    role: Option<String>,
+    /// The category with its seat count, if any.
+    category: Option<String>,
+    text: String,
+    page: u32,
+}
+
+static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[•\-–·]?\s*(?:\*|A)\s+(?:members?\s+present|apologies(?:\s+given)?)\b")
+        .expect("legend pattern")
+});
+
+static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+)?(?:received|given|submitted|noted|reported)?\s*from\s+([^.]+)",
+    )
+    .expect("apologies pattern")
+});
+
+/// Read the attendance list and the apologies minuted in the body.
+fn read(
+    lines: &[FlatLine],
+    layout: Option<&Layout>,
+    info: &DocumentInfo,
+) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let Some(layout) = layout else {
+        return (Vec::new(), diags);
+    };
+    let date = minutes_lex::meeting_date(lines, layout, info);
+    let region = &lines[(layout.start + 1).min(lines.len())..layout.body_start.min(lines.len())];
+    let marks_used = region.iter().any(|l| l.text.contains('*'));
+    // Where the list starts: the first section label.
+    let first = region
+        .iter()
+        .position(|l| section_label(&l.text).is_ok())
+        .unwrap_or(region.len());
+    let mut chair: Option<(String, u32)> = None;
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut section = (Kind::Members, String::new());
+    let mut logical: Vec<Logical> = Vec::new();
+    for l in &region[first..] {
+        let text = l.text.as_str();
+        if LEGEND.is_match(text) {
+            continue;
+        }
+        if let Some(name) = minutes_lex::in_the_chair(text) {
+            chair = Some((name, l.page));
+            continue;
+        }
+        let mut rest = text;
+        let mut starts_new = false;
+        if let Ok((r, label)) = section_label(rest) {
+            section = (kind_of(label), label.to_string());
+            rest = r;
+            starts_new = true;
+        }
+        let mut category: Option<String> = None;
+        if let Ok((r, cat)) = category_label(rest) {
+            category = Some(cat.to_string());
+            rest = r;
+            starts_new = true;
+        } else if section.0 != Kind::Attending {
+            if let Some((role, names)) = role_dash(rest) {
+                logical.push(Logical {
+                    kind: section.0,
+                    label: section.1.clone(),
+                    role: Some(role),
+                    category: None,
+                    text: names,
+                    page: l.page,
+                });
+                continue;
+            }
+        }
+        let wraps = !starts_new
+            && match section.0 {
+                Kind::Attending => rest.starts_with(|c: char| c.is_lowercase() || c == '('),
+                _ => true,
+            };
+        match logical.last_mut() {
+            Some(last) if wraps => {
+                last.text.push(' ');
+                last.text.push_str(rest);
+            }
+            _ => {
+                let cat = category.or_else(|| {
+                    // A line without its own category keeps the section's.
+                    if starts_new {
+                        None
+                    } else {
+                        logical.last().and_then(|x| x.category.clone())
+                    }
+                });
+                logical.push(Logical {
+                    kind: section.0,
+                    label: section.1.clone(),
+                    role: None,
+                    category: cat,
+                    text: rest.to_string(),
+                    page: l.page,
+                });
+            }
+        }
+    }
+    for line in &logical {
+        let (kind, label, role, category) = (&line.kind, &line.label, &line.role, &line.category);
+        let singular = singular_role(label);
+        let raws: Vec<Raw> = if *kind == Kind::Attending {
+            line_name_role(&line.text).into_iter().collect()
+        } else {
+            list_entries(&line.text)
+        };
+        for raw in raws {
+            let status = match kind {
+                Kind::Apologies => AttendanceStatus::Apologies,
+                Kind::Absent => AttendanceStatus::Absent,
+                Kind::Substitutes => AttendanceStatus::Substitute,
+                Kind::Attending => AttendanceStatus::InAttendance,
+                Kind::Present => AttendanceStatus::Present,
+                Kind::Observers | Kind::Members => {
+                    if raw.star && raw.apologies {
+                        diags.push(Diagnostic {
+                            page: line.page,
+                            message: format!(
+                                "attendance: {} is marked both present (*) and apologies (A); kept as present",
+                                raw.name
+                            ),
+                        });
+                        AttendanceStatus::Present
+                    } else if raw.apologies {
+                        AttendanceStatus::Apologies
+                    } else if raw.star || !marks_used {
+                        AttendanceStatus::Present
+                    } else if *kind == Kind::Observers {
+                        AttendanceStatus::InAttendance
+                    } else {
+                        AttendanceStatus::Absent
+                    }
+                }
+            };
+            let role = raw
+                .role
+                .clone()
+                .or_else(|| role.clone())
+                .or_else(|| singular.clone());
+            let category = category
+                .clone()
+                .or_else(|| (!label.is_empty() && singular.is_none()).then(|| label.clone()));
+            let text = line
+                .text
+                .get(raw.start..raw.end)
+                .map(fold)
+                .unwrap_or_else(|| raw.name.clone());
+            let a = Attendance {
+                name: raw.name.clone(),
+                status,
+                role,
+                organisation: raw.organisation.clone(),
+                meeting_date: date.clone(),
+                category,
+            };
+            if raw.chair {
+                let mut c = a.clone();
+                c.status = AttendanceStatus::Chair;
+                entries.push(Entry {
+                    attendance: a,
+                    text: text.clone(),
+                    page: line.page,
+                });
+                entries.push(Entry {
+                    attendance: c,
+                    text,
+                    page: line.page,
+                });
+            } else {
+                entries.push(Entry {
+                    attendance: a,
+                    text,
+                    page: line.page,
+                });
+            }
+        }
+    }
+    // The chair: the list's entry for the same person, else the name as printed.
+    if let Some((name, page)) = chair {
+        let known = entries
+            .iter()
+            .find(|e| same_person(&e.attendance.name, &name))
+            .map(|e| e.attendance.clone());
+        let already = entries
+            .iter()
+            .any(|e| e.attendance.status == AttendanceStatus::Chair);
+        if !already {
+            let mut a = known.unwrap_or_else(|| Attendance {
+                name: title_case(&name),
+                meeting_date: date.clone(),
+                ..Attendance::default()
+            });
+            a.status = AttendanceStatus::Chair;
+            entries.push(Entry {
+                attendance: a,
+                text: format!("{name} IN THE CHAIR"),
+                page,
+            });
+        }
+    }
+    // Apologies minuted in the body.
+    let body = &lines[layout.body_start.min(lines.len())..layout.body_end.min(lines.len())];
+    for l in body {
+        for c in APOLOGIES_FROM.captures_iter(&l.text) {
+            let Some(list) = c.get(1) else { continue };
+            for raw in list_entries(list.as_str()) {
+                let found = entries
+                    .iter_mut()
+                    .find(|e| same_person(&e.attendance.name, &raw.name));
+                match found {
+                    Some(e) if e.attendance.status == AttendanceStatus::Absent => {
+                        e.attendance.status = AttendanceStatus::Apologies;
+                    }
+                    Some(_) => {}
+                    None => entries.push(Entry {
+                        attendance: Attendance {
+                            name: raw.name.clone(),
+                            status: AttendanceStatus::Apologies,
+                            meeting_date: date.clone(),
+                            ..Attendance::default()
+                        },
+                        text: format!("Apologies for absence: {}", raw.name),
+                        page: l.page,
+                    }),
+                }
+            }
+        }
+    }
+    (entries, diags)
+}
+
+/// "Headteachers" -> "Headteacher", "Governors" -> "Governor": the role of
+/// the people under a label that names what they are; None for a label that
+/// names a group ("Schools Members", "Observers", "Also attending").
+fn singular_role(label: &str) -> Option<String> {
+    let l = label.trim();
+    if l.is_empty() || l.split_whitespace().count() > 2 {
+        return None;
+    }
+    let lower = l.to_lowercase();
+    if [
+        "members",
+        "observers",
+        "attending",
+        "present",
+        "apologies",
+        "substitutes",
+        "attendance",
+        "officers",
+        "absent",
+    ]
+    .iter()
+    .any(|w| lower.ends_with(w))
+    {
+        return None;
+    }
+    l.strip_suffix('s').map(|s| s.to_string())
+}
+
+/// "Steve Worth, Finance Manager (Schools and Learning)" -> name and role.
+fn line_name_role(text: &str) -> Option<Raw> {
+    let t = text.trim().trim_end_matches([',', ';']);
+    if t.is_empty() {
+        return None;
+    }
+    let (name, role) = match t.split_once(',') {
+        Some((n, r)) => (n, Some(fold(r))),
+        None => (t, None),
+    };
+    let name = clean_name(name.trim_start_matches('*'));
+    if !name.chars().any(|c| c.is_uppercase()) {
+        return None;
+    }
+    Some(Raw {
+        name,
+        star: t.starts_with('*'),
+        role: role.filter(|r| !r.is_empty()),
+        start: 0,
+        end: text.len(),
+        ..Raw::default()
+    })
+}
+
+/// The words of a name, lower case, titles left out.
+fn name_words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .filter(|w| !is_title(w))
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// Whether two written names are one person: the same words, or one a
+/// titled surname of the other ("Cllr Wright", "Cllr Charles Wright").
+fn same_person(a: &str, b: &str) -> bool {
+    let (wa, wb) = (name_words(a), name_words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    if wa == wb {
+        return true;
+    }
+    let (short, long) = if wa.len() < wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    short.len() == 1 && long.last() == short.last() && {
+        let ta = a.split_whitespace().next().is_some_and(is_title);
+        let tb = b.split_whitespace().next().is_some_and(is_title);
+        ta && tb
+    }
+}
+
+fn title_case(s: &str) -> String {
+    if s.chars().any(|c| c.is_lowercase()) {
+        return s.to_string();
+    }
+    s.split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+declared\s+(?P<interest>(?:an?\s+|their\s+|his\s+|her\s+)?[^.;]*?\binterests?\b[^.;]*)",
+    )
+    .expect("declaration pattern")
+});
+
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?([A-Z]?\d+(?:\.\d+)?[a-z]?)")
+        .expect("item pattern")
+});
+
+/// Declarations of interest: "Cllr X declared a personal interest in item 7
+/// as a governor of Y" -> name, item and the interest as printed. "There
+/// were no declarations" gives none.
+pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
+    let mut out = Vec::new();
+    for l in lines {
+        for c in DECLARED.captures_iter(&l.text) {
+            let (Some(all), Some(name), Some(interest)) =
+                (c.get(0), c.name("name"), c.name("interest"))
+            else {
+                continue;
+            };
+            let interest = interest.as_str().trim().to_string();
+            let item = ITEM
+                .captures(&interest)
+                .and_then(|m| m.get(1))
+                .map(|m| m.as_str().to_string());
+            out.push((
+                Declaration {
+                    name: Some(name.as_str().trim().to_string()),
+                    item,
+                    interest,
+                },
+                all.as_str().trim().to_string(),
+                l.page,
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            section_label("Schools Members:").unwrap().1,
+            "Schools Members"
+        );
+        assert_eq!(
+            section_label("Observers:- Cabinet Member").unwrap(),
+            ("Cabinet Member", "Observers")
+        );
+        assert!(section_label("The Forum noted: x").is_ok());
+        assert!(section_label("Matters Arising in this long heading with many words: x").is_err());
+        assert_eq!(
+            category_label("Special (1) - Martin Doyle").unwrap(),
+            ("Martin Doyle", "Special (1)")
+        );
+        assert_eq!(
+            category_label("Children's Centres (1) - *Julie").unwrap(),
+            ("*Julie", "Children's Centres (1)")
+        );
+        assert!(category_label("Martin Doyle (Riverside)").is_err());
+        assert_eq!(
+            role_dash("Non – Executive Councillor - * Cllr Wright"),
+            Some(("Non – Executive Councillor".into(), "* Cllr Wright".into()))
+        );
+        assert_eq!(
+            role_dash("Early Years Providers - *Susan Tudor-Hart"),
+            Some(("Early Years Providers".into(), "*Susan Tudor-Hart".into()))
+        );
+        assert_eq!(
+            role_dash("Trade Union Representative -Pat Forward (A)"),
+            Some((
+                "Trade Union Representative".into(),
+                "Pat Forward (A)".into()
+            ))
+        );
+        assert_eq!(role_dash("Susan Tudor-Hart"), None);
+    }
+
+    fn short(r: &Raw) -> String {
+        format!(
+            "{}{}{}{}",
+            if r.star { "*" } else { "" },
+            r.name,
+            if r.apologies { " (A)" } else { "" },
+            r.organisation
+                .as_deref()
+                .map(|o| format!(" [{o}]"))
+                .unwrap_or_default()
+        )
+    }
+
+    #[test]
+    fn messy_lists() {
+        let e = list_entries("*Dawn Ferdinand, (The Willow), Fran Hargrove (St Mary's CE), *Will Wawn (Bounds Green) Cal Shaw (Chestnuts), Julie D'Abreu (A)(Devonshire Hill), Nic Hunt (A)(Weston Park) James Lane (A)(St Francis de Sales)");
+        let s: Vec<String> = e.iter().map(short).collect();
+        assert_eq!(
+            s,
+            vec![
+                "*Dawn Ferdinand [The Willow]",
+                "Fran Hargrove [St Mary's CE]",
+                "*Will Wawn [Bounds Green]",
+                "Cal Shaw [Chestnuts]",
+                "Julie D'Abreu (A) [Devonshire Hill]",
+                "Nic Hunt (A) [Weston Park]",
+                "James Lane (A) [St Francis de Sales]",
+            ]
+        );
+        let e = list_entries("*Laura Butterfield (Coldfall),* Andreas Adamides,(Stamford Hill), *Zena Brabazon (Seven Sisters) and *Lorna Walker (Rokesly Infants)");
+        let s: Vec<String> = e.iter().map(short).collect();
+        assert_eq!(
+            s,
+            vec![
+                "*Laura Butterfield [Coldfall]",
+                "*Andreas Adamides [Stamford Hill]",
+                "*Zena Brabazon [Seven Sisters]",
+                "*Lorna Walker [Rokesly Infants]",
+            ]
+        );
+        let e = list_entries("Marianne McCarthy(A) (Heartlands),");
+        assert_eq!(short(&e[0]), "Marianne McCarthy (A) [Heartlands]");
+        let e = list_entries("Cabinet Member for CYPS (*Cllr Ann Waters)");
+        assert_eq!(e[0].name, "Cllr Ann Waters");
+        assert!(e[0].star);
+        assert_eq!(e[0].role.as_deref(), Some("Cabinet Member for CYPS"));
+        let e = list_entries("Councillor Smith (Chair), Councillors Jones, Brown and White");
+        let names: Vec<&str> = e.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Councillor Smith",
+                "Councillor Jones",
+                "Councillor Brown",
+                "Councillor White"
+            ]
+        );
+        assert!(e[0].chair);
+    }
+
+    #[test]
+    fn names_and_people() {
+        assert_eq!(clean_name("Vikki Monk- Meyer"), "Vikki Monk-Meyer");
+        assert!(same_person("Cllr Wright", "Cllr Charles Wright"));
+        assert!(same_person("TONY HARTNEY", "Tony Hartney"));
+        assert!(!same_person("Tony Hartney", "Cllr Hartney"));
+        assert_eq!(title_case("TONY HARTNEY"), "Tony Hartney");
+        let r = line_name_role("Steve Worth, Finance Manager (Schools and Learning)").unwrap();
+        assert_eq!(r.name, "Steve Worth");
+        assert_eq!(
+            r.role.as_deref(),
+            Some("Finance Manager (Schools and Learning)")
+        );
+        assert_eq!(
+            singular_role("Headteachers").as_deref(),
+            Some("Headteacher")
+        );
+        assert_eq!(singular_role("Schools Members"), None);
+    }
+
+    #[test]
+    fn declarations_found() {
+        let line = crate::input::Line {
+            text: "Cllr Jones declared a personal interest in item 7 as a governor of Park School. There were no other declarations.".into(),
+            ..Default::default()
+        };
+        let flat = vec![FlatLine {
+            page: 3,
+            line: &line,
+            text: line.text.clone(),
+        }];
+        let d = declarations(&flat);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].0.name.as_deref(), Some("Cllr Jones"));
+        assert_eq!(d[0].0.item.as_deref(), Some("7"));
+        assert_eq!(
+            d[0].0.interest,
+            "a personal interest in item 7 as a governor of Park School"
+        );
+        let none = crate::input::Line {
+            text: "DECLARATION OF INTEREST (Agenda Item 3) There were no declarations made".into(),
+            ..Default::default()
+        };
+        let flat = vec![FlatLine {
+            page: 3,
+            line: &none,
+            text: none.text.clone(),
+        }];
+        assert!(declarations(&flat).is_empty());
+    }
+}

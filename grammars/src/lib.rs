@@ -11,6 +11,8 @@ pub mod common;
 pub mod input;
 pub mod meeting;
 pub mod minutes;
+pub mod minutes_lex;
+pub mod minutes_people;
 pub mod model;
 pub mod recommendation;
 pub mod registry;

@@ -1,7 +1,654 @@
-//! Minutes -> `minute` records with numbered paragraphs, `resolution` and `action` records.
+//! Minutes -> `minute` records with numbered paragraphs, `resolution` and
+//! `action` records.
+//!
+//! Two layouts are read. The grid (MINUTE NO. | SUBJECT/DECISION | ACTION
+//! BY): one table row per paragraph, a row with an empty first cell
+//! continuing the paragraph before it (also across pages), the ACTION BY
+//! cell naming owners by initials. The paragraph form: "84. Title" (or
+//! "CAB/23/45 Title", "Minute 12: Title") then text, "84.1" numbering its
+//! paragraphs. Resolutions come from `resolution`, names for initials from
+//! `attendance`; the attendance list itself is `attendance`'s.
 
+use crate::attendance;
 use crate::input::Page;
-use crate::model::{DocumentInfo, Parsed};
+use crate::minutes_lex::{self, FlatLine, Form, Layout};
+use crate::minutes_people;
+use crate::model::{
+    Action, Diagnostic, DocumentInfo, Fields, Minute, Paragraph, Parsed, Record, Resolution,
+};
+use crate::resolution;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A paragraph being read, with the page each piece of its text came from.
+#[derive(Debug, Clone, Default)]
+struct Para {
+    number: Option<String>,
+    text: String,
+    /// (byte offset in `text`, page) where each row's text starts.
+    spans: Vec<(usize, u32)>,
+    /// ACTION BY cells of its rows, with their pages.
+    owners: Vec<(String, u32)>,
+}
+
+impl Para {
+    fn new(number: Option<String>, text: &str, page: u32) -> Para {
+        let mut p = Para {
+            number,
+            ..Para::default()
+        };
+        p.push(text, page);
+        p
+    }
+
+    fn push(&mut self, text: &str, page: u32) {
+        if text.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.spans.push((self.text.len(), page));
+        self.text.push_str(text);
+    }
+
+    fn page_at(&self, offset: usize) -> u32 {
+        self.spans
+            .iter()
+            .take_while(|(o, _)| *o <= offset)
+            .last()
+            .or(self.spans.first())
+            .map(|(_, p)| *p)
+            .unwrap_or(0)
+    }
+
+    fn first_page(&self) -> u32 {
+        self.spans.first().map(|s| s.1).unwrap_or(0)
+    }
+
+    fn last_page(&self) -> u32 {
+        self.spans.last().map(|s| s.1).unwrap_or(0)
+    }
+}
+
+/// A minute being read.
+#[derive(Debug, Clone, Default)]
+struct Min {
+    number: String,
+    title: String,
+    /// The title is in capitals and may go on in the next row or line.
+    title_open: bool,
+    paras: Vec<Para>,
+    /// ACTION BY cells on the heading row itself.
+    heading_owners: Vec<(String, u32)>,
+    page: u32,
+    page_end: u32,
+}
 
 /// Read one document's pages and append its records to `out`.
-pub fn parse(_pages: &[Page], _info: &DocumentInfo, _doc: usize, _out: &mut Parsed) {}
+pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+    let lines = minutes_lex::flatten(pages);
+    let Some(layout) = minutes_lex::layout(&lines) else {
+        out.diagnostics.push(Diagnostic {
+            page: info.pages[0],
+            message: "minutes: no numbered minutes found; kept as document text".to_string(),
+        });
+        return;
+    };
+    let date = minutes_lex::meeting_date(&lines, &layout, info);
+    let mut diags = Vec::new();
+    let minutes = read(&lines, &layout, &mut diags);
+    out.diagnostics.extend(diags);
+    let names = known_names(pages, info, &minutes);
+    for m in &minutes {
+        emit(m, date.as_ref(), &names, doc, out);
+    }
+}
+
+/// The minutes of a document, read from its layout.
+fn read(lines: &[FlatLine], layout: &Layout, diags: &mut Vec<Diagnostic>) -> Vec<Min> {
+    let end = layout.body_end.min(lines.len());
+    match layout.form {
+        Form::Grid => read_grid(&lines[(layout.body_start + 1).min(end)..end], diags),
+        Form::Paragraphs => read_paragraphs(&lines[layout.body_start.min(end)..end], diags),
+    }
+}
+
+/// A row of the grid: number cell, text cell, ACTION BY cell.
+fn grid_row(l: &FlatLine) -> (String, String, String) {
+    if l.line.table.is_none() {
+        return (String::new(), l.text.clone(), String::new());
+    }
+    let cells = l.cells();
+    let (num, text, action) = match cells.len() {
+        0 => (String::new(), String::new(), String::new()),
+        1 => (String::new(), cells[0].clone(), String::new()),
+        2 => (cells[0].clone(), cells[1].clone(), String::new()),
+        n => (
+            cells[0].clone(),
+            cells[1..n - 1].join(" ").trim().to_string(),
+            cells[n - 1].clone(),
+        ),
+    };
+    if !num.is_empty() && minutes_lex::grid_number(&num).is_err() {
+        // Not a number: the row's first cell is text.
+        let joined = format!("{num} {text}").trim().to_string();
+        return (String::new(), joined, action);
+    }
+    (num, text, action)
+}
+
+fn is_upper_text(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())
+}
+
+/// Whether an unnumbered row goes on with the paragraph before it: the
+/// paragraph stops mid-sentence (no full stop), or the row starts in lower
+/// case or with a list number ("2. That …" after "1. That …").
+fn continues(prev: &str, next: &str) -> bool {
+    if next.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    if resolution::list_marker(next).is_ok() {
+        return true;
+    }
+    let p = prev.trim_end();
+    !p.ends_with(['.', '!', '?', ')'])
+}
+
+fn start_minute(mins: &mut Vec<Min>, number: String, text: &str, page: u32) {
+    let (title, rest) = minutes_lex::split_title(text);
+    let mut m = Min {
+        number,
+        title_open: rest.is_empty() && is_upper_text(&title),
+        title,
+        page,
+        page_end: page,
+        ..Min::default()
+    };
+    if !rest.is_empty() {
+        m.paras.push(Para::new(None, &rest, page));
+    }
+    mins.push(m);
+}
+
+/// Add unnumbered text to the current minute: the title's continuation, the
+/// paragraph's continuation, or a new unnumbered paragraph.
+fn add_text(m: &mut Min, text: &str, page: u32, owners: &str) {
+    m.page_end = page;
+    if m.title_open && m.paras.is_empty() && is_upper_text(text) {
+        m.title.push(' ');
+        m.title.push_str(text);
+        if !owners.is_empty() {
+            m.heading_owners.push((owners.to_string(), page));
+        }
+        return;
+    }
+    m.title_open = false;
+    match m.paras.last_mut() {
+        Some(last) if continues(&last.text, text) => last.push(text, page),
+        _ => m.paras.push(Para::new(None, text, page)),
+    }
+    if !owners.is_empty() {
+        if let Some(last) = m.paras.last_mut() {
+            last.owners.push((owners.to_string(), page));
+        }
+    }
+}
+
+fn read_grid(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
+    let mut mins: Vec<Min> = Vec::new();
+    for l in lines {
+        if minutes_lex::is_grid_header(&l.text) {
+            continue;
+        }
+        let (num, text, owners) = grid_row(l);
+        if text.is_empty() && owners.is_empty() && num.is_empty() {
+            continue;
+        }
+        match minutes_lex::grid_number(&num).map(|r| r.1) {
+            Ok((m, None)) => {
+                start_minute(&mut mins, m, &text, l.page);
+                if !owners.is_empty() {
+                    if let Some(cur) = mins.last_mut() {
+                        match cur.paras.last_mut() {
+                            Some(p) => p.owners.push((owners.clone(), l.page)),
+                            None => cur.heading_owners.push((owners.clone(), l.page)),
+                        }
+                    }
+                }
+            }
+            Ok((m, Some(p))) => {
+                if mins.last().is_none_or(|cur| cur.number != m) {
+                    // A paragraph of a minute whose heading row is missing.
+                    start_minute(&mut mins, m, "", l.page);
+                }
+                if let Some(cur) = mins.last_mut() {
+                    cur.title_open = false;
+                    cur.page_end = l.page;
+                    let mut para = Para::new(Some(p), &text, l.page);
+                    if !owners.is_empty() {
+                        para.owners.push((owners.clone(), l.page));
+                    }
+                    cur.paras.push(para);
+                }
+            }
+            Err(_) => match mins.last_mut() {
+                Some(cur) => add_text(cur, &text, l.page, &owners),
+                None => diags.push(Diagnostic {
+                    page: l.page,
+                    message: format!(
+                        "minutes: text before the first minute number kept only as document text: {}",
+                        short(&text)
+                    ),
+                }),
+            },
+        }
+    }
+    mins
+}
+
+fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// The leading integer of a minute number, for order: "84" -> 84, "CAB/23/45" -> 45.
+fn order_key(n: &str) -> Option<u64> {
+    n.rsplit('/').next().and_then(|t| t.parse().ok())
+}
+
+fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
+    let mut mins: Vec<Min> = Vec::new();
+    let mut prev: Option<&FlatLine> = None;
+    for l in lines {
+        let text = l.text.as_str();
+        // A gap above the line (a blank line in text) ends a paragraph.
+        let gap = prev.is_some_and(|p| {
+            p.page == l.page && {
+                let d = l.line.y - p.line.y;
+                if l.line.size > 0.0 {
+                    d > 1.6 * l.line.size
+                } else {
+                    d > 1.5
+                }
+            }
+        });
+        prev = Some(l);
+        if minutes_lex::is_paragraph_heading(l) {
+            if let Ok((rest, number)) = minutes_lex::heading_number(text) {
+                let later = match (
+                    mins.last().and_then(|m| order_key(&m.number)),
+                    order_key(&number),
+                ) {
+                    (Some(a), Some(b)) => b > a,
+                    _ => mins.last().is_none_or(|m| m.number != number),
+                };
+                if later {
+                    start_minute(&mut mins, number, rest, l.page);
+                    continue;
+                }
+            }
+        }
+        if let Ok((rest, (m, p))) = minutes_lex::paragraph_number(text) {
+            if mins.last().is_some_and(|cur| cur.number == m) {
+                if let Some(cur) = mins.last_mut() {
+                    cur.title_open = false;
+                    cur.page_end = l.page;
+                    cur.paras.push(Para::new(Some(p), rest, l.page));
+                }
+                continue;
+            }
+        }
+        let Some(cur) = mins.last_mut() else {
+            diags.push(Diagnostic {
+                page: l.page,
+                message: format!(
+                    "minutes: text before the first minute kept only as document text: {}",
+                    short(text)
+                ),
+            });
+            continue;
+        };
+        let starts_resolution = resolution::resolved_marker(text).is_ok();
+        if (gap || starts_resolution)
+            && !cur.paras.is_empty()
+            && resolution::list_marker(text).is_err()
+        {
+            cur.title_open = false;
+            cur.page_end = l.page;
+            cur.paras.push(Para::new(None, text, l.page));
+        } else {
+            add_text(cur, text, l.page, "");
+        }
+    }
+    mins
+}
+
+static REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,3}\.\d{1,2})\s+[A-Z]").expect("ref pattern"));
+
+static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+        .expect("titled name pattern")
+});
+
+/// The names initials may stand for: the attendance list (with apologies)
+/// and titled names written in the minutes ("Cllr Charles Wright").
+fn known_names(pages: &[Page], info: &DocumentInfo, mins: &[Min]) -> Vec<String> {
+    let mut names: Vec<String> = attendance::entries(pages, info)
+        .into_iter()
+        .map(|e| e.attendance.name)
+        .collect();
+    for m in mins {
+        for p in &m.paras {
+            for t in TITLED_NAME.find_iter(&p.text) {
+                names.push(t.as_str().to_string());
+            }
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    names
+}
+
+fn minute_text(m: &Min) -> String {
+    let mut s = format!("{} {}", m.number, m.title);
+    for p in &m.paras {
+        s.push(' ');
+        if let Some(n) = &p.number {
+            s.push_str(n);
+            s.push(' ');
+        }
+        s.push_str(&p.text);
+    }
+    crate::common::fold(&s)
+}
+
+fn emit(m: &Min, date: Option<&String>, names: &[String], doc: usize, out: &mut Parsed) {
+    out.records.push(Record {
+        text: minute_text(m),
+        page: m.page,
+        page_end: m.page_end.max(m.page),
+        document: doc,
+        fields: Fields::Minute(Minute {
+            number: m.number.clone(),
+            title: minutes_lex::clean_title(&m.title),
+            meeting_date: date.cloned(),
+            paragraphs: m
+                .paras
+                .iter()
+                .map(|p| Paragraph {
+                    number: p.number.clone(),
+                    text: p.text.clone(),
+                })
+                .collect(),
+        }),
+    });
+    for p in &m.paras {
+        for f in resolution::find(&p.text) {
+            out.records.push(Record {
+                text: f.text.clone(),
+                page: p.page_at(f.start),
+                page_end: p.page_at(f.end.saturating_sub(1)),
+                document: doc,
+                fields: Fields::Resolution(Resolution {
+                    minute: Some(m.number.clone()),
+                    paragraph: p.number.clone(),
+                    meeting_date: date.cloned(),
+                    items: f.items,
+                    votes: f.votes,
+                    marker: f.marker,
+                }),
+            });
+        }
+    }
+    for (owners, page) in &m.heading_owners {
+        push_actions(
+            m,
+            owners,
+            &minutes_lex::clean_title(&m.title),
+            *page,
+            *page,
+            names,
+            doc,
+            out,
+        );
+    }
+    for p in &m.paras {
+        for (owners, _) in &p.owners {
+            push_actions(
+                m,
+                owners,
+                &p.text,
+                p.first_page(),
+                p.last_page(),
+                names,
+                doc,
+                out,
+            );
+        }
+    }
+}
+
+/// One action per ACTION BY cell, or one per owner group where the cell
+/// holds as many groups as the row holds numbered points ("7.2 … 6.6 …"
+/// beside "JA/NA LF/ Cllr Waters").
+#[allow(clippy::too_many_arguments)]
+fn push_actions(
+    m: &Min,
+    owners: &str,
+    text: &str,
+    page: u32,
+    page_end: u32,
+    names: &[String],
+    doc: usize,
+    out: &mut Parsed,
+) {
+    let normal = minutes_people::normalise_owners(owners);
+    let groups = minutes_people::owner_groups(&normal);
+    let refs: Vec<usize> = REF
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).map(|g| g.start()))
+        .collect();
+    let pieces: Vec<(Vec<String>, String)> = if groups.len() > 1 && refs.len() == groups.len() {
+        groups
+            .iter()
+            .enumerate()
+            .map(|(k, g)| {
+                let stop = refs.get(k + 1).copied().unwrap_or(text.len());
+                (g.clone(), text[refs[k]..stop].trim().to_string())
+            })
+            .collect()
+    } else {
+        vec![(groups.concat(), text.to_string())]
+    };
+    for (group, piece) in pieces {
+        let written = if refs.len() == groups.len() && groups.len() > 1 {
+            group.join("/")
+        } else {
+            normal.clone()
+        };
+        let mut people = Vec::new();
+        let mut unresolved = Vec::new();
+        for o in &group {
+            match minutes_people::resolve(o, names) {
+                Some(n) => {
+                    if !people.contains(&n) {
+                        people.push(n);
+                    }
+                }
+                None => unresolved.push(o.clone()),
+            }
+        }
+        out.records.push(Record {
+            text: piece,
+            page,
+            page_end,
+            document: doc,
+            fields: Fields::Action(Action {
+                minute: Some(m.number.clone()),
+                owners: written,
+                people,
+                unresolved,
+            }),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::from_text;
+    use crate::model::DocType;
+
+    fn run(text: &str) -> Parsed {
+        let pages = from_text(text);
+        let info = DocumentInfo {
+            doc_type: DocType::Minutes,
+            pages: [1, 1],
+            ..DocumentInfo::default()
+        };
+        let mut out = Parsed::default();
+        parse(&pages, &info, 0, &mut out);
+        out
+    }
+
+    fn minutes_of(p: &Parsed) -> Vec<&Minute> {
+        p.records
+            .iter()
+            .filter_map(|r| match &r.fields {
+                Fields::Minute(m) => Some(m),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn resolutions_of(p: &Parsed) -> Vec<&Resolution> {
+        p.records
+            .iter()
+            .filter_map(|r| match &r.fields {
+                Fields::Resolution(m) => Some(m),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn continuation_rule() {
+        assert!(continues("there may be a need", "For further"));
+        assert!(continues("The Forum noted.", "for further training"));
+        assert!(continues("Resolved:-", "1. That"));
+        assert!(continues("1. That x be noted.", "2. That y"));
+        assert!(!continues("year's 6 and 10.", "Resolved:-"));
+    }
+
+    #[test]
+    fn grid_rows_continue_and_split_titles() {
+        let text = "MINUTES OF THE FORUM\n12 March 2016\nMINUTE NO.\tSUBJECT/DECISION\tACTION BY\n\
+1\tWELCOME The Chair welcomed everyone.\t\n\
+2.\tBUDGET\t\n\
+2.1\tThe Forum noted there may be a need\tJA\n\
+\tfor further training.\t\n\
+\tResolved:-\t\n\
+\t1. That the budget be noted. 2. That the plan be agreed (unanimous).\t\n\
+The meeting closed at 6 pm\n";
+        let p = run(text);
+        let m = minutes_of(&p);
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].title, "WELCOME");
+        assert_eq!(m[0].paragraphs[0].text, "The Chair welcomed everyone.");
+        assert_eq!(m[1].paragraphs.len(), 2);
+        assert_eq!(
+            m[1].paragraphs[0].text,
+            "The Forum noted there may be a need for further training."
+        );
+        assert_eq!(m[0].meeting_date.as_deref(), Some("2016-03-12"));
+        let r = resolutions_of(&p);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].paragraph, None);
+        assert_eq!(r[0].items.len(), 2);
+        assert_eq!(r[0].votes, vec!["unanimous"]);
+    }
+
+    #[test]
+    fn paragraph_form_with_numbers_and_references() {
+        let text = "Minutes of a meeting of the Cabinet held on 3 June 2019\n\
+Present: Councillor Smith (Chair), Councillors Jones and Brown\n\
+\n\
+84. Declarations of Interest\n\
+Councillor Jones declared a personal interest in item 86 as a governor of Park School.\n\
+\n\
+85. Minutes\n\
+RESOLVED that the minutes of the meeting held on 6 May 2019 be approved as a correct record.\n\
+\n\
+86. Budget Monitoring\n\
+86.1 The Cabinet considered the report.\n\
+86.2 RESOLVED that:\n\
+(a) the forecast be noted;\n\
+(b) the virements be approved.\n\
+The meeting closed at 8.15 pm\n";
+        let p = run(text);
+        let m = minutes_of(&p);
+        let shown: Vec<String> = m
+            .iter()
+            .map(|m| format!("{} {}", m.number, m.title))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                "84 Declarations of Interest",
+                "85 Minutes",
+                "86 Budget Monitoring"
+            ]
+        );
+        let r = resolutions_of(&p);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].minute.as_deref(), Some("85"));
+        assert_eq!(r[0].marker, "RESOLVED that");
+        assert_eq!(r[1].paragraph.as_deref(), Some("86.2"));
+        assert_eq!(
+            r[1].items,
+            vec!["the forecast be noted;", "the virements be approved."]
+        );
+        assert_eq!(m[0].meeting_date.as_deref(), Some("2019-06-03"));
+    }
+
+    #[test]
+    fn reference_numbered_minutes() {
+        let text = "MINUTES\nCAB/23/45 Budget Monitoring\nThe Cabinet received the report.\nAGREED: that the report be noted.\nCAB/23/46 Fees and Charges\nIt was resolved that the fees be increased by 3%.\n";
+        let p = run(text);
+        let m = minutes_of(&p);
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[1].number, "CAB/23/46");
+        let r = resolutions_of(&p);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].marker, "AGREED:");
+        assert_eq!(r[1].marker, "It was resolved that");
+    }
+
+    #[test]
+    fn action_groups_split_by_points() {
+        let text = "MINUTES OF THE FORUM\nPresent: Jon Abbey, Louis Fisher, Cllr Ann Waters\nMINUTE NO.\tSUBJECT/DECISION\tACTION BY\n\
+5.\tMATTERS ARISING\t\n\
+\tMatters Arising :- 7.2 MM reminded the Forum that JA/NA had agreed. 6.6 Cllr Waters confirmed the SLA.\tJA/NA LF/ Cllr Waters\n";
+        let p = run(text);
+        let actions: Vec<&Action> = p
+            .records
+            .iter()
+            .filter_map(|r| match &r.fields {
+                Fields::Action(a) => Some(a),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(actions.len(), 2);
+        assert_eq!(actions[0].owners, "JA/NA");
+        assert_eq!(actions[0].people, vec!["Jon Abbey"]);
+        assert_eq!(actions[0].unresolved, vec!["NA"]);
+        assert_eq!(actions[1].owners, "LF/Cllr Waters");
+        assert_eq!(actions[1].people, vec!["Louis Fisher", "Cllr Ann Waters"]);
+    }
+}

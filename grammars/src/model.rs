@@ -191,6 +191,11 @@ pub struct Resolution {
     pub items: Vec<String>,
     /// What the minute records: "One abstention", "carried unanimously", counts.
     pub votes: Vec<String>,
+    /// The words that mark it as printed: "Resolved:-", "RESOLVED that",
+    /// "AGREED:", "It was resolved that" for formal resolutions; the verb
+    /// ("agreed", "approved", "confirmed") where the minute records an
+    /// agreement without a formal resolution.
+    pub marker: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -200,6 +205,9 @@ pub struct Action {
     pub owners: String,
     /// Owners resolved to names from the attendance list, where possible.
     pub people: Vec<String>,
+    /// Owners (initials or names as written) that match no one, or more
+    /// than one person, in the attendance list and the minutes.
+    pub unresolved: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -221,6 +229,9 @@ pub struct Attendance {
     pub role: Option<String>,
     pub organisation: Option<String>,
     pub meeting_date: Option<String>,
+    /// The printed group the entry sits under: "Special (1)", "Primary (7)",
+    /// "Non School Members", "Observers", "Also attending".
+    pub category: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

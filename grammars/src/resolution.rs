@@ -1,3 +1,600 @@
-//! Resolutions inside a minute: "Resolved:", "RESOLVED that", "AGREED:", their
-//! numbered, lettered and roman sub-items and vote notes ("(One abstention)").
-//! Called by `minutes`; owns no minute structure.
+//! Resolutions inside a minute: "Resolved:", "RESOLVED that", "AGREED:", "It
+//! was resolved that", their numbered, lettered and roman sub-items and vote
+//! notes ("(One abstention)", "carried unanimously"); and agreements a minute
+//! records without a formal resolution ("The Forum agreed …", "It was agreed
+//! that …", "… were agreed as a correct record").
+//! Called by `minutes` on a paragraph's text; owns no minute structure.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::character::complete::{char, digit1, space0, space1};
+use nom::combinator::{eof, opt, peek, recognize, verify};
+use nom::sequence::{delimited, terminated};
+use nom::{IResult, Parser};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A resolution found in a paragraph's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Byte offsets of the resolution in the paragraph's text.
+    pub start: usize,
+    pub end: usize,
+    /// The words that mark it, as printed.
+    pub marker: String,
+    pub items: Vec<String>,
+    pub votes: Vec<String>,
+    /// Its text as printed (from the marker on).
+    pub text: String,
+}
+
+/// What follows "Resolved" to make it a marker: ":-", ":", "-", "–" or "that".
+fn marker_tail(input: &str) -> IResult<&str, &str> {
+    alt((
+        recognize((
+            space0,
+            alt((
+                tag(":-"),
+                tag(":–"),
+                tag(":"),
+                tag("–"),
+                tag("—"),
+                tag(" -"),
+            )),
+        )),
+        recognize((
+            space1,
+            tag_no_case("that"),
+            opt(alt((tag(":-"), tag(":")))),
+            peek(alt((recognize(space1), eof))),
+        )),
+    ))
+    .parse(input)
+}
+
+/// "Resolved:", "Resolved:-", "RESOLVED that", "RESOLVED" (capitals need no
+/// tail), "It was resolved that", "AGREED:", "Agreed:", "DECIDED:".
+pub fn resolved_marker(input: &str) -> IResult<&str, &str> {
+    let it_was = recognize((
+        tag_no_case("it was"),
+        space1,
+        opt(terminated(
+            alt((
+                tag_no_case("further"),
+                tag_no_case("also"),
+                tag_no_case("unanimously"),
+            )),
+            space1,
+        )),
+        tag_no_case("resolved"),
+        marker_tail,
+    ));
+    let resolved = recognize((tag_no_case("resolved"), marker_tail));
+    let capitals = recognize((
+        alt((tag("RESOLVED"), tag("AGREED"), tag("DECIDED"))),
+        opt(marker_tail),
+        peek(alt((recognize(space1), eof, recognize(char('('))))),
+    ));
+    let capitalised = recognize((alt((tag("Agreed"), tag("Decided"))), marker_tail));
+    alt((it_was, resolved, capitals, capitalised)).parse(input)
+}
+
+/// The kind of a list's numbering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Number,
+    Letter,
+    Roman,
+}
+
+/// How a list number is written: "(a)", "a)" or "a.".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Parens,
+    Close,
+    Dot,
+}
+
+const ROMANS: [&str; 12] = [
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+];
+
+fn roman_value(s: &str) -> Option<u32> {
+    let l = s.to_ascii_lowercase();
+    ROMANS.iter().position(|r| *r == l).map(|p| p as u32 + 1)
+}
+
+/// The label inside a list number: "12", "b", "iv".
+fn label(input: &str) -> IResult<&str, &str> {
+    alt((
+        verify(digit1, |d: &str| d.len() <= 2),
+        take_while_m_n(1, 4, |c: char| c.is_ascii_lowercase()),
+    ))
+    .parse(input)
+}
+
+/// A list number: "1.", "1)", "(1)", "(a)", "a)", "a.", "(iv)", "iv)".
+/// Returns the label and how it is written.
+pub fn list_marker(input: &str) -> IResult<&str, (&str, Form)> {
+    let (rest, (l, form)) = alt((
+        delimited(char('('), label, char(')')).map(|l| (l, Form::Parens)),
+        terminated(label, char(')')).map(|l| (l, Form::Close)),
+        terminated(label, char('.')).map(|l| (l, Form::Dot)),
+    ))
+    .parse(input)?;
+    // Followed by a space or the end, so "i.e." and "1.5" are not numbers.
+    let (rest, _) = peek(alt((recognize(space1), eof))).parse(rest)?;
+    Ok((rest, (l, form)))
+}
+
+/// The value of a label in a style: "c" is 3 as a letter, "iii" is 3 as a
+/// roman number.
+fn value(label: &str, style: Style) -> Option<u32> {
+    match style {
+        Style::Number => label.parse().ok(),
+        Style::Letter if label.len() == 1 => label
+            .chars()
+            .next()
+            .filter(|c| c.is_ascii_lowercase())
+            .map(|c| c as u32 - 'a' as u32 + 1),
+        Style::Letter => None,
+        Style::Roman => roman_value(label),
+    }
+}
+
+/// Whether a list number may start at byte `p` of `text`: at a word start,
+/// after the end of a sentence or clause, or after "and"/"or".
+fn boundary_ok(text: &str, p: usize) -> bool {
+    let before = &text[..p];
+    if before.trim().is_empty() {
+        return true;
+    }
+    if !before.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let t = before.trim_end();
+    if t.ends_with(['.', ';', ':', ')', '-', '–', '"', '”', '’', '\'']) {
+        return true;
+    }
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    matches!(last.to_ascii_lowercase().as_str(), "and" | "or" | "that")
+}
+
+/// Whether the text after a "1." is the start of an item (a capital, a
+/// digit, a bracket or a quote), so "Table 3. (One" still counts and "p. 3"
+/// does not.
+fn item_start_ok(rest: &str, form: Form) -> bool {
+    if form != Form::Dot {
+        return true;
+    }
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "(£'\"‘“".contains(c))
+}
+
+/// Find the next list number after `from` with this style and form and value.
+fn find_number(
+    text: &str,
+    from: usize,
+    style: Style,
+    form: Form,
+    want: u32,
+) -> Option<(usize, usize)> {
+    let mut i = from;
+    while i < text.len() {
+        if text.is_char_boundary(i) && boundary_ok(text, i) {
+            if let Ok((rest, (l, f))) = list_marker(&text[i..]) {
+                if f == form && value(l, style) == Some(want) && item_start_ok(rest, f) {
+                    return Some((i, text.len() - rest.len()));
+                }
+            }
+        }
+        i += text[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+    }
+    None
+}
+
+/// Split a resolution's body into its items. A list numbered "1.", "(a)" or
+/// "(i)" gives one item per number, found in sequence so that "Table 3." in
+/// an item does not cut it; text before the first number joins the first
+/// item; no list gives one item.
+pub fn split_items(body: &str) -> Vec<String> {
+    let body = body.trim();
+    let mut best: Option<(usize, usize, Style, Form)> = None;
+    for (style, first) in [(Style::Number, 1), (Style::Letter, 1), (Style::Roman, 1)] {
+        for form in [Form::Dot, Form::Close, Form::Parens] {
+            if let Some((s, e)) = find_number(body, 0, style, form, first) {
+                // A lead-in longer than a clause is not a lead-in to this list.
+                if s <= 300 && best.is_none_or(|b| s < b.0) {
+                    best = Some((s, e, style, form));
+                }
+            }
+        }
+    }
+    let Some((s, e, style, form)) = best else {
+        return single(body);
+    };
+    let lead = body[..s].trim();
+    let mut starts = vec![(s, e)];
+    let mut want = 2;
+    while let Some(next) = find_number(body, starts[starts.len() - 1].1, style, form, want) {
+        starts.push(next);
+        want += 1;
+    }
+    let mut items = Vec::new();
+    for (k, (_, content)) in starts.iter().enumerate() {
+        let stop = starts.get(k + 1).map(|n| n.0).unwrap_or(body.len());
+        let mut item = body[*content..stop].trim().to_string();
+        if k == 0 && !lead.is_empty() {
+            item = format!("{lead} {item}");
+        }
+        if !item.is_empty() {
+            items.push(item);
+        }
+    }
+    if items.is_empty() {
+        return single(body);
+    }
+    items
+}
+
+fn single(body: &str) -> Vec<String> {
+    if body.is_empty() {
+        Vec::new()
+    } else {
+        vec![body.to_string()]
+    }
+}
+
+static VOTE_PARENS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\(([^()]{0,80}?\b(?:abstentions?|abstained|unanimous(?:ly)?|against|votes?|carried|lost|nem\.? ?con|majority)\b[^()]{0,40}?)\)",
+    )
+    .expect("vote pattern")
+});
+
+static VOTE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:carried|agreed|approved|resolved|passed)\s+unanimously|unanimously\s+(?:carried|agreed|approved|resolved)|with a unanimous vote|unanimously|nem\.?\s?con\.?|(?:carried|lost|approved|agreed)\s+by\s+\d+\s+votes?\s+to\s+\d+(?:,?\s+with\s+\d+\s+abstentions?)?|\d+\s+(?:votes\s+)?for,?\s+\d+\s+against(?:,?\s+(?:and\s+)?\d+\s+abstentions?)?|(?:one|two|three|four|five|six|\d+)\s+abstentions?)\b",
+    )
+    .expect("vote phrase pattern")
+});
+
+/// What a resolution records about the vote, as printed: the note in
+/// brackets ("One abstention") or the phrase ("carried unanimously").
+pub fn votes(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    for c in VOTE_PARENS.captures_iter(text) {
+        if let (Some(all), Some(inner)) = (c.get(0), c.get(1)) {
+            covered.push((all.start(), all.end()));
+            let v = inner
+                .as_str()
+                .trim()
+                .trim_end_matches('.')
+                .trim()
+                .to_string();
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    for m in VOTE_PHRASE.find_iter(text) {
+        if covered
+            .iter()
+            .any(|(s, e)| m.start() >= *s && m.end() <= *e)
+        {
+            continue;
+        }
+        let v = m.as_str().trim().to_string();
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&v)) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// Every formal resolution marker in `text`: (start, end of marker).
+fn markers(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let at_word = prev.is_none_or(|p| !p.is_alphanumeric());
+        if at_word && (c == 'R' || c == 'r' || c == 'I' || c == 'i' || c == 'A' || c == 'D') {
+            if let Ok((rest, _)) = resolved_marker(&text[i..]) {
+                let end = text.len() - rest.len();
+                if out.last().is_none_or(|(_, e): &(usize, usize)| i >= *e) {
+                    out.push((i, end));
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+static BODY_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Forum|Committee|Sub-Committee|Board|Panel|Cabinet|Council|Members|members|[Mm]eeting|Group|Partnership|Assembly|Executive|Governors)\s+(?:(?:also|further|then|unanimously|formally)\s+)*(agreed|approved|endorsed|confirmed|decided|resolved)\b",
+    )
+    .expect("body verb pattern")
+});
+
+static IT_WAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bit\s+was\s+(?:(?:also|further|then|unanimously|therefore)\s+)*(agreed|decided|resolved)\b")
+        .expect("it was pattern")
+});
+
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|were)\s+(?:(?:unanimously|duly|formally)\s+)?(agreed|approved)\b(\s+by\s+(?:the\s+)?(\w+))?")
+        .expect("passive pattern")
+});
+
+const BODIES: &[&str] = &[
+    "forum",
+    "committee",
+    "board",
+    "panel",
+    "meeting",
+    "members",
+    "group",
+    "governors",
+    "sub-committee",
+];
+
+/// The verb that marks a sentence as a minuted agreement, if it is one:
+/// "The Forum agreed …", "It was (also) agreed that …", "… were agreed as a
+/// correct record". Not "had agreed", "previously agreed", "as agreed by the
+/// Council" (earlier decisions, or another body's).
+pub fn agreement_verb(sentence: &str) -> Option<String> {
+    if let Some(c) = BODY_VERB.captures(sentence) {
+        return c.get(1).map(|m| m.as_str().to_string());
+    }
+    if let Some(c) = IT_WAS.captures(sentence) {
+        return c.get(1).map(|m| m.as_str().to_string());
+    }
+    for c in PASSIVE.captures_iter(sentence) {
+        if let Some(agent) = c.get(3) {
+            if !BODIES.contains(&agent.as_str().to_lowercase().as_str()) {
+                continue;
+            }
+        }
+        return c.get(1).map(|m| m.as_str().to_string());
+    }
+    None
+}
+
+/// Split text into sentences: at ".", "!" or "?" followed by a space and a
+/// capital, a digit or a bracket.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for k in 0..chars.len() {
+        let (i, c) = chars[k];
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let next = chars.get(k + 1).map(|x| x.1);
+        let after = chars.get(k + 2).map(|x| x.1);
+        let ends = match (next, after) {
+            (None, _) => true,
+            (Some(n), Some(a)) if n.is_whitespace() => {
+                a.is_uppercase() || a.is_ascii_digit() || a == '(' || a == '•'
+            }
+            _ => false,
+        };
+        if ends {
+            let end = i + c.len_utf8();
+            if text[start..end].trim().len() > 1 {
+                out.push((start, end));
+            }
+            start = end;
+        }
+    }
+    if text[start..].trim().len() > 1 {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// All resolutions in a paragraph's text: formal ones from each marker to
+/// the next (or the end), then one for the agreements recorded in the text
+/// outside them, each agreed sentence an item.
+pub fn find(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let marks = markers(text);
+    for (k, (s, e)) in marks.iter().enumerate() {
+        let stop = marks.get(k + 1).map(|m| m.0).unwrap_or(text.len());
+        let body = &text[*e..stop];
+        let items = split_items(body);
+        out.push(Found {
+            start: *s,
+            end: stop,
+            marker: text[*s..*e].trim().to_string(),
+            votes: votes(body),
+            items,
+            text: text[*s..stop].trim().to_string(),
+        });
+    }
+    // Agreements outside formal resolutions.
+    let free_end = marks.first().map(|m| m.0).unwrap_or(text.len());
+    let free = &text[..free_end];
+    let mut agreed: Vec<(usize, usize, String)> = Vec::new();
+    for (s, e) in sentences(free) {
+        if let Some(verb) = agreement_verb(&free[s..e]) {
+            agreed.push((s, e, verb));
+        }
+    }
+    if let (Some(first), Some(last)) = (agreed.first(), agreed.last()) {
+        let items: Vec<String> = agreed
+            .iter()
+            .map(|(s, e, _)| free[*s..*e].trim().to_string())
+            .collect();
+        let joined = items.join(" ");
+        out.insert(
+            0,
+            Found {
+                start: first.0,
+                end: last.1,
+                marker: first.2.clone(),
+                votes: votes(&joined),
+                text: joined,
+                items,
+            },
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_as_printed() {
+        assert_eq!(
+            resolved_marker("Resolved:- 1. That").unwrap().1,
+            "Resolved:-"
+        );
+        assert_eq!(resolved_marker("Resolved: That").unwrap().1, "Resolved:");
+        assert_eq!(
+            resolved_marker("RESOLVED that the").unwrap().1,
+            "RESOLVED that"
+        );
+        assert_eq!(resolved_marker("RESOLVED – That").unwrap().1, "RESOLVED –");
+        assert_eq!(resolved_marker("RESOLVED (a) that").unwrap().1, "RESOLVED");
+        assert_eq!(
+            resolved_marker("It was resolved that the").unwrap().1,
+            "It was resolved that"
+        );
+        assert_eq!(resolved_marker("AGREED: that").unwrap().1, "AGREED:");
+        assert_eq!(resolved_marker("Agreed:- the").unwrap().1, "Agreed:-");
+        assert!(resolved_marker("resolved by applicants").is_err());
+        assert!(resolved_marker("Resolvedness").is_err());
+        assert!(resolved_marker("agreed to provide").is_err());
+        assert!(resolved_marker("AGREEDX").is_err());
+    }
+
+    #[test]
+    fn list_numbers() {
+        assert_eq!(list_marker("1. That").unwrap().1, ("1", Form::Dot));
+        assert_eq!(list_marker("(a) that").unwrap().1, ("a", Form::Parens));
+        assert_eq!(list_marker("iv) that").unwrap().1, ("iv", Form::Close));
+        assert!(list_marker("i.e. the").is_err());
+        assert!(list_marker("1.5m").is_err());
+        assert_eq!(value("iv", Style::Roman), Some(4));
+        assert_eq!(value("c", Style::Letter), Some(3));
+    }
+
+    #[test]
+    fn items_in_sequence() {
+        let body = " 1. That the High Needs Block remains at the 2014-15 level, amended as summarised in Table 3. (One abstention) 2. That the Schools Forum endorse the proposal. 3. That the remaining £40k be set aside.";
+        let items = split_items(body);
+        assert_eq!(items.len(), 3);
+        assert!(items[0].ends_with("Table 3. (One abstention)"));
+        assert!(items[1].starts_with("That the Schools Forum"));
+        let lettered =
+            split_items("that the Cabinet: (a) notes the report; and (b) agrees the plan.");
+        assert_eq!(
+            lettered,
+            vec![
+                "that the Cabinet: notes the report; and",
+                "agrees the plan."
+            ]
+        );
+        let roman = split_items("(i) the budget be noted; (ii) the plan be agreed");
+        assert_eq!(roman, vec!["the budget be noted;", "the plan be agreed"]);
+        assert_eq!(
+            split_items(" That the report be noted."),
+            vec!["That the report be noted."]
+        );
+        assert!(split_items("  ").is_empty());
+    }
+
+    #[test]
+    fn vote_notes() {
+        assert_eq!(
+            votes("be agreed. (One abstention)."),
+            vec!["One abstention"]
+        );
+        assert_eq!(
+            votes("the motion was carried unanimously."),
+            vec!["carried unanimously"]
+        );
+        assert_eq!(
+            votes("carried by 5 votes to 3, with 1 abstention"),
+            vec!["carried by 5 votes to 3, with 1 abstention"]
+        );
+        assert_eq!(votes("(For 6, Against 2)"), vec!["For 6, Against 2"]);
+        assert!(votes("That Table 3 (see Appendix A) be noted").is_empty());
+    }
+
+    #[test]
+    fn agreements_without_resolved() {
+        assert_eq!(
+            agreement_verb("The minutes of the meetings held on 15 January 2015 were agreed as a correct record.").as_deref(),
+            Some("agreed")
+        );
+        assert_eq!(
+            agreement_verb("The Forum agreed the revised terms of reference.").as_deref(),
+            Some("agreed")
+        );
+        assert_eq!(
+            agreement_verb("It was also agreed that it was not appropriate.").as_deref(),
+            Some("agreed")
+        );
+        assert_eq!(
+            agreement_verb("The Forum confirmed these appointments.").as_deref(),
+            Some("confirmed")
+        );
+        assert_eq!(agreement_verb("JA/NA had agreed to provide details."), None);
+        assert_eq!(
+            agreement_verb("as the Forum had previously agreed to roll forward"),
+            None
+        );
+        assert_eq!(
+            agreement_verb("it had previously been agreed by the Forum."),
+            None
+        );
+        assert_eq!(
+            agreement_verb("changes as agreed by the Council in February 2012"),
+            None
+        );
+        assert_eq!(
+            agreement_verb("the funding was agreed by the Government."),
+            None
+        );
+        assert_eq!(
+            agreement_verb("SW confirmed that he would seek further membership."),
+            None
+        );
+        assert_eq!(
+            agreement_verb("Following the debate, the Scrutiny Committee unanimously agreed the following motion:").as_deref(),
+            Some("agreed")
+        );
+    }
+
+    #[test]
+    fn find_formal_and_agreed() {
+        let t = "WW suggested a one year period. Resolved:- That funding be provided for one year.";
+        let f = find(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].marker, "Resolved:-");
+        assert_eq!(f[0].items, vec!["That funding be provided for one year."]);
+        let t = "The Forum agreed that Gordon McEwan be added. SW advised. It was also agreed that the group be chaired by a member.";
+        let f = find(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].marker, "agreed");
+        assert_eq!(f[0].items.len(), 2);
+        assert!(find("The Forum noted the report.").is_empty());
+    }
+
+    #[test]
+    fn sentence_split() {
+        let t = "First one. Second (a) one? third. Fourth";
+        let s: Vec<&str> = sentences(t).iter().map(|(a, b)| t[*a..*b].trim()).collect();
+        assert_eq!(s, vec!["First one.", "Second (a) one? third.", "Fourth"]);
+    }
+}

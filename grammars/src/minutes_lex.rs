@@ -1,0 +1,512 @@
+//! Lexemes and page layout of minutes: minute numbers ("7", "7.3",
+//! "CAB/23/45", "Minute 12"), the grid header (MINUTE NO. | SUBJECT/DECISION
+//! | ACTION BY), the heading that opens the minutes, the line that closes
+//! them, and the split of a heading cell into its upper-case title and the
+//! text after it.
+//!
+//! Owns no records: `minutes`, `attendance` and `resolution` build on these.
+
+use crate::common::{find_date, fold, strip_html};
+use crate::input::{Line, Page};
+use crate::model::DocumentInfo;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
+use nom::character::complete::{char, digit1, space0, space1};
+use nom::combinator::{all_consuming, opt, recognize};
+use nom::multi::many1;
+use nom::sequence::{pair, preceded};
+use nom::{IResult, Parser};
+
+/// One line of a document with its page and its clean text (HTML fragments
+/// removed, whitespace folded).
+#[derive(Debug, Clone)]
+pub struct FlatLine<'a> {
+    pub page: u32,
+    pub line: &'a Line,
+    pub text: String,
+}
+
+impl FlatLine<'_> {
+    /// The clean text of each cell.
+    pub fn cells(&self) -> Vec<String> {
+        self.line
+            .cells
+            .iter()
+            .map(|c| fold(&strip_html(&c.text)))
+            .collect()
+    }
+}
+
+/// All non-blank lines of some pages, in reading order.
+pub fn flatten(pages: &[Page]) -> Vec<FlatLine<'_>> {
+    let mut out = Vec::new();
+    for page in pages {
+        for line in &page.lines {
+            let joined = if line.cells.is_empty() {
+                line.text.clone()
+            } else {
+                line.cells
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let text = fold(&strip_html(&joined));
+            if !text.is_empty() {
+                out.push(FlatLine {
+                    page: page.number,
+                    line,
+                    text,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The number in the first column of a minutes grid: "7", "7.", "7.3",
+/// "10.1." -> (minute "7", paragraph "7.3" or None). The whole cell must be
+/// the number.
+pub fn grid_number(input: &str) -> IResult<&str, (String, Option<String>)> {
+    let (rest, (minute, subs, _)) = all_consuming((
+        digit1,
+        nom::multi::many0(preceded(char('.'), digit1)),
+        opt(char('.')),
+    ))
+    .parse(input.trim())?;
+    let paragraph = if subs.is_empty() {
+        None
+    } else {
+        let mut p = minute.to_string();
+        for s in &subs {
+            p.push('.');
+            p.push_str(s);
+        }
+        Some(p)
+    };
+    Ok((rest, (minute.to_string(), paragraph)))
+}
+
+/// A reference number of the kind some councils give minutes:
+/// "CAB/23/45", "SF/2015/12", "EX12/24".
+pub fn reference_number(input: &str) -> IResult<&str, &str> {
+    recognize((
+        take_while_m_n(1, 6, |c: char| c.is_ascii_uppercase()),
+        opt(digit1),
+        many1(preceded(char('/'), digit1)),
+    ))
+    .parse(input)
+}
+
+/// "Minute 12", "Minute No. 12", "MINUTE 12:" -> "12".
+pub fn minute_word_number(input: &str) -> IResult<&str, &str> {
+    let (rest, _) = tag_no_case("minute").parse(input)?;
+    let (rest, _) = opt((space1, tag_no_case("no"), opt(char('.')))).parse(rest)?;
+    let (rest, _) = space1(rest)?;
+    recognize(pair(digit1, nom::multi::many0(preceded(char('.'), digit1)))).parse(rest)
+}
+
+/// The number that opens a minute written as a paragraph: "84. Title",
+/// "84 Title", "CAB/23/45 Title", "Minute 12: Title". Returns the number and
+/// the rest of the line after the separator.
+pub fn heading_number(input: &str) -> IResult<&str, String> {
+    let plain = |i| -> IResult<&str, &str> {
+        let (rest, n) = digit1(i)?;
+        let (rest, _) = opt(char('.')).parse(rest)?;
+        Ok((rest, n))
+    };
+    let (rest, n) = alt((minute_word_number, reference_number, plain)).parse(input)?;
+    let (rest, _) = opt(alt((tag(":"), tag("-"), tag("–")))).parse(rest)?;
+    let (rest, _) = space1(rest)?;
+    Ok((rest, n.to_string()))
+}
+
+/// A numbered paragraph at the start of a line in the paragraph form:
+/// "84.1 Text", "7.3. Text" -> ("84", "84.1", rest).
+pub fn paragraph_number(input: &str) -> IResult<&str, (String, String)> {
+    let (rest, (m, subs)) = (
+        digit1,
+        many1(preceded(
+            char('.'),
+            take_while1(|c: char| c.is_ascii_digit()),
+        )),
+    )
+        .parse(input)?;
+    let (rest, _) = opt(char('.')).parse(rest)?;
+    let (rest, _) = space1(rest)?;
+    let mut p = m.to_string();
+    for s in subs {
+        p.push('.');
+        p.push_str(s);
+    }
+    Ok((rest, (m.to_string(), p)))
+}
+
+/// The header row of a minutes grid: "MINUTE NO. | SUBJECT/DECISION | ACTION BY".
+pub fn is_grid_header(text: &str) -> bool {
+    let up = text.to_uppercase();
+    let starts = up.starts_with("MINUTE") || up.starts_with("ITEM") || up.starts_with("NO.");
+    // Every word a heading word: capitalised, or a short joining word.
+    let heading_words = text.split_whitespace().all(|w| {
+        !w.starts_with(|c: char| c.is_lowercase())
+            || matches!(
+                w.to_lowercase().as_str(),
+                "by" | "no." | "no" | "and" | "of"
+            )
+    });
+    starts
+        && heading_words
+        && (up.contains("ACTION") || up.contains("SUBJECT") || up.contains("DECISION"))
+        && text.split_whitespace().count() <= 10
+}
+
+/// The heading that opens minutes: "MINUTES OF THE SCHOOLS FORUM MEETING",
+/// "Minutes of a meeting of the Cabinet", "MINUTES".
+pub fn is_minutes_heading(text: &str) -> bool {
+    let r: IResult<&str, _> = (
+        space0,
+        tag_no_case("minutes"),
+        alt((
+            recognize((space1, tag_no_case("of"), space1)),
+            recognize((space0, nom::combinator::eof)),
+        )),
+    )
+        .parse(text);
+    r.is_ok()
+}
+
+/// The line after the last minute: "The meeting closed at 6 pm",
+/// "The meeting ended at 8.15pm", "Meeting closed: 9.30".
+pub fn is_end_marker(text: &str) -> bool {
+    let r: IResult<&str, _> = (
+        opt((tag_no_case("the"), space1)),
+        tag_no_case("meeting"),
+        space1,
+        alt((
+            tag_no_case("closed"),
+            tag_no_case("ended"),
+            tag_no_case("finished"),
+            tag_no_case("terminated"),
+            tag_no_case("concluded"),
+        )),
+    )
+        .parse(text);
+    r.is_ok()
+}
+
+/// "TONY HARTNEY IN THE CHAIR", "Councillor Smith in the Chair" -> the name.
+pub fn in_the_chair(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let at = lower.find(" in the chair")?;
+    let rest = lower.get(at + " in the chair".len()..)?;
+    if !rest
+        .trim_matches(|c: char| c == '.' || c == ')' || c.is_whitespace())
+        .is_empty()
+    {
+        return None;
+    }
+    let name = text.get(..at)?.trim().trim_start_matches('(').trim();
+    if name.is_empty() || name.split_whitespace().count() > 5 {
+        return None;
+    }
+    Some(name.to_string())
+}
+
+/// A word that belongs to an upper-case title: it has letters and none of
+/// them is lower case ("CHAIR'S", "2015/16" counts only between such words).
+fn is_upper_word(w: &str) -> bool {
+    w.chars().any(|c| c.is_alphabetic()) && !w.chars().any(|c| c.is_lowercase())
+}
+
+fn has_letters(w: &str) -> bool {
+    w.chars().any(|c| c.is_alphabetic())
+}
+
+/// Split a minute heading cell into its title and the text that follows in
+/// the same cell: "CHAIR'S WELCOME The Chair, welcomed everyone" ->
+/// ("CHAIR'S WELCOME", "The Chair, welcomed everyone"). An upper-case word
+/// just before a lower-case word is the sentence's subject ("BUSINESS SW
+/// advised" -> "SW advised"). A heading not in capitals is a title when it
+/// is short and has no sentence in it.
+pub fn split_title(text: &str) -> (String, String) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // The run of upper-case words (and number-only words between them).
+    let mut end = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if is_upper_word(words[i]) {
+            i += 1;
+            end = i;
+        } else if !has_letters(words[i]) && words[i].chars().any(|c| c.is_ascii_digit()) {
+            // Numbers belong to the title they follow ("WORKPLAN 2014/15",
+            // "HELD ON 15 JANUARY 2015").
+            i += 1;
+            if end > 0 {
+                end = i;
+            }
+        } else {
+            break;
+        }
+    }
+    let title_words = words[..end].iter().filter(|w| has_letters(w)).count();
+    if end == words.len() {
+        return (text.trim().to_string(), String::new());
+    }
+    if title_words >= 2
+        || (title_words == 1 && words[0].chars().filter(|c| c.is_alphabetic()).count() > 3)
+    {
+        let next = words[end];
+        if end > 1 && next.chars().next().is_some_and(|c| c.is_lowercase()) {
+            end -= 1;
+        }
+        return (words[..end].join(" "), words[end..].join(" "));
+    }
+    // Not in capitals: a short line with no full stop is a title.
+    if words.len() <= 15 && !text.contains(". ") && !text.trim_end().ends_with('.') {
+        return (text.trim().to_string(), String::new());
+    }
+    (String::new(), text.trim().to_string())
+}
+
+/// Trim the separators councils put after a title ("PARTIES;-", "ARISING:").
+pub fn clean_title(title: &str) -> String {
+    title
+        .trim()
+        .trim_end_matches([':', ';', '-', '–', ',', ' '])
+        .trim()
+        .to_string()
+}
+
+/// How the minutes are set out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A grid: MINUTE NO. | SUBJECT/DECISION | ACTION BY, one table row per paragraph.
+    Grid,
+    /// Numbered paragraphs: "84. Title" then text.
+    Paragraphs,
+}
+
+/// Where the parts of minutes lie in a document's flattened lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// The "MINUTES OF …" heading, or the first line when there is none.
+    pub start: usize,
+    /// The first line of the minutes proper (the grid header, or the first
+    /// minute heading); the attendance list lies between `start` and here.
+    pub body_start: usize,
+    /// One past the last line of the minutes (the "meeting closed" line or
+    /// the end of the document).
+    pub body_end: usize,
+    pub form: Form,
+}
+
+/// Find the minutes in a document's lines. A document may also hold an
+/// agenda or reports before or after the minutes (a text input is one page).
+pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
+    let start = lines
+        .iter()
+        .position(|l| is_minutes_heading(&l.text))
+        .unwrap_or(0);
+    let end_from = |from: usize| {
+        lines[from..]
+            .iter()
+            .position(|l| is_end_marker(&l.text))
+            .map(|k| from + k)
+            .unwrap_or(lines.len())
+    };
+    if let Some(h) = lines[start..]
+        .iter()
+        .position(|l| is_grid_header(&l.text))
+        .map(|k| start + k)
+    {
+        let has_rows = lines[h + 1..]
+            .iter()
+            .take(5)
+            .any(|l| l.line.table.is_some());
+        if has_rows {
+            let mut body_end = end_from(h);
+            // Without a closing line the grid ends after its last row.
+            if body_end == lines.len() {
+                body_end = lines
+                    .iter()
+                    .rposition(|l| l.line.table.is_some())
+                    .map(|k| k + 1)
+                    .unwrap_or(lines.len());
+            }
+            return Some(Layout {
+                start,
+                body_start: h,
+                body_end,
+                form: Form::Grid,
+            });
+        }
+    }
+    // The paragraph form: the first line after the heading that opens a
+    // minute with a number and a title.
+    let first = lines
+        .iter()
+        .enumerate()
+        .skip(start + 1)
+        .find(|(_, l)| is_paragraph_heading(l))
+        .map(|(k, _)| k)?;
+    Some(Layout {
+        start,
+        body_start: first,
+        body_end: end_from(first),
+        form: Form::Paragraphs,
+    })
+}
+
+/// A line that opens a minute in the paragraph form: a number, then a title
+/// that is bold, in capitals, or short without a full stop.
+pub fn is_paragraph_heading(l: &FlatLine) -> bool {
+    let Ok((rest, _)) = heading_number(&l.text) else {
+        return false;
+    };
+    if paragraph_number(&l.text).is_ok() {
+        return false;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.is_empty() || !words[0].chars().next().is_some_and(|c| c.is_uppercase()) {
+        return false;
+    }
+    let (title, _) = split_title(rest);
+    l.line.bold || !title.is_empty()
+}
+
+/// The meeting date: the first date in the few lines after the heading,
+/// else the document's date.
+pub fn meeting_date(lines: &[FlatLine], layout: &Layout, info: &DocumentInfo) -> Option<String> {
+    lines[layout.start..layout.body_start.min(lines.len())]
+        .iter()
+        .take(4)
+        .find_map(|l| find_date(&l.text))
+        .or_else(|| info.date.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_numbers() {
+        assert_eq!(grid_number("7").unwrap().1, ("7".into(), None));
+        assert_eq!(grid_number("7.").unwrap().1, ("7".into(), None));
+        assert_eq!(
+            grid_number("7.3").unwrap().1,
+            ("7".into(), Some("7.3".into()))
+        );
+        assert_eq!(
+            grid_number("10.1.").unwrap().1,
+            ("10".into(), Some("10.1".into()))
+        );
+        assert!(grid_number("").is_err());
+        assert!(grid_number("7 a").is_err());
+        assert!(grid_number("Resolved").is_err());
+    }
+
+    #[test]
+    fn reference_and_word_numbers() {
+        assert_eq!(
+            reference_number("CAB/23/45 Budget").unwrap(),
+            (" Budget", "CAB/23/45")
+        );
+        assert_eq!(reference_number("EX12/24").unwrap().1, "EX12/24");
+        assert!(reference_number("CAB 23").is_err());
+        assert_eq!(minute_word_number("Minute 12: x").unwrap().1, "12");
+        assert_eq!(minute_word_number("MINUTE NO. 12").unwrap().1, "12");
+    }
+
+    #[test]
+    fn heading_numbers() {
+        assert_eq!(
+            heading_number("84. Declarations").unwrap(),
+            ("Declarations", "84".into())
+        );
+        assert_eq!(heading_number("84 Declarations").unwrap().1, "84");
+        assert_eq!(heading_number("CAB/23/45 Budget").unwrap().1, "CAB/23/45");
+        assert_eq!(
+            heading_number("Minute 12: Budget").unwrap(),
+            ("Budget", "12".into())
+        );
+        assert!(heading_number("84.1 Text").is_err());
+        assert_eq!(
+            paragraph_number("84.1 The Committee").unwrap().1,
+            ("84".into(), "84.1".into())
+        );
+    }
+
+    #[test]
+    fn headers_headings_and_closing_lines() {
+        assert!(is_grid_header("MINUTE NO. SUBJECT/DECISION ACTION BY"));
+        assert!(!is_grid_header(
+            "Minute 12: the decision was deferred and no action taken"
+        ));
+        assert!(is_minutes_heading("MINUTES OF THE SCHOOLS FORUM MEETING"));
+        assert!(is_minutes_heading("Minutes"));
+        assert!(!is_minutes_heading(
+            "4. MINUTES OF THE MEETINGS OF 25 FEBRUARY 2015"
+        ));
+        assert!(!is_minutes_heading("Minutes late"));
+        assert!(is_end_marker("The meeting closed at 6 pm"));
+        assert!(is_end_marker("Meeting ended: 9.30pm"));
+        assert!(!is_end_marker("The meeting noted the report"));
+        assert_eq!(
+            in_the_chair("TONY HARTNEY IN THE CHAIR").as_deref(),
+            Some("TONY HARTNEY")
+        );
+        assert_eq!(
+            in_the_chair("(Councillor Smith in the Chair)").as_deref(),
+            Some("Councillor Smith")
+        );
+        assert_eq!(in_the_chair("who was in the chair at the time"), None);
+    }
+
+    #[test]
+    fn titles_split_from_text() {
+        assert_eq!(
+            split_title("CHAIR'S WELCOME The Chair, welcomed everyone to the meeting."),
+            (
+                "CHAIR'S WELCOME".into(),
+                "The Chair, welcomed everyone to the meeting.".into()
+            )
+        );
+        assert_eq!(
+            split_title("ANY OTHER URGENT BUSINESS SW advised the Forum"),
+            (
+                "ANY OTHER URGENT BUSINESS".into(),
+                "SW advised the Forum".into()
+            )
+        );
+        assert_eq!(
+            split_title("THE SCHOOLS 2015/16 INTERNAL AUDIT PROGRAMME"),
+            (
+                "THE SCHOOLS 2015/16 INTERNAL AUDIT PROGRAMME".into(),
+                String::new()
+            )
+        );
+        assert_eq!(
+            split_title("DATE OF FUTURE MEETINGS • 21 May 2015"),
+            ("DATE OF FUTURE MEETINGS".into(), "• 21 May 2015".into())
+        );
+        assert_eq!(
+            split_title("WORKPLAN 2014/15 The updated workplan"),
+            ("WORKPLAN 2014/15".into(), "The updated workplan".into())
+        );
+        assert_eq!(
+            split_title("Budget Monitoring Report"),
+            ("Budget Monitoring Report".into(), String::new())
+        );
+        assert_eq!(
+            split_title("The Committee considered the report. It was noted."),
+            (
+                String::new(),
+                "The Committee considered the report. It was noted.".into()
+            )
+        );
+        assert_eq!(
+            clean_title("MEMBERSHIP AND FEEDBACK FROM WORKING PARTIES;-"),
+            "MEMBERSHIP AND FEEDBACK FROM WORKING PARTIES"
+        );
+    }
+}
