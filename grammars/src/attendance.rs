@@ -82,23 +82,41 @@ enum Kind {
     Substitutes,
 }
 
-fn kind_of(label: &str) -> Kind {
+/// The kind of a section label, or None for a label that does not head
+/// people (which ends the list until the next one that does).
+fn kind_of(label: &str) -> Option<Kind> {
     let l = label.to_lowercase();
-    if l.contains("apolog") {
+    let has = |w: &str| l.contains(w);
+    Some(if has("apolog") {
         Kind::Apologies
-    } else if l.contains("absent") {
+    } else if has("absent") {
         Kind::Absent
-    } else if l.contains("substitut") {
+    } else if has("substitut") {
         Kind::Substitutes
-    } else if l.contains("observer") {
+    } else if has("observer") {
         Kind::Observers
-    } else if l.contains("attend") || l.contains("officer") {
+    } else if has("attend") || has("officer") {
         Kind::Attending
-    } else if l.contains("present") {
+    } else if has("present") {
         Kind::Present
-    } else {
+    } else if [
+        "member",
+        "councillor",
+        "headteacher",
+        "governor",
+        "representative",
+        "trustee",
+        "chair",
+        "voting",
+        "co-opted",
+    ]
+    .iter()
+    .any(|w| has(w))
+    {
         Kind::Members
-    }
+    } else {
+        return None;
+    })
 }
 
 /// A section label at the start of a line: up to five words and ":" or
@@ -417,13 +435,15 @@ fn read(
         return (Vec::new(), diags);
     };
     let date = minutes_lex::meeting_date(lines, layout, info);
-    let region = &lines[(layout.start + 1).min(lines.len())..layout.body_start.min(lines.len())];
+    let region_end = layout.body_start.min(lines.len());
+    let region = &lines[(layout.start + 1).min(region_end)..region_end];
     let marks_used = region.iter().any(|l| l.text.contains('*'));
-    // Where the list starts: the first section label.
+    // Where the list starts: the first label that heads people.
     let first = region
         .iter()
-        .position(|l| section_label(&l.text).is_ok())
+        .position(|l| section_label(&l.text).is_ok_and(|(_, label)| kind_of(label).is_some()))
         .unwrap_or(region.len());
+    let mut active = true;
     let mut chair: Option<(String, u32)> = None;
     let mut entries: Vec<Entry> = Vec::new();
     let mut section = (Kind::Members, String::new());
@@ -440,9 +460,18 @@ fn read(
         let mut rest = text;
         let mut starts_new = false;
         if let Ok((r, label)) = section_label(rest) {
-            section = (kind_of(label), label.to_string());
+            match kind_of(label) {
+                Some(kind) => {
+                    section = (kind, label.to_string());
+                    active = true;
+                }
+                None => active = false,
+            }
             rest = r;
             starts_new = true;
+        }
+        if !active {
+            continue;
         }
         let mut category: Option<String> = None;
         if let Ok((r, cat)) = category_label(rest) {
@@ -595,7 +624,8 @@ fn read(
         }
     }
     // Apologies minuted in the body.
-    let body = &lines[layout.body_start.min(lines.len())..layout.body_end.min(lines.len())];
+    let body_end = layout.body_end.min(lines.len());
+    let body = &lines[layout.body_start.min(body_end)..body_end];
     for l in body {
         for c in APOLOGIES_FROM.captures_iter(&l.text) {
             let Some(list) = c.get(1) else { continue };

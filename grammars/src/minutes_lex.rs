@@ -341,6 +341,20 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
             });
         }
     }
+    // Without a heading, numbered paragraphs are minutes only where
+    // something in them is resolved or agreed (a report's numbered
+    // sections are not minutes).
+    let heading = lines
+        .get(start)
+        .is_some_and(|l| is_minutes_heading(&l.text));
+    let decides = |l: &FlatLine| {
+        ["RESOLVED", "Resolved", "AGREED", "Agreed:", "DECIDED"]
+            .iter()
+            .any(|w| l.text.contains(w))
+    };
+    if !heading && !lines.iter().any(decides) {
+        return None;
+    }
     // The paragraph form: the first line after the heading that opens a
     // minute with a number and a title.
     let first = lines
@@ -377,7 +391,8 @@ pub fn is_paragraph_heading(l: &FlatLine) -> bool {
 /// The meeting date: the first date in the few lines after the heading,
 /// else the document's date.
 pub fn meeting_date(lines: &[FlatLine], layout: &Layout, info: &DocumentInfo) -> Option<String> {
-    lines[layout.start..layout.body_start.min(lines.len())]
+    let end = layout.body_start.min(lines.len());
+    lines[layout.start.min(end)..end]
         .iter()
         .take(4)
         .find_map(|l| find_date(&l.text))

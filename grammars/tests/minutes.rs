@@ -483,3 +483,37 @@ fn pdf_form_pages() {
     assert_eq!(att.first().map(|r| r.page), Some(2));
     assert_eq!(att.last().map(|r| r.page), Some(3));
 }
+
+#[test]
+fn any_seed_read_as_minutes_gives_records_inside_its_pages() {
+    // Agendas, reports and inspection reports read as minutes must not
+    // panic, and whatever they give lies on their pages.
+    for stem in common::SEEDS {
+        for pages in [text_pages(stem), pdf_pages(stem)] {
+            let p = run(&pages);
+            let (first, last) = (
+                pages.first().map(|p| p.number).unwrap_or(1),
+                pages.last().map(|p| p.number).unwrap_or(1),
+            );
+            for r in &p.records {
+                assert!(
+                    r.page >= first && r.page_end <= last && r.page <= r.page_end,
+                    "{stem}: {r:?}"
+                );
+                assert!(!r.text.is_empty(), "{stem}: {r:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn reports_read_as_minutes_give_no_minutes() {
+    // Numbered report sections and "Key:" labels are not minutes or
+    // attendance lists: only seed 000 holds minutes.
+    for stem in &common::SEEDS[1..] {
+        for pages in [text_pages(stem), pdf_pages(stem)] {
+            let p = run(&pages);
+            assert!(p.records.is_empty(), "{stem}: {:?}", p.records.first());
+        }
+    }
+}
