@@ -1,7 +1,7 @@
 //! Command-line paths -> a sorted, de-duplicated list of input files.
 //!
 //! Folders are walked recursively with walkdir; `.pdf`, `.txt` and `.md`
-//! files are taken, everything else skipped. A path that does not exist is
+//! files are taken (a folder's README excepted), everything else skipped. A path that does not exist is
 //! reported, not fatal. Owns nothing about reading the files.
 
 use sha2::{Digest, Sha256};
@@ -39,6 +39,14 @@ fn input_kind(path: &Path) -> Option<InputKind> {
     }
 }
 
+/// A folder's own README (`README.md`, `readme.txt`) describes the folder,
+/// it is not a committee paper: skipped inside folders, read when named.
+fn is_folder_readme(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+}
+
 /// A path that could not be walked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WalkError {
@@ -68,7 +76,11 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<Source>, Vec<WalkError>) {
         }
         for entry in walkdir::WalkDir::new(root).follow_links(true) {
             match entry {
-                Ok(e) if e.file_type().is_file() && input_kind(e.path()).is_some() => {
+                Ok(e)
+                    if e.file_type().is_file()
+                        && input_kind(e.path()).is_some()
+                        && !is_folder_readme(e.path()) =>
+                {
                     sources.push(Source {
                         path: e.path().to_path_buf(),
                     })
@@ -122,4 +134,27 @@ pub fn hash_file(path: &Path) -> std::io::Result<String> {
         h.update(&buf[..n]);
     }
     Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_give_sorted_known_inputs_without_their_readme() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.pdf", "a.txt", "notes.md", "README.md", "data.csv"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let (sources, errors) = walk(&[dir.path().to_path_buf()]);
+        assert!(errors.is_empty());
+        let names: Vec<_> = sources
+            .iter()
+            .map(|s| s.path.file_name().unwrap().to_str().unwrap().to_string())
+            .collect();
+        assert_eq!(names, ["a.txt", "b.pdf", "notes.md"]);
+        // Named explicitly, a README is read like any other file.
+        let (sources, _) = walk(&[dir.path().join("README.md")]);
+        assert_eq!(sources.len(), 1);
+    }
 }

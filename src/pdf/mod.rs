@@ -13,6 +13,9 @@ use crate::error::ReadError;
 use device::{GlyphDevice, RawPage};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+/// How a page error caused by a panic inside pdf-extract begins.
+const PAGE_PANIC: &str = "extraction panicked: ";
+
 /// What reading one PDF gave: its pages, and pages that could not be read.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct RawDocument {
@@ -78,7 +81,7 @@ pub fn read_in_process(bytes: &[u8]) -> Result<RawDocument, ReadError> {
             Ok(Err(e)) => out.page_errors.push((n, e.to_string())),
             Err(panic) => out
                 .page_errors
-                .push((n, format!("extraction panicked: {}", panic_message(&panic)))),
+                .push((n, format!("{PAGE_PANIC}{}", panic_message(&panic)))),
         }
         match dev.pages.pop() {
             Some(page) => out.pages.push(page),
@@ -89,10 +92,11 @@ pub fn read_in_process(bytes: &[u8]) -> Result<RawDocument, ReadError> {
         }
     }
     if out.page_errors.len() == out.pages.len() {
-        let (_, first) = &out.page_errors[0];
-        return Err(ReadError::Damaged(format!(
-            "no page could be read: {first}"
-        )));
+        let (page, first) = &out.page_errors[0];
+        return Err(match first.strip_prefix(PAGE_PANIC) {
+            Some(message) => ReadError::Panicked(format!("on page {page}: {message}")),
+            None => ReadError::Damaged(format!("no page could be read: {first}")),
+        });
     }
     Ok(out)
 }
