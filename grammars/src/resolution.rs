@@ -422,16 +422,28 @@ pub fn find(text: &str) -> Vec<Found> {
     let free_end = marks.first().map(|m| m.0).unwrap_or(text.len());
     let free = &text[..free_end];
     let mut agreed: Vec<(usize, usize, String)> = Vec::new();
+    let mut listed: Option<Vec<String>> = None;
     for (s, e) in sentences(free) {
         if let Some(verb) = agreement_verb(&free[s..e]) {
+            // "… agreed the following motion: a. That …": the list after the
+            // colon is what was agreed, to the end of the free text.
+            if let Some(colon) = free[s..e].find(':').map(|c| s + c + 1) {
+                if list_marker(free[colon..].trim_start()).is_ok() {
+                    agreed.push((s, free.len(), verb));
+                    listed = Some(split_items(&free[s..]));
+                    break;
+                }
+            }
             agreed.push((s, e, verb));
         }
     }
     if let (Some(first), Some(last)) = (agreed.first(), agreed.last()) {
-        let items: Vec<String> = agreed
-            .iter()
-            .map(|(s, e, _)| free[*s..*e].trim().to_string())
-            .collect();
+        let items: Vec<String> = listed.unwrap_or_else(|| {
+            agreed
+                .iter()
+                .map(|(s, e, _)| free[*s..*e].trim().to_string())
+                .collect()
+        });
         let joined = items.join(" ");
         out.insert(
             0,
@@ -589,6 +601,24 @@ mod tests {
         assert_eq!(f[0].marker, "agreed");
         assert_eq!(f[0].items.len(), 2);
         assert!(find("The Forum noted the report.").is_empty());
+    }
+
+    #[test]
+    fn agreed_motion_with_a_list() {
+        // Kent Scrutiny Committee, 29 January 2025, as reported to Cabinet.
+        let t = "Following the debate, the Scrutiny Committee unanimously agreed the following motion: a. That implementation of Decision 24/00093 be postponed pending review by the full Council.";
+        let f = find(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].marker, "agreed");
+        assert_eq!(
+            f[0].items,
+            vec!["Following the debate, the Scrutiny Committee unanimously agreed the following motion: That implementation of Decision 24/00093 be postponed pending review by the full Council."]
+        );
+        assert_eq!(f[0].votes, vec!["unanimously agreed"]);
+        let t = "After the debate, the Committee resolved, with a unanimous vote, to refer the matter to full Council for review.";
+        let f = find(t);
+        assert_eq!(f[0].marker, "resolved");
+        assert_eq!(f[0].votes, vec!["with a unanimous vote"]);
     }
 
     #[test]
