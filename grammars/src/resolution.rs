@@ -583,6 +583,12 @@ mod tests {
             None
         );
         assert_eq!(
+            agreement_verb(
+                "These amendments were considered and debated but not agreed by the Council"
+            ),
+            None
+        );
+        assert_eq!(
             agreement_verb("Following the debate, the Scrutiny Committee unanimously agreed the following motion:").as_deref(),
             Some("agreed")
         );
