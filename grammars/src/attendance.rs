@@ -287,16 +287,20 @@ pub fn list_entries(s: &str) -> Vec<Raw> {
     let mut cur: Option<Raw> = None;
     let mut closed = false;
     let mut pending_star = false;
+    let mut star_at = 0;
     for (k, (tok, a, b)) in toks.iter().enumerate() {
         match tok {
             Tok::Star => {
                 let next_is_word = matches!(toks.get(k + 1), Some((Tok::Word(_), _, _)));
                 if next_is_word && (cur.is_none() || closed) {
                     pending_star = true;
+                    star_at = *a;
                 } else if let Some(c) = cur.as_mut() {
                     c.star = true;
+                    c.end = *b;
                 } else {
                     pending_star = true;
+                    star_at = *a;
                 }
             }
             Tok::Word(w) => {
@@ -307,7 +311,7 @@ pub fn list_entries(s: &str) -> Vec<Raw> {
                     cur = Some(Raw {
                         name: w.clone(),
                         star: pending_star,
-                        start: *a,
+                        start: if pending_star { star_at } else { *a },
                         end: *b,
                         ..Raw::default()
                     });

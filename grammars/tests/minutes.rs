@@ -118,13 +118,14 @@ fn render_attendance(p: &Parsed) -> String {
     for r in &p.records {
         if let Fields::Attendance(a) = &r.fields {
             s.push_str(&format!(
-                "{:?} | {} | role={} | org={} | cat={} | {}\n",
+                "{:?} | {} | role={} | org={} | cat={} | {} | {}\n",
                 a.status,
                 a.name,
                 a.role.as_deref().unwrap_or("-"),
                 a.organisation.as_deref().unwrap_or("-"),
                 a.category.as_deref().unwrap_or("-"),
                 a.meeting_date.as_deref().unwrap_or("-"),
+                r.text,
             ));
         }
     }
