@@ -529,7 +529,7 @@ fn read(
         let (kind, label, role, category) = (&line.kind, &line.label, &line.role, &line.category);
         let singular = singular_role(label);
         let raws: Vec<Raw> = if *kind == Kind::Attending {
-            line_name_role(&line.text).into_iter().collect()
+            attending_entries(&line.text)
         } else {
             list_entries(&line.text)
         };
@@ -685,6 +685,31 @@ fn singular_role(label: &str) -> Option<String> {
         return None;
     }
     l.strip_suffix('s').map(|s| s.to_string())
+}
+
+/// People in attendance on one line: "Steve Worth, Finance Manager
+/// (Schools and Learning)" (name, role), or a list whose brackets give the
+/// roles: "Mr A Taylor (Scrutiny Research Officer), Ms B Smith (Clerk)".
+fn attending_entries(text: &str) -> Vec<Raw> {
+    let comma = text.find(',');
+    let paren = text.find('(');
+    match (comma, paren) {
+        (Some(c), Some(p)) if p < c => attending_entries_parens(text),
+        (None, Some(_)) => attending_entries_parens(text),
+        _ => line_name_role(text).into_iter().collect(),
+    }
+}
+
+fn attending_entries_parens(text: &str) -> Vec<Raw> {
+    list_entries(text)
+        .into_iter()
+        .map(|mut r| {
+            if r.role.is_none() {
+                r.role = r.organisation.take();
+            }
+            r
+        })
+        .collect()
 }
 
 /// "Steve Worth, Finance Manager (Schools and Learning)" -> name and role.

@@ -314,10 +314,15 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
             continue;
         };
         let starts_resolution = resolution::resolved_marker(text).is_ok();
-        if (gap || starts_resolution)
-            && !cur.paras.is_empty()
-            && resolution::list_marker(text).is_err()
-        {
+        // A list item after a gap stays with the resolution or the lead-in
+        // ("… that:") it belongs to; other list items after a gap are
+        // paragraphs numbered "(1)", "(2)".
+        let in_list = resolution::list_marker(text).is_ok()
+            && cur.paras.last().is_some_and(|p| {
+                let t = p.text.trim_end();
+                t.ends_with([':', '-', ';']) || !resolution::find(&p.text).is_empty()
+            });
+        if (gap || starts_resolution) && !cur.paras.is_empty() && !in_list {
             cur.title_open = false;
             cur.page_end = l.page;
             cur.paras.push(Para::new(None, text, l.page));
@@ -615,6 +620,79 @@ The meeting closed at 8.15 pm\n";
             vec!["the forecast be noted;", "the virements be approved."]
         );
         assert_eq!(m[0].meeting_date.as_deref(), Some("2019-06-03"));
+    }
+
+    fn attendance_of(p: &Parsed) -> Vec<String> {
+        p.records
+            .iter()
+            .filter_map(|r| match &r.fields {
+                Fields::Attendance(a) => Some(format!(
+                    "{:?} {} [{}]",
+                    a.status,
+                    a.name,
+                    a.role.as_deref().unwrap_or("-")
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cabinet_minutes_in_paragraphs_with_attendance() {
+        let text = "MINUTES of a meeting of the Cabinet held on Thursday, 30 January 2025
+PRESENT: Mr R Gough (Chairman), Mr P Oakford, Mrs S Chandler
+IN ATTENDANCE: Mr A Taylor (Scrutiny Research Officer), Ms B Smith (Clerk)
+APOLOGIES: Mr D Watkins
+
+**84. Declarations of Interest**
+There were none.
+
+**85. Finance Monitoring Report**
+(1) Mr Oakford introduced the report, which set out the forecast
+for the year.
+
+(2) Mrs Chandler said the pressures were in children's services.
+
+RESOLVED that the report be noted (carried unanimously).
+The meeting closed at 11.30 am
+";
+        let pages = from_text(text);
+        let info = DocumentInfo {
+            doc_type: DocType::Minutes,
+            pages: [1, 1],
+            ..DocumentInfo::default()
+        };
+        let mut p = Parsed::default();
+        attendance::parse(&pages, &info, 0, &mut p);
+        parse(&pages, &info, 0, &mut p);
+        assert_eq!(
+            attendance_of(&p),
+            vec![
+                "Present Mr R Gough [Chair]",
+                "Chair Mr R Gough [Chair]",
+                "Present Mr P Oakford [-]",
+                "Present Mrs S Chandler [-]",
+                "InAttendance Mr A Taylor [Scrutiny Research Officer]",
+                "InAttendance Ms B Smith [Clerk]",
+                "Apologies Mr D Watkins [-]",
+            ]
+        );
+        let m = minutes_of(&p);
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[1].title, "Finance Monitoring Report");
+        let paras: Vec<&str> = m[1].paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            paras,
+            vec![
+                "(1) Mr Oakford introduced the report, which set out the forecast for the year.",
+                "(2) Mrs Chandler said the pressures were in children's services.",
+                "RESOLVED that the report be noted (carried unanimously).",
+            ]
+        );
+        let r = resolutions_of(&p);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].votes, vec!["carried unanimously"]);
+        assert_eq!(r[0].meeting_date.as_deref(), Some("2025-01-30"));
     }
 
     #[test]
