@@ -656,8 +656,46 @@ fn read(
             }
         }
     }
+    // Substitutes minuted in the body.
+    for l in body {
+        for c in SUBSTITUTE.captures_iter(&l.text) {
+            let (Some(sub), Some(absent)) = (c.name("sub"), c.name("for")) else {
+                continue;
+            };
+            let name = clean_name(sub.as_str());
+            let role = Some(format!("Substitute for {}", clean_name(absent.as_str())));
+            match entries
+                .iter_mut()
+                .find(|e| same_person(&e.attendance.name, &name))
+            {
+                Some(e) => {
+                    e.attendance.status = AttendanceStatus::Substitute;
+                    e.attendance.role = role;
+                }
+                None => entries.push(Entry {
+                    attendance: Attendance {
+                        name,
+                        status: AttendanceStatus::Substitute,
+                        role,
+                        meeting_date: date.clone(),
+                        ..Attendance::default()
+                    },
+                    text: c.get(0).map(|m| m.as_str().to_string()).unwrap_or_default(),
+                    page: l.page,
+                }),
+            }
+        }
+    }
     (entries, diags)
 }
+
+static SUBSTITUTE: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}";
+    Regex::new(&format!(
+        r"(?P<sub>{name})\s+(?:attended\s+as\s+(?:a\s+)?substitute\s+for|substituted\s+for|was\s+(?:present\s+as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for|substituting\s+for)\s+(?P<for>{name})"
+    ))
+    .expect("substitute pattern")
+});
 
 /// "Headteachers" -> "Headteacher", "Governors" -> "Governor": the role of
 /// the people under a label that names what they are; None for a label that
@@ -926,6 +964,33 @@ mod tests {
             ]
         );
         assert!(e[0].chair);
+    }
+
+    #[test]
+    fn substitutes_in_the_body() {
+        let line = crate::input::Line {
+            text: "Councillor Brown attended as substitute for Councillor White.".into(),
+            ..Default::default()
+        };
+        let lines = vec![FlatLine {
+            page: 2,
+            line: &line,
+            text: line.text.clone(),
+        }];
+        let layout = Layout {
+            start: 0,
+            body_start: 0,
+            body_end: 1,
+            form: minutes_lex::Form::Paragraphs,
+        };
+        let (e, _) = read(&lines, Some(&layout), &DocumentInfo::default());
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].attendance.name, "Councillor Brown");
+        assert_eq!(e[0].attendance.status, AttendanceStatus::Substitute);
+        assert_eq!(
+            e[0].attendance.role.as_deref(),
+            Some("Substitute for Councillor White")
+        );
     }
 
     #[test]

@@ -313,6 +313,25 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
             });
             continue;
         };
+        // "Action: SW" at the end of a line names the owners of what it
+        // closes; the text before it is read as any other line.
+        let (text, owners) = match action_tail(text) {
+            Some((at, owners)) => (text[..at].trim(), owners),
+            None => (text, String::new()),
+        };
+        if text.is_empty() {
+            if !owners.is_empty() {
+                match cur.paras.last_mut() {
+                    Some(p) => p.owners.push((owners, l.page)),
+                    None => cur.heading_owners.push((owners, l.page)),
+                }
+            }
+            continue;
+        }
+        if !owners.is_empty() {
+            add_text(cur, text, l.page, &owners);
+            continue;
+        }
         let starts_resolution = resolution::resolved_marker(text).is_ok();
         // A list item after a gap stays with the resolution or the lead-in
         // ("… that:") it belongs to; other list items after a gap are
@@ -331,6 +350,23 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
         }
     }
     mins
+}
+
+static ACTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|\s)(?:ACTION|Action)(?:\s+(?:BY|By|by|REQUIRED|Required|required))?\s*(?::-|:|–|-)\s*([A-Z][\w/&,.'’ -]{0,60}?)\s*$",
+    )
+    .expect("action pattern")
+});
+
+/// "Action: JA/SW" ending a line of minutes written as paragraphs: the
+/// byte offset where it starts and the owners as written.
+pub fn action_tail(text: &str) -> Option<(usize, String)> {
+    let c = ACTION_TAIL.captures(text)?;
+    let all = c.get(0)?;
+    let owners = c.get(1)?.as_str().trim().trim_end_matches('.').to_string();
+    let start = all.start() + (all.as_str().len() - all.as_str().trim_start().len());
+    Some((start, owners))
 }
 
 static REF: LazyLock<Regex> =
@@ -693,6 +729,31 @@ The meeting closed at 11.30 am
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].votes, vec!["carried unanimously"]);
         assert_eq!(r[0].meeting_date.as_deref(), Some("2025-01-30"));
+    }
+
+    #[test]
+    fn action_lines_in_paragraph_minutes() {
+        assert_eq!(action_tail("Action: JA/SW"), Some((0, "JA/SW".into())));
+        assert_eq!(
+            action_tail("The Clerk would circulate the notes. ACTION BY: Clerk"),
+            Some((37, "Clerk".into()))
+        );
+        assert_eq!(action_tail("No action was needed."), None);
+        let text = "MINUTES\nPresent: Steve Worth, Jon Abbey\n\n12. Work Plan\nThe Forum noted the work plan.\nAction: SW\n\n13. Any Other Business\nJA would circulate the guidance. Action: JA\n";
+        let p = run(text);
+        let actions: Vec<(&Action, &str)> = p
+            .records
+            .iter()
+            .filter_map(|r| match &r.fields {
+                Fields::Action(a) => Some((a, r.text.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(actions.len(), 2);
+        assert_eq!(actions[0].0.people, vec!["Steve Worth"]);
+        assert_eq!(actions[0].1, "The Forum noted the work plan.");
+        assert_eq!(actions[1].0.owners, "JA");
+        assert_eq!(actions[1].1, "JA would circulate the guidance.");
     }
 
     #[test]

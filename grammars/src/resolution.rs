@@ -256,7 +256,7 @@ static VOTE_PARENS: LazyLock<Regex> = LazyLock::new(|| {
 
 static VOTE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:carried|agreed|approved|resolved|passed)\s+unanimously|unanimously\s+(?:carried|agreed|approved|resolved)|with a unanimous vote|unanimously|nem\.?\s?con\.?|(?:carried|lost|approved|agreed)\s+by\s+\d+\s+votes?\s+to\s+\d+(?:,?\s+with\s+\d+\s+abstentions?)?|\d+\s+(?:votes\s+)?for,?\s+\d+\s+against(?:,?\s+(?:and\s+)?\d+\s+abstentions?)?|(?:one|two|three|four|five|six|\d+)\s+abstentions?)\b",
+        r"(?i)\b(?:(?:carried|agreed|approved|resolved|passed)\s+unanimously|unanimously\s+(?:carried|agreed|approved|resolved)|with a unanimous vote|unanimously|nem\.?\s?con\.?|(?:carried|lost|approved|agreed)\s+by\s+\d+\s+votes?\s+to\s+\d+(?:,?\s+with\s+\d+\s+abstentions?)?|\d+\s+(?:votes\s+)?for,?\s+\d+\s+against(?:,?\s+(?:and\s+)?\d+\s+abstentions?)?|for:?\s*\d+,?\s*against:?\s*\d+(?:,?\s*(?:abstentions?|abstained):?\s*\d+)?|(?:one|two|three|four|five|six|\d+)\s+abstentions?)\b",
     )
     .expect("vote phrase pattern")
 });
@@ -541,6 +541,10 @@ mod tests {
         );
         assert_eq!(votes("(For 6, Against 2)"), vec!["For 6, Against 2"]);
         assert!(votes("That Table 3 (see Appendix A) be noted").is_empty());
+        assert_eq!(
+            votes("The motion was carried. For: 5, Against: 3, Abstentions: 1"),
+            vec!["For: 5, Against: 3, Abstentions: 1"]
+        );
     }
 
     #[test]
