@@ -518,3 +518,68 @@ fn reports_read_as_minutes_give_no_minutes() {
         }
     }
 }
+
+/// Pieces of minutes, shuffled into nonsense: the grammars must not panic
+/// (no slicing inside a character, no unwrap on input) on any of it.
+#[test]
+fn shuffled_pieces_never_panic() {
+    const PIECES: &[&str] = &[
+        "MINUTES OF THE FORUM\n",
+        "MINUTE NO.\tSUBJECT/DECISION\tACTION BY\n",
+        "7.3\t",
+        "\t",
+        "7.\t",
+        "Resolved:-",
+        " 1. That ",
+        "(a) ",
+        "(ii) ",
+        "£395,000 ",
+        "– ",
+        "é",
+        "•",
+        "*",
+        "(A)",
+        "(",
+        ")",
+        ", ",
+        " and ",
+        "Cllr Waters ",
+        "CP/VM M",
+        "\n",
+        "\n\n",
+        "IN THE CHAIR\n",
+        "Apologies for absence received from ",
+        "Present: ",
+        "Also attending: ",
+        "Primary (7) ",
+        " - ",
+        "declared a personal interest in item 7 ",
+        "It was agreed that ",
+        "RESOLVED that ",
+        "84. Budget\n",
+        "CAB/23/45 Title\n",
+        "Action: JA\n",
+        "substituted for Mr X ",
+        "AGREED:",
+        "The meeting closed at 6 pm\n",
+        "(One abstention)",
+        "\u{c}",
+        "ÉCOLE ",
+        "naïve ",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..400 {
+        let mut s = String::new();
+        for _ in 0..60 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+        }
+        let pages = grammars::from_text(&s);
+        let p = run(&pages);
+        for r in &p.records {
+            assert!(r.page >= 1 && r.page_end >= r.page, "{s:?}");
+        }
+    }
+}
