@@ -50,8 +50,15 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
         });
     }
     out.diagnostics.extend(diagnostics);
-    let body = layout.map(|l| l.body_start).unwrap_or(0);
-    for (d, text, page) in declarations(&lines[body.min(lines.len())..]) {
+    // Declarations are minuted in the body, not in reports filed after it.
+    let body = match layout {
+        Some(l) => {
+            let end = l.body_end.min(lines.len());
+            &lines[l.body_start.min(end)..end]
+        }
+        None => &lines[..0],
+    };
+    for (d, text, page) in declarations(body) {
         out.records.push(Record {
             text,
             page,
@@ -67,6 +74,11 @@ pub fn entries(pages: &[Page], info: &DocumentInfo) -> Vec<Entry> {
     let lines = minutes_lex::flatten(pages);
     let layout = minutes_lex::layout(&lines);
     read(&lines, layout.as_ref(), info).0
+}
+
+/// The attendance entries from lines already flattened and laid out.
+pub fn entries_in(lines: &[FlatLine], layout: &Layout, info: &DocumentInfo) -> Vec<Entry> {
+    read(lines, Some(layout), info).0
 }
 
 /// What a section label says about the people under it.

@@ -99,7 +99,7 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
     let mut diags = Vec::new();
     let minutes = read(&lines, &layout, &mut diags);
     out.diagnostics.extend(diags);
-    let names = known_names(pages, info, &minutes);
+    let names = known_names(&lines, &layout, info, &minutes);
     for m in &minutes {
         emit(m, date.as_ref(), &names, doc, out);
     }
@@ -379,8 +379,13 @@ static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The names initials may stand for: the attendance list (with apologies)
 /// and titled names written in the minutes ("Cllr Charles Wright").
-fn known_names(pages: &[Page], info: &DocumentInfo, mins: &[Min]) -> Vec<String> {
-    let mut names: Vec<String> = attendance::entries(pages, info)
+fn known_names(
+    lines: &[FlatLine],
+    layout: &Layout,
+    info: &DocumentInfo,
+    mins: &[Min],
+) -> Vec<String> {
+    let mut names: Vec<String> = attendance::entries_in(lines, layout, info)
         .into_iter()
         .map(|e| e.attendance.name)
         .collect();

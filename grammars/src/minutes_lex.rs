@@ -42,16 +42,17 @@ pub fn flatten(pages: &[Page]) -> Vec<FlatLine<'_>> {
     let mut out = Vec::new();
     for page in pages {
         for line in &page.lines {
-            let joined = if line.cells.is_empty() {
-                line.text.clone()
+            let text = if line.cells.len() <= 1 {
+                fold(&strip_html(&line.text))
             } else {
-                line.cells
+                let joined = line
+                    .cells
                     .iter()
                     .map(|c| c.text.as_str())
                     .collect::<Vec<_>>()
-                    .join(" ")
+                    .join(" ");
+                fold(&strip_html(&joined))
             };
-            let text = fold(&strip_html(&joined));
             if !text.is_empty() {
                 out.push(FlatLine {
                     page: page.number,
