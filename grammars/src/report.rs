@@ -212,9 +212,16 @@ fn strip_marker(t: &str) -> &str {
     }
 }
 
-/// A line the front sheet wraps onto the next: long and not finished.
+/// A line the front sheet wraps onto the next: long and not finished, or
+/// ending on a word that needs another ("… - Future of").
 fn wraps(t: &str) -> bool {
-    t.chars().count() >= 60 && !t.ends_with(['.', ':', ';'])
+    let l = t.to_lowercase();
+    let open_end = [
+        " of", " and", " the", " for", " to", " in", " on", " -", " –", ",",
+    ]
+    .iter()
+    .any(|w| l.ends_with(w));
+    open_end || (t.chars().count() >= 60 && !t.ends_with(['.', ':', ';']))
 }
 
 /// Read the front-sheet fields from a document's opening lines (plain
@@ -239,6 +246,14 @@ pub fn front_sheet(texts: &[&str]) -> FrontSheet {
         };
         fs.fields += 1;
         let mut j = i + used;
+        // Labels stacked in one cell ("Subject: Report Of: Wards Affected:
+        // | …") cannot be paired with their values: count them, set nothing.
+        let stacked = inline.matches(": ").count() + inline.ends_with(':') as usize;
+        if field_label(&inline).is_ok() && stacked >= 1 {
+            fs.fields += stacked;
+            i = j;
+            continue;
+        }
         if field == Field::Recommendations {
             let (items, end) = recommendation_lines(&texts, &inline, j);
             if fs.recommendations.is_empty() {
@@ -389,6 +404,10 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
     let text = fold(&refs[first..=last].join(" "));
     let page = at.get(first).copied().unwrap_or(info.pages[0]);
     let page_end = at.get(last).copied().unwrap_or(page);
+    let (author, contact) = match (fs.author.clone(), fs.contact.clone()) {
+        (Some(a), None) => split_contact(&a),
+        (a, c) => (a.or_else(|| signature(&refs)), c),
+    };
     let body = fs
         .body
         .as_deref()
@@ -403,8 +422,8 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
         document: doc,
         fields: Fields::Report(Report {
             title,
-            author: fs.author.clone(),
-            contact: fs.contact.clone(),
+            author,
+            contact,
             agenda_item: fs.agenda_item.clone(),
             purpose: fs.purpose.clone(),
             status: fs.status.clone(),
@@ -432,6 +451,37 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
             },
         );
     }
+}
+
+/// "Samantha Rostom, 0208 489 2480, Samantha.rostom@haringey.gov.uk" (a
+/// lead officer with the means to reach them, no contact field) -> the name
+/// as author and the rest as contact.
+fn split_contact(author: &str) -> (Option<String>, Option<String>) {
+    let parts: Vec<&str> = author.split(", ").collect();
+    let reach = |p: &str| p.contains('@') || p.chars().filter(|c| c.is_ascii_digit()).count() >= 6;
+    match parts.iter().position(|p| reach(p)) {
+        Some(k) if k > 0 => (
+            Some(parts[..k].join(", ")),
+            Some(parts[k..].join(", ").trim_end_matches(',').to_string()),
+        ),
+        _ => (Some(author.to_string()), None),
+    }
+}
+
+/// A member's report is signed at its end: "Councillor Janice Brunton
+/// Dobson" over "Executive Member for Education & Skills".
+fn signature(texts: &[&str]) -> Option<String> {
+    let lines: Vec<&str> = texts.iter().copied().filter(|t| !t.is_empty()).collect();
+    let tail = &lines[lines.len().saturating_sub(6)..];
+    for (k, t) in tail.iter().enumerate() {
+        let role = tail.get(k + 1)?;
+        let lr = role.to_lowercase();
+        let is_role = lr.starts_with("executive member") || lr.starts_with("cabinet member");
+        if t.starts_with("Councillor ") && t.chars().count() <= 60 && is_role {
+            return Some(format!("{t}, {role}"));
+        }
+    }
+    None
 }
 
 /// "Report to Haringey Schools Forum – 21 May 2015" -> the date's offset,
@@ -538,6 +588,28 @@ mod tests {
                 .status
                 .as_deref(),
             Some("For decision")
+        );
+    }
+
+    #[test]
+    fn lead_officer_split() {
+        let texts = [
+            "Lead Officers: Samantha Rostom, 0208 489 2480,",
+            "Samantha.rostom@haringey.gov.uk",
+            "Patricia Durr, Business Manager, 020 8489 1472",
+            "Ward(s) affected: N/A",
+        ];
+        let fs = front_sheet(&texts);
+        assert_eq!(
+            fs.author.as_deref(),
+            Some("Samantha Rostom, 0208 489 2480, Samantha.rostom@haringey.gov.uk")
+        );
+        assert_eq!(
+            split_contact(fs.author.as_deref().unwrap_or("")),
+            (
+                Some("Samantha Rostom".to_string()),
+                Some("0208 489 2480, Samantha.rostom@haringey.gov.uk".to_string())
+            )
         );
     }
 

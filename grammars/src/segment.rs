@@ -25,7 +25,7 @@
 //! presentation, a work plan) is a document of its own even where the
 //! agenda lists it under a report's pages, because its type differs.
 
-use crate::common::{find_date, fold, is_furniture, month_year, plain_cells};
+use crate::common::{find_date, find_date_at, fold, is_furniture, month_year, plain_cells};
 use crate::input::Page;
 use crate::model::{DocType, DocumentInfo};
 use crate::{meeting, report};
@@ -97,6 +97,9 @@ struct Flat {
     line: usize,
     text: String,
     table: bool,
+    /// "This page is intentionally left blank": blank as text, but it marks
+    /// a page end in a text rendering, which no document crosses backwards.
+    furniture: bool,
 }
 
 impl Flat {
@@ -117,15 +120,19 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
         .iter()
         .enumerate()
         .flat_map(|(p, page)| {
-            page.lines.iter().enumerate().map(move |(l, line)| Flat {
-                page: p,
-                line: l,
-                text: if is_furniture(&line.text) {
-                    String::new()
-                } else {
-                    plain_cells(&line.text)
-                },
-                table: line.table.is_some(),
+            page.lines.iter().enumerate().map(move |(l, line)| {
+                let furniture = is_furniture(&line.text);
+                Flat {
+                    page: p,
+                    line: l,
+                    text: if furniture {
+                        String::new()
+                    } else {
+                        plain_cells(&line.text)
+                    },
+                    table: line.table.is_some(),
+                    furniture,
+                }
             })
         })
         .collect();
@@ -283,16 +290,23 @@ fn start_of(flat: &[Flat], i: usize, cue: Cue, multi_page: bool, floor: usize) -
     let allow_long = matches!(cue, Cue::InspectionCover | Cue::Agenda);
     let mut start = i;
     let mut taken = 0;
+    let mut blank_run = 0;
     let mut j = i;
     while j > floor {
         j -= 1;
         let f = &flat[j];
-        if f.page != flat[i].page {
+        if f.page != flat[i].page || f.furniture {
             break;
         }
         if f.blank() {
+            blank_run += 1;
             continue;
         }
+        // Blank lines in a row above a letterhead stand for a page break.
+        if taken > 0 && blank_run >= 2 {
+            break;
+        }
+        blank_run = 0;
         let sentence = f.text.chars().count() > 60 || f.text.ends_with('.');
         let numbered = f.text.starts_with(|c: char| c.is_ascii_digit());
         if f.table || is_bullet(&f.text) || numbered || (!allow_long && sentence) || taken == 6 {
@@ -568,7 +582,9 @@ fn describe(doc_type: DocType, texts: &[&str], council: Option<&str>) -> Documen
                 .copied()
                 .filter(|t| report::field_label(t).is_err())
                 .collect();
-            info.title = fs.title.or_else(|| first_heading(&unlabelled));
+            // Failing a title field, a heading among the opening lines.
+            let opening = &unlabelled[..unlabelled.len().min(8)];
+            info.title = fs.title.or_else(|| first_heading(opening));
             info.body = fs.body.map(|b| meeting::strip_council(&b, council));
             info.date = fs.date;
         }
@@ -590,11 +606,24 @@ fn describe(doc_type: DocType, texts: &[&str], council: Option<&str>) -> Documen
     info
 }
 
+/// Security markings printed above a title, never a title themselves.
+const MARKINGS: [&str; 6] = [
+    "for general release",
+    "unrestricted",
+    "official",
+    "official sensitive",
+    "not for publication",
+    "public",
+];
+
 /// The first line that reads as a heading: short, not a sentence.
 fn first_heading(head: &[&str]) -> Option<String> {
     head.iter()
         .find(|t| {
-            t.chars().count() <= 100
+            !MARKINGS.contains(&t.to_lowercase().as_str())
+                && t.starts_with(char::is_uppercase)
+                && !t.contains(" | ")
+                && t.chars().count() <= 100
                 && !t.ends_with('.')
                 && t.chars().any(|c| c.is_alphabetic())
                 && !t.contains('\t')
@@ -604,22 +633,44 @@ fn first_heading(head: &[&str]) -> Option<String> {
 
 fn inspection_title(head: &[&str]) -> Option<String> {
     let cues = [
+        "area send inspection",
         "inspection of",
         "focused visit to",
         "review of the effectiveness",
         "inspection report",
     ];
-    head.iter()
-        .take(25)
-        .find(|t| {
-            let l = t.to_lowercase();
-            cues.iter().any(|c| l.starts_with(c)) && t.chars().count() <= 100
-        })
-        .map(|t| fold(t))
-        .or_else(|| first_heading(head))
+    let at = head.iter().take(25).position(|t| {
+        let l = t.to_lowercase();
+        cues.iter().any(|c| l.starts_with(c)) && t.chars().count() <= 100
+    });
+    match at {
+        Some(k) => {
+            let mut title = fold(head[k]);
+            // A cover title wraps: "Inspection of looked after children" / "services".
+            if let Some(next) = head.get(k + 1) {
+                let ends_open = SMALL
+                    .iter()
+                    .any(|w| title.to_lowercase().ends_with(&format!(" {w}")));
+                let short_tail = next.split_whitespace().count() <= 2
+                    && !next.contains(':')
+                    && find_date(next).is_none();
+                if ends_open || next.starts_with(char::is_lowercase) || short_tail {
+                    title.push(' ');
+                    title.push_str(next);
+                }
+            }
+            Some(title)
+        }
+        None => first_heading(head),
+    }
 }
 
-/// "Published: March 2015" -> "2015-03"; "Report published: 3 August 2015".
+/// Words a wrapped title line may end on.
+const SMALL: [&str; 7] = ["and", "of", "the", "for", "to", "in", "on"];
+
+/// "Published: March 2015" -> "2015-03"; "Report published: 3 August
+/// 2015"; failing that a letter's date alone on its line, or the last day
+/// of "Inspection dates: 9 to 13 December 2024".
 fn inspection_date(head: &[&str]) -> Option<String> {
     for t in head.iter().take(30) {
         let l = t.to_lowercase();
@@ -636,7 +687,25 @@ fn inspection_date(head: &[&str]) -> Option<String> {
             }
         }
     }
-    None
+    if let Some(d) = head.iter().take(10).find(|t| is_bare_date(t)) {
+        return find_date(d);
+    }
+    let dates = head
+        .iter()
+        .take(30)
+        .find(|t| t.to_lowercase().starts_with("inspection date"))?;
+    // "9 to 13 December 2024": the last day carries the month and year.
+    let mut last = None;
+    let mut from = 0;
+    while let Some((i, d)) = dates.get(from..).and_then(find_date_at) {
+        last = Some(d);
+        // Past this date's day, to the next word.
+        let day_end = dates[from + i..]
+            .find(char::is_whitespace)
+            .unwrap_or(dates.len() - from - i);
+        from += i + day_end;
+    }
+    last
 }
 
 /// The council a whole file belongs to: the name most often written as
@@ -725,11 +794,21 @@ const NOT_COUNCILS: &[&str] = &[
 
 pub fn file_council_of(texts: &[&str]) -> Option<String> {
     let mut named: Vec<(String, usize)> = Vec::new();
-    let mut bump = |name: &str, by: usize| match named.iter_mut().find(|(n, _)| n == name) {
-        Some(e) => e.1 += by,
-        None => named.push((name.to_string(), by)),
-    };
+    let mut named_early: Vec<(String, usize)> = Vec::new();
+    fn bump_in(list: &mut Vec<(String, usize)>, name: &str, by: usize) {
+        match list.iter_mut().find(|(n, _)| n == name) {
+            Some(e) => e.1 += by,
+            None => list.push((name.to_string(), by)),
+        }
+    }
+    let mut seen_lines = 0;
     for t in texts {
+        if !t.is_empty() {
+            seen_lines += 1;
+        }
+        // A council named in a document's opening lines (letterhead, front
+        // sheet) is its own; one named further on may be a neighbour.
+        let early = seen_lines <= 15;
         let words: Vec<&str> = t
             .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
             .filter(|w| !w.is_empty())
@@ -737,48 +816,74 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
         for (k, w) in words.iter().enumerate() {
             let w = w.trim_end_matches(['.', ':', ';']);
             let wl = w.to_lowercase();
-            if wl == "council" && k > 0 {
-                // "Haringey Council", "Kent County Council", "Gloucester City Council".
+            let bare = w.trim_end_matches("’s").trim_end_matches("'s");
+            if (bare == "Council" || bare == "COUNCIL") && k > 0 {
+                // "Haringey Council", "Kent County Council", "Gloucester City
+                // Council", "KENT COUNTY COUNCIL – RECORD OF DECISION".
                 let mut j = k - 1;
-                if ["county", "city", "borough", "district"]
-                    .contains(&words[j].to_lowercase().as_str())
-                    && j > 0
-                {
+                let kinds = ["county", "city", "borough", "district"];
+                if kinds.contains(&words[j].to_lowercase().as_str()) && j > 0 {
                     j -= 1;
                 }
                 let name = words[j].trim_end_matches(['’', '\'']);
-                if is_place_word(name) {
-                    bump(name, 10);
+                let name = if bare == "COUNCIL" {
+                    crate::common::title_case(name)
+                } else {
+                    name.to_string()
+                };
+                if is_place_word(&name) {
+                    bump_in(&mut named, &name, 2);
+                    if early {
+                        bump_in(&mut named_early, &name, 1);
+                    }
                 }
             }
             if wl == "borough" && words.get(k + 1).is_some_and(|n| n.to_lowercase() == "of") {
                 if let Some(name) = words.get(k + 2) {
                     if is_place_word(name) {
-                        bump(name, 10);
+                        bump_in(&mut named, name, 2);
+                        if early {
+                            bump_in(&mut named_early, name, 1);
+                        }
                     }
                 }
+            }
+            // A safeguarding board or a children's service is a council's:
+            // "Haringey Safeguarding Children Board", "Haringey Children’s Services".
+            let next = words.get(k + 1).copied().unwrap_or("");
+            if (next == "Safeguarding" || next == "Children’s" || next == "Children's")
+                && is_place_word(w)
+            {
+                bump_in(&mut named, w, 1);
             }
             // Possessives and "in X" name the place a report is about.
             if let Some(base) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
                 if is_place_word(base) {
-                    bump(base, 1);
+                    bump_in(&mut named, base, 1);
                 }
             }
-            if (wl == "in" || wl == "across") && k + 1 < words.len() {
+            let before_place = ["in", "across", "within", "all"].contains(&wl.as_str());
+            if before_place && k + 1 < words.len() {
                 let n = words[k + 1].trim_end_matches(['.', ',', ';', ':']);
-                if is_place_word(n)
-                    && words
-                        .get(k + 2)
-                        .is_none_or(|x| !x.starts_with(char::is_uppercase))
-                {
-                    bump(n, 1);
+                // "in Quarter 3" names no place.
+                let name_ends = words
+                    .get(k + 2)
+                    .is_none_or(|x| !x.starts_with(|c: char| c.is_ascii_digit()));
+                if is_place_word(n) && name_ends {
+                    bump_in(&mut named, n, 1);
                 }
             }
         }
     }
+    // A council named in the opening lines is the document's own.
+    let mut opening: Vec<(String, usize)> = named_early;
+    opening.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if let Some((name, _)) = opening.first() {
+        return Some(name.clone());
+    }
     named.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     match named.as_slice() {
-        [(name, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(_, m)| *m * 2 <= *n) => {
+        [(name, n), rest @ ..] if *n >= 4 && rest.first().is_none_or(|(_, m)| *m * 2 <= *n) => {
             Some(name.clone())
         }
         _ => None,
@@ -853,7 +958,13 @@ mod tests {
             Some("Lancashire")
         );
         assert_eq!(
-            file_council_of(&["in Harrow and", "Harrow's pupils", "across Harrow."]).as_deref(),
+            file_council_of(&[
+                "in Harrow and",
+                "Harrow's pupils",
+                "across Harrow.",
+                "within Harrow"
+            ])
+            .as_deref(),
             Some("Harrow")
         );
         assert_eq!(file_council_of(&["in England", "the Council"]), None);

@@ -264,3 +264,96 @@ fn each_seed_has_its_type_and_meeting_date() {
         ]
     );
 }
+
+/// The classifier over the real council and Ofsted PDFs, read as the layout
+/// layer hands them over: `agendex pages --json <pdf> > $AGENDEX_REAL_PAGES/<stem>.json`
+/// for each PDF of `../shared/corpus-real` (the grammars crate reads no PDF).
+/// Skips, saying so, where either is absent.
+#[test]
+fn real_corpus_types() {
+    let root =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus-real");
+    let Ok(dir) = std::env::var("AGENDEX_REAL_PAGES") else {
+        eprintln!("skipped: AGENDEX_REAL_PAGES is not set");
+        return;
+    };
+    if !root.exists() {
+        eprintln!("skipped: {root:?} is absent");
+        return;
+    }
+    let mut lines = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    for path in entries {
+        let Ok(json) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Ok(pages) = serde_json::from_str::<Vec<Page>>(&json) else {
+            continue;
+        };
+        let p = parse(&pages);
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_string();
+        lines.push(format!(
+            "## {stem}\n{}\n{}",
+            render_documents(&p, true),
+            render_records(&p, true)
+        ));
+    }
+    println!("{}", lines.join("\n"));
+}
+
+/// Each document's first and last lines: where a boundary falls inside a
+/// page of the text form, and that a page's furniture or a signature never
+/// ends up in the next document.
+fn render_edges(pages: &[Page]) -> String {
+    grammars::segment::segment(pages)
+        .iter()
+        .map(|s| {
+            let own = s.pages(pages);
+            let mut lines = own
+                .iter()
+                .flat_map(|p| p.lines.iter())
+                .filter(|l| !l.is_blank());
+            let first = lines.next().map(|l| l.text.clone()).unwrap_or_default();
+            let last = lines
+                .next_back()
+                .map(|l| l.text.clone())
+                .unwrap_or_else(|| first.clone());
+            let cut = |t: &str| t.chars().take(50).collect::<String>();
+            format!(
+                "{} p{}:{}..p{}:{} | {} ... {}",
+                s.info.doc_type.as_str(),
+                s.first + 1,
+                s.first_line,
+                s.last + 1,
+                s.last_line,
+                cut(&first),
+                cut(&last)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn pack_000_document_edges() {
+    let stem = "000_ab51a36975b4b00c";
+    insta::assert_snapshot!("000_edges_text", render_edges(&text_pages(stem)));
+    insta::assert_snapshot!("000_edges_pdf", render_edges(&pdf_pages(stem)));
+    // The minutes end with their signature, not the next report's start.
+    let pages = text_pages(stem);
+    let segs = grammars::segment::segment(&pages);
+    let minutes = segs[1].pages(&pages);
+    let last = minutes
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .rfind(|l| !l.is_blank())
+        .map(|l| l.text.as_str());
+    assert_eq!(last, Some("CHAIR"));
+}
