@@ -94,8 +94,11 @@ pub fn body_and_date(value: &str) -> (Option<String>, Option<String>) {
         .trim()
         .to_string();
     for tail in [" date:", " held on", " held", " on", " meeting"] {
-        if body.to_lowercase().ends_with(tail) {
-            let cut = body.len() - tail.len();
+        let cut = body.len().saturating_sub(tail.len());
+        if body
+            .get(cut..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(tail))
+        {
             body = body.get(..cut).unwrap_or("").trim().to_string();
         }
     }
@@ -109,8 +112,8 @@ pub fn body_and_date(value: &str) -> (Option<String>, Option<String>) {
         "saturday",
         "sunday",
     ] {
-        if body.to_lowercase().ends_with(day) {
-            let cut = body.len() - day.len();
+        let cut = body.len().saturating_sub(day.len());
+        if body.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(day)) {
             body = body
                 .get(..cut)
                 .unwrap_or("")
@@ -172,10 +175,13 @@ pub fn agenda_heading(head: &[&str], council: Option<&str>) -> Option<Head> {
     }
     // Labelled front sheets.
     for t in above {
-        let l = t.to_lowercase();
         for (label, slot) in [("time:", 0), ("venue:", 1), ("place:", 1), ("location:", 1)] {
-            if let Some(v) = l.strip_prefix(label) {
-                let v = fold(&t[t.len() - v.len()..]);
+            // Labels are ASCII: compare bytes, never slice a lowered copy.
+            let has = t
+                .get(..label.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(label));
+            if has {
+                let v = fold(t.get(label.len()..).unwrap_or(""));
                 if slot == 0 && h.time.is_none() {
                     h.time = time_of_day(&v).ok().map(|(_, t)| t);
                 } else if slot == 1 && h.venue.is_none() && !v.is_empty() {
@@ -222,15 +228,17 @@ pub fn minutes_heading(head: &[&str]) -> Option<Head> {
             "a meeting of the ",
             "the ",
         ] {
-            if b.to_lowercase().starts_with(prefix) {
-                b = &b[prefix.len()..];
+            let has = b
+                .get(..prefix.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(prefix));
+            if has {
+                b = b.get(prefix.len()..).unwrap_or("");
             }
         }
-        let lower = b.to_lowercase();
-        let b = if lower.ends_with(" meeting") {
-            &b[..b.len() - " meeting".len()]
-        } else {
-            b
+        let cut = b.len().saturating_sub(" meeting".len());
+        let b = match (b.get(..cut), b.get(cut..)) {
+            (Some(head), Some(tail)) if tail.eq_ignore_ascii_case(" meeting") => head,
+            _ => b,
         };
         if !b.is_empty() && !b.eq_ignore_ascii_case("meeting") {
             h.body = Some(title_case(b));

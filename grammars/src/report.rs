@@ -7,7 +7,7 @@
 //! also reads to classify and title documents. It does not read a report's
 //! body: recommendations in the body are the recommendation grammar's.
 
-use crate::common::{find_date, find_date_at, fold, plain_cells, title_case};
+use crate::common::{find_date, fold, plain_cells};
 use crate::input::Page;
 use crate::meeting;
 use crate::model::{DocumentInfo, Fields, Meeting, Parsed, Record, Report};
@@ -482,17 +482,6 @@ fn signature(texts: &[&str]) -> Option<String> {
         }
     }
     None
-}
-
-/// "Report to Haringey Schools Forum – 21 May 2015" -> the date's offset,
-/// for callers that split a body from its date.
-pub fn date_offset(s: &str) -> Option<usize> {
-    find_date_at(s).map(|(i, _)| i)
-}
-
-/// A body name as printed, capitals title-cased.
-pub fn body_name(s: &str) -> String {
-    title_case(s)
 }
 
 #[cfg(test)]

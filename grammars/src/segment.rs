@@ -673,7 +673,8 @@ const SMALL: [&str; 7] = ["and", "of", "the", "for", "to", "in", "on"];
 /// of "Inspection dates: 9 to 13 December 2024".
 fn inspection_date(head: &[&str]) -> Option<String> {
     for t in head.iter().take(30) {
-        let l = t.to_lowercase();
+        // ASCII lowering keeps byte offsets valid in `t`.
+        let l = t.to_ascii_lowercase();
         if let Some(pos) = l.find("published:") {
             let rest = t
                 .get(pos + "published:".len()..)
