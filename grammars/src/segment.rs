@@ -949,6 +949,110 @@ mod tests {
     }
 
     #[test]
+    fn classifier_cues() {
+        let c = |lines: &[&str]| classify(Cue::Start, lines);
+        assert_eq!(
+            c(&[
+                "EXECUTIVE MEMBER REPORT TO COUNCIL 15TH MARCH 2019",
+                "Annual report"
+            ]),
+            DocType::MemberReport
+        );
+        assert_eq!(
+            c(&["KENT COUNTY COUNCIL – RECORD OF DECISION", "Decision:"]),
+            DocType::MemberReport
+        );
+        assert_eq!(
+            c(&[
+                "Report for: C&YP Scrutiny Panel – 13 December 2016",
+                "Title: Update",
+                "Lead Officers: A"
+            ]),
+            DocType::ScrutinyReport
+        );
+        assert_eq!(
+            c(&[
+                "REPORT FOR:",
+                "PERFORMANCE AND FINANCE SCRUTINY SUB-COMMITTEE",
+                "Date of Meeting: | 11 July 2013",
+                "Subject: | Children and Families Performance"
+            ]),
+            DocType::PerformanceReport
+        );
+        assert_eq!(
+            c(&[
+                "From: | A Director",
+                "To: | Cabinet – 30 January 2025",
+                "Subject: | A plan"
+            ]),
+            DocType::OfficerReport
+        );
+        assert_eq!(
+            c(&[
+                "Area SEND inspection of Wiltshire",
+                "Inspection dates: 14 to 18 October 2024"
+            ]),
+            DocType::InspectionReport
+        );
+        assert_eq!(
+            c(&["Statement of persons nominated", "Election of a councillor"]),
+            DocType::Other
+        );
+        assert_eq!(
+            classify(Cue::AgendaItem, &["Some text"]),
+            DocType::OfficerReport
+        );
+    }
+
+    #[test]
+    fn inspection_titles_and_dates() {
+        let head = [
+            "Inspection of looked after children",
+            "services",
+            "Published: | 16 August 2013",
+        ];
+        assert_eq!(
+            inspection_title(&head).as_deref(),
+            Some("Inspection of looked after children services")
+        );
+        assert_eq!(inspection_date(&head).as_deref(), Some("2013-08-16"));
+        assert_eq!(
+            inspection_date(&["Early help", "Published: March 2015"]).as_deref(),
+            Some("2015-03")
+        );
+        assert_eq!(
+            inspection_date(&["Inspection dates: 9 to 13 December 2024"]).as_deref(),
+            Some("2024-12-13")
+        );
+    }
+
+    #[test]
+    fn title_slides() {
+        let flat_of = |text: &str| -> Vec<Flat> {
+            from_text(text)[0]
+                .lines
+                .iter()
+                .enumerate()
+                .map(|(l, line)| Flat {
+                    page: 0,
+                    line: l,
+                    text: plain_cells(&line.text),
+                    table: line.table.is_some(),
+                    furniture: false,
+                })
+                .collect()
+        };
+        let slide =
+            flat_of("Traded Services to Schools\n\nSchools Forum – Update\n\n21st May 2015\n");
+        assert!(is_title_slide(&slide, 0, false));
+        let prose = flat_of("Early Years Update.\nHigh Needs Update.\n8 July 2015\n");
+        assert!(!is_title_slide(&prose, 0, false));
+        let lone = flat_of("Minutes\n21 May 2015\n");
+        // A title over a date alone is a dated heading, not a slide: a slide has a subtitle.
+        assert!(!is_title_slide(&lone, 0, false));
+    }
+
+    #[test]
     fn councils_from_names_and_places() {
         assert_eq!(
             file_council_of(&["Haringey Council", "the Council agreed"]).as_deref(),
