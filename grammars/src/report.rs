@@ -7,7 +7,7 @@
 //! also reads to classify and title documents. It does not read a report's
 //! body: recommendations in the body are the recommendation grammar's.
 
-use crate::common::{find_date, fold, plain_cells};
+use crate::common::{find_date, fold, plain, plain_cells};
 use crate::input::Page;
 use crate::meeting;
 use crate::model::{DocumentInfo, Fields, Meeting, Parsed, Record, Report};
@@ -388,10 +388,13 @@ fn recommendation_lines(texts: &[&str], inline: &str, from: usize) -> (Vec<Strin
 /// Read one document's pages and append its records to `out`.
 pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
     let mut texts: Vec<String> = Vec::new();
+    // The record's text reads cells as words, without the bars.
+    let mut words: Vec<String> = Vec::new();
     let mut at: Vec<u32> = Vec::new();
     for page in pages {
         for line in &page.lines {
             texts.push(plain_cells(&line.text));
+            words.push(plain(&line.text));
             at.push(page.number);
         }
     }
@@ -401,7 +404,7 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
         return;
     };
     let last = fs.last_line.max(first).min(refs.len().saturating_sub(1));
-    let text = fold(&refs[first..=last].join(" "));
+    let text = fold(&words[first..=last].join(" "));
     let page = at.get(first).copied().unwrap_or(info.pages[0]);
     let page_end = at.get(last).copied().unwrap_or(page);
     let (author, contact) = match (fs.author.clone(), fs.contact.clone()) {
