@@ -153,7 +153,16 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
         let (cur_start, cur_cue, cur_anchor) = starts[starts.len() - 1];
         let body_lines = flat[cur_start..i].iter().filter(|f| !f.blank()).count();
         let next = next_text(&flat, i);
-        let cue = if is_agenda_heading(&f.text) && lines_above_on_page(&flat, i) <= 12 {
+        // A summons and membership list may fill the first page and put the
+        // "AGENDA" heading lower down or over the page: while nothing has
+        // started a document yet, the heading makes the whole opening an agenda.
+        let opening =
+            starts.len() == 1 && cur_cue == Cue::Start && flat[i].page <= 1 && body_lines <= 80;
+        let cue = if is_agenda_heading(&f.text) && opening {
+            starts[0].1 = Cue::Agenda;
+            starts[0].2 = i;
+            continue;
+        } else if is_agenda_heading(&f.text) && lines_above_on_page(&flat, i) <= 12 {
             Some(Cue::Agenda)
         } else if is_minutes_heading(&f.text) {
             Some(Cue::Minutes)
@@ -946,6 +955,20 @@ mod tests {
         assert!(!is_bare_date(
             "Report to Haringey Schools Forum – 21 May 2015 and more"
         ));
+    }
+
+    #[test]
+    fn a_summons_before_the_agenda_heading_is_the_agenda() {
+        let mut text = String::from("Cabinet\nDear Councillor\nYou are summoned to a meeting.\n");
+        for k in 0..20 {
+            text.push_str(&format!("Councillor Name{k}\n"));
+        }
+        text.push_str("\u{c}AGENDA\n1. APOLOGIES\n2. MINUTES\n");
+        let pages = from_text(&text);
+        let segs = segment(&pages);
+        assert_eq!(segs.len(), 1);
+        assert_eq!(segs[0].info.doc_type, DocType::Agenda);
+        assert_eq!(segs[0].info.pages, [1, 2]);
     }
 
     #[test]
