@@ -583,3 +583,44 @@ fn shuffled_pieces_never_panic() {
         }
     }
 }
+
+#[test]
+fn the_pipeline_reads_the_minutes_document_of_the_pack() {
+    // Through segmentation and the registry: the pack's second document is
+    // the minutes, and it gives what the grammars give on their own.
+    for (form, pages, alone) in [
+        ("text", text_pages(SEED), text_form()),
+        ("pdf", pdf_pages(SEED), pdf_form()),
+    ] {
+        let p = grammars::parse(&pages);
+        let doc = p
+            .documents
+            .iter()
+            .position(|d| d.doc_type == DocType::Minutes)
+            .expect("a minutes document");
+        for kind in [
+            "minute",
+            "resolution",
+            "action",
+            "attendance",
+            "declaration",
+        ] {
+            let in_pack: Vec<String> = of(&p, kind)
+                .into_iter()
+                .map(|r| format!("{} {} {:?}", r.page, r.text, r.fields))
+                .collect();
+            let on_own: Vec<String> = of(&alone, kind)
+                .into_iter()
+                .map(|r| format!("{} {} {:?}", r.page, r.text, r.fields))
+                .collect();
+            assert_eq!(in_pack, on_own, "{form} {kind}");
+            assert!(
+                of(&p, kind).iter().all(|r| r.document == doc),
+                "{form} {kind}"
+            );
+        }
+        assert_eq!(of(&p, "minute").len(), 14, "{form}");
+        assert_eq!(of(&p, "resolution").len(), 13, "{form}");
+        assert_eq!(of(&p, "attendance").len(), 44, "{form}");
+    }
+}
