@@ -481,7 +481,15 @@ fn read(
                     section = (kind, label.to_string());
                     active = true;
                 }
-                None => active = false,
+                None => {
+                    active = false;
+                    diags.push(Diagnostic {
+                        page: l.page,
+                        message: format!(
+                            "attendance: '{label}' heads no attendance list; its lines kept only as document text"
+                        ),
+                    });
+                }
             }
             rest = r;
             starts_new = true;
