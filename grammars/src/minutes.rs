@@ -109,7 +109,8 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
 fn read(lines: &[FlatLine], layout: &Layout, diags: &mut Vec<Diagnostic>) -> Vec<Min> {
     let end = layout.body_end.min(lines.len());
     match layout.form {
-        Form::Grid => read_grid(&lines[(layout.body_start + 1).min(end)..end], diags),
+        // The header row, where there is one, is skipped by `read_grid`.
+        Form::Grid => read_grid(&lines[layout.body_start.min(end)..end], diags),
         Form::Paragraphs => read_paragraphs(&lines[layout.body_start.min(end)..end], diags),
     }
 }
@@ -759,6 +760,34 @@ The meeting closed at 11.30 am
         assert_eq!(actions[0].1, "The Forum noted the work plan.");
         assert_eq!(actions[1].0.owners, "JA");
         assert_eq!(actions[1].1, "JA would circulate the guidance.");
+    }
+
+    #[test]
+    fn grid_without_a_header_row() {
+        let text = "MINUTES OF THE PANEL\nPresent: Jon Abbey\n\
+1.\tAPOLOGIES\n\
+1.1\tNone were received.\n\
+2.\tBUDGET\n\
+2.1\tThe Panel noted the budget and asked for a\n\
+\tfurther report.\n\
+2.2\tRESOLVED that the budget be agreed.\tJA\n";
+        let p = run(text);
+        let m = minutes_of(&p);
+        assert_eq!(m.len(), 2);
+        assert_eq!(
+            m[1].paragraphs[0].text,
+            "The Panel noted the budget and asked for a further report."
+        );
+        assert_eq!(resolutions_of(&p).len(), 1);
+        let people: Vec<Vec<String>> = p
+            .records
+            .iter()
+            .filter_map(|r| match &r.fields {
+                Fields::Action(a) => Some(a.people.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(people, vec![vec!["Jon Abbey".to_string()]]);
     }
 
     #[test]

@@ -315,15 +315,37 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
             .map(|k| from + k)
             .unwrap_or(lines.len())
     };
-    if let Some(h) = lines[start..]
+    // A grid is announced by its header row, or (without one) shown by
+    // table rows whose first cell is a minute number.
+    let header = lines[start..]
         .iter()
         .position(|l| is_grid_header(&l.text))
-        .map(|k| start + k)
-    {
-        let has_rows = lines[h + 1..]
-            .iter()
-            .take(5)
-            .any(|l| l.line.table.is_some());
+        .map(|k| start + k);
+    let numbered_row = |l: &FlatLine| {
+        l.line.table.is_some()
+            && l.line
+                .cells
+                .first()
+                .is_some_and(|c| grid_number(&c.text).is_ok())
+            && l.line.cells.len() >= 2
+    };
+    let has_heading = lines
+        .get(start)
+        .is_some_and(|l| is_minutes_heading(&l.text));
+    let headerless = || {
+        // Numbered tables are common in reports: only under a minutes heading.
+        let rows = lines[start..].iter().filter(|l| numbered_row(l)).count();
+        if has_heading && rows >= 3 {
+            lines[start..]
+                .iter()
+                .position(numbered_row)
+                .map(|k| start + k)
+        } else {
+            None
+        }
+    };
+    if let Some(h) = header.or_else(headerless) {
+        let has_rows = lines[h..].iter().take(6).any(|l| l.line.table.is_some());
         if has_rows {
             let mut body_end = end_from(h);
             // Without a closing line the grid ends after its last row.
@@ -345,9 +367,7 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
     // Without a heading, numbered paragraphs are minutes only where
     // something in them is resolved or agreed (a report's numbered
     // sections are not minutes).
-    let heading = lines
-        .get(start)
-        .is_some_and(|l| is_minutes_heading(&l.text));
+    let heading = has_heading;
     let decides = |l: &FlatLine| {
         ["RESOLVED", "Resolved", "AGREED", "Agreed:", "DECIDED"]
             .iter()
