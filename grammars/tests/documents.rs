@@ -265,12 +265,6 @@ fn each_seed_has_its_type_and_meeting_date() {
     );
 }
 
-/// The classifier over the real council and Ofsted PDFs, read as the layout
-/// layer hands them over. The grammars crate reads no PDF: the pages come
-/// from `agendex pages --json <pdf> > $AGENDEX_REAL_PAGES/<stem>.json` for
-/// each PDF of `../shared/corpus-real`. Skips, saying so, where either is
-/// absent. Each file is one document of the type its README gives.
-
 /// Each document's first and last lines: where a boundary falls inside a
 /// page of the text form, and that a page's furniture or a signature never
 /// ends up in the next document.
