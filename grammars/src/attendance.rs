@@ -107,7 +107,7 @@ fn kind_of(label: &str) -> Option<Kind> {
         Kind::Substitutes
     } else if has("observer") {
         Kind::Observers
-    } else if has("attend") || has("officer") {
+    } else if has("attend") || has("officer") || has("also") {
         Kind::Attending
     } else if has("present") {
         Kind::Present
@@ -886,6 +886,16 @@ pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn label_kinds() {
+        assert_eq!(kind_of("Also present"), Some(Kind::Attending));
+        assert_eq!(kind_of("Officers present"), Some(Kind::Attending));
+        assert_eq!(kind_of("Members present"), Some(Kind::Present));
+        assert_eq!(kind_of("Apologies for absence"), Some(Kind::Apologies));
+        assert_eq!(kind_of("Governors"), Some(Kind::Members));
+        assert_eq!(kind_of("Key"), None);
+    }
 
     #[test]
     fn labels() {
