@@ -89,7 +89,7 @@ fn render_resolutions(p: &Parsed) -> String {
                 x.votes
             ));
             for (k, item) in x.items.iter().enumerate() {
-                s.push_str(&format!("    {}. {}\n", k + 1, cut(item, 110)));
+                s.push_str(&format!("    {}. {}\n", k + 1, cut(item, 600)));
             }
         }
     }
