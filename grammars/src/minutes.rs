@@ -208,6 +208,18 @@ fn read_grid(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
             continue;
         }
         match minutes_lex::grid_number(&num).map(|r| r.1) {
+            // A number that does not come after the current minute's is a
+            // list item in the number column ("1." | "That the report be
+            // noted"), not a new minute.
+            Ok((m, None))
+                if mins.last().is_some_and(|cur| {
+                    matches!((order_key(&m), order_key(&cur.number)), (Some(a), Some(b)) if a <= b)
+                }) =>
+            {
+                if let Some(cur) = mins.last_mut() {
+                    add_text(cur, &format!("{num} {text}"), l.page, &owners);
+                }
+            }
             Ok((m, None)) => {
                 start_minute(&mut mins, m, &text, l.page);
                 if !owners.is_empty() {
@@ -788,6 +800,27 @@ The meeting closed at 11.30 am
             })
             .collect();
         assert_eq!(people, vec![vec!["Jon Abbey".to_string()]]);
+    }
+
+    #[test]
+    fn list_numbers_in_the_number_column_are_not_minutes() {
+        let text = "MINUTES OF THE BOARD\nMINUTE NO.\tSUBJECT/DECISION\tACTION BY\n\
+4.\tBUDGET\t\n\
+4.1\tThe Board considered the budget.\t\n\
+\tRESOLVED:\t\n\
+1.\tThat the budget be noted.\t\n\
+2.\tThat the plan be agreed.\tJA\n\
+5.\tANY OTHER BUSINESS\t\n";
+        let p = run(text);
+        let m = minutes_of(&p);
+        let numbers: Vec<&str> = m.iter().map(|m| m.number.as_str()).collect();
+        assert_eq!(numbers, vec!["4", "5"]);
+        let r = resolutions_of(&p);
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            r[0].items,
+            vec!["That the budget be noted.", "That the plan be agreed."]
+        );
     }
 
     #[test]
