@@ -12,9 +12,10 @@
 use crate::attendance;
 use crate::input::Page;
 use crate::minutes_lex::{self, FlatLine, Form, Layout};
-use crate::minutes_people;
+use crate::minutes_people::{self, People};
 use crate::model::{
-    Action, Diagnostic, DocumentInfo, Fields, Minute, Paragraph, Parsed, Record, Resolution,
+    Action, AttendanceStatus, Diagnostic, DocumentInfo, Fields, Minute, Paragraph, Parsed, Record,
+    Resolution,
 };
 use crate::resolution;
 use regex::Regex;
@@ -392,16 +393,18 @@ static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The names initials may stand for: the attendance list (with apologies)
 /// and titled names written in the minutes ("Cllr Charles Wright").
-fn known_names(
-    lines: &[FlatLine],
-    layout: &Layout,
-    info: &DocumentInfo,
-    mins: &[Min],
-) -> Vec<String> {
-    let mut names: Vec<String> = attendance::entries_in(lines, layout, info)
-        .into_iter()
-        .map(|e| e.attendance.name)
-        .collect();
+fn known_names(lines: &[FlatLine], layout: &Layout, info: &DocumentInfo, mins: &[Min]) -> People {
+    let entries = attendance::entries_in(lines, layout, info);
+    let mut roles = Vec::new();
+    for e in &entries {
+        let a = &e.attendance;
+        if a.status == AttendanceStatus::Chair {
+            roles.push(("Chair".to_string(), a.name.clone()));
+        } else if let Some(r) = &a.role {
+            roles.push((r.clone(), a.name.clone()));
+        }
+    }
+    let mut names: Vec<String> = entries.into_iter().map(|e| e.attendance.name).collect();
     for m in mins {
         for p in &m.paras {
             for t in TITLED_NAME.find_iter(&p.text) {
@@ -411,7 +414,7 @@ fn known_names(
     }
     let mut seen = std::collections::BTreeSet::new();
     names.retain(|n| seen.insert(n.clone()));
-    names
+    People { names, roles }
 }
 
 fn minute_text(m: &Min) -> String {
@@ -427,7 +430,7 @@ fn minute_text(m: &Min) -> String {
     crate::common::fold(&s)
 }
 
-fn emit(m: &Min, date: Option<&String>, names: &[String], doc: usize, out: &mut Parsed) {
+fn emit(m: &Min, date: Option<&String>, names: &People, doc: usize, out: &mut Parsed) {
     out.records.push(Record {
         text: minute_text(m),
         page: m.page,
@@ -503,7 +506,7 @@ fn push_actions(
     text: &str,
     page: u32,
     page_end: u32,
-    names: &[String],
+    names: &People,
     doc: usize,
     out: &mut Parsed,
 ) {
@@ -534,7 +537,7 @@ fn push_actions(
         let mut people = Vec::new();
         let mut unresolved = Vec::new();
         for o in &group {
-            match minutes_people::resolve(o, names) {
+            match names.resolve(o) {
                 Some(n) => {
                     if !people.contains(&n) {
                         people.push(n);

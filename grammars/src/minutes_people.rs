@@ -224,6 +224,48 @@ pub fn resolve(owner: &str, names: &[String]) -> Option<String> {
     one_person(&cands)
 }
 
+/// The people an owner may stand for: names, and the roles they hold
+/// ("Clerk to Forum", "Chair").
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    pub names: Vec<String>,
+    /// (role, name).
+    pub roles: Vec<(String, String)>,
+}
+
+impl People {
+    /// Resolve an owner by name or initials, else by a role only one person
+    /// holds ("Clerk" -> the Clerk to Forum).
+    pub fn resolve(&self, owner: &str) -> Option<String> {
+        resolve(owner, &self.names).or_else(|| self.by_role(owner))
+    }
+
+    fn by_role(&self, owner: &str) -> Option<String> {
+        let words: Vec<String> = owner.split_whitespace().map(|w| w.to_lowercase()).collect();
+        if words.is_empty() || initials(owner.trim()).is_ok() {
+            return None;
+        }
+        let mut found: Vec<&String> = self
+            .roles
+            .iter()
+            .filter(|(role, _)| {
+                let rw: Vec<String> = role
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .map(|w| w.to_lowercase())
+                    .collect();
+                words.iter().all(|w| rw.contains(w))
+            })
+            .map(|(_, name)| name)
+            .collect();
+        found.sort();
+        found.dedup();
+        match found.as_slice() {
+            [one] => Some(one.to_string()),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,6 +318,31 @@ mod tests {
         assert_eq!(name_initials("Liza Sheikh Wali"), vec!["LSW", "LW"]);
         assert_eq!(name_initials("Cllr Ann Waters"), vec!["AW"]);
         assert_eq!(name_initials("Julie D'Abreu"), vec!["JD"]);
+    }
+
+    #[test]
+    fn owners_resolved_by_a_role_one_person_holds() {
+        let p = People {
+            names: names(),
+            roles: vec![
+                ("Clerk to Forum".into(), "Carolyn Banks".into()),
+                (
+                    "Head of Finance (CCAPS)".into(),
+                    "Katherine Heffernan".into(),
+                ),
+                (
+                    "Finance Manager (Schools and Learning)".into(),
+                    "Steve Worth".into(),
+                ),
+                ("Chair".into(), "Tony Hartney".into()),
+            ],
+        };
+        assert_eq!(p.resolve("Clerk").as_deref(), Some("Carolyn Banks"));
+        assert_eq!(p.resolve("Chair").as_deref(), Some("Tony Hartney"));
+        assert_eq!(p.resolve("JA").as_deref(), Some("Jon Abbey"));
+        // Two people work in finance: neither is guessed.
+        assert_eq!(p.resolve("Finance"), None);
+        assert_eq!(p.resolve("Director"), None);
     }
 
     #[test]
