@@ -80,6 +80,7 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
             area = Some(a.to_string());
             i += 1;
         } else if let Some((who, h)) = addressed_section_heading(&p.text) {
+            let start = i;
             let style = if h.kind == SectionKind::Recommendations
                 && ctx.doc_type != DocType::InspectionReport
             {
@@ -109,7 +110,10 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
                 &mut recs,
                 out,
             );
-            if recs.len() == first && !section_says_none(&paras, i) {
+            // A heading repeated at once ("Areas for improvement" as section
+            // title and as box title) leaves an empty first section: no news.
+            let consumed = i > start + 1;
+            if recs.len() == first && consumed && !section_says_none(&paras, i) {
                 out.diagnostics.push(Diagnostic {
                     page: p.page,
                     message: format!("\"{}\" heading with no recommendation under it", p.text),
@@ -188,8 +192,12 @@ fn numbered_heading(p: &Para) -> bool {
             None => return false,
         },
     };
-    let lower = format!(" {} ", body.to_lowercase());
     let n = words(body);
+    // "1. What is Early Help?": a question is a title whatever its verbs.
+    if body.ends_with('?') && n <= 10 && starts_upper_or_digit(body) {
+        return true;
+    }
+    let lower = format!(" {} ", body.to_lowercase());
     let short_enough = n <= 8 && !(body.ends_with('.') && n > 4);
     short_enough
         && starts_upper_or_digit(body)
@@ -209,7 +217,21 @@ fn list_item_like(p: &Para) -> bool {
         Ok((rest, _)) => rest,
         Err(_) => p.text.as_str(),
     };
-    imperative(body).is_ok() || should_subject(body).is_some()
+    imperative(body).is_ok() || should_subject(body).is_some() || responsible_body_row(p).is_some()
+}
+
+/// A paragraph that says what to do, not just one that is bulleted: what a
+/// sub-heading must be followed by ("Schools" then "Ensure that schools …";
+/// not "Findings" then "◼ Children come into care …").
+fn action_like(p: &Para) -> bool {
+    let body = match item_number(&p.text) {
+        Ok((rest, _)) => rest,
+        Err(_) => p.text.as_str(),
+    };
+    imperative(body).is_ok()
+        || should_subject(body).is_some()
+        || responsible_body_row(p).is_some()
+        || addressee_lead(body).is_ok()
 }
 
 /// "In order to improve …, the local authority should take the following
@@ -400,9 +422,7 @@ fn section(
         if heading_like(&p) && !item_start(&p, head.style) {
             let next = next_content(paras, if from_queue { j } else { j + 1 });
             let opens_items = head.style == Style::List
-                && next.is_some_and(|n| {
-                    !heading_like(n) && (list_item_like(n) || addressee_lead(&n.text).is_ok())
-                });
+                && next.is_some_and(|n| !heading_like(n) && action_like(n));
             if opens_items {
                 sub_area = Some(p.text.trim_end_matches(':').trim().to_string());
                 nesting = Nesting::default();
@@ -707,15 +727,24 @@ fn check_numbering(recs: &[Rec], out: &mut Parsed) {
 }
 
 fn push_records(recs: Vec<Rec>, doc: usize, out: &mut Parsed) {
-    let mut seen: Vec<(String, Option<String>)> = Vec::new();
+    let mut seen: Vec<(Vec<String>, Option<String>)> = Vec::new();
     for r in recs {
         let mut text = r.text.clone();
         for item in &r.items {
             text.push(' ');
             text.push_str(item);
         }
-        // A report that repeats its recommendations (summary and end) gives them once.
-        let key = (text.clone(), r.addressee.clone());
+        // A report that repeats its recommendations (summary and end) gives
+        // them once, also where the layout put a word elsewhere the second time.
+        let mut bag: Vec<String> = text
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        bag.sort_unstable();
+        let key = (bag, r.addressee.clone());
         if seen.contains(&key) {
             continue;
         }

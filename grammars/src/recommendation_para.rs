@@ -10,7 +10,9 @@
 
 use crate::common::{fold, strip_html};
 use crate::input::{Line, Page};
-use crate::recommendation_lex::{bullet, is_bullet_char};
+use crate::recommendation_lex::{
+    addressed_section_heading, bullet, is_bullet_char, key_area, rec_heading,
+};
 use nom::Parser;
 
 /// One paragraph, list item or table row.
@@ -155,6 +157,22 @@ pub fn paragraphs(pages: &[Page]) -> Vec<Para> {
                 continue;
             }
             let (bullets, body) = split_bullet(&raw);
+            // A heading the grammar keys on stands alone even when the next
+            // line follows at the usual line step ("Areas for improvement").
+            if bullets == 0 && keyed_heading(&raw) {
+                flush(&mut current, &mut out);
+                out.push(Para {
+                    text: raw.clone(),
+                    bullets: 0,
+                    page: page.number,
+                    x0: line.x0(),
+                    cells: Vec::new(),
+                    size: line.size,
+                    first_on_page: false,
+                    last_on_page: false,
+                });
+                continue;
+            }
             let starts_new = match &current {
                 None => true,
                 Some((para, last_y)) => {
@@ -193,6 +211,13 @@ pub fn paragraphs(pages: &[Page]) -> Vec<Para> {
         }
     }
     out
+}
+
+/// A line that is by itself a heading the recommendation grammar keys on.
+fn keyed_heading(line: &str) -> bool {
+    rec_heading(line).is_ok_and(|(rest, _)| rest.is_empty())
+        || key_area(line).is_ok()
+        || addressed_section_heading(line).is_some_and(|(_, h)| h.inline.is_empty())
 }
 
 /// Append a wrapped line: a word hyphenated at the line end ("co-" +
