@@ -75,7 +75,7 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
     while i < paras.len() {
         let p = &paras[i];
         if let Ok((inline, number)) = rec_heading(&p.text) {
-            i = numbered_block(&paras, i, number, inline, &area, &mut recs);
+            i = numbered_block(&paras, i, number, inline, &area, &ctx, &mut recs);
         } else if let Ok((_, a)) = key_area(&p.text) {
             area = Some(a.to_string());
             i += 1;
@@ -256,13 +256,15 @@ fn intro_lead(text: &str) -> Option<&str> {
 }
 
 /// "Recommendation 5" and what follows it: the recommendation, its
-/// sub-points, and the progress narrative up to the next stop.
+/// sub-points, and (in a progress report) the progress narrative up to the
+/// next stop.
 fn numbered_block(
     paras: &[Para],
     start: usize,
     number: String,
     inline: &str,
     area: &Option<String>,
+    ctx: &Ctx,
     recs: &mut Vec<Rec>,
 ) -> usize {
     let head = &paras[start];
@@ -289,8 +291,10 @@ fn numbered_block(
             j += 1;
         }
     }
+    // Only a progress report follows a recommendation with its update; in
+    // an inspection report the prose after it is the report going on.
     let mut progress = Vec::new();
-    while j < paras.len() && !is_stop(&paras[j]) && !heading_like(&paras[j]) {
+    while ctx.progress_mode && j < paras.len() && !is_stop(&paras[j]) && !heading_like(&paras[j]) {
         progress.push(paras[j].text.clone());
         page_end = paras[j].page;
         j += 1;
@@ -648,8 +652,10 @@ fn responsible_body_row(p: &Para) -> Option<(String, String)> {
     let strip = |s: &str, heads: &[&str]| -> String {
         let mut s = s.trim();
         for h in heads {
-            if s.len() >= h.len() && s[..h.len()].eq_ignore_ascii_case(h) {
-                s = s[h.len()..].trim();
+            if let (Some(head), Some(tail)) = (s.get(..h.len()), s.get(h.len()..)) {
+                if head.eq_ignore_ascii_case(h) {
+                    s = tail.trim();
+                }
             }
         }
         s.to_string()
@@ -763,5 +769,118 @@ fn push_records(recs: Vec<Rec>, doc: usize, out: &mut Parsed) {
                 progress,
             }),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::from_text;
+
+    fn recs(text: &str, doc_type: DocType) -> Vec<(Option<String>, Option<String>, String)> {
+        let info = DocumentInfo {
+            doc_type,
+            ..DocumentInfo::default()
+        };
+        let mut out = Parsed::default();
+        parse(&from_text(text), &info, 0, &mut out);
+        out.records
+            .iter()
+            .map(|r| match &r.fields {
+                Fields::Recommendation(f) => {
+                    (f.number.clone(), f.addressee.clone(), r.text.clone())
+                }
+                _ => (None, None, String::new()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn asked_lead_numbers_its_items() {
+        let got = recs(
+            "2.0 Recommendations\n2.1 Cabinet is asked to RESOLVE that:\n(1) the findings be noted;\n(2) the structure be noted.\n3.0 Background and Key Issues\n3.1 In September the Cabinet asked.",
+            DocType::OfficerReport,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("2.1(1)".into()),
+                    Some("Cabinet".into()),
+                    "the findings be noted;".into()
+                ),
+                (
+                    Some("2.1(2)".into()),
+                    Some("Cabinet".into()),
+                    "the structure be noted.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn none_means_no_recommendation_and_no_warning() {
+        let info = DocumentInfo::default();
+        let mut out = Parsed::default();
+        parse(
+            &from_text("3. Recommendations\n\nN/A\n\n4. Reasons for decision\n\nN/A"),
+            &info,
+            0,
+            &mut out,
+        );
+        assert!(out.records.is_empty() && out.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn inspection_blocks_take_no_progress() {
+        let got = recs(
+            "Recommendation 1\nEnsure that plans are reviewed.\nThe council has a plan.",
+            DocType::InspectionReport,
+        );
+        assert_eq!(
+            got,
+            [(
+                Some("1".into()),
+                None,
+                "Ensure that plans are reviewed.".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in [
+            "",
+            "Recommendations",
+            "Recommendation 1",
+            "Recommendations:\n· \n-",
+            "Areas for improvement\nResponsible body Ä | Ä should ü. ß should ö.",
+            "LSCBs should:\n· improve by:\n· ßßing things\nRecommendation R9:",
+            "Key Judgement Area: x\nRecommendation 3\n\u{f06e}\n",
+        ] {
+            for t in [DocType::InspectionReport, DocType::ScrutinyReport] {
+                let _ = recs(text, t);
+            }
+        }
+    }
+
+    #[test]
+    fn gaps_in_numbering_are_reported() {
+        let info = DocumentInfo {
+            doc_type: DocType::ScrutinyReport,
+            ..DocumentInfo::default()
+        };
+        let mut out = Parsed::default();
+        parse(
+            &from_text("Recommendation 1\nEnsure a.\nDone.\nRecommendation 3\nEnsure b.\nDone."),
+            &info,
+            0,
+            &mut out,
+        );
+        assert_eq!(out.records.len(), 2);
+        assert_eq!(
+            out.diagnostics[0].message,
+            "recommendation 3 follows 1: numbers in between not found"
+        );
     }
 }

@@ -515,9 +515,12 @@ fn verb_stem(word: &str) -> Option<(bool, &'static str)> {
     }
     let stem = w.strip_suffix("ing")?;
     let mut candidates = vec![stem.to_string(), format!("{stem}e")];
-    let b = stem.as_bytes();
-    if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
-        candidates.push(stem[..stem.len() - 1].to_string());
+    // "committing" -> "commit": a doubled last letter.
+    let mut tail = stem.chars().rev();
+    if let (Some(a), Some(b)) = (tail.next(), tail.next()) {
+        if a == b {
+            candidates.push(stem.chars().take(stem.chars().count() - 1).collect());
+        }
     }
     for c in candidates {
         if let Some(v) = IMPERATIVES.iter().find(|v| **v == c) {
