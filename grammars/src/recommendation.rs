@@ -198,7 +198,7 @@ fn numbered_heading(p: &Para) -> bool {
         return true;
     }
     let lower = format!(" {} ", body.to_lowercase());
-    let short_enough = n <= 8 && !(body.ends_with('.') && n > 4);
+    let short_enough = n <= 8 && !(body.ends_with('.') && n > 2);
     short_enough
         && starts_upper_or_digit(body)
         && !lower.contains(" is ")
@@ -365,6 +365,7 @@ fn section(
     let mut nesting = Nesting::default();
     let mut intro_prose = 0;
     let mut lead_number: Option<String> = None;
+    let mut last_number: Option<u32> = None;
 
     let mut queue: Vec<Para> = inline.into_iter().collect();
     let mut j = start;
@@ -457,9 +458,17 @@ fn section(
                 }
             }
         }
+        // A numbered list of noun phrases ("1. The quality of management
+        // oversight.") is a list when its numbers count on from the last item.
+        let counts_on = match (number.as_deref(), last_number) {
+            (Some(n), prev) => n
+                .parse::<u32>()
+                .is_ok_and(|n| n == prev.map_or(1, |p| p + 1)),
+            _ => false,
+        };
         let is_item = match head.style {
             Style::Report => true,
-            Style::List => list_item_like(&p),
+            Style::List => list_item_like(&p) || counts_on,
         };
         if is_item {
             if let Some(t) = nesting.top.filter(|_| is_sub(&p, &nesting, recs, ctx)) {
@@ -472,6 +481,7 @@ fn section(
                 parent.page_end = p.page;
             } else {
                 let area = sub_area.clone().or_else(|| head.area.clone());
+                last_number = number.as_deref().and_then(|n| n.parse().ok());
                 let new = split_item(&p, &body, number, &lead_number, &addressee, area, out);
                 let single = new.len() == 1;
                 recs.extend(new);
@@ -816,6 +826,16 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn numbered_noun_phrases_form_a_list_when_they_count_on() {
+        let got = recs(
+            "What needs to improve?\n1. The quality of management oversight.\n2. The timeliness of assessments.\nMain findings\n4. Children are seen.",
+            DocType::InspectionReport,
+        );
+        let numbers: Vec<Option<String>> = got.into_iter().map(|r| r.0).collect();
+        assert_eq!(numbers, [Some("1".into()), Some("2".into())]);
     }
 
     #[test]
