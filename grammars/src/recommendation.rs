@@ -468,7 +468,11 @@ fn section(
         };
         let is_item = match head.style {
             Style::Report => true,
-            Style::List => list_item_like(&p) || counts_on,
+            Style::List => {
+                list_item_like(&p)
+                    || counts_on
+                    || (number.is_some() && is_sub(&p, &nesting, recs, ctx))
+            }
         };
         if is_item {
             if let Some(t) = nesting.top.filter(|_| is_sub(&p, &nesting, recs, ctx)) {
@@ -555,8 +559,17 @@ fn is_sub(p: &Para, nesting: &Nesting, recs: &[Rec], ctx: &Ctx) -> bool {
         return false;
     };
     let parent = &recs[top];
-    if p.is_table_row() || item_number(&p.text).is_ok() {
+    if p.is_table_row() {
         return false;
+    }
+    // "(a)" under "3. Ensure that:" is a sub-point; "4." after "3." is not.
+    if let Ok((_, n)) = item_number(&p.text) {
+        let digit = |s: &str| s.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let under_number = parent.number.as_deref().is_some_and(digit) && !digit(&n);
+        if !(under_number && parent.text.ends_with(':')) {
+            return false;
+        }
+        return true;
     }
     if let Some(sx) = nesting.sub_x0 {
         if p.x0 < sx - ctx.indent {
@@ -836,6 +849,28 @@ mod tests {
         );
         let numbers: Vec<Option<String>> = got.into_iter().map(|r| r.0).collect();
         assert_eq!(numbers, [Some("1".into()), Some("2".into())]);
+    }
+
+    #[test]
+    fn lettered_points_under_a_numbered_recommendation_are_its_items() {
+        let info = DocumentInfo {
+            doc_type: DocType::InspectionReport,
+            ..DocumentInfo::default()
+        };
+        let mut out = Parsed::default();
+        parse(
+            &from_text("Recommendations\n1. Ensure that:\n(a) plans are reviewed\n(b) staff are trained\n2. Improve supervision.\nSummary"),
+            &info,
+            0,
+            &mut out,
+        );
+        assert_eq!(out.records.len(), 2);
+        match &out.records[0].fields {
+            Fields::Recommendation(f) => {
+                assert_eq!(f.items, ["plans are reviewed", "staff are trained"])
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
