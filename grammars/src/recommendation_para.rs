@@ -50,8 +50,8 @@ pub fn clean(s: &str) -> String {
     rejoin_hyphens(&fold(&strip_html(s).replace("**", "")))
 }
 
-/// "co- chaired" -> "co-chaired": a word the layout broke at a line-end
-/// hyphen and joined back with a space. A suspended hyphen ("evidence- and
+/// "co- chaired" -> "co-chaired", "Stockton-on- Tees" -> "Stockton-on-Tees":
+/// a word the layout broke at a line-end hyphen and joined back with a space. A suspended hyphen ("evidence- and
 /// research-informed") keeps its space.
 fn rejoin_hyphens(s: &str) -> String {
     if !s.contains("- ") {
@@ -65,7 +65,7 @@ fn rejoin_hyphens(s: &str) -> String {
         let mut tail = w.chars().rev();
         let broken = tail.next() == Some('-')
             && tail.next().is_some_and(|c| c.is_alphabetic())
-            && next.chars().next().is_some_and(|c| c.is_lowercase())
+            && next.chars().next().is_some_and(|c| c.is_alphabetic())
             && !matches!(*next, "and" | "or" | "to" | "nor" | "and/or");
         if !broken {
             out.push(' ');
@@ -355,6 +355,8 @@ mod tests {
             "evidence- and research-informed"
         );
         assert_eq!(clean("Stockton- on-Tees"), "Stockton-on-Tees");
+        assert_eq!(clean("Stockton-on- Tees"), "Stockton-on-Tees");
+        assert_eq!(clean("Forum - Work Plan"), "Forum - Work Plan");
     }
 
     #[test]
