@@ -79,6 +79,8 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
         } else if let Ok((_, a)) = key_area(&p.text) {
             area = Some(a.to_string());
             i += 1;
+        } else if let Some(cols) = tracker_header(p) {
+            i = tracker_table(&paras, i + 1, &cols, &mut recs);
         } else if let Some((who, h)) = addressed_section_heading(&p.text) {
             let start = i;
             let style = if h.kind == SectionKind::Recommendations
@@ -386,8 +388,7 @@ fn section(
             advance(&mut j);
             continue;
         }
-        if !from_queue && is_stop(&p) && !(head.style == Style::Report && asked_to(&p.text).is_ok())
-        {
+        if !from_queue && is_stop(&p) {
             break;
         }
         if none_marker(&p.text).is_ok() {
@@ -734,6 +735,139 @@ fn split_bodies(cell: &str, n: usize) -> Vec<String> {
     parts
 }
 
+/// Which columns of a progress tracker hold what.
+#[derive(Debug, Clone, PartialEq)]
+struct TrackerColumns {
+    recommendation: usize,
+    progress: Vec<usize>,
+    number: Option<usize>,
+    area: Option<usize>,
+}
+
+/// The header row of a progress tracker: a table with a "Recommendation"
+/// column and a "Progress" / "Update" / "Response" column ("No | Theme |
+/// Recommendation | Progress update | RAG").
+fn tracker_header(p: &Para) -> Option<TrackerColumns> {
+    if p.cells.len() < 2 {
+        return None;
+    }
+    let lower: Vec<String> = p.cells.iter().map(|c| c.to_lowercase()).collect();
+    let recommendation = lower.iter().position(|c| {
+        words(c) <= 4
+            && (c.starts_with("recommendation")
+                || c.starts_with("area for improvement")
+                || c.starts_with("areas for improvement"))
+    })?;
+    let progress: Vec<usize> = lower
+        .iter()
+        .enumerate()
+        .filter(|(k, c)| {
+            *k != recommendation
+                && words(c) <= 5
+                && ["progress", "update", "response", "action taken", "comment"]
+                    .iter()
+                    .any(|w| c.contains(w))
+        })
+        .map(|(k, _)| k)
+        .collect();
+    if progress.is_empty() {
+        return None;
+    }
+    let number = lower.iter().position(|c| {
+        matches!(
+            c.trim_end_matches('.'),
+            "no" | "ref" | "#" | "number" | "rec no" | "rec" | "item"
+        )
+    });
+    let area = lower.iter().position(|c| {
+        matches!(
+            c.as_str(),
+            "theme" | "area" | "judgement area" | "key judgement area" | "priority"
+        )
+    });
+    Some(TrackerColumns {
+        recommendation,
+        progress,
+        number,
+        area,
+    })
+}
+
+/// The rows of a progress tracker under its header, from `start`: one
+/// recommendation per row, its progress from the progress columns. A row
+/// with no number whose text starts in lower case continues the row above
+/// (a row broken by a page end).
+fn tracker_table(
+    paras: &[Para],
+    start: usize,
+    cols: &TrackerColumns,
+    recs: &mut Vec<Rec>,
+) -> usize {
+    let cell = |p: &Para, k: usize| {
+        p.cells
+            .get(k)
+            .map(|c| c.trim().to_string())
+            .unwrap_or_default()
+    };
+    let first = recs.len();
+    let mut area: Option<String> = None;
+    let mut j = start;
+    while let Some(p) = paras.get(j) {
+        if is_furniture(p) {
+            j += 1;
+            continue;
+        }
+        if !p.is_table_row() {
+            break;
+        }
+        if tracker_header(p).is_some() {
+            // The header repeated on a new page.
+            j += 1;
+            continue;
+        }
+        let text = cell(p, cols.recommendation);
+        let number = cols
+            .number
+            .map(|k| cell(p, k).trim_end_matches('.').to_string())
+            .filter(|n| !n.is_empty());
+        let progress: Vec<String> = cols
+            .progress
+            .iter()
+            .map(|k| cell(p, *k))
+            .filter(|c| !c.is_empty())
+            .collect();
+        if let Some(a) = cols.area.map(|k| cell(p, k)).filter(|a| !a.is_empty()) {
+            area = Some(a);
+        }
+        let continues = number.is_none() && (text.is_empty() || starts_lower(&text));
+        let joins = continues && recs.len() > first;
+        match recs.last_mut().filter(|_| joins) {
+            Some(last) => {
+                if !text.is_empty() {
+                    last.text.push(' ');
+                    last.text.push_str(&text);
+                }
+                last.progress.extend(progress);
+                last.page_end = p.page;
+            }
+            None if !text.is_empty() => recs.push(Rec {
+                number,
+                addressee: None,
+                area: area.clone(),
+                text,
+                items: Vec::new(),
+                progress,
+                page: p.page,
+                page_end: p.page,
+                x0: p.x0,
+            }),
+            None => {}
+        }
+        j += 1;
+    }
+    j
+}
+
 /// Numbered blocks should count up one by one: a gap means a block was missed.
 fn check_numbering(recs: &[Rec], out: &mut Parsed) {
     let mut prev: Option<(u32, u32)> = None; // number, page
@@ -871,6 +1005,69 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_progress_tracker_gives_one_recommendation_per_row() {
+        let info = DocumentInfo {
+            doc_type: DocType::ScrutinyReport,
+            ..DocumentInfo::default()
+        };
+        let mut out = Parsed::default();
+        parse(
+            &from_text(
+                "Progress on the action plan\nNo\tTheme\tRecommendation\tProgress update\tRAG\n1\tHealth\tImprove health checks for all\tChecks now at 94%.\tGreen\n\t\tchildren looked after\tA new nurse started.\t\n2\t\tReview the LADO role\tDone.\tGreen\nNext steps",
+            ),
+            &info,
+            0,
+            &mut out,
+        );
+        type Row = (Option<String>, Option<String>, String, Option<String>);
+        let got: Vec<Row> = out
+            .records
+            .iter()
+            .map(|r| match &r.fields {
+                Fields::Recommendation(f) => (
+                    f.number.clone(),
+                    f.area.clone(),
+                    r.text.clone(),
+                    f.progress.clone(),
+                ),
+                _ => (None, None, String::new(), None),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("1".into()),
+                    Some("Health".into()),
+                    "Improve health checks for all children looked after".into(),
+                    Some("Checks now at 94%. A new nurse started.".into())
+                ),
+                (
+                    Some("2".into()),
+                    Some("Health".into()),
+                    "Review the LADO role".into(),
+                    Some("Done.".into())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_contents_table_is_no_tracker() {
+        let p = Para {
+            text: "Recommendations 7".into(),
+            bullets: 0,
+            page: 1,
+            x0: 0.0,
+            cells: vec!["Recommendations".into(), "7".into()],
+            size: 0.0,
+            first_on_page: false,
+            last_on_page: false,
+        };
+        assert_eq!(tracker_header(&p), None);
     }
 
     #[test]
