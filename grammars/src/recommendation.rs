@@ -12,7 +12,9 @@
 //!   grouped by addressee leads ("The government should:", "Cabinet is asked
 //!   to:"), sub-headings as `area`, nested sub-points as `items`;
 //! - in a progress-tracking report, the prose after a list item is its
-//!   progress.
+//!   progress;
+//! - progress trackers as tables ("No | Recommendation | Progress update"):
+//!   one record per row.
 //!
 //! It owns the `recommendation` records only; a report's front sheet
 //! (`report`) and tables are read elsewhere.
