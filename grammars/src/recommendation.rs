@@ -1073,6 +1073,34 @@ mod tests {
     }
 
     #[test]
+    fn a_report_recommendation_names_the_body_it_asks() {
+        let got = recs(
+            "Recommendations:\nSchools Forum is asked to note the report.\nThat the Panel notes the progress made.\n1. Background",
+            DocType::OfficerReport,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    None,
+                    Some("Schools Forum".into()),
+                    "Schools Forum is asked to note the report.".into()
+                ),
+                (
+                    None,
+                    Some("the Panel".into()),
+                    "That the Panel notes the progress made.".into()
+                ),
+            ]
+        );
+        assert!(recs(
+            "Recommendations: None\n1. Background",
+            DocType::OfficerReport
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn none_means_no_recommendation_and_no_warning() {
         let info = DocumentInfo::default();
         let mut out = Parsed::default();
