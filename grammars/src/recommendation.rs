@@ -97,8 +97,11 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
                 _ => Some(h.title.to_string()),
             };
             let first = recs.len();
+            // "Recommendations: To note the report": the text after the
+            // colon is the first paragraph of the section.
             let inline = (!h.inline.is_empty()).then(|| Para {
                 text: h.inline.to_string(),
+                cells: Vec::new(),
                 ..p.clone()
             });
             i = section(
