@@ -13,6 +13,8 @@ pub mod meeting;
 pub mod minutes;
 pub mod model;
 pub mod recommendation;
+mod recommendation_lex;
+mod recommendation_para;
 pub mod registry;
 pub mod report;
 pub mod resolution;
