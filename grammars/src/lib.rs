@@ -15,6 +15,8 @@ pub mod minutes_lex;
 pub mod minutes_people;
 pub mod model;
 pub mod recommendation;
+mod recommendation_lex;
+mod recommendation_para;
 pub mod registry;
 pub mod report;
 pub mod resolution;

@@ -1,7 +1,1171 @@
-//! Recommendations: addressee groups ("LSCBs should:"), numbered blocks with progress updates, areas for improvement, an officer report's "Recommendations:".
+//! Recommendations: addressee groups ("LSCBs should:"), numbered blocks with
+//! progress updates, areas for improvement, an officer report's "Recommendations:".
+//!
+//! A document is read as paragraphs (`recommendation_para`) and the lexemes
+//! of `recommendation_lex` are assembled here into three shapes:
+//!
+//! - numbered blocks: "Recommendation 5", its text, then the progress
+//!   narrative up to the next block or heading, under the "Key Judgement
+//!   Area:" heading it sits in;
+//! - lists under a section heading ("Recommendations", "Areas for
+//!   improvement", "What needs to improve …?", "Recommendation(s):"): items
+//!   grouped by addressee leads ("The government should:", "Cabinet is asked
+//!   to:"), sub-headings as `area`, nested sub-points as `items`;
+//! - in a progress-tracking report, the prose after a list item is its
+//!   progress;
+//! - progress trackers as tables ("No | Recommendation | Progress update"):
+//!   one record per row.
+//!
+//! It owns the `recommendation` records only; a report's front sheet
+//! (`report`) and tables are read elsewhere.
 
 use crate::input::Page;
-use crate::model::{DocumentInfo, Parsed};
+use crate::model::{Diagnostic, DocType, DocumentInfo, Fields, Parsed, Recommendation, Record};
+use crate::recommendation_lex::{
+    addressed_section_heading, addressee_lead, asked_to, for_consideration, imperative,
+    item_number, key_area, none_marker, rec_heading, sentences, should_subject, that_addressee,
+    SectionKind,
+};
+use crate::recommendation_para::{paragraphs, Para};
+
+/// A recommendation being assembled.
+#[derive(Debug, Clone, Default)]
+struct Rec {
+    number: Option<String>,
+    addressee: Option<String>,
+    area: Option<String>,
+    text: String,
+    items: Vec<String>,
+    progress: Vec<String>,
+    page: u32,
+    page_end: u32,
+    /// Left edge of the paragraph, for telling sub-points by their indent.
+    x0: f32,
+}
+
+/// How a section's paragraphs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// A report's own "Recommendations:": every paragraph is a recommendation.
+    Report,
+    /// An inspection's list: only list-like paragraphs are recommendations;
+    /// other prose ends the list, or is progress in a progress report.
+    List,
+}
+
+struct Ctx {
+    /// Prose after a recommendation is its progress update.
+    progress_mode: bool,
+    doc_type: DocType,
+    /// Indent difference that makes a sub-point (points, or characters in text).
+    indent: f32,
+}
 
 /// Read one document's pages and append its records to `out`.
-pub fn parse(_pages: &[Page], _info: &DocumentInfo, _doc: usize, _out: &mut Parsed) {}
+pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+    let paras = paragraphs(pages);
+    let text_input = pages.iter().all(|p| p.lines.iter().all(|l| l.size == 0.0));
+    let ctx = Ctx {
+        progress_mode: info.doc_type != DocType::InspectionReport
+            && paras.iter().any(|p| rec_heading(&p.text).is_ok()),
+        doc_type: info.doc_type,
+        indent: if text_input { 0.5 } else { 4.0 },
+    };
+    let mut recs: Vec<Rec> = Vec::new();
+    let mut area: Option<String> = None;
+    let mut i = 0;
+    while i < paras.len() {
+        let p = &paras[i];
+        if let Ok((inline, number)) = rec_heading(&p.text) {
+            i = numbered_block(&paras, i, number, inline, &area, &ctx, &mut recs);
+        } else if let Ok((_, a)) = key_area(&p.text) {
+            area = Some(a.to_string());
+            i += 1;
+        } else if let Some(cols) = tracker_header(p) {
+            i = tracker_table(&paras, i + 1, &cols, &mut recs);
+        } else if let Some((who, h)) = addressed_section_heading(&p.text) {
+            let start = i;
+            let style = if h.kind == SectionKind::Recommendations
+                && ctx.doc_type != DocType::InspectionReport
+            {
+                Style::Report
+            } else {
+                Style::List
+            };
+            let base_area = match h.kind {
+                SectionKind::Recommendations => None,
+                _ => Some(h.title.to_string()),
+            };
+            let first = recs.len();
+            // "Recommendations: To note the report": the text after the
+            // colon is the first paragraph of the section.
+            let inline = (!h.inline.is_empty()).then(|| Para {
+                text: h.inline.to_string(),
+                cells: Vec::new(),
+                ..p.clone()
+            });
+            i = section(
+                &paras,
+                i + 1,
+                inline,
+                Section {
+                    style,
+                    addressee: who.map(str::to_string),
+                    area: base_area,
+                },
+                &ctx,
+                &mut recs,
+                out,
+            );
+            // A heading repeated at once ("Areas for improvement" as section
+            // title and as box title) leaves an empty first section: no news.
+            let consumed = i > start + 1;
+            if recs.len() == first && consumed && !section_says_none(&paras, i) {
+                out.diagnostics.push(Diagnostic {
+                    page: p.page,
+                    message: format!("\"{}\" heading with no recommendation under it", p.text),
+                });
+            }
+        } else {
+            i += 1;
+        }
+    }
+    check_numbering(&recs, out);
+    push_records(recs, doc, out);
+}
+
+/// Whether the section that just ended said "N/A" or "None" (so no record is right).
+fn section_says_none(paras: &[Para], end: usize) -> bool {
+    paras[..end.min(paras.len())]
+        .iter()
+        .rev()
+        .take(3)
+        .any(|p| none_marker(&p.text).is_ok())
+}
+
+/// Ends a numbered block's progress and a list: the next block, a key area,
+/// a section heading, or a numbered report heading ("7. Contribution to …").
+fn is_stop(p: &Para) -> bool {
+    rec_heading(&p.text).is_ok()
+        || key_area(&p.text).is_ok()
+        || addressed_section_heading(&p.text).is_some()
+        || numbered_heading(p)
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_terminal(s: &str) -> bool {
+    s.trim_end().ends_with(['.', ';', '!', '?', ','])
+}
+
+fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+fn starts_upper_or_digit(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '‘' || c == '\'')
+}
+
+/// A short title line: no sentence punctuation at its end, capitalised.
+fn heading_like(p: &Para) -> bool {
+    let t = p.text.as_str();
+    if p.bullets > 0 || !starts_upper_or_digit(t) {
+        return false;
+    }
+    let n = words(t);
+    if t.ends_with(':') {
+        return n <= 6;
+    }
+    n <= 12 && !t.ends_with(['.', ';', ','])
+}
+
+/// "7. Contribution to strategic outcomes", "1. Introduction.", "Section 2 –
+/// Report", "3.0 Background and Key Issues": a numbered report heading.
+fn numbered_heading(p: &Para) -> bool {
+    if p.bullets > 0 {
+        return false;
+    }
+    let t = p.text.as_str();
+    let body = match item_number(t) {
+        Ok((rest, _)) => rest,
+        Err(_) => match t.strip_prefix("Section ") {
+            Some(rest) => rest.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || c == ' ' || c == '–' || c == '-' || c == ':'
+            }),
+            None => return false,
+        },
+    };
+    let n = words(body);
+    // "1. What is Early Help?": a question is a title whatever its verbs.
+    if body.ends_with('?') && n <= 10 && starts_upper_or_digit(body) {
+        return true;
+    }
+    let lower = format!(" {} ", body.to_lowercase());
+    let short_enough = n <= 8 && !(body.ends_with('.') && n > 2);
+    short_enough
+        && starts_upper_or_digit(body)
+        && !lower.contains(" is ")
+        && !lower.contains(" are ")
+        && !lower.contains(" should ")
+        && !body.starts_with("That ")
+        && imperative(body).is_err()
+}
+
+/// An item of an inspection's list: bulleted, imperative, or saying who should act.
+fn list_item_like(p: &Para) -> bool {
+    if p.bullets > 0 {
+        return true;
+    }
+    let body = match item_number(&p.text) {
+        Ok((rest, _)) => rest,
+        Err(_) => p.text.as_str(),
+    };
+    imperative(body).is_ok() || should_subject(body).is_some() || responsible_body_row(p).is_some()
+}
+
+/// A paragraph that says what to do, not just one that is bulleted: what a
+/// sub-heading must be followed by ("Schools" then "Ensure that schools …";
+/// not "Findings" then "◼ Children come into care …").
+fn action_like(p: &Para) -> bool {
+    let body = match item_number(&p.text) {
+        Ok((rest, _)) => rest,
+        Err(_) => p.text.as_str(),
+    };
+    imperative(body).is_ok()
+        || should_subject(body).is_some()
+        || responsible_body_row(p).is_some()
+        || addressee_lead(body).is_ok()
+}
+
+/// "In order to improve …, the local authority should take the following
+/// action." -> "the local authority".
+fn intro_lead(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    let intro = lower.ends_with("following action.")
+        || lower.ends_with("following actions.")
+        || lower.ends_with("following:")
+        || lower.ends_with("following action:")
+        || lower.ends_with("following actions:");
+    if !intro {
+        return None;
+    }
+    let body = item_number(text).map(|(r, _)| r).unwrap_or(text);
+    // The subject follows the last comma before "should".
+    let at = body.find(" should ")?;
+    let head = &body[..at];
+    let start = head.rfind(", ").map(|k| k + 2).unwrap_or(0);
+    let who = head[start..].trim();
+    (words(who) <= 10 && !who.is_empty()).then_some(who)
+}
+
+/// "Recommendation 5" and what follows it: the recommendation, its
+/// sub-points, and (in a progress report) the progress narrative up to the
+/// next stop.
+fn numbered_block(
+    paras: &[Para],
+    start: usize,
+    number: String,
+    inline: &str,
+    area: &Option<String>,
+    ctx: &Ctx,
+    recs: &mut Vec<Rec>,
+) -> usize {
+    let head = &paras[start];
+    let mut j = start + 1;
+    let mut text = inline.trim().to_string();
+    let mut page_end = head.page;
+    if text.is_empty() && j < paras.len() && !is_stop(&paras[j]) {
+        text = paras[j].text.clone();
+        page_end = paras[j].page;
+        j += 1;
+    }
+    // A sentence broken by a page break or a stray blank line goes on.
+    while j < paras.len() && starts_lower(&paras[j].text) && !ends_terminal(&text) {
+        text.push(' ');
+        text.push_str(&paras[j].text);
+        page_end = paras[j].page;
+        j += 1;
+    }
+    let mut items = Vec::new();
+    if text.ends_with(':') {
+        while j < paras.len() && paras[j].bullets > 0 {
+            items.push(paras[j].text.clone());
+            page_end = paras[j].page;
+            j += 1;
+        }
+    }
+    // Only a progress report follows a recommendation with its update; in
+    // an inspection report the prose after it is the report going on.
+    let mut progress = Vec::new();
+    while ctx.progress_mode && j < paras.len() && !is_stop(&paras[j]) && !heading_like(&paras[j]) {
+        progress.push(paras[j].text.clone());
+        page_end = paras[j].page;
+        j += 1;
+    }
+    recs.push(Rec {
+        number: Some(number),
+        addressee: None,
+        area: area.clone(),
+        text,
+        items,
+        progress,
+        page: head.page,
+        page_end,
+        x0: head.x0,
+    });
+    j
+}
+
+/// What a section heading sets for the list under it.
+struct Section {
+    style: Style,
+    addressee: Option<String>,
+    area: Option<String>,
+}
+
+/// Where the sub-points of the current top-level item stand.
+#[derive(Default)]
+struct Nesting {
+    /// Index in `recs` of the item sub-points attach to.
+    top: Option<usize>,
+    sub_x0: Option<f32>,
+    /// Whether the sub-points open with an -ing form ("promoting …").
+    sub_gerund: Option<bool>,
+}
+
+/// The next paragraph that is not page furniture.
+fn next_content(paras: &[Para], from: usize) -> Option<&Para> {
+    paras[from.min(paras.len())..]
+        .iter()
+        .find(|p| !is_furniture(p))
+}
+
+/// A footer the layout kept as a table row: "9 to 13 December 2024 | 7".
+fn is_furniture(p: &Para) -> bool {
+    p.last_on_page
+        && p.is_table_row()
+        && words(&p.text) <= 8
+        && p.cells
+            .last()
+            .is_some_and(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit()))
+}
+
+/// A list under a section heading, from `start`; returns where it ends.
+fn section(
+    paras: &[Para],
+    start: usize,
+    inline: Option<Para>,
+    head: Section,
+    ctx: &Ctx,
+    recs: &mut Vec<Rec>,
+    out: &mut Parsed,
+) -> usize {
+    let mut addressee = head.addressee.clone();
+    let mut sub_area: Option<String> = None;
+    let first = recs.len();
+    let mut group_start = recs.len();
+    let mut in_progress = false;
+    let mut nesting = Nesting::default();
+    let mut intro_prose = 0;
+    let mut lead_number: Option<String> = None;
+    let mut last_number: Option<u32> = None;
+
+    let mut queue: Vec<Para> = inline.into_iter().collect();
+    let mut j = start;
+    loop {
+        let (p, from_queue) = match queue.pop() {
+            Some(p) => (p, true),
+            None => match paras.get(j) {
+                Some(p) => (p.clone(), false),
+                None => break,
+            },
+        };
+        let advance = |j: &mut usize| {
+            if !from_queue {
+                *j += 1;
+            }
+        };
+        if is_furniture(&p) {
+            advance(&mut j);
+            continue;
+        }
+        if !from_queue && is_stop(&p) {
+            break;
+        }
+        if none_marker(&p.text).is_ok() {
+            advance(&mut j);
+            continue;
+        }
+        let (number, body) = match item_number(&p.text) {
+            Ok((rest, n)) => (Some(n), rest.to_string()),
+            Err(_) => (None, p.text.clone()),
+        };
+        // Addressee leads: "LSCBs should:", "Cabinet is asked to RECOMMEND that:".
+        if let Ok((_, who)) = addressee_lead(&body) {
+            addressee = Some(who.to_string());
+            lead_number = number;
+            nesting = Nesting::default();
+            group_start = recs.len();
+            in_progress = false;
+            advance(&mut j);
+            continue;
+        }
+        if body.ends_with(':') {
+            if let Ok((_, who)) = asked_to(&body) {
+                addressee = Some(who.to_string());
+                lead_number = number;
+                nesting = Nesting::default();
+                advance(&mut j);
+                continue;
+            }
+        }
+        if let Some(who) = intro_lead(&p.text) {
+            addressee = Some(who.to_string());
+            advance(&mut j);
+            continue;
+        }
+        // Sub-headings ("Schools", "Within three months:") name the area of
+        // the items below them; any other title ends the list.
+        if heading_like(&p) && !item_start(&p, head.style) {
+            let next = next_content(paras, if from_queue { j } else { j + 1 });
+            let opens_items = head.style == Style::List
+                && next.is_some_and(|n| !heading_like(n) && action_like(n));
+            if opens_items {
+                sub_area = Some(p.text.trim_end_matches(':').trim().to_string());
+                nesting = Nesting::default();
+                group_start = recs.len();
+                in_progress = false;
+                advance(&mut j);
+                continue;
+            }
+            break;
+        }
+        if in_progress {
+            push_progress(recs, group_start, &p);
+            advance(&mut j);
+            continue;
+        }
+        // A paragraph broken by a page break (or a wrapped table row) goes on.
+        if recs.len() > first
+            && p.bullets == 0
+            && number.is_none()
+            && starts_lower(&p.text)
+            && imperative(&p.text).is_err()
+        {
+            if let Some(last) = recs.last_mut() {
+                if !ends_terminal(last_text(last)) {
+                    append_to_last(last, &p);
+                    advance(&mut j);
+                    continue;
+                }
+            }
+        }
+        // A numbered list of noun phrases ("1. The quality of management
+        // oversight.") is a list when its numbers count on from the last item.
+        let counts_on = match (number.as_deref(), last_number) {
+            (Some(n), prev) => n
+                .parse::<u32>()
+                .is_ok_and(|n| n == prev.map_or(1, |p| p + 1)),
+            _ => false,
+        };
+        let is_item = match head.style {
+            Style::Report => true,
+            Style::List => {
+                list_item_like(&p)
+                    || counts_on
+                    || (number.is_some() && is_sub(&p, &nesting, recs, ctx))
+            }
+        };
+        if is_item {
+            if let Some(t) = nesting.top.filter(|_| is_sub(&p, &nesting, recs, ctx)) {
+                let parent = &mut recs[t];
+                if nesting.sub_x0.is_none() {
+                    nesting.sub_x0 = Some(p.x0);
+                    nesting.sub_gerund = imperative(&body).ok().map(|(_, g)| g);
+                }
+                parent.items.push(body.clone());
+                parent.page_end = p.page;
+            } else {
+                let area = sub_area.clone().or_else(|| head.area.clone());
+                last_number = number.as_deref().and_then(|n| n.parse().ok());
+                let new = split_item(&p, &body, number, &lead_number, &addressee, area, out);
+                let single = new.len() == 1;
+                recs.extend(new);
+                nesting = Nesting {
+                    top: single.then(|| recs.len() - 1),
+                    ..Nesting::default()
+                };
+            }
+            advance(&mut j);
+            continue;
+        }
+        // Prose: progress in a progress report, an introduction before the
+        // first item, or the end of the list.
+        if ctx.progress_mode && recs.len() > group_start {
+            in_progress = true;
+            push_progress(recs, group_start, &p);
+            advance(&mut j);
+            continue;
+        }
+        if recs.len() == first && intro_prose < 2 {
+            intro_prose += 1;
+            advance(&mut j);
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+fn last_text(r: &Rec) -> &str {
+    r.items.last().unwrap_or(&r.text)
+}
+
+fn append_to_last(r: &mut Rec, p: &Para) {
+    let target = match r.items.last_mut() {
+        Some(item) => item,
+        None => &mut r.text,
+    };
+    target.push(' ');
+    target.push_str(&p.text);
+    r.page_end = p.page;
+}
+
+/// Progress text goes to every recommendation of the group it follows:
+/// one update may answer several areas for improvement at once.
+fn push_progress(recs: &mut [Rec], group_start: usize, p: &Para) {
+    for r in recs[group_start..].iter_mut() {
+        r.progress.push(p.text.clone());
+        r.page_end = p.page;
+    }
+}
+
+/// A paragraph that is an item even though it looks like a title
+/// ("Set performance indicators on spend").
+fn item_start(p: &Para, style: Style) -> bool {
+    let body = item_number(&p.text).map(|(r, _)| r).unwrap_or(&p.text);
+    let lower = format!(" {} ", body.to_lowercase());
+    let sentence = [" is ", " are ", " be ", " will ", " should "]
+        .iter()
+        .any(|v| lower.contains(v));
+    imperative(body).is_ok()
+        || (style == Style::Report
+            && (sentence || asked_to(body).is_ok() || body.starts_with("That ")))
+}
+
+/// Whether `p` is a sub-point of the current top-level item: indented
+/// deeper, or following an item that ends in ":" and opening with the same
+/// kind of word as the sub-points before it.
+fn is_sub(p: &Para, nesting: &Nesting, recs: &[Rec], ctx: &Ctx) -> bool {
+    let Some(top) = nesting.top else {
+        return false;
+    };
+    let parent = &recs[top];
+    if p.is_table_row() {
+        return false;
+    }
+    // "(a)" under "3. Ensure that:" is a sub-point; "4." after "3." is not.
+    if let Ok((_, n)) = item_number(&p.text) {
+        let digit = |s: &str| s.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let under_number = parent.number.as_deref().is_some_and(digit) && !digit(&n);
+        if !(under_number && parent.text.ends_with(':')) {
+            return false;
+        }
+        return true;
+    }
+    if let Some(sx) = nesting.sub_x0 {
+        if p.x0 < sx - ctx.indent {
+            return false;
+        }
+    }
+    if p.x0 > parent.x0 + ctx.indent {
+        return true;
+    }
+    if !parent.text.ends_with(':') {
+        return false;
+    }
+    match (nesting.sub_gerund, imperative(&p.text)) {
+        (None, _) => true,
+        (Some(g), Ok((_, h))) => g == h,
+        (Some(_), Err(_)) => false,
+    }
+}
+
+/// One paragraph -> one or more recommendations. A table row whose bullet
+/// cell holds several marks holds as many items merged into one cell; a
+/// "Responsible body | action" row names its addressee in the first cell.
+fn split_item(
+    p: &Para,
+    body: &str,
+    number: Option<String>,
+    lead_number: &Option<String>,
+    addressee: &Option<String>,
+    area: Option<String>,
+    out: &mut Parsed,
+) -> Vec<Rec> {
+    let number = match (lead_number, number) {
+        (Some(lead), Some(n)) if n.chars().all(|c| c.is_ascii_alphanumeric()) && n.len() <= 3 => {
+            Some(format!("{lead}({n})"))
+        }
+        (_, n) => n,
+    };
+    let mut texts: Vec<String> = vec![body.to_string()];
+    let mut bodies: Vec<Option<String>> = vec![None];
+    if p.bullets > 1 {
+        let parts = sentences(body);
+        if parts.len() == p.bullets {
+            texts = parts.iter().map(|s| s.to_string()).collect();
+        } else {
+            out.diagnostics.push(Diagnostic {
+                page: p.page,
+                message: format!(
+                    "{} list marks beside one cell of {} sentences: kept as one recommendation",
+                    p.bullets,
+                    parts.len()
+                ),
+            });
+        }
+    } else if let Some((body_cell, action)) = responsible_body_row(p) {
+        let parts = should_sentences(&action);
+        bodies = split_bodies(&body_cell, parts.len())
+            .into_iter()
+            .map(Some)
+            .collect();
+        if bodies.len() != parts.len() {
+            bodies = vec![Some(body_cell); parts.len()];
+        }
+        texts = parts;
+    }
+    let mut recs = Vec::new();
+    for (k, text) in texts.into_iter().enumerate() {
+        let text_who = should_subject(&text)
+            .map(str::to_string)
+            .or_else(|| asked_to(&text).ok().map(|(_, w)| w.to_string()))
+            .or_else(|| that_addressee(&text).ok().map(|(_, w)| w.to_string()))
+            .or_else(|| for_consideration(&text).map(str::to_string));
+        let this_who = bodies
+            .get(k)
+            .cloned()
+            .flatten()
+            .or_else(|| addressee.clone())
+            .or(text_who);
+        recs.push(Rec {
+            number: if k == 0 { number.clone() } else { None },
+            addressee: this_who,
+            area: area.clone(),
+            text,
+            items: Vec::new(),
+            progress: Vec::new(),
+            page: p.page,
+            page_end: p.page,
+            x0: p.x0,
+        });
+    }
+    recs
+}
+
+/// "Responsible body X | Areas for priority action X should …": a two-cell
+/// row whose second cell says who should act and whose first does not.
+fn responsible_body_row(p: &Para) -> Option<(String, String)> {
+    let cells: Vec<&String> = p.cells.iter().filter(|c| !c.is_empty()).collect();
+    if cells.len() != 2 || !cells[1].contains(" should ") || cells[0].contains(" should ") {
+        return None;
+    }
+    if item_number(&format!("{} ", cells[0])).is_ok() {
+        return None;
+    }
+    let strip = |s: &str, heads: &[&str]| -> String {
+        let mut s = s.trim();
+        for h in heads {
+            if let (Some(head), Some(tail)) = (s.get(..h.len()), s.get(h.len()..)) {
+                if head.eq_ignore_ascii_case(h) {
+                    s = tail.trim();
+                }
+            }
+        }
+        s.to_string()
+    };
+    let body = strip(cells[0], &["Responsible bodies", "Responsible body"]);
+    let action = strip(
+        cells[1],
+        &["Areas for priority action", "Area for priority action"],
+    );
+    Some((body, action))
+}
+
+/// Sentences grouped so that each group opens with a named subject that
+/// should act ("Leaders from the ICB should …"); "They should …" and other
+/// sentences stay with the group before.
+fn should_sentences(text: &str) -> Vec<String> {
+    let mut groups: Vec<String> = Vec::new();
+    for s in sentences(text) {
+        let opens = should_subject(s).is_some_and(|who| s.starts_with(who));
+        match groups.last_mut() {
+            Some(g) if !opens => {
+                g.push(' ');
+                g.push_str(s);
+            }
+            _ => groups.push(s.to_string()),
+        }
+    }
+    groups
+}
+
+/// A first cell holding `n` responsible bodies run together ("A and B B and
+/// A"): split where each part names the same set of words; otherwise none.
+fn split_bodies(cell: &str, n: usize) -> Vec<String> {
+    if n <= 1 {
+        return vec![cell.to_string()];
+    }
+    let ws: Vec<&str> = cell.split_whitespace().collect();
+    if !ws.len().is_multiple_of(n) {
+        return Vec::new();
+    }
+    let len = ws.len() / n;
+    let mut key: Vec<&str> = ws[..len].to_vec();
+    key.sort_unstable();
+    let mut parts = Vec::new();
+    for chunk in ws.chunks(len) {
+        let mut k = chunk.to_vec();
+        k.sort_unstable();
+        if k != key {
+            return Vec::new();
+        }
+        parts.push(chunk.join(" "));
+    }
+    parts
+}
+
+/// Which columns of a progress tracker hold what.
+#[derive(Debug, Clone, PartialEq)]
+struct TrackerColumns {
+    recommendation: usize,
+    progress: Vec<usize>,
+    number: Option<usize>,
+    area: Option<usize>,
+}
+
+/// The header row of a progress tracker: a table with a "Recommendation"
+/// column and a "Progress" / "Update" / "Response" column ("No | Theme |
+/// Recommendation | Progress update | RAG").
+fn tracker_header(p: &Para) -> Option<TrackerColumns> {
+    if p.cells.len() < 2 {
+        return None;
+    }
+    let lower: Vec<String> = p.cells.iter().map(|c| c.to_lowercase()).collect();
+    let recommendation = lower.iter().position(|c| {
+        words(c) <= 4
+            && (c.starts_with("recommendation")
+                || c.starts_with("area for improvement")
+                || c.starts_with("areas for improvement"))
+    })?;
+    let progress: Vec<usize> = lower
+        .iter()
+        .enumerate()
+        .filter(|(k, c)| {
+            *k != recommendation
+                && words(c) <= 5
+                && ["progress", "update", "response", "action taken", "comment"]
+                    .iter()
+                    .any(|w| c.contains(w))
+        })
+        .map(|(k, _)| k)
+        .collect();
+    if progress.is_empty() {
+        return None;
+    }
+    let number = lower.iter().position(|c| {
+        matches!(
+            c.trim_end_matches('.'),
+            "no" | "ref" | "#" | "number" | "rec no" | "rec" | "item"
+        )
+    });
+    let area = lower.iter().position(|c| {
+        matches!(
+            c.as_str(),
+            "theme" | "area" | "judgement area" | "key judgement area" | "priority"
+        )
+    });
+    Some(TrackerColumns {
+        recommendation,
+        progress,
+        number,
+        area,
+    })
+}
+
+/// The rows of a progress tracker under its header, from `start`: one
+/// recommendation per row, its progress from the progress columns. A row
+/// with no number whose text starts in lower case continues the row above
+/// (a row broken by a page end).
+fn tracker_table(
+    paras: &[Para],
+    start: usize,
+    cols: &TrackerColumns,
+    recs: &mut Vec<Rec>,
+) -> usize {
+    let cell = |p: &Para, k: usize| {
+        p.cells
+            .get(k)
+            .map(|c| c.trim().to_string())
+            .unwrap_or_default()
+    };
+    let first = recs.len();
+    let mut area: Option<String> = None;
+    let mut j = start;
+    while let Some(p) = paras.get(j) {
+        if is_furniture(p) {
+            j += 1;
+            continue;
+        }
+        if !p.is_table_row() {
+            break;
+        }
+        if tracker_header(p).is_some() {
+            // The header repeated on a new page.
+            j += 1;
+            continue;
+        }
+        let text = cell(p, cols.recommendation);
+        let number = cols
+            .number
+            .map(|k| cell(p, k).trim_end_matches('.').to_string())
+            .filter(|n| !n.is_empty());
+        let progress: Vec<String> = cols
+            .progress
+            .iter()
+            .map(|k| cell(p, *k))
+            .filter(|c| !c.is_empty())
+            .collect();
+        if let Some(a) = cols.area.map(|k| cell(p, k)).filter(|a| !a.is_empty()) {
+            area = Some(a);
+        }
+        let continues = number.is_none() && (text.is_empty() || starts_lower(&text));
+        let joins = continues && recs.len() > first;
+        match recs.last_mut().filter(|_| joins) {
+            Some(last) => {
+                if !text.is_empty() {
+                    last.text.push(' ');
+                    last.text.push_str(&text);
+                }
+                last.progress.extend(progress);
+                last.page_end = p.page;
+            }
+            None if !text.is_empty() => recs.push(Rec {
+                number,
+                addressee: None,
+                area: area.clone(),
+                text,
+                items: Vec::new(),
+                progress,
+                page: p.page,
+                page_end: p.page,
+                x0: p.x0,
+            }),
+            None => {}
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Numbered blocks should count up one by one: a gap means a block was missed.
+fn check_numbering(recs: &[Rec], out: &mut Parsed) {
+    let mut prev: Option<(u32, u32)> = None; // number, page
+    for r in recs {
+        let Some(n) = r.number.as_deref().and_then(|n| n.parse::<u32>().ok()) else {
+            continue;
+        };
+        if let Some((p, _)) = prev {
+            if n > p + 1 && n < p + 5 {
+                out.diagnostics.push(Diagnostic {
+                    page: r.page,
+                    message: format!(
+                        "recommendation {n} follows {p}: numbers in between not found"
+                    ),
+                });
+            }
+        }
+        prev = Some((n, r.page));
+    }
+}
+
+fn push_records(recs: Vec<Rec>, doc: usize, out: &mut Parsed) {
+    let mut seen: Vec<(Vec<String>, Option<String>)> = Vec::new();
+    for r in recs {
+        let mut text = r.text.clone();
+        for item in &r.items {
+            text.push(' ');
+            text.push_str(item);
+        }
+        // A report that repeats its recommendations (summary and end) gives
+        // them once, also where the layout put a word elsewhere the second time.
+        let mut bag: Vec<String> = text
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        bag.sort_unstable();
+        let key = (bag, r.addressee.clone());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let progress = (!r.progress.is_empty()).then(|| r.progress.join(" "));
+        out.records.push(Record {
+            text,
+            page: r.page,
+            page_end: r.page_end.max(r.page),
+            document: doc,
+            fields: Fields::Recommendation(Recommendation {
+                number: r.number,
+                addressee: r.addressee,
+                area: r.area,
+                items: r.items,
+                progress,
+            }),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::from_text;
+
+    fn recs(text: &str, doc_type: DocType) -> Vec<(Option<String>, Option<String>, String)> {
+        let info = DocumentInfo {
+            doc_type,
+            ..DocumentInfo::default()
+        };
+        let mut out = Parsed::default();
+        parse(&from_text(text), &info, 0, &mut out);
+        out.records
+            .iter()
+            .map(|r| match &r.fields {
+                Fields::Recommendation(f) => {
+                    (f.number.clone(), f.addressee.clone(), r.text.clone())
+                }
+                _ => (None, None, String::new()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn asked_lead_numbers_its_items() {
+        let got = recs(
+            "2.0 Recommendations\n2.1 Cabinet is asked to RESOLVE that:\n(1) the findings be noted;\n(2) the structure be noted.\n3.0 Background and Key Issues\n3.1 In September the Cabinet asked.",
+            DocType::OfficerReport,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("2.1(1)".into()),
+                    Some("Cabinet".into()),
+                    "the findings be noted;".into()
+                ),
+                (
+                    Some("2.1(2)".into()),
+                    Some("Cabinet".into()),
+                    "the structure be noted.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_noun_phrases_form_a_list_when_they_count_on() {
+        let got = recs(
+            "What needs to improve?\n1. The quality of management oversight.\n2. The timeliness of assessments.\nMain findings\n4. Children are seen.",
+            DocType::InspectionReport,
+        );
+        let numbers: Vec<Option<String>> = got.into_iter().map(|r| r.0).collect();
+        assert_eq!(numbers, [Some("1".into()), Some("2".into())]);
+    }
+
+    #[test]
+    fn lettered_points_under_a_numbered_recommendation_are_its_items() {
+        let info = DocumentInfo {
+            doc_type: DocType::InspectionReport,
+            ..DocumentInfo::default()
+        };
+        let mut out = Parsed::default();
+        parse(
+            &from_text("Recommendations\n1. Ensure that:\n(a) plans are reviewed\n(b) staff are trained\n2. Improve supervision.\nSummary"),
+            &info,
+            0,
+            &mut out,
+        );
+        assert_eq!(out.records.len(), 2);
+        match &out.records[0].fields {
+            Fields::Recommendation(f) => {
+                assert_eq!(f.items, ["plans are reviewed", "staff are trained"])
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_progress_tracker_gives_one_recommendation_per_row() {
+        let info = DocumentInfo {
+            doc_type: DocType::ScrutinyReport,
+            ..DocumentInfo::default()
+        };
+        let mut out = Parsed::default();
+        parse(
+            &from_text(
+                "Progress on the action plan\nNo\tTheme\tRecommendation\tProgress update\tRAG\n1\tHealth\tImprove health checks for all\tChecks now at 94%.\tGreen\n\t\tchildren looked after\tA new nurse started.\t\n2\t\tReview the LADO role\tDone.\tGreen\nNext steps",
+            ),
+            &info,
+            0,
+            &mut out,
+        );
+        type Row = (Option<String>, Option<String>, String, Option<String>);
+        let got: Vec<Row> = out
+            .records
+            .iter()
+            .map(|r| match &r.fields {
+                Fields::Recommendation(f) => (
+                    f.number.clone(),
+                    f.area.clone(),
+                    r.text.clone(),
+                    f.progress.clone(),
+                ),
+                _ => (None, None, String::new(), None),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("1".into()),
+                    Some("Health".into()),
+                    "Improve health checks for all children looked after".into(),
+                    Some("Checks now at 94%. A new nurse started.".into())
+                ),
+                (
+                    Some("2".into()),
+                    Some("Health".into()),
+                    "Review the LADO role".into(),
+                    Some("Done.".into())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_contents_table_is_no_tracker() {
+        let p = Para {
+            text: "Recommendations 7".into(),
+            bullets: 0,
+            page: 1,
+            x0: 0.0,
+            cells: vec!["Recommendations".into(), "7".into()],
+            size: 0.0,
+            first_on_page: false,
+            last_on_page: false,
+        };
+        assert_eq!(tracker_header(&p), None);
+    }
+
+    #[test]
+    fn a_report_recommendation_names_the_body_it_asks() {
+        let got = recs(
+            "Recommendations:\nSchools Forum is asked to note the report.\nThat the Panel notes the progress made.\n1. Background",
+            DocType::OfficerReport,
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    None,
+                    Some("Schools Forum".into()),
+                    "Schools Forum is asked to note the report.".into()
+                ),
+                (
+                    None,
+                    Some("the Panel".into()),
+                    "That the Panel notes the progress made.".into()
+                ),
+            ]
+        );
+        assert!(recs(
+            "Recommendations: None\n1. Background",
+            DocType::OfficerReport
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn none_means_no_recommendation_and_no_warning() {
+        let info = DocumentInfo::default();
+        let mut out = Parsed::default();
+        parse(
+            &from_text("3. Recommendations\n\nN/A\n\n4. Reasons for decision\n\nN/A"),
+            &info,
+            0,
+            &mut out,
+        );
+        assert!(out.records.is_empty() && out.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn inspection_blocks_take_no_progress() {
+        let got = recs(
+            "Recommendation 1\nEnsure that plans are reviewed.\nThe council has a plan.",
+            DocType::InspectionReport,
+        );
+        assert_eq!(
+            got,
+            [(
+                Some("1".into()),
+                None,
+                "Ensure that plans are reviewed.".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in [
+            "",
+            "Recommendations",
+            "Recommendation 1",
+            "Recommendations:\n· \n-",
+            "Areas for improvement\nResponsible body Ä | Ä should ü. ß should ö.",
+            "LSCBs should:\n· improve by:\n· ßßing things\nRecommendation R9:",
+            "Key Judgement Area: x\nRecommendation 3\n\u{f06e}\n",
+        ] {
+            for t in [DocType::InspectionReport, DocType::ScrutinyReport] {
+                let _ = recs(text, t);
+            }
+        }
+    }
+
+    #[test]
+    fn gaps_in_numbering_are_reported() {
+        let info = DocumentInfo {
+            doc_type: DocType::ScrutinyReport,
+            ..DocumentInfo::default()
+        };
+        let mut out = Parsed::default();
+        parse(
+            &from_text("Recommendation 1\nEnsure a.\nDone.\nRecommendation 3\nEnsure b.\nDone."),
+            &info,
+            0,
+            &mut out,
+        );
+        assert_eq!(out.records.len(), 2);
+        assert_eq!(
+            out.diagnostics[0].message,
+            "recommendation 3 follows 1: numbers in between not found"
+        );
+    }
+}

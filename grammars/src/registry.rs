@@ -19,7 +19,7 @@ pub fn grammars_for(doc_type: DocType) -> &'static [Grammar] {
         DocType::InspectionReport => &[recommendation::parse, table::parse],
         DocType::ScrutinyReport => &[report::parse, recommendation::parse, table::parse],
         DocType::MemberReport => &[report::parse, recommendation::parse, table::parse],
-        DocType::PerformanceReport => &[report::parse, table::parse],
+        DocType::PerformanceReport => &[report::parse, recommendation::parse, table::parse],
         DocType::WorkPlan => &[table::parse],
         DocType::Presentation => &[table::parse],
         DocType::Other => &[table::parse],

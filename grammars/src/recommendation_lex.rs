@@ -1,0 +1,796 @@
+//! Lexemes of recommendations: bullets, item numbers, "Recommendation 5"
+//! headings, section headings ("Recommendations", "Areas for improvement",
+//! "What needs to improve …?"), addressee leads ("LSCBs should:", "Cabinet
+//! is asked to:"), "N/A" markers and imperative openings.
+//!
+//! Each is a small nom parser over one paragraph's text, tested beside it.
+//! The structure they are assembled into lives in `recommendation`.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
+use nom::character::complete::{anychar, char, satisfy, space0, space1};
+use nom::combinator::{eof, opt, peek, recognize};
+use nom::multi::{many0, many_till};
+use nom::sequence::{delimited, terminated};
+use nom::{IResult, Parser};
+
+/// Characters that mark a list item: typographic bullets, dashes, the
+/// squares Ofsted uses, and Wingdings glyphs in the private-use area.
+pub fn is_bullet_char(c: char) -> bool {
+    matches!(
+        c,
+        '·' | '•'
+            | '◼'
+            | '▪'
+            | '■'
+            | '●'
+            | '○'
+            | '◦'
+            | '‣'
+            | '⁃'
+            | '-'
+            | '–'
+            | '*'
+            | '➢'
+            | '§'
+    ) || ('\u{f000}'..='\u{f0ff}').contains(&c)
+}
+
+/// A bullet mark followed by a space (or nothing): "· ", "• ", "- ".
+pub fn bullet(input: &str) -> IResult<&str, char> {
+    let (rest, c) = satisfy(is_bullet_char).parse(input)?;
+    let (rest, _) = alt((space1, eof)).parse(rest)?;
+    Ok((rest, c))
+}
+
+fn digits3(input: &str) -> IResult<&str, &str> {
+    terminated(
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        peek(nom::combinator::not(satisfy(|c: char| c.is_ascii_digit()))),
+    )
+    .parse(input)
+}
+
+/// "5.", "1.3.", "8.1", "R3": a number as printed, without its final dot.
+fn dotted_number(input: &str) -> IResult<&str, String> {
+    let (rest, n) = recognize((
+        opt(satisfy(|c| c == 'R' || c == 'r')),
+        digits3,
+        many0((char('.'), digits3)),
+    ))
+    .parse(input)?;
+    let (rest, _) = opt(alt((char('.'), char(')')))).parse(rest)?;
+    Ok((rest, n.to_string()))
+}
+
+/// "(1)", "(a)", "(iv)", "a)".
+fn bracketed_number(input: &str) -> IResult<&str, String> {
+    let label = |i| {
+        alt((
+            digits3,
+            take_while_m_n(1, 1, |c: char| c.is_ascii_lowercase()),
+            take_while1(|c: char| matches!(c, 'i' | 'v' | 'x')),
+        ))
+        .parse(i)
+    };
+    let (rest, n) = alt((
+        delimited(char('('), label, char(')')),
+        terminated(
+            take_while_m_n(1, 1, |c: char| c.is_ascii_lowercase()),
+            char(')'),
+        ),
+    ))
+    .parse(input)?;
+    Ok((rest, n.to_string()))
+}
+
+/// An item number in front of a paragraph, followed by a space: "5. ",
+/// "1.3. ", "(2) ", "a) ", "R3 ". Returns the number and the text after it.
+pub fn item_number(input: &str) -> IResult<&str, String> {
+    terminated(alt((bracketed_number, dotted_number)), space1).parse(input)
+}
+
+/// "Recommendation 5", "Recommendation R3:", "Recommendation 12 – Ensure …":
+/// the number and the text on the same line (often empty).
+pub fn rec_heading(input: &str) -> IResult<&str, String> {
+    let (rest, _) = tag_no_case("Recommendation").parse(input)?;
+    let (rest, _) = space1(rest)?;
+    let (rest, n) = recognize((opt(satisfy(|c| c == 'R' || c == 'r')), digits3)).parse(rest)?;
+    let (rest, _) = nom::combinator::not(satisfy(|c: char| c.is_alphanumeric())).parse(rest)?;
+    let (rest, _) = opt(alt((tag(":"), tag("."), tag(" -"), tag(" –")))).parse(rest)?;
+    let (rest, _) = space0(rest)?;
+    Ok((rest, n.to_string()))
+}
+
+/// "Key Judgement Area: Leadership, management and governance" -> the area.
+pub fn key_area(input: &str) -> IResult<&str, &str> {
+    let (rest, _) = opt(terminated(tag_no_case("Key"), space1)).parse(input)?;
+    let (rest, _) =
+        alt((tag_no_case("judgement area"), tag_no_case("judgment area"))).parse(rest)?;
+    let (rest, _) = (space0, char(':'), space0).parse(rest)?;
+    let (_, _) = peek(anychar).parse(rest)?;
+    Ok(("", rest))
+}
+
+/// Which kind of list a section heading opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    /// "Recommendations", "Recommendation(s):"
+    Recommendations,
+    /// "Areas for improvement", "Areas for development"
+    AreasForImprovement,
+    /// "Areas for priority action"
+    PriorityAction,
+    /// "What needs to improve (in this area of social work practice)?"
+    WhatNeedsToImprove,
+}
+
+/// A section heading: its kind, the printed title, whether a colon follows
+/// and any text after it on the same line ("Recommendations: To note the report").
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionHeading<'a> {
+    pub kind: SectionKind,
+    pub title: &'a str,
+    pub colon: bool,
+    pub inline: &'a str,
+}
+
+fn section_title(input: &str) -> IResult<&str, (SectionKind, &str)> {
+    alt((
+        recognize(alt((
+            tag_no_case("Recommendation(s)"),
+            tag_no_case("Recommendations"),
+            tag_no_case("Recommendation"),
+        )))
+        .map(|t| (SectionKind::Recommendations, t)),
+        recognize(alt((
+            tag_no_case("Areas for improvement"),
+            tag_no_case("Areas for development"),
+            tag_no_case("Areas requiring improvement"),
+        )))
+        .map(|t| (SectionKind::AreasForImprovement, t)),
+        recognize(alt((
+            tag_no_case("Areas for priority action"),
+            tag_no_case("Priority actions"),
+        )))
+        .map(|t| (SectionKind::PriorityAction, t)),
+        recognize((
+            alt((
+                tag_no_case("What needs to improve"),
+                tag_no_case("What needs improving"),
+            )),
+            many_till(anychar, peek(alt((tag("?"), eof)))),
+        ))
+        .map(|t| (SectionKind::WhatNeedsToImprove, t)),
+    ))
+    .parse(input)
+}
+
+/// A heading that opens a list of recommendations, optionally numbered
+/// ("3. Recommendations", "9 Recommendation(s):", "2.0 Recommendations").
+pub fn section_heading(input: &str) -> IResult<&str, SectionHeading<'_>> {
+    let (rest, _) = opt(alt((
+        item_number.map(|_| ()),
+        (digits3, space1).map(|_| ()),
+    )))
+    .parse(input)?;
+    let (rest, (kind, title)) = section_title(rest)?;
+    let (rest, mark) = opt(alt((char(':'), char('?'), char('-'), char('–')))).parse(rest)?;
+    let (rest, _) = space0(rest)?;
+    let colon = mark == Some(':');
+    // Without a colon nothing may follow: "Recommendations 7" is a contents
+    // line, "Areas for improvement include …" a sentence.
+    if mark.is_none() && !rest.is_empty() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Eof,
+        )));
+    }
+    Ok((
+        "",
+        SectionHeading {
+            kind,
+            title,
+            colon,
+            inline: rest,
+        },
+    ))
+}
+
+/// "LSCB – Areas for improvement": a section heading with the addressee in
+/// front of a dash.
+pub fn addressed_section_heading(input: &str) -> Option<(Option<&str>, SectionHeading<'_>)> {
+    if let Ok((_, h)) = section_heading(input) {
+        return Some((None, h));
+    }
+    for dash in [" – ", " - ", " — ", ": "] {
+        if let Some(at) = input.find(dash) {
+            let who = input[..at].trim();
+            if who.split_whitespace().count() <= 4 && starts_upper(who) {
+                if let Ok((_, h)) = section_heading(&input[at + dash.len()..]) {
+                    if h.kind != SectionKind::Recommendations {
+                        return Some((Some(who), h));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// "LSCBs should:", "In addition local authorities should:" -> the addressee.
+pub fn addressee_lead(input: &str) -> IResult<&str, &str> {
+    let (rest, _) = opt((tag_no_case("In addition"), opt(char(',')), space1)).parse(input)?;
+    let (rest, who) = recognize(many_till(anychar, peek(tag(" should:")))).parse(rest)?;
+    let (rest, _) = (tag(" should:"), space0, eof).parse(rest)?;
+    if who.is_empty() || who.split_whitespace().count() > 16 || who.contains(". ") {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((rest, who))
+}
+
+fn asked_marker(input: &str) -> IResult<&str, &str> {
+    recognize((
+        char(' '),
+        alt((tag("is"), tag("are"))),
+        char(' '),
+        alt((
+            tag("asked"),
+            tag("invited"),
+            tag("recommended"),
+            tag("requested"),
+        )),
+        tag(" to"),
+    ))
+    .parse(input)
+}
+
+/// "The Cabinet is asked to:", "Cabinet is asked to RECOMMEND that:",
+/// "Members of the Forum are asked to consider …" -> the body asked, and
+/// the text after "to".
+pub fn asked_to(input: &str) -> IResult<&str, &str> {
+    let (rest, _) = opt((tag_no_case("That"), space1)).parse(input)?;
+    let (rest, who) = recognize(many_till(anychar, peek(asked_marker))).parse(rest)?;
+    let (rest, _) = asked_marker(rest)?;
+    if who.is_empty() || who.split_whitespace().count() > 12 || who.contains(". ") {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((rest, who))
+}
+
+/// Verbs a body is asked to perform in "That the Panel notes …".
+const BODY_VERBS: &[&str] = &[
+    "note",
+    "notes",
+    "agree",
+    "agrees",
+    "approve",
+    "approves",
+    "endorse",
+    "endorses",
+    "consider",
+    "considers",
+    "receive",
+    "receives",
+    "comment",
+    "comments",
+    "recommend",
+    "recommends",
+    "request",
+    "requests",
+    "support",
+    "supports",
+    "delegate",
+    "delegates",
+    "adopt",
+    "adopts",
+    "confirm",
+    "confirms",
+    "authorise",
+    "authorises",
+    "resolve",
+    "resolves",
+    "review",
+    "reviews",
+];
+
+/// "That members note the report" -> "members"; "That the Panel agrees …"
+/// -> "the Panel". A passive "That the plan is noted" names no body.
+pub fn that_addressee(input: &str) -> IResult<&str, &str> {
+    let (body, _) = (tag_no_case("That"), space1).parse(input)?;
+    let mut end = 0;
+    for (k, word) in body.split(' ').enumerate() {
+        let w = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if k > 0 && BODY_VERBS.contains(&w.as_str()) {
+            let who = body[..end].trim();
+            return Ok((&body[end..], who));
+        }
+        if k >= 6 || matches!(w.as_str(), "is" | "be" | "are" | "was" | "has" | "have") {
+            break;
+        }
+        end += word.len() + 1;
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+/// "This report is presented for the Committee's consideration" -> "the Committee".
+pub fn for_consideration(input: &str) -> Option<&str> {
+    for what in [
+        "consideration",
+        "approval",
+        "decision",
+        "information",
+        "comment",
+    ] {
+        let needle = format!("’s {what}");
+        let needle2 = format!("'s {what}");
+        let at = input.find(&needle).or_else(|| input.find(&needle2))?;
+        let before = &input[..at];
+        let start = before.rfind(" for ")? + 5;
+        let who = before[start..].trim();
+        if !who.is_empty() && who.split_whitespace().count() <= 5 {
+            return Some(who);
+        }
+    }
+    None
+}
+
+/// "N/A", "None", "Not applicable": the section holds no recommendation.
+pub fn none_marker(input: &str) -> IResult<&str, &str> {
+    terminated(
+        alt((
+            tag_no_case("n/a"),
+            tag_no_case("none"),
+            tag_no_case("not applicable"),
+            tag("-"),
+        )),
+        (opt(char('.')), space0, eof),
+    )
+    .parse(input)
+}
+
+/// Verbs that open an imperative recommendation ("Ensure that …", "improve
+/// the quality …") in Ofsted reports and council reports alike.
+const IMPERATIVES: &[&str] = &[
+    "accelerate",
+    "achieve",
+    "address",
+    "adopt",
+    "agree",
+    "align",
+    "allocate",
+    "amend",
+    "analyse",
+    "appoint",
+    "approve",
+    "arrange",
+    "assess",
+    "assure",
+    "audit",
+    "build",
+    "challenge",
+    "clarify",
+    "collect",
+    "commission",
+    "communicate",
+    "complete",
+    "comply",
+    "conduct",
+    "confirm",
+    "consider",
+    "consolidate",
+    "consult",
+    "continue",
+    "co-ordinate",
+    "coordinate",
+    "create",
+    "delegate",
+    "deliver",
+    "demonstrate",
+    "design",
+    "determine",
+    "develop",
+    "drill",
+    "embed",
+    "enable",
+    "encourage",
+    "endorse",
+    "engage",
+    "enhance",
+    "ensure",
+    "establish",
+    "evaluate",
+    "examine",
+    "expand",
+    "explore",
+    "extend",
+    "facilitate",
+    "finalise",
+    "focus",
+    "give",
+    "help",
+    "identify",
+    "implement",
+    "improve",
+    "include",
+    "increase",
+    "inform",
+    "introduce",
+    "investigate",
+    "involve",
+    "keep",
+    "maintain",
+    "make",
+    "manage",
+    "maximise",
+    "measure",
+    "meet",
+    "minimise",
+    "monitor",
+    "note",
+    "offer",
+    "plan",
+    "prepare",
+    "prioritise",
+    "produce",
+    "promote",
+    "provide",
+    "publish",
+    "put",
+    "raise",
+    "receive",
+    "recognise",
+    "record",
+    "recruit",
+    "reduce",
+    "refresh",
+    "reinforce",
+    "request",
+    "require",
+    "rescind",
+    "resolve",
+    "respond",
+    "review",
+    "revise",
+    "seek",
+    "secure",
+    "set",
+    "share",
+    "specify",
+    "strengthen",
+    "streamline",
+    "support",
+    "sustain",
+    "tackle",
+    "take",
+    "target",
+    "track",
+    "train",
+    "undertake",
+    "update",
+    "use",
+    "work",
+];
+
+/// Words that show the first word was a noun, not a verb: "Work is now
+/// underway", "Review of progress has …".
+fn noun_follower(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "can"
+            | "may"
+            | "of"
+            | "should"
+            | "would"
+            | "could"
+    ) || (w.len() > 3 && w.ends_with("ed"))
+}
+
+fn verb_stem(word: &str) -> Option<(bool, &'static str)> {
+    let w = word.to_lowercase();
+    if let Some(v) = IMPERATIVES.iter().find(|v| **v == w) {
+        return Some((false, v));
+    }
+    let stem = w.strip_suffix("ing")?;
+    let mut candidates = vec![stem.to_string(), format!("{stem}e")];
+    // "committing" -> "commit": a doubled last letter.
+    let mut tail = stem.chars().rev();
+    if let (Some(a), Some(b)) = (tail.next(), tail.next()) {
+        if a == b {
+            candidates.push(stem.chars().take(stem.chars().count() - 1).collect());
+        }
+    }
+    for c in candidates {
+        if let Some(v) = IMPERATIVES.iter().find(|v| **v == c) {
+            return Some((true, v));
+        }
+    }
+    None
+}
+
+/// The paragraph opens with an imperative ("Ensure that", "critically
+/// evaluate", "To note the report") or its -ing form ("promoting the use");
+/// returns whether it is the -ing form.
+pub fn imperative(input: &str) -> IResult<&str, bool> {
+    let word = |i| take_while1(|c: char| c.is_alphabetic() || c == '-').parse(i);
+    let (rest, _) = opt((tag_no_case("To"), space1)).parse(input)?;
+    let adverb = |i| {
+        terminated(word, space1)
+            .map_res(|w: &str| if w.ends_with("ly") { Ok(()) } else { Err(()) })
+            .parse(i)
+    };
+    let (rest, _) = opt(adverb).parse(rest)?;
+    let (after, first) = word(rest)?;
+    let (gerund, _) = verb_stem(first).ok_or_else(|| {
+        nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
+    })?;
+    let next = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if noun_follower(&next) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((after, gerund))
+}
+
+/// "The local authority should satisfy itself …", "Leaders across the
+/// partnership should continue …": the named subject of the first sentence
+/// that says who should act. Pronouns ("They should …") name no one.
+pub fn should_subject(text: &str) -> Option<&str> {
+    let mut start = 0;
+    loop {
+        let sentence = &text[start..];
+        let subject: IResult<&str, &str> =
+            recognize(many_till(anychar, peek(tag(" should ")))).parse(sentence);
+        if let Ok((_, who)) = subject {
+            let words = who.split_whitespace().count();
+            let first = who.split_whitespace().next().unwrap_or("");
+            let pronoun = matches!(
+                first.to_lowercase().as_str(),
+                "they" | "it" | "this" | "these" | "we" | "he" | "she" | "there" | "that"
+            );
+            if (1..=10).contains(&words) && !who.contains(". ") && starts_upper(who) && !pronoun {
+                return Some(who);
+            }
+        }
+        let next = sentence.find(". ")?;
+        start += next + 2;
+    }
+}
+
+/// Sentences of a merged cell: split after ". " where the next sentence
+/// starts with a capital letter.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut search = 0;
+    while let Some(k) = text[search..].find(". ") {
+        let end = search + k + 1;
+        let next = text[end..].trim_start();
+        if next.chars().next().is_some_and(|c| c.is_uppercase()) {
+            out.push(text[start..end].trim());
+            start = end;
+        }
+        search = end;
+    }
+    let last = text[start..].trim();
+    if !last.is_empty() {
+        out.push(last);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullets() {
+        assert_eq!(bullet("· strengthen"), Ok(("strengthen", '·')));
+        assert_eq!(bullet("- improve"), Ok(("improve", '-')));
+        assert_eq!(bullet("◼ The quality"), Ok(("The quality", '◼')));
+        assert!(bullet("-1 degrees").is_err());
+        assert!(bullet("Schools").is_err());
+    }
+
+    #[test]
+    fn item_numbers() {
+        assert_eq!(item_number("5. Develop"), Ok(("Develop", "5".into())));
+        assert_eq!(
+            item_number("1.3. This report"),
+            Ok(("This report", "1.3".into()))
+        );
+        assert_eq!(item_number("8.1 Cabinet"), Ok(("Cabinet", "8.1".into())));
+        assert_eq!(
+            item_number("(2) the scheme"),
+            Ok(("the scheme", "2".into()))
+        );
+        assert_eq!(item_number("a) 24-00093"), Ok(("24-00093", "a".into())));
+        assert_eq!(item_number("R3 Ensure"), Ok(("Ensure", "R3".into())));
+        assert!(item_number("2015 was").is_err());
+        assert!(item_number("Ensure").is_err());
+    }
+
+    #[test]
+    fn recommendation_headings() {
+        assert_eq!(rec_heading("Recommendation 17"), Ok(("", "17".into())));
+        assert_eq!(
+            rec_heading("Recommendation R3: Ensure that"),
+            Ok(("Ensure that", "R3".into()))
+        );
+        assert!(rec_heading("Recommendations").is_err());
+        assert!(rec_heading("Recommendations 7").is_err());
+        assert!(rec_heading("Recommendation 1a").is_err());
+    }
+
+    #[test]
+    fn key_judgement_areas() {
+        assert_eq!(
+            key_area("Key Judgement Area: Leadership, management and governance"),
+            Ok(("", "Leadership, management and governance"))
+        );
+        assert!(key_area("Key Judgement Area:").is_err());
+    }
+
+    #[test]
+    fn section_headings() {
+        let h = section_heading("Recommendations").unwrap().1;
+        assert_eq!(
+            (h.kind, h.colon, h.inline),
+            (SectionKind::Recommendations, false, "")
+        );
+        let h = section_heading("Recommendations: To note the report")
+            .unwrap()
+            .1;
+        assert_eq!((h.colon, h.inline), (true, "To note the report"));
+        let h = section_heading("9 Recommendation(s):").unwrap().1;
+        assert_eq!(h.title, "Recommendation(s)");
+        assert!(section_heading("3. Recommendations").is_ok());
+        assert_eq!(
+            section_heading("What needs to improve in this area of social work practice?")
+                .unwrap()
+                .1
+                .kind,
+            SectionKind::WhatNeedsToImprove
+        );
+        assert_eq!(
+            section_heading("Areas for priority action").unwrap().1.kind,
+            SectionKind::PriorityAction
+        );
+        assert!(section_heading("Recommendations 7").is_err());
+        assert!(section_heading("Areas for improvement include staffing").is_err());
+        let (who, h) = addressed_section_heading("LSCB – Areas for improvement").unwrap();
+        assert_eq!(
+            (who, h.kind),
+            (Some("LSCB"), SectionKind::AreasForImprovement)
+        );
+        assert!(addressed_section_heading("Section 1 – Summary and Recommendations").is_none());
+    }
+
+    #[test]
+    fn addressee_leads() {
+        assert_eq!(addressee_lead("LSCBs should:"), Ok(("", "LSCBs")));
+        assert_eq!(
+            addressee_lead("In addition local authorities should:"),
+            Ok(("", "local authorities"))
+        );
+        assert!(addressee_lead("LSCBs should: monitor").is_err());
+        assert!(addressee_lead("They found it. Leaders should:").is_err());
+    }
+
+    #[test]
+    fn asked_to_names_the_body() {
+        assert_eq!(
+            asked_to("The Cabinet is asked to:").map(|(_, w)| w),
+            Ok("The Cabinet")
+        );
+        assert_eq!(
+            asked_to("Cabinet is asked to RECOMMEND that:"),
+            Ok((" RECOMMEND that:", "Cabinet"))
+        );
+        assert_eq!(
+            asked_to("Members of the Forum are asked to consider").map(|(_, w)| w),
+            Ok("Members of the Forum")
+        );
+        assert!(asked_to("The report sets out the plan.").is_err());
+    }
+
+    #[test]
+    fn that_clauses() {
+        assert_eq!(
+            that_addressee("That members note the report.").map(|(_, w)| w),
+            Ok("members")
+        );
+        assert_eq!(
+            that_addressee("That the Panel agrees the plan").map(|(_, w)| w),
+            Ok("the Panel")
+        );
+        assert!(that_addressee("That the updated work plan for 2014-15 is noted.").is_err());
+        assert_eq!(
+            for_consideration(
+                "This report is presented for the Committee's consideration and comment"
+            ),
+            Some("the Committee")
+        );
+    }
+
+    #[test]
+    fn none_markers() {
+        assert!(none_marker("N/A").is_ok());
+        assert!(none_marker("None.").is_ok());
+        assert!(none_marker("Not applicable").is_ok());
+        assert!(none_marker("None of the local areas").is_err());
+    }
+
+    #[test]
+    fn imperatives() {
+        assert_eq!(imperative("Ensure that all").map(|r| r.1), Ok(false));
+        assert_eq!(imperative("promoting the use").map(|r| r.1), Ok(true));
+        assert_eq!(imperative("ensuring plans are").map(|r| r.1), Ok(true));
+        assert_eq!(
+            imperative("critically evaluate the").map(|r| r.1),
+            Ok(false)
+        );
+        assert_eq!(imperative("To note the report").map(|r| r.1), Ok(false));
+        assert_eq!(imperative("APPROVE the proposal").map(|r| r.1), Ok(false));
+        assert!(imperative("Work is now underway").is_err());
+        assert!(imperative("Work described within this report").is_err());
+        assert!(imperative("Our engagement with schools").is_err());
+        assert!(imperative("young person, is shared").is_err());
+    }
+
+    #[test]
+    fn should_subjects() {
+        assert_eq!(
+            should_subject("The local authority should satisfy itself that"),
+            Some("The local authority")
+        );
+        assert_eq!(
+            should_subject(
+                "Some children wait too long. The local area partnership should improve how"
+            ),
+            Some("The local area partnership")
+        );
+        assert_eq!(should_subject("They should implement strategies."), None);
+    }
+
+    #[test]
+    fn sentence_split() {
+        assert_eq!(
+            sentences("Plans that work. Timely direct work, e.g. visits. Management oversight."),
+            [
+                "Plans that work.",
+                "Timely direct work, e.g. visits.",
+                "Management oversight."
+            ]
+        );
+    }
+}
