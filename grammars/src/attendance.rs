@@ -157,6 +157,30 @@ fn alt_dash(input: &str) -> IResult<&str, &str> {
     nom::branch::alt((tag("-"), tag("–"))).parse(input)
 }
 
+/// A label standing alone on its line, without a colon: "PRESENT",
+/// "Apologies for absence", "In attendance", "Also present".
+pub fn bare_label(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let l = t.to_lowercase();
+    let known = [
+        "present",
+        "members present",
+        "apologies",
+        "apologies for absence",
+        "in attendance",
+        "also present",
+        "also in attendance",
+        "also attending",
+        "officers",
+        "officers present",
+        "officers in attendance",
+        "absent",
+        "substitutes",
+        "substitute members",
+    ];
+    known.contains(&l.as_str()).then_some(t)
+}
+
 /// A category with its seat count at the start of a line: "Special (1)",
 /// "Children's Centres (1) -", "Secondary Academies (2)".
 pub fn category_label(input: &str) -> IResult<&str, &str> {
@@ -316,7 +340,16 @@ pub fn list_entries(s: &str) -> Vec<Raw> {
                 }
             }
             Tok::Word(w) => {
-                if closed || cur.is_none() {
+                // A title after a name starts the next person, for lists
+                // set one name a line ("Councillor A Smith Councillor B Jones").
+                let titled_next = is_title(w)
+                    && cur.as_ref().is_some_and(|c| {
+                        c.name
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|l| !is_title(l))
+                    });
+                if closed || cur.is_none() || titled_next {
                     if let Some(c) = cur.take() {
                         out.push(c);
                     }
@@ -457,7 +490,10 @@ fn read(
     // Where the list starts: the first label that heads people.
     let first = region
         .iter()
-        .position(|l| section_label(&l.text).is_ok_and(|(_, label)| kind_of(label).is_some()))
+        .position(|l| {
+            section_label(&l.text).is_ok_and(|(_, label)| kind_of(label).is_some())
+                || bare_label(&l.text).is_some()
+        })
         .unwrap_or(region.len());
     let mut active = true;
     let mut chair: Option<(String, u32)> = None;
@@ -475,7 +511,10 @@ fn read(
         }
         let mut rest = text;
         let mut starts_new = false;
-        if let Ok((r, label)) = section_label(rest) {
+        let labelled = section_label(rest)
+            .ok()
+            .or_else(|| bare_label(rest).map(|l| ("", l)));
+        if let Some((r, label)) = labelled {
             match kind_of(label) {
                 Some(kind) => {
                     section = (kind, label.to_string());
@@ -886,6 +925,55 @@ pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_name_a_line_under_a_bare_label() {
+        let lines_text = [
+            "MINUTES OF THE PANEL",
+            "PRESENT",
+            "Councillor A Smith (Chair)",
+            "Councillor B Jones",
+            "Councillor C Brown",
+            "Apologies for absence",
+            "Councillor D White",
+        ];
+        let lines: Vec<crate::input::Line> = lines_text
+            .iter()
+            .map(|t| crate::input::Line {
+                text: t.to_string(),
+                ..Default::default()
+            })
+            .collect();
+        let flat: Vec<FlatLine> = lines
+            .iter()
+            .map(|l| FlatLine {
+                page: 1,
+                line: l,
+                text: l.text.clone(),
+            })
+            .collect();
+        let layout = Layout {
+            start: 0,
+            body_start: flat.len(),
+            body_end: flat.len(),
+            form: minutes_lex::Form::Paragraphs,
+        };
+        let (e, _) = read(&flat, Some(&layout), &DocumentInfo::default());
+        let got: Vec<String> = e
+            .iter()
+            .map(|e| format!("{:?} {}", e.attendance.status, e.attendance.name))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "Present Councillor A Smith",
+                "Chair Councillor A Smith",
+                "Present Councillor B Jones",
+                "Present Councillor C Brown",
+                "Apologies Councillor D White",
+            ]
+        );
+    }
 
     #[test]
     fn label_kinds() {
