@@ -499,6 +499,31 @@ mod tests {
     }
 
     #[test]
+    fn layouts_found() {
+        let pages = crate::input::from_text(
+            "AGENDA\n4. MINUTES OF THE LAST MEETING\nMINUTES OF THE FORUM\n3 March 2016\nPresent: A B\nMINUTE NO.\tSUBJECT\tACTION BY\n1.\tWELCOME\t\nThe meeting closed at 6 pm\nReport",
+        );
+        let lines = flatten(&pages);
+        let l = layout(&lines).expect("grid");
+        assert_eq!(
+            (l.start, l.body_start, l.body_end, l.form),
+            (2, 5, 7, Form::Grid)
+        );
+        let info = DocumentInfo::default();
+        assert_eq!(
+            meeting_date(&lines, &l, &info).as_deref(),
+            Some("2016-03-03")
+        );
+        let pages = crate::input::from_text("Minutes\n12. Budget\nRESOLVED that it be noted.");
+        let lines = flatten(&pages);
+        let l = layout(&lines).expect("paragraphs");
+        assert_eq!((l.start, l.body_start, l.form), (0, 1, Form::Paragraphs));
+        // Numbered report sections with nothing resolved are not minutes.
+        let pages = crate::input::from_text("1. Introduction\n2. Background\nThe report sets out.");
+        assert_eq!(layout(&flatten(&pages)), None);
+    }
+
+    #[test]
     fn titles_split_from_text() {
         assert_eq!(
             split_title("CHAIR'S WELCOME The Chair, welcomed everyone to the meeting."),
