@@ -132,7 +132,7 @@ fn grid_row(l: &FlatLine) -> (String, String, String) {
             cells[n - 1].clone(),
         ),
     };
-    if !num.is_empty() && minutes_lex::grid_number(&num).is_err() {
+    if !num.is_empty() && minutes_lex::grid_label(&num).is_none() {
         // Not a number: the row's first cell is text.
         let joined = format!("{num} {text}").trim().to_string();
         return (String::new(), joined, action);
@@ -208,7 +208,7 @@ fn read_grid(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
         if text.is_empty() && owners.is_empty() && num.is_empty() {
             continue;
         }
-        match minutes_lex::grid_number(&num).map(|r| r.1) {
+        match minutes_lex::grid_label(&num).ok_or(()) {
             // A number that does not come after the current minute's is a
             // list item in the number column ("1." | "That the report be
             // noted"), not a new minute.

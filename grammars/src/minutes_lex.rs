@@ -88,6 +88,30 @@ pub fn grid_number(input: &str) -> IResult<&str, (String, Option<String>)> {
     Ok((rest, (minute.to_string(), paragraph)))
 }
 
+/// The first cell of a grid row as a minute label: a number ("7", "7.3"),
+/// a reference ("CAB/23/45") or "Minute 12". The whole cell must be the label.
+pub fn grid_label(cell: &str) -> Option<(String, Option<String>)> {
+    let cell = cell.trim();
+    if let Ok((_, r)) = grid_number(cell) {
+        return Some(r);
+    }
+    if let Ok((_, r)) = all_consuming(reference_number).parse(cell) {
+        return Some((r.to_string(), None));
+    }
+    let word = |i| -> IResult<&str, &str> {
+        let (rest, n) = minute_word_number(i)?;
+        let (rest, _) = opt(char('.')).parse(rest)?;
+        Ok((rest, n))
+    };
+    if let Ok((_, n)) = all_consuming(word).parse(cell) {
+        return Some(match n.split_once('.') {
+            Some((m, _)) => (m.to_string(), Some(n.to_string())),
+            None => (n.to_string(), None),
+        });
+    }
+    None
+}
+
 /// A reference number of the kind some councils give minutes:
 /// "CAB/23/45", "SF/2015/12", "EX12/24".
 pub fn reference_number(input: &str) -> IResult<&str, &str> {
@@ -326,7 +350,7 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
             && l.line
                 .cells
                 .first()
-                .is_some_and(|c| grid_number(&c.text).is_ok())
+                .is_some_and(|c| grid_label(&c.text).is_some())
             && l.line.cells.len() >= 2
     };
     let has_heading = lines
@@ -439,6 +463,19 @@ mod tests {
         assert!(grid_number("").is_err());
         assert!(grid_number("7 a").is_err());
         assert!(grid_number("Resolved").is_err());
+    }
+
+    #[test]
+    fn grid_labels() {
+        assert_eq!(grid_label("7.3"), Some(("7".into(), Some("7.3".into()))));
+        assert_eq!(grid_label("CAB/23/45"), Some(("CAB/23/45".into(), None)));
+        assert_eq!(grid_label("Minute 12"), Some(("12".into(), None)));
+        assert_eq!(
+            grid_label("Minute 12.2"),
+            Some(("12".into(), Some("12.2".into())))
+        );
+        assert_eq!(grid_label("Resolved"), None);
+        assert_eq!(grid_label(""), None);
     }
 
     #[test]
