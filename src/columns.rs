@@ -248,23 +248,27 @@ fn row_of(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<Cell> {
         .iter()
         .filter(|&&(x0, x1)| x1 - x0 >= 4.0 || x0 == bounds[0].0)
         .map(|&(x0, x1)| {
-            let words: Vec<&Word> = lines
-                .iter()
-                .flat_map(|l| &l.words)
-                .filter(|w| {
-                    let c = (w.x0 + w.x1) / 2.0;
-                    c >= x0 - 0.5 && c <= x1 + 0.5
-                })
-                .collect();
-            Cell {
-                text: words
+            let mut text = String::new();
+            for l in lines {
+                let words: Vec<&str> = l
+                    .words
                     .iter()
+                    .filter(|w| {
+                        let c = (w.x0 + w.x1) / 2.0;
+                        c >= x0 - 0.5 && c <= x1 + 0.5
+                    })
                     .map(|w| w.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                x0,
-                x1,
+                    .collect();
+                if words.is_empty() {
+                    continue;
+                }
+                // Owners split over lines ("CP/" then "VM") read as one.
+                if !text.is_empty() && !text.ends_with('/') {
+                    text.push(' ');
+                }
+                text.push_str(&words.join(" "));
             }
+            Cell { text, x0, x1 }
         })
         .collect()
 }
@@ -318,7 +322,9 @@ fn usual_pitch(flow: &[FlowLine]) -> f32 {
 /// block, found again in another block, or wide and in a block of three or
 /// more lines. Sorted left to right.
 fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<(f32, f32)> {
-    let mut candidates: Vec<(f32, f32, usize)> = Vec::new(); // gap, lines in block
+    let pitch = usual_pitch(flow);
+    // gap, lines in block, whether one side of the gap is an interleaved column
+    let mut candidates: Vec<(f32, f32, usize, bool)> = Vec::new();
     for &(s, e) in blocks {
         if e - s < 2 {
             continue;
@@ -332,7 +338,8 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<(f32, f32)>
         let mut reach = f32::NEG_INFINITY;
         for (x0, x1) in spans {
             if reach > f32::NEG_INFINITY && x0 - reach >= MIN_GUTTER {
-                candidates.push((reach, x0, e - s));
+                let interleaved = interleaved_side(&flow[s..e], (reach, x0), pitch);
+                candidates.push((reach, x0, e - s, interleaved));
             }
             reach = reach.max(x1);
         }
@@ -343,12 +350,12 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<(f32, f32)>
         if used[i] {
             continue;
         }
-        let (a0, a1, n) = candidates[i];
+        let (a0, a1, n, interleaved) = candidates[i];
         let mut lo = a0;
         let mut hi = a1;
         let mut support = 1;
         for j in (i + 1)..candidates.len() {
-            let (b0, b1, _) = candidates[j];
+            let (b0, b1, _, _) = candidates[j];
             if !used[j] && b0 < hi && b1 > lo {
                 used[j] = true;
                 support += 1;
@@ -357,13 +364,44 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<(f32, f32)>
             }
         }
         let wide_enough = a1 - a0 >= WIDE_GUTTER && n >= 3;
-        if hi - lo >= MIN_GUTTER.min(a1 - a0) && (support >= 2 || wide_enough) {
+        if hi - lo >= MIN_GUTTER.min(a1 - a0) && (support >= 2 || wide_enough || interleaved) {
             gutters.push((lo, hi));
         }
     }
     gutters.sort_by(|a, b| a.0.total_cmp(&b.0));
     gutters.dedup_by(|a, b| a.0 < b.1 && a.1 > b.0);
     gutters
+}
+
+/// Whether the lines on one side of a gap form a column of their own set
+/// between the lines of the other: a short ACTION BY entry ("CP/", "VM",
+/// "M") beside a tall paragraph, or a paragraph number centred against its
+/// text. Every line touching that side stands wholly on it and falls between
+/// two baselines of the other side, off their pitch. Such a column shows one
+/// narrow gap in one block only, yet it is a column.
+fn interleaved_side(lines: &[FlowLine], gap: (f32, f32), pitch: f32) -> bool {
+    let side = |w: &Word| w.x0 >= gap.1 - 0.5;
+    [true, false].iter().any(|&right| {
+        let mut seen = 0;
+        for (i, l) in lines.iter().enumerate() {
+            let on_side = l.words.iter().filter(|w| side(w) == right).count();
+            if on_side == 0 {
+                continue;
+            }
+            if on_side != l.words.len() {
+                return false;
+            }
+            let off_pitch =
+                |j: Option<&FlowLine>| j.is_some_and(|o| (o.y - l.y).abs() < pitch * 0.75);
+            if !(off_pitch(i.checked_sub(1).and_then(|j| lines.get(j)))
+                && off_pitch(lines.get(i + 1)))
+            {
+                return false;
+            }
+            seen += 1;
+        }
+        seen > 0
+    })
 }
 
 #[doc(hidden)]
@@ -378,4 +416,77 @@ pub fn debug(flow: &[FlowLine]) -> String {
         b.iter().map(|x| x.1 - x.0).collect::<Vec<_>>(),
         page_gutters(&flow, &b)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: f32, words: &[(f32, &str)]) -> FlowLine {
+        FlowLine {
+            y,
+            size: 11.0,
+            words: words
+                .iter()
+                .map(|&(x0, t)| Word {
+                    x0,
+                    x1: x0 + t.chars().count() as f32 * 5.0,
+                    text: t.to_string(),
+                })
+                .collect(),
+            cell_starts: vec![0],
+        }
+    }
+
+    /// Minute 8 of the Schools Forum minutes: the ACTION BY owners sit on
+    /// baselines between the lines of a tall resolution paragraph, one
+    /// narrow gap away from it.
+    #[test]
+    fn action_column_interleaved_with_a_tall_paragraph_is_its_own_cell() {
+        let mut flow = vec![
+            line(
+                100.0,
+                &[(58.0, "8.3"), (79.0, "In"), (95.0, "response to a query")],
+            ),
+            line(112.5, &[(79.0, "for"), (100.0, "further training")]),
+        ];
+        let text = [
+            "1. That the approach be",
+            "noted and an update 2.",
+            "That the sum to fund",
+            "requirements of children",
+            "be agreed.",
+        ];
+        for (i, t) in text.iter().enumerate() {
+            flow.push(line(140.0 + i as f32 * 12.5, &[(115.0, t)]));
+        }
+        // 115 + 24 chars * 5 = 235 at most; the owners start 6 points right.
+        for (i, t) in ["CP/", "VM", "M"].iter().enumerate() {
+            flow.push(line(158.6 + i as f32 * 12.5, &[(241.0, t)]));
+        }
+        let lines = rebuild(flow, 0, 0.0);
+        let last = lines.last().expect("a row");
+        assert_eq!(last.table, Some(0));
+        let cells: Vec<&str> = last.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(cells.last(), Some(&"CP/VM M"), "{cells:?}");
+        assert!(cells
+            .iter()
+            .any(|c| c.contains("noted and an update 2. That the sum")));
+    }
+
+    #[test]
+    fn a_narrow_gap_in_one_block_of_aligned_lines_is_no_column() {
+        // Both sides of the gap on every line, same pitch: plain text with a
+        // wide space, not an interleaved column.
+        let flow: Vec<FlowLine> = (0..4)
+            .map(|i| {
+                line(
+                    100.0 + i as f32 * 12.5,
+                    &[(79.0, "abcdefghij"), (135.0, "next")],
+                )
+            })
+            .collect();
+        let lines = rebuild(flow, 0, 0.0);
+        assert!(lines.iter().all(|l| l.table.is_none()), "{lines:?}");
+    }
 }
