@@ -15,6 +15,10 @@
 use crate::layout::{FlowLine, Word};
 use grammars::{Cell, Line};
 
+/// A column gutter: left and right edge in points, and how many blocks of
+/// lines show it.
+type Gutter = (f32, f32, usize);
+
 /// Narrowest gap between columns, in points.
 const MIN_GUTTER: f32 = 4.0;
 /// A gutter seen in one block only must be at least this wide, in points.
@@ -99,7 +103,7 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
 
 /// A bulleted block -> one line per item: a line with a bullet left of the
 /// gutter starts an item, lines without one continue it.
-fn bullet_items(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<Line> {
+fn bullet_items(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Line> {
     let edge = gutters
         .first()
         .map(|g| g.0 + 0.5)
@@ -164,7 +168,7 @@ enum BlockKind {
     Bullets,
 }
 
-fn classify(lines: &[FlowLine], gutters: &[(f32, f32)], margin: bool) -> BlockKind {
+fn classify(lines: &[FlowLine], gutters: &[Gutter], margin: bool) -> BlockKind {
     if margin {
         return BlockKind::Crossing;
     }
@@ -195,19 +199,27 @@ fn classify(lines: &[FlowLine], gutters: &[(f32, f32)], margin: bool) -> BlockKi
 }
 
 /// The gutters a block keeps to. A gutter to the right of the first one
-/// (an ACTION BY column) only counts when what stands right of it is short
-/// on every line: a long run of words there is the text itself, printed
-/// with a wide gap.
-fn respected_gutters(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<(f32, f32)> {
-    let mut out: Vec<(f32, f32)> = Vec::new();
-    for &g in gutters {
-        if crosses(lines, g) {
-            continue;
-        }
+/// (an ACTION BY column) only counts when the column it opens is short on
+/// every line: a long run of words there is the text itself, printed with a
+/// wide gap. The column ends at the next gutter the block keeps to, so the
+/// narrow columns of a many-column table each count on their own.
+fn respected_gutters(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Gutter> {
+    let uncrossed: Vec<Gutter> = gutters
+        .iter()
+        .copied()
+        .filter(|&g| !crosses(lines, g))
+        .collect();
+    let mut out: Vec<Gutter> = Vec::new();
+    for (k, &g) in uncrossed.iter().enumerate() {
         if !out.is_empty() {
-            let long = lines
-                .iter()
-                .any(|l| l.words.iter().filter(|w| w.x0 >= g.1 - 0.5).count() > 3);
+            let end = uncrossed.get(k + 1).map(|n| n.0).unwrap_or(f32::INFINITY);
+            let long = lines.iter().any(|l| {
+                l.words
+                    .iter()
+                    .filter(|w| w.x0 >= g.1 - 0.5 && w.x1 <= end + 0.5)
+                    .count()
+                    > 3
+            });
             if long {
                 continue;
             }
@@ -217,16 +229,21 @@ fn respected_gutters(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<(f32, f3
     out
 }
 
-fn crosses(lines: &[FlowLine], g: (f32, f32)) -> bool {
+/// Whether a word runs across a gutter. A gutter found in many blocks (the
+/// rows of a table) is the gap common to all of them, so a word may reach a
+/// point or so into it from the left without crossing it: a long name set
+/// flush against the next column.
+fn crosses(lines: &[FlowLine], g: Gutter) -> bool {
+    let slack = if g.2 >= 4 { 1.5 } else { 0.5 };
     lines
         .iter()
         .flat_map(|l| &l.words)
-        .any(|w| w.x0 < g.1 - 0.5 && w.x1 > g.0 + 0.5)
+        .any(|w| w.x0 < g.1 - 0.5 && w.x1 > g.0 + slack)
 }
 
 /// The cells of a block split at the given gutters, each column's words in
 /// reading order.
-fn row_of(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<Cell> {
+fn row_of(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Cell> {
     let mut bounds: Vec<(f32, f32)> = Vec::new();
     let left = lines
         .iter()
@@ -321,7 +338,7 @@ fn usual_pitch(flow: &[FlowLine]) -> f32 {
 /// Column gutters of the page: gaps in the union of word extents of a
 /// block, found again in another block, or wide and in a block of three or
 /// more lines. Sorted left to right.
-fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<(f32, f32)> {
+fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
     let pitch = usual_pitch(flow);
     // gap, lines in block, whether one side of the gap is an interleaved column
     let mut candidates: Vec<(f32, f32, usize, bool)> = Vec::new();
@@ -344,7 +361,7 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<(f32, f32)>
             reach = reach.max(x1);
         }
     }
-    let mut gutters: Vec<(f32, f32)> = Vec::new();
+    let mut gutters: Vec<Gutter> = Vec::new();
     let mut used = vec![false; candidates.len()];
     for i in 0..candidates.len() {
         if used[i] {
@@ -365,7 +382,7 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<(f32, f32)>
         }
         let wide_enough = a1 - a0 >= WIDE_GUTTER && n >= 3;
         if hi - lo >= MIN_GUTTER.min(a1 - a0) && (support >= 2 || wide_enough || interleaved) {
-            gutters.push((lo, hi));
+            gutters.push((lo, hi, support));
         }
     }
     gutters.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -488,5 +505,53 @@ mod tests {
             .collect();
         let lines = rebuild(flow, 0, 0.0);
         assert!(lines.iter().all(|l| l.table.is_none()), "{lines:?}");
+    }
+
+    /// The placements appendix: eight narrow columns, each row a block of
+    /// lines whose cells are vertically centred. Many words stand right of
+    /// the second gutter on each line, but few in any one column.
+    #[test]
+    fn narrow_columns_of_a_wide_table_each_make_a_cell() {
+        let mut flow = Vec::new();
+        for (r, (amount, name, fees, kind)) in [
+            ("£81,000.00", "Tavistock", "School", "Day"),
+            ("£70,460.24", "Egerton", "School", "Day"),
+            ("£68,136.00", "Mary Hare", "School", "Residential"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = 100.0 + r as f32 * 40.0;
+            flow.push(line(y, &[(168.0, name), (237.0, fees)]));
+            flow.push(line(
+                y + 6.3,
+                &[
+                    (58.0, amount),
+                    (118.0, "1"),
+                    (287.0, kind),
+                    (357.0, "Some"),
+                    (423.0, "Kent"),
+                ],
+            ));
+            flow.push(line(
+                y + 12.6,
+                &[(168.0, "Ltd"), (237.0, "Fees"), (357.0, "School")],
+            ));
+        }
+        let lines = rebuild(flow, 0, 0.0);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        let cells: Vec<&str> = lines[2].cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            cells,
+            [
+                "£68,136.00",
+                "1",
+                "Mary Hare Ltd",
+                "School Fees",
+                "Residential",
+                "Some School",
+                "Kent"
+            ]
+        );
     }
 }
