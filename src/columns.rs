@@ -211,6 +211,11 @@ fn respected_gutters(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Gutter> {
         .collect();
     let mut out: Vec<Gutter> = Vec::new();
     for (k, &g) in uncrossed.iter().enumerate() {
+        // Of two overlapping gutters (the same column edge of two tables,
+        // a few points apart) a block keeps the first.
+        if out.last().is_some_and(|p: &Gutter| p.1 > g.0) {
+            continue;
+        }
         if !out.is_empty() {
             let end = uncrossed.get(k + 1).map(|n| n.0).unwrap_or(f32::INFINITY);
             let long = lines.iter().any(|l| {
@@ -229,16 +234,20 @@ fn respected_gutters(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Gutter> {
     out
 }
 
-/// Whether a word runs across a gutter. A gutter found in many blocks (the
-/// rows of a table) is the gap common to all of them, so a word may reach a
-/// point or so into it from the left without crossing it: a long name set
-/// flush against the next column.
+/// Whether a word runs across a gutter. A gutter found in several blocks
+/// (the rows of a table) is the gap common to all of them, so inside a row
+/// of several lines a word may reach into it from the left without crossing
+/// it, up to where the next column starts: a long name set flush against
+/// that column. A single line (a title over the table) gets no such slack.
 fn crosses(lines: &[FlowLine], g: Gutter) -> bool {
-    let slack = if g.2 >= 4 { 1.5 } else { 0.5 };
-    lines
-        .iter()
-        .flat_map(|l| &l.words)
-        .any(|w| w.x0 < g.1 - 0.5 && w.x1 > g.0 + slack)
+    let strong = g.2 >= 3 && lines.len() >= 2;
+    lines.iter().flat_map(|l| &l.words).any(|w| {
+        if strong {
+            w.x0 < g.1 - 0.5 && w.x1 > g.1 - 1.0
+        } else {
+            w.x0 < g.1 - 0.5 && w.x1 > g.0 + 0.5
+        }
+    })
 }
 
 /// The cells of a block split at the given gutters, each column's words in
@@ -261,33 +270,49 @@ fn row_of(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Cell> {
         x = g.1;
     }
     bounds.push((x, right.max(x)));
+    // Every word goes to the column its centre is in; one whose centre is
+    // in a gutter (a long word set flush against the next column) belongs
+    // to the column on the left. No word is lost.
+    let column_of = |w: &Word| {
+        let c = (w.x0 + w.x1) / 2.0;
+        gutters.iter().filter(|g| c >= g.1 - 0.5).count()
+    };
+    let mut texts: Vec<String> = vec![String::new(); bounds.len()];
+    for l in lines {
+        let mut on_line: Vec<Vec<&str>> = vec![Vec::new(); bounds.len()];
+        for w in &l.words {
+            on_line[column_of(w)].push(w.text.as_str());
+        }
+        for (text, words) in texts.iter_mut().zip(on_line) {
+            if words.is_empty() {
+                continue;
+            }
+            if !text.is_empty() && !joins_without_space(text, words[0]) {
+                text.push(' ');
+            }
+            text.push_str(&words.join(" "));
+        }
+    }
     bounds
         .iter()
-        .filter(|&&(x0, x1)| x1 - x0 >= 4.0 || x0 == bounds[0].0)
-        .map(|&(x0, x1)| {
-            let mut text = String::new();
-            for l in lines {
-                let words: Vec<&str> = l
-                    .words
-                    .iter()
-                    .filter(|w| {
-                        let c = (w.x0 + w.x1) / 2.0;
-                        c >= x0 - 0.5 && c <= x1 + 0.5
-                    })
-                    .map(|w| w.text.as_str())
-                    .collect();
-                if words.is_empty() {
-                    continue;
-                }
-                // Owners split over lines ("CP/" then "VM") read as one.
-                if !text.is_empty() && !text.ends_with('/') {
-                    text.push(' ');
-                }
-                text.push_str(&words.join(" "));
-            }
-            Cell { text, x0, x1 }
-        })
+        .zip(texts)
+        .enumerate()
+        .filter(|(k, (&(x0, x1), text))| x1 - x0 >= 4.0 || *k == 0 || !text.is_empty())
+        .map(|(_, (&(x0, x1), text))| Cell { text, x0, x1 })
         .collect()
+}
+
+/// Lines of one cell join with a space, except owners split after a slash
+/// ("CP/" then "VM") and a compound word broken after its hyphen
+/// ("multi-" then "agency").
+pub(crate) fn joins_without_space(before: &str, next: &str) -> bool {
+    if before.ends_with('/') {
+        return true;
+    }
+    let mut tail = before.chars().rev();
+    tail.next() == Some('-')
+        && tail.next().is_some_and(char::is_alphabetic)
+        && next.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Lines in the top or bottom margin (running headers, page numbers) are
@@ -373,7 +398,10 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
         let mut support = 1;
         for j in (i + 1)..candidates.len() {
             let (b0, b1, _, _) = candidates[j];
-            if !used[j] && b0 < hi && b1 > lo {
+            // Gaps that overlap by less than a gutter are different
+            // gutters (two tables on one page, their columns a little
+            // apart): each keeps its own group.
+            if !used[j] && hi.min(b1) - lo.max(b0) >= MIN_GUTTER.min(b1 - b0) {
                 used[j] = true;
                 support += 1;
                 lo = lo.max(b0);
@@ -386,7 +414,7 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
         }
     }
     gutters.sort_by(|a, b| a.0.total_cmp(&b.0));
-    gutters.dedup_by(|a, b| a.0 < b.1 && a.1 > b.0);
+    gutters.dedup_by(|a, b| a.1.min(b.1) - a.0.max(b.0) >= MIN_GUTTER);
     gutters
 }
 
