@@ -37,6 +37,7 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
         return Vec::new();
     }
     let blocks = blocks(&flow, page_height);
+    let margins = margin_flags(&flow, page_height);
     let gutters = page_gutters(&flow, &blocks);
     if gutters.is_empty() {
         return flow.iter().map(FlowLine::to_line).collect();
@@ -50,13 +51,7 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
     // block inside one cell).
     let kinds: Vec<BlockKind> = blocks
         .iter()
-        .map(|b| {
-            classify(
-                &flow[b.0..b.1],
-                &gutters,
-                in_margin(&flow[b.0], page_height),
-            )
-        })
+        .map(|b| classify(&flow[b.0..b.1], &gutters, margins[b.0]))
         .collect();
     let in_region: Vec<bool> = (0..blocks.len())
         .map(|i| match kinds[i] {
@@ -278,19 +273,32 @@ fn row_of(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Cell> {
         gutters.iter().filter(|g| c >= g.1 - 0.5).count()
     };
     let mut texts: Vec<String> = vec![String::new(); bounds.len()];
+    // Per column, whether its last line was one word filling the column to
+    // where the next one starts: a word too long for the column, which the
+    // renderer broke without a hyphen ("Fees/Addit" then "ional").
+    let mut filled: Vec<bool> = vec![false; bounds.len()];
     for l in lines {
-        let mut on_line: Vec<Vec<&str>> = vec![Vec::new(); bounds.len()];
+        let mut on_line: Vec<Vec<&Word>> = vec![Vec::new(); bounds.len()];
         for w in &l.words {
-            on_line[column_of(w)].push(w.text.as_str());
+            on_line[column_of(w)].push(w);
         }
-        for (text, words) in texts.iter_mut().zip(on_line) {
-            if words.is_empty() {
+        for (k, words) in on_line.into_iter().enumerate() {
+            let Some(first) = words.first() else {
                 continue;
-            }
-            if !text.is_empty() && !joins_without_space(text, words[0]) {
+            };
+            let text = &mut texts[k];
+            let broken = filled[k]
+                && text.ends_with(|c: char| c.is_alphabetic())
+                && first.text.starts_with(|c: char| c.is_lowercase());
+            if !text.is_empty() && !broken && !joins_without_space(text, &first.text) {
                 text.push(' ');
             }
-            text.push_str(&words.join(" "));
+            let joined: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+            text.push_str(&joined.join(" "));
+            filled[k] = words.len() == 1
+                && gutters
+                    .get(k)
+                    .is_some_and(|g| first.x1 >= g.1 - 4.0 && first.x1 - first.x0 >= 24.0);
         }
     }
     bounds
@@ -324,16 +332,46 @@ fn in_margin(line: &FlowLine, page_height: f32) -> bool {
         && (line.y < page_height * 0.07 || line.y - line.size > page_height * 0.93)
 }
 
+/// Which lines stand in the top or bottom margin. A margin line set closer
+/// than a line pitch to the body (the first line of a table row whose cells
+/// are vertically centred, pushed to the top of the page) belongs to the
+/// body: headers and page numbers stand apart.
+fn margin_flags(flow: &[FlowLine], page_height: f32) -> Vec<bool> {
+    let pitch = usual_pitch(flow);
+    let mut flags: Vec<bool> = flow.iter().map(|l| in_margin(l, page_height)).collect();
+    let tight = |a: &FlowLine, b: &FlowLine| (b.y - a.y).abs() <= pitch * 0.75;
+    for i in (0..flow.len().saturating_sub(1)).rev() {
+        if flags[i]
+            && !flags[i + 1]
+            && flow[i].y < page_height * 0.5
+            && tight(&flow[i], &flow[i + 1])
+        {
+            flags[i] = false;
+        }
+    }
+    for i in 1..flow.len() {
+        if flags[i]
+            && !flags[i - 1]
+            && flow[i].y > page_height * 0.5
+            && tight(&flow[i - 1], &flow[i])
+        {
+            flags[i] = false;
+        }
+    }
+    flags
+}
+
 /// Blocks of lines: a new block starts where the vertical gap is clearly
 /// more than the page's usual line pitch.
 fn blocks(flow: &[FlowLine], page_height: f32) -> Vec<(usize, usize)> {
     let pitch = usual_pitch(flow);
+    let margins = margin_flags(flow, page_height);
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..flow.len() {
         let gap = flow[i].y - flow[i - 1].y;
         let size_change = (flow[i].size - flow[i - 1].size).abs() > 1.5;
-        let margin = in_margin(&flow[i], page_height) != in_margin(&flow[i - 1], page_height);
+        let margin = margins[i] != margins[i - 1];
         if gap > pitch * 1.45 || size_change || margin {
             out.push((start, i));
             start = i;
