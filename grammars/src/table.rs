@@ -27,12 +27,10 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
     let mut prev_end = 0;
     for run in &runs {
         let between: Vec<&str> = texts(&items[prev_end..run.start]);
+        // A caption or heading belongs to the first table below it: look
+        // no further up than the table before.
+        let above: Vec<&str> = between.iter().rev().take(LOOK_BACK).copied().collect();
         prev_end = run.end;
-        let above: Vec<&str> = texts(&items[..run.start])
-            .into_iter()
-            .rev()
-            .take(LOOK_BACK)
-            .collect();
         if is_layout_grid(&run.rows, above.first().copied()) {
             continue;
         }
