@@ -40,9 +40,13 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
     let margins = margin_flags(&flow, page_height);
     let gutters = page_gutters(&flow, &blocks);
     if gutters.is_empty() {
-        return flow.iter().map(FlowLine::to_line).collect();
+        let mut out = Vec::new();
+        let all: Vec<usize> = (0..flow.len()).collect();
+        aligned_rows(&flow, &all, &margins, &mut first_table.clone(), &mut out);
+        return out;
     }
     let mut out = Vec::new();
+    let mut plain: Vec<usize> = Vec::new();
     let mut table = first_table;
     let mut in_run = false;
     // A run starts at a block with content on both sides of a gutter; blocks
@@ -66,22 +70,43 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
             BlockKind::Crossing | BlockKind::Bullets => false,
         })
         .collect();
+    // A region of one single line is no column layout: left plain, it may
+    // be the header of a table of spaced single-line rows below it.
+    let mut in_region = in_region;
+    let mut k = 0;
+    while k < blocks.len() {
+        if !in_region[k] {
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        while e + 1 < blocks.len() && in_region[e + 1] {
+            e += 1;
+        }
+        let lines: usize = blocks[k..=e].iter().map(|b| b.1 - b.0).sum();
+        if lines == 1 {
+            in_region[k] = false;
+        }
+        k = e + 1;
+    }
     for (i, &(start, end)) in blocks.iter().enumerate() {
         let lines = &flow[start..end];
+        if !in_region[i] && kinds[i] != BlockKind::Bullets {
+            if in_run {
+                table += 1;
+                in_run = false;
+            }
+            plain.extend(start..end);
+            continue;
+        }
+        aligned_rows(&flow, &plain, &margins, &mut table, &mut out);
+        plain.clear();
         if kinds[i] == BlockKind::Bullets {
             if in_run {
                 table += 1;
                 in_run = false;
             }
             out.extend(bullet_items(lines, &respected_gutters(lines, &gutters)));
-            continue;
-        }
-        if !in_region[i] {
-            if in_run {
-                table += 1;
-                in_run = false;
-            }
-            out.extend(lines.iter().map(FlowLine::to_line));
             continue;
         }
         let respected = respected_gutters(lines, &gutters);
@@ -93,7 +118,134 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
         in_run = true;
         out.push(line);
     }
+    if in_run {
+        table += 1;
+    }
+    aligned_rows(&flow, &plain, &margins, &mut table, &mut out);
     out
+}
+
+/// Lines outside column blocks, in order (`idx` into `flow`): runs of
+/// single-line rows whose columns line up (a borderless table set with
+/// space between its rows) become rows of cells split at the gaps the run
+/// shares; everything else stays a plain line. `table` is the next free
+/// table id.
+fn aligned_rows(
+    flow: &[FlowLine],
+    idx: &[usize],
+    margins: &[bool],
+    table: &mut u32,
+    out: &mut Vec<Line>,
+) {
+    let pitch = usual_pitch(flow);
+    let mut i = 0;
+    while i < idx.len() {
+        let first = &flow[idx[i]];
+        if margins[idx[i]] || first.cell_starts.len() < 2 {
+            out.push(first.to_line());
+            i += 1;
+            continue;
+        }
+        let mut common = free_gaps(first);
+        let mut members: Vec<&FlowLine> = vec![first];
+        let mut inner = inner_gaps(&common, &members);
+        let mut j = i + 1;
+        while j < idx.len() && !margins[idx[j]] && idx[j] == idx[j - 1] + 1 {
+            let l = &flow[idx[j]];
+            if l.y - flow[idx[j - 1]].y > pitch * 3.0 {
+                break;
+            }
+            let next = intersect(&common, &free_gaps(l));
+            members.push(l);
+            let next_inner = inner_gaps(&next, &members);
+            // The first line's wide word spaces are not columns until a
+            // second line shares them; after that no column may be lost.
+            if next_inner.is_empty() || (members.len() > 2 && next_inner.len() < inner.len()) {
+                members.pop();
+                break;
+            }
+            common = next;
+            inner = next_inner;
+            j += 1;
+        }
+        let split = members
+            .iter()
+            .filter(|l| {
+                inner.iter().any(|g| {
+                    l.words.iter().any(|w| w.x1 <= g.0) && l.words.iter().any(|w| w.x0 >= g.1)
+                })
+            })
+            .count();
+        // A heading after the table sits in its first column only.
+        while members.len() > 2
+            && members.last().is_some_and(|l| {
+                inner
+                    .first()
+                    .is_some_and(|g| l.words.iter().all(|w| w.x1 <= g.0))
+            })
+        {
+            members.pop();
+            j -= 1;
+        }
+        if members.len() < 2 || split < 2 {
+            out.push(first.to_line());
+            i += 1;
+            continue;
+        }
+        let gutters: Vec<Gutter> = inner.iter().map(|g| (g.0, g.1, members.len())).collect();
+        for l in &members {
+            let mut line = Line::from_cells(
+                row_of(std::slice::from_ref(*l), &gutters),
+                l.y - l.size,
+                l.size,
+                false,
+            );
+            line.table = Some(*table);
+            out.push(line);
+        }
+        *table += 1;
+        i = j;
+    }
+}
+
+/// The gaps of at least a gutter's width in a line, with the open space
+/// left of its first word and right of its last.
+fn free_gaps(l: &FlowLine) -> Vec<(f32, f32)> {
+    let mut out = Vec::new();
+    let mut reach = f32::NEG_INFINITY;
+    for w in &l.words {
+        if w.x0 - reach >= MIN_GUTTER {
+            out.push((reach, w.x0));
+        }
+        reach = reach.max(w.x1);
+    }
+    out.push((reach, f32::INFINITY));
+    out
+}
+
+fn intersect(a: &[(f32, f32)], b: &[(f32, f32)]) -> Vec<(f32, f32)> {
+    let mut out = Vec::new();
+    for x in a {
+        for y in b {
+            let (lo, hi) = (x.0.max(y.0), x.1.min(y.1));
+            if hi - lo >= MIN_GUTTER {
+                out.push((lo, hi));
+            }
+        }
+    }
+    out
+}
+
+/// Shared gaps with words on both sides in the run: its column gutters.
+fn inner_gaps(common: &[(f32, f32)], lines: &[&FlowLine]) -> Vec<(f32, f32)> {
+    common
+        .iter()
+        .copied()
+        .filter(|g| {
+            let words = || lines.iter().flat_map(|l| &l.words);
+            words().any(|w| w.x1 <= g.0) && words().any(|w| w.x0 >= g.1)
+        })
+        .collect()
 }
 
 /// A bulleted block -> one line per item: a line with a bullet left of the
@@ -619,5 +771,56 @@ mod tests {
                 "Kent"
             ]
         );
+    }
+
+    /// The performance report's monthly activity tables: single-line rows
+    /// set well apart, a header whose columns stand closer than a cell gap
+    /// ("Apr-12 Apr-13 % increase"), a title row between two tables.
+    #[test]
+    fn spaced_single_line_rows_that_line_up_are_a_table() {
+        let mut header = line(
+            100.0,
+            &[
+                (58.0, "Description"),
+                (355.0, "Apr-12"),
+                (394.0, "Apr-13"),
+                (432.0, "%"),
+                (441.0, "increase"),
+            ],
+        );
+        header.cell_starts = vec![0, 1];
+        let mut data = line(
+            130.0,
+            &[
+                (58.0, "Number of contacts"),
+                (355.0, "606"),
+                (394.0, "809"),
+                (432.0, "33%"),
+            ],
+        );
+        data.cell_starts = vec![0, 1, 2, 3];
+        let title = line(160.0, &[(58.0, "Referrals")]);
+        let prose = line(
+            190.0,
+            &[(
+                57.0,
+                "2.16. Comparison of 'front door' activity with statistical neighbours",
+            )],
+        );
+        let lines = rebuild(vec![header, data, title, prose], 0, 0.0);
+        let cells: Vec<Vec<&str>> = lines
+            .iter()
+            .map(|l| l.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            cells[0],
+            ["Description", "Apr-12", "Apr-13", "% increase"],
+            "{lines:?}"
+        );
+        assert_eq!(cells[1], ["Number of contacts", "606", "809", "33%"]);
+        assert!(lines[..2].iter().all(|l| l.table == Some(0)));
+        // The heading after the table and the prose stay plain lines.
+        assert_eq!(lines[2].table, None);
+        assert_eq!(lines[3].table, None);
     }
 }
