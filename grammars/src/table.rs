@@ -127,15 +127,22 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
             continue;
         };
         let mut rows = vec![first.clone()];
+        let mut grid = first.grid;
         let mut end = i + 1;
         let mut j = i + 1;
         while j < items.len() {
             match &items[j].1 {
                 Item::Blank => j += 1,
+                // A header drawn as a grid of its own, right above the body's
+                // grid, heads it.
                 Item::Row(r)
                     if r.page == first.page
-                        && (r.grid == first.grid || r.grid.is_none() || first.grid.is_none()) =>
+                        && (r.grid == grid
+                            || r.grid.is_none()
+                            || grid.is_none()
+                            || (rows.len() <= 3 && rows.iter().all(|h| header_like(&h.cells)))) =>
                 {
+                    grid = r.grid.or(grid);
                     rows.push(r.clone());
                     j += 1;
                     end = j;
@@ -266,9 +273,10 @@ struct Part {
     title: Option<String>,
 }
 
-/// A row whose only text is in its first cell, in a table of three or more
-/// columns, is a title over the rows below ("Contacts", "Referrals into
-/// Early Help … by Age"): when a header follows it, it starts a new table.
+/// A row whose only text is one cell, in a table of three or more columns,
+/// is a title over the rows below ("Contacts", "Referrals into Early Help …
+/// by Age", "APPENDIX F: … SPENDING" set mid-width): when a header of two
+/// or more names follows it, it starts a new table.
 fn split_titled(rows: &[Row]) -> Vec<Part> {
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let is_title = |i: usize| {
@@ -276,9 +284,11 @@ fn split_titled(rows: &[Row]) -> Vec<Part> {
         ncols >= 3
             && non_empty(&r.cells) == 1
             && r.cells
-                .first()
-                .is_some_and(|c| !c.is_empty() && !is_note(c))
-            && rows.get(i + 1).is_some_and(|n| header_like(&n.cells))
+                .iter()
+                .any(|c| !c.is_empty() && !is_note(c) && !all_values(c))
+            && rows
+                .get(i + 1)
+                .is_some_and(|n| header_like(&n.cells) && non_empty(&n.cells) >= 2)
     };
     let mut parts: Vec<Part> = Vec::new();
     let mut current = Part {
@@ -292,7 +302,7 @@ fn split_titled(rows: &[Row]) -> Vec<Part> {
             }
             current = Part {
                 rows: Vec::new(),
-                title: row.cells.first().cloned(),
+                title: row.cells.iter().find(|c| !c.is_empty()).cloned(),
             };
             continue;
         }
@@ -306,8 +316,14 @@ fn split_titled(rows: &[Row]) -> Vec<Part> {
 fn header_like(cells: &[String]) -> bool {
     non_empty(cells) > 0
         && cells.iter().all(|c| {
-            c.chars().count() <= 80 && (c.is_empty() || (typed(c).is_none() && !is_date(c)))
+            c.chars().count() <= 80
+                && (c.is_empty() || (typed(c).is_none() && !is_date(c) && !all_values(c)))
         })
+}
+
+/// "-30,834.5 -10,788.7 -10,300.0": several values run into one cell.
+fn all_values(cell: &str) -> bool {
+    cell.split_whitespace().all(|w| typed(w).is_some())
 }
 
 /// A table as built from one run, before it is joined to its continuation.
@@ -347,18 +363,18 @@ impl Built {
 fn continues(prev: &Built, next: &Built) -> bool {
     // Compared without spaces or case: a narrow column breaks a repeated
     // name at different points on different pages ("Name/Ser vice").
-    let squeeze = |h: &[String]| -> Vec<String> {
-        h.iter()
-            .map(|c| {
-                c.chars()
-                    .filter(|ch| !ch.is_whitespace())
-                    .collect::<String>()
-                    .to_lowercase()
-            })
-            .collect()
+    // A header grid missing a rule on one page runs two names into one
+    // cell: the names are compared as one string.
+    let squeeze = |h: &[String]| -> String {
+        h.concat()
+            .chars()
+            .filter(|ch| !ch.is_whitespace())
+            .collect::<String>()
+            .to_lowercase()
     };
     let repeated_header = next.header_rows > 0
         && !prev.header.iter().all(String::is_empty)
+        && prev.header.len() == next.header.len()
         && squeeze(&prev.header) == squeeze(&next.header);
     // A part with no header at the top of the next page, as wide as the
     // table, continues it too.
