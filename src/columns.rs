@@ -47,6 +47,7 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
     }
     let mut out = Vec::new();
     let mut plain: Vec<usize> = Vec::new();
+    let mut region: Vec<(usize, u32)> = Vec::new();
     let mut table = first_table;
     let mut in_run = false;
     // A run starts at a block with content on both sides of a gutter; blocks
@@ -109,20 +110,83 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
             out.extend(bullet_items(lines, &respected_gutters(lines, &gutters)));
             continue;
         }
-        let respected = respected_gutters(lines, &gutters);
-        let row = row_of(lines, &respected);
-        let top = lines[0].y - lines[0].size;
-        let size = lines[0].size;
-        let mut line = Line::from_cells(row, top, size, false);
-        line.table = Some(table);
+        region.push((i, table));
         in_run = true;
-        out.push(line);
     }
     if in_run {
         table += 1;
     }
     aligned_rows(&flow, &plain, &margins, &mut table, &mut out);
+    // Rows of one run of blocks, each split at the page gutters it keeps
+    // to and at the gutters the run's own blocks share: a table whose
+    // rows are single lines shows its narrower columns only there.
+    let mut k = 0;
+    while k < region.len() {
+        let id = region[k].1;
+        let run: Vec<usize> = region[k..]
+            .iter()
+            .take_while(|r| r.1 == id)
+            .map(|r| r.0)
+            .collect();
+        k += run.len();
+        let local = run_gutters(&flow, &blocks, &run);
+        for &b in &run {
+            let lines = &flow[blocks[b].0..blocks[b].1];
+            let mut respected = respected_gutters(lines, &gutters);
+            for g in &local {
+                let free = respected.iter().all(|r| r.1 <= g.0 || r.0 >= g.1);
+                if free && !crosses(lines, *g) {
+                    respected.push(*g);
+                }
+            }
+            respected.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let row = row_of(lines, &respected);
+            let mut line = Line::from_cells(row, lines[0].y - lines[0].size, lines[0].size, false);
+            line.table = Some(id);
+            out.push(line);
+        }
+    }
     out
+}
+
+/// Gaps shared by every block of a run (its words' extents all leave them
+/// free) with words on both sides in at least two blocks.
+fn run_gutters(flow: &[FlowLine], blocks: &[(usize, usize)], run: &[usize]) -> Vec<Gutter> {
+    if run.len() < 2 {
+        return Vec::new();
+    }
+    let mut common: Vec<(f32, f32)> = vec![(f32::NEG_INFINITY, f32::INFINITY)];
+    for &b in run {
+        let mut spans: Vec<(f32, f32)> = flow[blocks[b].0..blocks[b].1]
+            .iter()
+            .flat_map(|l| &l.words)
+            .map(|w| (w.x0, w.x1))
+            .collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut free = Vec::new();
+        let mut reach = f32::NEG_INFINITY;
+        for (a, e) in spans {
+            if a - reach >= MIN_GUTTER {
+                free.push((reach, a));
+            }
+            reach = reach.max(e);
+        }
+        free.push((reach, f32::INFINITY));
+        common = intersect(&common, &free);
+    }
+    common
+        .into_iter()
+        .filter(|g| {
+            run.iter()
+                .filter(|&&b| {
+                    let words = || flow[blocks[b].0..blocks[b].1].iter().flat_map(|l| &l.words);
+                    words().any(|w| w.x1 <= g.0) && words().any(|w| w.x0 >= g.1)
+                })
+                .count()
+                >= 2
+        })
+        .map(|g| (g.0, g.1, run.len()))
+        .collect()
 }
 
 /// Lines outside column blocks, in order (`idx` into `flow`): runs of
@@ -822,5 +886,56 @@ mod tests {
         // The heading after the table and the prose stay plain lines.
         assert_eq!(lines[2].table, None);
         assert_eq!(lines[3].table, None);
+    }
+
+    /// "Table 3" of the Early Help report: a two-line header block gives
+    /// the page its wide gutters; the single-line rows below share the
+    /// narrower gaps between their numbers, which make the other columns.
+    #[test]
+    fn single_line_rows_of_a_column_run_split_at_the_gaps_they_share() {
+        let mut flow = vec![
+            line(100.0, &[(300.0, "Post")]),
+            line(
+                106.0,
+                &[
+                    (150.0, "Under 5s"),
+                    (200.0, "Primary"),
+                    (250.0, "Secondary"),
+                    (400.0, "Total"),
+                ],
+            ),
+            line(112.0, &[(300.0, "16")]),
+        ];
+        for (r, (label, a, b, c, d, total)) in [
+            ("Q3 (Oct-Dec)", "72", "50", "48", "10", "180"),
+            ("Q4 (Jan- Mar)", "67", "42", "53", "7", "169"),
+            ("TOTAL", "139", "92", "101", "17", "349"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            flow.push(line(
+                140.0 + r as f32 * 30.0,
+                &[
+                    (58.0, label),
+                    (150.0, a),
+                    (200.0, b),
+                    (250.0, c),
+                    (300.0, d),
+                    (400.0, total),
+                ],
+            ));
+        }
+        let lines = rebuild(flow, 0, 0.0);
+        let rows: Vec<Vec<&str>> = lines
+            .iter()
+            .map(|l| l.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            rows[1],
+            ["Q3 (Oct-Dec)", "72", "50", "48", "10", "180"],
+            "{rows:?}"
+        );
+        assert_eq!(rows[3], ["TOTAL", "139", "92", "101", "17", "349"]);
     }
 }

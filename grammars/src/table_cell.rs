@@ -230,7 +230,29 @@ pub fn column_name(cell: &str) -> String {
             _ => out.push(w.to_string()),
         }
     }
-    out.join(" ")
+    out.iter()
+        .map(|w| rejoin_hyphenated(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Child-ren's", "Re-sponse", "Safe-guarding": a word a narrow header cell
+/// hyphenated, its halves joined by the layout. A hyphen followed by a
+/// lower-case letter inside a column name is dropped (a compound such as
+/// "Year-end" in a column name loses its hyphen too).
+fn rejoin_hyphenated(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let chars: Vec<char> = w.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let inner = i > 0
+            && chars[i - 1].is_alphabetic()
+            && chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+        if c == '-' && inner {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Whether a cell starts like a footnote to the table ("*These figures…",
@@ -329,6 +351,8 @@ mod tests {
         );
         assert_eq!(column_name("Gran d Total"), "Grand Total");
         assert_eq!(column_name("Self re- ferral"), "Self referral");
+        assert_eq!(column_name("Child-ren's Centre"), "Children's Centre");
+        assert_eq!(column_name("Un-kno wn"), "Unknown");
         assert_eq!(column_name("No of Students"), "No of Students");
         assert_eq!(column_name("Q4 (Jan- Mar)"), "Q4 (Jan- Mar)");
         assert_eq!(
