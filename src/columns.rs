@@ -216,7 +216,10 @@ fn aligned_rows(
         let mut j = i + 1;
         while j < idx.len() && !margins[idx[j]] && idx[j] == idx[j - 1] + 1 {
             let l = &flow[idx[j]];
-            if l.y - flow[idx[j - 1]].y > pitch * 3.0 {
+            // A line of prose (many words, no cell gap) ends the run; a
+            // short one (a title over the next rows) may sit inside it.
+            let prose = l.cell_starts.len() < 2 && l.words.len() > 6;
+            if l.y - flow[idx[j - 1]].y > pitch * 3.0 || prose {
                 break;
             }
             let next = intersect(&common, &free_gaps(l));
@@ -232,12 +235,15 @@ fn aligned_rows(
             inner = next_inner;
             j += 1;
         }
+        // At least two rows with a gap of a cell's width: justified prose
+        // lines may share narrower gaps by chance.
         let split = members
             .iter()
             .filter(|l| {
-                inner.iter().any(|g| {
-                    l.words.iter().any(|w| w.x1 <= g.0) && l.words.iter().any(|w| w.x0 >= g.1)
-                })
+                l.cell_starts.len() >= 2
+                    && inner.iter().any(|g| {
+                        l.words.iter().any(|w| w.x1 <= g.0) && l.words.iter().any(|w| w.x0 >= g.1)
+                    })
             })
             .count();
         // A heading after the table sits in its first column only.
