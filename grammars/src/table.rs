@@ -376,11 +376,13 @@ fn continues(prev: &Built, next: &Built) -> bool {
         && !prev.header.iter().all(String::is_empty)
         && prev.header.len() == next.header.len()
         && squeeze(&prev.header) == squeeze(&next.header);
-    // A part with no header at the top of the next page, as wide as the
-    // table, continues it too.
+    // A part with no header, as wide as the table, at the top of the next
+    // page or right below it (a grid of its own, no line between), continues
+    // it too.
     let headless_continuation = next.header_rows == 0
         && prev.header_rows > 0
-        && next.pages[0] == prev.pages[1] + 1
+        && (next.pages[0] == prev.pages[1] + 1
+            || (next.pages[0] == prev.pages[1] && next.between.is_empty()))
         && next.header.len() == prev.header.len();
     if !repeated_header && !headless_continuation {
         return false;

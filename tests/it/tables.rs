@@ -62,13 +62,14 @@ fn budget_templates_rows_and_repeated_headers() {
     let path = dir.join("kent_county-council_2025-02-13_appendix-F_budget-templates.pdf");
     let all = tables(&path.to_string_lossy());
     eprintln!("budget templates: {} tables", all.len());
-    assert!(all.len() >= 5, "{}", all.len());
-    // Pages 1-13 repeat one header grid: one table.
+    assert!(all.len() >= 2, "{}", all.len());
+    // Pages 1-19 repeat one header grid, sections closed by total rows
+    // drawn as grids of their own: one table.
     let first = &all[0];
     well_formed(first);
     assert_eq!(first["pages"][0], 1);
-    assert!(first["pages"][1].as_u64() >= Some(12));
-    assert!(rows(first).len() >= 190, "{}", rows(first).len());
+    assert!(first["pages"][1].as_u64() >= Some(19));
+    assert!(rows(first).len() >= 300, "{}", rows(first).len());
     assert_eq!(header(first)[0], "MTFP Category");
     assert_eq!(header(first)[1], "Directorate");
     assert_eq!(cell(first, 0, 0), "Base Budget Changes");
