@@ -237,20 +237,37 @@ fn is_layout_grid(rows: &[Row], line_above: Option<&str>) -> bool {
             return true;
         }
     }
-    if ncols == 2 && rows.len() >= 3 {
-        let page_refs = rows
-            .iter()
-            .filter(|r| {
-                r.cells.get(1).is_some_and(|c| {
-                    !c.is_empty() && c.len() <= 3 && c.chars().all(|d| d.is_ascii_digit())
-                })
-            })
-            .count();
-        if page_refs * 5 >= rows.len() * 4 {
-            return true;
-        }
+    is_contents(rows, line_above)
+}
+
+/// A contents list: under a "Contents" heading, or every row ending in a
+/// page number, the numbers never going down and no other cell a value.
+fn is_contents(rows: &[Row], line_above: Option<&str>) -> bool {
+    if line_above.is_some_and(|l| {
+        let l = l.trim().to_lowercase();
+        l == "contents" || l == "table of contents"
+    }) {
+        return true;
     }
-    false
+    if rows.len() < 2 {
+        return false;
+    }
+    let mut last = 0u32;
+    for r in rows {
+        let filled: Vec<&String> = r.cells.iter().filter(|c| !c.is_empty()).collect();
+        let Some((page, text)) = filled.split_last() else {
+            return false;
+        };
+        let Ok(n) = page.parse::<u32>() else {
+            return false;
+        };
+        if page.len() > 3 || n < last || text.is_empty() || text.iter().any(|c| typed(c).is_some())
+        {
+            return false;
+        }
+        last = n;
+    }
+    true
 }
 
 /// "Date of Meeting:", "Name:Patricia Harvey": a form label.
@@ -723,6 +740,11 @@ mod tests {
                 .is_empty()
         );
         assert!(tables("Contents\n\nSummary\t4\nFindings\t6\nAnnex A\t30\n").is_empty());
+        assert!(
+            tables("Inside\n\nInformation about this\tlocal\tarea\t5\nSummary\t\t\t9\n").is_empty()
+        );
+        // Page numbers that go down, or other values beside them: data.
+        assert_eq!(tables("Ages\n\nUnder 5s\t72\nPrimary\t50\n").len(), 1);
     }
 
     #[test]
