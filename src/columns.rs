@@ -15,6 +15,10 @@
 use crate::layout::{FlowLine, Word};
 use grammars::{Cell, Line};
 
+/// A column gutter: left and right edge in points, and how many blocks of
+/// lines show it.
+type Gutter = (f32, f32, usize);
+
 /// Narrowest gap between columns, in points.
 const MIN_GUTTER: f32 = 4.0;
 /// A gutter seen in one block only must be at least this wide, in points.
@@ -33,11 +37,17 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
         return Vec::new();
     }
     let blocks = blocks(&flow, page_height);
+    let margins = margin_flags(&flow, page_height);
     let gutters = page_gutters(&flow, &blocks);
     if gutters.is_empty() {
-        return flow.iter().map(FlowLine::to_line).collect();
+        let mut out = Vec::new();
+        let all: Vec<usize> = (0..flow.len()).collect();
+        aligned_rows(&flow, &all, &margins, &mut first_table.clone(), &mut out);
+        return out;
     }
     let mut out = Vec::new();
+    let mut plain: Vec<usize> = Vec::new();
+    let mut region: Vec<(usize, u32)> = Vec::new();
     let mut table = first_table;
     let mut in_run = false;
     // A run starts at a block with content on both sides of a gutter; blocks
@@ -46,13 +56,7 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
     // block inside one cell).
     let kinds: Vec<BlockKind> = blocks
         .iter()
-        .map(|b| {
-            classify(
-                &flow[b.0..b.1],
-                &gutters,
-                in_margin(&flow[b.0], page_height),
-            )
-        })
+        .map(|b| classify(&flow[b.0..b.1], &gutters, margins[b.0]))
         .collect();
     let in_region: Vec<bool> = (0..blocks.len())
         .map(|i| match kinds[i] {
@@ -67,8 +71,37 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
             BlockKind::Crossing | BlockKind::Bullets => false,
         })
         .collect();
+    // A region of one single line is no column layout: left plain, it may
+    // be the header of a table of spaced single-line rows below it.
+    let mut in_region = in_region;
+    let mut k = 0;
+    while k < blocks.len() {
+        if !in_region[k] {
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        while e + 1 < blocks.len() && in_region[e + 1] {
+            e += 1;
+        }
+        let lines: usize = blocks[k..=e].iter().map(|b| b.1 - b.0).sum();
+        if lines == 1 {
+            in_region[k] = false;
+        }
+        k = e + 1;
+    }
     for (i, &(start, end)) in blocks.iter().enumerate() {
         let lines = &flow[start..end];
+        if !in_region[i] && kinds[i] != BlockKind::Bullets {
+            if in_run {
+                table += 1;
+                in_run = false;
+            }
+            plain.extend(start..end);
+            continue;
+        }
+        aligned_rows(&flow, &plain, &margins, &mut table, &mut out);
+        plain.clear();
         if kinds[i] == BlockKind::Bullets {
             if in_run {
                 table += 1;
@@ -77,29 +110,217 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
             out.extend(bullet_items(lines, &respected_gutters(lines, &gutters)));
             continue;
         }
-        if !in_region[i] {
-            if in_run {
-                table += 1;
-                in_run = false;
-            }
-            out.extend(lines.iter().map(FlowLine::to_line));
-            continue;
-        }
-        let respected = respected_gutters(lines, &gutters);
-        let row = row_of(lines, &respected);
-        let top = lines[0].y - lines[0].size;
-        let size = lines[0].size;
-        let mut line = Line::from_cells(row, top, size, false);
-        line.table = Some(table);
+        region.push((i, table));
         in_run = true;
-        out.push(line);
+    }
+    if in_run {
+        table += 1;
+    }
+    aligned_rows(&flow, &plain, &margins, &mut table, &mut out);
+    // Rows of one run of blocks, each split at the page gutters it keeps
+    // to and at the gutters the run's own blocks share: a table whose
+    // rows are single lines shows its narrower columns only there.
+    let mut k = 0;
+    while k < region.len() {
+        let id = region[k].1;
+        let run: Vec<usize> = region[k..]
+            .iter()
+            .take_while(|r| r.1 == id)
+            .map(|r| r.0)
+            .collect();
+        k += run.len();
+        let local = run_gutters(&flow, &blocks, &run);
+        for &b in &run {
+            let lines = &flow[blocks[b].0..blocks[b].1];
+            let mut respected = respected_gutters(lines, &gutters);
+            for g in &local {
+                let free = respected.iter().all(|r| r.1 <= g.0 || r.0 >= g.1);
+                if free && !crosses(lines, *g) {
+                    respected.push(*g);
+                }
+            }
+            respected.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let row = row_of(lines, &respected);
+            let mut line = Line::from_cells(row, lines[0].y - lines[0].size, lines[0].size, false);
+            line.table = Some(id);
+            out.push(line);
+        }
     }
     out
 }
 
+/// Gaps shared by every block of a run (its words' extents all leave them
+/// free) with words on both sides in at least two blocks.
+fn run_gutters(flow: &[FlowLine], blocks: &[(usize, usize)], run: &[usize]) -> Vec<Gutter> {
+    if run.len() < 2 {
+        return Vec::new();
+    }
+    let mut common: Vec<(f32, f32)> = vec![(f32::NEG_INFINITY, f32::INFINITY)];
+    for &b in run {
+        let mut spans: Vec<(f32, f32)> = flow[blocks[b].0..blocks[b].1]
+            .iter()
+            .flat_map(|l| &l.words)
+            .map(|w| (w.x0, w.x1))
+            .collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut free = Vec::new();
+        let mut reach = f32::NEG_INFINITY;
+        for (a, e) in spans {
+            if a - reach >= MIN_GUTTER {
+                free.push((reach, a));
+            }
+            reach = reach.max(e);
+        }
+        free.push((reach, f32::INFINITY));
+        common = intersect(&common, &free);
+    }
+    common
+        .into_iter()
+        .filter(|g| {
+            run.iter()
+                .filter(|&&b| {
+                    let words = || flow[blocks[b].0..blocks[b].1].iter().flat_map(|l| &l.words);
+                    words().any(|w| w.x1 <= g.0) && words().any(|w| w.x0 >= g.1)
+                })
+                .count()
+                >= 2
+        })
+        .map(|g| (g.0, g.1, run.len()))
+        .collect()
+}
+
+/// Lines outside column blocks, in order (`idx` into `flow`): runs of
+/// single-line rows whose columns line up (a borderless table set with
+/// space between its rows) become rows of cells split at the gaps the run
+/// shares; everything else stays a plain line. `table` is the next free
+/// table id.
+fn aligned_rows(
+    flow: &[FlowLine],
+    idx: &[usize],
+    margins: &[bool],
+    table: &mut u32,
+    out: &mut Vec<Line>,
+) {
+    let pitch = usual_pitch(flow);
+    let mut i = 0;
+    while i < idx.len() {
+        let first = &flow[idx[i]];
+        if margins[idx[i]] || first.cell_starts.len() < 2 {
+            out.push(first.to_line());
+            i += 1;
+            continue;
+        }
+        let mut common = free_gaps(first);
+        let mut members: Vec<&FlowLine> = vec![first];
+        let mut inner = inner_gaps(&common, &members);
+        let mut j = i + 1;
+        while j < idx.len() && !margins[idx[j]] && idx[j] == idx[j - 1] + 1 {
+            let l = &flow[idx[j]];
+            // A line of prose (many words, no cell gap) ends the run; a
+            // short one (a title over the next rows) may sit inside it.
+            let prose = l.cell_starts.len() < 2 && l.words.len() > 6;
+            if l.y - flow[idx[j - 1]].y > pitch * 3.0 || prose {
+                break;
+            }
+            let next = intersect(&common, &free_gaps(l));
+            members.push(l);
+            let next_inner = inner_gaps(&next, &members);
+            // The first line's wide word spaces are not columns until a
+            // second line shares them; after that no column may be lost.
+            if next_inner.is_empty() || (members.len() > 2 && next_inner.len() < inner.len()) {
+                members.pop();
+                break;
+            }
+            common = next;
+            inner = next_inner;
+            j += 1;
+        }
+        // At least two rows with a gap of a cell's width: justified prose
+        // lines may share narrower gaps by chance.
+        let split = members
+            .iter()
+            .filter(|l| {
+                l.cell_starts.len() >= 2
+                    && inner.iter().any(|g| {
+                        l.words.iter().any(|w| w.x1 <= g.0) && l.words.iter().any(|w| w.x0 >= g.1)
+                    })
+            })
+            .count();
+        // A heading after the table sits in its first column only.
+        while members.len() > 2
+            && members.last().is_some_and(|l| {
+                inner
+                    .first()
+                    .is_some_and(|g| l.words.iter().all(|w| w.x1 <= g.0))
+            })
+        {
+            members.pop();
+            j -= 1;
+        }
+        if members.len() < 2 || split < 2 {
+            out.push(first.to_line());
+            i += 1;
+            continue;
+        }
+        let gutters: Vec<Gutter> = inner.iter().map(|g| (g.0, g.1, members.len())).collect();
+        for l in &members {
+            let mut line = Line::from_cells(
+                row_of(std::slice::from_ref(*l), &gutters),
+                l.y - l.size,
+                l.size,
+                false,
+            );
+            line.table = Some(*table);
+            out.push(line);
+        }
+        *table += 1;
+        i = j;
+    }
+}
+
+/// The gaps of at least a gutter's width in a line, with the open space
+/// left of its first word and right of its last.
+fn free_gaps(l: &FlowLine) -> Vec<(f32, f32)> {
+    let mut out = Vec::new();
+    let mut reach = f32::NEG_INFINITY;
+    for w in &l.words {
+        if w.x0 - reach >= MIN_GUTTER {
+            out.push((reach, w.x0));
+        }
+        reach = reach.max(w.x1);
+    }
+    out.push((reach, f32::INFINITY));
+    out
+}
+
+fn intersect(a: &[(f32, f32)], b: &[(f32, f32)]) -> Vec<(f32, f32)> {
+    let mut out = Vec::new();
+    for x in a {
+        for y in b {
+            let (lo, hi) = (x.0.max(y.0), x.1.min(y.1));
+            if hi - lo >= MIN_GUTTER {
+                out.push((lo, hi));
+            }
+        }
+    }
+    out
+}
+
+/// Shared gaps with words on both sides in the run: its column gutters.
+fn inner_gaps(common: &[(f32, f32)], lines: &[&FlowLine]) -> Vec<(f32, f32)> {
+    common
+        .iter()
+        .copied()
+        .filter(|g| {
+            let words = || lines.iter().flat_map(|l| &l.words);
+            words().any(|w| w.x1 <= g.0) && words().any(|w| w.x0 >= g.1)
+        })
+        .collect()
+}
+
 /// A bulleted block -> one line per item: a line with a bullet left of the
 /// gutter starts an item, lines without one continue it.
-fn bullet_items(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<Line> {
+fn bullet_items(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Line> {
     let edge = gutters
         .first()
         .map(|g| g.0 + 0.5)
@@ -164,7 +385,7 @@ enum BlockKind {
     Bullets,
 }
 
-fn classify(lines: &[FlowLine], gutters: &[(f32, f32)], margin: bool) -> BlockKind {
+fn classify(lines: &[FlowLine], gutters: &[Gutter], margin: bool) -> BlockKind {
     if margin {
         return BlockKind::Crossing;
     }
@@ -195,19 +416,32 @@ fn classify(lines: &[FlowLine], gutters: &[(f32, f32)], margin: bool) -> BlockKi
 }
 
 /// The gutters a block keeps to. A gutter to the right of the first one
-/// (an ACTION BY column) only counts when what stands right of it is short
-/// on every line: a long run of words there is the text itself, printed
-/// with a wide gap.
-fn respected_gutters(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<(f32, f32)> {
-    let mut out: Vec<(f32, f32)> = Vec::new();
-    for &g in gutters {
-        if crosses(lines, g) {
+/// (an ACTION BY column) only counts when the column it opens is short on
+/// every line: a long run of words there is the text itself, printed with a
+/// wide gap. The column ends at the next gutter the block keeps to, so the
+/// narrow columns of a many-column table each count on their own.
+fn respected_gutters(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Gutter> {
+    let uncrossed: Vec<Gutter> = gutters
+        .iter()
+        .copied()
+        .filter(|&g| !crosses(lines, g))
+        .collect();
+    let mut out: Vec<Gutter> = Vec::new();
+    for (k, &g) in uncrossed.iter().enumerate() {
+        // Of two overlapping gutters (the same column edge of two tables,
+        // a few points apart) a block keeps the first.
+        if out.last().is_some_and(|p: &Gutter| p.1 > g.0) {
             continue;
         }
         if !out.is_empty() {
-            let long = lines
-                .iter()
-                .any(|l| l.words.iter().filter(|w| w.x0 >= g.1 - 0.5).count() > 3);
+            let end = uncrossed.get(k + 1).map(|n| n.0).unwrap_or(f32::INFINITY);
+            let long = lines.iter().any(|l| {
+                l.words
+                    .iter()
+                    .filter(|w| w.x0 >= g.1 - 0.5 && w.x1 <= end + 0.5)
+                    .count()
+                    > 3
+            });
             if long {
                 continue;
             }
@@ -217,16 +451,25 @@ fn respected_gutters(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<(f32, f3
     out
 }
 
-fn crosses(lines: &[FlowLine], g: (f32, f32)) -> bool {
-    lines
-        .iter()
-        .flat_map(|l| &l.words)
-        .any(|w| w.x0 < g.1 - 0.5 && w.x1 > g.0 + 0.5)
+/// Whether a word runs across a gutter. A gutter found in several blocks
+/// (the rows of a table) is the gap common to all of them, so inside a row
+/// of several lines a word may reach into it from the left without crossing
+/// it, up to where the next column starts: a long name set flush against
+/// that column. A single line (a title over the table) gets no such slack.
+fn crosses(lines: &[FlowLine], g: Gutter) -> bool {
+    let strong = g.2 >= 3 && lines.len() >= 2;
+    lines.iter().flat_map(|l| &l.words).any(|w| {
+        if strong {
+            w.x0 < g.1 - 0.5 && w.x1 > g.1 - 1.0
+        } else {
+            w.x0 < g.1 - 0.5 && w.x1 > g.0 + 0.5
+        }
+    })
 }
 
 /// The cells of a block split at the given gutters, each column's words in
 /// reading order.
-fn row_of(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<Cell> {
+fn row_of(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Cell> {
     let mut bounds: Vec<(f32, f32)> = Vec::new();
     let left = lines
         .iter()
@@ -244,29 +487,62 @@ fn row_of(lines: &[FlowLine], gutters: &[(f32, f32)]) -> Vec<Cell> {
         x = g.1;
     }
     bounds.push((x, right.max(x)));
+    // Every word goes to the column its centre is in; one whose centre is
+    // in a gutter (a long word set flush against the next column) belongs
+    // to the column on the left. No word is lost.
+    let column_of = |w: &Word| {
+        let c = (w.x0 + w.x1) / 2.0;
+        gutters.iter().filter(|g| c >= g.1 - 0.5).count()
+    };
+    let mut texts: Vec<String> = vec![String::new(); bounds.len()];
+    // Per column, whether its last line was one word filling the column to
+    // where the next one starts: a word too long for the column, which the
+    // renderer broke without a hyphen ("Fees/Addit" then "ional").
+    let mut filled: Vec<bool> = vec![false; bounds.len()];
+    for l in lines {
+        let mut on_line: Vec<Vec<&Word>> = vec![Vec::new(); bounds.len()];
+        for w in &l.words {
+            on_line[column_of(w)].push(w);
+        }
+        for (k, words) in on_line.into_iter().enumerate() {
+            let Some(first) = words.first() else {
+                continue;
+            };
+            let text = &mut texts[k];
+            let broken = filled[k]
+                && text.ends_with(|c: char| c.is_alphabetic())
+                && first.text.starts_with(|c: char| c.is_lowercase());
+            if !text.is_empty() && !broken && !joins_without_space(text, &first.text) {
+                text.push(' ');
+            }
+            let joined: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+            text.push_str(&joined.join(" "));
+            filled[k] = words.len() == 1
+                && gutters
+                    .get(k)
+                    .is_some_and(|g| first.x1 >= g.1 - 4.0 && first.x1 - first.x0 >= 24.0);
+        }
+    }
     bounds
         .iter()
-        .filter(|&&(x0, x1)| x1 - x0 >= 4.0 || x0 == bounds[0].0)
-        .map(|&(x0, x1)| {
-            let words: Vec<&Word> = lines
-                .iter()
-                .flat_map(|l| &l.words)
-                .filter(|w| {
-                    let c = (w.x0 + w.x1) / 2.0;
-                    c >= x0 - 0.5 && c <= x1 + 0.5
-                })
-                .collect();
-            Cell {
-                text: words
-                    .iter()
-                    .map(|w| w.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                x0,
-                x1,
-            }
-        })
+        .zip(texts)
+        .enumerate()
+        .filter(|(k, (&(x0, x1), text))| x1 - x0 >= 4.0 || *k == 0 || !text.is_empty())
+        .map(|(_, (&(x0, x1), text))| Cell { text, x0, x1 })
         .collect()
+}
+
+/// Lines of one cell join with a space, except owners split after a slash
+/// ("CP/" then "VM") and a compound word broken after its hyphen
+/// ("multi-" then "agency").
+pub(crate) fn joins_without_space(before: &str, next: &str) -> bool {
+    if before.ends_with('/') {
+        return true;
+    }
+    let mut tail = before.chars().rev();
+    tail.next() == Some('-')
+        && tail.next().is_some_and(char::is_alphabetic)
+        && next.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Lines in the top or bottom margin (running headers, page numbers) are
@@ -278,16 +554,46 @@ fn in_margin(line: &FlowLine, page_height: f32) -> bool {
         && (line.y < page_height * 0.07 || line.y - line.size > page_height * 0.93)
 }
 
+/// Which lines stand in the top or bottom margin. A margin line set closer
+/// than a line pitch to the body (the first line of a table row whose cells
+/// are vertically centred, pushed to the top of the page) belongs to the
+/// body: headers and page numbers stand apart.
+fn margin_flags(flow: &[FlowLine], page_height: f32) -> Vec<bool> {
+    let pitch = usual_pitch(flow);
+    let mut flags: Vec<bool> = flow.iter().map(|l| in_margin(l, page_height)).collect();
+    let tight = |a: &FlowLine, b: &FlowLine| (b.y - a.y).abs() <= pitch * 0.75;
+    for i in (0..flow.len().saturating_sub(1)).rev() {
+        if flags[i]
+            && !flags[i + 1]
+            && flow[i].y < page_height * 0.5
+            && tight(&flow[i], &flow[i + 1])
+        {
+            flags[i] = false;
+        }
+    }
+    for i in 1..flow.len() {
+        if flags[i]
+            && !flags[i - 1]
+            && flow[i].y > page_height * 0.5
+            && tight(&flow[i - 1], &flow[i])
+        {
+            flags[i] = false;
+        }
+    }
+    flags
+}
+
 /// Blocks of lines: a new block starts where the vertical gap is clearly
 /// more than the page's usual line pitch.
 fn blocks(flow: &[FlowLine], page_height: f32) -> Vec<(usize, usize)> {
     let pitch = usual_pitch(flow);
+    let margins = margin_flags(flow, page_height);
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..flow.len() {
         let gap = flow[i].y - flow[i - 1].y;
         let size_change = (flow[i].size - flow[i - 1].size).abs() > 1.5;
-        let margin = in_margin(&flow[i], page_height) != in_margin(&flow[i - 1], page_height);
+        let margin = margins[i] != margins[i - 1];
         if gap > pitch * 1.45 || size_change || margin {
             out.push((start, i));
             start = i;
@@ -317,8 +623,10 @@ fn usual_pitch(flow: &[FlowLine]) -> f32 {
 /// Column gutters of the page: gaps in the union of word extents of a
 /// block, found again in another block, or wide and in a block of three or
 /// more lines. Sorted left to right.
-fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<(f32, f32)> {
-    let mut candidates: Vec<(f32, f32, usize)> = Vec::new(); // gap, lines in block
+fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
+    let pitch = usual_pitch(flow);
+    // gap, lines in block, whether one side of the gap is an interleaved column
+    let mut candidates: Vec<(f32, f32, usize, bool)> = Vec::new();
     for &(s, e) in blocks {
         if e - s < 2 {
             continue;
@@ -332,24 +640,28 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<(f32, f32)>
         let mut reach = f32::NEG_INFINITY;
         for (x0, x1) in spans {
             if reach > f32::NEG_INFINITY && x0 - reach >= MIN_GUTTER {
-                candidates.push((reach, x0, e - s));
+                let interleaved = interleaved_side(&flow[s..e], (reach, x0), pitch);
+                candidates.push((reach, x0, e - s, interleaved));
             }
             reach = reach.max(x1);
         }
     }
-    let mut gutters: Vec<(f32, f32)> = Vec::new();
+    let mut gutters: Vec<Gutter> = Vec::new();
     let mut used = vec![false; candidates.len()];
     for i in 0..candidates.len() {
         if used[i] {
             continue;
         }
-        let (a0, a1, n) = candidates[i];
+        let (a0, a1, n, interleaved) = candidates[i];
         let mut lo = a0;
         let mut hi = a1;
         let mut support = 1;
         for j in (i + 1)..candidates.len() {
-            let (b0, b1, _) = candidates[j];
-            if !used[j] && b0 < hi && b1 > lo {
+            let (b0, b1, _, _) = candidates[j];
+            // Gaps that overlap by less than a gutter are different
+            // gutters (two tables on one page, their columns a little
+            // apart): each keeps its own group.
+            if !used[j] && hi.min(b1) - lo.max(b0) >= MIN_GUTTER.min(b1 - b0) {
                 used[j] = true;
                 support += 1;
                 lo = lo.max(b0);
@@ -357,13 +669,44 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<(f32, f32)>
             }
         }
         let wide_enough = a1 - a0 >= WIDE_GUTTER && n >= 3;
-        if hi - lo >= MIN_GUTTER.min(a1 - a0) && (support >= 2 || wide_enough) {
-            gutters.push((lo, hi));
+        if hi - lo >= MIN_GUTTER.min(a1 - a0) && (support >= 2 || wide_enough || interleaved) {
+            gutters.push((lo, hi, support));
         }
     }
     gutters.sort_by(|a, b| a.0.total_cmp(&b.0));
-    gutters.dedup_by(|a, b| a.0 < b.1 && a.1 > b.0);
+    gutters.dedup_by(|a, b| a.1.min(b.1) - a.0.max(b.0) >= MIN_GUTTER);
     gutters
+}
+
+/// Whether the lines on one side of a gap form a column of their own set
+/// between the lines of the other: a short ACTION BY entry ("CP/", "VM",
+/// "M") beside a tall paragraph, or a paragraph number centred against its
+/// text. Every line touching that side stands wholly on it and falls between
+/// two baselines of the other side, off their pitch. Such a column shows one
+/// narrow gap in one block only, yet it is a column.
+fn interleaved_side(lines: &[FlowLine], gap: (f32, f32), pitch: f32) -> bool {
+    let side = |w: &Word| w.x0 >= gap.1 - 0.5;
+    [true, false].iter().any(|&right| {
+        let mut seen = 0;
+        for (i, l) in lines.iter().enumerate() {
+            let on_side = l.words.iter().filter(|w| side(w) == right).count();
+            if on_side == 0 {
+                continue;
+            }
+            if on_side != l.words.len() {
+                return false;
+            }
+            let off_pitch =
+                |j: Option<&FlowLine>| j.is_some_and(|o| (o.y - l.y).abs() < pitch * 0.75);
+            if !(off_pitch(i.checked_sub(1).and_then(|j| lines.get(j)))
+                && off_pitch(lines.get(i + 1)))
+            {
+                return false;
+            }
+            seen += 1;
+        }
+        seen > 0
+    })
 }
 
 #[doc(hidden)]
@@ -378,4 +721,227 @@ pub fn debug(flow: &[FlowLine]) -> String {
         b.iter().map(|x| x.1 - x.0).collect::<Vec<_>>(),
         page_gutters(&flow, &b)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(y: f32, words: &[(f32, &str)]) -> FlowLine {
+        FlowLine {
+            y,
+            size: 11.0,
+            words: words
+                .iter()
+                .map(|&(x0, t)| Word {
+                    x0,
+                    x1: x0 + t.chars().count() as f32 * 5.0,
+                    text: t.to_string(),
+                })
+                .collect(),
+            cell_starts: vec![0],
+        }
+    }
+
+    /// Minute 8 of the Schools Forum minutes: the ACTION BY owners sit on
+    /// baselines between the lines of a tall resolution paragraph, one
+    /// narrow gap away from it.
+    #[test]
+    fn action_column_interleaved_with_a_tall_paragraph_is_its_own_cell() {
+        let mut flow = vec![
+            line(
+                100.0,
+                &[(58.0, "8.3"), (79.0, "In"), (95.0, "response to a query")],
+            ),
+            line(112.5, &[(79.0, "for"), (100.0, "further training")]),
+        ];
+        let text = [
+            "1. That the approach be",
+            "noted and an update 2.",
+            "That the sum to fund",
+            "requirements of children",
+            "be agreed.",
+        ];
+        for (i, t) in text.iter().enumerate() {
+            flow.push(line(140.0 + i as f32 * 12.5, &[(115.0, t)]));
+        }
+        // 115 + 24 chars * 5 = 235 at most; the owners start 6 points right.
+        for (i, t) in ["CP/", "VM", "M"].iter().enumerate() {
+            flow.push(line(158.6 + i as f32 * 12.5, &[(241.0, t)]));
+        }
+        let lines = rebuild(flow, 0, 0.0);
+        let last = lines.last().expect("a row");
+        assert_eq!(last.table, Some(0));
+        let cells: Vec<&str> = last.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(cells.last(), Some(&"CP/VM M"), "{cells:?}");
+        assert!(cells
+            .iter()
+            .any(|c| c.contains("noted and an update 2. That the sum")));
+    }
+
+    #[test]
+    fn a_narrow_gap_in_one_block_of_aligned_lines_is_no_column() {
+        // Both sides of the gap on every line, same pitch: plain text with a
+        // wide space, not an interleaved column.
+        let flow: Vec<FlowLine> = (0..4)
+            .map(|i| {
+                line(
+                    100.0 + i as f32 * 12.5,
+                    &[(79.0, "abcdefghij"), (135.0, "next")],
+                )
+            })
+            .collect();
+        let lines = rebuild(flow, 0, 0.0);
+        assert!(lines.iter().all(|l| l.table.is_none()), "{lines:?}");
+    }
+
+    /// The placements appendix: eight narrow columns, each row a block of
+    /// lines whose cells are vertically centred. Many words stand right of
+    /// the second gutter on each line, but few in any one column.
+    #[test]
+    fn narrow_columns_of_a_wide_table_each_make_a_cell() {
+        let mut flow = Vec::new();
+        for (r, (amount, name, fees, kind)) in [
+            ("£81,000.00", "Tavistock", "School", "Day"),
+            ("£70,460.24", "Egerton", "School", "Day"),
+            ("£68,136.00", "Mary Hare", "School", "Residential"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = 100.0 + r as f32 * 40.0;
+            flow.push(line(y, &[(168.0, name), (237.0, fees)]));
+            flow.push(line(
+                y + 6.3,
+                &[
+                    (58.0, amount),
+                    (118.0, "1"),
+                    (287.0, kind),
+                    (357.0, "Some"),
+                    (423.0, "Kent"),
+                ],
+            ));
+            flow.push(line(
+                y + 12.6,
+                &[(168.0, "Ltd"), (237.0, "Fees"), (357.0, "School")],
+            ));
+        }
+        let lines = rebuild(flow, 0, 0.0);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        let cells: Vec<&str> = lines[2].cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            cells,
+            [
+                "£68,136.00",
+                "1",
+                "Mary Hare Ltd",
+                "School Fees",
+                "Residential",
+                "Some School",
+                "Kent"
+            ]
+        );
+    }
+
+    /// The performance report's monthly activity tables: single-line rows
+    /// set well apart, a header whose columns stand closer than a cell gap
+    /// ("Apr-12 Apr-13 % increase"), a title row between two tables.
+    #[test]
+    fn spaced_single_line_rows_that_line_up_are_a_table() {
+        let mut header = line(
+            100.0,
+            &[
+                (58.0, "Description"),
+                (355.0, "Apr-12"),
+                (394.0, "Apr-13"),
+                (432.0, "%"),
+                (441.0, "increase"),
+            ],
+        );
+        header.cell_starts = vec![0, 1];
+        let mut data = line(
+            130.0,
+            &[
+                (58.0, "Number of contacts"),
+                (355.0, "606"),
+                (394.0, "809"),
+                (432.0, "33%"),
+            ],
+        );
+        data.cell_starts = vec![0, 1, 2, 3];
+        let title = line(160.0, &[(58.0, "Referrals")]);
+        let prose = line(
+            190.0,
+            &[(
+                57.0,
+                "2.16. Comparison of 'front door' activity with statistical neighbours",
+            )],
+        );
+        let lines = rebuild(vec![header, data, title, prose], 0, 0.0);
+        let cells: Vec<Vec<&str>> = lines
+            .iter()
+            .map(|l| l.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            cells[0],
+            ["Description", "Apr-12", "Apr-13", "% increase"],
+            "{lines:?}"
+        );
+        assert_eq!(cells[1], ["Number of contacts", "606", "809", "33%"]);
+        assert!(lines[..2].iter().all(|l| l.table == Some(0)));
+        // The heading after the table and the prose stay plain lines.
+        assert_eq!(lines[2].table, None);
+        assert_eq!(lines[3].table, None);
+    }
+
+    /// "Table 3" of the Early Help report: a two-line header block gives
+    /// the page its wide gutters; the single-line rows below share the
+    /// narrower gaps between their numbers, which make the other columns.
+    #[test]
+    fn single_line_rows_of_a_column_run_split_at_the_gaps_they_share() {
+        let mut flow = vec![
+            line(100.0, &[(300.0, "Post")]),
+            line(
+                106.0,
+                &[
+                    (150.0, "Under 5s"),
+                    (200.0, "Primary"),
+                    (250.0, "Secondary"),
+                    (400.0, "Total"),
+                ],
+            ),
+            line(112.0, &[(300.0, "16")]),
+        ];
+        for (r, (label, a, b, c, d, total)) in [
+            ("Q3 (Oct-Dec)", "72", "50", "48", "10", "180"),
+            ("Q4 (Jan- Mar)", "67", "42", "53", "7", "169"),
+            ("TOTAL", "139", "92", "101", "17", "349"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            flow.push(line(
+                140.0 + r as f32 * 30.0,
+                &[
+                    (58.0, label),
+                    (150.0, a),
+                    (200.0, b),
+                    (250.0, c),
+                    (300.0, d),
+                    (400.0, total),
+                ],
+            ));
+        }
+        let lines = rebuild(flow, 0, 0.0);
+        let rows: Vec<Vec<&str>> = lines
+            .iter()
+            .map(|l| l.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            rows[1],
+            ["Q3 (Oct-Dec)", "72", "50", "48", "10", "180"],
+            "{rows:?}"
+        );
+        assert_eq!(rows[3], ["TOTAL", "139", "92", "101", "17", "349"]);
+    }
 }

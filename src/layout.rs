@@ -75,11 +75,17 @@ pub fn page_lines(raw: &RawPage) -> Page {
                         cx >= x0 && cx < x1
                     })
                     .collect();
-                let text = group_lines(&inside)
-                    .into_iter()
-                    .map(|l| words(&l))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let mut text = String::new();
+                for l in group_lines(&inside) {
+                    let w = words(&l);
+                    if w.is_empty() {
+                        continue;
+                    }
+                    if !text.is_empty() && !crate::columns::joins_without_space(&text, &w) {
+                        text.push(' ');
+                    }
+                    text.push_str(&w);
+                }
                 cells.push(Cell { text, x0, x1 });
             }
             let size = median_size(glyphs);

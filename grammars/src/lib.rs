@@ -22,6 +22,7 @@ pub mod report;
 pub mod resolution;
 pub mod segment;
 pub mod table;
+pub mod table_cell;
 
 pub use input::{from_text, Cell, Line, Page};
 pub use model::*;

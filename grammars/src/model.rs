@@ -257,7 +257,8 @@ pub struct Recommendation {
 /// A typed reading of a cell that is clearly a number, money or a percentage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TypedValue {
-    /// "number", "money" or "percent".
+    /// "number", "money" or "percent" (a percentage's value is the number
+    /// printed: "48%" is 48).
     #[serde(rename = "type")]
     pub value_type: String,
     pub value: f64,
@@ -274,6 +275,10 @@ pub struct Table {
     pub values: Vec<Vec<Option<TypedValue>>>,
     /// [first, last] physical pages.
     pub pages: [u32; 2],
+    /// Footnotes printed under the table ("*These figures represent …"),
+    /// kept apart from its rows.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,7 +1,759 @@
-//! Table rows (ruled grids, column rows, tab-separated lines) -> `table` records with header, cells and typed values.
+//! Table rows (ruled grids, column rows, tab-separated lines) -> `table`
+//! records with title, header, cells and typed values.
+//!
+//! Owns which runs of rows are data tables, where their header ends
+//! (several header rows become one " / "-joined name per column), which
+//! rows continue the row above (a cell wrapped over a stray empty line),
+//! and which parts on later pages continue a table whose header is repeated
+//! there. It does not own how rows are rebuilt from a PDF page (the layout
+//! layer hands over rows of cells) nor what a cell's words mean beyond
+//! typed values (see `table_cell`). The minutes grid (MINUTE NO. |
+//! SUBJECT/DECISION | ACTION BY), key/value front sheets and contents lists
+//! are layouts, not data tables: they are left to the document text.
 
+use crate::common::{fold, strip_html};
 use crate::input::Page;
-use crate::model::{DocumentInfo, Parsed};
+use crate::model::{DocumentInfo, Fields, Parsed, Record, Table};
+use crate::table_cell::{caption, column_name, is_date, is_note, typed};
 
-/// Read one document's pages and append its records to `out`.
-pub fn parse(_pages: &[Page], _info: &DocumentInfo, _doc: usize, _out: &mut Parsed) {}
+/// Lines looked at above a table for its caption or heading.
+const LOOK_BACK: usize = 12;
+
+/// Read one document's pages and append its `table` records to `out`.
+pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+    let items = flatten(pages);
+    let runs = runs(&items);
+    let mut tables: Vec<Built> = Vec::new();
+    let mut prev_end = 0;
+    for run in &runs {
+        let between: Vec<&str> = texts(&items[prev_end..run.start]);
+        // A caption or heading belongs to the first table below it: look
+        // no further up than the table before.
+        let above: Vec<&str> = between.iter().rev().take(LOOK_BACK).copied().collect();
+        prev_end = run.end;
+        if is_layout_grid(&run.rows, above.first().copied()) {
+            continue;
+        }
+        for (k, part) in split_titled(&run.rows).into_iter().enumerate() {
+            let Some(mut t) = build(part.rows, part.title) else {
+                continue;
+            };
+            if k == 0 {
+                t.between = between.iter().map(|s| fold(s)).collect();
+                t.above = above.iter().map(|s| fold(s)).collect();
+            }
+            match tables.last_mut() {
+                Some(prev) if k == 0 && continues(prev, &t) => prev.absorb(t),
+                _ => tables.push(t),
+            }
+        }
+    }
+    for t in tables {
+        push_record(t, doc, out);
+    }
+}
+
+/// A line of the document as the table grammar sees it.
+#[derive(Debug, Clone)]
+enum Item {
+    Text(String),
+    Row(Row),
+    Blank,
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    cells: Vec<String>,
+    /// Left and right edge of each cell in points; `None` for text input,
+    /// where a cell's index is its column.
+    edges: Option<Vec<(f32, f32)>>,
+    page: u32,
+    /// The ruled grid or column run the row belongs to; `None` for a line
+    /// that merely has several cells.
+    grid: Option<u32>,
+}
+
+fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
+    let mut items = Vec::new();
+    for page in pages {
+        for line in &page.lines {
+            let item = if line.is_blank() {
+                Item::Blank
+            } else if line.table.is_some() || line.cells.len() >= 2 {
+                Item::Row(Row {
+                    cells: line
+                        .cells
+                        .iter()
+                        .map(|c| fold(&strip_html(&c.text)))
+                        .collect(),
+                    edges: (page.width > 0.0)
+                        .then(|| line.cells.iter().map(|c| (c.x0, c.x1)).collect()),
+                    page: page.number,
+                    grid: line.table,
+                })
+            } else {
+                Item::Text(fold(&strip_html(&line.text)))
+            };
+            items.push((page.number, item));
+        }
+    }
+    items
+}
+
+fn texts(items: &[(u32, Item)]) -> Vec<&str> {
+    items
+        .iter()
+        .filter_map(|(_, i)| match i {
+            Item::Text(t) if !t.is_empty() => Some(t.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Consecutive rows of one page: blank lines inside are skipped (a row
+/// broken by a stray empty line), a text line or another grid ends it.
+struct Run {
+    rows: Vec<Row>,
+    start: usize,
+    end: usize,
+}
+
+fn runs(items: &[(u32, Item)]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let Item::Row(first) = &items[i].1 else {
+            i += 1;
+            continue;
+        };
+        let mut rows = vec![first.clone()];
+        let mut grid = first.grid;
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < items.len() {
+            match &items[j].1 {
+                Item::Blank => j += 1,
+                // A header drawn as a grid of its own, right above the body's
+                // grid, heads it.
+                Item::Row(r)
+                    if r.page == first.page
+                        && (r.grid == grid
+                            || r.grid.is_none()
+                            || grid.is_none()
+                            || (rows.len() <= 3 && rows.iter().all(|h| header_like(&h.cells)))) =>
+                {
+                    grid = r.grid.or(grid);
+                    rows.push(r.clone());
+                    j += 1;
+                    end = j;
+                }
+                _ => break,
+            }
+        }
+        // Several cells on a line or two of prose is no table: a run of
+        // plain lines needs three rows that keep one column count.
+        let plain = rows.iter().all(|r| r.grid.is_none());
+        let keep = if plain {
+            rows.len() >= 3 && {
+                let n = rows[0].cells.len();
+                rows.iter().filter(|r| r.cells.len() == n).count() * 3 >= rows.len() * 2
+            }
+        } else {
+            rows.len() >= 2
+        };
+        if keep {
+            out.push(Run {
+                rows,
+                start: i,
+                end,
+            });
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+fn non_empty(cells: &[String]) -> usize {
+    cells.iter().filter(|c| !c.is_empty()).count()
+}
+
+/// Paragraph numbers of a minutes grid or a numbered report: "7.", "7.1",
+/// "12", "CAB/23/45".
+fn is_paragraph_number(cell: &str) -> bool {
+    let t = cell.trim_end_matches('.');
+    !t.is_empty()
+        && t.len() <= 12
+        && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '/')
+}
+
+/// Whether a run is the layout of the page rather than a data table: the
+/// minutes grid (recognised by its header, on the run's first row or the
+/// line just above it), numbered paragraphs set in a grid, a key/value
+/// front sheet, or a contents list.
+fn is_layout_grid(rows: &[Row], line_above: Option<&str>) -> bool {
+    let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let minutes_header = |s: &str| {
+        let u = s.to_uppercase();
+        u.contains("MINUTE") && (u.contains("ACTION") || u.contains("DECISION"))
+    };
+    if rows
+        .first()
+        .is_some_and(|r| minutes_header(&r.cells.join(" ")))
+        || line_above.is_some_and(minutes_header)
+    {
+        return true;
+    }
+    if ncols <= 3 {
+        let numbered = rows
+            .iter()
+            .filter(|r| r.cells.first().is_some_and(|c| is_paragraph_number(c)))
+            .count();
+        let margin = rows
+            .iter()
+            .filter(|r| {
+                r.cells
+                    .first()
+                    .is_some_and(|c| c.is_empty() || is_paragraph_number(c))
+            })
+            .count();
+        let long = rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| c.chars().count() > 150));
+        if numbered > 0 && long && margin * 5 >= rows.len() * 3 {
+            return true;
+        }
+        let labelled = rows
+            .iter()
+            .filter(|r| r.cells.first().is_some_and(|c| is_label(c)))
+            .count();
+        let first_labelled = rows
+            .first()
+            .is_some_and(|r| r.cells.first().is_some_and(|c| is_label(c)));
+        if (first_labelled && labelled * 3 >= rows.len() * 2)
+            || (rows.len() >= 3 && labelled * 2 >= rows.len())
+        {
+            return true;
+        }
+    }
+    is_contents(rows, line_above)
+}
+
+/// A contents list: under a "Contents" heading, or every row ending in a
+/// page number, the numbers never going down and no other cell a value.
+fn is_contents(rows: &[Row], line_above: Option<&str>) -> bool {
+    if line_above.is_some_and(|l| {
+        let l = l.trim().to_lowercase();
+        l == "contents" || l == "table of contents"
+    }) {
+        return true;
+    }
+    if rows.len() < 2 {
+        return false;
+    }
+    let mut last = 0u32;
+    for r in rows {
+        let filled: Vec<&String> = r.cells.iter().filter(|c| !c.is_empty()).collect();
+        let Some((page, text)) = filled.split_last() else {
+            return false;
+        };
+        let Ok(n) = page.parse::<u32>() else {
+            return false;
+        };
+        if page.len() > 3 || n < last || text.is_empty() || text.iter().any(|c| typed(c).is_some())
+        {
+            return false;
+        }
+        last = n;
+    }
+    true
+}
+
+/// "Date of Meeting:", "Name:Patricia Harvey": a form label.
+fn is_label(cell: &str) -> bool {
+    match cell.find(':') {
+        Some(i) if i > 0 && i <= 40 => {
+            let label = &cell[..i];
+            label.chars().next().is_some_and(|c| c.is_uppercase())
+                && label
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || " &/()'-,.".contains(c))
+        }
+        _ => false,
+    }
+}
+
+/// A part of a run: rows under one title row.
+struct Part {
+    rows: Vec<Row>,
+    title: Option<String>,
+}
+
+/// A row whose only text is one cell, in a table of three or more columns,
+/// is a title over the rows below ("Contacts", "Referrals into Early Help …
+/// by Age", "APPENDIX F: … SPENDING" set mid-width): when a header of two
+/// or more names follows it, it starts a new table.
+fn split_titled(rows: &[Row]) -> Vec<Part> {
+    let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let is_title = |i: usize| {
+        let r = &rows[i];
+        ncols >= 3
+            && non_empty(&r.cells) == 1
+            && r.cells
+                .iter()
+                .any(|c| !c.is_empty() && !is_note(c) && !all_values(c))
+            && rows
+                .get(i + 1)
+                .is_some_and(|n| header_like(&n.cells) && non_empty(&n.cells) >= 2)
+    };
+    let mut parts: Vec<Part> = Vec::new();
+    let mut current = Part {
+        rows: Vec::new(),
+        title: None,
+    };
+    for (i, row) in rows.iter().enumerate() {
+        if is_title(i) {
+            if !current.rows.is_empty() || current.title.is_some() {
+                parts.push(current);
+            }
+            current = Part {
+                rows: Vec::new(),
+                title: row.cells.iter().find(|c| !c.is_empty()).cloned(),
+            };
+            continue;
+        }
+        current.rows.push(row.clone());
+    }
+    parts.push(current);
+    parts
+}
+
+/// Cells that could name columns: some text, no value, no date, none long.
+fn header_like(cells: &[String]) -> bool {
+    non_empty(cells) > 0
+        && cells.iter().all(|c| {
+            c.chars().count() <= 80
+                && (c.is_empty() || (typed(c).is_none() && !is_date(c) && !all_values(c)))
+        })
+}
+
+/// "-30,834.5 -10,788.7 -10,300.0": several values run into one cell.
+fn all_values(cell: &str) -> bool {
+    cell.split_whitespace().all(|w| typed(w).is_some())
+}
+
+/// A table as built from one run, before it is joined to its continuation.
+#[derive(Debug, Clone)]
+struct Built {
+    title: Option<String>,
+    /// The title row inside the table, if any.
+    title_row: Option<String>,
+    header: Vec<String>,
+    header_rows: usize,
+    rows: Vec<Vec<String>>,
+    notes: Vec<String>,
+    pages: [u32; 2],
+    /// Text lines between the previous table and this one, and the lines
+    /// above this one (nearest first), folded.
+    between: Vec<String>,
+    above: Vec<String>,
+    /// Titles repeated above each part of a table continued over pages.
+    repeated: Option<String>,
+}
+
+impl Built {
+    fn absorb(&mut self, next: Built) {
+        if self.repeated.is_none() {
+            self.repeated = next.between.first().cloned();
+        }
+        self.rows.extend(next.rows);
+        self.notes.extend(next.notes);
+        self.pages[1] = self.pages[1].max(next.pages[1]);
+    }
+}
+
+/// Whether `next` continues `prev` on a later page (or further down a text
+/// input): the same header printed again, and between the two parts
+/// nothing but lines that also stand above the first part (its title
+/// repeated on each page).
+fn continues(prev: &Built, next: &Built) -> bool {
+    // Compared without spaces or case: a narrow column breaks a repeated
+    // name at different points on different pages ("Name/Ser vice").
+    // A header grid missing a rule on one page runs two names into one
+    // cell: the names are compared as one string.
+    let squeeze = |h: &[String]| -> String {
+        h.concat()
+            .chars()
+            .filter(|ch| !ch.is_whitespace())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let repeated_header = next.header_rows > 0
+        && !prev.header.iter().all(String::is_empty)
+        && prev.header.len() == next.header.len()
+        && squeeze(&prev.header) == squeeze(&next.header);
+    // A part with no header, as wide as the table, at the top of the next
+    // page or right below it (a grid of its own, no line between), continues
+    // it too.
+    let headless_continuation = next.header_rows == 0
+        && prev.header_rows > 0
+        && (next.pages[0] == prev.pages[1] + 1
+            || (next.pages[0] == prev.pages[1] && next.between.is_empty()))
+        && next.header.len() == prev.header.len();
+    if !repeated_header && !headless_continuation {
+        return false;
+    }
+    next.between
+        .iter()
+        .all(|l| prev.above.iter().take(6).any(|a| a == l))
+}
+
+/// Put each row's cells in the columns of the whole run. A text row's
+/// cells are its columns. A PDF row's cells go by position, since one row
+/// may hold a cell that spans two columns of another (it goes to the column
+/// its left edge stands in) or lack an empty cell another has. The columns
+/// are the cells of the row that has most non-empty ones.
+fn align(rows: &mut [Row]) {
+    if rows.iter().any(|r| r.edges.is_none()) {
+        return;
+    }
+    let filled = |r: &Row| -> Vec<(f32, f32)> {
+        r.cells
+            .iter()
+            .zip(r.edges.iter().flatten())
+            .filter(|(c, _)| !c.is_empty())
+            .map(|(_, e)| *e)
+            .collect()
+    };
+    let mut columns: Vec<(f32, f32)> = Vec::new();
+    for r in rows.iter() {
+        let f = filled(r);
+        if f.len() > columns.len() {
+            columns = f;
+        }
+    }
+    if columns.is_empty() {
+        return;
+    }
+    for r in rows.iter_mut() {
+        let mut cells = vec![String::new(); columns.len()];
+        let edges = r.edges.take().unwrap_or_default();
+        for (text, e) in r.cells.iter().zip(&edges) {
+            if text.is_empty() {
+                continue;
+            }
+            let left = e.0 + 2.0_f32.min((e.1 - e.0) / 2.0);
+            let k = columns
+                .iter()
+                .position(|c| c.0 <= left && left <= c.1)
+                .or_else(|| {
+                    (0..columns.len())
+                        .filter(|&k| overlap(columns[k], *e) > 0.0)
+                        .max_by(|&a, &b| {
+                            overlap(columns[a], *e).total_cmp(&overlap(columns[b], *e))
+                        })
+                })
+                .unwrap_or_else(|| nearest(&columns, *e));
+            if !cells[k].is_empty() {
+                cells[k].push(' ');
+            }
+            cells[k].push_str(text);
+        }
+        r.cells = cells;
+        r.edges = Some(columns.clone());
+    }
+}
+
+fn overlap(a: (f32, f32), b: (f32, f32)) -> f32 {
+    a.1.min(b.1) - a.0.max(b.0)
+}
+
+fn nearest(columns: &[(f32, f32)], e: (f32, f32)) -> usize {
+    let mid = (e.0 + e.1) / 2.0;
+    let dist = |c: &(f32, f32)| ((c.0 + c.1) / 2.0 - mid).abs();
+    (0..columns.len())
+        .min_by(|&a, &b| dist(&columns[a]).total_cmp(&dist(&columns[b])))
+        .unwrap_or(0)
+}
+
+fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
+    align(&mut rows);
+    let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    if ncols < 2 || rows.is_empty() {
+        return None;
+    }
+    let pages = [
+        rows.iter().map(|r| r.page).min().unwrap_or(0),
+        rows.iter().map(|r| r.page).max().unwrap_or(0),
+    ];
+    let padded: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut c = r.cells.clone();
+            c.resize(ncols, String::new());
+            c
+        })
+        .collect();
+    // Header rows: the first row when it names columns, then rows that add
+    // to the names beneath a blank first cell (a two-row header).
+    let mut header_rows = 0;
+    if padded.len() > 1 && header_like(&padded[0]) {
+        header_rows = 1;
+        while header_rows + 1 < padded.len()
+            && header_like(&padded[header_rows])
+            && padded[header_rows][0].is_empty()
+        {
+            header_rows += 1;
+        }
+    }
+    let header = join_header(&padded[..header_rows], ncols);
+    let mut body: Vec<Vec<String>> = Vec::new();
+    let mut notes = Vec::new();
+    for row in &padded[header_rows..] {
+        let filled = non_empty(row);
+        if filled == 1 && is_note(&row[0]) {
+            notes.push(row[0].clone());
+            continue;
+        }
+        let continuation = row[0].is_empty() && filled * 2 < ncols && filled > 0;
+        match body.last_mut() {
+            Some(prev) if continuation => {
+                for (p, c) in prev.iter_mut().zip(row) {
+                    if !c.is_empty() {
+                        if !p.is_empty() {
+                            p.push(' ');
+                        }
+                        p.push_str(c);
+                    }
+                }
+            }
+            _ if filled == 0 => {}
+            _ => body.push(row.clone()),
+        }
+    }
+    if body.is_empty() {
+        return None;
+    }
+    // Columns empty in the header and every row are gaps of the layout.
+    let keep: Vec<bool> = (0..ncols)
+        .map(|j| !header[j].is_empty() || body.iter().any(|r| !r[j].is_empty()))
+        .collect();
+    let pick = |r: &[String]| -> Vec<String> {
+        r.iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(c, _)| c.clone())
+            .collect()
+    };
+    Some(Built {
+        title: None,
+        title_row,
+        header: pick(&header),
+        header_rows,
+        rows: body.iter().map(|r| pick(r)).collect(),
+        notes,
+        pages,
+        between: Vec::new(),
+        above: Vec::new(),
+        repeated: None,
+    })
+}
+
+/// One name per column from the header rows: a name printed over two
+/// columns (blank to its right, with names beneath) spans them, and the
+/// names down a column are joined with " / ".
+fn join_header(rows: &[Vec<String>], ncols: usize) -> Vec<String> {
+    let mut grid: Vec<Vec<String>> = rows.to_vec();
+    for r in 0..grid.len() {
+        for j in 1..ncols {
+            let below = grid[r + 1..].iter().any(|row| !row[j].is_empty());
+            if grid[r][j].is_empty() && below && !grid[r][j - 1].is_empty() {
+                let below_left = grid[r + 1..].iter().any(|row| !row[j - 1].is_empty());
+                if below_left {
+                    grid[r][j] = grid[r][j - 1].clone();
+                }
+            }
+        }
+    }
+    (0..ncols)
+        .map(|j| {
+            grid.iter()
+                .map(|row| column_name(&row[j]))
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(" / ")
+        })
+        .collect()
+}
+
+/// The caption above a table ("Table 3:" with the title row or line that
+/// completes it), else its title row, else the title repeated above each
+/// page of it, else the nearest heading above it.
+fn title_of(t: &Built) -> Option<String> {
+    let above = &t.above;
+    for (i, line) in above.iter().take(4).enumerate() {
+        if let Some(cap) = caption(line) {
+            let label = cap.trim_end_matches([':', '.', ' ']);
+            let bare = label.split_whitespace().count() <= 2;
+            let extra = t.title_row.clone().or_else(|| {
+                (i > 0).then(|| {
+                    above[..i]
+                        .iter()
+                        .rev()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+            });
+            return Some(match extra {
+                Some(e) if bare && !e.is_empty() => format!("{label}: {e}"),
+                _ => label.to_string(),
+            });
+        }
+    }
+    if let Some(row) = &t.title_row {
+        return Some(row.clone());
+    }
+    if let Some(rep) = &t.repeated {
+        return Some(rep.clone());
+    }
+    // A line followed by one that starts in lower case is the first line
+    // of a wrapped sentence, not a heading.
+    (0..above.len())
+        .find(|&i| {
+            is_heading(&above[i])
+                && !(i > 0 && above[i - 1].starts_with(|c: char| c.is_lowercase()))
+        })
+        .map(|i| above[i].clone())
+}
+
+/// A short line that reads as a heading, not a sentence or a list item.
+fn is_heading(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let first = line.chars().next();
+    (1..=12).contains(&words)
+        && line.chars().count() <= 100
+        && !line.ends_with(['.', ':', ',', ';'])
+        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && line.chars().any(char::is_alphabetic)
+        && !line.starts_with(['•', '-', '–', '*'])
+}
+
+fn push_record(mut t: Built, doc: usize, out: &mut Parsed) {
+    t.title = title_of(&t);
+    let text = t
+        .rows
+        .iter()
+        .map(|r| r.join(" | "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let values = t
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| typed(c)).collect())
+        .collect();
+    out.records.push(Record {
+        text,
+        page: t.pages[0],
+        page_end: t.pages[1],
+        document: doc,
+        fields: Fields::Table(Table {
+            title: t.title,
+            header: t.header,
+            rows: t.rows,
+            values,
+            pages: t.pages,
+            notes: t.notes,
+        }),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::from_text;
+
+    fn tables(text: &str) -> Vec<Table> {
+        let pages = from_text(text);
+        let mut out = Parsed::default();
+        parse(&pages, &DocumentInfo::default(), 0, &mut out);
+        out.records
+            .into_iter()
+            .filter_map(|r| match r.fields {
+                Fields::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_header_rows_join_under_a_spanning_name() {
+        let t = tables(
+            "Table Two:\n\n\tSchool\tSocial Care\t\tTotal\n\t\tFirst Re- sponse\tSafe- guarding\t\nTotal\t62\t167\t58\t349\n",
+        );
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            t[0].header,
+            [
+                "",
+                "School",
+                "Social Care / First Response",
+                "Social Care / Safeguarding",
+                "Total"
+            ]
+        );
+        assert_eq!(t[0].rows, [["Total", "62", "167", "58", "349"]]);
+        assert_eq!(t[0].title.as_deref(), Some("Table Two"));
+    }
+
+    #[test]
+    fn a_row_broken_by_an_empty_line_continues_the_row_above() {
+        let t = tables(
+            "Reviews\n\nCLA Audit\tChildren in Care\tMay 2012\nCiN1 Team Audit 2\tCiN & CP cases managed by\tJune 2012\n\n\tCiN1\t\nMASH\tMASH Team\tSept 2012\n",
+        );
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].header, ["", "", ""]);
+        assert_eq!(t[0].rows.len(), 3);
+        assert_eq!(t[0].rows[1][1], "CiN & CP cases managed by CiN1");
+        assert_eq!(t[0].title.as_deref(), Some("Reviews"));
+    }
+
+    #[test]
+    fn repeated_header_after_repeated_title_is_one_table() {
+        let part = "Appendix: placements\n\n\tNo\tName\n£1.00\t1\tA\n£2.00\t2\tB\n\n";
+        let t = tables(&format!("{part}{part}Other text\n"));
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 4);
+        assert_eq!(t[0].title.as_deref(), Some("Appendix: placements"));
+        assert_eq!(t[0].values[0][0].as_ref().map(|v| v.value), Some(1.0));
+    }
+
+    #[test]
+    fn the_minutes_grid_forms_and_contents_are_not_tables() {
+        assert!(tables(
+            "MINUTE NO.\tSUBJECT/DECISION\tACTION BY\n1\tWelcome\t\n2.\tApologies\tJA\n"
+        )
+        .is_empty());
+        assert!(
+            tables("Date of Meeting:\t11 July 2013\nSubject:\tPerformance\nExempt:\tNo\n")
+                .is_empty()
+        );
+        assert!(tables("Contents\n\nSummary\t4\nFindings\t6\nAnnex A\t30\n").is_empty());
+        assert!(
+            tables("Inside\n\nInformation about this\tlocal\tarea\t5\nSummary\t\t\t9\n").is_empty()
+        );
+        // Page numbers that go down, or other values beside them: data.
+        assert_eq!(tables("Ages\n\nUnder 5s\t72\nPrimary\t50\n").len(), 1);
+    }
+
+    #[test]
+    fn html_in_cells_is_stripped_and_footnotes_kept_apart() {
+        let t = tables(
+            "<u>Overview</u>\t<u>End of Q3</u> Oct-Dec\nOpen cases\t305\n*Figures exclude transfers\t\n",
+        );
+        assert_eq!(t[0].header, ["Overview", "End of Q3 Oct-Dec"]);
+        assert_eq!(t[0].rows, [["Open cases", "305"]]);
+        assert_eq!(t[0].notes, ["*Figures exclude transfers"]);
+    }
+}

@@ -1,0 +1,292 @@
+//! Tables of the seeds, from their text and their PDF forms.
+
+mod common;
+
+use common::{of_kind, pdf_pages, text_pages};
+use grammars::{Fields, Page, Table};
+
+fn tables(pages: &[Page]) -> Vec<Table> {
+    let parsed = grammars::parse(pages);
+    of_kind(&parsed, "table")
+        .into_iter()
+        .filter_map(|r| match &r.fields {
+            Fields::Table(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `Table[30x8](|No of Students|…)` and the first rows, cells by " | ".
+fn render(t: &Table, rows: usize) -> String {
+    let mut s = format!(
+        "{} p{}-{}\nTable[{}x{}]({})\n",
+        t.title.as_deref().unwrap_or("-"),
+        t.pages[0],
+        t.pages[1],
+        t.rows.len(),
+        t.header.len(),
+        t.header.join("|")
+    );
+    for r in t.rows.iter().take(rows) {
+        s.push_str("  ");
+        s.push_str(&r.join(" | "));
+        s.push('\n');
+    }
+    if t.rows.len() > rows {
+        s.push_str("  …\n");
+        if let Some(last) = t.rows.last() {
+            s.push_str("  ");
+            s.push_str(&last.join(" | "));
+            s.push('\n');
+        }
+    }
+    for n in &t.notes {
+        s.push_str(&format!("  note: {n}\n"));
+    }
+    s
+}
+
+/// Compact renderings of a parse's tables: three rows and the last of each.
+fn rendered(tables: &[Table]) -> String {
+    tables
+        .iter()
+        .map(|t| render(t, 3))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn titled<'a>(tables: &'a [Table], prefix: &str) -> &'a Table {
+    tables
+        .iter()
+        .find(|t| t.title.as_deref().is_some_and(|s| s.starts_with(prefix)))
+        .unwrap_or_else(|| panic!("no table titled {prefix:?}"))
+}
+
+fn value(t: &Table, row: usize, col: usize) -> Option<(String, f64)> {
+    t.values[row][col]
+        .as_ref()
+        .map(|v| (v.value_type.clone(), v.value))
+}
+
+const PLACEMENTS: &str = "Appendix to show placements for children costing over £50,000";
+
+/// The placements appendix is one table of 30 rows and 8 columns whatever
+/// the form: its four parts, each under the repeated title and header, join.
+fn check_placements(t: &Table) {
+    assert_eq!((t.rows.len(), t.header.len()), (30, 8));
+    assert_eq!(
+        t.header,
+        [
+            "",
+            "No of Students",
+            "Company Name/Service Provider",
+            "Service Provided",
+            "Type of School",
+            "School Name",
+            "Borough of School",
+            "School Type"
+        ]
+    );
+    assert!(t.rows.iter().all(|r| r.len() == 8));
+    // As printed (the text layer splits the pence), typed whole.
+    assert_eq!(t.rows[0][0], "£572,898.4 3");
+    assert_eq!(value(t, 0, 0), Some(("money".into(), 572898.43)));
+    assert_eq!(value(t, 0, 1), Some(("number".into(), 7.0)));
+    assert_eq!(t.rows[8][2], "Side by Side (Children) Ltd");
+    assert_eq!(t.rows[17][3], "School Fees/Additional Support");
+    assert_eq!(t.rows[19][2], "London Borough of Wandsworth");
+    assert_eq!(t.rows[19][6], "");
+    assert_eq!(t.rows[29][0], "£50,892.24");
+    assert_eq!(t.rows[29][7], "Special - Independent");
+}
+
+#[test]
+fn seed_000_text_tables() {
+    let tables = tables(&text_pages("000_ab51a36975b4b00c"));
+    insta::assert_snapshot!(rendered(&tables));
+    assert_eq!(tables.len(), 9);
+    let p = titled(&tables, PLACEMENTS);
+    check_placements(p);
+    assert_eq!(p.pages, [1, 1]);
+    let two = titled(&tables, "Table Two");
+    assert_eq!(two.header.len(), 12);
+    assert_eq!(two.header[6], "Children's Social Care / First Response");
+    assert_eq!(
+        two.header[7],
+        "Children's Social Care / Safeguarding & Support"
+    );
+    assert_eq!(two.rows[1][6], "48%");
+    assert_eq!(value(two, 1, 6), Some(("percent".into(), 48.0)));
+    assert_eq!(value(two, 0, 2), Some(("number".into(), -11.0)));
+    assert_eq!(two.notes.len(), 1);
+    let three = titled(&tables, "Table 3: Referrals into Early Help");
+    assert_eq!((three.rows.len(), three.header.len()), (4, 6));
+    assert_eq!(three.rows[2], ["TOTAL", "139", "92", "101", "17", "349"]);
+    let four = titled(&tables, "Table 4: Additional Outcomes");
+    assert_eq!((four.rows.len(), four.header.len()), (13, 5));
+    let one = titled(&tables, "Table One");
+    assert_eq!(one.header[1], "End of Q3 Oct-Dec 2014");
+    // The minutes grid is the layout of the minutes, never a table.
+    assert!(tables
+        .iter()
+        .all(|t| !t.header.iter().any(|h| h.contains("ACTION BY"))));
+}
+
+#[test]
+fn seed_000_pdf_tables() {
+    let tables = tables(&pdf_pages("000_ab51a36975b4b00c"));
+    insta::assert_snapshot!(rendered(&tables));
+    let p = titled(&tables, PLACEMENTS);
+    check_placements(p);
+    assert_eq!(p.pages, [11, 13]);
+    // Two header rows, the upper name spanning two columns, from the PDF.
+    let two = titled(&tables, "Table Two");
+    assert_eq!(two.header.len(), 12);
+    assert_eq!(two.header[6], "Children's Social Care / First Response");
+    assert_eq!(
+        two.header[7],
+        "Children's Social Care / Safeguarding & Support"
+    );
+    assert_eq!(two.header[1], "Children's Centre");
+    let three = titled(&tables, "Table 3: Referrals into Early Help");
+    assert_eq!(three.rows[3][4], "5%");
+    assert!(tables
+        .iter()
+        .all(|t| !t.header.iter().any(|h| h.contains("ACTION BY"))));
+}
+
+#[test]
+fn seed_004_text_tables() {
+    let tables = tables(&text_pages("004_790beaa8e3ba6a97"));
+    insta::assert_snapshot!(rendered(&tables));
+    // The front sheet and the officer clearance are forms, not tables.
+    assert_eq!(tables.len(), 8);
+    let qa = titled(&tables, "Quality Assurance Work 2012-13");
+    assert_eq!((qa.rows.len(), qa.header.len()), (14, 3));
+    // A row broken by a stray empty line is one row.
+    assert_eq!(qa.rows[4][1], "CiN & CP cases managed by CiN1");
+    let ofsted = titled(&tables, "Inspection Results");
+    assert_eq!(ofsted.rows[0][2], "56% (34 schools)");
+    assert_eq!(value(ofsted, 0, 2), None);
+    assert_eq!(value(ofsted, 1, 1), Some(("number".into(), 2455.0)));
+    let neighbours = tables
+        .iter()
+        .find(|t| {
+            t.header
+                .first()
+                .is_some_and(|h| h == "Statistical Neighbours")
+        })
+        .expect("statistical neighbours");
+    assert_eq!((neighbours.rows.len(), neighbours.header.len()), (12, 5));
+    let care = titled(&tables, "Harrow Care Proceedings");
+    assert_eq!(care.header, ["", "% increase", "2012/13", "2011/12"]);
+    assert_eq!(care.rows[6], ["", "43%", "217", "152"]);
+    let contacts = titled(&tables, "Contacts");
+    assert_eq!(
+        contacts.rows,
+        [[
+            "Number of contacts started (month on month)",
+            "606",
+            "809",
+            "33%"
+        ]]
+    );
+}
+
+#[test]
+fn seed_004_pdf_tables() {
+    let tables = tables(&pdf_pages("004_790beaa8e3ba6a97"));
+    insta::assert_snapshot!(rendered(&tables));
+    let qa = titled(&tables, "Quality Assurance Work 2012-13");
+    assert_eq!((qa.rows.len(), qa.header.len()), (14, 3));
+    assert_eq!(qa.rows[4][1], "CiN & CP cases managed by CiN1");
+    assert_eq!(
+        qa.rows[5][1],
+        "Early stages of child protection cases (multi-agency)"
+    );
+}
+
+/// The same tables from the text and the PDF form: header and rows equal,
+/// cell by cell, spaces aside (the text layer spaces some glyphs apart:
+/// "S </OT" for "S</OT", "EH team *" for "EH team*").
+#[test]
+fn text_and_pdf_forms_agree() {
+    let squeeze = |rows: &[Vec<String>]| -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| c.split_whitespace().collect()).collect())
+            .collect()
+    };
+    for (stem, titles) in [
+        (
+            "000_ab51a36975b4b00c",
+            &[
+                PLACEMENTS,
+                "What to do and who to contact",
+                "Table Two",
+                "Table 3: Referrals into Early Help",
+                "An overview of Haringey's trading activities",
+            ][..],
+        ),
+        (
+            "004_790beaa8e3ba6a97",
+            &[
+                "Quality Assurance Work 2012-13",
+                "Inspection Results",
+                "Contacts",
+                "Referrals",
+                "Assessments",
+                "Safeguarding workflow",
+            ][..],
+        ),
+    ] {
+        let text = tables(&text_pages(stem));
+        let pdf = tables(&pdf_pages(stem));
+        for title in titles {
+            let (a, b) = (titled(&text, title), titled(&pdf, title));
+            assert_eq!(
+                a.header
+                    .iter()
+                    .map(|h| h.replace(' ', ""))
+                    .collect::<Vec<_>>(),
+                b.header
+                    .iter()
+                    .map(|h| h.replace(' ', ""))
+                    .collect::<Vec<_>>(),
+                "{stem} {title}"
+            );
+            assert_eq!(squeeze(&a.rows), squeeze(&b.rows), "{stem} {title}");
+        }
+    }
+    // The care proceedings header ends one page of the PDF and its rows
+    // start the next: the rows agree, the header stays on its own page.
+    let text = tables(&text_pages("004_790beaa8e3ba6a97"));
+    let pdf = tables(&pdf_pages("004_790beaa8e3ba6a97"));
+    let care = "Harrow Care Proceedings";
+    assert_eq!(titled(&text, care).rows, titled(&pdf, care).rows);
+}
+
+/// Table rows never vanish from the document record: search finds a cell
+/// in the document text as well as in the table.
+#[test]
+fn document_text_keeps_table_cells() {
+    for pages in [
+        text_pages("000_ab51a36975b4b00c"),
+        pdf_pages("000_ab51a36975b4b00c"),
+    ] {
+        let parsed = grammars::parse(&pages);
+        let docs = of_kind(&parsed, "document");
+        for cell in [
+            "Tavistock & Portman NHS FT",
+            "£50,892.24",
+            "Mary Hare Grammar for the Deaf",
+        ] {
+            assert!(docs.iter().any(|d| d.text.contains(cell)), "{cell}");
+        }
+        let t = of_kind(&parsed, "table");
+        let placements = t
+            .iter()
+            .find(|r| r.text.contains("£50,892.24 | 7 | Woodcroft School"))
+            .expect("table text holds its rows");
+        assert_eq!(placements.text.lines().count(), 30);
+    }
+}
