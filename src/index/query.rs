@@ -142,6 +142,37 @@ pub fn search(dir: &Path, req: &SearchRequest) -> Result<SearchResults> {
     })
 }
 
+/// One record by its id, as `agendex extract` printed it (for a record view).
+pub fn record(dir: &Path, id: &str) -> Result<Option<serde_json::Value>> {
+    let index = super::open(dir)?;
+    let err = |e: tantivy::TantivyError| tantivy_err(dir, e);
+    let fields = Fields::of(&index.schema()).map_err(err)?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(err)?;
+    let searcher = reader.searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(fields.id, id),
+        IndexRecordOption::Basic,
+    );
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(1))
+        .map_err(err)?;
+    let Some((_, addr)) = top.first() else {
+        return Ok(None);
+    };
+    let doc: TantivyDocument = searcher.doc(*addr).map_err(err)?;
+    let json = doc
+        .get_first(fields.record)
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    serde_json::from_str(&json)
+        .map(Some)
+        .map_err(|e| tantivy_err(dir, format!("stored record is not JSON: {e}")))
+}
+
 /// Search an open index.
 pub fn search_index(index: &Index, req: &SearchRequest) -> Result<SearchResults> {
     let here = Path::new("");
@@ -673,6 +704,113 @@ mod tests {
         let ast = query_grammar::parse_query("colour:red").expect("parses");
         let err = rewrite(ast).expect_err("unknown field");
         assert!(err.starts_with("unknown field 'colour'"), "{err}");
+    }
+
+    /// An index of real seed records, their documents dated as given (the
+    /// dates the grammars read from the papers).
+    fn dated_index(dir: &Path, seeds: &[(&str, &str)]) {
+        use crate::pipeline::{self, Options, PdfMode};
+        let generation = super::super::next_generation(dir);
+        std::fs::create_dir_all(&generation).expect("mkdir");
+        let index = Index::create_in_dir(&generation, schema::build()).expect("create");
+        let fields = Fields::of(&index.schema()).expect("fields");
+        let mut writer: tantivy::IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 15 << 20).expect("writer");
+        let opts = Options {
+            limits: crate::pdf::worker::Limits {
+                timeout: std::time::Duration::from_secs(60),
+                memory: 0,
+            },
+            pdf: PdfMode::InProcess,
+            jobs: 1,
+        };
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        for (seed, date) in seeds {
+            let source = crate::walk::Source {
+                path: root.join(seed),
+            };
+            let records = pipeline::process(&source, &opts)
+                .result
+                .expect("seed parses");
+            for (ord, mut r) in records.into_iter().enumerate() {
+                r.document.date = Some(date.to_string());
+                let json = serde_json::to_string(&r).expect("json");
+                writer
+                    .add_document(fields.record_doc(&r, &json, ord as u64))
+                    .expect("add");
+            }
+        }
+        writer.commit().expect("commit");
+        super::super::write_pointer(dir, &generation).expect("pointer");
+    }
+
+    fn found(dir: &Path, req: SearchRequest) -> Vec<String> {
+        let mut stems: Vec<String> = search(dir, &req)
+            .expect("search")
+            .hits
+            .iter()
+            .map(|h| {
+                let p = h.record["source"]["path"].as_str().unwrap_or("");
+                p.rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .get(..3)
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        stems.sort();
+        stems.dedup();
+        stems
+    }
+
+    #[test]
+    fn dates_filter_and_facet_by_year() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        dated_index(
+            dir.path(),
+            &[
+                ("000_ab51a36975b4b00c.txt", "2015-05-21"),
+                ("002_73f4e48f0bf20ba3.txt", "2016-12-13"),
+                ("003_a0cb441c1b215d03.txt", "2019-03-15"),
+            ],
+        );
+        let req = |query: &str, since: Option<&str>, until: Option<&str>| SearchRequest {
+            query: query.into(),
+            since: since.map(str::to_string),
+            until: until.map(str::to_string),
+            limit: 100,
+            ..SearchRequest::default()
+        };
+        assert_eq!(
+            found(dir.path(), req("", Some("2016-01-01"), Some("2016"))),
+            ["002"]
+        );
+        assert_eq!(
+            found(dir.path(), req("", None, Some("2016-12-12"))),
+            ["000"]
+        );
+        assert_eq!(
+            found(dir.path(), req("", Some("2016-12-13"), None)),
+            ["002", "003"]
+        );
+        assert_eq!(found(dir.path(), req("date:2016-12", None, None)), ["002"]);
+        assert_eq!(found(dir.path(), req("year:2015", None, None)), ["000"]);
+        assert_eq!(
+            found(dir.path(), req("date:[2015-06 TO 2016]", None, None)),
+            ["002"]
+        );
+        assert_eq!(
+            found(dir.path(), req("date:{2015 TO *]", None, None)),
+            ["002", "003"]
+        );
+        let all = search(dir.path(), &req("", None, None)).expect("search");
+        let years: Vec<&str> = all.facets.year.iter().map(|f| f.value.as_str()).collect();
+        assert_eq!(years, ["2019", "2016", "2015"]);
+        let id = all.hits[0].record["id"].as_str().expect("id").to_string();
+        let one = record(dir.path(), &id).expect("lookup").expect("found");
+        assert_eq!(one, all.hits[0].record);
+        assert_eq!(record(dir.path(), "no-such-id").expect("lookup"), None);
     }
 
     #[test]

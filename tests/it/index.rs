@@ -6,6 +6,7 @@ use crate::support::{agendex, records, root, run, stderr};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Output, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// The counts `agendex index` prints in its summary line.
@@ -66,10 +67,15 @@ pub fn index(dir: &Path, paths: &[&Path], args: &[&str]) -> Output {
     c.output().expect("agendex index runs")
 }
 
-/// Copies of the seeds and the corpus PDFs in `dir/inputs`.
-pub fn copy_inputs(dir: &Path) -> PathBuf {
+/// Copies of the seeds (and the corpus PDFs, with `pdfs`) in `dir/inputs`.
+pub fn copy_inputs(dir: &Path, pdfs: bool) -> PathBuf {
     let inputs = dir.join("inputs");
-    for sub in ["seeds", "corpus"] {
+    let subs: &[&str] = if pdfs {
+        &["seeds", "corpus"]
+    } else {
+        &["seeds"]
+    };
+    for sub in subs {
         std::fs::create_dir_all(inputs.join(sub)).expect("mkdir");
         for e in std::fs::read_dir(root().join(sub))
             .expect("read dir")
@@ -137,6 +143,20 @@ pub fn search_json(dir: &Path, query: &str, args: &[&str]) -> serde_json::Value 
     serde_json::from_slice(&out.stdout).expect("search prints JSON")
 }
 
+/// One index of `corpus/` and `seeds/` (paths relative, as given), built
+/// once and shared by the tests that only read it.
+pub fn shared_index() -> &'static Path {
+    static INDEX: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, ix) = INDEX.get_or_init(|| {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let ix = tmp.path().join("index");
+        let out = index(&ix, &[Path::new("corpus"), Path::new("seeds")], &[]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        (tmp, ix)
+    });
+    ix
+}
+
 fn export(dir: &Path) -> Vec<serde_json::Value> {
     let out = run(&["export", "--index", &dir.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -153,7 +173,7 @@ fn pointer(dir: &Path) -> String {
 #[test]
 fn second_run_over_unchanged_inputs_parses_nothing() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let inputs = copy_inputs(tmp.path());
+    let inputs = copy_inputs(tmp.path(), true);
     let ix = tmp.path().join("index");
     let first = index(&ix, &[&inputs], &[]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
@@ -183,11 +203,9 @@ fn second_run_over_unchanged_inputs_parses_nothing() {
 #[test]
 fn export_gives_back_what_extract_prints() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let inputs = copy_inputs(tmp.path());
-    let ix = tmp.path().join("index");
-    assert_eq!(index(&ix, &[&inputs], &[]).status.code(), Some(0));
+    let ix = shared_index();
     let exported = run(&["export", "--index", &ix.to_string_lossy()]);
-    let extracted = run(&["extract", &inputs.to_string_lossy()]);
+    let extracted = run(&["extract", "corpus", "seeds"]);
     assert_eq!(exported.status.code(), Some(0), "{}", stderr(&exported));
     assert!(!exported.stdout.is_empty());
     assert_eq!(
@@ -205,7 +223,7 @@ fn export_gives_back_what_extract_prints() {
         &csv_out.to_string_lossy(),
     ]);
     assert_eq!(exported.status.code(), Some(0), "{}", stderr(&exported));
-    let extracted = run(&["extract", &inputs.to_string_lossy(), "--format", "csv"]);
+    let extracted = run(&["extract", "corpus", "seeds", "--format", "csv"]);
     assert_eq!(
         std::fs::read_to_string(&csv_out).expect("csv written"),
         String::from_utf8_lossy(&extracted.stdout)
@@ -224,7 +242,7 @@ fn export_gives_back_what_extract_prints() {
 #[test]
 fn changed_file_replaces_its_records_and_removed_file_loses_them() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let inputs = copy_inputs(tmp.path());
+    let inputs = copy_inputs(tmp.path(), true);
     let ix = tmp.path().join("index");
     assert_eq!(index(&ix, &[&inputs], &[]).status.code(), Some(0));
     let changed = inputs.join("seeds").join("004_790beaa8e3ba6a97.txt");
@@ -281,7 +299,7 @@ fn changed_file_replaces_its_records_and_removed_file_loses_them() {
 #[test]
 fn failed_file_keeps_its_earlier_records() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let inputs = copy_inputs(tmp.path());
+    let inputs = copy_inputs(tmp.path(), false);
     let ix = tmp.path().join("index");
     assert_eq!(index(&ix, &[&inputs], &[]).status.code(), Some(0));
     let before = search_json(&ix, "\"High Needs Block\"", &[]);
@@ -306,7 +324,7 @@ fn failed_file_keeps_its_earlier_records() {
         stderr(&out)
     );
     let s = summary(&out);
-    assert_eq!((s.failed, s.parsed, s.unchanged, s.updated), (1, 1, 9, 0));
+    assert_eq!((s.failed, s.parsed, s.unchanged, s.updated), (1, 1, 4, 0));
     let after = search_json(&ix, "\"High Needs Block\"", &[]);
     assert_eq!(hits_in(&after), hits_in(&before));
     assert_eq!(after["total"], before["total"]);
@@ -315,7 +333,7 @@ fn failed_file_keeps_its_earlier_records() {
 #[test]
 fn rebuild_swaps_in_a_new_generation() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let inputs = copy_inputs(tmp.path());
+    let inputs = copy_inputs(tmp.path(), false);
     let ix = tmp.path().join("index");
     let first = index(&ix, &[&inputs], &[]);
     assert_eq!(first.status.code(), Some(0));
@@ -323,7 +341,7 @@ fn rebuild_swaps_in_a_new_generation() {
     let rebuilt = index(&ix, &[&inputs], &["--rebuild"]);
     assert_eq!(rebuilt.status.code(), Some(0), "{}", stderr(&rebuilt));
     let s = summary(&rebuilt);
-    assert_eq!((s.added, s.unchanged, s.parsed), (10, 0, 10));
+    assert_eq!((s.added, s.unchanged, s.parsed), (5, 0, 5));
     assert_eq!(s.indexed_records, summary(&first).indexed_records);
     let new = pointer(&ix);
     assert_ne!(old, new);
@@ -403,7 +421,7 @@ fn killed_run_leaves_a_working_index_and_the_next_run_completes() {
 #[test]
 fn searches_during_an_index_run_never_fail() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let corpus = generated_corpus(tmp.path(), 300);
+    let corpus = generated_corpus(tmp.path(), 200);
     let ix = tmp.path().join("index");
     let seed = root().join("seeds").join("000_ab51a36975b4b00c.txt");
     assert_eq!(index(&ix, &[&seed], &[]).status.code(), Some(0));
@@ -446,7 +464,7 @@ fn searches_during_an_index_run_never_fail() {
 #[test]
 fn second_index_run_at_once_is_told_the_index_is_busy() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let corpus = generated_corpus(tmp.path(), 300);
+    let corpus = generated_corpus(tmp.path(), 200);
     let ix = tmp.path().join("index");
     let mut first = spawn_index(&ix, &corpus, &["--commit-every", "25", "-v"]);
     assert_eq!(wait_for_commits(&mut first, 1), 1);

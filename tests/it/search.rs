@@ -1,24 +1,8 @@
 //! search: end-to-end tests of `agendex search` on an index of the seeds
 //! and corpus PDFs, built once for the module.
 
-use crate::index::{index, search_json};
+use crate::index::{search_json, shared_index};
 use crate::support::{root, run, stderr};
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-
-/// One index of `corpus/` and `seeds/` (paths relative, as given), shared
-/// by the read-only tests here.
-fn shared_index() -> &'static Path {
-    static INDEX: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, ix) = INDEX.get_or_init(|| {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let ix = tmp.path().join("index");
-        let out = index(&ix, &[Path::new("corpus"), Path::new("seeds")], &[]);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        (tmp, ix)
-    });
-    ix
-}
 
 fn search(args: &[&str]) -> std::process::Output {
     let ix = shared_index().to_string_lossy().to_string();
