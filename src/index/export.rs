@@ -4,6 +4,7 @@
 //! output format.
 
 use super::schema::{self, Fields};
+use super::writer::read_markers;
 use super::{tantivy_err, Result};
 use std::path::Path;
 use tantivy::collector::DocSetCollector;
@@ -14,16 +15,19 @@ use tantivy::{ReloadPolicy, TantivyDocument, Term};
 /// Hand each record's JSON to `sink`, which returns `false` to stop (a
 /// closed pipe). Returns how many records were handed over.
 pub fn for_each_record(dir: &Path, sink: &mut dyn FnMut(&str) -> bool) -> Result<usize> {
-    let index = super::open(dir)?;
     let err = |e: tantivy::TantivyError| tantivy_err(dir, e);
+    // Opened (and retried across a generation swap) before any record is
+    // handed over, so a retry never repeats output.
+    let (index, searcher) = super::with_index(dir, |index| {
+        let reader: tantivy::IndexReader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(err)?;
+        Ok((index.clone(), reader.searcher()))
+    })?;
     let fields = Fields::of(&index.schema()).map_err(err)?;
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(err)?;
-    let searcher = reader.searcher();
-    let markers = super::writer::read_markers(&index, &fields).map_err(err)?;
+    let markers = read_markers(&searcher, &fields).map_err(err)?;
     let term = |field, value: &str| -> Box<dyn Query> {
         Box::new(TermQuery::new(
             Term::from_field_text(field, value),

@@ -180,6 +180,31 @@ pub fn open(dir: &Path) -> Result<Index> {
     Err(last_err.unwrap_or_else(|| IndexError::Missing(dir.display().to_string())))
 }
 
+/// Run `f` on the current generation. Should a rebuild swap generations
+/// while `f` opens the old one (its files may then be gone), `f` runs
+/// again on the new one; once open, a generation's files stay readable.
+pub fn with_index<T>(dir: &Path, f: impl Fn(&Index) -> Result<T>) -> Result<T> {
+    let mut attempt = 0;
+    loop {
+        let before = current_generation(dir)?;
+        let index = open(dir)?;
+        match f(&index) {
+            Err(IndexError::Tantivy { .. })
+                if attempt < 5 && current_generation(dir)? != before =>
+            {
+                attempt += 1;
+            }
+            Err(IndexError::Tantivy { message, .. }) => {
+                return Err(IndexError::Tantivy {
+                    path: dir.display().to_string(),
+                    message,
+                })
+            }
+            result => return result,
+        }
+    }
+}
+
 /// The writers' lock: an exclusive flock on `writer.lock`, released when
 /// dropped or when the process dies (also by SIGKILL).
 pub struct WriterLock {

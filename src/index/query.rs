@@ -132,20 +132,16 @@ pub struct FacetCount {
 
 /// Search the index in `dir`.
 pub fn search(dir: &Path, req: &SearchRequest) -> Result<SearchResults> {
-    let index = super::open(dir)?;
-    search_index(&index, req).map_err(|e| match e {
-        IndexError::Tantivy { message, .. } => IndexError::Tantivy {
-            path: dir.display().to_string(),
-            message,
-        },
-        e => e,
-    })
+    super::with_index(dir, |index| search_index(index, req))
 }
 
 /// One record by its id, as `agendex extract` printed it (for a record view).
 pub fn record(dir: &Path, id: &str) -> Result<Option<serde_json::Value>> {
-    let index = super::open(dir)?;
-    let err = |e: tantivy::TantivyError| tantivy_err(dir, e);
+    super::with_index(dir, |index| record_in(index, id))
+}
+
+fn record_in(index: &Index, id: &str) -> Result<Option<serde_json::Value>> {
+    let err = |e: tantivy::TantivyError| tantivy_err(Path::new(""), e);
     let fields = Fields::of(&index.schema()).map_err(err)?;
     let reader = index
         .reader_builder()
@@ -170,7 +166,7 @@ pub fn record(dir: &Path, id: &str) -> Result<Option<serde_json::Value>> {
         .unwrap_or_default();
     serde_json::from_str(&json)
         .map(Some)
-        .map_err(|e| tantivy_err(dir, format!("stored record is not JSON: {e}")))
+        .map_err(|e| tantivy_err(Path::new(""), format!("stored record is not JSON: {e}")))
 }
 
 /// Search an open index.

@@ -144,7 +144,12 @@ pub fn update(
     let markers = if fresh {
         BTreeMap::new()
     } else {
-        read_markers(&index, &fields).map_err(|e| tantivy_err(&generation, e))?
+        let reader: tantivy::IndexReader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| tantivy_err(&generation, e))?;
+        read_markers(&reader.searcher(), &fields).map_err(|e| tantivy_err(&generation, e))?
     };
 
     let mut summary = Summary::default();
@@ -280,12 +285,10 @@ fn add_file(
 }
 
 /// Indexed files and their SHA-256, from the markers.
-pub fn read_markers(index: &Index, fields: &Fields) -> tantivy::Result<BTreeMap<String, String>> {
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()?;
-    let searcher = reader.searcher();
+pub fn read_markers(
+    searcher: &tantivy::Searcher,
+    fields: &Fields,
+) -> tantivy::Result<BTreeMap<String, String>> {
     let query = TermQuery::new(
         Term::from_field_text(fields.entry, schema::ENTRY_FILE),
         IndexRecordOption::Basic,
