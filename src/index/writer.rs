@@ -90,6 +90,8 @@ pub enum Event<'a> {
         page: u32,
         message: &'a str,
     },
+    /// One more file is parsed: `done` of `total` files to parse.
+    Parsed { done: usize, total: usize },
     /// Work so far is committed: `done` of `total` files to parse.
     Committed { done: usize, total: usize },
 }
@@ -233,6 +235,10 @@ pub fn update(
                 summary.failed += 1;
             }
         }
+        on(Event::Parsed {
+            done: summary.parsed,
+            total,
+        });
         if pending > 0
             && (pending >= opts.commit_every || last_commit.elapsed() >= opts.commit_interval)
         {
