@@ -44,15 +44,16 @@ fn finds_high_needs_block_in_the_000_pack() {
         let marks = hit["snippet"]["highlights"].as_array().expect("highlights");
         assert!(!marks.is_empty());
         let [a, b] = [marks[0][0].as_u64(), marks[0][1].as_u64()].map(|n| n.expect("n") as usize);
+        let word = text[a..b].to_lowercase();
         assert!(
-            ["High", "Needs", "Block"].contains(&&text[a..b]),
-            "{}",
-            &text[a..b]
+            ["high", "needs", "block"].contains(&word.as_str()),
+            "{word}"
         );
         assert!(hit["snippet"]["html"]
             .as_str()
             .expect("html")
-            .contains("<b>High</b>"));
+            .to_lowercase()
+            .contains("<b>high</b>"));
         let link = hit["link"].as_str().expect("link");
         let page = hit["record"]["source"]["page"].as_u64().expect("page");
         assert!(link.ends_with(&format!("#page={page}")), "{link}");
@@ -64,16 +65,17 @@ fn finds_high_needs_block_in_the_000_pack() {
 
 #[test]
 fn text_output_marks_matches_and_counts_facets() {
-    let out = search(&["High Needs Block", "--limit", "3"]);
+    let out = search(&["High Needs Block", "--limit", "20"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("**High Needs Block**"), "{text}");
     assert!(
-        text.contains("corpus/000_ab51a36975b4b00c.pdf#page="),
+        text.to_lowercase().contains("**high needs block**"),
         "{text}"
     );
+    assert!(text.contains("000_ab51a36975b4b00c.pdf#page="), "{text}");
     assert!(
-        text.lines().any(|l| l.starts_with("kind: document ")),
+        text.lines()
+            .any(|l| l.starts_with("kind: ") && l.contains("document ")),
         "{text}"
     );
     assert!(
@@ -84,18 +86,41 @@ fn text_output_marks_matches_and_counts_facets() {
 
 #[test]
 fn words_are_stemmed_and_phrases_are_exact() {
-    // "needed" and "need" share the stem of "Needs".
-    let stemmed = search_json(shared_index(), "high needed block", &[]);
-    let exact = search_json(shared_index(), "\"High Needs Block\"", &[]);
-    assert_eq!(stemmed["total"], exact["total"]);
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        let mut ids: Vec<String> = v["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| h["record"]["id"].as_str().unwrap_or("").to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    // "needed" and "need" share the stem of "Needs"; words need not be adjacent.
+    let stemmed = search_json(shared_index(), "high needed block", &["--limit", "1000"]);
+    let exact = search_json(shared_index(), "\"High Needs Block\"", &["--limit", "1000"]);
+    assert!(exact["total"].as_u64() > Some(0));
+    let stemmed_ids = ids(&stemmed);
+    for id in ids(&exact) {
+        assert!(stemmed_ids.contains(&id), "{id} found by the phrase only");
+    }
     let reordered = search_json(shared_index(), "\"Block Needs High\"", &[]);
     assert_eq!(reordered["total"], 0);
-    let without = search_json(shared_index(), "early help NOT \"High Needs Block\"", &[]);
-    assert!(
-        paths(&without).iter().all(|p| !p.contains("000_")),
-        "{without}"
+    let without = search_json(
+        shared_index(),
+        "early help NOT \"High Needs Block\"",
+        &["--limit", "1000"],
     );
     assert!(without["total"].as_u64() > Some(0));
+    for hit in without["hits"].as_array().expect("hits") {
+        let text = hit["record"]["text"].as_str().expect("text").to_lowercase();
+        assert!(
+            !text.contains("high needs block"),
+            "{}",
+            hit["record"]["id"]
+        );
+        assert!(text.contains("early") && text.contains("help"));
+    }
 }
 
 #[test]
@@ -175,16 +200,24 @@ fn filters_and_fields_narrow_results() {
         "early help",
         &["--kind", "document", "--limit", "100"],
     );
-    assert_eq!(docs["total"], all["total"]);
-    let none = search_json(shared_index(), "early help", &["--kind", "resolution"]);
-    let resolutions = all["facets"]["kind"]
+    let count_of = |kind: &str| {
+        all["facets"]["kind"]
+            .as_array()
+            .expect("kinds")
+            .iter()
+            .find(|f| f["value"] == kind)
+            .map(|f| f["count"].clone())
+            .unwrap_or(serde_json::json!(0))
+    };
+    assert_eq!(docs["total"], count_of("document"));
+    assert!(docs["total"].as_u64() > Some(0));
+    assert!(docs["hits"]
         .as_array()
-        .expect("kinds")
+        .expect("hits")
         .iter()
-        .find(|f| f["value"] == "resolution")
-        .map(|f| f["count"].clone())
-        .unwrap_or(serde_json::json!(0));
-    assert_eq!(none["total"], resolutions);
+        .all(|h| h["record"]["kind"] == "document"));
+    let none = search_json(shared_index(), "early help", &["--kind", "resolution"]);
+    assert_eq!(none["total"], count_of("resolution"));
     let by_path = search_json(
         shared_index(),
         "early help path:\"seeds/001_dd0b79784824a396.txt\"",
