@@ -98,10 +98,11 @@ pub struct SearchArgs {
     /// Only this document type (agenda, minutes, officer_report, inspection_report, …).
     #[arg(long, value_name = "T")]
     pub doc_type: Option<String>,
-    /// Only documents dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Only records dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD): the
+    /// document's date, else the meeting's.
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// Only documents dated on or before DATE (a year or month counts whole).
+    /// Only records dated on or before DATE (a year or month counts whole).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
     /// How many results to show.

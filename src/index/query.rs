@@ -46,9 +46,9 @@ pub const QUERY_FIELDS: &[(&str, &str)] = &[
     ),
     (
         "date",
-        "document date: 2015, 2015-02, 2015-02-25, or [2015 TO 2016-06]",
+        "record date (its document's, else its meeting's): 2015, 2015-02, [2015 TO 2016-06]",
     ),
-    ("year", "document year: year:2016"),
+    ("year", "record year: year:2016"),
     ("path", "source file path as indexed"),
     ("page", "physical page where the record starts"),
     ("page_label", "printed page label (alias: label)"),
@@ -70,9 +70,10 @@ pub struct SearchRequest {
     pub council: Option<String>,
     /// Only this document type.
     pub doc_type: Option<String>,
-    /// Only documents dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Only records dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD);
+    /// a record's date is its document's, else its meeting's.
     pub since: Option<String>,
-    /// Only documents dated on or before this (the whole year or month when
+    /// Only records dated on or before this (the whole year or month when
     /// only those are given).
     pub until: Option<String>,
     /// How many results (0: the default, 10); at most 1000.

@@ -176,7 +176,7 @@ impl Fields {
             d.add_text(self.council, c);
             d.add_facet(self.facets, Facet::from_path([FACET_COUNCIL, c]));
         }
-        if let Some(date) = doc.date.as_deref().and_then(parse_date) {
+        if let Some(date) = record_date(r) {
             d.add_date(self.date, date.to_datetime());
             let year = format!("{:04}", date.year);
             d.add_facet(self.facets, Facet::from_path([FACET_YEAR, year.as_str()]));
@@ -207,6 +207,53 @@ impl Fields {
         d.add_u64(self.records, records);
         d.add_text(self.version, version);
         d
+    }
+}
+
+/// The date a record is filed under: its document's, else the meeting's
+/// or its own (`meeting_date`, `date` among its fields).
+pub fn record_date(r: &OutRecord) -> Option<Date> {
+    if let Some(d) = r.document.date.as_deref().and_then(parse_iso_date) {
+        return Some(d);
+    }
+    let fields = serde_json::to_value(&r.fields).ok()?;
+    ["meeting_date", "date"]
+        .iter()
+        .find_map(|k| fields.get(k)?.as_str().and_then(parse_iso_date))
+}
+
+/// An ISO 8601 date, also with only a year and month (`2015-03`) or a year
+/// (`2015`): then its first day.
+pub fn parse_iso_date(s: &str) -> Option<Date> {
+    if let Some(d) = parse_date(s) {
+        return Some(d);
+    }
+    let s = s.trim();
+    let year = s
+        .get(0..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?
+        .parse::<i32>()
+        .ok()?;
+    match s.len() {
+        4 => Some(Date {
+            year,
+            month: 1,
+            day: 1,
+        }),
+        7 if s.get(4..5) == Some("-") => {
+            let month = s
+                .get(5..7)
+                .filter(|m| m.bytes().all(|b| b.is_ascii_digit()))?
+                .parse::<u32>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))?;
+            Some(Date {
+                year,
+                month,
+                day: 1,
+            })
+        }
+        _ => None,
     }
 }
 
@@ -284,6 +331,51 @@ mod tests {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
         assert_eq!(days_from_civil(1969, 12, 31), -1);
+    }
+
+    #[test]
+    fn partial_dates_count_from_their_first_day() {
+        let d = |year, month, day| Some(Date { year, month, day });
+        assert_eq!(parse_iso_date("2015-03"), d(2015, 3, 1));
+        assert_eq!(parse_iso_date("2015"), d(2015, 1, 1));
+        assert_eq!(parse_iso_date("2015-02-25T10:00:00"), d(2015, 2, 25));
+        assert_eq!(parse_iso_date("2015-13"), None);
+        assert_eq!(parse_iso_date("March 2015"), None);
+        assert_eq!(parse_iso_date("20£5"), None);
+    }
+
+    #[test]
+    fn records_without_a_document_date_take_their_meeting_date() {
+        let minute = grammars::Minute {
+            meeting_date: Some("2015-02-25".into()),
+            ..Default::default()
+        };
+        let mut r = OutRecord {
+            schema_version: 1,
+            id: "x-minute-1".into(),
+            kind: "minute".into(),
+            text: "7. Minutes".into(),
+            source: crate::record::Source {
+                path: "p.txt".into(),
+                sha256: "x".into(),
+                page: 1,
+                page_end: 1,
+                page_label: None,
+            },
+            document: grammars::DocumentInfo::default(),
+            fields: grammars::Fields::Minute(minute),
+        };
+        let feb = Date {
+            year: 2015,
+            month: 2,
+            day: 25,
+        };
+        assert_eq!(record_date(&r), Some(feb));
+        r.document.date = Some("2015-05-21".into());
+        assert_eq!(record_date(&r).map(|d| d.month), Some(5));
+        r.document.date = None;
+        r.fields = grammars::Fields::Document(Default::default());
+        assert_eq!(record_date(&r), None);
     }
 
     #[test]
