@@ -165,7 +165,7 @@ impl Fields {
         d.add_text(self.doc_type, doc_type);
         d.add_facet(self.facets, Facet::from_path([FACET_KIND, r.kind.as_str()]));
         d.add_facet(self.facets, Facet::from_path([FACET_TYPE, doc_type]));
-        if let Some(t) = non_empty(&doc.title) {
+        if let Some(t) = record_title(r) {
             d.add_text(self.title, t);
         }
         if let Some(b) = non_empty(&doc.body) {
@@ -309,6 +309,23 @@ fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// The title a record is found by: its own (an agenda item's, a minute's, a
+/// table's caption, a report's), or its document's for a `document` record.
+/// A document's title is not given to every record inside it: a search for
+/// "high needs" would otherwise rank every table row of the High Needs report
+/// above the resolutions that mention high needs.
+fn record_title(r: &OutRecord) -> Option<&String> {
+    let own = match &r.fields {
+        grammars::Fields::AgendaItem(a) => Some(&a.title),
+        grammars::Fields::Minute(m) => Some(&m.title),
+        grammars::Fields::Table(t) => t.title.as_ref(),
+        grammars::Fields::Report(rep) => rep.title.as_ref(),
+        grammars::Fields::Document(_) => r.document.title.as_ref(),
+        _ => None,
+    };
+    own.filter(|t| !t.trim().is_empty())
 }
 
 #[cfg(test)]
