@@ -393,11 +393,12 @@ fn facet_group(m: &mut String, name: &str, counts: &[FacetCount], p: &SearchPara
         let _ = write!(
             m,
             "<li><a class=\"facet-link{}\" data-facet=\"{}\" data-value=\"{}\" href=\"{}\">\
-             <span class=\"v\">{}</span><span class=\"n\">{}</span></a></li>",
+             <span class=\"v\" title=\"{}\">{}</span><span class=\"n\">{}</span></a></li>",
             if active { " on" } else { "" },
             esc(&name.to_lowercase()),
             esc(&c.value),
             esc(&href),
+            esc(&label),
             esc(&label),
             c.count
         );
@@ -524,6 +525,15 @@ pub fn record_page(rec: &Value) -> String {
     }
     provenance(&mut m, rec);
     m.push_str("<section class=\"fields\">");
+    generic_fields(&mut m, rec);
+    let text = s(rec, "/text");
+    // A short record reads best as its own text; a long one (a whole
+    // document) is folded away below its fields.
+    let lead =
+        !text.is_empty() && text.len() <= LEAD_BYTES && text != title && !lists_its_text(rec);
+    if lead {
+        let _ = write!(m, "<blockquote class=\"lead\">{}</blockquote>", esc(text));
+    }
     match s(rec, "/kind") {
         "resolution" => resolution(&mut m, rec),
         "table" => table(&mut m, rec),
@@ -531,14 +541,12 @@ pub fn record_page(rec: &Value) -> String {
         "minute" => minute(&mut m, rec),
         _ => {}
     }
-    generic_fields(&mut m, rec);
     m.push_str("</section>");
-    let text = s(rec, "/text");
-    if !text.is_empty() {
+    if !text.is_empty() && !lead {
         let _ = write!(
             m,
             "<details class=\"fulltext\"{}><summary>Full text ({} characters)</summary><p>{}</p></details>",
-            if text.len() < 4000 { " open" } else { "" },
+            if s(rec, "/kind") == "document" { "" } else { " open" },
             text.chars().count(),
             esc(text)
         );
@@ -550,6 +558,24 @@ pub fn record_page(rec: &Value) -> String {
     );
     m.push_str("</main>");
     page(&format!("{title} · agendex"), None, &m)
+}
+
+/// Records this short are shown as a quotation at the top of their fields.
+const LEAD_BYTES: usize = 1500;
+
+/// Does the kind's own layout already show the text (items, rows, paragraphs)?
+fn lists_its_text(rec: &Value) -> bool {
+    let has = |k: &str| {
+        rec.get(k)
+            .and_then(Value::as_array)
+            .is_some_and(|a| !a.is_empty())
+    };
+    match s(rec, "/kind") {
+        "resolution" | "recommendation" | "agenda_item" => has("items"),
+        "table" => has("rows"),
+        "minute" => has("paragraphs"),
+        _ => false,
+    }
 }
 
 fn provenance(m: &mut String, rec: &Value) {
@@ -602,11 +628,15 @@ fn shown_elsewhere(kind: &str, key: &str) -> bool {
     if ENVELOPE.contains(&key) {
         return true;
     }
+    // The kind's own layout, or the heading (see `record_title`).
     let own: &[&str] = match kind {
         "resolution" => &["items", "votes"],
         "table" => &["title", "header", "rows", "values"],
-        "recommendation" => &["items", "progress"],
-        "minute" => &["paragraphs"],
+        "recommendation" => &["items", "progress", "number"],
+        "minute" => &["paragraphs", "number", "title"],
+        "agenda_item" => &["number", "title"],
+        "report" => &["title"],
+        "attendance" | "declaration" => &["name"],
         _ => &[],
     };
     own.contains(&key)
@@ -888,6 +918,10 @@ mod tests {
         assert!(h.contains("<h1>Recommendation 5</h1>"));
         assert!(h.contains("<h2>Progress update</h2><p>Completed in March.</p>"));
         assert!(h.contains("<dt>addressee</dt><dd>LSCBs</dd>"));
+        assert!(
+            !h.contains("<dt>number</dt>"),
+            "the number is in the heading"
+        );
         assert!(h.contains("<li>Review thresholds</li>"));
     }
 

@@ -250,7 +250,7 @@ fn search_facet_record_and_source_in_a_browser() {
     // Facets: every kind has a link with its count; following one narrows
     // the results to that kind, and its count is the new total.
     let facets = captures(
-        r#"<a class="facet-link" data-facet="kind" data-value="([^"]+)" href="([^"]+)"><span class="v">[^<]*</span><span class="n">(\d+)</span></a>"#,
+        r#"<a class="facet-link" data-facet="kind" data-value="([^"]+)" href="([^"]+)"><span class="v" title="[^"]*">[^<]*</span><span class="n">(\d+)</span></a>"#,
         &dom,
     );
     assert!(!facets.is_empty(), "kind facets: {dom}");
