@@ -72,7 +72,7 @@ fn search_form(params: Option<&SearchParams>) -> String {
         let _ = write!(
             f,
             "<label>{label} <input type=\"text\" name=\"{name}\" value=\"{}\" \
-             placeholder=\"YYYY-MM-DD\" size=\"10\" maxlength=\"10\"></label>",
+             placeholder=\"YYYY-MM-DD\" title=\"YYYY, YYYY-MM or YYYY-MM-DD\" size=\"10\" maxlength=\"10\"></label>",
             esc(value.as_deref().unwrap_or(""))
         );
     }

@@ -230,7 +230,22 @@ fn search_page(app: &App, t: &Target) -> Reply {
         }
     };
     match search(app, &p) {
-        Ok(r) => Reply::html(200, html::search_page(&p, &r, start.elapsed())),
+        Ok(mut r) => {
+            if !p.kind.is_empty() {
+                // Kinds combine with OR: their counts are those without the
+                // kind filter, so that another kind can be added.
+                let others = SearchParams {
+                    kind: Vec::new(),
+                    limit: 1,
+                    offset: 0,
+                    ..p.clone()
+                };
+                if let Ok(all) = search(app, &others) {
+                    r.facets.kind = all.facets.kind;
+                }
+            }
+            Reply::html(200, html::search_page(&p, &r, start.elapsed()))
+        }
         Err(e) => {
             let status = status_of(&e);
             Reply::html(status, html::error_page(status, &e.to_string(), Some(&p)))

@@ -273,6 +273,18 @@ fn search_facet_record_and_source_in_a_browser() {
     for card in cards(&narrowed) {
         assert_eq!(card[0], kind.replace('_', " "));
     }
+    // Kinds combine with OR: the other kinds keep their counts, so a
+    // second can be added.
+    let still = captures(
+        r#"<a class="facet-link(?: on)?" data-facet="kind" data-value="([^"]+)" href="[^"]+"><span class="v" title="[^"]*">[^<]*</span><span class="n">(\d+)</span></a>"#,
+        &narrowed,
+    );
+    let before: Vec<(String, String)> = facets
+        .iter()
+        .map(|f| (f[0].clone(), f[2].clone()))
+        .collect();
+    let after: Vec<(String, String)> = still.iter().map(|f| (f[0].clone(), f[1].clone())).collect();
+    assert_eq!(before, after);
 
     // A record from a PDF: its page, then its source at the page.
     let pdf_card = found
