@@ -306,6 +306,7 @@ fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Qu
     if query.trim().is_empty() {
         return Ok(Box::new(AllQuery));
     }
+    check_shape(query).map_err(IndexError::Query)?;
     let ast = match query_grammar::parse_query(query) {
         Ok(ast) => ast,
         Err(_) => return Err(IndexError::Query(syntax_message(query))),
@@ -330,6 +331,40 @@ fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Qu
     parser
         .build_query_from_user_input_ast(ast)
         .map_err(|e| IndexError::Query(parser_message(&e)))
+}
+
+/// Brackets nested deeper than this are refused: the query grammar's time
+/// grows exponentially with nesting (20 levels take seconds, 30 hours).
+const MAX_NESTING: usize = 10;
+/// Longer queries are refused (a pasted document is not a query).
+const MAX_QUERY_CHARS: usize = 10_000;
+
+/// Refuse queries whose size or bracket nesting would take the parser
+/// unreasonably long, before it sees them.
+fn check_shape(query: &str) -> std::result::Result<(), String> {
+    if query.chars().count() > MAX_QUERY_CHARS {
+        return Err(format!(
+            "the query is longer than {MAX_QUERY_CHARS} characters"
+        ));
+    }
+    let (mut depth, mut deepest, mut quoted) = (0usize, 0usize, false);
+    for c in query.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' if !quoted => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if deepest > MAX_NESTING {
+        return Err(format!(
+            "brackets nest {deepest} deep; at most {MAX_NESTING} levels are read"
+        ));
+    }
+    Ok(())
 }
 
 /// Where and why a query is not in the syntax, in one line.
@@ -807,6 +842,16 @@ mod tests {
         let one = record(dir.path(), &id).expect("lookup").expect("found");
         assert_eq!(one, all.hits[0].record);
         assert_eq!(record(dir.path(), "no-such-id").expect("lookup"), None);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let deep = format!("{}budget{}", "(".repeat(40), ")".repeat(40));
+        let err = check_shape(&deep).expect_err("too deep");
+        assert!(err.contains("40 deep"), "{err}");
+        assert!(check_shape("((a OR b) AND (c OR d))").is_ok());
+        assert!(check_shape("\"((((((((((((\" budget").is_ok());
+        assert!(check_shape(&"a ".repeat(6000)).is_err());
     }
 
     #[test]

@@ -142,12 +142,14 @@ fn since_narrows_by_document_date() {
 
 #[test]
 fn bad_query_syntax_is_one_clear_line_and_exit_2() {
+    let deep = format!("{}budget{}", "(".repeat(1000), ")".repeat(1000));
     for q in [
         "\"High Needs",
         "budget AND",
         "(early help",
         "colour:red",
         "date:last-week",
+        deep.as_str(),
     ] {
         let out = search(&[q]);
         assert_eq!(out.status.code(), Some(2), "{q}: {}", stderr(&out));
