@@ -437,6 +437,16 @@ fn only_indexed_files_are_served_and_bad_requests_are_explained() {
     assert_eq!(api.status, 400);
     assert!(api.json()["error"].as_str().unwrap().contains("too long"));
 
+    // An address too long for any query: refused, and the server stays up.
+    let huge = served.get(&format!("/?q={}", "a".repeat(20_000)));
+    assert_eq!(huge.status, 400);
+    assert!(
+        huge.text().contains("the address is too long"),
+        "{}",
+        huge.text()
+    );
+    let nested = format!("/?q={}x{}", "(".repeat(12), ")".repeat(12));
+
     // Malformed queries and filters.
     for (target, says) in [
         ("/?q=%22unclosed", "bad query"),
@@ -446,6 +456,7 @@ fn only_indexed_files_are_served_and_bad_requests_are_explained() {
         ("/?q=%zz", "two hex digits"),
         ("/?q=%ff", "not valid UTF-8"),
         ("/?page=0", "numbered from 1"),
+        (nested.as_str(), "brackets nest"),
     ] {
         let r = served.get(target);
         assert_eq!(r.status, 400, "{target}");
