@@ -515,7 +515,13 @@ pub fn error_page(status: u16, message: &str, params: Option<&SearchParams>) -> 
 /// The record page: heading, fields per kind, provenance, the full text.
 pub fn record_page(rec: &Value) -> String {
     let mut m = String::with_capacity(8 * 1024);
-    m.push_str("<main class=\"narrow record\">");
+    // Tables get the page's full width; prose reads best narrow.
+    let wide = if s(rec, "/kind") == "table" {
+        " wide"
+    } else {
+        ""
+    };
+    let _ = write!(m, "<main class=\"narrow record{wide}\">");
     let _ = write!(m, "<div class=\"meta\">{}</div>", meta_line(rec));
     let title = record_title(rec);
     let _ = write!(m, "<h1>{}</h1>", esc(&title));
@@ -631,7 +637,7 @@ fn shown_elsewhere(kind: &str, key: &str) -> bool {
     // The kind's own layout, or the heading (see `record_title`).
     let own: &[&str] = match kind {
         "resolution" => &["items", "votes"],
-        "table" => &["title", "header", "rows", "values"],
+        "table" => &["title", "header", "rows", "values", "pages"],
         "recommendation" => &["items", "progress", "number"],
         "minute" => &["paragraphs", "number", "title"],
         "agenda_item" => &["number", "title"],
@@ -904,7 +910,8 @@ mod tests {
         ));
         assert!(h.contains("<td>A &amp; B</td><td class=\"num\">£1,200</td>"));
         assert!(h.contains("<p class=\"dims\">2 rows × 2 columns</p>"));
-        assert!(h.contains("<dt>pages</dt><dd>3–4</dd>"));
+        assert!(h.contains("<main class=\"narrow record wide\">"));
+        assert!(!h.contains("<dt>pages</dt>"), "pages are in the provenance");
         // A sha256 that is not one is never made into a link.
         assert!(!h.contains("/source/"));
     }
