@@ -282,8 +282,10 @@ pub fn search_page(p: &SearchParams, r: &SearchResults, took: Duration) -> Strin
         m.push_str("<div class=\"empty\"><p>Nothing matches. Try fewer words, ");
         m.push_str("remove a filter, or widen the dates.</p></div>");
     }
+    // Record pages link back to this page of results.
+    let back = p.href(p.page());
     for hit in &r.hits {
-        card(&mut m, &hit.record, &hit.snippet);
+        card(&mut m, &hit.record, &hit.snippet, &back);
     }
     pager(&mut m, p, r.total);
     if p.query.is_empty() && p.pairs().is_empty() {
@@ -306,14 +308,17 @@ const SYNTAX_HELP: &str = "<section id=\"syntax\" class=\"syntax\"><h2>Searching
 <code>date:2015-02</code>, <code>date:[2015 TO 2016]</code>, <code>page:5</code></li>\
 <li>An empty search lists every record; the filters on the left narrow it.</li></ul></section>";
 
-fn card(m: &mut String, rec: &Value, snippet: &Snippet) {
+fn card(m: &mut String, rec: &Value, snippet: &Snippet, back: &str) {
     let id = s(rec, "/id");
     m.push_str("<article class=\"card\">");
     let _ = write!(m, "<div class=\"meta\">{}</div>", meta_line(rec));
     let _ = write!(
         m,
-        "<h2><a class=\"record-link\" href=\"/record/{}\">{}</a></h2>",
-        esc(&url::encode(id)),
+        "<h2><a class=\"record-link\" href=\"{}\">{}</a></h2>",
+        esc(&url::href(
+            &format!("/record/{}", url::encode(id)),
+            &[(url::P_FROM, back.to_string())]
+        )),
         esc(&record_title(rec))
     );
     let doc_title = s(rec, "/document/title");
@@ -513,7 +518,8 @@ pub fn error_page(status: u16, message: &str, params: Option<&SearchParams>) -> 
 }
 
 /// The record page: heading, fields per kind, provenance, the full text.
-pub fn record_page(rec: &Value) -> String {
+/// `back`: the search page the record was opened from, if known.
+pub fn record_page(rec: &Value, back: Option<&str>) -> String {
     let mut m = String::with_capacity(8 * 1024);
     // Tables get the page's full width; prose reads best narrow.
     let wide = if s(rec, "/kind") == "table" {
@@ -522,6 +528,13 @@ pub fn record_page(rec: &Value) -> String {
         ""
     };
     let _ = write!(m, "<main class=\"narrow record{wide}\">");
+    if let Some(back) = back {
+        let _ = write!(
+            m,
+            "<p class=\"back\"><a href=\"{}\">← Back to results</a></p>",
+            esc(back)
+        );
+    }
     let _ = write!(m, "<div class=\"meta\">{}</div>", meta_line(rec));
     let title = record_title(rec);
     let _ = write!(m, "<h1>{}</h1>", esc(&title));
@@ -884,8 +897,9 @@ mod tests {
 
     #[test]
     fn resolution_page_lists_items_votes_and_source_link() {
-        let h = record_page(&resolution_record());
+        let h = record_page(&resolution_record(), Some("/?q=a&b"));
         assert!(h.contains("<h1>Resolution under minute 8</h1>"), "{h}");
+        assert!(h.contains("<a href=\"/?q=a&amp;b\">← Back to results</a>"));
         assert!(h.contains(
             "<ol class=\"items\"><li>That &lt;script&gt;alert(1)&lt;/script&gt; be noted.</li>"
         ));
@@ -903,7 +917,7 @@ mod tests {
         let rec = json!({"id":"t-table-1","kind":"table","text":"","title":"Funding <2015>",
             "header":["Provider","Amount"],"rows":[["A & B","£1,200"],["C","(300)"]],"values":[],"pages":[3,4],
             "source":{"path":"x.pdf","sha256":"zz","page":3},"document":{"type":"officer_report"}});
-        let h = record_page(&rec);
+        let h = record_page(&rec, None);
         assert!(h.contains("<h1>Funding &lt;2015&gt;</h1>"));
         assert!(h.contains(
             "<thead><tr><th scope=\"col\">Provider</th><th scope=\"col\">Amount</th></tr></thead>"
@@ -921,7 +935,7 @@ mod tests {
         let rec = json!({"id":"r-recommendation-2","kind":"recommendation","text":"x",
             "number":"5","addressee":"LSCBs","area":"Early help","items":["Review thresholds"],
             "progress":"Completed in March.","source":{},"document":{}});
-        let h = record_page(&rec);
+        let h = record_page(&rec, None);
         assert!(h.contains("<h1>Recommendation 5</h1>"));
         assert!(h.contains("<h2>Progress update</h2><p>Completed in March.</p>"));
         assert!(h.contains("<dt>addressee</dt><dd>LSCBs</dd>"));

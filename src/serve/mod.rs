@@ -191,7 +191,7 @@ pub fn handle(app: &App, method: &str, target: &str) -> Reply {
         _ => {}
     }
     if let Some(id) = t.rest_after("/record/") {
-        return record_page(app, id);
+        return record_page(app, id, url::back_link(&t));
     }
     if let Some(id) = t.rest_after("/api/record/") {
         return api_record(app, id);
@@ -279,9 +279,9 @@ fn find_record(
     }
 }
 
-fn record_page(app: &App, id: Result<String, BadRequest>) -> Reply {
+fn record_page(app: &App, id: Result<String, BadRequest>, back: Option<String>) -> Reply {
     match find_record(app, id) {
-        Ok(r) => Reply::html(200, html::record_page(&r)),
+        Ok(r) => Reply::html(200, html::record_page(&r, back.as_deref())),
         Err((status, m)) => Reply::html(status, html::error_page(status, &m, None)),
     }
 }

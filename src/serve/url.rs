@@ -169,6 +169,16 @@ pub const P_UNTIL: &str = "until";
 pub const P_PAGE: &str = "page";
 pub const P_LIMIT: &str = "limit";
 pub const P_OFFSET: &str = "offset";
+/// On record links: the search page they were opened from.
+pub const P_FROM: &str = "from";
+
+/// The search page a record was opened from, if `from=` names one: only
+/// this server's own search page, so the link cannot lead elsewhere.
+pub fn back_link(t: &Target) -> Option<String> {
+    let from = t.get(P_FROM)?;
+    let ok = from.len() <= MAX_TARGET_BYTES && (from == "/" || from.starts_with("/?"));
+    ok.then(|| from.to_string())
+}
 
 impl SearchParams {
     /// Read the search parameters. Pages are numbered from 1 (`page=`); the
@@ -360,6 +370,20 @@ mod tests {
             params("/?limit=5&page=3").unwrap().href(4),
             "/?limit=5&page=4"
         );
+    }
+
+    #[test]
+    fn back_links_stay_on_the_search_page() {
+        let back = |raw: &str| back_link(&Target::parse(raw).unwrap());
+        assert_eq!(
+            back("/record/x?from=%2F%3Fq%3Dbudget%26page%3D2").as_deref(),
+            Some("/?q=budget&page=2")
+        );
+        assert_eq!(back("/record/x?from=%2F").as_deref(), Some("/"));
+        assert_eq!(back("/record/x?from=%2F%2Fevil.example%2F"), None);
+        assert_eq!(back("/record/x?from=https%3A%2F%2Fevil.example%2F"), None);
+        assert_eq!(back("/record/x?from=javascript%3Aalert(1)"), None);
+        assert_eq!(back("/record/x"), None);
     }
 
     #[test]

@@ -297,6 +297,10 @@ fn search_facet_record_and_source_in_a_browser() {
         &format!("{}{}", served.base, pdf_card[1]),
     );
     assert!(record.contains("<h1>"), "{record}");
+    assert!(
+        record.contains(r#"<p class="back"><a href="/?q=schools">← Back to results</a></p>"#),
+        "{record}"
+    );
     assert!(record.contains("<dt>File</dt>"));
     let link = captures(
         r#"<a class="button source-link" href="(/source/[0-9a-f]{64}#page=(\d+))">Open the source at page (\d+)</a>"#,
