@@ -131,7 +131,8 @@ pub enum ExportFormat {
     Ndjson,
     /// The envelope as columns, the kind's own fields as one JSON column.
     Csv,
-    /// A SQLite database (not built into this version).
+    /// A SQLite database (needs -o): table `records` with the CSV columns,
+    /// full-text table `records_fts`; ready for Datasette.
     Sqlite,
 }
 

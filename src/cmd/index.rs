@@ -7,6 +7,7 @@ use agendex::index::writer::{self, Event, UpdateOptions};
 use agendex::index::IndexError;
 use agendex::walk;
 use anyhow::Result;
+use std::io::IsTerminal;
 
 pub fn run(args: &IndexArgs) -> Result<i32> {
     let (sources, walk_errors) = walk::walk(&args.paths);
@@ -25,9 +26,26 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         ..UpdateOptions::default()
     };
     let verbose = args.read.verbose;
+    // A progress line only for a person watching (stderr a terminal).
+    let progress = std::io::stderr().is_terminal();
+    let mut shown = false;
     let mut warnings = 0usize;
     let mut on = |event: Event| match event {
-        Event::Failed { path, reason } => eprintln!("agendex: {path}: {reason}"),
+        Event::Parsed { done, total } => {
+            if progress {
+                eprint!("\ragendex: parsed {done} of {total} files");
+                shown = done < total;
+                if !shown {
+                    eprint!("\r\x1b[K");
+                }
+            }
+        }
+        Event::Failed { path, reason } => {
+            if shown {
+                eprint!("\r\x1b[K");
+            }
+            eprintln!("agendex: {path}: {reason}")
+        }
         Event::Warning {
             path,
             page,
@@ -35,11 +53,17 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         } => {
             warnings += 1;
             if verbose {
+                if shown {
+                    eprint!("\r\x1b[K");
+                }
                 eprintln!("agendex: {path}: page {page}: {message}");
             }
         }
         Event::Committed { done, total } => {
             if verbose {
+                if shown {
+                    eprint!("\r\x1b[K");
+                }
                 eprintln!("agendex: committed {done} of {total} files");
             }
         }

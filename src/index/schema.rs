@@ -41,6 +41,18 @@ pub const RECORD: &str = "record";
 pub const FACETS: &str = "facets";
 /// On file markers: how many records the file gave.
 pub const RECORDS: &str = "records";
+/// On file markers: the agendex that parsed the file (see [`parser_version`]).
+pub const VERSION: &str = "version";
+
+/// What parsed a file: the program's version and the record schema's. A
+/// file parsed by another version is parsed again, even when unchanged.
+pub fn parser_version() -> String {
+    format!(
+        "agendex {} records {}",
+        env!("CARGO_PKG_VERSION"),
+        crate::record::SCHEMA_VERSION
+    )
+}
 
 /// Facet roots, in the order they are shown.
 pub const FACET_KIND: &str = "kind";
@@ -74,6 +86,7 @@ pub struct Fields {
     pub record: Field,
     pub facets: Field,
     pub records: Field,
+    pub version: Field,
 }
 
 fn words(tokenizer: &str) -> TextOptions {
@@ -110,6 +123,7 @@ pub fn build() -> Schema {
     b.add_text_field(RECORD, STORED);
     b.add_facet_field(FACETS, FacetOptions::default());
     b.add_u64_field(RECORDS, STORED | INDEXED);
+    b.add_text_field(VERSION, STRING | STORED);
     b.build()
 }
 
@@ -135,6 +149,7 @@ impl Fields {
             record: f(RECORD)?,
             facets: f(FACETS)?,
             records: f(RECORDS)?,
+            version: f(VERSION)?,
         })
     }
 
@@ -177,13 +192,20 @@ impl Fields {
         d
     }
 
-    /// The marker of an indexed file.
-    pub fn file_doc(&self, path: &str, sha256: &str, records: u64) -> TantivyDocument {
+    /// The marker of an indexed file, parsed by `version`.
+    pub fn file_doc(
+        &self,
+        path: &str,
+        sha256: &str,
+        records: u64,
+        version: &str,
+    ) -> TantivyDocument {
         let mut d = TantivyDocument::new();
         d.add_text(self.entry, ENTRY_FILE);
         d.add_text(self.path, path);
         d.add_text(self.sha256, sha256);
         d.add_u64(self.records, records);
+        d.add_text(self.version, version);
         d
     }
 }

@@ -90,6 +90,8 @@ pub enum Event<'a> {
         page: u32,
         message: &'a str,
     },
+    /// One more file is parsed: `done` of `total` files to parse.
+    Parsed { done: usize, total: usize },
     /// Work so far is committed: `done` of `total` files to parse.
     Committed { done: usize, total: usize },
 }
@@ -152,6 +154,7 @@ pub fn update(
         read_markers(&reader.searcher(), &fields).map_err(|e| tantivy_err(&generation, e))?
     };
 
+    let version = schema::parser_version();
     let mut summary = Summary::default();
     let hashes: Vec<(usize, std::io::Result<String>)> = sources
         .par_iter()
@@ -165,7 +168,10 @@ pub fn update(
         let path = source.display();
         match hash {
             Ok(sha) => {
-                if markers.get(&path) == Some(&sha) {
+                let current = markers
+                    .get(&path)
+                    .is_some_and(|m| m.sha256 == sha && m.version == version);
+                if current {
                     summary.unchanged += 1;
                 } else {
                     to_parse.push(source.clone());
@@ -204,7 +210,11 @@ pub fn update(
                         message: &w.message,
                     });
                 }
-                let added = add_file(&writer, &fields, &path, &outcome.sha256, records);
+                let marker = Marker {
+                    sha256: outcome.sha256.clone(),
+                    version: version.clone(),
+                };
+                let added = add_file(&writer, &fields, &path, &marker, records);
                 if let Err(e) = added {
                     error = Some(tantivy_err(&generation, e));
                     return false;
@@ -225,6 +235,10 @@ pub fn update(
                 summary.failed += 1;
             }
         }
+        on(Event::Parsed {
+            done: summary.parsed,
+            total,
+        });
         if pending > 0
             && (pending >= opts.commit_every || last_commit.elapsed() >= opts.commit_interval)
         {
@@ -271,7 +285,7 @@ fn add_file(
     writer: &IndexWriter<TantivyDocument>,
     fields: &Fields,
     path: &str,
-    sha256: &str,
+    marker: &Marker,
     records: &[crate::record::OutRecord],
 ) -> tantivy::Result<()> {
     writer.delete_term(Term::from_field_text(fields.path, path));
@@ -280,15 +294,28 @@ fn add_file(
             .map_err(|e| tantivy::TantivyError::InternalError(format!("record to JSON: {e}")))?;
         writer.add_document(fields.record_doc(r, &json, ord as u64))?;
     }
-    writer.add_document(fields.file_doc(path, sha256, records.len() as u64))?;
+    writer.add_document(fields.file_doc(
+        path,
+        &marker.sha256,
+        records.len() as u64,
+        &marker.version,
+    ))?;
     Ok(())
 }
 
-/// Indexed files and their SHA-256, from the markers.
+/// What the index remembers of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub sha256: String,
+    /// The [`schema::parser_version`] that parsed it.
+    pub version: String,
+}
+
+/// Indexed files, by path, from their markers.
 pub fn read_markers(
     searcher: &tantivy::Searcher,
     fields: &Fields,
-) -> tantivy::Result<BTreeMap<String, String>> {
+) -> tantivy::Result<BTreeMap<String, Marker>> {
     let query = TermQuery::new(
         Term::from_field_text(fields.entry, schema::ENTRY_FILE),
         IndexRecordOption::Basic,
@@ -301,7 +328,13 @@ pub fn read_markers(
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default()
         };
-        markers.insert(text(fields.path), text(fields.sha256));
+        markers.insert(
+            text(fields.path),
+            Marker {
+                sha256: text(fields.sha256),
+                version: text(fields.version),
+            },
+        );
     }
     Ok(markers)
 }
@@ -321,4 +354,66 @@ pub fn count(index: &Index, fields: &Fields) -> tantivy::Result<(u64, u64)> {
         Ok(searcher.search(&q, &Count)? as u64)
     };
     Ok((n(schema::ENTRY_RECORD)?, n(schema::ENTRY_FILE)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{Options, PdfMode};
+
+    fn options() -> pipeline::Options {
+        Options {
+            limits: crate::pdf::worker::Limits {
+                timeout: Duration::from_secs(60),
+                memory: 0,
+            },
+            pdf: PdfMode::InProcess,
+            jobs: 1,
+        }
+    }
+
+    #[test]
+    fn files_parsed_by_another_version_are_parsed_again() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("seeds")
+            .join("002_73f4e48f0bf20ba3.txt");
+        let sources = [Source { path: seed }];
+        let dir = tmp.path().join("index");
+        let opts = UpdateOptions::default();
+        let first = update(&dir, &sources, &options(), &opts, &mut |_| {}).expect("first");
+        assert_eq!(
+            (first.added, first.records),
+            (1, first.records_written as u64)
+        );
+        let again = update(&dir, &sources, &options(), &opts, &mut |_| {}).expect("again");
+        assert_eq!((again.unchanged, again.parsed), (1, 0));
+
+        // The marker as an older agendex would have left it.
+        let index = super::super::open(&dir).expect("open");
+        let fields = Fields::of(&index.schema()).expect("fields");
+        let mut writer: IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 15 << 20).expect("writer");
+        let path = sources[0].display();
+        let reader: tantivy::IndexReader = index.reader().expect("reader");
+        let marker = read_markers(&reader.searcher(), &fields).expect("markers")[&path].clone();
+        writer
+            .delete_query(Box::new(TermQuery::new(
+                Term::from_field_text(fields.entry, schema::ENTRY_FILE),
+                IndexRecordOption::Basic,
+            )))
+            .expect("delete marker");
+        writer
+            .add_document(fields.file_doc(&path, &marker.sha256, 1, "agendex 0.0.1 records 1"))
+            .expect("old marker");
+        writer.commit().expect("commit");
+        drop(writer);
+
+        let upgraded = update(&dir, &sources, &options(), &opts, &mut |_| {}).expect("upgraded");
+        assert_eq!(
+            (upgraded.updated, upgraded.parsed, upgraded.unchanged),
+            (1, 1, 0)
+        );
+        assert_eq!(upgraded.records, first.records);
+    }
 }

@@ -201,7 +201,7 @@ fn second_run_over_unchanged_inputs_parses_nothing() {
 }
 
 #[test]
-fn export_gives_back_what_extract_prints() {
+fn export_gives_back_what_extract_prints_and_a_sqlite_database() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let ix = shared_index();
     let exported = run(&["export", "--index", &ix.to_string_lossy()]);
@@ -228,15 +228,62 @@ fn export_gives_back_what_extract_prints() {
         std::fs::read_to_string(&csv_out).expect("csv written"),
         String::from_utf8_lossy(&extracted.stdout)
     );
-    let sqlite = run(&[
+    let db_path = tmp.path().join("records.sqlite");
+    let out = run(&[
+        "export",
+        "--index",
+        &ix.to_string_lossy(),
+        "--format",
+        "sqlite",
+        "-o",
+        &db_path.to_string_lossy(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let db = rusqlite::Connection::open(&db_path).expect("open export");
+    let count: i64 = db
+        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
+        .expect("count");
+    let ndjson = records(&run(&["export", "--index", &ix.to_string_lossy()]));
+    assert_eq!(count as usize, ndjson.len());
+    let mut found: Vec<String> = db
+        .prepare(
+            "SELECT records.path FROM records_fts JOIN records ON records.rowid = records_fts.rowid \
+             WHERE records_fts MATCH '\"high needs block\"'",
+        )
+        .expect("fts query")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .map(|p| p.expect("path"))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "corpus/000_ab51a36975b4b00c.pdf",
+            "seeds/000_ab51a36975b4b00c.txt"
+        ]
+    );
+    let (id, page): (String, i64) = db
+        .query_row(
+            "SELECT id, page FROM records WHERE path = 'seeds/002_73f4e48f0bf20ba3.txt' LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("a seed record");
+    let same = ndjson
+        .iter()
+        .find(|r| r["id"] == id.as_str())
+        .expect("same id in ndjson");
+    assert_eq!(same["source"]["page"], page);
+    let no_file = run(&[
         "export",
         "--index",
         &ix.to_string_lossy(),
         "--format",
         "sqlite",
     ]);
-    assert_eq!(sqlite.status.code(), Some(2));
-    assert!(stderr(&sqlite).contains("sqlite export is not built in"));
+    assert_eq!(no_file.status.code(), Some(2));
+    assert!(stderr(&no_file).contains("needs a file"));
 }
 
 #[test]
