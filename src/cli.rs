@@ -48,6 +48,15 @@ pub enum Command {
     Search(SearchArgs),
     /// Write every indexed record out, file by file in document order.
     Export(ExportArgs),
+    /// Serve a local web page for searching the index: a query box, facet
+    /// filters with counts, dates, result cards with highlighted snippets,
+    /// a page per record and a link to the source PDF at its page.
+    ///
+    /// Beside the pages, a JSON API: /api/search?q=…&kind=…&body=…&council=…
+    /// &type=…&since=…&until=…&limit=…&offset=… (the data of `agendex search
+    /// --format json`) and /api/record/ID. The first line on stdout is the
+    /// address served. A running `agendex index` shows up at its next commit.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -139,6 +148,19 @@ pub struct ExportArgs {
     /// Write to PATH (written whole, then renamed into place) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The index folder.
+    #[arg(long, default_value = "index", value_name = "DIR")]
+    pub index: PathBuf,
+    /// Address to listen on (port 0: any free port).
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]
+    pub addr: String,
+    /// Requests answered at once (default: two per CPU, at least 4).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 #[derive(Debug, Args)]

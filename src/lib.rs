@@ -16,4 +16,5 @@ pub mod output;
 pub mod pdf;
 pub mod pipeline;
 pub mod record;
+pub mod serve;
 pub mod walk;

@@ -28,6 +28,7 @@ fn main() {
         cli::Command::Index(args) => cmd::index::run(args),
         cli::Command::Search(args) => cmd::search::run(args),
         cli::Command::Export(args) => cmd::export::run(args),
+        cli::Command::Serve(args) => cmd::serve::run(args),
     };
     let code = match result {
         Ok(code) => code,

@@ -5,6 +5,7 @@ pub mod extract;
 pub mod index;
 pub mod pages;
 pub mod search;
+pub mod serve;
 
 use agendex::pdf::worker::Limits;
 use agendex::pipeline::Options;
