@@ -10,9 +10,11 @@
 pub mod columns;
 pub mod error;
 pub mod furniture;
+pub mod index;
 pub mod layout;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;
 pub mod record;
+pub mod serve;
 pub mod walk;

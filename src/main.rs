@@ -25,6 +25,10 @@ fn main() {
     let result = match &cli.command {
         cli::Command::Extract(args) => cmd::extract::run(args),
         cli::Command::Pages(args) => cmd::pages::run(args),
+        cli::Command::Index(args) => cmd::index::run(args),
+        cli::Command::Search(args) => cmd::search::run(args),
+        cli::Command::Export(args) => cmd::export::run(args),
+        cli::Command::Serve(args) => cmd::serve::run(args),
     };
     let code = match result {
         Ok(code) => code,

@@ -7,5 +7,6 @@ mod extract;
 mod index;
 mod layout;
 mod search;
+mod serve;
 mod support;
 mod tables;

@@ -1,0 +1,31 @@
+//! `agendex serve`: bind, say where on stdout, then answer requests until
+//! the process is stopped.
+
+use crate::cli::ServeArgs;
+use agendex::serve::{self, App, Server};
+use anyhow::{Context, Result};
+use std::io::Write;
+
+pub fn run(args: &ServeArgs) -> Result<i32> {
+    let server = Server::bind(&args.addr)?;
+    let root = std::env::current_dir().context("cannot read the current folder")?;
+    let threads = args.threads.unwrap_or_else(serve::default_threads);
+    if !args.index.join(agendex::index::POINTER).is_file() {
+        eprintln!(
+            "agendex: warning: no index at {} yet (build one with `agendex index PATH... --index {}`)",
+            args.index.display(),
+            args.index.display()
+        );
+    }
+    // The first line on stdout is the address, for people and for scripts
+    // that start the server on port 0.
+    let mut out = std::io::stdout();
+    writeln!(out, "http://{}/", server.addr())?;
+    out.flush()?;
+    eprintln!(
+        "agendex: serving {} with {threads} threads; stop with Ctrl-C",
+        args.index.display()
+    );
+    server.run(App::new(args.index.clone(), root), threads)?;
+    Ok(super::EXIT_OK)
+}

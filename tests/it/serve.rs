@@ -1,0 +1,551 @@
+//! serve: the web page and JSON API end to end. An index is built from the
+//! corpus PDFs and the seeds, `agendex serve` is started on a free port,
+//! and the pages are driven in headless chromium (search, facet, record,
+//! source PDF) and over plain HTTP (API, path safety, bad queries,
+//! requests while `agendex index` commits).
+
+use crate::support;
+use regex::Regex;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// The index of corpus + seeds, built once for the tests that only read it.
+fn shared_index() -> &'static Path {
+    static INDEX: OnceLock<PathBuf> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir").keep().join("index");
+        build_index(&dir, &["corpus", "seeds"]);
+        dir
+    })
+}
+
+fn build_index(dir: &Path, inputs: &[&str]) {
+    let dir = dir.to_str().expect("utf-8 path");
+    let mut args = vec!["index", "--index", dir];
+    args.extend_from_slice(inputs);
+    let out = support::run(&args);
+    assert!(
+        out.status.success(),
+        "index failed: {}",
+        support::stderr(&out)
+    );
+}
+
+/// `agendex serve` on a free port; killed when dropped.
+struct Served {
+    child: Child,
+    base: String,
+}
+
+impl Served {
+    fn start(index: &Path) -> Served {
+        let mut child = support::agendex()
+            .args(["serve", "--addr", "127.0.0.1:0", "--index"])
+            .arg(index)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("agendex serve starts");
+        let mut line = String::new();
+        let stdout = child.stdout.take().expect("stdout");
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("address line");
+        let base = line.trim().trim_end_matches('/').to_string();
+        assert!(
+            base.starts_with("http://127.0.0.1:"),
+            "first line is the address: {line:?}"
+        );
+        Served { child, base }
+    }
+
+    fn addr(&self) -> &str {
+        self.base.trim_start_matches("http://")
+    }
+
+    /// A plain HTTP/1.0 GET of `target`, sent byte for byte as given.
+    fn get(&self, target: &str) -> Response {
+        http_get(self.addr(), target)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+}
+
+fn http_get(addr: &str, target: &str) -> Response {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
+    write!(s, "GET {target} HTTP/1.0\r\nHost: {addr}\r\n\r\n").expect("send");
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).expect("read");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a header block");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|c| c.parse().ok())
+        .expect("status line");
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Response {
+        status,
+        headers,
+        body: raw[split + 4..].to_vec(),
+    }
+}
+
+/// Headless chromium, if installed.
+fn chromium() -> Option<PathBuf> {
+    for name in ["chromium", "chromium-browser", "google-chrome"] {
+        for dir in std::env::var_os("PATH")
+            .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+            .unwrap_or_default()
+        {
+            let p = dir.join(name);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+fn browser(exe: &Path, profile: &Path, extra: &[&str], url: &str) -> std::process::Output {
+    Command::new(exe)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(extra)
+        .arg(url)
+        .stdin(Stdio::null())
+        .output()
+        .expect("chromium runs")
+}
+
+/// The DOM chromium built from a page.
+fn dump_dom(exe: &Path, profile: &Path, url: &str) -> String {
+    let out = browser(exe, profile, &["--dump-dom"], url);
+    let dom = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        dom.contains("</html>"),
+        "chromium gave no page for {url}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dom
+}
+
+/// Undo the HTML escaping of an attribute value.
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn captures(re: &str, text: &str) -> Vec<Vec<String>> {
+    Regex::new(re)
+        .expect("regex")
+        .captures_iter(text)
+        .map(|c| {
+            c.iter()
+                .skip(1)
+                .map(|m| m.map(|m| m.as_str().to_string()).unwrap_or_default())
+                .collect()
+        })
+        .collect()
+}
+
+/// The total the search page reports.
+fn total_on_page(dom: &str) -> usize {
+    captures(r#"<p class="summary"><strong>(\d+)</strong>"#, dom)
+        .first()
+        .and_then(|c| c[0].parse().ok())
+        .unwrap_or_else(|| panic!("no summary in {dom}"))
+}
+
+/// Result cards: (kind, record href, source href, source label).
+fn cards(dom: &str) -> Vec<[String; 4]> {
+    captures(
+        r#"(?s)<article class="card">.*?<span class="kind k-[^"]*">([^<]*)</span>.*?<a class="record-link" href="([^"]+)">.*?<a class="source-link" href="([^"]+)">([^<]*)</a>.*?</article>"#,
+        dom,
+    )
+    .into_iter()
+    .map(|c| [c[0].clone(), unescape(&c[1]), unescape(&c[2]), unescape(&c[3])])
+    .collect()
+}
+
+#[test]
+fn search_facet_record_and_source_in_a_browser() {
+    let Some(exe) = chromium() else {
+        eprintln!("skipped: chromium is not installed (apt-get install chromium)");
+        return;
+    };
+    let served = Served::start(shared_index());
+    let profile = tempfile::tempdir().expect("profile dir");
+
+    // The opening page: a search form that sends q= to /.
+    let home = dump_dom(&exe, profile.path(), &format!("{}/", served.base));
+    assert!(home.contains(r#"<form class="search" action="/" method="get""#));
+    assert!(home.contains(r#"name="q""#));
+    let everything = total_on_page(&home);
+    assert!(everything >= 10, "the corpus gives records: {everything}");
+
+    // Search, as the form submits it.
+    let search = format!("{}/?q=schools", served.base);
+    let dom = dump_dom(&exe, profile.path(), &search);
+    let total = total_on_page(&dom);
+    let found = cards(&dom);
+    assert!(total > 0 && !found.is_empty(), "{dom}");
+    assert!(found.len() <= 10 && total <= everything);
+    assert!(dom.contains("<mark>"), "snippets highlight the match");
+
+    // Facets: every kind has a link with its count; following one narrows
+    // the results to that kind, and its count is the new total.
+    let facets = captures(
+        r#"<a class="facet-link" data-facet="kind" data-value="([^"]+)" href="([^"]+)"><span class="v" title="[^"]*">[^<]*</span><span class="n">(\d+)</span></a>"#,
+        &dom,
+    );
+    assert!(!facets.is_empty(), "kind facets: {dom}");
+    let counted: usize = facets.iter().map(|f| f[2].parse::<usize>().unwrap()).sum();
+    assert_eq!(counted, total, "kind counts add up to the total");
+    let [kind, href, count] = [&facets[0][0], &facets[0][1], &facets[0][2]];
+    let narrowed = dump_dom(
+        &exe,
+        profile.path(),
+        &format!("{}{}", served.base, unescape(href)),
+    );
+    assert_eq!(total_on_page(&narrowed).to_string(), *count);
+    assert!(narrowed.contains(&format!(
+        r#"class="facet-link on" data-facet="kind" data-value="{kind}""#
+    )));
+    assert!(
+        narrowed.contains(r#"<a class="chip""#),
+        "the filter is shown"
+    );
+    for card in cards(&narrowed) {
+        assert_eq!(card[0], kind.replace('_', " "));
+    }
+    // Kinds combine with OR: the other kinds keep their counts, so a
+    // second can be added.
+    let still = captures(
+        r#"<a class="facet-link(?: on)?" data-facet="kind" data-value="([^"]+)" href="[^"]+"><span class="v" title="[^"]*">[^<]*</span><span class="n">(\d+)</span></a>"#,
+        &narrowed,
+    );
+    let before: Vec<(String, String)> = facets
+        .iter()
+        .map(|f| (f[0].clone(), f[2].clone()))
+        .collect();
+    let after: Vec<(String, String)> = still.iter().map(|f| (f[0].clone(), f[1].clone())).collect();
+    assert_eq!(before, after);
+
+    // A record from a PDF: its page, then its source at the page.
+    let pdf_card = found
+        .iter()
+        .find(|c| c[3].contains(".pdf · page"))
+        .expect("a result from a corpus PDF");
+    let record = dump_dom(
+        &exe,
+        profile.path(),
+        &format!("{}{}", served.base, pdf_card[1]),
+    );
+    assert!(record.contains("<h1>"), "{record}");
+    assert!(
+        record.contains(r#"<p class="back"><a href="/?q=schools">← Back to results</a></p>"#),
+        "{record}"
+    );
+    assert!(record.contains("<dt>File</dt>"));
+    let link = captures(
+        r#"<a class="button source-link" href="(/source/[0-9a-f]{64}#page=(\d+))">Open the source at page (\d+)</a>"#,
+        &record,
+    );
+    assert_eq!(link.len(), 1, "{record}");
+    assert_eq!(link[0][1], link[0][2]);
+    let source = served.get(link[0][0].split('#').next().unwrap());
+    assert_eq!(source.status, 200);
+    assert_eq!(source.header("Content-Type"), Some("application/pdf"));
+    assert!(source.body.starts_with(b"%PDF-"));
+    let sha = &link[0][0]["/source/".len().."/source/".len() + 64];
+    let on_disk = std::fs::read(support::root().join(pdf_card[3].split(" · ").next().unwrap()))
+        .expect("the PDF");
+    assert_eq!(source.body, on_disk);
+    assert_eq!(&agendex::walk::sha256_hex(&on_disk), sha);
+
+    // A bad query in the browser: the page explains, the query is kept.
+    let bad = dump_dom(
+        &exe,
+        profile.path(),
+        &format!("{}/?q=%22high+needs", served.base),
+    );
+    assert!(bad.contains("That search cannot be run"), "{bad}");
+    assert!(bad.contains("bad query"), "{bad}");
+    assert!(bad.contains(r#"value="&quot;high needs""#), "{bad}");
+
+    // And a screenshot renders.
+    let shot = profile.path().join("shot.png");
+    let out = browser(
+        &exe,
+        profile.path(),
+        &[
+            &format!("--screenshot={}", shot.display()),
+            "--window-size=1280,900",
+        ],
+        &search,
+    );
+    let png = std::fs::read(&shot).unwrap_or_else(|e| {
+        panic!(
+            "no screenshot ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000);
+}
+
+#[test]
+fn api_gives_what_search_gives() {
+    let index = shared_index();
+    let served = Served::start(index);
+    let r = served.get("/api/search?q=schools&kind=document&limit=5");
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("Content-Type"), Some("application/json"));
+    let api = r.json();
+    let cli = support::run(&[
+        "search",
+        "schools",
+        "--kind",
+        "document",
+        "--limit",
+        "5",
+        "--format",
+        "json",
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert!(cli.status.success(), "{}", support::stderr(&cli));
+    let cli: serde_json::Value = serde_json::from_slice(&cli.stdout).expect("search JSON");
+    assert_eq!(api, cli);
+    let hits = api["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty());
+
+    // One record by id, as stored.
+    let rec = &hits[0]["record"];
+    let id = rec["id"].as_str().expect("id");
+    let one = served.get(&format!("/api/record/{id}"));
+    assert_eq!(one.status, 200);
+    assert_eq!(&one.json(), rec);
+    let page = served.get(&format!("/record/{id}"));
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+
+    // Paging: page 2 starts where page 1 ended.
+    let p1 = served.get("/api/search?q=&limit=3").json();
+    let p2 = served.get("/api/search?q=&limit=3&offset=3").json();
+    assert_eq!(p2["offset"], 3);
+    assert_ne!(p1["hits"][0]["record"]["id"], p2["hits"][0]["record"]["id"]);
+    let html = served.get("/?limit=3&page=2").text();
+    assert!(html.contains(" · 4–6"), "page 2 shows results 4 to 6");
+    assert!(html.contains(r#"<a rel="next" href="/?limit=3&amp;page=3">"#));
+
+    // Unknown ids.
+    let missing = served.get("/api/record/0000000000000000-resolution-1");
+    assert_eq!(missing.status, 404);
+    assert!(missing.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("no record"));
+    assert_eq!(served.get("/record/nope-1").status, 404);
+}
+
+#[test]
+fn only_indexed_files_are_served_and_bad_requests_are_explained() {
+    let served = Served::start(shared_index());
+    let sha = "0".repeat(64);
+    for target in [
+        "/source/../../etc/passwd",
+        "/source/..%2f..%2fetc%2fpasswd",
+        "/source/%2e%2e/%2e%2e/etc/passwd",
+        "/source/%252e%252e%252fetc%252fpasswd",
+        "/source/....//....//etc/passwd",
+        "/source/corpus/000_ab51a36975b4b00c.pdf",
+        "/source/Cargo.toml",
+        "/source/%00",
+        "/../../etc/passwd",
+        "/source/",
+        &format!("/source/{sha}"),
+        &format!("/source/{sha}/../../../etc/passwd"),
+    ] {
+        let r = served.get(target);
+        assert_eq!(r.status, 404, "{target}");
+        assert!(!r.text().contains("root:"), "{target}");
+        assert!(!r.text().contains("[package]"), "{target}");
+    }
+
+    // A query over 1,000 characters: 400 on the page and in the API.
+    let long = "a".repeat(1001);
+    let page = served.get(&format!("/?q={long}"));
+    assert_eq!(page.status, 400);
+    assert!(page
+        .text()
+        .contains("the query is too long (1001 characters; at most 1000)"));
+    let api = served.get(&format!("/api/search?q={long}"));
+    assert_eq!(api.status, 400);
+    assert!(api.json()["error"].as_str().unwrap().contains("too long"));
+
+    // An address too long for any query: refused, and the server stays up.
+    let huge = served.get(&format!("/?q={}", "a".repeat(20_000)));
+    assert_eq!(huge.status, 400);
+    assert!(
+        huge.text().contains("the address is too long"),
+        "{}",
+        huge.text()
+    );
+    let nested = format!("/?q={}x{}", "(".repeat(12), ")".repeat(12));
+
+    // Malformed queries and filters.
+    for (target, says) in [
+        ("/?q=%22unclosed", "bad query"),
+        ("/?q=colour:red", "unknown field"),
+        ("/?q=x&kind=poem", "unknown record kind"),
+        ("/?q=x&since=yesterday", "dates are written"),
+        ("/?q=%zz", "two hex digits"),
+        ("/?q=%ff", "not valid UTF-8"),
+        ("/?page=0", "numbered from 1"),
+        (nested.as_str(), "brackets nest"),
+    ] {
+        let r = served.get(target);
+        assert_eq!(r.status, 400, "{target}");
+        assert!(r.text().contains(says), "{target}: {}", r.text());
+    }
+    let r = served.get("/api/search?q=%22unclosed");
+    assert_eq!(r.status, 400);
+    assert!(r.json()["error"].as_str().unwrap().starts_with("bad query"));
+    // Markup in a query comes back escaped, in the box and in the message.
+    let r = served.get("/?q=%3Cscript%3Ealert(1)%3C/script%3E");
+    assert_eq!(r.status, 400);
+    assert!(!r.text().contains("<script>"));
+    assert!(r
+        .text()
+        .contains(r#"value="&lt;script&gt;alert(1)&lt;/script&gt;""#));
+    let r = served.get("/?q=%22%3Cscript%3E%22");
+    assert_eq!(r.status, 200);
+    assert!(!r.text().contains("<script>"));
+    assert!(
+        r.text().contains("<q>&quot;&lt;script&gt;&quot;</q>"),
+        "{}",
+        r.text()
+    );
+}
+
+#[test]
+fn answers_concurrent_requests_while_the_index_commits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = dir.path().join("index");
+    build_index(&index, &["seeds"]);
+    let served = Served::start(&index);
+    let before = served.get("/api/search?q=").json()["total"]
+        .as_u64()
+        .expect("total");
+    assert!(before > 0);
+
+    let addr = served.addr().to_string();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut clients = Vec::new();
+    for n in 0..6 {
+        let addr = addr.clone();
+        let stop = std::sync::Arc::clone(&stop);
+        clients.push(std::thread::spawn(move || {
+            let targets = ["/?q=schools", "/api/search?q=funding", "/?q=&kind=document"];
+            let mut done = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) || done < 5 {
+                let t = targets[(n + done) % targets.len()];
+                let r = http_get(&addr, t);
+                assert_eq!(r.status, 200, "{t}: {}", r.text());
+                done += 1;
+            }
+            done
+        }));
+    }
+    // Index more files (committing as it goes), then rebuild (swapping
+    // generations), while the clients search.
+    build_index(&index, &["corpus", "seeds"]);
+    let dir_s = index.to_str().unwrap();
+    let out = support::run(&["index", "--rebuild", "--index", dir_s, "corpus", "seeds"]);
+    assert!(out.status.success(), "{}", support::stderr(&out));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut requests = 0;
+    for c in clients {
+        requests += c.join().expect("client thread");
+    }
+    assert!(requests >= 30, "{requests} requests answered");
+
+    // The new records are searchable without a restart.
+    let after = served.get("/api/search?q=").json()["total"]
+        .as_u64()
+        .expect("total");
+    assert!(after > before, "{before} -> {after}");
+}
+
+#[test]
+fn search_time_is_reported() {
+    let served = Served::start(shared_index());
+    // Warm the page cache, then time a search as the browser would see it.
+    served.get("/?q=schools");
+    let start = Instant::now();
+    let r = served.get("/?q=high+needs");
+    let took = start.elapsed();
+    assert_eq!(r.status, 200);
+    let timing = r.header("Server-Timing").expect("Server-Timing header");
+    assert!(timing.starts_with("app;dur="), "{timing}");
+    eprintln!("search page: {took:?} end to end, {timing}");
+    assert!(r.text().contains("<span class=\"took\""));
+}
