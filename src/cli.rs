@@ -29,6 +29,47 @@ pub enum Command {
     /// `=== FILE page N [label]`, then one line per text line, cells
     /// separated by " | ", ruled-table rows prefixed with `T<k>`.
     Pages(PagesArgs),
+    /// Make a corpus of varied packs and reports (PDF and text) from the
+    /// seed texts and corpus PDFs, for benchmarks and scale tests.
+    ///
+    /// Agenda items are shuffled and renumbered, minute numbers shifted,
+    /// dates, names and amounts changed, table rows dropped or repeated,
+    /// PDF pages dropped or repeated. The same --seed gives the same files.
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Folder to write the files into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// How many files to make.
+    #[arg(long, value_name = "N")]
+    pub files: u64,
+    /// Seed of the variations: the same seed makes the same files.
+    #[arg(long, default_value_t = 1, value_name = "S")]
+    pub seed: u64,
+    /// Which kinds of file to make.
+    #[arg(long, value_enum, default_value_t = GenerateKinds::Both)]
+    pub kinds: GenerateKinds,
+    /// Folder of seed texts (*.txt).
+    #[arg(long, default_value = "seeds", value_name = "DIR")]
+    pub seeds: PathBuf,
+    /// Folder of PDFs to vary (*.pdf).
+    #[arg(long, default_value = "corpus", value_name = "DIR")]
+    pub corpus: PathBuf,
+    /// Files made at once (default: one per CPU).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// Kinds of file `agendex generate` makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GenerateKinds {
+    /// About three PDFs for every text file.
+    Both,
+    Pdf,
+    Text,
 }
 
 #[derive(Debug, Args)]

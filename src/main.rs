@@ -3,6 +3,7 @@
 
 mod cli;
 mod cmd;
+mod generate;
 
 use clap::Parser;
 
@@ -25,6 +26,7 @@ fn main() {
     let result = match &cli.command {
         cli::Command::Extract(args) => cmd::extract::run(args),
         cli::Command::Pages(args) => cmd::pages::run(args),
+        cli::Command::Generate(args) => cmd::generate::run(args),
     };
     let code = match result {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! One file per subcommand. Each returns the process exit status.
 
 pub mod extract;
+pub mod generate;
 pub mod pages;
 
 use agendex::pdf::worker::Limits;

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod extract;
+mod generate;
 mod index;
 mod layout;
 mod search;
