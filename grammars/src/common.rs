@@ -184,9 +184,95 @@ pub fn find_date_at(s: &str) -> Option<(usize, String)> {
     None
 }
 
+/// "March 2015" (a month and a year, no day), as reduced-precision ISO
+/// 8601 "2015-03": how Ofsted dates its publications.
+pub fn month_year(input: &str) -> IResult<&str, String> {
+    let (input, m) = month(input)?;
+    let (input, _) = opt(char(',')).parse(input)?;
+    let (input, _) = space1(input)?;
+    let (input, y) = year(input)?;
+    Ok((input, format!("{y:04}-{m:02}")))
+}
+
+/// A line's words without the `**bold**` markers some renderings keep and
+/// without HTML fragments, whitespace folded.
+pub fn plain(text: &str) -> String {
+    fold(&strip_html(&text.replace("**", "")))
+}
+
+/// `plain`, keeping the cells of a table row apart with " | " (a row's
+/// text joins its cells with tabs): "Date of Meeting: | 11 July 2013".
+pub fn plain_cells(text: &str) -> String {
+    plain(&text.replace('\t', " | "))
+}
+
+/// Page furniture a text rendering keeps but a reader never wants as content.
+pub fn is_furniture(text: &str) -> bool {
+    let t = plain(text).to_ascii_lowercase();
+    t == "this page is intentionally left blank" || t == "page intentionally left blank"
+}
+
+/// Small words kept lower case inside a title-cased name.
+const SMALL_WORDS: [&str; 8] = ["and", "of", "the", "for", "to", "in", "on", "at"];
+
+/// "PERFORMANCE AND FINANCE SCRUTINY SUB-COMMITTEE" -> "Performance and
+/// Finance Scrutiny Sub-Committee". Text that is not all capitals is kept as
+/// printed, so "C&YP Scrutiny Panel" stays as it is.
+pub fn title_case(s: &str) -> String {
+    let has_lower = s.chars().any(|c| c.is_lowercase());
+    if has_lower {
+        return s.to_string();
+    }
+    let mut out = Vec::new();
+    for (i, word) in s.split_whitespace().enumerate() {
+        let lower = word.to_lowercase();
+        if i > 0 && SMALL_WORDS.contains(&lower.as_str()) {
+            out.push(lower);
+            continue;
+        }
+        // Capitalise each hyphen-separated part: "Sub-Committee".
+        let parts: Vec<String> = lower
+            .split('-')
+            .map(|p| {
+                let mut cs = p.chars();
+                match cs.next() {
+                    Some(f) => f.to_uppercase().collect::<String>() + cs.as_str(),
+                    None => String::new(),
+                }
+            })
+            .collect();
+        out.push(parts.join("-"));
+    }
+    out.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_year_is_reduced_precision_iso() {
+        assert_eq!(month_year("March 2015").unwrap().1, "2015-03");
+        assert_eq!(month_year("Sept, 2016 x").unwrap().1, "2016-09");
+        assert!(month_year("Marching 2015").is_err());
+    }
+
+    #[test]
+    fn plain_and_furniture() {
+        assert_eq!(plain("**Agenda Item  6**"), "Agenda Item 6");
+        assert!(is_furniture("This page is intentionally left blank "));
+        assert!(!is_furniture("This page is not blank"));
+    }
+
+    #[test]
+    fn title_case_only_for_capitals() {
+        assert_eq!(
+            title_case("PERFORMANCE AND FINANCE SCRUTINY SUB-COMMITTEE"),
+            "Performance and Finance Scrutiny Sub-Committee"
+        );
+        assert_eq!(title_case("SCHOOLS FORUM"), "Schools Forum");
+        assert_eq!(title_case("C&YP Scrutiny Panel"), "C&YP Scrutiny Panel");
+    }
 
     #[test]
     fn dates_in_council_styles() {

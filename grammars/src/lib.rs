@@ -29,7 +29,9 @@ pub use model::*;
 pub fn parse(pages: &[Page]) -> Parsed {
     let mut out = Parsed::default();
     for seg in segment::segment(pages) {
-        let doc_pages = &pages[seg.first..=seg.last];
+        // A document may begin or end inside a page: its grammars read its
+        // own lines only.
+        let doc_pages = &seg.pages(pages)[..];
         let doc = out.documents.len();
         out.documents.push(seg.info.clone());
         out.records.push(Record {

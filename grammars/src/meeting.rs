@@ -1,7 +1,397 @@
-//! Meeting headings (agenda front sheets, minutes headings, report headers) -> `meeting` records.
+//! Meeting headings -> `meeting` records: agenda front sheets ("Haringey
+//! Schools Forum / THURSDAY, 21ST MAY, 2015 at 15:45 HRS … – venue"),
+//! minutes headings ("MINUTES OF THE SCHOOLS FORUM MEETING WEDNESDAY 25
+//! FEBRUARY 2015") and, through the report grammar, report headers ("Report
+//! for: C&YP Scrutiny Panel – 13 December 2016").
+//!
+//! Owns the heading lexemes (body and date, time, venue) and the rule that a
+//! file records each meeting once: a pack's reports all name the meeting of
+//! its agenda, which is one meeting.
 
+use crate::common::{find_date, find_date_at, fold, plain, title_case};
 use crate::input::Page;
-use crate::model::{DocumentInfo, Parsed};
+use crate::model::{DocType, DocumentInfo, Fields, Meeting, Parsed, Record};
+use nom::branch::alt;
+use nom::bytes::complete::{tag_no_case, take_while_m_n};
+use nom::character::complete::{char, space0};
+use nom::combinator::{opt, recognize};
+use nom::{IResult, Parser};
+
+/// A meeting as a heading names it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Head {
+    pub body: Option<String>,
+    pub date: Option<String>,
+    pub time: Option<String>,
+    pub venue: Option<String>,
+    /// Index of the last heading line used.
+    pub last_line: usize,
+}
+
+/// "15:45", "2.00 pm", "10am", "7.30p.m.": a time of day as printed (without
+/// a trailing "HRS").
+pub fn time_of_day(input: &str) -> IResult<&str, String> {
+    let digits = |n| take_while_m_n(1, n, |c: char| c.is_ascii_digit());
+    let (rest, clock) = recognize((
+        digits(2),
+        opt((
+            alt((char(':'), char('.'))),
+            take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+        )),
+    ))
+    .parse(input)?;
+    let (rest, _) = space0(rest)?;
+    let (rest, meridiem) = opt(alt((
+        tag_no_case("a.m."),
+        tag_no_case("p.m."),
+        tag_no_case("am"),
+        tag_no_case("pm"),
+    )))
+    .parse(rest)?;
+    let has_minutes = clock.contains([':', '.']);
+    if !has_minutes && meridiem.is_none() {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
+    let printed = match meridiem {
+        Some(m) => format!("{clock} {}", m.to_lowercase()),
+        None => clock.to_string(),
+    };
+    Ok((rest, printed))
+}
+
+/// The first time of day in `s` after byte offset `from`, and where it ends.
+fn find_time(s: &str, from: usize) -> Option<(String, usize)> {
+    let mut prev_digit = false;
+    for (i, c) in s.char_indices() {
+        if i >= from && c.is_ascii_digit() && !prev_digit {
+            if let Ok((rest, t)) = time_of_day(&s[i..]) {
+                let end = s.len() - rest.len();
+                let clean_end = rest.chars().next().is_none_or(|c| !c.is_ascii_digit());
+                if clean_end {
+                    return Some((t, end));
+                }
+            }
+        }
+        prev_digit = c.is_ascii_digit();
+    }
+    None
+}
+
+/// "C&YP Scrutiny Panel – 13 December 2016" -> (body, date). The body is
+/// what stands before the date, separators trimmed, capitals title-cased.
+pub fn body_and_date(value: &str) -> (Option<String>, Option<String>) {
+    let value = fold(value.trim_start_matches(['|', ' ']));
+    let (before, date) = match find_date_at(&value) {
+        Some((i, d)) => (value.get(..i).unwrap_or("").to_string(), Some(d)),
+        None => (value.clone(), None),
+    };
+    let mut body = before
+        .trim()
+        .trim_end_matches(['–', '-', ',', '|', ' '])
+        .trim()
+        .to_string();
+    for tail in [" date:", " held on", " held", " on", " meeting"] {
+        let cut = body.len().saturating_sub(tail.len());
+        if body
+            .get(cut..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(tail))
+        {
+            body = body.get(..cut).unwrap_or("").trim().to_string();
+        }
+    }
+    // A day name before the date ("THURSDAY,") is the date's, not the body's.
+    for day in [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ] {
+        let cut = body.len().saturating_sub(day.len());
+        if body.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(day)) {
+            body = body
+                .get(..cut)
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches(['–', '-', ','])
+                .trim()
+                .to_string();
+        }
+    }
+    let body = (!body.is_empty()).then(|| title_case(&body));
+    (body, date)
+}
+
+/// "Haringey Schools Forum" with council "Haringey" -> "Schools Forum".
+pub fn strip_council(body: &str, council: Option<&str>) -> String {
+    if let Some(c) = council {
+        for sep in ["’s ", "'s ", " "] {
+            let prefix = format!("{c}{sep}");
+            if let Some(rest) = body.strip_prefix(prefix.as_str()) {
+                if !rest.trim().is_empty() {
+                    return rest.trim().to_string();
+                }
+            }
+        }
+    }
+    body.to_string()
+}
+
+/// An agenda front sheet: the body line above the date line, the time after
+/// the date and the venue after the dash ("at 15:45 HRS … – HARINGEY
+/// PROFESSIONAL DEVELOPMENT CENTRE, …"), the venue running on to the
+/// "AGENDA" heading. Labelled sheets ("Date:", "Time:", "Venue:") also.
+pub fn agenda_heading(head: &[&str], council: Option<&str>) -> Option<Head> {
+    let lines: Vec<&str> = head.iter().copied().filter(|t| !t.is_empty()).collect();
+    let agenda_at = lines
+        .iter()
+        .position(|t| t.eq_ignore_ascii_case("agenda"))
+        .unwrap_or(lines.len().min(12));
+    let above = &lines[..agenda_at];
+    let mut h = Head::default();
+    let date_at = above.iter().position(|t| find_date(t).is_some());
+    if let Some(d) = date_at {
+        let block = above[d..].join(" ");
+        h.date = find_date(&block);
+        let after_date = find_date_at(&block).map(|(i, _)| i + 1).unwrap_or(0);
+        if let Some((t, end)) = find_time(&block, after_date) {
+            h.time = Some(t);
+            // The venue follows the dash after the time(s).
+            let rest = block.get(end..).unwrap_or("");
+            if let Some(k) = rest.find(['–', '—']).or_else(|| rest.find(" - ")) {
+                let venue = rest[k..].trim_start_matches(['–', '—', '-', ' ']);
+                let venue = fold(venue);
+                if !venue.is_empty() {
+                    h.venue = Some(venue);
+                }
+            }
+        }
+        h.last_line = d;
+    }
+    // Labelled front sheets.
+    for t in above {
+        for (label, slot) in [("time:", 0), ("venue:", 1), ("place:", 1), ("location:", 1)] {
+            // Labels are ASCII: compare bytes, never slice a lowered copy.
+            let has = t
+                .get(..label.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(label));
+            if has {
+                let v = fold(t.get(label.len()..).unwrap_or(""));
+                if slot == 0 && h.time.is_none() {
+                    h.time = time_of_day(&v).ok().map(|(_, t)| t);
+                } else if slot == 1 && h.venue.is_none() && !v.is_empty() {
+                    h.venue = Some(v);
+                }
+            }
+        }
+    }
+    let body_line = above
+        .iter()
+        .take(date_at.unwrap_or(above.len()))
+        .find(|t| find_date(t).is_none() && !t.contains(':'));
+    h.body = body_line.map(|b| strip_council(&title_case(b), council));
+    (h.date.is_some() || h.body.is_some()).then_some(h)
+}
+
+/// "MINUTES OF THE SCHOOLS FORUM MEETING" over "WEDNESDAY 25 FEBRUARY
+/// 2015"; "Minutes of the meeting of the Cabinet held on 3 May 2016".
+pub fn minutes_heading(head: &[&str]) -> Option<Head> {
+    let lines: Vec<&str> = head.iter().copied().filter(|t| !t.is_empty()).collect();
+    let at = lines
+        .iter()
+        .take(12)
+        .position(|t| t.to_lowercase().starts_with("minutes of"))?;
+    let heading = lines[at];
+    let rest = heading.get("minutes of".len()..).unwrap_or("").trim();
+    let mut h = Head::default();
+    let (named, date) = body_and_date(rest);
+    h.date = date;
+    h.last_line = at;
+    if h.date.is_none() {
+        if let Some(next) = lines.get(at + 1) {
+            h.date = find_date(next);
+            if h.date.is_some() {
+                h.last_line = at + 1;
+            }
+        }
+    }
+    if let Some(n) = named {
+        let mut b = n.as_str();
+        for prefix in [
+            "the meeting of the ",
+            "the meeting of ",
+            "a meeting of the ",
+            "the ",
+        ] {
+            let has = b
+                .get(..prefix.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(prefix));
+            if has {
+                b = b.get(prefix.len()..).unwrap_or("");
+            }
+        }
+        let cut = b.len().saturating_sub(" meeting".len());
+        let b = match (b.get(..cut), b.get(cut..)) {
+            (Some(head), Some(tail)) if tail.eq_ignore_ascii_case(" meeting") => head,
+            _ => b,
+        };
+        if !b.is_empty() && !b.eq_ignore_ascii_case("meeting") {
+            h.body = Some(title_case(b));
+        }
+    }
+    Some(h)
+}
+
+/// Append a meeting record unless the file already holds one for the same
+/// date and body (a missing body matches any).
+pub fn push_unique(out: &mut Parsed, record: Record) {
+    let Fields::Meeting(new) = &record.fields else {
+        return;
+    };
+    let same = out.records.iter().any(|r| match &r.fields {
+        Fields::Meeting(m) => {
+            m.date == new.date && (m.body == new.body || m.body.is_none() || new.body.is_none())
+        }
+        _ => false,
+    });
+    if !same {
+        out.records.push(record);
+    }
+}
 
 /// Read one document's pages and append its records to `out`.
-pub fn parse(_pages: &[Page], _info: &DocumentInfo, _doc: usize, _out: &mut Parsed) {}
+pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+    let mut texts: Vec<String> = Vec::new();
+    let mut at: Vec<u32> = Vec::new();
+    for page in pages {
+        for line in &page.lines {
+            let t = plain(&line.text);
+            if !t.is_empty() {
+                texts.push(t);
+                at.push(page.number);
+            }
+        }
+    }
+    let refs: Vec<&str> = texts.iter().take(60).map(String::as_str).collect();
+    let head = match info.doc_type {
+        DocType::Agenda => agenda_heading(&refs, info.council.as_deref()),
+        DocType::Minutes => minutes_heading(&refs),
+        _ => None,
+    };
+    let Some(h) = head else { return };
+    // The heading's text: from the document's start to the last line used
+    // (the venue runs on to the "AGENDA" heading).
+    let end = match info.doc_type {
+        DocType::Agenda => refs
+            .iter()
+            .position(|t| t.eq_ignore_ascii_case("agenda"))
+            .map(|k| k.saturating_sub(1))
+            .unwrap_or(h.last_line),
+        _ => h.last_line,
+    };
+    let end = end.min(refs.len().saturating_sub(1));
+    let Some(first_page) = at.first().copied() else {
+        return;
+    };
+    push_unique(
+        out,
+        Record {
+            text: fold(&refs[..=end].join(" ")),
+            page: first_page,
+            page_end: at.get(end).copied().unwrap_or(first_page),
+            document: doc,
+            fields: Fields::Meeting(Meeting {
+                body: h.body.or_else(|| info.body.clone()),
+                council: info.council.clone(),
+                date: h.date.or_else(|| info.date.clone()),
+                time: h.time,
+                venue: h.venue,
+            }),
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times() {
+        assert_eq!(time_of_day("15:45 HRS").unwrap().1, "15:45");
+        assert_eq!(time_of_day("2.00 pm").unwrap().1, "2.00 pm");
+        assert_eq!(time_of_day("10am").unwrap().1, "10 am");
+        assert!(time_of_day("2015").is_err());
+        assert_eq!(
+            find_time("THURSDAY, 21ST MAY, 2015 at 15:45 HRS", 10)
+                .map(|t| t.0)
+                .as_deref(),
+            Some("15:45")
+        );
+    }
+
+    #[test]
+    fn bodies_and_dates() {
+        assert_eq!(
+            body_and_date("C&YP Scrutiny Panel – 13 December 2016"),
+            (
+                Some("C&YP Scrutiny Panel".into()),
+                Some("2016-12-13".into())
+            )
+        );
+        assert_eq!(
+            body_and_date("COUNCIL 15TH MARCH 2019"),
+            (Some("Council".into()), Some("2019-03-15".into()))
+        );
+        assert_eq!(
+            body_and_date("PERFORMANCE AND FINANCE SCRUTINY SUB-COMMITTEE")
+                .0
+                .as_deref(),
+            Some("Performance and Finance Scrutiny Sub-Committee")
+        );
+        assert_eq!(
+            strip_council("Haringey Schools Forum", Some("Haringey")),
+            "Schools Forum"
+        );
+        assert_eq!(strip_council("Cabinet", Some("Kent")), "Cabinet");
+    }
+
+    #[test]
+    fn agenda_front_sheet() {
+        let head = [
+            "Haringey Schools Forum",
+            "THURSDAY, 21ST MAY, 2015 at 15:45 HRS FOR 16:00 HRS – HARINGEY",
+            "PROFESSIONAL DEVELOPMENT CENTRE, DOWNHILLS PARK ROAD, TOTTENHAM,",
+            "LONDON, N17 6AR",
+            "AGENDA",
+            "1. CHAIR'S WELCOME",
+        ];
+        let h = agenda_heading(&head, Some("Haringey")).unwrap();
+        assert_eq!(h.body.as_deref(), Some("Schools Forum"));
+        assert_eq!(h.date.as_deref(), Some("2015-05-21"));
+        assert_eq!(h.time.as_deref(), Some("15:45"));
+        assert_eq!(
+            h.venue.as_deref(),
+            Some("HARINGEY PROFESSIONAL DEVELOPMENT CENTRE, DOWNHILLS PARK ROAD, TOTTENHAM, LONDON, N17 6AR")
+        );
+    }
+
+    #[test]
+    fn minutes_headings() {
+        let h = minutes_heading(&[
+            "MINUTES OF THE SCHOOLS FORUM MEETING",
+            "WEDNESDAY 25 FEBRUARY 2015",
+        ])
+        .unwrap();
+        assert_eq!(h.body.as_deref(), Some("Schools Forum"));
+        assert_eq!(h.date.as_deref(), Some("2015-02-25"));
+        let h =
+            minutes_heading(&["Minutes of the meeting of the Cabinet held on 3 May 2016"]).unwrap();
+        assert_eq!(h.body.as_deref(), Some("Cabinet"));
+        assert_eq!(h.date.as_deref(), Some("2016-05-03"));
+    }
+}

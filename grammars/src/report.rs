@@ -1,7 +1,621 @@
-//! Report front sheets (Report to, Report Title, Author, Purpose, Recommendations …) -> `report` records.
+//! Report front sheets (Report to, Report Title, Author, Contact, Purpose,
+//! Report Status, Recommendations …) -> `report` records, and the meeting a
+//! report is written for -> a `meeting` record where no agenda in the same
+//! file has named it already.
+//!
+//! Owns the front-sheet field grammar (`front_sheet`), which the segmenter
+//! also reads to classify and title documents. It does not read a report's
+//! body: recommendations in the body are the recommendation grammar's.
 
+use crate::common::{find_date, fold, plain, plain_cells};
 use crate::input::Page;
-use crate::model::{DocumentInfo, Parsed};
+use crate::meeting;
+use crate::model::{DocumentInfo, Fields, Meeting, Parsed, Record, Report};
+use crate::segment::agenda_item_stamp;
+use nom::branch::alt;
+use nom::bytes::complete::tag_no_case;
+use nom::character::complete::{char, space0, space1};
+use nom::combinator::{eof, peek};
+use nom::{IResult, Parser};
+
+/// What a front-sheet label sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Author,
+    Contact,
+    Purpose,
+    Status,
+    Recommendations,
+    Date,
+    Body,
+    /// A label that marks a front sheet but sets no record field.
+    Other,
+}
+
+/// Labels, longest first so that "Report Title" wins over "Title". The
+/// number is a rank: where two labels set one field, the lower rank wins
+/// ("Author" over "Report authorised by").
+const LABELS: &[(&str, Field, u8)] = &[
+    ("subject matter / title of decision", Field::Title, 0),
+    ("executive member report to", Field::Body, 0),
+    ("cabinet member report to", Field::Body, 0),
+    ("report for key/ non key decision", Field::Status, 1),
+    ("report for key/non key decision", Field::Status, 1),
+    ("report authorised by", Field::Author, 4),
+    ("scrutiny lead member area", Field::Other, 0),
+    ("responsible officer", Field::Author, 2),
+    ("recommendation(s)", Field::Recommendations, 0),
+    ("purpose of report", Field::Purpose, 0),
+    ("recommendations", Field::Recommendations, 0),
+    ("date of meeting", Field::Date, 0),
+    ("contact officer", Field::Contact, 0),
+    ("contact details", Field::Contact, 1),
+    ("recommendation", Field::Recommendations, 0),
+    ("lead officers", Field::Author, 1),
+    ("report author", Field::Author, 0),
+    ("report status", Field::Status, 0),
+    ("report title", Field::Title, 0),
+    ("lead officer", Field::Author, 1),
+    ("meeting date", Field::Date, 0),
+    ("decision no", Field::Other, 0),
+    ("report for", Field::Body, 0),
+    ("report of", Field::Author, 3),
+    ("report to", Field::Body, 0),
+    ("authors", Field::Author, 0),
+    ("contact", Field::Contact, 0),
+    ("purpose", Field::Purpose, 0),
+    ("subject", Field::Title, 1),
+    ("meeting", Field::Body, 1),
+    ("author", Field::Author, 0),
+    ("title", Field::Title, 1),
+    ("from", Field::Author, 3),
+    ("by", Field::Author, 3),
+    ("to", Field::Body, 1),
+];
+
+/// A label at the start of a line: "Report Title:", "Author :", "REPORT
+/// FOR:", "3. Recommendations", "Report to Haringey Schools Forum …" (this
+/// one label needs no colon). Returns the field, its rank and the rest.
+pub fn field_label(input: &str) -> IResult<&str, (Field, u8)> {
+    // A numbered section heading may be a label: "3. Recommendations".
+    let (input, _) =
+        nom::combinator::opt((nom::character::complete::digit1, char('.'), space1)).parse(input)?;
+    for &(name, field, rank) in LABELS {
+        let parsed: IResult<&str, &str> = (
+            tag_no_case(name),
+            space0,
+            alt((
+                char(':').map(|_| ()),
+                char('|').map(|_| ()),
+                eof.map(|_| ()),
+            )),
+        )
+            .map(|(n, _, _)| n)
+            .parse(input);
+        if let Ok((rest, _)) = parsed {
+            return Ok((rest, (field, rank)));
+        }
+        // "Report to Haringey Schools Forum – 21 May 2015", "EXECUTIVE
+        // MEMBER REPORT TO COUNCIL 15TH MARCH 2019": no colon.
+        if matches!(
+            name,
+            "report to" | "executive member report to" | "cabinet member report to"
+        ) {
+            let bare: IResult<&str, &str> = (tag_no_case(name), peek(space1))
+                .map(|(n, _)| n)
+                .parse(input);
+            if let Ok((rest, _)) = bare {
+                return Ok((rest, (field, rank)));
+            }
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+/// Is this line (or this line joined to the next, as a label wrapped in a
+/// box: "Report" / "authorised by :") a label?
+fn label_at(texts: &[&str], i: usize) -> Option<(Field, u8, String, usize)> {
+    let t = texts.get(i)?;
+    if let Ok((rest, (f, r))) = field_label(t) {
+        return Some((f, r, value_of(rest), 1));
+    }
+    if t.chars().count() <= 20 && !t.contains(':') {
+        let next = texts.get(i + 1)?;
+        let joined = format!("{t} {next}");
+        if let Ok((rest, (f, r))) = field_label(&joined) {
+            if f != Field::Body {
+                return Some((f, r, value_of(rest), 2));
+            }
+        }
+    }
+    None
+}
+
+/// The value after a label: cell bars and spaces trimmed.
+fn value_of(rest: &str) -> String {
+    rest.trim()
+        .trim_start_matches(['|', ':'])
+        .trim()
+        .to_string()
+}
+
+/// A report's front sheet, as found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrontSheet {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub contact: Option<String>,
+    pub agenda_item: Option<String>,
+    pub purpose: Option<String>,
+    pub status: Option<String>,
+    pub recommendations: Vec<String>,
+    pub date: Option<String>,
+    pub body: Option<String>,
+    /// Labels found: two or more make a front sheet.
+    pub fields: usize,
+    /// Index into the texts of the last line the front sheet used.
+    pub last_line: usize,
+}
+
+/// Lines a front sheet may span: it is the opening of a report.
+const SHEET_LINES: usize = 120;
+
+/// A numbered or lettered heading that ends a field's run of lines:
+/// "1. Report", "1.0 SEND Reforms:", "Section 2 – Report", "1. Introduction".
+fn is_section_heading(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if first.eq_ignore_ascii_case("section") {
+        return true;
+    }
+    let numbered = first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && first.chars().all(|c| c.is_ascii_digit() || c == '.');
+    numbered && (words.len() <= 3 || (words.len() <= 6 && !t.ends_with('.')))
+}
+
+fn is_list_start(t: &str) -> bool {
+    if t.starts_with(['•', '-', '–', '·', '▪']) {
+        return true;
+    }
+    let first = t.split_whitespace().next().unwrap_or("");
+    let numbered = first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && first
+            .trim_end_matches(['.', ')'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.');
+    let bracketed = first.starts_with('(') && first.ends_with(')') && first.len() <= 5;
+    let lettered = first.len() == 2 && first.ends_with(')');
+    numbered || bracketed || lettered
+}
+
+/// Strip a list marker: "1.3. This report" -> "This report"; "(1) the" -> "the".
+fn strip_marker(t: &str) -> &str {
+    let t = t.trim_start_matches(['•', '-', '–', '·', '▪', ' ']);
+    let first = t.split_whitespace().next().unwrap_or("");
+    let is_marker = (first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && first
+            .trim_end_matches(['.', ')'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.'))
+        || (first.starts_with('(') && first.ends_with(')') && first.len() <= 5)
+        || (first.len() == 2 && first.ends_with(')'));
+    if is_marker {
+        t[first.len()..].trim_start()
+    } else {
+        t
+    }
+}
+
+/// A line the front sheet wraps onto the next: long and not finished, or
+/// ending on a word that needs another ("… - Future of").
+fn wraps(t: &str) -> bool {
+    let l = t.to_lowercase();
+    let open_end = [
+        " of", " and", " the", " for", " to", " in", " on", " -", " –", ",",
+    ]
+    .iter()
+    .any(|w| l.ends_with(w));
+    open_end || (t.chars().count() >= 60 && !t.ends_with(['.', ':', ';']))
+}
+
+/// Read the front-sheet fields from a document's opening lines (plain
+/// text; "" for a blank line, which ends a paragraph).
+pub fn front_sheet(texts: &[&str]) -> FrontSheet {
+    let texts: Vec<&str> = texts.iter().take(SHEET_LINES).copied().collect();
+    let mut fs = FrontSheet::default();
+    let mut ranks: Vec<(Field, u8)> = Vec::new();
+    let mut i = 0;
+    while i < texts.len() {
+        if fs.agenda_item.is_none() {
+            let next = texts[i + 1..].iter().find(|t| !t.is_empty()).copied();
+            if let Some(n) = agenda_item_stamp(texts[i], next) {
+                fs.agenda_item = Some(format!("Agenda Item {n}"));
+                i += 1;
+                continue;
+            }
+        }
+        let Some((field, rank, inline, used)) = label_at(&texts, i) else {
+            i += 1;
+            continue;
+        };
+        fs.fields += 1;
+        let mut j = i + used;
+        // Labels stacked in one cell ("Subject: Report Of: Wards Affected:
+        // | …") cannot be paired with their values: count them, set nothing.
+        let stacked = inline.matches(": ").count() + inline.ends_with(':') as usize;
+        if field_label(&inline).is_ok() && stacked >= 1 {
+            fs.fields += stacked;
+            i = j;
+            continue;
+        }
+        if field == Field::Recommendations {
+            let (items, end) = recommendation_lines(&texts, &inline, j);
+            if fs.recommendations.is_empty() {
+                fs.recommendations = items;
+            }
+            fs.last_line = fs.last_line.max(end.saturating_sub(1));
+            i = end.max(j);
+            continue;
+        }
+        // The value: the rest of the label's line, else the next lines;
+        // a wrapped value goes on while its lines are long and unfinished.
+        let mut value = inline.clone();
+        if value.is_empty() {
+            while j < texts.len() && texts[j].is_empty() {
+                j += 1;
+            }
+            if j < texts.len() && label_at(&texts, j).is_none() && !is_section_heading(texts[j]) {
+                value = texts[j].to_string();
+                j += 1;
+            }
+        }
+        let mut last = value.clone();
+        while j < texts.len()
+            && wraps(&last)
+            && !texts[j].is_empty()
+            && label_at(&texts, j).is_none()
+            && !is_section_heading(texts[j])
+            && !is_list_start(texts[j])
+            && !texts[j].contains(" | ")
+            && field != Field::Status
+        {
+            value.push(' ');
+            value.push_str(texts[j]);
+            last = texts[j].to_string();
+            j += 1;
+        }
+        let value = fold(&value);
+        fs.last_line = fs.last_line.max(j.saturating_sub(1));
+        let better = match ranks.iter().find(|(f, _)| *f == field) {
+            Some((_, r)) => rank < *r,
+            None => true,
+        };
+        if !value.is_empty() && better {
+            ranks.retain(|(f, _)| *f != field);
+            ranks.push((field, rank));
+            set_field(&mut fs, field, &value, &texts, j);
+        }
+        i = j.max(i + 1);
+    }
+    fs
+}
+
+fn set_field(fs: &mut FrontSheet, field: Field, value: &str, texts: &[&str], after: usize) {
+    match field {
+        Field::Title => fs.title = Some(value.trim_end_matches('.').to_string()),
+        Field::Author => fs.author = Some(value.to_string()),
+        Field::Contact => fs.contact = Some(value.to_string()),
+        Field::Purpose => fs.purpose = Some(value.to_string()),
+        Field::Status => {
+            // A status form lists every option with tick boxes the text
+            // layer loses: only a single option is a status.
+            let options = texts[after..]
+                .iter()
+                .take_while(|t| t.to_lowercase().starts_with("for "))
+                .count();
+            let none = value.eq_ignore_ascii_case("n/a") || value.eq_ignore_ascii_case("none");
+            if options == 0 && !none {
+                fs.status = Some(value.to_string());
+            }
+        }
+        Field::Date => fs.date = find_date(value).or(fs.date.take()),
+        Field::Body => {
+            let (body, date) = meeting::body_and_date(value);
+            if fs.date.is_none() {
+                fs.date = date;
+            }
+            if body.is_some() {
+                fs.body = body;
+            }
+        }
+        Field::Recommendations | Field::Other => {}
+    }
+}
+
+/// The recommendations under their label: one string per item, wrapped
+/// lines joined; "N/A" and "None" mean there are none. Returns the items and
+/// the index after the last line used.
+fn recommendation_lines(texts: &[&str], inline: &str, from: usize) -> (Vec<String>, usize) {
+    let mut lines: Vec<&str> = Vec::new();
+    if !inline.is_empty() {
+        lines.push(inline);
+    }
+    let mut j = from;
+    while j < texts.len() && lines.len() < 15 {
+        let t = texts[j];
+        if t.is_empty() {
+            j += 1;
+            continue;
+        }
+        if label_at(texts, j).is_some() || is_section_heading(t) {
+            break;
+        }
+        lines.push(t);
+        j += 1;
+    }
+    let mut items: Vec<String> = Vec::new();
+    let mut prev: Option<&str> = None;
+    for t in lines {
+        let continues = prev
+            .is_some_and(|p| wraps(p) && !is_list_start(t) && !p.ends_with(['.', ':', ';']))
+            || prev.is_some_and(|_| t.starts_with(char::is_lowercase));
+        match items.last_mut() {
+            Some(last) if continues => {
+                last.push(' ');
+                last.push_str(strip_marker(t));
+            }
+            _ => items.push(strip_marker(t).to_string()),
+        }
+        prev = Some(t);
+    }
+    let items: Vec<String> = items
+        .into_iter()
+        .map(|s| fold(&s))
+        .filter(|s| {
+            let l = s.to_lowercase();
+            !(s.is_empty() || l == "n/a" || l == "none" || l == "not applicable")
+        })
+        .collect();
+    (items, j)
+}
 
 /// Read one document's pages and append its records to `out`.
-pub fn parse(_pages: &[Page], _info: &DocumentInfo, _doc: usize, _out: &mut Parsed) {}
+pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+    let mut texts: Vec<String> = Vec::new();
+    // The record's text reads cells as words, without the bars.
+    let mut words: Vec<String> = Vec::new();
+    let mut at: Vec<u32> = Vec::new();
+    for page in pages {
+        for line in &page.lines {
+            texts.push(plain_cells(&line.text));
+            words.push(plain(&line.text));
+            at.push(page.number);
+        }
+    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let fs = front_sheet(&refs);
+    let Some(first) = refs.iter().position(|t| !t.is_empty()) else {
+        return;
+    };
+    let last = fs.last_line.max(first).min(refs.len().saturating_sub(1));
+    let text = fold(&words[first..=last].join(" "));
+    let page = at.get(first).copied().unwrap_or(info.pages[0]);
+    let page_end = at.get(last).copied().unwrap_or(page);
+    let (author, contact) = match (fs.author.clone(), fs.contact.clone()) {
+        (Some(a), None) => split_contact(&a),
+        (a, c) => (a.or_else(|| signature(&refs)), c),
+    };
+    let body = fs
+        .body
+        .as_deref()
+        .map(|b| meeting::strip_council(b, info.council.as_deref()))
+        .or_else(|| info.body.clone());
+    let date = fs.date.clone().or_else(|| info.date.clone());
+    let title = fs.title.clone().or_else(|| info.title.clone());
+    out.records.push(Record {
+        text: text.clone(),
+        page,
+        page_end,
+        document: doc,
+        fields: Fields::Report(Report {
+            title,
+            author,
+            contact,
+            agenda_item: fs.agenda_item.clone(),
+            purpose: fs.purpose.clone(),
+            status: fs.status.clone(),
+            recommendations: fs.recommendations.clone(),
+            date: date.clone(),
+            body: body.clone(),
+        }),
+    });
+    // The meeting the report is for, unless the file already records it.
+    if date.is_some() {
+        meeting::push_unique(
+            out,
+            Record {
+                text,
+                page,
+                page_end,
+                document: doc,
+                fields: Fields::Meeting(Meeting {
+                    body,
+                    council: info.council.clone(),
+                    date,
+                    time: None,
+                    venue: None,
+                }),
+            },
+        );
+    }
+}
+
+/// "Samantha Rostom, 0208 489 2480, Samantha.rostom@haringey.gov.uk" (a
+/// lead officer with the means to reach them, no contact field) -> the name
+/// as author and the rest as contact.
+fn split_contact(author: &str) -> (Option<String>, Option<String>) {
+    let parts: Vec<&str> = author.split(", ").collect();
+    let reach = |p: &str| p.contains('@') || p.chars().filter(|c| c.is_ascii_digit()).count() >= 6;
+    match parts.iter().position(|p| reach(p)) {
+        Some(k) if k > 0 => (
+            Some(parts[..k].join(", ")),
+            Some(parts[k..].join(", ").trim_end_matches(',').to_string()),
+        ),
+        _ => (Some(author.to_string()), None),
+    }
+}
+
+/// A member's report is signed at its end: "Councillor Janice Brunton
+/// Dobson" over "Executive Member for Education & Skills".
+fn signature(texts: &[&str]) -> Option<String> {
+    let lines: Vec<&str> = texts.iter().copied().filter(|t| !t.is_empty()).collect();
+    let tail = &lines[lines.len().saturating_sub(6)..];
+    for (k, t) in tail.iter().enumerate() {
+        let role = tail.get(k + 1)?;
+        let lr = role.to_lowercase();
+        let is_role = lr.starts_with("executive member") || lr.starts_with("cabinet member");
+        if t.starts_with("Councillor ") && t.chars().count() <= 60 && is_role {
+            return Some(format!("{t}, {role}"));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        let (rest, (f, _)) = field_label("Report Title: Early Help report").unwrap();
+        assert_eq!((f, rest.trim()), (Field::Title, "Early Help report"));
+        let (rest, (f, _)) = field_label("Report to Haringey Schools Forum – 21 May 2015").unwrap();
+        assert_eq!(
+            (f, rest.trim()),
+            (Field::Body, "Haringey Schools Forum – 21 May 2015")
+        );
+        assert_eq!(field_label("REPORT FOR:").unwrap().1 .0, Field::Body);
+        assert_eq!(
+            field_label("3. Recommendations").unwrap().1 .0,
+            Field::Recommendations
+        );
+        assert_eq!(field_label("Author :").unwrap().1 .0, Field::Author);
+        assert!(field_label("Reporting back to members").is_err());
+        assert!(field_label("Total budget").is_err());
+        assert!(field_label("Today we met").is_err());
+    }
+
+    #[test]
+    fn wrapped_label_and_value() {
+        let texts = [
+            "Title: Update on recommendations and areas for improvement from the Ofsted Inspection of",
+            "services for children in need",
+            "Report",
+            "authorised by : Jon Abbey, Director",
+        ];
+        let fs = front_sheet(&texts);
+        assert_eq!(
+            fs.title.as_deref(),
+            Some("Update on recommendations and areas for improvement from the Ofsted Inspection of services for children in need")
+        );
+        assert_eq!(fs.author.as_deref(), Some("Jon Abbey, Director"));
+    }
+
+    #[test]
+    fn recommendations_split_and_none() {
+        let texts = [
+            "Recommendations:",
+            "Set performance indicators on spend",
+            "Drill down report on out borough placements",
+            "1. Report",
+        ];
+        assert_eq!(
+            front_sheet(&texts).recommendations,
+            [
+                "Set performance indicators on spend",
+                "Drill down report on out borough placements"
+            ]
+        );
+        let none = [
+            "3. Recommendations",
+            "",
+            "N/A",
+            "",
+            "4. Reasons for decision",
+            "",
+            "N/A",
+        ];
+        let fs = front_sheet(&none);
+        assert!(fs.recommendations.is_empty());
+        let numbered = [
+            "Recommendations:",
+            "1.3. This report is presented for comment",
+            "Section 2 – Report",
+        ];
+        assert_eq!(
+            front_sheet(&numbered).recommendations,
+            ["This report is presented for comment"]
+        );
+    }
+
+    #[test]
+    fn status_options_are_not_a_status() {
+        let texts = [
+            "Report Status",
+            "For information/note",
+            "For decision",
+            "Report Title: X",
+        ];
+        let fs = front_sheet(&texts);
+        assert_eq!(fs.status, None);
+        assert_eq!(fs.title.as_deref(), Some("X"));
+        assert_eq!(
+            front_sheet(&["Report Status: For decision"])
+                .status
+                .as_deref(),
+            Some("For decision")
+        );
+    }
+
+    #[test]
+    fn lead_officer_split() {
+        let texts = [
+            "Lead Officers: Samantha Rostom, 0208 489 2480,",
+            "Samantha.rostom@haringey.gov.uk",
+            "Patricia Durr, Business Manager, 020 8489 1472",
+            "Ward(s) affected: N/A",
+        ];
+        let fs = front_sheet(&texts);
+        assert_eq!(
+            fs.author.as_deref(),
+            Some("Samantha Rostom, 0208 489 2480, Samantha.rostom@haringey.gov.uk")
+        );
+        assert_eq!(
+            split_contact(fs.author.as_deref().unwrap_or("")),
+            (
+                Some("Samantha Rostom".to_string()),
+                Some("0208 489 2480, Samantha.rostom@haringey.gov.uk".to_string())
+            )
+        );
+    }
+
+    #[test]
+    fn stamp_and_body() {
+        let texts = [
+            "Haringey Council",
+            "Agenda Item",
+            "6",
+            "Report to Haringey Schools Forum – 21 May 2015",
+        ];
+        let fs = front_sheet(&texts);
+        assert_eq!(fs.agenda_item.as_deref(), Some("Agenda Item 6"));
+        assert_eq!(fs.date.as_deref(), Some("2015-05-21"));
+        assert_eq!(fs.body.as_deref(), Some("Haringey Schools Forum"));
+    }
+}

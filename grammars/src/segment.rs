@@ -1,32 +1,1125 @@
-//! A file's pages -> documents with page ranges and a type.
+//! A file's pages -> documents with line ranges, a type and their metadata.
 //!
 //! Owns where one document ends and the next begins inside an agenda pack,
-//! and what type each is. It does not parse a document's content.
+//! what type each is (the classifier) and the `DocumentInfo` of each (title,
+//! council, body, date, physical pages). It does not read a document's
+//! content into records: the grammars do that.
+//!
+//! A text rendering of a pack is often ONE page (no form feeds), so a
+//! boundary can fall inside a page: a `Segment` runs from (first page, first
+//! line) to (last page, last line).
+//!
+//! Boundaries, strongest first:
+//! - an agenda front sheet (an "AGENDA" heading near the top of a page);
+//! - a minutes heading ("MINUTES OF THE SCHOOLS FORUM MEETING");
+//! - an "Agenda Item N" stamp, which heads each report filed in a pack;
+//! - a report front sheet without a stamp ("Report for:", "REPORT FOR:",
+//!   "EXECUTIVE MEMBER REPORT TO COUNCIL");
+//! - the cover of a bound-in inspection report ("Published: March 2015");
+//! - a presentation's title slide (short title lines over a date alone);
+//! - a work plan heading ("… - Work Plan Academic Year 2014-15").
+//!
+//! Appendices stay with the report they follow: they are filed under the
+//! report's agenda item and page range, and carry no front sheet of their
+//! own. A bound-in document that has its own cover (an Ofsted report, a
+//! presentation, a work plan) is a document of its own even where the
+//! agenda lists it under a report's pages, because its type differs.
 
+use crate::common::{find_date, find_date_at, fold, is_furniture, month_year, plain_cells};
 use crate::input::Page;
 use crate::model::{DocType, DocumentInfo};
+use crate::{meeting, report};
+use nom::bytes::complete::tag_no_case;
+use nom::character::complete::{digit1, space0};
+use nom::combinator::{eof, opt};
+use nom::{IResult, Parser};
 
-/// A document found in a file: its metadata and the pages it spans.
+/// A document found in a file: its metadata and the lines it spans.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
     pub info: DocumentInfo,
-    /// Index range into the file's pages slice.
+    /// Index range into the file's pages slice (inclusive).
     pub first: usize,
     pub last: usize,
+    /// First line (index into `pages[first].lines`) and last line (index
+    /// into `pages[last].lines`), inclusive.
+    pub first_line: usize,
+    pub last_line: usize,
 }
 
-/// Split pages into documents. Every page belongs to exactly one document.
-pub fn segment(pages: &[Page]) -> Vec<Segment> {
-    if pages.is_empty() {
-        return Vec::new();
+impl Segment {
+    /// The segment's pages, each cut to the segment's lines: what a grammar
+    /// reads. Page numbers and labels are kept, so records carry physical
+    /// pages.
+    pub fn pages(&self, pages: &[Page]) -> Vec<Page> {
+        let mut out = Vec::new();
+        for (k, page) in pages
+            .iter()
+            .enumerate()
+            .take(self.last + 1)
+            .skip(self.first)
+        {
+            let from = if k == self.first { self.first_line } else { 0 };
+            let to = if k == self.last {
+                (self.last_line + 1).min(page.lines.len())
+            } else {
+                page.lines.len()
+            };
+            let mut p = page.clone();
+            p.lines = page
+                .lines
+                .get(from..to)
+                .map(<[_]>::to_vec)
+                .unwrap_or_default();
+            out.push(p);
+        }
+        out
     }
-    vec![Segment {
-        info: DocumentInfo {
-            doc_type: DocType::Other,
-            pages: [pages[0].number, pages[pages.len() - 1].number],
-            ..DocumentInfo::default()
-        },
-        first: 0,
-        last: pages.len() - 1,
-    }]
+}
+
+/// What started a document: decides its type where the cue is unambiguous.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// Text before any boundary (a single report, an Ofsted letter …).
+    Start,
+    Agenda,
+    Minutes,
+    AgendaItem,
+    ReportSheet,
+    InspectionCover,
+    Presentation,
+    WorkPlan,
+}
+
+/// One line of the file, flattened across pages.
+struct Flat {
+    page: usize,
+    line: usize,
+    text: String,
+    table: bool,
+    /// "This page is intentionally left blank": blank as text, but it marks
+    /// a page end in a text rendering, which no document crosses backwards.
+    furniture: bool,
+}
+
+impl Flat {
+    fn blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Non-blank lines a document must hold before a weak cue (a front sheet
+/// without a stamp, a cover, a heading) may start another: a document's own
+/// cover never splits it.
+const MIN_BODY: usize = 10;
+
+/// Split pages into documents. Every non-blank line belongs to exactly one
+/// document, except page furniture at a document's end.
+pub fn segment(pages: &[Page]) -> Vec<Segment> {
+    let flat: Vec<Flat> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| {
+            page.lines.iter().enumerate().map(move |(l, line)| {
+                let furniture = is_furniture(&line.text);
+                Flat {
+                    page: p,
+                    line: l,
+                    text: if furniture {
+                        String::new()
+                    } else {
+                        plain_cells(&line.text)
+                    },
+                    table: line.table.is_some(),
+                    furniture,
+                }
+            })
+        })
+        .collect();
+    let Some(first_text) = flat.iter().position(|f| !f.blank()) else {
+        return Vec::new();
+    };
+    let multi_page = pages.len() > 1;
+
+    // (start index into flat, cue)
+    // (start index into flat, cue, index of the cue's own line)
+    let mut starts: Vec<(usize, Cue, usize)> = vec![(first_text, Cue::Start, first_text)];
+    let mut item_number: Option<String> = None;
+    for i in first_text..flat.len() {
+        let f = &flat[i];
+        if f.blank() || f.table {
+            continue;
+        }
+        let (cur_start, cur_cue, cur_anchor) = starts[starts.len() - 1];
+        let body_lines = flat[cur_start..i].iter().filter(|f| !f.blank()).count();
+        let next = next_text(&flat, i);
+        // A summons and membership list may fill the first page and put the
+        // "AGENDA" heading lower down or over the page: while nothing has
+        // started a document yet, the heading makes the whole opening an agenda.
+        let opening =
+            starts.len() == 1 && cur_cue == Cue::Start && flat[i].page <= 1 && body_lines <= 80;
+        let cue = if is_agenda_heading(&f.text) && opening {
+            starts[0].1 = Cue::Agenda;
+            starts[0].2 = i;
+            continue;
+        } else if is_agenda_heading(&f.text) && lines_above_on_page(&flat, i) <= 12 {
+            Some(Cue::Agenda)
+        } else if is_minutes_heading(&f.text) {
+            Some(Cue::Minutes)
+        } else if let Some(n) = agenda_item_stamp(&f.text, next) {
+            // A stamp repeated on each page of one report is not a new report.
+            let repeated = item_number.as_deref() == Some(n.as_str());
+            item_number = Some(n);
+            (!repeated).then_some(Cue::AgendaItem)
+        } else if body_lines < MIN_BODY {
+            None
+        } else if is_report_sheet_start(&f.text) {
+            Some(Cue::ReportSheet)
+        } else if is_published_line(&f.text) {
+            Some(Cue::InspectionCover)
+        } else if cur_cue != Cue::WorkPlan && is_work_plan_heading(&f.text) {
+            Some(Cue::WorkPlan)
+        } else if is_title_slide(&flat, i, multi_page) {
+            Some(Cue::Presentation)
+        } else {
+            None
+        };
+        let Some(cue) = cue else { continue };
+        // The lowest line the new document may start on: never inside the
+        // current document's own cue.
+        let floor = if cur_cue == Cue::Start {
+            cur_start
+        } else {
+            cur_anchor + 1
+        };
+        let start = start_of(&flat, i, cue, multi_page, floor);
+        // A cue inside the previous document's own opening lines (the
+        // "Report to" under an "Agenda Item" stamp) adds nothing.
+        let own_sheet =
+            cue == Cue::ReportSheet && cur_cue == Cue::AgendaItem && body_lines < 2 * MIN_BODY;
+        if start <= cur_start || own_sheet {
+            if cur_start == start && cur_cue == Cue::Start {
+                let last = starts.len() - 1;
+                starts[last].1 = cue;
+            }
+            continue;
+        }
+        if cue != Cue::AgendaItem {
+            item_number = None;
+        }
+        starts.push((start, cue, i));
+    }
+
+    let council = file_council(&flat);
+    let mut out: Vec<Segment> = Vec::new();
+    for (k, &(start, cue, _)) in starts.iter().enumerate() {
+        let end_excl = starts.get(k + 1).map(|s| s.0).unwrap_or(flat.len());
+        let Some(last) = (start..end_excl).rev().find(|&j| !flat[j].blank()) else {
+            continue;
+        };
+        // Blank lines stay (as ""): in a text rendering they end a paragraph.
+        let texts: Vec<&str> = flat[start..=last].iter().map(|f| f.text.as_str()).collect();
+        let doc_type = classify(cue, &texts);
+        let mut info = describe(doc_type, &texts, council.as_deref());
+        info.pages = [
+            pages[flat[start].page].number,
+            pages[flat[last].page].number,
+        ];
+        out.push(Segment {
+            info,
+            first: flat[start].page,
+            last: flat[last].page,
+            first_line: flat[start].line,
+            last_line: flat[last].line,
+        });
+    }
+    inherit_pack_meeting(&mut out);
+    out
+}
+
+/// Documents bound into an agenda pack after its agenda belong to that
+/// meeting: where they name no body or date of their own, they take the
+/// agenda's. An inspection report is the inspectorate's, not the meeting's.
+fn inherit_pack_meeting(segs: &mut [Segment]) {
+    let Some(agenda) = segs
+        .iter()
+        .find(|s| s.info.doc_type == DocType::Agenda)
+        .map(|s| s.info.clone())
+    else {
+        return;
+    };
+    for s in segs.iter_mut() {
+        if matches!(
+            s.info.doc_type,
+            DocType::Agenda | DocType::Minutes | DocType::InspectionReport
+        ) {
+            continue;
+        }
+        if s.info.body.is_none() {
+            s.info.body = agenda.body.clone();
+        }
+        if s.info.date.is_none() {
+            s.info.date = agenda.date.clone();
+        }
+    }
+}
+
+fn next_text(flat: &[Flat], i: usize) -> Option<&str> {
+    flat.get(i + 1..)?
+        .iter()
+        .find(|f| !f.blank())
+        .map(|f| f.text.as_str())
+}
+
+/// Non-blank lines above line `i` on its page.
+fn lines_above_on_page(flat: &[Flat], i: usize) -> usize {
+    flat[..i]
+        .iter()
+        .rev()
+        .take_while(|f| f.page == flat[i].page)
+        .filter(|f| !f.blank())
+        .count()
+}
+
+/// Where a document whose cue sits at line `i` begins. In a paged input a
+/// cover starts its page when only a few lines (a letterhead, a title)
+/// stand above the cue; otherwise the letterhead lines just above the cue
+/// (short, not a sentence, not a table row or bullet) go with it.
+fn start_of(flat: &[Flat], i: usize, cue: Cue, multi_page: bool, floor: usize) -> usize {
+    let above = lines_above_on_page(flat, i);
+    if multi_page && cue != Cue::WorkPlan && above <= 8 {
+        let mut j = i;
+        while j > 0 && flat[j - 1].page == flat[i].page {
+            j -= 1;
+        }
+        return first_text_from(flat, j).unwrap_or(i);
+    }
+    // A bound-in report's cover puts its title over a long blurb; an
+    // agenda's heading block (body, date, venue) may wrap long.
+    let allow_long = matches!(cue, Cue::InspectionCover | Cue::Agenda);
+    let mut start = i;
+    let mut taken = 0;
+    let mut blank_run = 0;
+    let mut j = i;
+    while j > floor {
+        j -= 1;
+        let f = &flat[j];
+        if f.page != flat[i].page || f.furniture {
+            break;
+        }
+        if f.blank() {
+            blank_run += 1;
+            continue;
+        }
+        // Blank lines in a row above a letterhead stand for a page break.
+        if taken > 0 && blank_run >= 2 {
+            break;
+        }
+        blank_run = 0;
+        let sentence = f.text.chars().count() > 60 || f.text.ends_with('.');
+        let numbered = f.text.starts_with(|c: char| c.is_ascii_digit());
+        if f.table || is_bullet(&f.text) || numbered || (!allow_long && sentence) || taken == 6 {
+            break;
+        }
+        taken += 1;
+        start = j;
+    }
+    start
+}
+
+fn first_text_from(flat: &[Flat], j: usize) -> Option<usize> {
+    (j..flat.len()).find(|&k| !flat[k].blank())
+}
+
+fn is_bullet(t: &str) -> bool {
+    t.starts_with(['•', '-', '–', '·', '❑', '☑', '▪', '§'])
+}
+
+/// "AGENDA" alone on its line.
+fn agenda_heading(input: &str) -> IResult<&str, &str> {
+    (tag_no_case("agenda"), space0, eof)
+        .map(|(a, _, _)| a)
+        .parse(input)
+}
+
+fn is_agenda_heading(t: &str) -> bool {
+    agenda_heading(t).is_ok()
+}
+
+/// "MINUTES OF THE SCHOOLS FORUM MEETING", "Minutes of the meeting of the
+/// Cabinet held on …": a heading, so capitals or a meeting named.
+fn minutes_heading(input: &str) -> IResult<&str, &str> {
+    let (rest, _) = (tag_no_case("minutes of"), space0).parse(input)?;
+    Ok((rest, rest))
+}
+
+fn is_minutes_heading(t: &str) -> bool {
+    match minutes_heading(t) {
+        Ok((rest, _)) => {
+            let caps = !t.chars().any(|c| c.is_lowercase());
+            let names_meeting = rest.to_ascii_lowercase().contains("meeting");
+            t.chars().count() <= 120 && (caps || names_meeting)
+        }
+        Err(_) => false,
+    }
+}
+
+/// "Agenda Item 6", or "Agenda Item" with the number on the next line (a
+/// stamp set in a box wraps so): the number.
+pub fn agenda_item_stamp(t: &str, next: Option<&str>) -> Option<String> {
+    let parsed: IResult<&str, Option<&str>> =
+        (tag_no_case("agenda item"), space0, opt(digit1), space0, eof)
+            .map(|(_, _, n, _, _)| n)
+            .parse(t);
+    match parsed {
+        Ok((_, Some(n))) => Some(n.to_string()),
+        Ok((_, None)) => {
+            let n = next?.trim();
+            (!n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()))
+                .then(|| n.to_string())
+        }
+        Err(_) => None,
+    }
+}
+
+/// The first line of a report's front sheet where no stamp heads it.
+fn is_report_sheet_start(t: &str) -> bool {
+    let l = t.to_ascii_lowercase();
+    l.starts_with("report for:")
+        || l.starts_with("report to:")
+        || l.starts_with("executive member report")
+        || l.starts_with("cabinet member report")
+}
+
+/// "Published: March 2015", "Report published: 3 August 2015": the cover of
+/// an inspection report.
+fn is_published_line(t: &str) -> bool {
+    let l = t.to_ascii_lowercase();
+    let rest = l
+        .strip_prefix("published:")
+        .or_else(|| l.strip_prefix("report published:"));
+    match rest {
+        Some(r) => {
+            let r = r.trim_start_matches([' ', '\t', '|']);
+            month_year(r).is_ok() || find_date(r).is_some()
+        }
+        None => false,
+    }
+}
+
+/// "Haringey Schools Forum - Work Plan Academic Year 2014-15": a heading
+/// (not a sentence, not a field, not a numbered item) naming a work plan.
+fn is_work_plan_heading(t: &str) -> bool {
+    let l = t.to_ascii_lowercase();
+    let names = ["work plan", "workplan", "work programme", "forward plan"]
+        .iter()
+        .any(|w| l.contains(w));
+    if !names || t.chars().count() > 100 || t.ends_with('.') || t.contains(':') {
+        return false;
+    }
+    if t.starts_with(|c: char| c.is_ascii_digit()) || is_bullet(t) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let capital = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    capital * 2 >= words.len()
+}
+
+/// A line holding only a date ("21st May 2015", "WEDNESDAY 25 FEBRUARY 2015").
+pub fn is_bare_date(t: &str) -> bool {
+    let Some(_) = find_date(t) else { return false };
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() <= 5 && t.chars().count() <= 40
+}
+
+/// A title slide: a short title line, at most two more short lines, then a
+/// date alone. In a paged input it opens its page.
+fn is_title_slide(flat: &[Flat], i: usize, multi_page: bool) -> bool {
+    if multi_page && lines_above_on_page(flat, i) > 0 {
+        return false;
+    }
+    let short = |t: &str| {
+        t.chars().count() <= 60
+            && !t.ends_with(['.', ':', ','])
+            && !is_bullet(t)
+            && !t.starts_with(|c: char| c.is_ascii_digit())
+    };
+    if !short(&flat[i].text) || is_bare_date(&flat[i].text) {
+        return false;
+    }
+    for (seen, f) in flat[i + 1..]
+        .iter()
+        .filter(|f| !f.blank())
+        .take(3)
+        .enumerate()
+    {
+        if f.table {
+            return false;
+        }
+        if is_bare_date(&f.text) {
+            return seen >= 1;
+        }
+        if !short(&f.text) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The document type, from the cue that started it and its opening lines.
+fn classify(cue: Cue, texts: &[&str]) -> DocType {
+    match cue {
+        Cue::Agenda => return DocType::Agenda,
+        Cue::Minutes => return DocType::Minutes,
+        Cue::WorkPlan => return DocType::WorkPlan,
+        Cue::InspectionCover => return DocType::InspectionReport,
+        Cue::Presentation => return DocType::Presentation,
+        Cue::Start | Cue::AgendaItem | Cue::ReportSheet => {}
+    }
+    let head: Vec<&str> = texts
+        .iter()
+        .filter(|t| !t.is_empty())
+        .take(40)
+        .copied()
+        .collect();
+    let head_text = head.join("\n").to_lowercase();
+    let has = |w: &str| head_text.contains(w);
+    let fs = report::front_sheet(texts);
+    let sheet = fs.fields;
+    if head.iter().take(12).any(|t| is_minutes_heading(t)) {
+        return DocType::Minutes;
+    }
+    let member = has("executive member report")
+        || has("cabinet member report")
+        || has("record of decision")
+        || (has("report of:") && has("cabinet member for"))
+        || head.first().is_some_and(|t| {
+            let l = t.to_lowercase();
+            l.contains("member report")
+        });
+    if member {
+        return DocType::MemberReport;
+    }
+    let inspection = [
+        "thematic inspection",
+        "chief inspector",
+        "inspection dates",
+        "inspection date",
+        "area send inspection",
+        "focused visit",
+        "inspection of",
+        "ofsted",
+        "piccadilly gate",
+    ]
+    .iter()
+    .any(|w| has(w));
+    if inspection && sheet < 2 && cue == Cue::Start {
+        return DocType::InspectionReport;
+    }
+    let performance = has("performance report")
+        || has("monitoring report")
+        || has("scorecard")
+        || fs
+            .title
+            .as_deref()
+            .is_some_and(|t| t.to_lowercase().contains("performance"));
+    if performance && (sheet >= 1 || cue == Cue::Start) {
+        return DocType::PerformanceReport;
+    }
+    let scrutiny = [&fs.body, &fs.author].iter().any(|v| {
+        v.as_deref()
+            .is_some_and(|b| b.to_lowercase().contains("scrutiny"))
+    });
+    if scrutiny && sheet >= 2 {
+        return DocType::ScrutinyReport;
+    }
+    if cue == Cue::AgendaItem || sheet >= 2 {
+        return DocType::OfficerReport;
+    }
+    if inspection && sheet < 2 {
+        return DocType::InspectionReport;
+    }
+    DocType::Other
+}
+
+/// Title, body, date and council of a document of a known type.
+fn describe(doc_type: DocType, texts: &[&str], council: Option<&str>) -> DocumentInfo {
+    let mut info = DocumentInfo {
+        doc_type,
+        council: council.map(str::to_string),
+        ..DocumentInfo::default()
+    };
+    let head: Vec<&str> = texts
+        .iter()
+        .filter(|t| !t.is_empty())
+        .take(60)
+        .copied()
+        .collect();
+    match doc_type {
+        DocType::Agenda => {
+            if let Some(m) = meeting::agenda_heading(&head, council) {
+                info.title = Some(match &m.body {
+                    Some(b) => format!("Agenda of the {b} meeting"),
+                    None => "Agenda".to_string(),
+                });
+                info.body = m.body;
+                info.date = m.date;
+            } else {
+                info.title = Some("Agenda".to_string());
+            }
+        }
+        DocType::Minutes => {
+            if let Some(m) = meeting::minutes_heading(&head) {
+                info.title = Some(match &m.body {
+                    Some(b) => format!("Minutes of the {b} meeting"),
+                    None => "Minutes".to_string(),
+                });
+                info.body = m.body;
+                info.date = m.date;
+            }
+        }
+        DocType::OfficerReport
+        | DocType::ScrutinyReport
+        | DocType::MemberReport
+        | DocType::PerformanceReport => {
+            let fs = report::front_sheet(texts);
+            let unlabelled: Vec<&str> = head
+                .iter()
+                .copied()
+                .filter(|t| report::field_label(t).is_err())
+                .collect();
+            // Failing a title field, a heading among the opening lines.
+            let opening = &unlabelled[..unlabelled.len().min(8)];
+            info.title = fs.title.or_else(|| first_heading(opening));
+            info.body = fs.body.map(|b| meeting::strip_council(&b, council));
+            info.date = fs.date;
+        }
+        DocType::InspectionReport => {
+            info.title = inspection_title(&head);
+            info.date = inspection_date(&head);
+            // An inspection names the area inspected, not the pack's council.
+            info.council = file_council_of(&head);
+        }
+        DocType::Presentation | DocType::WorkPlan | DocType::Other => {
+            info.title = first_heading(&head);
+            info.date = head
+                .iter()
+                .take(4)
+                .find(|t| is_bare_date(t))
+                .and_then(|t| find_date(t));
+        }
+    }
+    info
+}
+
+/// Security markings printed above a title, never a title themselves.
+const MARKINGS: [&str; 6] = [
+    "for general release",
+    "unrestricted",
+    "official",
+    "official sensitive",
+    "not for publication",
+    "public",
+];
+
+/// The first line that reads as a heading: short, not a sentence.
+fn first_heading(head: &[&str]) -> Option<String> {
+    head.iter()
+        .find(|t| {
+            !MARKINGS.contains(&t.to_lowercase().as_str())
+                && t.starts_with(char::is_uppercase)
+                && !t.contains(" | ")
+                && t.chars().count() <= 100
+                && !t.ends_with('.')
+                && t.chars().any(|c| c.is_alphabetic())
+                && !t.contains('\t')
+        })
+        .map(|t| fold(t))
+}
+
+fn inspection_title(head: &[&str]) -> Option<String> {
+    let cues = [
+        "area send inspection",
+        "inspection of",
+        "focused visit to",
+        "review of the effectiveness",
+        "inspection report",
+    ];
+    let at = head.iter().take(25).position(|t| {
+        let l = t.to_lowercase();
+        cues.iter().any(|c| l.starts_with(c)) && t.chars().count() <= 100
+    });
+    match at {
+        Some(k) => {
+            let mut title = fold(head[k]);
+            // A cover title wraps: "Inspection of looked after children" / "services".
+            if let Some(next) = head.get(k + 1) {
+                let ends_open = SMALL
+                    .iter()
+                    .any(|w| title.to_lowercase().ends_with(&format!(" {w}")));
+                let short_tail = next.split_whitespace().count() <= 2
+                    && !next.contains(':')
+                    && find_date(next).is_none();
+                if ends_open || next.starts_with(char::is_lowercase) || short_tail {
+                    title.push(' ');
+                    title.push_str(next);
+                }
+            }
+            Some(title)
+        }
+        None => first_heading(head),
+    }
+}
+
+/// Words a wrapped title line may end on.
+const SMALL: [&str; 7] = ["and", "of", "the", "for", "to", "in", "on"];
+
+/// "Published: March 2015" -> "2015-03"; "Report published: 3 August
+/// 2015"; failing that a letter's date alone on its line, or the last day
+/// of "Inspection dates: 9 to 13 December 2024".
+fn inspection_date(head: &[&str]) -> Option<String> {
+    for t in head.iter().take(30) {
+        // ASCII lowering keeps byte offsets valid in `t`.
+        let l = t.to_ascii_lowercase();
+        if let Some(pos) = l.find("published:") {
+            let rest = t
+                .get(pos + "published:".len()..)
+                .unwrap_or("")
+                .trim_start_matches([' ', '\t', '|']);
+            if let Some(d) = find_date(rest) {
+                return Some(d);
+            }
+            if let Ok((_, d)) = month_year(rest) {
+                return Some(d);
+            }
+        }
+    }
+    if let Some(d) = head.iter().take(10).find(|t| is_bare_date(t)) {
+        return find_date(d);
+    }
+    let dates = head
+        .iter()
+        .take(30)
+        .find(|t| t.to_lowercase().starts_with("inspection date"))?;
+    // "9 to 13 December 2024": the last day carries the month and year.
+    let mut last = None;
+    let mut from = 0;
+    while let Some((i, d)) = dates.get(from..).and_then(find_date_at) {
+        last = Some(d);
+        // Past this date's day, to the next word.
+        let day_end = dates[from + i..]
+            .find(char::is_whitespace)
+            .unwrap_or(dates.len() - from - i);
+        from += i + day_end;
+    }
+    last
+}
+
+/// The council a whole file belongs to: the name most often written as
+/// "Haringey Council", "Kent County Council", "London Borough of Harrow";
+/// failing that, the place the text keeps naming ("in Harrow", "Harrow's").
+fn file_council(flat: &[Flat]) -> Option<String> {
+    let texts: Vec<&str> = flat.iter().map(|f| f.text.as_str()).collect();
+    file_council_of(&texts)
+}
+
+/// Words that look like a council's name but are not one.
+const NOT_COUNCILS: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "A",
+    "Each",
+    "Every",
+    "Care",
+    "Town",
+    "Parish",
+    "County",
+    "City",
+    "Borough",
+    "District",
+    "Full",
+    "Local",
+    "Our",
+    "Whole",
+    "England",
+    "Britain",
+    "Wales",
+    "Scotland",
+    "Government",
+    "National",
+    "Councils",
+    "Council",
+    "Children",
+    "Child",
+    "Young",
+    "People",
+    "Member",
+    "Members",
+    "Ofsted",
+    "Department",
+    "Authority",
+    "Authorities",
+    "Board",
+    "Forum",
+    "Panel",
+    "Committee",
+    "Cabinet",
+    "School",
+    "Schools",
+    "Service",
+    "Services",
+    "Chair",
+    "Director",
+    "Inspector",
+    "Inspectors",
+    "Family",
+    "Families",
+    "Health",
+    "Help",
+    "Early",
+    "Education",
+    "Chief",
+    "Majesty",
+    "State",
+    "Secretary",
+    "Partnership",
+    "Plan",
+    "Report",
+    "Area",
+    "Areas",
+    "Team",
+    "Teams",
+    "Executive",
+    "Group",
+    "Year",
+    "Week",
+    "Leader",
+    "Government's",
+];
+
+pub fn file_council_of(texts: &[&str]) -> Option<String> {
+    let mut named: Vec<(String, usize)> = Vec::new();
+    let mut named_early: Vec<(String, usize)> = Vec::new();
+    fn bump_in(list: &mut Vec<(String, usize)>, name: &str, by: usize) {
+        match list.iter_mut().find(|(n, _)| n == name) {
+            Some(e) => e.1 += by,
+            None => list.push((name.to_string(), by)),
+        }
+    }
+    let mut seen_lines = 0;
+    for t in texts {
+        if !t.is_empty() {
+            seen_lines += 1;
+        }
+        // A council named in a document's opening lines (letterhead, front
+        // sheet) is its own; one named further on may be a neighbour.
+        let early = seen_lines <= 15;
+        let words: Vec<&str> = t
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (k, w) in words.iter().enumerate() {
+            let w = w.trim_end_matches(['.', ':', ';']);
+            let wl = w.to_lowercase();
+            let bare = w.trim_end_matches("’s").trim_end_matches("'s");
+            if (bare == "Council" || bare == "COUNCIL") && k > 0 {
+                // "Haringey Council", "Kent County Council", "Gloucester City
+                // Council", "KENT COUNTY COUNCIL – RECORD OF DECISION".
+                let mut j = k - 1;
+                let kinds = ["county", "city", "borough", "district"];
+                if kinds.contains(&words[j].to_lowercase().as_str()) && j > 0 {
+                    j -= 1;
+                }
+                let name = words[j].trim_end_matches(['’', '\'']);
+                let name = if bare == "COUNCIL" {
+                    crate::common::title_case(name)
+                } else {
+                    name.to_string()
+                };
+                if is_place_word(&name) {
+                    bump_in(&mut named, &name, 2);
+                    if early {
+                        bump_in(&mut named_early, &name, 1);
+                    }
+                }
+            }
+            if wl == "borough" && words.get(k + 1).is_some_and(|n| n.to_lowercase() == "of") {
+                if let Some(name) = words.get(k + 2) {
+                    if is_place_word(name) {
+                        bump_in(&mut named, name, 2);
+                        if early {
+                            bump_in(&mut named_early, name, 1);
+                        }
+                    }
+                }
+            }
+            // A safeguarding board or a children's service is a council's:
+            // "Haringey Safeguarding Children Board", "Haringey Children’s Services".
+            let next = words.get(k + 1).copied().unwrap_or("");
+            if (next == "Safeguarding" || next == "Children’s" || next == "Children's")
+                && is_place_word(w)
+            {
+                bump_in(&mut named, w, 1);
+            }
+            // Possessives and "in X" name the place a report is about.
+            if let Some(base) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+                if is_place_word(base) {
+                    bump_in(&mut named, base, 1);
+                }
+            }
+            let before_place = ["in", "across", "within", "all"].contains(&wl.as_str());
+            if before_place && k + 1 < words.len() {
+                let n = words[k + 1].trim_end_matches(['.', ',', ';', ':']);
+                // "in Quarter 3" names no place.
+                let name_ends = words
+                    .get(k + 2)
+                    .is_none_or(|x| !x.starts_with(|c: char| c.is_ascii_digit()));
+                if is_place_word(n) && name_ends {
+                    bump_in(&mut named, n, 1);
+                }
+            }
+        }
+    }
+    // A council named in the opening lines is the document's own.
+    let mut opening: Vec<(String, usize)> = named_early;
+    opening.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if let Some((name, _)) = opening.first() {
+        return Some(name.clone());
+    }
+    named.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    match named.as_slice() {
+        [(name, n), rest @ ..] if *n >= 4 && rest.first().is_none_or(|(_, m)| *m * 2 <= *n) => {
+            Some(name.clone())
+        }
+        _ => None,
+    }
+}
+
+/// A capitalised word of letters (a place name), not a common heading word.
+fn is_place_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    let Some(first) = cs.next() else { return false };
+    first.is_uppercase()
+        && w.chars().count() >= 3
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && w.chars().skip(1).any(|c| c.is_lowercase())
+        && !NOT_COUNCILS.contains(&w)
+        && crate::common::find_date(&format!("1 {w} 2000")).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::from_text;
+
+    #[test]
+    fn stamps_and_headings() {
+        assert_eq!(
+            agenda_item_stamp("Agenda Item 6", None).as_deref(),
+            Some("6")
+        );
+        assert_eq!(
+            agenda_item_stamp("Agenda Item", Some("10")).as_deref(),
+            Some("10")
+        );
+        assert_eq!(agenda_item_stamp("Agenda Item", Some("Report")), None);
+        assert_eq!(agenda_item_stamp("(Agenda Item 3) There were", None), None);
+        assert!(is_agenda_heading("AGENDA"));
+        assert!(!is_agenda_heading("AGENDA ITEM"));
+        assert!(is_minutes_heading("MINUTES OF THE SCHOOLS FORUM MEETING"));
+        assert!(is_minutes_heading(
+            "Minutes of the meeting of the Cabinet held on 3 May"
+        ));
+        assert!(!is_minutes_heading("Minutes of a discussion were kept"));
+        assert!(is_published_line("Published: March 2015"));
+        assert!(is_published_line("Report published: 3 August 2015"));
+        assert!(!is_published_line("Published: soon"));
+        assert!(is_work_plan_heading(
+            "Haringey Schools Forum - Work Plan Academic Year 2014-15"
+        ));
+        assert!(!is_work_plan_heading(
+            "Report Title: Updated Schools Forum Work Plan 2014-15."
+        ));
+        assert!(!is_work_plan_heading(
+            "10. WORK PLAN 2014/15 (PAGES 77 - 80)"
+        ));
+        assert!(!is_work_plan_heading(
+            "to add additional items to the work plan for the next year"
+        ));
+        assert!(is_bare_date("21st May 2015"));
+        assert!(!is_bare_date(
+            "Report to Haringey Schools Forum – 21 May 2015 and more"
+        ));
+    }
+
+    #[test]
+    fn a_summons_before_the_agenda_heading_is_the_agenda() {
+        let mut text = String::from("Cabinet\nDear Councillor\nYou are summoned to a meeting.\n");
+        for k in 0..20 {
+            text.push_str(&format!("Councillor Name{k}\n"));
+        }
+        text.push_str("\u{c}AGENDA\n1. APOLOGIES\n2. MINUTES\n");
+        let pages = from_text(&text);
+        let segs = segment(&pages);
+        assert_eq!(segs.len(), 1);
+        assert_eq!(segs[0].info.doc_type, DocType::Agenda);
+        assert_eq!(segs[0].info.pages, [1, 2]);
+    }
+
+    #[test]
+    fn classifier_cues() {
+        let c = |lines: &[&str]| classify(Cue::Start, lines);
+        assert_eq!(
+            c(&[
+                "EXECUTIVE MEMBER REPORT TO COUNCIL 15TH MARCH 2019",
+                "Annual report"
+            ]),
+            DocType::MemberReport
+        );
+        assert_eq!(
+            c(&["KENT COUNTY COUNCIL – RECORD OF DECISION", "Decision:"]),
+            DocType::MemberReport
+        );
+        assert_eq!(
+            c(&[
+                "Report for: C&YP Scrutiny Panel – 13 December 2016",
+                "Title: Update",
+                "Lead Officers: A"
+            ]),
+            DocType::ScrutinyReport
+        );
+        assert_eq!(
+            c(&[
+                "REPORT FOR:",
+                "PERFORMANCE AND FINANCE SCRUTINY SUB-COMMITTEE",
+                "Date of Meeting: | 11 July 2013",
+                "Subject: | Children and Families Performance"
+            ]),
+            DocType::PerformanceReport
+        );
+        assert_eq!(
+            c(&[
+                "From: | A Director",
+                "To: | Cabinet – 30 January 2025",
+                "Subject: | A plan"
+            ]),
+            DocType::OfficerReport
+        );
+        assert_eq!(
+            c(&[
+                "Area SEND inspection of Wiltshire",
+                "Inspection dates: 14 to 18 October 2024"
+            ]),
+            DocType::InspectionReport
+        );
+        assert_eq!(
+            c(&["Statement of persons nominated", "Election of a councillor"]),
+            DocType::Other
+        );
+        assert_eq!(
+            classify(Cue::AgendaItem, &["Some text"]),
+            DocType::OfficerReport
+        );
+    }
+
+    #[test]
+    fn inspection_titles_and_dates() {
+        let head = [
+            "Inspection of looked after children",
+            "services",
+            "Published: | 16 August 2013",
+        ];
+        assert_eq!(
+            inspection_title(&head).as_deref(),
+            Some("Inspection of looked after children services")
+        );
+        assert_eq!(inspection_date(&head).as_deref(), Some("2013-08-16"));
+        assert_eq!(
+            inspection_date(&["Early help", "Published: March 2015"]).as_deref(),
+            Some("2015-03")
+        );
+        assert_eq!(
+            inspection_date(&["Inspection dates: 9 to 13 December 2024"]).as_deref(),
+            Some("2024-12-13")
+        );
+    }
+
+    #[test]
+    fn title_slides() {
+        let flat_of = |text: &str| -> Vec<Flat> {
+            from_text(text)[0]
+                .lines
+                .iter()
+                .enumerate()
+                .map(|(l, line)| Flat {
+                    page: 0,
+                    line: l,
+                    text: plain_cells(&line.text),
+                    table: line.table.is_some(),
+                    furniture: false,
+                })
+                .collect()
+        };
+        let slide =
+            flat_of("Traded Services to Schools\n\nSchools Forum – Update\n\n21st May 2015\n");
+        assert!(is_title_slide(&slide, 0, false));
+        let prose = flat_of("Early Years Update.\nHigh Needs Update.\n8 July 2015\n");
+        assert!(!is_title_slide(&prose, 0, false));
+        let lone = flat_of("Minutes\n21 May 2015\n");
+        // A title over a date alone is a dated heading, not a slide: a slide has a subtitle.
+        assert!(!is_title_slide(&lone, 0, false));
+    }
+
+    #[test]
+    fn councils_from_names_and_places() {
+        assert_eq!(
+            file_council_of(&["Haringey Council", "the Council agreed"]).as_deref(),
+            Some("Haringey")
+        );
+        assert_eq!(
+            file_council_of(&["Lancashire County Council and NHS"]).as_deref(),
+            Some("Lancashire")
+        );
+        assert_eq!(
+            file_council_of(&[
+                "in Harrow and",
+                "Harrow's pupils",
+                "across Harrow.",
+                "within Harrow"
+            ])
+            .as_deref(),
+            Some("Harrow")
+        );
+        assert_eq!(file_council_of(&["in England", "the Council"]), None);
+    }
+
+    #[test]
+    fn a_text_pack_splits_inside_its_one_page() {
+        let mut text = String::from("Borough Forum\n\nAGENDA\n\n1. WELCOME\n\n");
+        text.push_str("MINUTES OF THE FORUM MEETING\nWEDNESDAY 25 FEBRUARY 2015\n");
+        for k in 0..12 {
+            text.push_str(&format!("{k}\tminute {k}\n"));
+        }
+        text.push_str(
+            "This page is intentionally left blank\n\nSome Council\n\nAgenda Item\n6\n\n",
+        );
+        text.push_str("Report to Forum – 21 May 2015\nReport Title: An update\nAuthor: A Person\n");
+        let pages = from_text(&text);
+        let segs = segment(&pages);
+        let kinds: Vec<_> = segs.iter().map(|s| s.info.doc_type).collect();
+        assert_eq!(
+            kinds,
+            [DocType::Agenda, DocType::Minutes, DocType::OfficerReport]
+        );
+        // The furniture line ends no document; the letterhead starts the report.
+        let report = &segs[2];
+        assert_eq!(pages[0].lines[report.first_line].text, "Some Council");
+        assert!(pages[0].lines[segs[1].last_line].text.starts_with("11\t"));
+        assert_eq!(report.info.title.as_deref(), Some("An update"));
+    }
 }

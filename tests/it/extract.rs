@@ -151,15 +151,13 @@ fn formats_kinds_and_output_file() {
 
 #[test]
 fn real_council_pdfs_all_come_out_or_say_why() {
-    let Some(real) = crate::support::corpus_real() else {
+    let Some((recs, err, code)) = crate::support::real_extract() else {
         return;
     };
-    let out = run(&["extract", "--kind", "document", real.to_str().unwrap()]);
-    let err = stderr(&out);
+    assert_eq!(*code, Some(1), "two files fail: {err}");
     let failures: Vec<&str> = err.lines().filter(|l| l.starts_with("agendex: ")).collect();
     // Exactly the two files that are not readable PDFs fail, each saying why.
     assert_eq!(failures.len(), 2, "{err}");
-    let recs = records(&out);
     let files: std::collections::BTreeSet<&str> = recs
         .iter()
         .map(|r| r["source"]["path"].as_str().unwrap())

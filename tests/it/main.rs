@@ -2,6 +2,7 @@
 //! end to end on the seeds, the corpus PDFs and generated broken files.
 
 mod bad_input;
+mod documents;
 mod extract;
 mod generate;
 mod index;

@@ -50,3 +50,19 @@ pub fn stderr(out: &Output) -> String {
 pub fn exists(p: &Path) -> bool {
     p.exists()
 }
+
+/// Records, stderr and exit status of one run.
+pub type RealRun = (Vec<serde_json::Value>, String, Option<i32>);
+
+/// What `agendex extract` gives over the real council PDFs: run once per
+/// test binary and shared, since reading 400 pages in a debug build is slow.
+/// `None` (and a note) where the folder is absent.
+pub fn real_extract() -> Option<&'static RealRun> {
+    static RUN: std::sync::OnceLock<Option<RealRun>> = std::sync::OnceLock::new();
+    RUN.get_or_init(|| {
+        let real = corpus_real()?;
+        let out = run(&["extract", real.to_str()?]);
+        Some((records(&out), stderr(&out), out.status.code()))
+    })
+    .as_ref()
+}

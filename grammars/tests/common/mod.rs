@@ -29,7 +29,10 @@ pub fn text_pages(stem: &str) -> Vec<Page> {
 
 /// A seed's PDF form, as the layout layer reads `corpus/<stem>.pdf`.
 pub fn pdf_pages(stem: &str) -> Vec<Page> {
-    let path = root().join("tests").join("pages").join(format!("{stem}.json"));
+    let path = root()
+        .join("tests")
+        .join("pages")
+        .join(format!("{stem}.json"));
     let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
     serde_json::from_str(&json).unwrap_or_else(|e| panic!("{path:?}: {e}"))
 }

@@ -1,0 +1,60 @@
+//! Segmentation and document types on the real council and Ofsted PDFs:
+//! every readable file gets a sensible document type.
+
+use crate::support::real_extract;
+
+#[test]
+fn real_council_pdfs_get_sensible_document_types() {
+    let Some((recs, _, _)) = real_extract() else {
+        return;
+    };
+    let expected: &[(&str, &str)] = &[
+        (
+            "gloucester_cabinet-council_local-council-tax",
+            "member_report",
+        ),
+        ("gloucester_cabinet_resource-requirements", "officer_report"),
+        ("kent_24-00093_decision-report", "officer_report"),
+        ("kent_24-00093_record-of-decision", "member_report"),
+        (
+            "kent_cabinet_2025-01-30_24-00108_finance-monitoring",
+            "performance_report",
+        ),
+        (
+            "kent_cabinet_2025-01-30_appendix-I_budget-risk-register",
+            "other",
+        ),
+        ("kent_cabinet_2025-03-04_QPR", "performance_report"),
+        (
+            "kent_cabinet_24-00096_education-commissioning-plan",
+            "officer_report",
+        ),
+        (
+            "kent_county-council_2025-02-13_appendix-F_budget-templates",
+            "other",
+        ),
+        (
+            "kent_county-council_2025-02-13_budget-amendments-pack",
+            "other",
+        ),
+        ("kent_scrutiny-committee_call-in", "scrutiny_report"),
+        ("ofsted", "inspection_report"),
+        ("sopn", "other"),
+    ];
+    let mut checked = 0;
+    for r in recs.iter().filter(|r| r["kind"] == "document") {
+        let path = r["source"]["path"].as_str().unwrap();
+        let name = path.rsplit('/').next().unwrap();
+        let want = expected
+            .iter()
+            .find(|(prefix, _)| name.starts_with(prefix))
+            .map(|(_, t)| *t)
+            .unwrap_or_else(|| panic!("no expectation for {name}"));
+        // The first document of each file is the file's own type.
+        if r["document"]["pages"][0] == r["source"]["page"] && r["source"]["page"] == 1 {
+            assert_eq!(r["document"]["type"], want, "{name}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 20, "one first document per readable PDF");
+}
