@@ -29,6 +29,25 @@ pub enum Command {
     /// `=== FILE page N [label]`, then one line per text line, cells
     /// separated by " | ", ruled-table rows prefixed with `T<k>`.
     Pages(PagesArgs),
+    /// Bring the search index up to date with the inputs.
+    ///
+    /// New and changed files (by SHA-256) are parsed and replace their old
+    /// records; files no longer among the inputs lose theirs; unchanged files
+    /// are only hashed. A file that fails keeps its earlier records. Work is
+    /// committed every few files, so an interrupted run keeps its progress
+    /// and the next run finishes it. Searches may run meanwhile.
+    Index(IndexArgs),
+    /// Full-text search over the indexed records.
+    ///
+    /// QUERY: words (all must match), "exact phrases", AND / OR / NOT,
+    /// -word, field:value (fields: text, title, kind, body or committee,
+    /// council, type or doc_type, date, year, path, page, page_label, id,
+    /// sha256), date:2015-02, date:[2015 TO 2016-06]. English stemming:
+    /// "resolved" finds "resolve". An empty query ("") lists every record
+    /// the filters let through.
+    Search(SearchArgs),
+    /// Write every indexed record out, file by file in document order.
+    Export(ExportArgs),
     /// Make a corpus of varied packs and reports (PDF and text) from the
     /// seed texts and corpus PDFs, for benchmarks and scale tests.
     ///
@@ -36,6 +55,95 @@ pub enum Command {
     /// dates, names and amounts changed, table rows dropped or repeated,
     /// PDF pages dropped or repeated. The same --seed gives the same files.
     Generate(GenerateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or folders to index (the index mirrors them: indexed files
+    /// that are not among them are dropped).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The index folder.
+    #[arg(long, default_value = "index", value_name = "DIR")]
+    pub index: PathBuf,
+    /// Build a fresh index beside the old one and swap it in when complete.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Commit after this many parsed files (also every 5 seconds).
+    #[arg(long, default_value_t = 100, value_name = "N", hide = true)]
+    pub commit_every: usize,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How search results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SearchFormat {
+    /// For people: results with snippets, then facet counts.
+    Text,
+    /// For scripts: one JSON object with hits (records, score, snippet) and facets.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for (quote it in the shell).
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: String,
+    /// The index folder.
+    #[arg(long, default_value = "index", value_name = "DIR")]
+    pub index: PathBuf,
+    /// Only these record kinds, comma-separated (e.g. resolution,minute).
+    #[arg(long, value_delimiter = ',', value_name = "K,K")]
+    pub kind: Vec<String>,
+    /// Only records whose committee or forum contains these words ("schools forum").
+    #[arg(long, value_name = "B")]
+    pub body: Option<String>,
+    /// Only records whose council contains these words.
+    #[arg(long, value_name = "C")]
+    pub council: Option<String>,
+    /// Only this document type (agenda, minutes, officer_report, inspection_report, …).
+    #[arg(long, value_name = "T")]
+    pub doc_type: Option<String>,
+    /// Only documents dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only documents dated on or before DATE (a year or month counts whole).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// How many results to show.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Skip this many results first (paging).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+    pub format: SearchFormat,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One record per line as JSON, exactly as `extract` prints it.
+    Ndjson,
+    /// The envelope as columns, the kind's own fields as one JSON column.
+    Csv,
+    /// A SQLite database (not built into this version).
+    Sqlite,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The index folder.
+    #[arg(long, default_value = "index", value_name = "DIR")]
+    pub index: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Ndjson)]
+    pub format: ExportFormat,
+    /// Write to PATH (written whole, then renamed into place) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@
 pub mod columns;
 pub mod error;
 pub mod furniture;
+pub mod index;
 pub mod layout;
 pub mod output;
 pub mod pdf;

@@ -26,6 +26,9 @@ fn main() {
     let result = match &cli.command {
         cli::Command::Extract(args) => cmd::extract::run(args),
         cli::Command::Pages(args) => cmd::pages::run(args),
+        cli::Command::Index(args) => cmd::index::run(args),
+        cli::Command::Search(args) => cmd::search::run(args),
+        cli::Command::Export(args) => cmd::export::run(args),
         cli::Command::Generate(args) => cmd::generate::run(args),
     };
     let code = match result {

@@ -1,8 +1,11 @@
 //! One file per subcommand. Each returns the process exit status.
 
+pub mod export;
 pub mod extract;
 pub mod generate;
+pub mod index;
 pub mod pages;
+pub mod search;
 
 use agendex::pdf::worker::Limits;
 use agendex::pipeline::Options;

@@ -1,0 +1,160 @@
+//! `agendex search`: run a query against the index and print the results,
+//! for people (text, with facet counts) or scripts (JSON).
+
+use super::{is_broken_pipe, EXIT_FATAL, EXIT_OK};
+use crate::cli::{SearchArgs, SearchFormat};
+use agendex::index::query::{self, FacetCount, SearchRequest, SearchResults, Snippet};
+use agendex::index::IndexError;
+use anyhow::Result;
+use std::io::{IsTerminal, Write};
+
+pub fn run(args: &SearchArgs) -> Result<i32> {
+    let req = SearchRequest {
+        query: args.query.clone(),
+        kind: args.kind.clone(),
+        body: args.body.clone(),
+        council: args.council.clone(),
+        doc_type: args.doc_type.clone(),
+        since: args.since.clone(),
+        until: args.until.clone(),
+        limit: args.limit.max(1),
+        offset: args.offset,
+    };
+    let results = match query::search(&args.index, &req) {
+        Ok(r) => r,
+        Err(e @ (IndexError::Query(_) | IndexError::Request(_) | IndexError::Missing(_))) => {
+            eprintln!("agendex: {e}");
+            return Ok(EXIT_FATAL);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let stdout = std::io::stdout();
+    let bold = stdout.is_terminal();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = match args.format {
+        SearchFormat::Json => serde_json::to_writer(&mut out, &results)
+            .map_err(std::io::Error::from)
+            .and_then(|_| out.write_all(b"\n")),
+        SearchFormat::Text => write_text(&mut out, &results, bold),
+    }
+    .and_then(|_| out.flush());
+    match written {
+        Ok(()) => Ok(EXIT_OK),
+        Err(e) if is_broken_pipe(&e) => Ok(EXIT_OK),
+        Err(e) => Err(anyhow::anyhow!("cannot write results: {e}")),
+    }
+}
+
+fn write_text(out: &mut dyn Write, r: &SearchResults, bold: bool) -> std::io::Result<()> {
+    let shown = r.hits.len();
+    let noun = if r.total == 1 { "record" } else { "records" };
+    if shown == 0 {
+        writeln!(out, "{} {noun} match {:?}", r.total, r.query)?;
+    } else {
+        writeln!(
+            out,
+            "{} {noun} match {:?} ({}-{} shown)",
+            r.total,
+            r.query,
+            r.offset + 1,
+            r.offset + shown
+        )?;
+    }
+    for (i, hit) in r.hits.iter().enumerate() {
+        let rec = &hit.record;
+        let s = |p: &str| rec.pointer(p).and_then(|v| v.as_str()).unwrap_or("");
+        let mut head = vec![s("/kind").to_string()];
+        head.push(match s("/document/date") {
+            "" => "undated".to_string(),
+            d => d.to_string(),
+        });
+        for p in ["/document/body", "/document/council"] {
+            if !s(p).is_empty() {
+                head.push(s(p).to_string());
+            }
+        }
+        writeln!(out)?;
+        writeln!(out, "{}. {}", r.offset + i + 1, head.join(" · "))?;
+        if !s("/document/title").is_empty() {
+            writeln!(out, "   {}", s("/document/title"))?;
+        }
+        writeln!(out, "   {}", highlighted(&hit.snippet, bold))?;
+        let label = match s("/source/page_label") {
+            "" => String::new(),
+            l => format!(" ({l})"),
+        };
+        writeln!(out, "   {}{label}", hit.link)?;
+    }
+    if r.total > 0 {
+        writeln!(out)?;
+        facet_line(out, "kind", &r.facets.kind)?;
+        facet_line(out, "body", &r.facets.body)?;
+        facet_line(out, "year", &r.facets.year)?;
+    }
+    Ok(())
+}
+
+fn facet_line(out: &mut dyn Write, name: &str, counts: &[FacetCount]) -> std::io::Result<()> {
+    if counts.is_empty() {
+        return Ok(());
+    }
+    let parts: Vec<String> = counts
+        .iter()
+        .take(10)
+        .map(|c| format!("{} {}", c.value, c.count))
+        .collect();
+    let more = if counts.len() > 10 { " · …" } else { "" };
+    writeln!(out, "{name}: {}{more}", parts.join(" · "))
+}
+
+/// The snippet with matched words marked: bold on a terminal, `**…**`
+/// otherwise; words matched side by side are marked as one.
+fn highlighted(s: &Snippet, bold: bool) -> String {
+    let (open, close) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("**", "**")
+    };
+    let mut spans: Vec<[usize; 2]> = Vec::new();
+    for &[a, b] in &s.highlights {
+        if let Some(last) = spans.last_mut() {
+            if a >= last[1] && s.text.get(last[1]..a).is_some_and(|g| g.trim().is_empty()) {
+                last[1] = b;
+                continue;
+            }
+        }
+        spans.push([a, b]);
+    }
+    let mut out = String::with_capacity(s.text.len() + spans.len() * 4);
+    let mut at = 0;
+    for [a, b] in spans {
+        let (Some(before), Some(word)) = (s.text.get(at..a), s.text.get(a..b)) else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(open);
+        out.push_str(word);
+        out.push_str(close);
+        at = b;
+    }
+    out.push_str(s.text.get(at..).unwrap_or(""));
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjacent_matches_are_marked_as_one() {
+        let s = Snippet {
+            text: "from the High Needs Block be agreed".into(),
+            highlights: vec![[9, 13], [14, 19], [20, 25]],
+            html: String::new(),
+        };
+        assert_eq!(
+            highlighted(&s, false),
+            "from the **High Needs Block** be agreed"
+        );
+    }
+}

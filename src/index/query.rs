@@ -1,0 +1,818 @@
+//! Searching the index: a [`SearchRequest`] in, ranked, serialisable
+//! [`SearchResults`] out (records with score, highlighted snippet, link to
+//! the page; facet counts). The command line and the web page both use it.
+//!
+//! Query syntax is tantivy's (words, "phrases", AND/OR/NOT, `-word`,
+//! `field:value`, `field:[a TO b]`), with words joined by AND by default.
+//! Field names are checked and friendly aliases mapped before tantivy sees
+//! the query (`committee:` is `body:`, `doc_type:` is `type:`), and dates
+//! are written as people write them (`date:2015`, `date:[2015-01 TO 2016]`).
+//! Owns no output formatting.
+
+use super::schema::{self, Date, Fields};
+use super::{tantivy_err, IndexError, Result};
+use serde::{Deserialize, Serialize};
+use std::ops::Bound;
+use std::path::Path;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, QueryParserError, RangeQuery,
+    TermQuery,
+};
+use tantivy::query_grammar::{self, UserInputAst, UserInputBound, UserInputLeaf};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, ReloadPolicy, TantivyDocument, Term};
+
+/// Default number of results.
+pub const DEFAULT_LIMIT: usize = 10;
+/// Most results one request returns.
+pub const MAX_LIMIT: usize = 1000;
+/// Characters of a snippet.
+const SNIPPET_CHARS: usize = 240;
+/// Facet values returned per facet.
+const FACET_VALUES: usize = 50;
+
+/// The field names a query may use, and what they stand for.
+pub const QUERY_FIELDS: &[(&str, &str)] = &[
+    ("text", "the record's full text (the default, with title)"),
+    ("title", "the document's title"),
+    ("kind", "record kind: document, resolution, minute, table …"),
+    ("body", "committee or forum (alias: committee)"),
+    ("council", "council"),
+    (
+        "type",
+        "document type: agenda, minutes, officer_report … (alias: doc_type)",
+    ),
+    (
+        "date",
+        "document date: 2015, 2015-02, 2015-02-25, or [2015 TO 2016-06]",
+    ),
+    ("year", "document year: year:2016"),
+    ("path", "source file path as indexed"),
+    ("page", "physical page where the record starts"),
+    ("page_label", "printed page label (alias: label)"),
+    ("id", "record id"),
+    ("sha256", "source file SHA-256"),
+];
+
+/// What to look for.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchRequest {
+    /// The query; empty matches every record (then filters do the work).
+    pub query: String,
+    /// Only these record kinds (any of them).
+    pub kind: Vec<String>,
+    /// Only records whose committee or forum contains these words, in order.
+    pub body: Option<String>,
+    /// Only records whose council contains these words, in order.
+    pub council: Option<String>,
+    /// Only this document type.
+    pub doc_type: Option<String>,
+    /// Only documents dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).
+    pub since: Option<String>,
+    /// Only documents dated on or before this (the whole year or month when
+    /// only those are given).
+    pub until: Option<String>,
+    /// How many results (0: the default, 10); at most 1000.
+    pub limit: usize,
+    /// Skip this many results (paging).
+    pub offset: usize,
+}
+
+/// What was found.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    pub query: String,
+    /// Records matching the query and filters.
+    pub total: usize,
+    pub offset: usize,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+/// One result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub score: f32,
+    /// `path#page=N`: the source file at the record's page.
+    pub link: String,
+    pub snippet: Snippet,
+    /// The record, as `agendex extract` prints it.
+    pub record: serde_json::Value,
+}
+
+/// A fragment of the record's text with the matched words marked.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Snippet {
+    pub text: String,
+    /// Byte ranges `[start, end)` of matched words in `text`.
+    pub highlights: Vec<[usize; 2]>,
+    /// `text` HTML-escaped, matched words in `<b>`.
+    pub html: String,
+}
+
+/// Counts of matching records per value, most frequent first.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facets {
+    pub kind: Vec<FacetCount>,
+    pub body: Vec<FacetCount>,
+    pub council: Vec<FacetCount>,
+    #[serde(rename = "type")]
+    pub doc_type: Vec<FacetCount>,
+    pub year: Vec<FacetCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u64,
+}
+
+/// Search the index in `dir`.
+pub fn search(dir: &Path, req: &SearchRequest) -> Result<SearchResults> {
+    super::with_index(dir, |index| search_index(index, req))
+}
+
+/// One record by its id, as `agendex extract` printed it (for a record view).
+pub fn record(dir: &Path, id: &str) -> Result<Option<serde_json::Value>> {
+    super::with_index(dir, |index| record_in(index, id))
+}
+
+fn record_in(index: &Index, id: &str) -> Result<Option<serde_json::Value>> {
+    let err = |e: tantivy::TantivyError| tantivy_err(Path::new(""), e);
+    let fields = Fields::of(&index.schema()).map_err(err)?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(err)?;
+    let searcher = reader.searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(fields.id, id),
+        IndexRecordOption::Basic,
+    );
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(1))
+        .map_err(err)?;
+    let Some((_, addr)) = top.first() else {
+        return Ok(None);
+    };
+    let doc: TantivyDocument = searcher.doc(*addr).map_err(err)?;
+    let json = doc
+        .get_first(fields.record)
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    serde_json::from_str(&json)
+        .map(Some)
+        .map_err(|e| tantivy_err(Path::new(""), format!("stored record is not JSON: {e}")))
+}
+
+/// Search an open index.
+pub fn search_index(index: &Index, req: &SearchRequest) -> Result<SearchResults> {
+    let here = Path::new("");
+    let fields = Fields::of(&index.schema()).map_err(|e| tantivy_err(here, e))?;
+    let user_query = parse_query(index, &fields, &req.query)?;
+    let filtered = with_filters(index, &fields, user_query.box_clone(), req)?;
+
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| tantivy_err(here, e))?;
+    let searcher = reader.searcher();
+    let limit = match req.limit {
+        0 => DEFAULT_LIMIT,
+        n => n.min(MAX_LIMIT),
+    };
+    let mut facets = FacetCollector::for_field(schema::FACETS);
+    for root in [
+        schema::FACET_KIND,
+        schema::FACET_BODY,
+        schema::FACET_COUNCIL,
+        schema::FACET_TYPE,
+        schema::FACET_YEAR,
+    ] {
+        facets.add_facet(format!("/{root}").as_str());
+    }
+    let top = TopDocs::with_limit(limit).and_offset(req.offset);
+    let (top, total, counts) = searcher
+        .search(&*filtered, &(top, Count, facets))
+        .map_err(|e| tantivy_err(here, e))?;
+
+    let mut snippets = SnippetGenerator::create(&searcher, &*user_query, fields.text)
+        .map_err(|e| tantivy_err(here, e))?;
+    snippets.set_max_num_chars(SNIPPET_CHARS);
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, addr) in top {
+        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| tantivy_err(here, e))?;
+        let json = doc
+            .get_first(fields.record)
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let record: serde_json::Value = serde_json::from_str(&json)
+            .map_err(|e| tantivy_err(here, format!("stored record is not JSON: {e}")))?;
+        let text = record.get("text").and_then(|t| t.as_str()).unwrap_or("");
+        let snippet = make_snippet(&snippets, text);
+        let path = record
+            .pointer("/source/path")
+            .and_then(|p| p.as_str())
+            .unwrap_or("");
+        let page = record
+            .pointer("/source/page")
+            .and_then(|p| p.as_u64())
+            .unwrap_or(1);
+        hits.push(Hit {
+            score,
+            link: format!("{path}#page={page}"),
+            snippet,
+            record,
+        });
+    }
+    let facet = |root: &str| -> Vec<FacetCount> {
+        let mut v: Vec<FacetCount> = counts
+            .get(format!("/{root}").as_str())
+            .map(|(f, count)| FacetCount {
+                value: f
+                    .to_path()
+                    .last()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                count,
+            })
+            .collect();
+        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        v.truncate(FACET_VALUES);
+        v
+    };
+    let mut year = facet(schema::FACET_YEAR);
+    year.sort_by(|a, b| b.value.cmp(&a.value));
+    Ok(SearchResults {
+        query: req.query.clone(),
+        total,
+        offset: req.offset,
+        hits,
+        facets: Facets {
+            kind: facet(schema::FACET_KIND),
+            body: facet(schema::FACET_BODY),
+            council: facet(schema::FACET_COUNCIL),
+            doc_type: facet(schema::FACET_TYPE),
+            year,
+        },
+    })
+}
+
+/// The snippet of `text` around the matched words; the opening of the
+/// text when no word of the query is in it (a match on the title alone).
+fn make_snippet(generator: &SnippetGenerator, text: &str) -> Snippet {
+    let s = generator.snippet(text);
+    if !s.fragment().is_empty() {
+        return Snippet {
+            text: s.fragment().to_string(),
+            highlights: s.highlighted().iter().map(|r| [r.start, r.end]).collect(),
+            html: s.to_html(),
+        };
+    }
+    let mut end = text.len().min(SNIPPET_CHARS);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let fragment = &text[..end];
+    Snippet {
+        text: fragment.to_string(),
+        highlights: Vec::new(),
+        html: html_escape(fragment),
+    }
+}
+
+fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Parse the user's query into a tantivy query over the records.
+fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Query>> {
+    if query.trim().is_empty() {
+        return Ok(Box::new(AllQuery));
+    }
+    let ast = match query_grammar::parse_query(query) {
+        Ok(ast) => ast,
+        Err(_) => return Err(IndexError::Query(syntax_message(query))),
+    };
+    let mut ast = rewrite(ast).map_err(IndexError::Query)?;
+    // Only exclusions ("NOT draft"): exclude from everything.
+    if let UserInputAst::Clause(clauses) = &mut ast {
+        if !clauses.is_empty()
+            && clauses
+                .iter()
+                .all(|(occur, _)| *occur == Some(query_grammar::Occur::MustNot))
+        {
+            clauses.push((
+                Some(query_grammar::Occur::Must),
+                UserInputAst::Leaf(Box::new(UserInputLeaf::All)),
+            ));
+        }
+    }
+    let mut parser = QueryParser::for_index(index, vec![fields.text, fields.title]);
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(fields.title, 2.0);
+    parser
+        .build_query_from_user_input_ast(ast)
+        .map_err(|e| IndexError::Query(parser_message(&e)))
+}
+
+/// Where and why a query is not in the syntax, in one line.
+fn syntax_message(query: &str) -> String {
+    let (_, errors) = query_grammar::parse_query_lenient(query);
+    match errors.first() {
+        Some(e) => {
+            let at: String = query.chars().skip(e.pos).take(20).collect();
+            if at.is_empty() {
+                format!("{} at the end of {query:?}", e.message)
+            } else {
+                format!("{} at {at:?} in {query:?}", e.message)
+            }
+        }
+        None => format!("cannot read {query:?} (check quotes, brackets and AND/OR/NOT)"),
+    }
+}
+
+fn parser_message(e: &QueryParserError) -> String {
+    match e {
+        QueryParserError::FieldDoesNotHavePositionsIndexed(f) => {
+            format!("field '{f}' takes single values, not \"phrases\"")
+        }
+        QueryParserError::ExpectedInt(_) => "page: takes a number, e.g. page:5".into(),
+        QueryParserError::DateFormatError(_) => {
+            "dates are written YYYY, YYYY-MM or YYYY-MM-DD".into()
+        }
+        QueryParserError::AllButQueryForbidden => {
+            "the query only excludes: add something to look for, e.g. budget NOT draft".into()
+        }
+        e => e.to_string().to_lowercase(),
+    }
+}
+
+/// The friendly field name -> the schema's field name.
+fn canonical_field(name: &str) -> std::result::Result<&'static str, String> {
+    Ok(match name.to_ascii_lowercase().as_str() {
+        "text" => schema::TEXT,
+        "title" => schema::TITLE,
+        "kind" => schema::KIND,
+        "body" | "committee" | "forum" => schema::BODY,
+        "council" => schema::COUNCIL,
+        "type" | "doc_type" | "doctype" | "document_type" => schema::DOC_TYPE,
+        "date" | "year" => schema::DATE,
+        "path" | "file" => schema::PATH,
+        "page" => schema::PAGE,
+        "page_label" | "label" => schema::PAGE_LABEL,
+        "id" => schema::ID,
+        "sha256" | "sha" => schema::SHA256,
+        _ => {
+            let names: Vec<&str> = QUERY_FIELDS.iter().map(|(n, _)| *n).collect();
+            return Err(format!(
+                "unknown field '{name}' (fields: {})",
+                names.join(", ")
+            ));
+        }
+    })
+}
+
+/// Map field aliases, lowercase exact-valued fields, and turn dates into ranges.
+fn rewrite(ast: UserInputAst) -> std::result::Result<UserInputAst, String> {
+    Ok(match ast {
+        UserInputAst::Clause(clauses) => {
+            let mut out = Vec::with_capacity(clauses.len());
+            for (occur, sub) in clauses {
+                out.push((occur, rewrite(sub)?));
+            }
+            UserInputAst::Clause(out)
+        }
+        UserInputAst::Boost(sub, boost) => UserInputAst::Boost(Box::new(rewrite(*sub)?), boost),
+        UserInputAst::Leaf(leaf) => UserInputAst::Leaf(Box::new(rewrite_leaf(*leaf)?)),
+    })
+}
+
+fn rewrite_leaf(leaf: UserInputLeaf) -> std::result::Result<UserInputLeaf, String> {
+    Ok(match leaf {
+        UserInputLeaf::Literal(mut lit) => {
+            let Some(name) = lit.field_name.take() else {
+                return Ok(UserInputLeaf::Literal(lit));
+            };
+            let field = canonical_field(&name)?;
+            if field == schema::DATE {
+                let (start, end) = period(&lit.phrase)?;
+                return Ok(UserInputLeaf::Range {
+                    field: Some(field.to_string()),
+                    lower: UserInputBound::Inclusive(rfc3339(start)),
+                    upper: UserInputBound::Exclusive(rfc3339(end)),
+                });
+            }
+            if field == schema::KIND || field == schema::DOC_TYPE {
+                lit.phrase = lit.phrase.to_lowercase();
+            }
+            lit.field_name = Some(field.to_string());
+            UserInputLeaf::Literal(lit)
+        }
+        UserInputLeaf::Range { field: None, .. } => {
+            return Err("a range needs a field, e.g. date:[2015 TO 2016]".into())
+        }
+        UserInputLeaf::Range {
+            field: Some(name),
+            lower,
+            upper,
+        } => {
+            let field = canonical_field(&name)?;
+            if field != schema::DATE {
+                return Ok(UserInputLeaf::Range {
+                    field: Some(field.to_string()),
+                    lower,
+                    upper,
+                });
+            }
+            let lower = match lower {
+                UserInputBound::Inclusive(s) => UserInputBound::Inclusive(rfc3339(period(&s)?.0)),
+                UserInputBound::Exclusive(s) => UserInputBound::Inclusive(rfc3339(period(&s)?.1)),
+                UserInputBound::Unbounded => UserInputBound::Unbounded,
+            };
+            let upper = match upper {
+                UserInputBound::Inclusive(s) => UserInputBound::Exclusive(rfc3339(period(&s)?.1)),
+                UserInputBound::Exclusive(s) => UserInputBound::Exclusive(rfc3339(period(&s)?.0)),
+                UserInputBound::Unbounded => UserInputBound::Unbounded,
+            };
+            UserInputLeaf::Range {
+                field: Some(field.to_string()),
+                lower,
+                upper,
+            }
+        }
+        UserInputLeaf::Set { field, elements } => {
+            let field = match field {
+                Some(name) => Some(canonical_field(&name)?),
+                None => None,
+            };
+            if field == Some(schema::DATE) {
+                return Err("dates take a range, e.g. date:[2015 TO 2016], not IN [...]".into());
+            }
+            let lower = field == Some(schema::KIND) || field == Some(schema::DOC_TYPE);
+            UserInputLeaf::Set {
+                field: field.map(str::to_string),
+                elements: elements
+                    .into_iter()
+                    .map(|e| if lower { e.to_lowercase() } else { e })
+                    .collect(),
+            }
+        }
+        UserInputLeaf::Exists { field } => UserInputLeaf::Exists {
+            field: canonical_field(&field)?.to_string(),
+        },
+        UserInputLeaf::All => UserInputLeaf::All,
+    })
+}
+
+/// A period written YYYY, YYYY-MM or YYYY-MM-DD: its first day and the day after its last.
+pub fn period(s: &str) -> std::result::Result<(Date, Date), String> {
+    let bad = || format!("dates are written YYYY, YYYY-MM or YYYY-MM-DD, not {s:?}");
+    let s = s.trim();
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| -> Option<u32> {
+        if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+            p.parse().ok()
+        } else {
+            None
+        }
+    };
+    let year = parts.first().and_then(|p| num(p, 4)).ok_or_else(bad)? as i32;
+    let next_year = Date {
+        year: year + 1,
+        month: 1,
+        day: 1,
+    };
+    match parts.len() {
+        1 => Ok((
+            Date {
+                year,
+                month: 1,
+                day: 1,
+            },
+            next_year,
+        )),
+        2 => {
+            let month = num(parts[1], 2)
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(bad)?;
+            let end = if month == 12 {
+                next_year
+            } else {
+                Date {
+                    year,
+                    month: month + 1,
+                    day: 1,
+                }
+            };
+            Ok((
+                Date {
+                    year,
+                    month,
+                    day: 1,
+                },
+                end,
+            ))
+        }
+        3 => {
+            let d = schema::parse_date(s).ok_or_else(bad)?;
+            let end = if d.day < schema::days_in_month(d.year, d.month) {
+                Date {
+                    day: d.day + 1,
+                    ..d
+                }
+            } else if d.month < 12 {
+                Date {
+                    year: d.year,
+                    month: d.month + 1,
+                    day: 1,
+                }
+            } else {
+                next_year
+            };
+            Ok((d, end))
+        }
+        _ => Err(bad()),
+    }
+}
+
+fn rfc3339(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}T00:00:00Z", d.year, d.month, d.day)
+}
+
+/// The user's query, restricted to records and to the request's filters.
+fn with_filters(
+    index: &Index,
+    fields: &Fields,
+    query: Box<dyn Query>,
+    req: &SearchRequest,
+) -> Result<Box<dyn Query>> {
+    let term = |field, value: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (Occur::Must, query),
+        (Occur::Must, term(fields.entry, schema::ENTRY_RECORD)),
+    ];
+    if !req.kind.is_empty() {
+        let mut any = Vec::new();
+        for k in &req.kind {
+            let k = k.trim().to_lowercase();
+            if !grammars::KINDS.contains(&k.as_str()) {
+                return Err(IndexError::Request(format!(
+                    "unknown record kind '{k}' (kinds: {})",
+                    grammars::KINDS.join(", ")
+                )));
+            }
+            any.push((Occur::Should, term(fields.kind, &k)));
+        }
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+    }
+    if let Some(t) = &req.doc_type {
+        let t = t.trim().to_lowercase().replace([' ', '-'], "_");
+        if !DOC_TYPES.contains(&t.as_str()) {
+            return Err(IndexError::Request(format!(
+                "unknown document type '{t}' (types: {})",
+                DOC_TYPES.join(", ")
+            )));
+        }
+        clauses.push((Occur::Must, term(fields.doc_type, &t)));
+    }
+    for (field, words, flag) in [
+        (fields.body, &req.body, "--body"),
+        (fields.council, &req.council, "--council"),
+    ] {
+        if let Some(words) = words {
+            clauses.push((Occur::Must, words_query(index, field, words, flag)?));
+        }
+    }
+    let since = match &req.since {
+        Some(s) => Bound::Included(period(s).map_err(IndexError::Request)?.0),
+        None => Bound::Unbounded,
+    };
+    let until = match &req.until {
+        Some(s) => Bound::Excluded(period(s).map_err(IndexError::Request)?.1),
+        None => Bound::Unbounded,
+    };
+    if !matches!((&since, &until), (Bound::Unbounded, Bound::Unbounded)) {
+        let date_term = |d: Date| Term::from_field_date_for_search(fields.date, d.to_datetime());
+        clauses.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(since.map(date_term), until.map(date_term))),
+        ));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// The document types, as records name them.
+pub const DOC_TYPES: &[&str] = &[
+    "agenda",
+    "minutes",
+    "officer_report",
+    "inspection_report",
+    "scrutiny_report",
+    "member_report",
+    "performance_report",
+    "work_plan",
+    "presentation",
+    "other",
+];
+
+/// Records whose `field` holds these words in this order (case-insensitive).
+fn words_query(
+    index: &Index,
+    field: tantivy::schema::Field,
+    words: &str,
+    flag: &str,
+) -> Result<Box<dyn Query>> {
+    let mut analyzer = index
+        .tokenizer_for_field(field)
+        .map_err(|e| tantivy_err(Path::new(""), e))?;
+    let mut stream = analyzer.token_stream(words);
+    let mut terms = Vec::new();
+    while let Some(token) = stream.next() {
+        terms.push(Term::from_field_text(field, &token.text));
+    }
+    match terms.len() {
+        0 => Err(IndexError::Request(format!("{flag} needs a word to match"))),
+        1 => Ok(Box::new(TermQuery::new(
+            terms.remove(0),
+            IndexRecordOption::Basic,
+        ))),
+        _ => Ok(Box::new(PhraseQuery::new(terms))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(year: i32, month: u32, day: u32) -> Date {
+        Date { year, month, day }
+    }
+
+    #[test]
+    fn periods() {
+        assert_eq!(period("2016"), Ok((d(2016, 1, 1), d(2017, 1, 1))));
+        assert_eq!(period("2016-12"), Ok((d(2016, 12, 1), d(2017, 1, 1))));
+        assert_eq!(period("2016-02-29"), Ok((d(2016, 2, 29), d(2016, 3, 1))));
+        assert_eq!(period("2016-12-31"), Ok((d(2016, 12, 31), d(2017, 1, 1))));
+        assert!(period("16").is_err());
+        assert!(period("2016-13").is_err());
+        assert!(period("2015-02-29").is_err());
+        assert!(period("yesterday").is_err());
+    }
+
+    #[test]
+    fn aliases_and_dates_are_rewritten() {
+        let ast = query_grammar::parse_query("committee:forum doc_type:Minutes date:2015")
+            .expect("parses");
+        let out = format!("{:?}", rewrite(ast).expect("rewrites"));
+        assert!(out.contains("\"body\":forum"), "{out}");
+        assert!(out.contains("\"type\":minutes"), "{out}");
+        assert!(
+            out.contains("\"date\":[\"2015-01-01T00:00:00Z\" TO \"2016-01-01T00:00:00Z\"}"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn unknown_field_is_named() {
+        let ast = query_grammar::parse_query("colour:red").expect("parses");
+        let err = rewrite(ast).expect_err("unknown field");
+        assert!(err.starts_with("unknown field 'colour'"), "{err}");
+    }
+
+    /// An index of real seed records, their documents dated as given (the
+    /// dates the grammars read from the papers).
+    fn dated_index(dir: &Path, seeds: &[(&str, &str)]) {
+        use crate::pipeline::{self, Options, PdfMode};
+        let generation = super::super::next_generation(dir);
+        std::fs::create_dir_all(&generation).expect("mkdir");
+        let index = Index::create_in_dir(&generation, schema::build()).expect("create");
+        let fields = Fields::of(&index.schema()).expect("fields");
+        let mut writer: tantivy::IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 15 << 20).expect("writer");
+        let opts = Options {
+            limits: crate::pdf::worker::Limits {
+                timeout: std::time::Duration::from_secs(60),
+                memory: 0,
+            },
+            pdf: PdfMode::InProcess,
+            jobs: 1,
+        };
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        for (seed, date) in seeds {
+            let source = crate::walk::Source {
+                path: root.join(seed),
+            };
+            let records = pipeline::process(&source, &opts)
+                .result
+                .expect("seed parses");
+            for (ord, mut r) in records.into_iter().enumerate() {
+                r.document.date = Some(date.to_string());
+                let json = serde_json::to_string(&r).expect("json");
+                writer
+                    .add_document(fields.record_doc(&r, &json, ord as u64))
+                    .expect("add");
+            }
+        }
+        writer.commit().expect("commit");
+        super::super::write_pointer(dir, &generation).expect("pointer");
+    }
+
+    fn found(dir: &Path, req: SearchRequest) -> Vec<String> {
+        let mut stems: Vec<String> = search(dir, &req)
+            .expect("search")
+            .hits
+            .iter()
+            .map(|h| {
+                let p = h.record["source"]["path"].as_str().unwrap_or("");
+                p.rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .get(..3)
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        stems.sort();
+        stems.dedup();
+        stems
+    }
+
+    #[test]
+    fn dates_filter_and_facet_by_year() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        dated_index(
+            dir.path(),
+            &[
+                ("000_ab51a36975b4b00c.txt", "2015-05-21"),
+                ("002_73f4e48f0bf20ba3.txt", "2016-12-13"),
+                ("003_a0cb441c1b215d03.txt", "2019-03-15"),
+            ],
+        );
+        let req = |query: &str, since: Option<&str>, until: Option<&str>| SearchRequest {
+            query: query.into(),
+            since: since.map(str::to_string),
+            until: until.map(str::to_string),
+            limit: 100,
+            ..SearchRequest::default()
+        };
+        assert_eq!(
+            found(dir.path(), req("", Some("2016-01-01"), Some("2016"))),
+            ["002"]
+        );
+        assert_eq!(
+            found(dir.path(), req("", None, Some("2016-12-12"))),
+            ["000"]
+        );
+        assert_eq!(
+            found(dir.path(), req("", Some("2016-12-13"), None)),
+            ["002", "003"]
+        );
+        assert_eq!(found(dir.path(), req("date:2016-12", None, None)), ["002"]);
+        assert_eq!(found(dir.path(), req("year:2015", None, None)), ["000"]);
+        assert_eq!(
+            found(dir.path(), req("date:[2015-06 TO 2016]", None, None)),
+            ["002"]
+        );
+        assert_eq!(
+            found(dir.path(), req("date:{2015 TO *]", None, None)),
+            ["002", "003"]
+        );
+        let all = search(dir.path(), &req("", None, None)).expect("search");
+        let years: Vec<&str> = all.facets.year.iter().map(|f| f.value.as_str()).collect();
+        assert_eq!(years, ["2019", "2016", "2015"]);
+        let id = all.hits[0].record["id"].as_str().expect("id").to_string();
+        let one = record(dir.path(), &id).expect("lookup").expect("found");
+        assert_eq!(one, all.hits[0].record);
+        assert_eq!(record(dir.path(), "no-such-id").expect("lookup"), None);
+    }
+
+    #[test]
+    fn syntax_errors_say_where() {
+        assert!(query_grammar::parse_query("\"high needs").is_err());
+        let m = syntax_message("\"high needs");
+        assert!(!m.is_empty());
+    }
+}

@@ -1,0 +1,271 @@
+//! The index schema: the one place index field names live, and the mapping
+//! from a record (its JSON, as `extract` prints it) to a tantivy document.
+//!
+//! Two sorts of entries share the index: one per record, and one marker per
+//! indexed file holding its SHA-256 (what makes `agendex index` incremental).
+//! Both carry the file's `path`, so deleting that one term drops a file's
+//! records and its marker together. Owns no I/O and no query logic.
+
+use crate::record::OutRecord;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Facet, FacetOptions, Field, IndexRecordOption, NumericOptions,
+    Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::{DateTime, TantivyDocument};
+
+/// What an entry is: a record, or the marker of an indexed file.
+pub const ENTRY: &str = "entry";
+pub const ENTRY_RECORD: &str = "record";
+pub const ENTRY_FILE: &str = "file";
+
+pub const ID: &str = "id";
+pub const KIND: &str = "kind";
+/// The record's full text: English stemming, positions for phrases.
+pub const TEXT: &str = "text";
+pub const TITLE: &str = "title";
+/// The committee or forum.
+pub const BODY: &str = "body";
+pub const COUNCIL: &str = "council";
+/// The document type (agenda, minutes, officer_report …).
+pub const DOC_TYPE: &str = "type";
+pub const DATE: &str = "date";
+pub const PATH: &str = "path";
+pub const PAGE: &str = "page";
+pub const PAGE_LABEL: &str = "page_label";
+pub const SHA256: &str = "sha256";
+/// The record's position among its file's records, so exports keep document order.
+pub const ORD: &str = "ord";
+/// The whole record as JSON, stored for display and export.
+pub const RECORD: &str = "record";
+/// Facets: `/kind/<k>`, `/body/<b>`, `/council/<c>`, `/type/<t>`, `/year/<yyyy>`.
+pub const FACETS: &str = "facets";
+/// On file markers: how many records the file gave.
+pub const RECORDS: &str = "records";
+
+/// Facet roots, in the order they are shown.
+pub const FACET_KIND: &str = "kind";
+pub const FACET_BODY: &str = "body";
+pub const FACET_COUNCIL: &str = "council";
+pub const FACET_TYPE: &str = "type";
+pub const FACET_YEAR: &str = "year";
+
+/// Tokenizer of the stemmed fields (registered by tantivy by default).
+const STEMMED: &str = "en_stem";
+/// Tokenizer of names (bodies, councils): lowercased words, no stemming.
+const WORDS: &str = "default";
+
+/// Field handles of the schema.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub entry: Field,
+    pub id: Field,
+    pub kind: Field,
+    pub text: Field,
+    pub title: Field,
+    pub body: Field,
+    pub council: Field,
+    pub doc_type: Field,
+    pub date: Field,
+    pub path: Field,
+    pub page: Field,
+    pub page_label: Field,
+    pub sha256: Field,
+    pub ord: Field,
+    pub record: Field,
+    pub facets: Field,
+    pub records: Field,
+}
+
+fn words(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    )
+}
+
+/// The schema every agendex index is built with.
+pub fn build() -> Schema {
+    let mut b = Schema::builder();
+    b.add_text_field(ENTRY, STRING);
+    b.add_text_field(ID, STRING | STORED);
+    b.add_text_field(KIND, STRING);
+    b.add_text_field(TEXT, words(STEMMED));
+    b.add_text_field(TITLE, words(STEMMED));
+    b.add_text_field(BODY, words(WORDS));
+    b.add_text_field(COUNCIL, words(WORDS));
+    b.add_text_field(DOC_TYPE, STRING);
+    b.add_date_field(
+        DATE,
+        DateOptions::default()
+            .set_indexed()
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    b.add_text_field(PATH, STRING | STORED);
+    b.add_u64_field(PAGE, NumericOptions::default().set_indexed().set_stored());
+    b.add_text_field(PAGE_LABEL, STRING);
+    b.add_text_field(SHA256, STRING | STORED);
+    b.add_u64_field(ORD, STORED | FAST);
+    b.add_text_field(RECORD, STORED);
+    b.add_facet_field(FACETS, FacetOptions::default());
+    b.add_u64_field(RECORDS, STORED | INDEXED);
+    b.build()
+}
+
+impl Fields {
+    /// Resolve the handles; fails when the index was built with another schema.
+    pub fn of(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            entry: f(ENTRY)?,
+            id: f(ID)?,
+            kind: f(KIND)?,
+            text: f(TEXT)?,
+            title: f(TITLE)?,
+            body: f(BODY)?,
+            council: f(COUNCIL)?,
+            doc_type: f(DOC_TYPE)?,
+            date: f(DATE)?,
+            path: f(PATH)?,
+            page: f(PAGE)?,
+            page_label: f(PAGE_LABEL)?,
+            sha256: f(SHA256)?,
+            ord: f(ORD)?,
+            record: f(RECORD)?,
+            facets: f(FACETS)?,
+            records: f(RECORDS)?,
+        })
+    }
+
+    /// The document for one record; `ord` is its position in its file.
+    pub fn record_doc(&self, r: &OutRecord, json: &str, ord: u64) -> TantivyDocument {
+        let mut d = TantivyDocument::new();
+        d.add_text(self.entry, ENTRY_RECORD);
+        d.add_text(self.id, &r.id);
+        d.add_text(self.kind, &r.kind);
+        d.add_text(self.text, &r.text);
+        let doc = &r.document;
+        let doc_type = doc.doc_type.as_str();
+        d.add_text(self.doc_type, doc_type);
+        d.add_facet(self.facets, Facet::from_path([FACET_KIND, r.kind.as_str()]));
+        d.add_facet(self.facets, Facet::from_path([FACET_TYPE, doc_type]));
+        if let Some(t) = non_empty(&doc.title) {
+            d.add_text(self.title, t);
+        }
+        if let Some(b) = non_empty(&doc.body) {
+            d.add_text(self.body, b);
+            d.add_facet(self.facets, Facet::from_path([FACET_BODY, b]));
+        }
+        if let Some(c) = non_empty(&doc.council) {
+            d.add_text(self.council, c);
+            d.add_facet(self.facets, Facet::from_path([FACET_COUNCIL, c]));
+        }
+        if let Some(date) = doc.date.as_deref().and_then(parse_date) {
+            d.add_date(self.date, date.to_datetime());
+            let year = format!("{:04}", date.year);
+            d.add_facet(self.facets, Facet::from_path([FACET_YEAR, year.as_str()]));
+        }
+        d.add_text(self.path, &r.source.path);
+        d.add_u64(self.page, u64::from(r.source.page));
+        if let Some(l) = non_empty(&r.source.page_label) {
+            d.add_text(self.page_label, l);
+        }
+        d.add_text(self.sha256, &r.source.sha256);
+        d.add_u64(self.ord, ord);
+        d.add_text(self.record, json);
+        d
+    }
+
+    /// The marker of an indexed file.
+    pub fn file_doc(&self, path: &str, sha256: &str, records: u64) -> TantivyDocument {
+        let mut d = TantivyDocument::new();
+        d.add_text(self.entry, ENTRY_FILE);
+        d.add_text(self.path, path);
+        d.add_text(self.sha256, sha256);
+        d.add_u64(self.records, records);
+        d
+    }
+}
+
+fn non_empty(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A calendar date, as records carry it (ISO 8601) and filters take it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Midnight UTC of this day.
+    pub fn to_datetime(self) -> DateTime {
+        DateTime::from_timestamp_secs(days_from_civil(self.year, self.month, self.day) * 86_400)
+    }
+}
+
+/// `YYYY-MM-DD` (anything after the day, such as a time, is ignored).
+pub fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let year = s.get(0..4)?.parse::<i32>().ok()?;
+    if s.get(4..5)? != "-" || s.get(7..8)? != "-" {
+        return None;
+    }
+    let month = s.get(5..7)?.parse::<u32>().ok()?;
+    let day = s.get(8..10)?.parse::<u32>().ok()?;
+    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(Date { year, month, day })
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_and_count_days() {
+        assert_eq!(
+            parse_date("2015-02-25"),
+            Some(Date {
+                year: 2015,
+                month: 2,
+                day: 25
+            })
+        );
+        assert_eq!(parse_date("2015-02-30"), None);
+        assert_eq!(parse_date("2015-2-5"), None);
+        assert_eq!(parse_date("25 February 2015"), None);
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(days_from_civil(1969, 12, 31), -1);
+    }
+
+    #[test]
+    fn schema_resolves_every_field() {
+        assert!(Fields::of(&build()).is_ok());
+    }
+}

@@ -1,0 +1,324 @@
+//! Bring an index up to date with a set of input files.
+//!
+//! Each indexed file has a marker entry holding its SHA-256. A run hashes
+//! every input, skips those whose hash matches their marker without reading
+//! them further, parses new and changed files through the pipeline (its
+//! rayon pool and bounded window), and replaces each file's entries in one
+//! step: delete by the `path` term, then add the records and a new marker.
+//! Files that are no longer among the inputs lose their entries. A file
+//! that fails to parse is reported and keeps its earlier entries.
+//!
+//! One `IndexWriter` with a bounded heap takes outcomes as they stream
+//! out of the pipeline, so memory does not grow with the corpus; it
+//! commits every few files and seconds, so a killed run keeps its progress
+//! and the next run finishes the work. Owns no command-line concerns.
+
+use super::schema::{self, Fields};
+use super::{
+    current_generation, io_err, next_generation, remove_other_generations, tantivy_err,
+    write_pointer, IndexError, Result, WriterLock,
+};
+use crate::pipeline::{self, FileOutcome};
+use crate::walk::{hash_file, io_reason, Source};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+use std::time::{Duration, Instant};
+use tantivy::collector::{Count, DocSetCollector};
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// How a run goes about its work.
+#[derive(Debug, Clone)]
+pub struct UpdateOptions {
+    /// Build a fresh generation and swap it in when complete.
+    pub rebuild: bool,
+    /// Keep entries of indexed files that are not among the inputs (set
+    /// when some input paths could not be walked, so that a typo does not
+    /// empty the index).
+    pub keep_missing: bool,
+    /// Commit after this many parsed files …
+    pub commit_every: usize,
+    /// … or once this long has passed since the last commit.
+    pub commit_interval: Duration,
+    /// The writer's memory budget, in bytes.
+    pub heap_bytes: usize,
+}
+
+impl Default for UpdateOptions {
+    fn default() -> Self {
+        UpdateOptions {
+            rebuild: false,
+            keep_missing: false,
+            commit_every: 100,
+            commit_interval: Duration::from_secs(5),
+            heap_bytes: 64 << 20,
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Summary {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub failed: usize,
+    /// Files read and parsed in this run.
+    pub parsed: usize,
+    /// Records written in this run.
+    pub records_written: usize,
+    /// Records in the index afterwards.
+    pub records: u64,
+    /// Files in the index afterwards.
+    pub files: u64,
+    pub commits: usize,
+    #[serde(skip)]
+    pub elapsed: Duration,
+}
+
+/// Progress and problems, as they happen.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// A file yielded nothing; its earlier entries (if any) stay.
+    Failed { path: &'a str, reason: String },
+    /// A grammar or reader note on a file that was indexed.
+    Warning {
+        path: &'a str,
+        page: u32,
+        message: &'a str,
+    },
+    /// Work so far is committed: `done` of `total` files to parse.
+    Committed { done: usize, total: usize },
+}
+
+/// Bring the index in `dir` up to date with `sources`.
+pub fn update(
+    dir: &Path,
+    sources: &[Source],
+    pipeline_opts: &pipeline::Options,
+    opts: &UpdateOptions,
+    on: &mut dyn FnMut(Event),
+) -> Result<Summary> {
+    let start = Instant::now();
+    std::fs::create_dir_all(dir).map_err(|e| io_err(dir, &e))?;
+    let _lock = WriterLock::acquire(dir)?;
+
+    let current = current_generation(dir)?.filter(|g| g.join("meta.json").is_file());
+    let (generation, fresh) = match &current {
+        Some(g) if !opts.rebuild => (g.clone(), false),
+        _ => (next_generation(dir), true),
+    };
+    // A rebuild killed midway leaves a generation nobody points at.
+    remove_other_generations(dir, current.as_deref().unwrap_or(&generation));
+    let index = if fresh {
+        std::fs::create_dir_all(&generation).map_err(|e| io_err(&generation, &e))?;
+        let index = Index::create_in_dir(&generation, schema::build())
+            .map_err(|e| tantivy_err(&generation, e))?;
+        if current.is_none() {
+            // A first build is visible (and its progress kept) from its
+            // first commit; a rebuild only once complete.
+            write_pointer(dir, &generation)?;
+        }
+        index
+    } else {
+        let index = Index::open_in_dir(&generation).map_err(|e| tantivy_err(&generation, e))?;
+        if index.schema() != schema::build() {
+            return Err(IndexError::OtherSchema(dir.display().to_string()));
+        }
+        index
+    };
+    let fields = Fields::of(&index.schema()).map_err(|e| tantivy_err(&generation, e))?;
+    let mut writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(1, opts.heap_bytes.max(15 << 20))
+        .map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                _,
+            ) => IndexError::Busy,
+            e => tantivy_err(&generation, e),
+        })?;
+
+    let markers = if fresh {
+        BTreeMap::new()
+    } else {
+        let reader: tantivy::IndexReader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| tantivy_err(&generation, e))?;
+        read_markers(&reader.searcher(), &fields).map_err(|e| tantivy_err(&generation, e))?
+    };
+
+    let mut summary = Summary::default();
+    let hashes: Vec<(usize, std::io::Result<String>)> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| (i, hash_file(&s.path)))
+        .collect();
+    let mut seen: HashSet<String> = HashSet::with_capacity(sources.len());
+    let mut to_parse: Vec<Source> = Vec::new();
+    for (i, hash) in hashes {
+        let source = &sources[i];
+        let path = source.display();
+        match hash {
+            Ok(sha) => {
+                if markers.get(&path) == Some(&sha) {
+                    summary.unchanged += 1;
+                } else {
+                    to_parse.push(source.clone());
+                }
+            }
+            Err(e) => {
+                on(Event::Failed {
+                    path: &path,
+                    reason: io_reason(&e),
+                });
+                summary.failed += 1;
+            }
+        }
+        seen.insert(path);
+    }
+    if !opts.keep_missing {
+        for path in markers.keys().filter(|p| !seen.contains(*p)) {
+            writer.delete_term(Term::from_field_text(fields.path, path));
+            summary.removed += 1;
+        }
+    }
+
+    let total = to_parse.len();
+    let mut pending = 0usize;
+    let mut last_commit = Instant::now();
+    let mut error: Option<IndexError> = None;
+    pipeline::run(&to_parse, pipeline_opts, |outcome: FileOutcome| {
+        summary.parsed += 1;
+        let path = outcome.source.display();
+        match &outcome.result {
+            Ok(records) => {
+                for w in &outcome.warnings {
+                    on(Event::Warning {
+                        path: &path,
+                        page: w.page,
+                        message: &w.message,
+                    });
+                }
+                let added = add_file(&writer, &fields, &path, &outcome.sha256, records);
+                if let Err(e) = added {
+                    error = Some(tantivy_err(&generation, e));
+                    return false;
+                }
+                summary.records_written += records.len();
+                if markers.contains_key(&path) {
+                    summary.updated += 1;
+                } else {
+                    summary.added += 1;
+                }
+                pending += 1;
+            }
+            Err(reason) => {
+                on(Event::Failed {
+                    path: &path,
+                    reason: reason.to_string(),
+                });
+                summary.failed += 1;
+            }
+        }
+        if pending > 0
+            && (pending >= opts.commit_every || last_commit.elapsed() >= opts.commit_interval)
+        {
+            if let Err(e) = writer.commit() {
+                error = Some(tantivy_err(&generation, e));
+                return false;
+            }
+            summary.commits += 1;
+            pending = 0;
+            last_commit = Instant::now();
+            on(Event::Committed {
+                done: summary.parsed,
+                total,
+            });
+        }
+        true
+    });
+    if let Some(e) = error {
+        return Err(e);
+    }
+    writer.commit().map_err(|e| tantivy_err(&generation, e))?;
+    summary.commits += 1;
+    on(Event::Committed {
+        done: summary.parsed,
+        total,
+    });
+    writer
+        .wait_merging_threads()
+        .map_err(|e| tantivy_err(&generation, e))?;
+    if fresh && current.is_some() {
+        write_pointer(dir, &generation)?;
+        remove_other_generations(dir, &generation);
+    }
+    let (records, files) = count(&index, &fields).map_err(|e| tantivy_err(&generation, e))?;
+    summary.records = records;
+    summary.files = files;
+    summary.elapsed = start.elapsed();
+    Ok(summary)
+}
+
+/// Replace one file's entries: delete by path, add its records and marker.
+/// Nothing is committed here, so the swap is never seen half done.
+fn add_file(
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    path: &str,
+    sha256: &str,
+    records: &[crate::record::OutRecord],
+) -> tantivy::Result<()> {
+    writer.delete_term(Term::from_field_text(fields.path, path));
+    for (ord, r) in records.iter().enumerate() {
+        let json = serde_json::to_string(r)
+            .map_err(|e| tantivy::TantivyError::InternalError(format!("record to JSON: {e}")))?;
+        writer.add_document(fields.record_doc(r, &json, ord as u64))?;
+    }
+    writer.add_document(fields.file_doc(path, sha256, records.len() as u64))?;
+    Ok(())
+}
+
+/// Indexed files and their SHA-256, from the markers.
+pub fn read_markers(
+    searcher: &tantivy::Searcher,
+    fields: &Fields,
+) -> tantivy::Result<BTreeMap<String, String>> {
+    let query = TermQuery::new(
+        Term::from_field_text(fields.entry, schema::ENTRY_FILE),
+        IndexRecordOption::Basic,
+    );
+    let mut markers = BTreeMap::new();
+    for addr in searcher.search(&query, &DocSetCollector)? {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let text = |f| {
+            doc.get_first(f)
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        markers.insert(text(fields.path), text(fields.sha256));
+    }
+    Ok(markers)
+}
+
+/// Records and files in the index, as committed.
+pub fn count(index: &Index, fields: &Fields) -> tantivy::Result<(u64, u64)> {
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    let searcher = reader.searcher();
+    let n = |entry: &str| -> tantivy::Result<u64> {
+        let q = TermQuery::new(
+            Term::from_field_text(fields.entry, entry),
+            IndexRecordOption::Basic,
+        );
+        Ok(searcher.search(&q, &Count)? as u64)
+    };
+    Ok((n(schema::ENTRY_RECORD)?, n(schema::ENTRY_FILE)?))
+}
