@@ -27,7 +27,7 @@ fn generate(dir: &Path, seed: &str) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
-/// The text `pdftotext`-free: what `agendex pages` reads from a PDF.
+/// What `agendex pages` reads from a PDF, without the page headers.
 fn pages_text(path: &Path) -> String {
     let out = run(&["pages", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
