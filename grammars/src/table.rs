@@ -135,8 +135,21 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
                 Item::Blank => j += 1,
                 // A header drawn as a grid of its own, right above the body's
                 // grid, heads it.
+                // A header row left at the foot of a page heads the rows
+                // that open the next.
                 Item::Row(r)
-                    if r.page == first.page
+                    if r.page == first.page + 1
+                        && rows
+                            .iter()
+                            .all(|h| h.page == first.page && header_like(&h.cells)) =>
+                {
+                    grid = r.grid;
+                    rows.push(r.clone());
+                    j += 1;
+                    end = j;
+                }
+                Item::Row(r)
+                    if r.page == rows.last().map_or(first.page, |l| l.page)
                         && (r.grid == grid
                             || r.grid.is_none()
                             || grid.is_none()
@@ -487,7 +500,7 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
         rows.iter().map(|r| r.page).min().unwrap_or(0),
         rows.iter().map(|r| r.page).max().unwrap_or(0),
     ];
-    let padded: Vec<Vec<String>> = rows
+    let mut padded: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let mut c = r.cells.clone();
@@ -495,6 +508,7 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
             c
         })
         .collect();
+    join_broken_header(&rows, &mut padded);
     // Header rows: the first row when it names columns, then rows that add
     // to the names beneath a blank first cell (a two-row header).
     let mut header_rows = 0;
@@ -558,6 +572,36 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
         above: Vec::new(),
         repeated: None,
     })
+}
+
+/// A header row the page breaks: the names at the foot of one page and
+/// the row that opens the next are one row when that row names columns
+/// too, or leaves the first column blank under a name (the years of
+/// `End of Q3 Oct-Dec` / `2014`); the rest of each name joins with a
+/// space. A row of values under a complete header starts the body.
+fn join_broken_header(rows: &[Row], padded: &mut Vec<Vec<String>>) {
+    let Some(k) = rows.iter().position(|r| r.page != rows[0].page) else {
+        return;
+    };
+    if k == 0 || k >= padded.len() - 1 || !padded[..k].iter().all(|r| header_like(r)) {
+        return;
+    }
+    let head = &padded[k - 1];
+    let next = &padded[k];
+    let rest =
+        header_like(next) || (next[0].is_empty() && !head[0].is_empty() && non_empty(next) > 0);
+    if !rest {
+        return;
+    }
+    let next = padded.remove(k);
+    for (h, c) in padded[k - 1].iter_mut().zip(next) {
+        if !c.is_empty() {
+            if !h.is_empty() {
+                h.push(' ');
+            }
+            h.push_str(&c);
+        }
+    }
 }
 
 /// One name per column from the header rows: a name printed over two
