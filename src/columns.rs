@@ -389,6 +389,21 @@ fn classify(lines: &[FlowLine], gutters: &[Gutter], margin: bool) -> BlockKind {
     if margin {
         return BlockKind::Crossing;
     }
+    // A row with a value standing inside a gap that other blocks of the
+    // page leave free is set to columns of its own (a table whose column positions
+    // change part way down): split at the page gutters, its cells would
+    // run values of two columns together. Left to the rows aligned on
+    // their own gaps.
+    if lines.len() == 1
+        && lines[0].words.iter().any(|w| {
+            is_value(&w.text)
+                && gutters
+                    .iter()
+                    .any(|g| g.2 >= 2 && w.x0 >= g.0 && w.x1 <= g.1)
+        })
+    {
+        return BlockKind::Crossing;
+    }
     let respected = respected_gutters(lines, gutters);
     if respected.is_empty() {
         return BlockKind::Crossing;
@@ -413,6 +428,14 @@ fn classify(lines: &[FlowLine], gutters: &[Gutter], margin: bool) -> BlockKind {
     } else {
         BlockKind::OneColumn
     }
+}
+
+/// A number as a table prints it: `1,728`, `-8,876.7`, `£4.1m`, `33%`.
+fn is_value(word: &str) -> bool {
+    let t = word.trim_start_matches(['-', '(', '£']);
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || ",.%)mk".contains(c))
 }
 
 /// The gutters a block keeps to. A gutter to the right of the first one
@@ -777,6 +800,133 @@ mod tests {
         assert!(cells
             .iter()
             .any(|c| c.contains("noted and an update 2. That the sum")));
+    }
+
+    #[test]
+    fn values_are_numbers_as_tables_print_them() {
+        for v in ["1,728", "-8,876.7", "£4.1m", "33%", "(3,000)"] {
+            assert!(is_value(v), "{v}");
+        }
+        for w in ["Cabinet", "2025-26", "Q3", "£000's", "-"] {
+            assert!(!is_value(w), "{w}");
+        }
+    }
+
+    /// A line of words at their x positions, a cell starting after each
+    /// gap wider than a font size (as the layout finds them).
+    fn row(y: f32, words: &[(f32, f32, &str)]) -> FlowLine {
+        let mut cell_starts = vec![0];
+        for (i, w) in words.windows(2).enumerate() {
+            if w[1].0 - w[0].1 > 11.0 {
+                cell_starts.push(i + 1);
+            }
+        }
+        FlowLine {
+            y,
+            size: 11.0,
+            words: words
+                .iter()
+                .map(|&(x0, x1, t)| Word {
+                    x0,
+                    x1,
+                    text: t.to_string(),
+                })
+                .collect(),
+            cell_starts,
+        }
+    }
+
+    /// Seed 004's statistical neighbours: from Hounslow on the same five
+    /// columns are set closer together, the values of one row a few points
+    /// apart, inside the gaps the rows above leave free.
+    #[test]
+    fn rows_whose_columns_move_part_way_down_keep_one_value_per_cell() {
+        let wide = [
+            ("Barnet", "3,315", "3,096", "653", "3,749"),
+            ("Croydon", "4,177", "3,414", "1,725", "5,139"),
+            ("Ealing", "3,864", "2,672", "1,661", "4,333"),
+        ];
+        let narrow = [
+            ("Hounslow", "2,221", "1,728", "897", "2,625"),
+            ("Merton", "1,527", "1,143", "657", "1,800"),
+            ("Slough", "1,871", "1,736", "822", "2,558"),
+        ];
+        let mut flow = vec![
+            row(
+                324.7,
+                &[
+                    (58.0, 105.0, "Statistical"),
+                    (164.0, 193.0, "No. of"),
+                    (238.0, 296.0, "No. of Initial"),
+                    (356.0, 412.0, "No. of Core"),
+                    (473.0, 497.0, "Total"),
+                ],
+            ),
+            row(
+                337.3,
+                &[
+                    (58.0, 114.0, "Neighbours"),
+                    (164.0, 209.0, "Referrals"),
+                    (238.0, 304.0, "Assessments"),
+                    (356.0, 421.0, "Assessments"),
+                    (473.0, 538.0, "Assessments"),
+                ],
+            ),
+        ];
+        let mut y = 366.9;
+        for r in wide {
+            flow.push(row(
+                y,
+                &[
+                    (58.0, 100.0, r.0),
+                    (164.0, 192.0, r.1),
+                    (238.0, 266.0, r.2),
+                    (356.0, 383.0, r.3),
+                    (473.0, 500.0, r.4),
+                ],
+            ));
+            y += 29.6;
+        }
+        // A name wrapped over three lines, its values on the middle one.
+        flow.push(row(
+            y,
+            &[(58.0, 93.0, "Harrow"), (96.0, 143.0, "(2012- 13")],
+        ));
+        flow.push(row(
+            y + 6.3,
+            &[
+                (164.0, 192.0, "1,460"),
+                (238.0, 257.0, "824"),
+                (356.0, 374.0, "937"),
+                (473.0, 500.0, "1,761"),
+            ],
+        ));
+        flow.push(row(y + 12.7, &[(58.0, 84.0, "Prov)")]));
+        y += 42.3;
+        for r in narrow {
+            flow.push(row(
+                y,
+                &[
+                    (58.0, 106.0, r.0),
+                    (179.0, 206.0, r.1),
+                    (211.0, 238.0, r.2),
+                    (243.0, 261.0, r.3),
+                    (275.0, 303.0, r.4),
+                ],
+            ));
+            y += 29.6;
+        }
+        let lines = rebuild(flow, 0, 842.0);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(
+            texts.contains(&"Hounslow\t2,221\t1,728\t897\t2,625"),
+            "{texts:#?}"
+        );
+        assert!(
+            texts.contains(&"Slough\t1,871\t1,736\t822\t2,558"),
+            "{texts:#?}"
+        );
+        assert!(lines.iter().all(|l| l.table.is_some()));
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
         // A caption or heading belongs to the first table below it: look
         // no further up than the table before.
         let above: Vec<&str> = between.iter().rev().take(LOOK_BACK).copied().collect();
+        let prev_start = prev_end;
         prev_end = run.end;
         if is_layout_grid(&run.rows, above.first().copied()) {
             continue;
@@ -41,6 +42,12 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
             if k == 0 {
                 t.between = between.iter().map(|s| fold(s)).collect();
                 t.above = above.iter().map(|s| fold(s)).collect();
+                t.further = texts(&items[..prev_start])
+                    .iter()
+                    .rev()
+                    .take(LOOK_BACK)
+                    .map(|s| fold(s))
+                    .collect();
             }
             match tables.last_mut() {
                 Some(prev) if k == 0 && continues(prev, &t) => prev.absorb(t),
@@ -48,7 +55,10 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
             }
         }
     }
-    for t in tables {
+    let mut titles: Vec<String> = Vec::new();
+    for mut t in tables {
+        t.title = title_of(&t, &titles);
+        titles.extend(t.title.clone());
         push_record(t, doc, out);
     }
 }
@@ -373,6 +383,9 @@ struct Built {
     above: Vec<String>,
     /// Titles repeated above each part of a table continued over pages.
     repeated: Option<String>,
+    /// Text lines above the previous table (nearest first), folded: where
+    /// the heading of a section holding several tables stands.
+    further: Vec<String>,
 }
 
 impl Built {
@@ -571,6 +584,7 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
         between: Vec::new(),
         above: Vec::new(),
         repeated: None,
+        further: Vec::new(),
     })
 }
 
@@ -633,8 +647,10 @@ fn join_header(rows: &[Vec<String>], ncols: usize) -> Vec<String> {
 
 /// The caption above a table ("Table 3:" with the title row or line that
 /// completes it), else its title row, else the title repeated above each
-/// page of it, else the nearest heading above it.
-fn title_of(t: &Built) -> Option<String> {
+/// page of it, else the nearest heading above it, else the heading of the
+/// section it stands in: the nearest heading above the tables before it
+/// that titles none of them (`used`).
+fn title_of(t: &Built, used: &[String]) -> Option<String> {
     let above = &t.above;
     for (i, line) in above.iter().take(4).enumerate() {
         if let Some(cap) = caption(line) {
@@ -662,14 +678,20 @@ fn title_of(t: &Built) -> Option<String> {
     if let Some(rep) = &t.repeated {
         return Some(rep.clone());
     }
-    // A line followed by one that starts in lower case is the first line
-    // of a wrapped sentence, not a heading.
-    (0..above.len())
+    nearest_heading(above, &[]).or_else(|| nearest_heading(&t.further, used))
+}
+
+/// The first heading in `lines` (nearest first) that is not in `used`. A
+/// line followed by one that starts in lower case is the first line of a
+/// wrapped sentence, not a heading.
+fn nearest_heading(lines: &[String], used: &[String]) -> Option<String> {
+    (0..lines.len())
         .find(|&i| {
-            is_heading(&above[i])
-                && !(i > 0 && above[i - 1].starts_with(|c: char| c.is_lowercase()))
+            is_heading(&lines[i])
+                && !(i > 0 && lines[i - 1].starts_with(|c: char| c.is_lowercase()))
+                && !used.contains(&lines[i])
         })
-        .map(|i| above[i].clone())
+        .map(|i| lines[i].clone())
 }
 
 /// A short line that reads as a heading, not a sentence or a list item.
@@ -684,8 +706,7 @@ fn is_heading(line: &str) -> bool {
         && !line.starts_with(['•', '-', '–', '*'])
 }
 
-fn push_record(mut t: Built, doc: usize, out: &mut Parsed) {
-    t.title = title_of(&t);
+fn push_record(t: Built, doc: usize, out: &mut Parsed) {
     let text = t
         .rows
         .iter()

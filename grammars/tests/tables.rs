@@ -239,6 +239,7 @@ fn text_and_pdf_forms_agree() {
                 "Assessments",
                 "Safeguarding workflow",
                 "Harrow Care Proceedings",
+                "Performance Challenges in Targeted Services",
             ][..],
         ),
     ] {
@@ -318,5 +319,27 @@ fn document_text_keeps_table_cells() {
             .find(|r| r.text.contains("£50,892.24 | 7 | Woodcroft School"))
             .expect("table text holds its rows");
         assert_eq!(placements.text.lines().count(), 30);
+    }
+}
+
+/// The statistical neighbours table moves its columns from Hounslow on:
+/// those rows keep one value per cell, and the table, with no heading of
+/// its own, takes the heading of the section it stands in.
+#[test]
+fn rows_whose_columns_move_part_way_down_keep_one_value_per_cell() {
+    for pages in [
+        text_pages("004_790beaa8e3ba6a97"),
+        pdf_pages("004_790beaa8e3ba6a97"),
+    ] {
+        let tables = tables(&pages);
+        let t = titled(&tables, "Performance Challenges in Targeted Services");
+        assert_eq!(t.header[0], "Statistical Neighbours");
+        assert_eq!((t.rows.len(), t.header.len()), (12, 5));
+        assert_eq!(t.rows[7], ["Hounslow", "2,221", "1,728", "897", "2,625"]);
+        assert_eq!(
+            t.rows[8],
+            ["Kingston Upon Thames", "1,232", "1,169", "746", "1,915"]
+        );
+        assert!(t.values.iter().all(|r| r[1..].iter().all(Option::is_some)));
     }
 }
