@@ -458,13 +458,26 @@ fn respected_gutters(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Gutter> {
         }
         if !out.is_empty() {
             let end = uncrossed.get(k + 1).map(|n| n.0).unwrap_or(f32::INFINITY);
-            let long = lines.iter().any(|l| {
+            // Only a line with words on both sides of the gap runs on
+            // across it: when the column left of it has words, but never on
+            // a line with a long run right of it (two columns of paragraphs
+            // side by side, on baselines of their own), the gutter stands.
+            let start = out.last().map_or(f32::NEG_INFINITY, |p| p.1);
+            let left = |l: &FlowLine| {
+                l.words
+                    .iter()
+                    .any(|w| w.x0 >= start - 0.5 && w.x1 <= g.0 + 0.5)
+            };
+            let runs_on = |l: &FlowLine| {
                 l.words
                     .iter()
                     .filter(|w| w.x0 >= g.1 - 0.5 && w.x1 <= end + 0.5)
                     .count()
                     > 3
-            });
+            };
+            let side_by_side =
+                lines.iter().any(left) && !lines.iter().any(|l| left(l) && runs_on(l));
+            let long = !side_by_side && lines.iter().any(runs_on);
             if long {
                 continue;
             }
@@ -810,6 +823,58 @@ mod tests {
         for w in ["Cabinet", "2025-26", "Q3", "£000's", "-"] {
             assert!(!is_value(w), "{w}");
         }
+    }
+
+    /// Seed 000 "Phase of Work": outputs and outcomes, paragraphs of four
+    /// or more words, side by side on baselines of their own. The gap
+    /// between them is a column, not a wide space inside the text.
+    #[test]
+    fn paragraphs_side_by_side_on_their_own_baselines_keep_their_gutter() {
+        let lines = [
+            line(558.3, &[(173.0, "Analysis of current trading activity")]),
+            line(571.0, &[(173.0, "and financial performance for our")]),
+            line(
+                578.0,
+                &[(358.0, "Schools understand what is the core offer")],
+            ),
+            line(583.6, &[(173.0, "services Completed")]),
+            line(590.7, &[(358.0, "and what is the traded offer Complete")]),
+        ];
+        let words = |l: &FlowLine| -> Vec<Word> {
+            l.words
+                .iter()
+                .flat_map(|w| {
+                    let mut x = w.x0;
+                    w.text
+                        .split(' ')
+                        .map(|t| {
+                            let word = Word {
+                                x0: x,
+                                x1: x + t.chars().count() as f32 * 4.0,
+                                text: t.to_string(),
+                            };
+                            x = word.x1 + 3.0;
+                            word
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let lines: Vec<FlowLine> = lines
+            .iter()
+            .map(|l| FlowLine {
+                words: words(l),
+                ..l.clone()
+            })
+            .collect();
+        let gutters = [(155.0, 173.0, 3), (345.0, 358.0, 3)];
+        let kept = respected_gutters(&lines, &gutters);
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        let cells: Vec<String> = row_of(&lines, &kept).into_iter().map(|c| c.text).collect();
+        assert_eq!(
+            cells[2],
+            "Schools understand what is the core offer and what is the traded offer Complete"
+        );
     }
 
     /// A line of words at their x positions, a cell starting after each

@@ -81,6 +81,9 @@ struct Row {
     /// The ruled grid or column run the row belongs to; `None` for a line
     /// that merely has several cells.
     grid: Option<u32>,
+    /// Top of the row and its font size in points (0 for text input).
+    y: f32,
+    size: f32,
 }
 
 fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
@@ -100,6 +103,8 @@ fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
                         .then(|| line.cells.iter().map(|c| (c.x0, c.x1)).collect()),
                     page: page.number,
                     grid: line.table,
+                    y: line.y,
+                    size: line.size,
                 })
             } else {
                 Item::Text(fold(&strip_html(&line.text)))
@@ -505,6 +510,7 @@ fn nearest(columns: &[(f32, f32)], e: (f32, f32)) -> usize {
 
 fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
     align(&mut rows);
+    merge_centred(&mut rows);
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     if ncols < 2 || rows.is_empty() {
         return None;
@@ -586,6 +592,57 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
         repeated: None,
         further: Vec::new(),
     })
+}
+
+/// Rows of one table row whose first cell is set vertically centred
+/// beside several paragraphs in the other columns, with no rules: the
+/// layout hands over one row per paragraph. Below the header, rows with a
+/// blank first cell, then rows with a filled one, then rows with a blank
+/// one again, on one page, the filled ones centred between the first and
+/// the last (within a line), are one row (seed 000 "Phase of Work":
+/// `Phase 1: July – Jan 2015` / `Putting the building blocks …` /
+/// `Complete` beside seven outputs and four outcomes). Text inputs have
+/// their rows.
+fn merge_centred(rows: &mut Vec<Row>) {
+    let mut i = 1;
+    while i < rows.len() {
+        let blank =
+            |r: &Row| r.cells.first().is_none_or(String::is_empty) && non_empty(&r.cells) > 0;
+        let same_page = |a: &Row, b: &Row| a.page == b.page && a.size > 0.0;
+        let end_blank = |from: usize| {
+            (from..rows.len())
+                .find(|&k| !blank(&rows[k]) || !same_page(&rows[k], &rows[i]))
+                .unwrap_or(rows.len())
+        };
+        let end_labels = |from: usize| {
+            (from..rows.len())
+                .find(|&k| blank(&rows[k]) || !same_page(&rows[k], &rows[i]))
+                .unwrap_or(rows.len())
+        };
+        let a = end_blank(i);
+        let b = end_labels(a);
+        let c = end_blank(b);
+        if a > i && b > a && c > b && rows[i].size > 0.0 {
+            let top = rows[i].y;
+            let bottom = rows[c - 1].y;
+            let (l0, l1) = (rows[a].y, rows[b - 1].y);
+            if ((top + bottom) / 2.0 - (l0 + l1) / 2.0).abs() <= rows[i].size {
+                let mut merged = rows[i].clone();
+                for r in &rows[i + 1..c] {
+                    for (m, x) in merged.cells.iter_mut().zip(&r.cells) {
+                        if !x.is_empty() {
+                            if !m.is_empty() {
+                                m.push(' ');
+                            }
+                            m.push_str(x);
+                        }
+                    }
+                }
+                rows.splice(i..c, [merged]);
+            }
+        }
+        i += 1;
+    }
 }
 
 /// A header row the page breaks: the names at the foot of one page and

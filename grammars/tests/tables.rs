@@ -227,6 +227,7 @@ fn text_and_pdf_forms_agree() {
                 "An overview of Haringey's trading activities",
                 "Table One",
                 "Table 4: Additional Outcomes",
+                "Earlier Phase of Work",
             ][..],
         ),
         (
@@ -342,4 +343,26 @@ fn rows_whose_columns_move_part_way_down_keep_one_value_per_cell() {
         );
         assert!(t.values.iter().all(|r| r[1..].iter().all(Option::is_some)));
     }
+}
+
+/// "Phase of Work" sets its first cell vertically centred beside seven
+/// outputs and four outcomes, the two columns' paragraphs on baselines of
+/// their own and no rules: one row, each column's paragraphs in order.
+#[test]
+fn paragraphs_beside_a_centred_first_cell_are_one_row() {
+    let pdf = tables(&pdf_pages("000_ab51a36975b4b00c"));
+    let t = titled(&pdf, "Earlier Phase of Work");
+    assert_eq!(t.header, ["Phase of Work", "Outputs", "Outcomes"]);
+    assert_eq!(t.rows.len(), 1);
+    let row = &t.rows[0];
+    assert_eq!(
+        row[0],
+        "Phase 1: July – Jan 2015 Putting the building blocks in place for a traded model Complete"
+    );
+    assert!(row[1].starts_with("Develop an updated set of offers"));
+    assert!(row[1].ends_with("heads and governors to be set up Ongoing"));
+    assert!(row[2].starts_with(
+        "Schools understand what is the core offer and what is the traded offer Complete"
+    ));
+    assert!(!row[1].contains("Schools understand"));
 }
