@@ -14,7 +14,7 @@
 use crate::common::{fold, strip_html};
 use crate::input::Page;
 use crate::model::{DocumentInfo, Fields, Parsed, Record, Table};
-use crate::table_cell::{caption, column_name, is_date, is_note, typed};
+use crate::table_cell::{caption, column_name, is_code, is_date, is_note, typed};
 
 /// Lines looked at above a table for its caption or heading.
 const LOOK_BACK: usize = 12;
@@ -531,7 +531,7 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
     // Header rows: the first row when it names columns, then rows that add
     // to the names beneath a blank first cell (a two-row header).
     let mut header_rows = 0;
-    if padded.len() > 1 && header_like(&padded[0]) {
+    if padded.len() > 1 && header_like(&padded[0]) && !codes_like_body(&padded) {
         header_rows = 1;
         while header_rows + 1 < padded.len()
             && header_like(&padded[header_rows])
@@ -643,6 +643,21 @@ fn merge_centred(rows: &mut Vec<Row>) {
         }
         i += 1;
     }
+}
+
+/// Whether the first row holds in some column a code word (`GREEN`) as
+/// the rows below it do (`AMBER`, `RED`; two at least, every filled cell
+/// of the column a code): a row of the body, not names of columns (the
+/// QPR report's "Key to KPI Ratings used").
+fn codes_like_body(rows: &[Vec<String>]) -> bool {
+    (0..rows[0].len()).any(|j| {
+        let column: Vec<&str> = rows[1..]
+            .iter()
+            .filter_map(|r| r.get(j).map(String::as_str))
+            .filter(|c| !c.is_empty())
+            .collect();
+        is_code(&rows[0][j]) && column.len() >= 2 && column.iter().all(|c| is_code(c))
+    })
 }
 
 /// A header row the page breaks: the names at the foot of one page and
@@ -867,6 +882,19 @@ mod tests {
         );
         // Page numbers that go down, or other values beside them: data.
         assert_eq!(tables("Ages\n\nUnder 5s\t72\nPrimary\t50\n").len(), 1);
+    }
+
+    #[test]
+    fn a_first_row_of_ratings_like_the_rows_below_is_no_header() {
+        let t = tables(
+            "Key to ratings\n\nGREEN\tTarget has been achieved\nAMBER\tFloor achieved, Target not met\nRED\tFloor not achieved\n",
+        );
+        assert_eq!(t[0].header, ["", ""]);
+        assert_eq!(t[0].rows.len(), 3);
+        assert_eq!(t[0].rows[0], ["GREEN", "Target has been achieved"]);
+        // Names over a column of codes still head it.
+        let t = tables("Team\tRating\nNorth\tRED\nSouth\tGREEN\n");
+        assert_eq!(t[0].header, ["Team", "Rating"]);
     }
 
     #[test]

@@ -106,6 +106,9 @@ fn kpi_report_tables_keep_rag_ratings() {
         .find(|t| t["title"] == "Key to KPI Ratings used")
         .expect("key table");
     assert!(rows(key).iter().any(|r| r[0] == "AMBER"));
+    // Its first rating is a row like the others, not the header.
+    assert_eq!(cell(key, 0, 0), "GREEN");
+    assert!(header(key).iter().all(|h| h.is_empty()));
     let foi = all
         .iter()
         .flat_map(|t| rows(t).iter())
