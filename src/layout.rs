@@ -110,6 +110,9 @@ pub fn page_lines(raw: &RawPage) -> Page {
 /// Lines at the foot of a page read as header rows of the table that
 /// starts the next page.
 const FOOT_HEADER_LINES: usize = 3;
+/// The longest column name, in characters, of a header left at the foot
+/// of a page.
+const MAX_NAME: usize = 40;
 
 /// A table whose header row the PDF breaks across a page: the names left
 /// at the foot of the earlier page are set in the columns of the rows on
@@ -277,7 +280,14 @@ fn header_cells(raw: &RawPage, line: &Line, table: &TopTable) -> Option<Vec<Cell
         last = k;
         texts[k].extend(ws);
     }
-    if texts.iter().filter(|t| !t.is_empty()).count() < 2 {
+    // Column names are short and name something: a run of prose or a
+    // bullet beside its text is no header.
+    let names: Vec<String> = texts.iter().map(|t| t.join(" ")).collect();
+    if names.iter().filter(|t| !t.is_empty()).count() < 2
+        || names.iter().any(|t| {
+            t.chars().count() > MAX_NAME || (!t.is_empty() && !t.chars().any(char::is_alphanumeric))
+        })
+    {
         return None;
     }
     Some(
@@ -771,6 +781,33 @@ mod tests {
                 width: 595.0,
                 height: 842.0,
                 glyphs: glyphs("The figures are below", 50.0, 800.0, 10.0),
+                rules: vec![],
+            },
+            grid_page(2),
+        ];
+        let mut pages: Vec<Page> = raws.iter().map(page_lines).collect();
+        let before = pages[0].clone();
+        split_headers(&raws, &mut pages);
+        assert_eq!(pages[0], before);
+    }
+
+    #[test]
+    fn prose_at_the_foot_of_a_page_is_no_header_however_it_falls() {
+        // Two runs of words, the second starting level with the third
+        // column below the break: but a column name is short.
+        let mut g = glyphs("Business Partners and analytics. Non", 50.0, 800.0, 10.0);
+        g.extend(glyphs(
+            "delivery of these savings will have an impact",
+            243.0,
+            800.0,
+            10.0,
+        ));
+        let raws = [
+            RawPage {
+                number: 1,
+                width: 595.0,
+                height: 842.0,
+                glyphs: g,
                 rules: vec![],
             },
             grid_page(2),

@@ -42,7 +42,14 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
             if k == 0 {
                 t.between = between.iter().map(|s| fold(s)).collect();
                 t.above = above.iter().map(|s| fold(s)).collect();
-                t.further = texts(&items[..prev_start])
+                // A section heading stands on the table's page or the one
+                // before.
+                let from = t.pages[0].saturating_sub(1);
+                let near = items[..prev_start]
+                    .iter()
+                    .position(|(p, _)| *p >= from)
+                    .unwrap_or(prev_start);
+                t.further = texts(&items[near..prev_start])
                     .iter()
                     .rev()
                     .take(LOOK_BACK)
@@ -148,21 +155,22 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
         while j < items.len() {
             match &items[j].1 {
                 Item::Blank => j += 1,
-                // A header drawn as a grid of its own, right above the body's
-                // grid, heads it.
                 // A header row left at the foot of a page heads the rows
-                // that open the next.
+                // that open the next, when it is set in their columns.
                 Item::Row(r)
                     if r.page == first.page + 1
                         && rows
                             .iter()
-                            .all(|h| h.page == first.page && header_like(&h.cells)) =>
+                            .all(|h| h.page == first.page && header_like(&h.cells))
+                        && heads_next_page(&rows, &items[j..]) =>
                 {
                     grid = r.grid;
                     rows.push(r.clone());
                     j += 1;
                     end = j;
                 }
+                // A header drawn as a grid of its own, right above the body's
+                // grid, heads it.
                 Item::Row(r)
                     if r.page == rows.last().map_or(first.page, |l| l.page)
                         && (r.grid == grid
@@ -199,6 +207,60 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
         i = end.max(i + 1);
     }
     out
+}
+
+/// Whether header rows at the foot of a page stand in the columns of the
+/// rows opening the next (`next`, from the first of them): each header
+/// row has one cell per column, at the edges of the filled cells of the
+/// row that fills most, as the layout sets a header broken over a page.
+/// Text inputs have no pages to break.
+fn heads_next_page(header: &[Row], next: &[(u32, Item)]) -> bool {
+    let mut body: Vec<&Row> = Vec::new();
+    for (_, item) in next {
+        match item {
+            Item::Blank => {}
+            Item::Row(r)
+                if body
+                    .first()
+                    .is_none_or(|f| f.page == r.page && f.grid == r.grid) =>
+            {
+                body.push(r)
+            }
+            _ => break,
+        }
+    }
+    let filled = |r: &Row| -> Vec<(f32, f32)> {
+        r.cells
+            .iter()
+            .zip(r.edges.iter().flatten())
+            .filter(|(c, _)| !c.is_empty())
+            .map(|(_, e)| *e)
+            .collect()
+    };
+    let mut columns: Vec<(f32, f32)> = Vec::new();
+    for r in &body {
+        let f = filled(r);
+        if f.len() > columns.len() {
+            columns = f;
+        }
+    }
+    // Column names are short and name something (a bullet beside prose
+    // set in the same columns on both pages is no header).
+    let names = |h: &Row| {
+        h.cells.iter().all(|c| {
+            c.is_empty() || (c.chars().count() <= 40 && c.chars().any(char::is_alphanumeric))
+        })
+    };
+    columns.len() >= 2
+        && header.iter().all(names)
+        && header.iter().all(|h| {
+            h.edges.as_ref().is_some_and(|e| {
+                e.len() == columns.len()
+                    && e.iter()
+                        .zip(&columns)
+                        .all(|(a, b)| (a.0 - b.0).abs() < 0.5 && (a.1 - b.1).abs() < 0.5)
+            })
+        })
 }
 
 fn non_empty(cells: &[String]) -> usize {
@@ -388,8 +450,9 @@ struct Built {
     above: Vec<String>,
     /// Titles repeated above each part of a table continued over pages.
     repeated: Option<String>,
-    /// Text lines above the previous table (nearest first), folded: where
-    /// the heading of a section holding several tables stands.
+    /// Text lines above the previous table (nearest first, on this table's
+    /// page or the one before), folded: where the heading of a section
+    /// holding several tables stands.
     further: Vec<String>,
 }
 
