@@ -813,7 +813,8 @@ fn title_of(t: &Built, used: &[String]) -> Option<String> {
     if let Some(rep) = &t.repeated {
         return Some(rep.clone());
     }
-    nearest_heading(above, &[]).or_else(|| nearest_heading(&t.further, used))
+    nearest_heading(above, &[])
+        .or_else(|| nearest_heading(&t.further, used).filter(|h| is_section_heading(h)))
 }
 
 /// The first heading in `lines` (nearest first) that is not in `used`. A
@@ -827,6 +828,28 @@ fn nearest_heading(lines: &[String], used: &[String]) -> Option<String> {
                 && !used.contains(&lines[i])
         })
         .map(|i| lines[i].clone())
+}
+
+/// A heading over a section of several tables, found further up than the
+/// table before: stricter than a heading right above a table, since the
+/// lines there are mostly prose. At most eight words, not ending on a
+/// joining word (`Highways &`), and in title case: half or more of the
+/// words of four letters or more capitalised (`Performance Challenges in
+/// Targeted Services`, not `There are no major variance to report`).
+fn is_section_heading(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let capital = long
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    let joining = ["&", "and", "of", "the", "to", "for", "in", "with", "or"];
+    is_heading(line)
+        && words.len() <= 8
+        && !words
+            .last()
+            .is_some_and(|w| joining.contains(&w.to_lowercase().as_str()))
+        && capital * 2 >= long.len()
 }
 
 /// A short line that reads as a heading, not a sentence or a list item.
@@ -958,6 +981,19 @@ mod tests {
         // Names over a column of codes still head it.
         let t = tables("Team\tRating\nNorth\tRED\nSouth\tGREEN\n");
         assert_eq!(t[0].header, ["Team", "Rating"]);
+    }
+
+    #[test]
+    fn section_headings_are_short_title_case_lines() {
+        assert!(is_section_heading(
+            "Performance Challenges in Targeted Services"
+        ));
+        assert!(is_section_heading("5a | Adult Social Care & Health"));
+        assert!(!is_section_heading("There are no major variance to report"));
+        assert!(!is_section_heading("Highways &"));
+        assert!(!is_section_heading(
+            "Police Central Analytical Team but other speakers covered Serious Violence, Youth"
+        ));
     }
 
     #[test]
