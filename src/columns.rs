@@ -140,10 +140,14 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
                 }
             }
             respected.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let row = row_of(lines, &respected);
-            let mut line = Line::from_cells(row, lines[0].y - lines[0].size, lines[0].size, false);
-            line.table = Some(id);
-            out.push(line);
+            for record in records(lines, &respected) {
+                let lines = &lines[record];
+                let row = row_of(lines, &respected);
+                let mut line =
+                    Line::from_cells(row, lines[0].y - lines[0].size, lines[0].size, false);
+                line.table = Some(id);
+                out.push(line);
+            }
         }
     }
     out
@@ -501,6 +505,56 @@ fn crosses(lines: &[FlowLine], g: Gutter) -> bool {
             w.x0 < g.1 - 0.5 && w.x1 > g.0 + 0.5
         }
     })
+}
+
+/// The records of a block: a table of four or more columns whose records
+/// are set top-aligned, line under line with no more space between them
+/// than between the lines of one (the budget amendments' spending and
+/// savings tables), leaves several in one block. A record starts at each
+/// line with a word in the first column, when every such line, the
+/// block's first among them, fills four fifths of the columns or more and
+/// holds a value (a record's first line, its short cells all on it); lines
+/// below it with
+/// the first column empty continue it. Otherwise (cells set vertically
+/// centred: a first column filled on a middle line only, beside a few
+/// others) the block is one record.
+fn records(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<std::ops::Range<usize>> {
+    let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..lines.len()).collect();
+    let ncols = gutters.len() + 1;
+    if ncols < 4 || lines.len() < 2 {
+        return whole;
+    }
+    let column_of = |w: &Word| {
+        let c = (w.x0 + w.x1) / 2.0;
+        gutters.iter().filter(|g| c >= g.1 - 0.5).count()
+    };
+    let filled: Vec<Vec<bool>> = lines
+        .iter()
+        .map(|l| {
+            let mut f = vec![false; ncols];
+            for w in &l.words {
+                if let Some(slot) = f.get_mut(column_of(w)) {
+                    *slot = true;
+                }
+            }
+            f
+        })
+        .collect();
+    let starts: Vec<usize> = (0..lines.len()).filter(|&i| filled[i][0]).collect();
+    // A record's first line also holds a value: a header wrapped over two
+    // lines fills its columns on both.
+    let full = |i: usize| {
+        filled[i].iter().filter(|&&x| x).count() * 5 >= ncols * 4
+            && lines[i].words.iter().any(|w| is_value(&w.text))
+    };
+    if starts.len() < 2 || starts[0] != 0 || !starts.iter().all(|&i| full(i)) {
+        return whole;
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| s..starts.get(k + 1).copied().unwrap_or(lines.len()))
+        .collect()
 }
 
 /// The cells of a block split at the given gutters, each column's words in
@@ -875,6 +929,75 @@ mod tests {
             cells[2],
             "Schools understand what is the core offer and what is the traded offer Complete"
         );
+    }
+
+    /// The budget amendments' spending table: records set top-aligned, a
+    /// record's short cells all on its first line, its descriptions
+    /// wrapping below with no extra space before the next record.
+    #[test]
+    fn top_aligned_records_in_one_block_are_a_row_each() {
+        let gutters = [
+            (50.0, 62.0, 6),
+            (140.0, 160.0, 6),
+            (200.0, 224.0, 6),
+            (400.0, 420.0, 6),
+        ];
+        let lines = vec![
+            row(
+                141.6,
+                &[
+                    (41.0, 46.0, "2"),
+                    (62.0, 135.0, "Budget Changes"),
+                    (160.0, 190.0, "CYPE"),
+                    (224.0, 390.0, "Realignment of the"),
+                    (420.0, 450.0, "4,000.0"),
+                ],
+            ),
+            row(154.2, &[(224.0, 380.0, "budget for children")]),
+            row(
+                166.9,
+                &[
+                    (41.0, 46.0, "3"),
+                    (62.0, 135.0, "Budget Changes"),
+                    (160.0, 190.0, "CYPE"),
+                    (224.0, 390.0, "Use of temporary"),
+                    (420.0, 450.0, "1,000.0"),
+                ],
+            ),
+            row(179.6, &[(224.0, 380.0, "accommodation")]),
+        ];
+        let parts = records(&lines, &gutters);
+        assert_eq!(parts, [0..2, 2..4]);
+        let cells: Vec<String> = row_of(&lines[parts[1].clone()], &gutters)
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(cells[3], "Use of temporary accommodation");
+        // A header wrapped over two lines fills its columns on both, but
+        // holds no value: one row.
+        let header = vec![
+            row(
+                63.9,
+                &[
+                    (34.0, 46.0, "Row"),
+                    (62.0, 100.0, "MTFP"),
+                    (160.0, 190.0, "Cabinet"),
+                    (224.0, 300.0, "Headline"),
+                    (420.0, 450.0, "2025-26"),
+                ],
+            ),
+            row(
+                76.5,
+                &[
+                    (36.0, 46.0, "Ref"),
+                    (62.0, 100.0, "Category"),
+                    (160.0, 190.0, "Member"),
+                    (224.0, 300.0, "description"),
+                    (420.0, 450.0, "£000's"),
+                ],
+            ),
+        ];
+        assert_eq!(records(&header, &gutters).len(), 1);
     }
 
     /// A line of words at their x positions, a cell starting after each
