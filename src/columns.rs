@@ -140,10 +140,14 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
                 }
             }
             respected.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let row = row_of(lines, &respected);
-            let mut line = Line::from_cells(row, lines[0].y - lines[0].size, lines[0].size, false);
-            line.table = Some(id);
-            out.push(line);
+            for record in records(lines, &respected) {
+                let lines = &lines[record];
+                let row = row_of(lines, &respected);
+                let mut line =
+                    Line::from_cells(row, lines[0].y - lines[0].size, lines[0].size, false);
+                line.table = Some(id);
+                out.push(line);
+            }
         }
     }
     out
@@ -389,6 +393,21 @@ fn classify(lines: &[FlowLine], gutters: &[Gutter], margin: bool) -> BlockKind {
     if margin {
         return BlockKind::Crossing;
     }
+    // A row with a value standing inside a gap that other blocks of the
+    // page leave free is set to columns of its own (a table whose column positions
+    // change part way down): split at the page gutters, its cells would
+    // run values of two columns together. Left to the rows aligned on
+    // their own gaps.
+    if lines.len() == 1
+        && lines[0].words.iter().any(|w| {
+            is_value(&w.text)
+                && gutters
+                    .iter()
+                    .any(|g| g.2 >= 2 && w.x0 >= g.0 && w.x1 <= g.1)
+        })
+    {
+        return BlockKind::Crossing;
+    }
     let respected = respected_gutters(lines, gutters);
     if respected.is_empty() {
         return BlockKind::Crossing;
@@ -415,6 +434,14 @@ fn classify(lines: &[FlowLine], gutters: &[Gutter], margin: bool) -> BlockKind {
     }
 }
 
+/// A number as a table prints it: `1,728`, `-8,876.7`, `£4.1m`, `33%`.
+fn is_value(word: &str) -> bool {
+    let t = word.trim_start_matches(['-', '(', '£']);
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || ",.%)mk".contains(c))
+}
+
 /// The gutters a block keeps to. A gutter to the right of the first one
 /// (an ACTION BY column) only counts when the column it opens is short on
 /// every line: a long run of words there is the text itself, printed with a
@@ -435,13 +462,26 @@ fn respected_gutters(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Gutter> {
         }
         if !out.is_empty() {
             let end = uncrossed.get(k + 1).map(|n| n.0).unwrap_or(f32::INFINITY);
-            let long = lines.iter().any(|l| {
+            // Only a line with words on both sides of the gap runs on
+            // across it: when the column left of it has words, but never on
+            // a line with a long run right of it (two columns of paragraphs
+            // side by side, on baselines of their own), the gutter stands.
+            let start = out.last().map_or(f32::NEG_INFINITY, |p| p.1);
+            let left = |l: &FlowLine| {
+                l.words
+                    .iter()
+                    .any(|w| w.x0 >= start - 0.5 && w.x1 <= g.0 + 0.5)
+            };
+            let runs_on = |l: &FlowLine| {
                 l.words
                     .iter()
                     .filter(|w| w.x0 >= g.1 - 0.5 && w.x1 <= end + 0.5)
                     .count()
                     > 3
-            });
+            };
+            let side_by_side =
+                lines.iter().any(left) && !lines.iter().any(|l| left(l) && runs_on(l));
+            let long = !side_by_side && lines.iter().any(runs_on);
             if long {
                 continue;
             }
@@ -465,6 +505,56 @@ fn crosses(lines: &[FlowLine], g: Gutter) -> bool {
             w.x0 < g.1 - 0.5 && w.x1 > g.0 + 0.5
         }
     })
+}
+
+/// The records of a block: a table of four or more columns whose records
+/// are set top-aligned, line under line with no more space between them
+/// than between the lines of one (the budget amendments' spending and
+/// savings tables), leaves several in one block. A record starts at each
+/// line with a word in the first column, when every such line, the
+/// block's first among them, fills four fifths of the columns or more and
+/// holds a value (a record's first line, its short cells all on it); lines
+/// below it with
+/// the first column empty continue it. Otherwise (cells set vertically
+/// centred: a first column filled on a middle line only, beside a few
+/// others) the block is one record.
+fn records(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<std::ops::Range<usize>> {
+    let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..lines.len()).collect();
+    let ncols = gutters.len() + 1;
+    if ncols < 4 || lines.len() < 2 {
+        return whole;
+    }
+    let column_of = |w: &Word| {
+        let c = (w.x0 + w.x1) / 2.0;
+        gutters.iter().filter(|g| c >= g.1 - 0.5).count()
+    };
+    let filled: Vec<Vec<bool>> = lines
+        .iter()
+        .map(|l| {
+            let mut f = vec![false; ncols];
+            for w in &l.words {
+                if let Some(slot) = f.get_mut(column_of(w)) {
+                    *slot = true;
+                }
+            }
+            f
+        })
+        .collect();
+    let starts: Vec<usize> = (0..lines.len()).filter(|&i| filled[i][0]).collect();
+    // A record's first line also holds a value: a header wrapped over two
+    // lines fills its columns on both.
+    let full = |i: usize| {
+        filled[i].iter().filter(|&&x| x).count() * 5 >= ncols * 4
+            && lines[i].words.iter().any(|w| is_value(&w.text))
+    };
+    if starts.len() < 2 || starts[0] != 0 || !starts.iter().all(|&i| full(i)) {
+        return whole;
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| s..starts.get(k + 1).copied().unwrap_or(lines.len()))
+        .collect()
 }
 
 /// The cells of a block split at the given gutters, each column's words in
@@ -777,6 +867,254 @@ mod tests {
         assert!(cells
             .iter()
             .any(|c| c.contains("noted and an update 2. That the sum")));
+    }
+
+    #[test]
+    fn values_are_numbers_as_tables_print_them() {
+        for v in ["1,728", "-8,876.7", "£4.1m", "33%", "(3,000)"] {
+            assert!(is_value(v), "{v}");
+        }
+        for w in ["Cabinet", "2025-26", "Q3", "£000's", "-"] {
+            assert!(!is_value(w), "{w}");
+        }
+    }
+
+    /// Seed 000 "Phase of Work": outputs and outcomes, paragraphs of four
+    /// or more words, side by side on baselines of their own. The gap
+    /// between them is a column, not a wide space inside the text.
+    #[test]
+    fn paragraphs_side_by_side_on_their_own_baselines_keep_their_gutter() {
+        let lines = [
+            line(558.3, &[(173.0, "Analysis of current trading activity")]),
+            line(571.0, &[(173.0, "and financial performance for our")]),
+            line(
+                578.0,
+                &[(358.0, "Schools understand what is the core offer")],
+            ),
+            line(583.6, &[(173.0, "services Completed")]),
+            line(590.7, &[(358.0, "and what is the traded offer Complete")]),
+        ];
+        let words = |l: &FlowLine| -> Vec<Word> {
+            l.words
+                .iter()
+                .flat_map(|w| {
+                    let mut x = w.x0;
+                    w.text
+                        .split(' ')
+                        .map(|t| {
+                            let word = Word {
+                                x0: x,
+                                x1: x + t.chars().count() as f32 * 4.0,
+                                text: t.to_string(),
+                            };
+                            x = word.x1 + 3.0;
+                            word
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let lines: Vec<FlowLine> = lines
+            .iter()
+            .map(|l| FlowLine {
+                words: words(l),
+                ..l.clone()
+            })
+            .collect();
+        let gutters = [(155.0, 173.0, 3), (345.0, 358.0, 3)];
+        let kept = respected_gutters(&lines, &gutters);
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        let cells: Vec<String> = row_of(&lines, &kept).into_iter().map(|c| c.text).collect();
+        assert_eq!(
+            cells[2],
+            "Schools understand what is the core offer and what is the traded offer Complete"
+        );
+    }
+
+    /// The budget amendments' spending table: records set top-aligned, a
+    /// record's short cells all on its first line, its descriptions
+    /// wrapping below with no extra space before the next record.
+    #[test]
+    fn top_aligned_records_in_one_block_are_a_row_each() {
+        let gutters = [
+            (50.0, 62.0, 6),
+            (140.0, 160.0, 6),
+            (200.0, 224.0, 6),
+            (400.0, 420.0, 6),
+        ];
+        let lines = vec![
+            row(
+                141.6,
+                &[
+                    (41.0, 46.0, "2"),
+                    (62.0, 135.0, "Budget Changes"),
+                    (160.0, 190.0, "CYPE"),
+                    (224.0, 390.0, "Realignment of the"),
+                    (420.0, 450.0, "4,000.0"),
+                ],
+            ),
+            row(154.2, &[(224.0, 380.0, "budget for children")]),
+            row(
+                166.9,
+                &[
+                    (41.0, 46.0, "3"),
+                    (62.0, 135.0, "Budget Changes"),
+                    (160.0, 190.0, "CYPE"),
+                    (224.0, 390.0, "Use of temporary"),
+                    (420.0, 450.0, "1,000.0"),
+                ],
+            ),
+            row(179.6, &[(224.0, 380.0, "accommodation")]),
+        ];
+        let parts = records(&lines, &gutters);
+        assert_eq!(parts, [0..2, 2..4]);
+        let cells: Vec<String> = row_of(&lines[parts[1].clone()], &gutters)
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(cells[3], "Use of temporary accommodation");
+        // A header wrapped over two lines fills its columns on both, but
+        // holds no value: one row.
+        let header = vec![
+            row(
+                63.9,
+                &[
+                    (34.0, 46.0, "Row"),
+                    (62.0, 100.0, "MTFP"),
+                    (160.0, 190.0, "Cabinet"),
+                    (224.0, 300.0, "Headline"),
+                    (420.0, 450.0, "2025-26"),
+                ],
+            ),
+            row(
+                76.5,
+                &[
+                    (36.0, 46.0, "Ref"),
+                    (62.0, 100.0, "Category"),
+                    (160.0, 190.0, "Member"),
+                    (224.0, 300.0, "description"),
+                    (420.0, 450.0, "£000's"),
+                ],
+            ),
+        ];
+        assert_eq!(records(&header, &gutters).len(), 1);
+    }
+
+    /// A line of words at their x positions, a cell starting after each
+    /// gap wider than a font size (as the layout finds them).
+    fn row(y: f32, words: &[(f32, f32, &str)]) -> FlowLine {
+        let mut cell_starts = vec![0];
+        for (i, w) in words.windows(2).enumerate() {
+            if w[1].0 - w[0].1 > 11.0 {
+                cell_starts.push(i + 1);
+            }
+        }
+        FlowLine {
+            y,
+            size: 11.0,
+            words: words
+                .iter()
+                .map(|&(x0, x1, t)| Word {
+                    x0,
+                    x1,
+                    text: t.to_string(),
+                })
+                .collect(),
+            cell_starts,
+        }
+    }
+
+    /// Seed 004's statistical neighbours: from Hounslow on the same five
+    /// columns are set closer together, the values of one row a few points
+    /// apart, inside the gaps the rows above leave free.
+    #[test]
+    fn rows_whose_columns_move_part_way_down_keep_one_value_per_cell() {
+        let wide = [
+            ("Barnet", "3,315", "3,096", "653", "3,749"),
+            ("Croydon", "4,177", "3,414", "1,725", "5,139"),
+            ("Ealing", "3,864", "2,672", "1,661", "4,333"),
+        ];
+        let narrow = [
+            ("Hounslow", "2,221", "1,728", "897", "2,625"),
+            ("Merton", "1,527", "1,143", "657", "1,800"),
+            ("Slough", "1,871", "1,736", "822", "2,558"),
+        ];
+        let mut flow = vec![
+            row(
+                324.7,
+                &[
+                    (58.0, 105.0, "Statistical"),
+                    (164.0, 193.0, "No. of"),
+                    (238.0, 296.0, "No. of Initial"),
+                    (356.0, 412.0, "No. of Core"),
+                    (473.0, 497.0, "Total"),
+                ],
+            ),
+            row(
+                337.3,
+                &[
+                    (58.0, 114.0, "Neighbours"),
+                    (164.0, 209.0, "Referrals"),
+                    (238.0, 304.0, "Assessments"),
+                    (356.0, 421.0, "Assessments"),
+                    (473.0, 538.0, "Assessments"),
+                ],
+            ),
+        ];
+        let mut y = 366.9;
+        for r in wide {
+            flow.push(row(
+                y,
+                &[
+                    (58.0, 100.0, r.0),
+                    (164.0, 192.0, r.1),
+                    (238.0, 266.0, r.2),
+                    (356.0, 383.0, r.3),
+                    (473.0, 500.0, r.4),
+                ],
+            ));
+            y += 29.6;
+        }
+        // A name wrapped over three lines, its values on the middle one.
+        flow.push(row(
+            y,
+            &[(58.0, 93.0, "Harrow"), (96.0, 143.0, "(2012- 13")],
+        ));
+        flow.push(row(
+            y + 6.3,
+            &[
+                (164.0, 192.0, "1,460"),
+                (238.0, 257.0, "824"),
+                (356.0, 374.0, "937"),
+                (473.0, 500.0, "1,761"),
+            ],
+        ));
+        flow.push(row(y + 12.7, &[(58.0, 84.0, "Prov)")]));
+        y += 42.3;
+        for r in narrow {
+            flow.push(row(
+                y,
+                &[
+                    (58.0, 106.0, r.0),
+                    (179.0, 206.0, r.1),
+                    (211.0, 238.0, r.2),
+                    (243.0, 261.0, r.3),
+                    (275.0, 303.0, r.4),
+                ],
+            ));
+            y += 29.6;
+        }
+        let lines = rebuild(flow, 0, 842.0);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(
+            texts.contains(&"Hounslow\t2,221\t1,728\t897\t2,625"),
+            "{texts:#?}"
+        );
+        assert!(
+            texts.contains(&"Slough\t1,871\t1,736\t822\t2,558"),
+            "{texts:#?}"
+        );
+        assert!(lines.iter().all(|l| l.table.is_some()));
     }
 
     #[test]

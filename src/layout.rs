@@ -107,6 +107,202 @@ pub fn page_lines(raw: &RawPage) -> Page {
     }
 }
 
+/// Lines at the foot of a page read as header rows of the table that
+/// starts the next page.
+const FOOT_HEADER_LINES: usize = 3;
+/// The longest column name, in characters, of a header left at the foot
+/// of a page.
+const MAX_NAME: usize = 40;
+
+/// A table whose header row the PDF breaks across a page: the names left
+/// at the foot of the earlier page are set in the columns of the rows on
+/// the next, but as plain lines they carry no column positions. Each such
+/// line (up to three, from the foot up) that splits into names standing in
+/// two or more of those columns becomes a row of cells at the columns'
+/// positions, so the table grammar can join it to the rows below the
+/// break. `raws` and `pages` are the same pages in the same order,
+/// furniture already removed from `pages`.
+pub fn split_headers(raws: &[RawPage], pages: &mut [Page]) {
+    for n in 1..pages.len().min(raws.len()) {
+        let Some(table) = top_table(&pages[n], &raws[n]) else {
+            continue;
+        };
+        let (before, _) = pages.split_at_mut(n);
+        let Some(page) = before.last_mut() else {
+            continue;
+        };
+        let raw = &raws[n - 1];
+        let id = page
+            .lines
+            .iter()
+            .filter_map(|l| l.table)
+            .max()
+            .map_or(0, |t| t + 1);
+        let mut rows = Vec::new();
+        for (i, line) in page.lines.iter().enumerate().rev() {
+            if line.is_blank() {
+                continue;
+            }
+            if line.table.is_some() || rows.len() == FOOT_HEADER_LINES {
+                break;
+            }
+            match header_cells(raw, line, &table) {
+                Some(cells) => rows.push((i, cells)),
+                None => break,
+            }
+        }
+        for (i, cells) in rows {
+            let line = &page.lines[i];
+            let mut row = Line::from_cells(cells, line.y, line.size, line.bold);
+            row.table = Some(id);
+            page.lines[i] = row;
+        }
+    }
+}
+
+/// The table rows that open a page: their columns (from the row with most
+/// filled cells) and where their cells' words start, as printed.
+struct TopTable {
+    columns: Vec<(f32, f32)>,
+    starts: Vec<f32>,
+}
+
+fn top_table(page: &Page, raw: &RawPage) -> Option<TopTable> {
+    let first = page.lines.iter().find(|l| !l.is_blank())?;
+    let table = first.table?;
+    let rows: Vec<&Line> = page
+        .lines
+        .iter()
+        .filter(|l| l.table == Some(table))
+        .collect();
+    let mut columns: Vec<(f32, f32)> = Vec::new();
+    for l in &rows {
+        let filled: Vec<(f32, f32)> = l
+            .cells
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .map(|c| (c.x0, c.x1))
+            .collect();
+        if filled.len() > columns.len() {
+            columns = filled;
+        }
+    }
+    if columns.len() < 2 {
+        return None;
+    }
+    // The rows' words lie between the first row's top and the first line
+    // below the last row (a grid row's `y` is its top rule).
+    let top = first.y;
+    let last = rows.iter().map(|l| l.y).fold(top, f32::max);
+    let bottom = page
+        .lines
+        .iter()
+        .filter(|l| l.table != Some(table) && l.y > last)
+        .map(|l| l.y)
+        .fold(page.height.max(last), f32::min);
+    let glyphs: Vec<&Glyph> = raw
+        .glyphs
+        .iter()
+        .filter(|g| !g.rotated && g.y >= top && g.y <= bottom)
+        .collect();
+    let starts = group_lines(&glyphs)
+        .iter()
+        .flat_map(|l| {
+            let f = flow_line(l, &[]);
+            f.cell_starts
+                .iter()
+                .filter_map(|&i| f.words.get(i).map(|w| w.x0))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    Some(TopTable { columns, starts })
+}
+
+/// A plain line split into names and put in the table's columns. A name
+/// ends at a wide gap or where a word starts level with a cell of the rows
+/// below (the rest of a header cell broken over the page starts where it
+/// does). Each name goes to the column its left edge stands in, else the
+/// one it overlaps most, else the nearest. `None` unless two or more
+/// columns get names, in left-to-right order, and the words are the
+/// line's whole text.
+fn header_cells(raw: &RawPage, line: &Line, table: &TopTable) -> Option<Vec<Cell>> {
+    let columns = &table.columns;
+    let base = line.y + line.size;
+    let (x0, x1) = (line.x0(), line.cells.last().map_or(0.0, |c| c.x1));
+    let mut glyphs: Vec<&Glyph> = raw
+        .glyphs
+        .iter()
+        .filter(|g| {
+            !g.rotated
+                && (g.y - base).abs() <= (g.size * 0.45).max(1.0)
+                && g.x + g.w / 2.0 >= x0 - TOL
+                && g.x + g.w / 2.0 <= x1 + TOL
+        })
+        .collect();
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let flow = flow_line(&glyphs, &[]);
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let words: String = flow.words.iter().map(|w| w.text.as_str()).collect();
+    if squeeze(&words) != squeeze(&line.text) {
+        return None;
+    }
+    let mut names: Vec<(f32, f32, Vec<&str>)> = Vec::new();
+    for (i, w) in flow.words.iter().enumerate() {
+        let aligned = table.starts.iter().any(|s| (s - w.x0).abs() <= TOL);
+        match names.last_mut() {
+            Some(name) if !flow.cell_starts.contains(&i) && !aligned => {
+                name.1 = w.x1;
+                name.2.push(&w.text);
+            }
+            _ => names.push((w.x0, w.x1, vec![&w.text])),
+        }
+    }
+    let mut texts: Vec<Vec<&str>> = vec![Vec::new(); columns.len()];
+    let mut last = 0;
+    for (n0, n1, ws) in names {
+        let overlap = |c: &(f32, f32)| n1.min(c.1) - n0.max(c.0);
+        let mid = (n0 + n1) / 2.0;
+        let dist = |c: &(f32, f32)| ((c.0 + c.1) / 2.0 - mid).abs();
+        let k = columns
+            .iter()
+            .position(|c| c.0 - TOL <= n0 && n0 <= c.1)
+            .or_else(|| {
+                (0..columns.len())
+                    .filter(|&k| overlap(&columns[k]) > 0.0)
+                    .max_by(|&a, &b| overlap(&columns[a]).total_cmp(&overlap(&columns[b])))
+            })
+            .or_else(|| {
+                (0..columns.len()).min_by(|&a, &b| dist(&columns[a]).total_cmp(&dist(&columns[b])))
+            })?;
+        if k < last {
+            return None;
+        }
+        last = k;
+        texts[k].extend(ws);
+    }
+    // Column names are short and name something: a run of prose or a
+    // bullet beside its text is no header.
+    let names: Vec<String> = texts.iter().map(|t| t.join(" ")).collect();
+    if names.iter().filter(|t| !t.is_empty()).count() < 2
+        || names.iter().any(|t| {
+            t.chars().count() > MAX_NAME || (!t.is_empty() && !t.chars().any(char::is_alphanumeric))
+        })
+    {
+        return None;
+    }
+    Some(
+        texts
+            .iter()
+            .zip(columns)
+            .map(|(t, c)| Cell {
+                text: t.join(" "),
+                x0: c.0,
+                x1: c.1,
+            })
+            .collect(),
+    )
+}
+
 /// Group glyphs into lines by baseline; each line's glyphs sorted left to right.
 fn group_lines<'a>(glyphs: &[&'a Glyph]) -> Vec<Vec<&'a Glyph>> {
     let mut sorted: Vec<&Glyph> = glyphs.to_vec();
@@ -527,6 +723,99 @@ mod tests {
         assert_eq!(page.lines.len(), 1, "{:?}", page.lines);
         assert_eq!(page.lines[0].text, "2.1\tApologies received");
         assert_eq!(page.lines[0].table, Some(0));
+    }
+
+    /// A page opening with a ruled grid of three columns whose third
+    /// starts at x = 243.
+    fn grid_page(number: u32) -> RawPage {
+        let mut g = glyphs("North", 45.0, 112.0, 10.0);
+        g.extend(glyphs("12", 200.0, 112.0, 10.0));
+        g.extend(glyphs("7", 243.0, 112.0, 10.0));
+        RawPage {
+            number,
+            width: 595.0,
+            height: 842.0,
+            glyphs: g,
+            rules: vec![
+                rule(40.0, 90.0, 300.0, 90.0),
+                rule(40.0, 130.0, 300.0, 130.0),
+                rule(40.0, 90.0, 40.0, 130.0),
+                rule(180.0, 90.0, 180.0, 130.0),
+                rule(241.0, 90.0, 241.0, 130.0),
+                rule(300.0, 90.0, 300.0, 130.0),
+            ],
+        }
+    }
+
+    #[test]
+    fn header_left_at_the_foot_of_a_page_takes_the_next_pages_columns() {
+        // "Q4" is set a word space after "Q3 cases": one cell as printed,
+        // but it starts level with the third column below the break.
+        let mut g = glyphs("Area", 50.0, 800.0, 10.0);
+        g.extend(glyphs("Q3 cases", 200.0, 800.0, 10.0));
+        g.extend(glyphs("Q4", 243.0, 800.0, 10.0));
+        let raws = [
+            RawPage {
+                number: 1,
+                width: 595.0,
+                height: 842.0,
+                glyphs: g,
+                rules: vec![],
+            },
+            grid_page(2),
+        ];
+        let mut pages: Vec<Page> = raws.iter().map(page_lines).collect();
+        assert_eq!(pages[0].lines[0].text, "Area\tQ3 cases Q4");
+        split_headers(&raws, &mut pages);
+        let head = &pages[0].lines[0];
+        assert_eq!(head.text, "Area\tQ3 cases\tQ4");
+        assert_eq!(head.table, Some(0));
+        assert_eq!(head.cells[2].x0, pages[1].lines[0].cells[2].x0);
+    }
+
+    #[test]
+    fn a_sentence_at_the_foot_of_a_page_stays_a_line() {
+        let raws = [
+            RawPage {
+                number: 1,
+                width: 595.0,
+                height: 842.0,
+                glyphs: glyphs("The figures are below", 50.0, 800.0, 10.0),
+                rules: vec![],
+            },
+            grid_page(2),
+        ];
+        let mut pages: Vec<Page> = raws.iter().map(page_lines).collect();
+        let before = pages[0].clone();
+        split_headers(&raws, &mut pages);
+        assert_eq!(pages[0], before);
+    }
+
+    #[test]
+    fn prose_at_the_foot_of_a_page_is_no_header_however_it_falls() {
+        // Two runs of words, the second starting level with the third
+        // column below the break: but a column name is short.
+        let mut g = glyphs("Business Partners and analytics. Non", 50.0, 800.0, 10.0);
+        g.extend(glyphs(
+            "delivery of these savings will have an impact",
+            243.0,
+            800.0,
+            10.0,
+        ));
+        let raws = [
+            RawPage {
+                number: 1,
+                width: 595.0,
+                height: 842.0,
+                glyphs: g,
+                rules: vec![],
+            },
+            grid_page(2),
+        ];
+        let mut pages: Vec<Page> = raws.iter().map(page_lines).collect();
+        let before = pages[0].clone();
+        split_headers(&raws, &mut pages);
+        assert_eq!(pages[0], before);
     }
 
     #[test]

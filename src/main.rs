@@ -3,6 +3,7 @@
 
 mod cli;
 mod cmd;
+mod generate;
 
 use clap::Parser;
 
@@ -29,6 +30,7 @@ fn main() {
         cli::Command::Search(args) => cmd::search::run(args),
         cli::Command::Export(args) => cmd::export::run(args),
         cli::Command::Serve(args) => cmd::serve::run(args),
+        cli::Command::Generate(args) => cmd::generate::run(args),
     };
     let code = match result {
         Ok(code) => code,

@@ -14,7 +14,7 @@
 use crate::common::{fold, strip_html};
 use crate::input::Page;
 use crate::model::{DocumentInfo, Fields, Parsed, Record, Table};
-use crate::table_cell::{caption, column_name, is_date, is_note, typed};
+use crate::table_cell::{caption, column_name, is_code, is_date, is_note, typed};
 
 /// Lines looked at above a table for its caption or heading.
 const LOOK_BACK: usize = 12;
@@ -30,6 +30,7 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
         // A caption or heading belongs to the first table below it: look
         // no further up than the table before.
         let above: Vec<&str> = between.iter().rev().take(LOOK_BACK).copied().collect();
+        let prev_start = prev_end;
         prev_end = run.end;
         if is_layout_grid(&run.rows, above.first().copied()) {
             continue;
@@ -41,6 +42,19 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
             if k == 0 {
                 t.between = between.iter().map(|s| fold(s)).collect();
                 t.above = above.iter().map(|s| fold(s)).collect();
+                // A section heading stands on the table's page or the one
+                // before.
+                let from = t.pages[0].saturating_sub(1);
+                let near = items[..prev_start]
+                    .iter()
+                    .position(|(p, _)| *p >= from)
+                    .unwrap_or(prev_start);
+                t.further = texts(&items[near..prev_start])
+                    .iter()
+                    .rev()
+                    .take(LOOK_BACK)
+                    .map(|s| fold(s))
+                    .collect();
             }
             match tables.last_mut() {
                 Some(prev) if k == 0 && continues(prev, &t) => prev.absorb(t),
@@ -48,7 +62,10 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
             }
         }
     }
-    for t in tables {
+    let mut titles: Vec<String> = Vec::new();
+    for mut t in tables {
+        t.title = title_of(&t, &titles);
+        titles.extend(t.title.clone());
         push_record(t, doc, out);
     }
 }
@@ -71,6 +88,9 @@ struct Row {
     /// The ruled grid or column run the row belongs to; `None` for a line
     /// that merely has several cells.
     grid: Option<u32>,
+    /// Top of the row and its font size in points (0 for text input).
+    y: f32,
+    size: f32,
 }
 
 fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
@@ -90,6 +110,8 @@ fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
                         .then(|| line.cells.iter().map(|c| (c.x0, c.x1)).collect()),
                     page: page.number,
                     grid: line.table,
+                    y: line.y,
+                    size: line.size,
                 })
             } else {
                 Item::Text(fold(&strip_html(&line.text)))
@@ -133,10 +155,24 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
         while j < items.len() {
             match &items[j].1 {
                 Item::Blank => j += 1,
+                // A header row left at the foot of a page heads the rows
+                // that open the next, when it is set in their columns.
+                Item::Row(r)
+                    if r.page == first.page + 1
+                        && rows
+                            .iter()
+                            .all(|h| h.page == first.page && header_like(&h.cells))
+                        && heads_next_page(&rows, &items[j..]) =>
+                {
+                    grid = r.grid;
+                    rows.push(r.clone());
+                    j += 1;
+                    end = j;
+                }
                 // A header drawn as a grid of its own, right above the body's
                 // grid, heads it.
                 Item::Row(r)
-                    if r.page == first.page
+                    if r.page == rows.last().map_or(first.page, |l| l.page)
                         && (r.grid == grid
                             || r.grid.is_none()
                             || grid.is_none()
@@ -171,6 +207,60 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
         i = end.max(i + 1);
     }
     out
+}
+
+/// Whether header rows at the foot of a page stand in the columns of the
+/// rows opening the next (`next`, from the first of them): each header
+/// row has one cell per column, at the edges of the filled cells of the
+/// row that fills most, as the layout sets a header broken over a page.
+/// Text inputs have no pages to break.
+fn heads_next_page(header: &[Row], next: &[(u32, Item)]) -> bool {
+    let mut body: Vec<&Row> = Vec::new();
+    for (_, item) in next {
+        match item {
+            Item::Blank => {}
+            Item::Row(r)
+                if body
+                    .first()
+                    .is_none_or(|f| f.page == r.page && f.grid == r.grid) =>
+            {
+                body.push(r)
+            }
+            _ => break,
+        }
+    }
+    let filled = |r: &Row| -> Vec<(f32, f32)> {
+        r.cells
+            .iter()
+            .zip(r.edges.iter().flatten())
+            .filter(|(c, _)| !c.is_empty())
+            .map(|(_, e)| *e)
+            .collect()
+    };
+    let mut columns: Vec<(f32, f32)> = Vec::new();
+    for r in &body {
+        let f = filled(r);
+        if f.len() > columns.len() {
+            columns = f;
+        }
+    }
+    // Column names are short and name something (a bullet beside prose
+    // set in the same columns on both pages is no header).
+    let names = |h: &Row| {
+        h.cells.iter().all(|c| {
+            c.is_empty() || (c.chars().count() <= 40 && c.chars().any(char::is_alphanumeric))
+        })
+    };
+    columns.len() >= 2
+        && header.iter().all(names)
+        && header.iter().all(|h| {
+            h.edges.as_ref().is_some_and(|e| {
+                e.len() == columns.len()
+                    && e.iter()
+                        .zip(&columns)
+                        .all(|(a, b)| (a.0 - b.0).abs() < 0.5 && (a.1 - b.1).abs() < 0.5)
+            })
+        })
 }
 
 fn non_empty(cells: &[String]) -> usize {
@@ -360,6 +450,10 @@ struct Built {
     above: Vec<String>,
     /// Titles repeated above each part of a table continued over pages.
     repeated: Option<String>,
+    /// Text lines above the previous table (nearest first, on this table's
+    /// page or the one before), folded: where the heading of a section
+    /// holding several tables stands.
+    further: Vec<String>,
 }
 
 impl Built {
@@ -479,6 +573,7 @@ fn nearest(columns: &[(f32, f32)], e: (f32, f32)) -> usize {
 
 fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
     align(&mut rows);
+    merge_centred(&mut rows);
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     if ncols < 2 || rows.is_empty() {
         return None;
@@ -487,7 +582,7 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
         rows.iter().map(|r| r.page).min().unwrap_or(0),
         rows.iter().map(|r| r.page).max().unwrap_or(0),
     ];
-    let padded: Vec<Vec<String>> = rows
+    let mut padded: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let mut c = r.cells.clone();
@@ -495,10 +590,11 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
             c
         })
         .collect();
+    join_broken_header(&rows, &mut padded);
     // Header rows: the first row when it names columns, then rows that add
     // to the names beneath a blank first cell (a two-row header).
     let mut header_rows = 0;
-    if padded.len() > 1 && header_like(&padded[0]) {
+    if padded.len() > 1 && header_like(&padded[0]) && !codes_like_body(&padded) {
         header_rows = 1;
         while header_rows + 1 < padded.len()
             && header_like(&padded[header_rows])
@@ -557,7 +653,104 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
         between: Vec::new(),
         above: Vec::new(),
         repeated: None,
+        further: Vec::new(),
     })
+}
+
+/// Rows of one table row whose first cell is set vertically centred
+/// beside several paragraphs in the other columns, with no rules: the
+/// layout hands over one row per paragraph. Below the header, rows with a
+/// blank first cell, then rows with a filled one, then rows with a blank
+/// one again, on one page, the filled ones centred between the first and
+/// the last (within a line), are one row (seed 000 "Phase of Work":
+/// `Phase 1: July – Jan 2015` / `Putting the building blocks …` /
+/// `Complete` beside seven outputs and four outcomes). Text inputs have
+/// their rows.
+fn merge_centred(rows: &mut Vec<Row>) {
+    let mut i = 1;
+    while i < rows.len() {
+        let blank =
+            |r: &Row| r.cells.first().is_none_or(String::is_empty) && non_empty(&r.cells) > 0;
+        let same_page = |a: &Row, b: &Row| a.page == b.page && a.size > 0.0;
+        let end_blank = |from: usize| {
+            (from..rows.len())
+                .find(|&k| !blank(&rows[k]) || !same_page(&rows[k], &rows[i]))
+                .unwrap_or(rows.len())
+        };
+        let end_labels = |from: usize| {
+            (from..rows.len())
+                .find(|&k| blank(&rows[k]) || !same_page(&rows[k], &rows[i]))
+                .unwrap_or(rows.len())
+        };
+        let a = end_blank(i);
+        let b = end_labels(a);
+        let c = end_blank(b);
+        if a > i && b > a && c > b && rows[i].size > 0.0 {
+            let top = rows[i].y;
+            let bottom = rows[c - 1].y;
+            let (l0, l1) = (rows[a].y, rows[b - 1].y);
+            if ((top + bottom) / 2.0 - (l0 + l1) / 2.0).abs() <= rows[i].size {
+                let mut merged = rows[i].clone();
+                for r in &rows[i + 1..c] {
+                    for (m, x) in merged.cells.iter_mut().zip(&r.cells) {
+                        if !x.is_empty() {
+                            if !m.is_empty() {
+                                m.push(' ');
+                            }
+                            m.push_str(x);
+                        }
+                    }
+                }
+                rows.splice(i..c, [merged]);
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Whether the first row holds in some column a code word (`GREEN`) as
+/// the rows below it do (`AMBER`, `RED`; two at least, every filled cell
+/// of the column a code): a row of the body, not names of columns (the
+/// QPR report's "Key to KPI Ratings used").
+fn codes_like_body(rows: &[Vec<String>]) -> bool {
+    (0..rows[0].len()).any(|j| {
+        let column: Vec<&str> = rows[1..]
+            .iter()
+            .filter_map(|r| r.get(j).map(String::as_str))
+            .filter(|c| !c.is_empty())
+            .collect();
+        is_code(&rows[0][j]) && column.len() >= 2 && column.iter().all(|c| is_code(c))
+    })
+}
+
+/// A header row the page breaks: the names at the foot of one page and
+/// the row that opens the next are one row when that row names columns
+/// too, or leaves the first column blank under a name (the years of
+/// `End of Q3 Oct-Dec` / `2014`); the rest of each name joins with a
+/// space. A row of values under a complete header starts the body.
+fn join_broken_header(rows: &[Row], padded: &mut Vec<Vec<String>>) {
+    let Some(k) = rows.iter().position(|r| r.page != rows[0].page) else {
+        return;
+    };
+    if k == 0 || k >= padded.len() - 1 || !padded[..k].iter().all(|r| header_like(r)) {
+        return;
+    }
+    let head = &padded[k - 1];
+    let next = &padded[k];
+    let rest =
+        header_like(next) || (next[0].is_empty() && !head[0].is_empty() && non_empty(next) > 0);
+    if !rest {
+        return;
+    }
+    let next = padded.remove(k);
+    for (h, c) in padded[k - 1].iter_mut().zip(next) {
+        if !c.is_empty() {
+            if !h.is_empty() {
+                h.push(' ');
+            }
+            h.push_str(&c);
+        }
+    }
 }
 
 /// One name per column from the header rows: a name printed over two
@@ -589,8 +782,10 @@ fn join_header(rows: &[Vec<String>], ncols: usize) -> Vec<String> {
 
 /// The caption above a table ("Table 3:" with the title row or line that
 /// completes it), else its title row, else the title repeated above each
-/// page of it, else the nearest heading above it.
-fn title_of(t: &Built) -> Option<String> {
+/// page of it, else the nearest heading above it, else the heading of the
+/// section it stands in: the nearest heading above the tables before it
+/// that titles none of them (`used`).
+fn title_of(t: &Built, used: &[String]) -> Option<String> {
     let above = &t.above;
     for (i, line) in above.iter().take(4).enumerate() {
         if let Some(cap) = caption(line) {
@@ -618,14 +813,43 @@ fn title_of(t: &Built) -> Option<String> {
     if let Some(rep) = &t.repeated {
         return Some(rep.clone());
     }
-    // A line followed by one that starts in lower case is the first line
-    // of a wrapped sentence, not a heading.
-    (0..above.len())
+    nearest_heading(above, &[])
+        .or_else(|| nearest_heading(&t.further, used).filter(|h| is_section_heading(h)))
+}
+
+/// The first heading in `lines` (nearest first) that is not in `used`. A
+/// line followed by one that starts in lower case is the first line of a
+/// wrapped sentence, not a heading.
+fn nearest_heading(lines: &[String], used: &[String]) -> Option<String> {
+    (0..lines.len())
         .find(|&i| {
-            is_heading(&above[i])
-                && !(i > 0 && above[i - 1].starts_with(|c: char| c.is_lowercase()))
+            is_heading(&lines[i])
+                && !(i > 0 && lines[i - 1].starts_with(|c: char| c.is_lowercase()))
+                && !used.contains(&lines[i])
         })
-        .map(|i| above[i].clone())
+        .map(|i| lines[i].clone())
+}
+
+/// A heading over a section of several tables, found further up than the
+/// table before: stricter than a heading right above a table, since the
+/// lines there are mostly prose. At most eight words, not ending on a
+/// joining word (`Highways &`), and in title case: half or more of the
+/// words of four letters or more capitalised (`Performance Challenges in
+/// Targeted Services`, not `There are no major variance to report`).
+fn is_section_heading(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let capital = long
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    let joining = ["&", "and", "of", "the", "to", "for", "in", "with", "or"];
+    is_heading(line)
+        && words.len() <= 8
+        && !words
+            .last()
+            .is_some_and(|w| joining.contains(&w.to_lowercase().as_str()))
+        && capital * 2 >= long.len()
 }
 
 /// A short line that reads as a heading, not a sentence or a list item.
@@ -640,8 +864,7 @@ fn is_heading(line: &str) -> bool {
         && !line.starts_with(['•', '-', '–', '*'])
 }
 
-fn push_record(mut t: Built, doc: usize, out: &mut Parsed) {
-    t.title = title_of(&t);
+fn push_record(t: Built, doc: usize, out: &mut Parsed) {
     let text = t
         .rows
         .iter()
@@ -745,6 +968,32 @@ mod tests {
         );
         // Page numbers that go down, or other values beside them: data.
         assert_eq!(tables("Ages\n\nUnder 5s\t72\nPrimary\t50\n").len(), 1);
+    }
+
+    #[test]
+    fn a_first_row_of_ratings_like_the_rows_below_is_no_header() {
+        let t = tables(
+            "Key to ratings\n\nGREEN\tTarget has been achieved\nAMBER\tFloor achieved, Target not met\nRED\tFloor not achieved\n",
+        );
+        assert_eq!(t[0].header, ["", ""]);
+        assert_eq!(t[0].rows.len(), 3);
+        assert_eq!(t[0].rows[0], ["GREEN", "Target has been achieved"]);
+        // Names over a column of codes still head it.
+        let t = tables("Team\tRating\nNorth\tRED\nSouth\tGREEN\n");
+        assert_eq!(t[0].header, ["Team", "Rating"]);
+    }
+
+    #[test]
+    fn section_headings_are_short_title_case_lines() {
+        assert!(is_section_heading(
+            "Performance Challenges in Targeted Services"
+        ));
+        assert!(is_section_heading("5a | Adult Social Care & Health"));
+        assert!(!is_section_heading("There are no major variance to report"));
+        assert!(!is_section_heading("Highways &"));
+        assert!(!is_section_heading(
+            "Police Central Analytical Team but other speakers covered Serious Violence, Youth"
+        ));
     }
 
     #[test]

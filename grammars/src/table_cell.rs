@@ -275,9 +275,47 @@ fn note_label(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+/// A code word a column is filled with, as a rating or a category:
+/// "GREEN", "AMBER", "RED", "CYPE", "N/A" (two to twelve capitals, a slash
+/// or ampersand inside).
+pub fn is_code(cell: &str) -> bool {
+    all_consuming(code).parse(cell.trim()).is_ok()
+}
+
+fn code(input: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        take_while1(|c: char| c.is_ascii_uppercase()),
+        many0(pair(
+            one_of("/&"),
+            take_while1(|c: char| c.is_ascii_uppercase()),
+        )),
+    ))
+    .parse(input)
+    .and_then(|(rest, word)| {
+        if (2..=12).contains(&word.len()) {
+            Ok((rest, word))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::Verify,
+            )))
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_words_are_short_capitals() {
+        for c in ["GREEN", "AMBER", "RED", "CYPE", "N/A", " DCED "] {
+            assert!(is_code(c), "{c}");
+        }
+        for c in ["Green", "G", "TOTAL SPEND", "ABCDEFGHIJKLMN", "Q3", "£4.1m"] {
+            assert!(!is_code(c), "{c}");
+        }
+    }
 
     fn value(cell: &str) -> Option<(String, f64)> {
         typed(cell).map(|v| (v.value_type, v.value))

@@ -225,6 +225,9 @@ fn text_and_pdf_forms_agree() {
                 "Table Two",
                 "Table 3: Referrals into Early Help",
                 "An overview of Haringey's trading activities",
+                "Table One",
+                "Table 4: Additional Outcomes",
+                "Earlier Phase of Work",
             ][..],
         ),
         (
@@ -236,6 +239,8 @@ fn text_and_pdf_forms_agree() {
                 "Referrals",
                 "Assessments",
                 "Safeguarding workflow",
+                "Harrow Care Proceedings",
+                "Performance Challenges in Targeted Services",
             ][..],
         ),
     ] {
@@ -257,12 +262,39 @@ fn text_and_pdf_forms_agree() {
             assert_eq!(squeeze(&a.rows), squeeze(&b.rows), "{stem} {title}");
         }
     }
-    // The care proceedings header ends one page of the PDF and its rows
-    // start the next: the rows agree, the header stays on its own page.
-    let text = tables(&text_pages("004_790beaa8e3ba6a97"));
+}
+
+/// A header row the PDF breaks over a page (its names at the foot of one
+/// page, the rest of them or the body at the top of the next) is the
+/// table's header, as in the text form.
+#[test]
+fn header_broken_across_a_page_heads_the_rows_below() {
+    let pdf = tables(&pdf_pages("000_ab51a36975b4b00c"));
+    let one = titled(&pdf, "Table One");
+    assert_eq!(
+        one.header,
+        [
+            "Overview of cases",
+            "End of Q3 Oct-Dec 2014",
+            "End of Q4 Jan –Mar 2015",
+            "Total Referrals Oct-Mar 2014/15"
+        ]
+    );
+    assert_eq!(one.rows.len(), 2);
+    assert_eq!(one.pages, [22, 23]);
+    let four = titled(&pdf, "Table 4: Additional Outcomes");
+    assert_eq!(
+        four.header[0],
+        "For families where the following was an issue..."
+    );
+    assert_eq!(four.header[4], "Significant Improvement % of Cases");
+    assert_eq!(four.rows.len(), 13);
     let pdf = tables(&pdf_pages("004_790beaa8e3ba6a97"));
-    let care = "Harrow Care Proceedings";
-    assert_eq!(titled(&text, care).rows, titled(&pdf, care).rows);
+    let care = titled(&pdf, "Harrow Care Proceedings");
+    // Nothing of the header is left on the page: the body starts with it.
+    assert_eq!(care.header, ["", "% increase", "2012/13", "2011/12"]);
+    assert_eq!(care.rows[0][0], "Legal Planning Meeting");
+    assert_eq!(care.pages, [5, 6]);
 }
 
 /// Table rows never vanish from the document record: search finds a cell
@@ -289,4 +321,48 @@ fn document_text_keeps_table_cells() {
             .expect("table text holds its rows");
         assert_eq!(placements.text.lines().count(), 30);
     }
+}
+
+/// The statistical neighbours table moves its columns from Hounslow on:
+/// those rows keep one value per cell, and the table, with no heading of
+/// its own, takes the heading of the section it stands in.
+#[test]
+fn rows_whose_columns_move_part_way_down_keep_one_value_per_cell() {
+    for pages in [
+        text_pages("004_790beaa8e3ba6a97"),
+        pdf_pages("004_790beaa8e3ba6a97"),
+    ] {
+        let tables = tables(&pages);
+        let t = titled(&tables, "Performance Challenges in Targeted Services");
+        assert_eq!(t.header[0], "Statistical Neighbours");
+        assert_eq!((t.rows.len(), t.header.len()), (12, 5));
+        assert_eq!(t.rows[7], ["Hounslow", "2,221", "1,728", "897", "2,625"]);
+        assert_eq!(
+            t.rows[8],
+            ["Kingston Upon Thames", "1,232", "1,169", "746", "1,915"]
+        );
+        assert!(t.values.iter().all(|r| r[1..].iter().all(Option::is_some)));
+    }
+}
+
+/// "Phase of Work" sets its first cell vertically centred beside seven
+/// outputs and four outcomes, the two columns' paragraphs on baselines of
+/// their own and no rules: one row, each column's paragraphs in order.
+#[test]
+fn paragraphs_beside_a_centred_first_cell_are_one_row() {
+    let pdf = tables(&pdf_pages("000_ab51a36975b4b00c"));
+    let t = titled(&pdf, "Earlier Phase of Work");
+    assert_eq!(t.header, ["Phase of Work", "Outputs", "Outcomes"]);
+    assert_eq!(t.rows.len(), 1);
+    let row = &t.rows[0];
+    assert_eq!(
+        row[0],
+        "Phase 1: July – Jan 2015 Putting the building blocks in place for a traded model Complete"
+    );
+    assert!(row[1].starts_with("Develop an updated set of offers"));
+    assert!(row[1].ends_with("heads and governors to be set up Ongoing"));
+    assert!(row[2].starts_with(
+        "Schools understand what is the core offer and what is the traded offer Complete"
+    ));
+    assert!(!row[1].contains("Schools understand"));
 }

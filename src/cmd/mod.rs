@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod extract;
+pub mod generate;
 pub mod index;
 pub mod pages;
 pub mod search;

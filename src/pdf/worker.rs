@@ -56,6 +56,7 @@ pub fn lay_out(raw: RawDocument) -> Result<PdfPages, ReadError> {
         .collect();
     let mut pages: Vec<Page> = raw.pages.iter().map(crate::layout::page_lines).collect();
     crate::furniture::strip(&mut pages);
+    crate::layout::split_headers(&raw.pages, &mut pages);
     if pages.iter().all(|p| p.lines.iter().all(|l| l.is_blank())) {
         return Err(ReadError::NoTextLayer(pages.len() as u32));
     }
@@ -111,12 +112,16 @@ pub fn read_in_worker(exe: &Path, bytes: &[u8], limits: &Limits) -> Result<PdfPa
             let _ = s.write_all(&input);
         }
     });
+    // The answer arrives when the worker closes its stdout, which it does
+    // by exiting: waiting on this channel wakes the parent the moment the
+    // worker is done, where polling its status would sleep past it.
+    let (answer_tx, answer_rx) = std::sync::mpsc::channel::<Vec<u8>>();
     let reader = std::thread::spawn(move || {
         let mut buf = Vec::new();
         if let Some(s) = stdout.as_mut() {
             let _ = s.read_to_end(&mut buf);
         }
-        buf
+        let _ = answer_tx.send(buf);
     });
     let err_reader = std::thread::spawn(move || {
         let mut buf = Vec::new();
@@ -126,6 +131,12 @@ pub fn read_in_worker(exe: &Path, bytes: &[u8], limits: &Limits) -> Result<PdfPa
         String::from_utf8_lossy(&buf).into_owned()
     });
     let start = Instant::now();
+    let out = answer_rx
+        .recv_timeout(limits.timeout)
+        .ok()
+        .unwrap_or_default();
+    // stdout is closed: the worker has exited or is about to. A worker that
+    // closed stdout and lives on is still held to the deadline.
     let mut nap = Duration::from_millis(1);
     let status = loop {
         match child.try_wait() {
@@ -142,14 +153,14 @@ pub fn read_in_worker(exe: &Path, bytes: &[u8], limits: &Limits) -> Result<PdfPa
                 )));
             }
             Ok(None) => {
-                std::thread::sleep(nap);
+                std::thread::sleep(nap.min(limits.timeout.saturating_sub(start.elapsed())));
                 nap = (nap * 2).min(Duration::from_millis(20));
             }
             Err(e) => return Err(ReadError::Io(format!("lost the PDF worker: {e}"))),
         }
     };
     let _ = writer.join();
-    let out = reader.join().unwrap_or_default();
+    let _ = reader.join();
     let err = err_reader.join().unwrap_or_default();
     if status.success() {
         return serde_json::from_slice::<Result<PdfPages, ReadError>>(&out)

@@ -4,6 +4,7 @@
 mod bad_input;
 mod documents;
 mod extract;
+mod generate;
 mod index;
 mod layout;
 mod search;

@@ -106,6 +106,9 @@ fn kpi_report_tables_keep_rag_ratings() {
         .find(|t| t["title"] == "Key to KPI Ratings used")
         .expect("key table");
     assert!(rows(key).iter().any(|r| r[0] == "AMBER"));
+    // Its first rating is a row like the others, not the header.
+    assert_eq!(cell(key, 0, 0), "GREEN");
+    assert!(header(key).iter().all(|h| h.is_empty()));
     let foi = all
         .iter()
         .flat_map(|t| rows(t).iter())
@@ -115,4 +118,23 @@ fn kpi_report_tables_keep_rag_ratings() {
         })
         .expect("FoI KPI row");
     assert_eq!(foi[1], "RED");
+}
+
+#[test]
+fn budget_amendments_records_set_without_space_are_a_row_each() {
+    let Some(dir) = corpus_real() else { return };
+    let path = dir.join("kent_county-council_2025-02-13_budget-amendments-pack.pdf");
+    let all = tables(&path.to_string_lossy());
+    let spending = all
+        .iter()
+        .find(|t| header(t).first() == Some(&"Row Ref"))
+        .expect("spending table");
+    well_formed(spending);
+    assert!(rows(spending).len() >= 150, "{}", rows(spending).len());
+    // Page 11 of the pack: records 1-19, each its own row, in order.
+    for k in 0..19 {
+        assert_eq!(cell(spending, k, 0), (k + 1).to_string(), "row {k}");
+    }
+    assert_eq!(cell(spending, 9, 2), "GET");
+    assert_eq!(cell(spending, 9, 3), "Robert Thomas");
 }

@@ -1,0 +1,137 @@
+//! Grammar throughput, in bytes of page text per second (criterion prints
+//! MB/s): `grammars::parse` over each seed's text pages and each PDF page
+//! fixture (`grammars/tests/pages/*.json`, what the layout layer makes of
+//! `corpus/*.pdf`), each grammar alone over every document of every input,
+//! and the text reader. No PDF reading here: see `layout.rs` and
+//! `scripts/bench-pipeline.sh`.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use grammars::registry::Grammar;
+use grammars::{Page, Parsed};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    out.sort();
+    out
+}
+
+fn stem(p: &Path) -> String {
+    p.file_stem().unwrap().to_string_lossy()[..3].to_string()
+}
+
+/// (label, pages, bytes of text) for every seed and every PDF fixture.
+fn inputs() -> Vec<(String, Vec<Page>, u64)> {
+    let mut out = Vec::new();
+    for p in files(&root().join("seeds"), "txt") {
+        let text = std::fs::read_to_string(&p).unwrap();
+        out.push((format!("text/{}", stem(&p)), grammars::from_text(&text)));
+    }
+    for p in files(&root().join("grammars/tests/pages"), "json") {
+        let json = std::fs::read_to_string(&p).unwrap();
+        let pages: Vec<Page> = serde_json::from_str(&json).unwrap();
+        out.push((format!("pdf/{}", stem(&p)), pages));
+    }
+    out.into_iter()
+        .map(|(label, pages)| {
+            let bytes = text_bytes(&pages);
+            (label, pages, bytes)
+        })
+        .collect()
+}
+
+fn text_bytes(pages: &[Page]) -> u64 {
+    pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .map(|l| l.text.len() as u64 + 1)
+        .sum()
+}
+
+fn parse(c: &mut Criterion) {
+    let mut g = c.benchmark_group("parse");
+    for (label, pages, bytes) in inputs() {
+        g.throughput(Throughput::Bytes(bytes));
+        g.bench_with_input(BenchmarkId::from_parameter(&label), &pages, |b, p| {
+            b.iter(|| grammars::parse(black_box(p)))
+        });
+    }
+    g.finish();
+}
+
+/// Every grammar over every document of every input, whatever its type:
+/// a per-grammar scanning speed, comparable across grammars.
+fn each_grammar(c: &mut Criterion) {
+    use grammars::{agenda, attendance, meeting, minutes, recommendation, report, table};
+    let list: [(&str, Grammar); 7] = [
+        ("meeting", meeting::parse),
+        ("agenda", agenda::parse),
+        ("attendance", attendance::parse),
+        ("minutes", minutes::parse),
+        ("report", report::parse),
+        ("recommendation", recommendation::parse),
+        ("table", table::parse),
+    ];
+    let docs: Vec<(Vec<Page>, grammars::DocumentInfo)> = inputs()
+        .into_iter()
+        .flat_map(|(_, pages, _)| {
+            grammars::segment::segment(&pages)
+                .into_iter()
+                .map(|s| (pages[s.first..=s.last].to_vec(), s.info))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let bytes: u64 = docs.iter().map(|(p, _)| text_bytes(p)).sum();
+    let mut g = c.benchmark_group("grammar");
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("segment", |b| {
+        b.iter(|| {
+            for (pages, _) in &docs {
+                black_box(grammars::segment::segment(pages));
+            }
+        })
+    });
+    for (name, grammar) in list {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let mut out = Parsed::default();
+                for (i, (pages, info)) in docs.iter().enumerate() {
+                    grammar(black_box(pages), info, i, &mut out);
+                }
+                out
+            })
+        });
+    }
+    g.finish();
+}
+
+fn text_reader(c: &mut Criterion) {
+    let mut g = c.benchmark_group("from_text");
+    for p in files(&root().join("seeds"), "txt") {
+        let text = std::fs::read_to_string(&p).unwrap();
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(stem(&p)), &text, |b, t| {
+            b.iter(|| grammars::from_text(black_box(t)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(std::time::Duration::from_millis(500))
+        .measurement_time(std::time::Duration::from_secs(2));
+    targets = parse, each_grammar, text_reader
+}
+criterion_main!(benches);

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Whole-pipeline bench: generate a corpus in a temp dir, then time side by side
+#   agendex extract (to /dev/null)   over the PDFs, and over everything
+#   pdftotext (poppler), file after file, over the same PDFs: the baseline
+#   agendex index                    over everything, then again after one new pack
+#   agendex search                   a query mix, median and p99 per query
+# and report pages/s, MB/s, records/s, peak memory and the ratio to pdftotext.
+#
+# Usage: scripts/bench-pipeline.sh [FILES] [--flat]
+#   FILES   corpus size (default 1000)
+#   --flat  also check memory is flat in file count: extract over 2,000 and
+#           10,000 generated files, peak RSS must stay within 20%
+# Environment: AGENDEX (binary; default target/release/agendex, built if
+# missing), SEED (default 1), JOBS (-j for agendex; default one per CPU),
+# KEEP=1 keeps the temp dir.
+set -euo pipefail
+
+FILES=1000
+FLAT=0
+for a in "$@"; do
+  case "$a" in
+    --flat) FLAT=1 ;;
+    ''|*[!0-9]*) echo "usage: $0 [FILES] [--flat]" >&2; exit 2 ;;
+    *) FILES=$a ;;
+  esac
+done
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${AGENDEX:-$ROOT/target/release/agendex}
+SEED=${SEED:-1}
+JOBS=${JOBS:-$(nproc)}
+
+if [ ! -x "$BIN" ]; then
+  echo "building $BIN" >&2
+  (cd "$ROOT" && cargo build --release)
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "GNU time is missing (/usr/bin/time): apt-get install -y time" >&2
+  exit 2
+fi
+HAVE_POPPLER=1
+if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
+  echo "pdftotext/pdfinfo are missing: no baseline and no page counts (apt-get install -y poppler-utils)" >&2
+  HAVE_POPPLER=0
+fi
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/agendex-bench.XXXXXX")
+if [ "${KEEP:-0}" = 1 ]; then echo "keeping $TMP" >&2; else trap 'rm -rf "$TMP"' EXIT; fi
+
+# run NAME CMD...: time CMD with GNU time; sets SECS (wall), CPU (user + sys
+# of the command and the children it waited for: the PDF workers), RSS_MB
+# (the largest single process) and ERR (its stderr file).
+run() {
+  local name=$1; shift
+  ERR=$TMP/$name.err
+  /usr/bin/time -v -o "$TMP/$name.time" "$@" >/dev/null 2>"$ERR" || true
+  SECS=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$TMP/$name.time")
+  CPU=$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.2f", s}' "$TMP/$name.time")
+  RSS_MB=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$TMP/$name.time")
+}
+per_sec() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", n/s; else print "-" }'; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b/1e6 }'; }
+row() { printf '| %-28s | %8s | %8s | %9s | %8s | %10s | %8s |\n' "$@"; }
+
+echo "generating $FILES files (seed $SEED) in $TMP/corpus" >&2
+"$BIN" generate --out "$TMP/corpus" --files "$FILES" --seed "$SEED" \
+  --seeds "$ROOT/seeds" --corpus "$ROOT/corpus" 2>&1 | sed 's/^/  /' >&2
+mkdir -p "$TMP/pdf"
+ln "$TMP"/corpus/*.pdf "$TMP/pdf/"
+NPDF=$(ls "$TMP/pdf" | wc -l)
+PDF_BYTES=$(du -cb "$TMP"/pdf/*.pdf | tail -1 | cut -f1)
+ALL_BYTES=$(du -cb "$TMP"/corpus/* | tail -1 | cut -f1)
+PAGES=-
+if [ "$HAVE_POPPLER" = 1 ]; then
+  PAGES=$(for f in "$TMP"/pdf/*.pdf; do pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; done | awk '{s+=$1} END {print s+0}')
+fi
+
+echo
+echo "agendex $("$BIN" --version | cut -d' ' -f2), $(nproc) CPUs, -j $JOBS, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "corpus: $FILES files ($NPDF PDF, $PAGES PDF pages, $(mb "$PDF_BYTES") MB of PDF; $(mb "$ALL_BYTES") MB in all)"
+echo
+row "run" "seconds" "CPU s" "pages/s" "MB/s" "records/s" "peak MB"
+row "---" "---" "---" "---" "---" "---" "---"
+
+run extract_pdf "$BIN" extract -j "$JOBS" "$TMP/pdf"
+EX_SECS=$SECS
+EX_CPU=$CPU
+EX_RECS=$(grep -oE '[0-9]+ records' "$ERR" | tail -1 | cut -d' ' -f1 || echo 0)
+row "agendex extract (PDFs)" "$SECS" "$CPU" "$(per_sec "$PAGES" "$SECS")" "$(per_sec "$(mb "$PDF_BYTES")" "$SECS")" "$(per_sec "$EX_RECS" "$SECS")" "$RSS_MB"
+grep -E ' failed' "$ERR" | tail -1 | sed 's/^/  /' >&2
+
+if [ "$HAVE_POPPLER" = 1 ]; then
+  run pdftotext bash -c 'for f in "$1"/*.pdf; do pdftotext -q "$f" /dev/null || true; done' _ "$TMP/pdf"
+  PT_SECS=$SECS
+  PT_CPU=$CPU
+  row "pdftotext, one by one (PDFs)" "$SECS" "$CPU" "$(per_sec "$PAGES" "$SECS")" "$(per_sec "$(mb "$PDF_BYTES")" "$SECS")" "-" "$RSS_MB"
+  run pdftotext_par bash -c 'ls "$1"/*.pdf | xargs -P "$2" -n 16 sh -c '"'"'for f; do pdftotext -q "$f" /dev/null || true; done'"'"' _' _ "$TMP/pdf" "$JOBS"
+  row "pdftotext, -P $JOBS (PDFs)" "$SECS" "$CPU" "$(per_sec "$PAGES" "$SECS")" "$(per_sec "$(mb "$PDF_BYTES")" "$SECS")" "-" "$RSS_MB"
+fi
+
+run extract_all "$BIN" extract -j "$JOBS" "$TMP/corpus"
+ALL_RECS=$(grep -oE '[0-9]+ records' "$ERR" | tail -1 | cut -d' ' -f1 || echo 0)
+row "agendex extract (all files)" "$SECS" "$CPU" "-" "$(per_sec "$(mb "$ALL_BYTES")" "$SECS")" "$(per_sec "$ALL_RECS" "$SECS")" "$RSS_MB"
+
+HAVE_INDEX=0
+if "$BIN" index --help >/dev/null 2>&1; then
+  HAVE_INDEX=1
+  run index "$BIN" index -j "$JOBS" --index "$TMP/index" "$TMP/corpus"
+  row "agendex index (all files)" "$SECS" "$CPU" "-" "$(per_sec "$(mb "$ALL_BYTES")" "$SECS")" "$(per_sec "$ALL_RECS" "$SECS")" "$RSS_MB"
+  tail -2 "$ERR" | sed 's/^/  /' >&2
+  # One new pack arrives: only it is parsed, the rest only hashed.
+  "$BIN" generate --out "$TMP/extra" --files 1 --seed $((SEED + 7919)) --kinds pdf \
+    --seeds "$ROOT/seeds" --corpus "$ROOT/corpus" 2>/dev/null
+  for f in "$TMP"/extra/*.pdf; do mv "$f" "$TMP/corpus/new-$(basename "$f")"; done
+  run reindex "$BIN" index -j "$JOBS" --index "$TMP/index" "$TMP/corpus"
+  row "re-index after one new pack" "$SECS" "$CPU" "-" "-" "-" "$RSS_MB"
+  tail -1 "$ERR" | sed 's/^/  /' >&2
+fi
+
+echo
+if [ "$HAVE_POPPLER" = 1 ]; then
+  awk -v a="$EX_SECS" -v b="$PT_SECS" 'BEGIN { if (a > 0) printf "pages/s against pdftotext one by one: %.2fx (target >= 2x)\n", b/a }'
+  awk -v a="$EX_CPU" -v b="$PT_CPU" 'BEGIN { if (a > 0) printf "pages per CPU-second against pdftotext: %.2fx (steadier on a busy machine)\n", b/a }'
+fi
+
+if [ "$HAVE_INDEX" = 1 ]; then
+  echo
+  echo "search, $ALL_RECS records, 20 runs per query, whole process (start, open, search, print):"
+  printf '| %-44s | %9s | %9s |\n' "query" "median ms" "p99 ms"
+  printf '| %-44s | %9s | %9s |\n' "---" "---" "---"
+  # sq LABEL ARGS...: 20 searches, whole process each time.
+  sq() {
+    local label=$1; shift
+    for i in $(seq 20); do
+      s=$(date +%s%N)
+      "$BIN" search --index "$TMP/index" --format json --limit 10 "$@" >/dev/null 2>&1 || true
+      echo $(( ($(date +%s%N) - s) / 1000 ))
+    done | sort -n | awk -v q="$label" '{v[NR]=$1} END {
+      m = (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2
+      p = v[int(NR*0.99 + 0.999)]
+      printf "| %-44s | %9.1f | %9.1f |\n", q, m/1000, p/1000 }'
+  }
+  sq 'early help' 'early help'
+  sq '"schools forum"' '"schools forum"'
+  sq 'funding AND (schools OR academies)' 'funding AND (schools OR academies)'
+  sq 'resolved (stemmed)' 'resolved'
+  sq 'kind:agenda_item' 'kind:agenda_item'
+  sq 'Tottenham (rare)' 'Tottenham'
+  sq 'budget --doc-type minutes --since 2014' budget --doc-type minutes --since 2014
+fi
+
+if [ "$FLAT" = 1 ]; then
+  echo
+  echo "memory flat in file count (agendex extract, peak RSS of the largest process):"
+  for n in 2000 10000; do
+    rm -rf "$TMP/flat"
+    "$BIN" generate --out "$TMP/flat" --files "$n" --seed "$SEED" \
+      --seeds "$ROOT/seeds" --corpus "$ROOT/corpus" 2>/dev/null
+    run "flat_$n" "$BIN" extract -j "$JOBS" "$TMP/flat"
+    echo "  $n files: ${SECS}s, peak ${RSS_MB} MB"
+    eval "FLAT_$n=$RSS_MB"
+  done
+  awk -v a="$FLAT_2000" -v b="$FLAT_10000" 'BEGIN {
+    r = b / a; printf "  10,000 / 2,000 files: %.2fx peak RSS (%s)\n", r, (r <= 1.2 ? "flat: within 20%" : "GROWS") }'
+  rm -rf "$TMP/flat"
+fi
