@@ -203,7 +203,8 @@ const SHORT_WORDS: &[&str] = &[
 
 /// A header cell as a column name: HTML removed, whitespace folded, words a
 /// narrow column hyphenated ("Child- ren's", "First Re- sponse") or broke
-/// ("Name/Servic e") joined again. Body cells are never rewritten.
+/// ("Name/Servic e") joined again, a footnote mark kept on its word ("EH
+/// team *" is "EH team*"). Body cells are never rewritten.
 pub fn column_name(cell: &str) -> String {
     let folded = crate::common::fold(&crate::common::strip_html(cell));
     let mut out: Vec<String> = Vec::new();
@@ -225,6 +226,11 @@ pub fn column_name(cell: &str) -> String {
                 prev.push_str(w);
             }
             Some(prev) if fragment && prev.ends_with(|c: char| c.is_alphabetic()) => {
+                prev.push_str(w);
+            }
+            // A footnote mark set apart from its word ("EH team *" in a PDF,
+            // "EH team*" in the text form) belongs to the word.
+            Some(prev) if !w.is_empty() && w.chars().all(|c| matches!(c, '*' | '†' | '‡')) => {
                 prev.push_str(w);
             }
             _ => out.push(w.to_string()),
@@ -373,6 +379,13 @@ mod tests {
             None
         );
         assert_eq!(caption("Tablets issued"), None);
+    }
+
+    #[test]
+    fn footnote_mark_set_apart_stays_on_its_word() {
+        assert_eq!(column_name("EH team *"), "EH team*");
+        assert_eq!(column_name("EH team*"), "EH team*");
+        assert_eq!(column_name("Total ** cases"), "Total** cases");
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod bad_input;
 mod documents;
 mod extract;
 mod generate;
+mod golden;
 mod index;
 mod layout;
 mod search;
