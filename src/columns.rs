@@ -712,11 +712,14 @@ fn usual_pitch(flow: &[FlowLine]) -> f32 {
 
 /// Column gutters of the page: gaps in the union of word extents of a
 /// block, found again in another block, or wide and in a block of three or
-/// more lines. Sorted left to right.
+/// more lines. Sorted left to right. On a page whose other blocks already
+/// show columns, a gap before a short entry standing past the right edge of
+/// all the page's other text is one too (see `past_the_measure`).
 fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
     let pitch = usual_pitch(flow);
     // gap, lines in block, whether one side of the gap is an interleaved column
     let mut candidates: Vec<(f32, f32, usize, bool)> = Vec::new();
+    let mut past: Vec<(f32, f32)> = Vec::new();
     for &(s, e) in blocks {
         if e - s < 2 {
             continue;
@@ -732,6 +735,9 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
             if reach > f32::NEG_INFINITY && x0 - reach >= MIN_GUTTER {
                 let interleaved = interleaved_side(&flow[s..e], (reach, x0), pitch);
                 candidates.push((reach, x0, e - s, interleaved));
+                if past_the_measure(flow, (s, e), x0) {
+                    past.push((reach, x0));
+                }
             }
             reach = reach.max(x1);
         }
@@ -763,9 +769,48 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
             gutters.push((lo, hi, support));
         }
     }
+    // The page must already be set in columns (a gutter found in several
+    // blocks): on a page of prose a short word far right is no column.
+    if gutters.iter().any(|g| g.2 >= 2) {
+        for (a0, a1) in past {
+            let clear = gutters.iter().all(|g| g.1 <= a0);
+            if clear {
+                gutters.push((a0, a1, 1));
+            }
+        }
+    }
     gutters.sort_by(|a, b| a.0.total_cmp(&b.0));
     gutters.dedup_by(|a, b| a.1.min(b.1) - a.0.max(b.0) >= MIN_GUTTER);
     gutters
+}
+
+/// Whether the words of a block from `x0` on are a short entry in a column
+/// of their own, right of the page's text: an ACTION BY owner ("SW") on the
+/// same baseline as a line of its paragraph, the only entry in that column
+/// on the page. A few words on at most a few lines, starting a gutter's
+/// width past the right edge of every other word on the page. Text never
+/// runs past its own measure, so such a word cannot be the end of a line.
+fn past_the_measure(flow: &[FlowLine], block: (usize, usize), x0: f32) -> bool {
+    let right = |w: &Word| w.x0 >= x0 - 0.5;
+    let lines = &flow[block.0..block.1];
+    let per_line: Vec<usize> = lines
+        .iter()
+        .map(|l| l.words.iter().filter(|w| right(w)).count())
+        .filter(|&n| n > 0)
+        .collect();
+    if per_line.is_empty() || per_line.len() > 3 || per_line.iter().any(|&n| n > 3) {
+        return false;
+    }
+    let measure = flow
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| {
+            let inside = i >= block.0 && i < block.1;
+            l.words.iter().filter(move |w| !(inside && right(w)))
+        })
+        .map(|w| w.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    x0 - measure >= MIN_GUTTER
 }
 
 /// Whether the lines on one side of a gap form a column of their own set
@@ -867,6 +912,64 @@ mod tests {
         assert!(cells
             .iter()
             .any(|c| c.contains("noted and an update 2. That the sum")));
+    }
+
+    /// Minute 10.3 of the Schools Forum minutes: the ACTION BY owner "SW"
+    /// stands on the same baseline as the paragraph's first line, past the
+    /// right edge of all the page's text, the only entry in that column on
+    /// the page. It was read into the middle of the paragraph ("… that it
+    /// SW had previously been agreed …").
+    #[test]
+    fn action_owner_on_a_baseline_of_its_paragraph_is_its_own_cell() {
+        let numbered = |with_numbers: bool| {
+            let mut flow = Vec::new();
+            for b in 0..3 {
+                let y = 100.0 + b as f32 * 40.0;
+                let mut first = vec![(
+                    85.0,
+                    "The Forum agreed the revised terms of reference for both the High Needs and Early",
+                )];
+                if with_numbers {
+                    first.insert(0, (58.0, "10.1"));
+                }
+                flow.push(line(y, &first));
+                flow.push(line(y + 12.5, &[(85.0, "Years working parties.")]));
+            }
+            let mut first = vec![
+                (85.0, "In response to a query from LB SW advised that it"),
+                (542.9, "SW"),
+            ];
+            if with_numbers {
+                first.insert(0, (58.0, "10.3"));
+            }
+            flow.push(line(300.0, &first));
+            flow.push(line(
+                312.5,
+                &[(85.0, "had previously been agreed by the Forum.")],
+            ));
+            rebuild(flow, 0, 0.0)
+        };
+        let lines = numbered(true);
+        let last = lines.last().expect("a row");
+        let cells: Vec<&str> = last.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            cells,
+            [
+                "10.3",
+                "In response to a query from LB SW advised that it had previously been agreed by the Forum.",
+                "SW"
+            ]
+        );
+        // The rows above keep their two cells.
+        assert_eq!(lines[0].cells.len(), 2, "{:?}", lines[0]);
+        // On a page of prose, with no columns elsewhere, a short word far
+        // right stays in its line.
+        let lines = numbered(false);
+        assert!(lines.iter().all(|l| l.table.is_none()), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.text.ends_with("that it SW")),
+            "{lines:?}"
+        );
     }
 
     #[test]
