@@ -195,9 +195,6 @@ fn text_and_pdf_forms_give_the_same_records() {
     use std::collections::BTreeMap;
     // (stem, rendered line) pairs that differ for a known reason.
     let known: &[(&str, &str)] = &[
-        // Paragraph 10.3's ACTION BY initials sit on a line of the decision
-        // text in the PDF and are read into it: one action fewer.
-        ("000_ab51a36975b4b00c", "minute=10 owners=SW"),
         // The "Ground already covered" table's two right columns are 6 pt
         // apart in a single block: too narrow to tell from a word gap.
         ("000_ab51a36975b4b00c", "\"Ground already covered\""),
