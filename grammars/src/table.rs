@@ -35,10 +35,15 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
         if is_layout_grid(&run.rows, above.first().copied()) {
             continue;
         }
-        for (k, part) in split_titled(&run.rows).into_iter().enumerate() {
+        let parts = split_titled(&run.rows);
+        let last = parts.len().saturating_sub(1);
+        for (k, part) in parts.into_iter().enumerate() {
             let Some(mut t) = build(part.rows, part.title) else {
                 continue;
             };
+            if k == last {
+                t.notes.extend(run.notes.iter().cloned());
+            }
             if k == 0 {
                 t.between = between.iter().map(|s| fold(s)).collect();
                 t.above = above.iter().map(|s| fold(s)).collect();
@@ -73,7 +78,9 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
 /// A line of the document as the table grammar sees it.
 #[derive(Debug, Clone)]
 enum Item {
-    Text(String),
+    /// A plain line and its right edge as a share of the page width
+    /// (`None` for text input).
+    Text(String, Option<f32>),
     Row(Row),
     Blank,
 }
@@ -114,7 +121,11 @@ fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
                     size: line.size,
                 })
             } else {
-                Item::Text(fold(&strip_html(&line.text)))
+                let right = line.cells.iter().map(|c| c.x1).fold(0.0, f32::max);
+                Item::Text(
+                    fold(&strip_html(&line.text)),
+                    (page.width > 0.0 && right > 0.0).then(|| right / page.width),
+                )
             };
             items.push((page.number, item));
         }
@@ -126,7 +137,7 @@ fn texts(items: &[(u32, Item)]) -> Vec<&str> {
     items
         .iter()
         .filter_map(|(_, i)| match i {
-            Item::Text(t) if !t.is_empty() => Some(t.as_str()),
+            Item::Text(t, _) if !t.is_empty() => Some(t.as_str()),
             _ => None,
         })
         .collect()
@@ -136,6 +147,8 @@ fn texts(items: &[(u32, Item)]) -> Vec<&str> {
 /// broken by a stray empty line), a text line or another grid ends it.
 struct Run {
     rows: Vec<Row>,
+    /// Footnotes set as plain lines right below the rows.
+    notes: Vec<String>,
     start: usize,
     end: usize,
 }
@@ -198,15 +211,63 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
             rows.len() >= 2
         };
         if keep {
+            let (notes, after) = notes_below(items, end, rows.last().map_or(0, |r| r.page));
             out.push(Run {
                 rows,
+                notes,
                 start: i,
-                end,
+                end: after,
             });
+            end = after;
         }
         i = end.max(i + 1);
     }
     out
+}
+
+/// Footnotes the PDF sets as plain lines below a table (`*These figures`
+/// / `represent` / … in a block as narrow as the first column): lines
+/// marked as notes (`*`, `**`, `Source:`) on the rows' page, only blank
+/// lines before the first, each with the lines below it that continue it.
+/// A note wrapped in a narrow block goes on while the lines stay in the
+/// left half of the page; a wide one, while a line starts lower-case (the
+/// sentence goes on). A text input's line is a whole paragraph: a note is
+/// that line. Returns the notes and the index after them.
+fn notes_below(items: &[(u32, Item)], from: usize, page: u32) -> (Vec<String>, usize) {
+    let mut i = from;
+    while matches!(items.get(i), Some((p, Item::Blank)) if *p == page) {
+        i += 1;
+    }
+    let mut notes = Vec::new();
+    while let Some((p, Item::Text(first, right))) = items.get(i) {
+        if *p != page || !is_note(first) {
+            break;
+        }
+        let mut note = first.clone();
+        i += 1;
+        if let Some(right) = right {
+            let narrow = *right < 0.5;
+            while let Some((p, Item::Text(t, Some(r)))) = items.get(i) {
+                let goes_on = if narrow {
+                    *r < 0.5
+                } else {
+                    t.chars().next().is_some_and(char::is_lowercase)
+                };
+                if *p != page || t.is_empty() || is_note(t) || !goes_on {
+                    break;
+                }
+                note.push(' ');
+                note.push_str(t);
+                i += 1;
+            }
+        }
+        notes.push(note);
+    }
+    if notes.is_empty() {
+        (notes, from)
+    } else {
+        (notes, i)
+    }
 }
 
 /// Whether header rows at the foot of a page stand in the columns of the

@@ -366,3 +366,40 @@ fn paragraphs_beside_a_centred_first_cell_are_one_row() {
     ));
     assert!(!row[1].contains("Schools understand"));
 }
+
+/// A footnote the PDF sets as plain lines in a narrow block below the
+/// table (`*These figures` / `represent` / …) belongs to the table, as the
+/// text form's note row does, and the prose below it does not.
+#[test]
+fn footnote_set_below_a_pdf_table_is_its_note() {
+    let stem = "000_ab51a36975b4b00c";
+    for (title, start, end) in [
+        (
+            "Table Two",
+            "*These figures represent",
+            "to avoid duplication",
+        ),
+        (
+            "Table 4: Additional Outcomes",
+            "*Specific descriptors",
+            "ensure consistent application.",
+        ),
+    ] {
+        let text = tables(&text_pages(stem));
+        let pdf = tables(&pdf_pages(stem));
+        let (t, p) = (titled(&text, title), titled(&pdf, title));
+        assert_eq!(p.notes, t.notes, "{title}");
+        assert_eq!(p.notes.len(), 1, "{title}");
+        assert!(p.notes[0].starts_with(start), "{title}: {:?}", p.notes);
+        assert!(p.notes[0].ends_with(end), "{title}: {:?}", p.notes);
+    }
+    // A source line below a table, in either form.
+    let stem = "004_790beaa8e3ba6a97";
+    for pages in [text_pages(stem), pdf_pages(stem)] {
+        let notes: Vec<String> = tables(&pages).into_iter().flat_map(|t| t.notes).collect();
+        assert_eq!(
+            notes,
+            ["Source: HSIP records for Harrow, Ofsted Dataview for comparators as at 31.12.12"]
+        );
+    }
+}

@@ -125,11 +125,12 @@ pub fn render(r: &Value) -> String {
                 .map(|h| h.iter().map(|c| clip(&s(c), 30)).collect())
                 .unwrap_or_default();
             format!(
-                "Table[{}x{}](|{}|) {:?}",
+                "Table[{}x{}](|{}|) {:?} notes={}",
                 r["rows"].as_array().map(|a| a.len()).unwrap_or(0),
                 header.len(),
                 header.join("|"),
-                clip(&s(&r["title"]), 60)
+                clip(&s(&r["title"]), 60),
+                r["notes"].as_array().map(|a| a.len()).unwrap_or(0)
             )
         }
         "report" => format!(
