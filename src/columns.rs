@@ -481,7 +481,8 @@ fn respected_gutters(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Gutter> {
             };
             let side_by_side =
                 lines.iter().any(left) && !lines.iter().any(|l| left(l) && runs_on(l));
-            let long = !side_by_side && lines.iter().any(runs_on);
+            let long =
+                !side_by_side && lines.iter().any(runs_on) && !flush_column(lines, (g.0, g.1));
             if long {
                 continue;
             }
@@ -719,6 +720,8 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
     let pitch = usual_pitch(flow);
     // gap, lines in block, whether one side of the gap is an interleaved column
     let mut candidates: Vec<(f32, f32, usize, bool)> = Vec::new();
+    // Whether a candidate opens a flush column named by the line above.
+    let mut headed: Vec<bool> = Vec::new();
     let mut past: Vec<(f32, f32)> = Vec::new();
     for &(s, e) in blocks {
         if e - s < 2 {
@@ -735,6 +738,11 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
             if reach > f32::NEG_INFINITY && x0 - reach >= MIN_GUTTER {
                 let interleaved = interleaved_side(&flow[s..e], (reach, x0), pitch);
                 candidates.push((reach, x0, e - s, interleaved));
+                headed.push(
+                    s > 0
+                        && flush_column(&flow[s..e], (reach, x0))
+                        && flow[s - 1].words.iter().any(|w| (w.x0 - x0).abs() <= 1.0),
+                );
                 if past_the_measure(flow, (s, e), x0) {
                     past.push((reach, x0));
                 }
@@ -764,7 +772,7 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
                 hi = hi.min(b1);
             }
         }
-        let wide_enough = a1 - a0 >= WIDE_GUTTER && n >= 3;
+        let wide_enough = (a1 - a0 >= WIDE_GUTTER || headed[i]) && n >= 3;
         if hi - lo >= MIN_GUTTER.min(a1 - a0) && (support >= 2 || wide_enough || interleaved) {
             gutters.push((lo, hi, support));
         }
@@ -782,6 +790,31 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
     gutters.sort_by(|a, b| a.0.total_cmp(&b.0));
     gutters.dedup_by(|a, b| a.1.min(b.1) - a.0.max(b.0) >= MIN_GUTTER);
     gutters
+}
+
+/// Whether the words right of a narrow gap form a column set flush left:
+/// on three or more lines words stand right of it, each such line's first
+/// one starting at the gap's right edge, and on two or more of them three
+/// or more words stand left of it (a column of text beside, not a number
+/// or a bullet hanging before its paragraph). Seed 000 "Ground already
+/// covered": outputs end by x = 385, every line of outcomes starts at
+/// x = 390. The words after a river in justified prose start anywhere.
+fn flush_column(lines: &[FlowLine], gap: (f32, f32)) -> bool {
+    let mut flush = 0;
+    let mut beside = 0;
+    for l in lines {
+        let Some(first) = l.words.iter().find(|w| w.x0 >= gap.0) else {
+            continue;
+        };
+        if (first.x0 - gap.1).abs() > 1.0 {
+            return false;
+        }
+        flush += 1;
+        if l.words.iter().filter(|w| w.x1 <= gap.0 + 0.5).count() >= 3 {
+            beside += 1;
+        }
+    }
+    flush >= 3 && beside >= 2
 }
 
 /// Whether the words of a block from `x0` on are a short entry in a column
@@ -1384,5 +1417,184 @@ mod tests {
             "{rows:?}"
         );
         assert_eq!(rows[3], ["TOTAL", "139", "92", "101", "17", "349"]);
+    }
+
+    /// Words of `text` from `x0`, five points a letter, three a space.
+    fn spaced(x0: f32, text: &str) -> Vec<(f32, String)> {
+        let mut x = x0;
+        text.split(' ')
+            .map(|w| {
+                let at = x;
+                x += w.chars().count() as f32 * 5.0 + 3.0;
+                (at, w.to_string())
+            })
+            .collect()
+    }
+
+    fn spaced_line(y: f32, parts: &[(f32, &str)]) -> FlowLine {
+        let words: Vec<(f32, String)> = parts.iter().flat_map(|&(x, t)| spaced(x, t)).collect();
+        let refs: Vec<(f32, &str)> = words.iter().map(|(x, t)| (*x, t.as_str())).collect();
+        line(y, &refs)
+    }
+
+    /// Seed 000 "Ground already covered": outputs and outcomes set a few
+    /// points apart in one block, every line of outcomes flush at one left
+    /// edge, each column named by the header above. The header's "Work"
+    /// reaches into the first gutter.
+    fn ground_covered(with_header: bool) -> Vec<Line> {
+        let mut flow = Vec::new();
+        if with_header {
+            flow.push(line(
+                70.0,
+                &[
+                    (58.0, "Phase"),
+                    (92.0, "of"),
+                    (108.0, "Work"),
+                    (135.0, "Outputs"),
+                    (390.0, "Outcomes"),
+                ],
+            ));
+        }
+        flow.extend([
+            spaced_line(100.0, &[(390.0, "Centralised and co-ordinated")]),
+            spaced_line(
+                113.0,
+                &[
+                    (135.0, "Initial proposals for all services and price"),
+                    (390.0, "support to all schools"),
+                ],
+            ),
+            spaced_line(
+                126.0,
+                &[
+                    (58.0, "Phase 2:"),
+                    (135.0, "list to be presented Open Day Held"),
+                ],
+            ),
+            spaced_line(
+                139.0,
+                &[
+                    (
+                        135.0,
+                        "Appropriate systems and infrastructure in place now.",
+                    ),
+                    (390.0, "Schools are clear"),
+                ],
+            ),
+            spaced_line(
+                152.0,
+                &[
+                    (58.0, "Traded Model"),
+                    (135.0, "On Track"),
+                    (390.0, "Now operational"),
+                ],
+            ),
+        ]);
+        // The outputs end within a word gap of the outcomes.
+        let reach = flow
+            .iter()
+            .flat_map(|l| &l.words)
+            .filter(|w| w.x0 < 390.0)
+            .map(|w| w.x1)
+            .fold(0.0, f32::max);
+        assert!(390.0 - reach >= MIN_GUTTER && 390.0 - reach < WIDE_GUTTER);
+        rebuild(flow, 0, 0.0)
+    }
+
+    fn texts(line: &Line) -> Vec<&str> {
+        line.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    #[test]
+    fn columns_a_word_gap_apart_under_their_header_names_are_cells() {
+        let lines = ground_covered(true);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines.iter().all(|l| l.table == Some(0)), "{lines:?}");
+        assert_eq!(texts(&lines[0]), ["Phase of Work", "Outputs", "Outcomes"]);
+        assert_eq!(
+            texts(&lines[1]),
+            [
+                "Phase 2: Traded Model",
+                "Initial proposals for all services and price list to be presented Open Day \
+                 Held Appropriate systems and infrastructure in place now. On Track",
+                "Centralised and co-ordinated support to all schools Schools are clear Now \
+                 operational",
+            ]
+        );
+        // Without names over the columns a narrow gap in one block is no
+        // gutter: the outcomes stay with the outputs.
+        let lines = ground_covered(false);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert_eq!(lines[0].cells.len(), 2, "{lines:?}");
+    }
+
+    /// The budget amendments' savings table: a description column set a
+    /// few points right of the name column, long on lines beside a name,
+    /// every line of it flush at one left edge. A row whose long name runs
+    /// past that edge keeps the gutter from being common to the run, yet in
+    /// the rows that leave it free it parts the name from the description.
+    #[test]
+    fn a_long_column_flush_a_word_gap_from_its_neighbour_keeps_its_gutter() {
+        let desc = 286.0;
+        let flow = vec![
+            spaced_line(
+                100.0,
+                &[
+                    (58.0, "2"),
+                    (80.0, "Children's Social Care - Disabled Children"),
+                    (desc, "Realignment of the budget to reflect"),
+                ],
+            ),
+            spaced_line(
+                113.0,
+                &[
+                    (80.0, "Placements & Support"),
+                    (desc, "the increase in cost of support"),
+                ],
+            ),
+            spaced_line(126.0, &[(desc, "in the year")]),
+            spaced_line(
+                166.0,
+                &[
+                    (58.0, "3"),
+                    (80.0, "Waste - Realignment"),
+                    (desc, "Realignment of tonnes going through"),
+                ],
+            ),
+            spaced_line(
+                179.0,
+                &[(80.0, "of tonnes sent"), (desc, "the plant based on intel")],
+            ),
+            spaced_line(192.0, &[(desc, "in 2024")]),
+            spaced_line(
+                232.0,
+                &[
+                    (58.0, "4"),
+                    (
+                        80.0,
+                        "Children's Social Care - Disabled Children Placements",
+                    ),
+                    (340.0, "Use of grant"),
+                ],
+            ),
+        ];
+        let lines = rebuild(flow, 0, 0.0);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(
+            texts(&lines[0]),
+            [
+                "2",
+                "Children's Social Care - Disabled Children Placements & Support",
+                "Realignment of the budget to reflect the increase in cost of support in the year",
+            ]
+        );
+        assert_eq!(
+            texts(&lines[1]),
+            [
+                "3",
+                "Waste - Realignment of tonnes sent",
+                "Realignment of tonnes going through the plant based on intel in 2024",
+            ]
+        );
     }
 }

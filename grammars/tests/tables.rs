@@ -228,6 +228,7 @@ fn text_and_pdf_forms_agree() {
                 "Table One",
                 "Table 4: Additional Outcomes",
                 "Earlier Phase of Work",
+                "Ground already covered",
             ][..],
         ),
         (

@@ -195,11 +195,7 @@ fn golden_corpus_pdfs() {
 fn text_and_pdf_forms_give_the_same_records() {
     use std::collections::BTreeMap;
     // (stem, rendered line) pairs that differ for a known reason.
-    let known: &[(&str, &str)] = &[
-        // The "Ground already covered" table's two right columns are 6 pt
-        // apart in a single block: too narrow to tell from a word gap.
-        ("000_ab51a36975b4b00c", "\"Ground already covered\""),
-    ];
+    let known: &[(&str, &str)] = &[];
     let mut used = vec![false; known.len()];
     let mut unexplained = Vec::new();
     for stem in STEMS {
