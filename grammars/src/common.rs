@@ -77,9 +77,13 @@ const MONTHS: [&str; 12] = [
 /// A month name, full or abbreviated to three letters ("Feb", "Sept").
 fn month(input: &str) -> IResult<&str, u32> {
     let (rest, word) = alpha1(input)?;
-    let w = word.to_ascii_lowercase();
+    // `alpha1` takes ASCII letters only: compare ignoring ASCII case rather
+    // than lower-casing a copy of every word a date search passes over.
+    let w = word.as_bytes();
     for (i, m) in MONTHS.iter().enumerate() {
-        if w == *m || (w.len() >= 3 && m.starts_with(w.as_str())) {
+        let whole = w.len() == m.len();
+        let fits = whole || (w.len() >= 3 && w.len() < m.len());
+        if fits && m.as_bytes()[..w.len()].eq_ignore_ascii_case(w) {
             return Ok((rest, i as u32 + 1));
         }
     }
@@ -197,19 +201,44 @@ pub fn month_year(input: &str) -> IResult<&str, String> {
 /// A line's words without the `**bold**` markers some renderings keep and
 /// without HTML fragments, whitespace folded.
 pub fn plain(text: &str) -> String {
+    // Most lines hold no bold marker, tag or entity: fold them directly,
+    // without the three copies the general path makes.
+    if !text.contains(['*', '<', '&']) {
+        return fold(text);
+    }
     fold(&strip_html(&text.replace("**", "")))
 }
 
 /// `plain`, keeping the cells of a table row apart with " | " (a row's
 /// text joins its cells with tabs): "Date of Meeting: | 11 July 2013".
 pub fn plain_cells(text: &str) -> String {
+    if !text.contains('\t') {
+        return plain(text);
+    }
     plain(&text.replace('\t', " | "))
 }
 
 /// Page furniture a text rendering keeps but a reader never wants as content.
 pub fn is_furniture(text: &str) -> bool {
+    const FURNITURE: [&str; 2] = [
+        "this page is intentionally left blank",
+        "page intentionally left blank",
+    ];
+    // `plain` never lengthens a line, so a shorter one cannot be furniture;
+    // a line without markers, tags or entities is compared word by word.
+    if text.len() < FURNITURE[1].len() {
+        return false;
+    }
+    if !text.contains(['*', '<', '&']) {
+        return FURNITURE.iter().any(|f| {
+            let mut words = text.split_whitespace();
+            f.split(' ')
+                .all(|fw| words.next().is_some_and(|w| w.eq_ignore_ascii_case(fw)))
+                && words.next().is_none()
+        });
+    }
     let t = plain(text).to_ascii_lowercase();
-    t == "this page is intentionally left blank" || t == "page intentionally left blank"
+    FURNITURE.contains(&t.as_str())
 }
 
 /// Small words kept lower case inside a title-cased name.
