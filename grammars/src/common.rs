@@ -11,6 +11,9 @@ use nom::{IResult, Parser};
 
 /// Fold runs of whitespace into one space and trim.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -19,6 +22,32 @@ pub fn fold(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// `fold` for ASCII text, byte by byte (every line of most documents):
+/// the same whitespace as `char::is_whitespace` (which, unlike
+/// `u8::is_ascii_whitespace`, includes the vertical tab).
+fn fold_ascii(s: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut gap = false;
+    for &b in s.as_bytes() {
+        if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            gap = !out.is_empty();
+        } else {
+            if gap {
+                out.push(b' ');
+                gap = false;
+            }
+            out.push(b);
+        }
+    }
+    // Only ASCII bytes were copied, so this cannot fail.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Whether `s` holds a byte that `plain` rewrites (`**`, a tag, an entity).
+fn has_markup(s: &str) -> bool {
+    s.bytes().any(|b| matches!(b, b'*' | b'<' | b'&'))
 }
 
 /// Replace HTML tags (`<p>`, `<ol style=…>`, `<u>`) by spaces; list items and
@@ -203,7 +232,7 @@ pub fn month_year(input: &str) -> IResult<&str, String> {
 pub fn plain(text: &str) -> String {
     // Most lines hold no bold marker, tag or entity: fold them directly,
     // without the three copies the general path makes.
-    if !text.contains(['*', '<', '&']) {
+    if !has_markup(text) {
         return fold(text);
     }
     fold(&strip_html(&text.replace("**", "")))
@@ -229,7 +258,7 @@ pub fn is_furniture(text: &str) -> bool {
     if text.len() < FURNITURE[1].len() {
         return false;
     }
-    if !text.contains(['*', '<', '&']) {
+    if !has_markup(text) {
         return FURNITURE.iter().any(|f| {
             let mut words = text.split_whitespace();
             f.split(' ')
@@ -330,6 +359,17 @@ mod tests {
         assert_eq!(find_date("in May 2015 and 2016"), None);
         assert_eq!(find_date("32 January 2015"), None);
         assert_eq!(find_date("the 2014-15 level"), None);
+    }
+
+    #[test]
+    fn fold_is_the_same_for_ascii_and_unicode_whitespace() {
+        assert_eq!(fold("  a \t b\x0B c\r\n"), "a b c");
+        assert_eq!(fold("a\u{a0} b\u{2003}c "), "a b c");
+        assert_eq!(fold(" \t "), "");
+        for s in ["  a  b ", "x\x0By", "\u{c}p\u{c}", "one"] {
+            let by_words: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(fold(s), by_words.join(" "));
+        }
     }
 
     #[test]
