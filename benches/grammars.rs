@@ -3,9 +3,13 @@
 //! fixture (`grammars/tests/pages/*.json`, what the layout layer makes of
 //! `corpus/*.pdf`), each grammar alone over every document of every input,
 //! and the text reader. No PDF reading here: see `layout.rs` and
-//! `scripts/bench-pipeline.sh`.
+//! `scripts/bench-pipeline.sh`. `AGENDEX_BENCH_CPU=1` measures CPU time
+//! of the bench thread rather than wall time (see `cpu/mod.rs`).
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+mod cpu;
+
+use criterion::measurement::Measurement;
+use criterion::{BenchmarkId, Criterion, Throughput};
 use grammars::registry::Grammar;
 use grammars::{Page, Parsed};
 use std::hint::black_box;
@@ -57,7 +61,7 @@ fn text_bytes(pages: &[Page]) -> u64 {
         .sum()
 }
 
-fn parse(c: &mut Criterion) {
+fn parse<M: Measurement>(c: &mut Criterion<M>) {
     let mut g = c.benchmark_group("parse");
     for (label, pages, bytes) in inputs() {
         g.throughput(Throughput::Bytes(bytes));
@@ -70,7 +74,7 @@ fn parse(c: &mut Criterion) {
 
 /// Every grammar over every document of every input, whatever its type:
 /// a per-grammar scanning speed, comparable across grammars.
-fn each_grammar(c: &mut Criterion) {
+fn each_grammar<M: Measurement>(c: &mut Criterion<M>) {
     use grammars::{agenda, attendance, meeting, minutes, recommendation, report, table};
     let list: [(&str, Grammar); 7] = [
         ("meeting", meeting::parse),
@@ -114,7 +118,7 @@ fn each_grammar(c: &mut Criterion) {
     g.finish();
 }
 
-fn text_reader(c: &mut Criterion) {
+fn text_reader<M: Measurement>(c: &mut Criterion<M>) {
     let mut g = c.benchmark_group("from_text");
     for p in files(&root().join("seeds"), "txt") {
         let text = std::fs::read_to_string(&p).unwrap();
@@ -126,12 +130,25 @@ fn text_reader(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group! {
-    name = benches;
-    config = Criterion::default()
+fn config() -> Criterion {
+    Criterion::default()
         .sample_size(20)
         .warm_up_time(std::time::Duration::from_millis(500))
-        .measurement_time(std::time::Duration::from_secs(2));
-    targets = parse, each_grammar, text_reader
+        .measurement_time(std::time::Duration::from_secs(2))
+        .configure_from_args()
 }
-criterion_main!(benches);
+
+fn run<M: Measurement>(mut c: Criterion<M>) {
+    parse(&mut c);
+    each_grammar(&mut c);
+    text_reader(&mut c);
+    c.final_summary();
+}
+
+fn main() {
+    if std::env::var_os("AGENDEX_BENCH_CPU").is_some() {
+        run(config().with_measurement(cpu::CpuTime));
+    } else {
+        run(config());
+    }
+}

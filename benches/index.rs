@@ -5,13 +5,18 @@
 //!
 //! `AGENDEX_BENCH_RECORDS` sets the search index's size (default 20,000);
 //! the target speaks of 1,000,000, which takes a while to build.
+//! `AGENDEX_BENCH_CPU=1` measures the bench thread's CPU time rather than
+//! wall time (see `cpu/mod.rs`).
+
+mod cpu;
 
 use agendex::index::query::{search_index, SearchRequest};
 use agendex::index::schema::{self, Fields};
 use agendex::pdf::worker::Limits;
 use agendex::pipeline::{self, Options, PdfMode};
 use agendex::record::OutRecord;
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::measurement::Measurement;
+use criterion::{BenchmarkId, Criterion, Throughput};
 use std::path::PathBuf;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
@@ -57,7 +62,7 @@ fn write_records(index: &Index, recs: impl Iterator<Item = OutRecord>) {
     writer.commit().unwrap();
 }
 
-fn write(c: &mut Criterion) {
+fn write<M: Measurement>(c: &mut Criterion<M>) {
     let base = base_records();
     let mut g = c.benchmark_group("index_write");
     g.throughput(Throughput::Elements(1000));
@@ -74,7 +79,7 @@ fn write(c: &mut Criterion) {
     g.finish();
 }
 
-fn search(c: &mut Criterion) {
+fn search<M: Measurement>(c: &mut Criterion<M>) {
     let n: usize = std::env::var("AGENDEX_BENCH_RECORDS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -119,12 +124,24 @@ fn req(q: &str) -> SearchRequest {
     }
 }
 
-criterion_group! {
-    name = benches;
-    config = Criterion::default()
+fn config() -> Criterion {
+    Criterion::default()
         .sample_size(20)
         .warm_up_time(std::time::Duration::from_millis(500))
-        .measurement_time(std::time::Duration::from_secs(2));
-    targets = write, search
+        .measurement_time(std::time::Duration::from_secs(2))
+        .configure_from_args()
 }
-criterion_main!(benches);
+
+fn run<M: Measurement>(mut c: Criterion<M>) {
+    write(&mut c);
+    search(&mut c);
+    c.final_summary();
+}
+
+fn main() {
+    if std::env::var_os("AGENDEX_BENCH_CPU").is_some() {
+        run(config().with_measurement(cpu::CpuTime));
+    } else {
+        run(config());
+    }
+}

@@ -11,6 +11,9 @@ use nom::{IResult, Parser};
 
 /// Fold runs of whitespace into one space and trim.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -19,6 +22,32 @@ pub fn fold(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// `fold` for ASCII text, byte by byte (every line of most documents):
+/// the same whitespace as `char::is_whitespace` (which, unlike
+/// `u8::is_ascii_whitespace`, includes the vertical tab).
+fn fold_ascii(s: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut gap = false;
+    for &b in s.as_bytes() {
+        if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            gap = !out.is_empty();
+        } else {
+            if gap {
+                out.push(b' ');
+                gap = false;
+            }
+            out.push(b);
+        }
+    }
+    // Only ASCII bytes were copied, so this cannot fail.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Whether `s` holds a byte that `plain` rewrites (`**`, a tag, an entity).
+fn has_markup(s: &str) -> bool {
+    s.bytes().any(|b| matches!(b, b'*' | b'<' | b'&'))
 }
 
 /// Replace HTML tags (`<p>`, `<ol style=…>`, `<u>`) by spaces; list items and
@@ -77,9 +106,13 @@ const MONTHS: [&str; 12] = [
 /// A month name, full or abbreviated to three letters ("Feb", "Sept").
 fn month(input: &str) -> IResult<&str, u32> {
     let (rest, word) = alpha1(input)?;
-    let w = word.to_ascii_lowercase();
+    // `alpha1` takes ASCII letters only: compare ignoring ASCII case rather
+    // than lower-casing a copy of every word a date search passes over.
+    let w = word.as_bytes();
     for (i, m) in MONTHS.iter().enumerate() {
-        if w == *m || (w.len() >= 3 && m.starts_with(w.as_str())) {
+        let whole = w.len() == m.len();
+        let fits = whole || (w.len() >= 3 && w.len() < m.len());
+        if fits && m.as_bytes()[..w.len()].eq_ignore_ascii_case(w) {
             return Ok((rest, i as u32 + 1));
         }
     }
@@ -197,19 +230,44 @@ pub fn month_year(input: &str) -> IResult<&str, String> {
 /// A line's words without the `**bold**` markers some renderings keep and
 /// without HTML fragments, whitespace folded.
 pub fn plain(text: &str) -> String {
+    // Most lines hold no bold marker, tag or entity: fold them directly,
+    // without the three copies the general path makes.
+    if !has_markup(text) {
+        return fold(text);
+    }
     fold(&strip_html(&text.replace("**", "")))
 }
 
 /// `plain`, keeping the cells of a table row apart with " | " (a row's
 /// text joins its cells with tabs): "Date of Meeting: | 11 July 2013".
 pub fn plain_cells(text: &str) -> String {
+    if !text.contains('\t') {
+        return plain(text);
+    }
     plain(&text.replace('\t', " | "))
 }
 
 /// Page furniture a text rendering keeps but a reader never wants as content.
 pub fn is_furniture(text: &str) -> bool {
+    const FURNITURE: [&str; 2] = [
+        "this page is intentionally left blank",
+        "page intentionally left blank",
+    ];
+    // `plain` never lengthens a line, so a shorter one cannot be furniture;
+    // a line without markers, tags or entities is compared word by word.
+    if text.len() < FURNITURE[1].len() {
+        return false;
+    }
+    if !has_markup(text) {
+        return FURNITURE.iter().any(|f| {
+            let mut words = text.split_whitespace();
+            f.split(' ')
+                .all(|fw| words.next().is_some_and(|w| w.eq_ignore_ascii_case(fw)))
+                && words.next().is_none()
+        });
+    }
     let t = plain(text).to_ascii_lowercase();
-    t == "this page is intentionally left blank" || t == "page intentionally left blank"
+    FURNITURE.contains(&t.as_str())
 }
 
 /// Small words kept lower case inside a title-cased name.
@@ -301,6 +359,17 @@ mod tests {
         assert_eq!(find_date("in May 2015 and 2016"), None);
         assert_eq!(find_date("32 January 2015"), None);
         assert_eq!(find_date("the 2014-15 level"), None);
+    }
+
+    #[test]
+    fn fold_is_the_same_for_ascii_and_unicode_whitespace() {
+        assert_eq!(fold("  a \t b\x0B c\r\n"), "a b c");
+        assert_eq!(fold("a\u{a0} b\u{2003}c "), "a b c");
+        assert_eq!(fold(" \t "), "");
+        for s in ["  a  b ", "x\x0By", "\u{c}p\u{c}", "one"] {
+            let by_words: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(fold(s), by_words.join(" "));
+        }
     }
 
     #[test]

@@ -140,6 +140,15 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
         return Vec::new();
     };
     let multi_page = pages.len() > 1;
+    // Non-blank lines before each line: a document's body length in O(1)
+    // per line (counting afresh made long single-page texts quadratic).
+    let mut nonblank_before = Vec::with_capacity(flat.len() + 1);
+    let mut seen = 0usize;
+    for f in &flat {
+        nonblank_before.push(seen);
+        seen += usize::from(!f.blank());
+    }
+    nonblank_before.push(seen);
 
     // (start index into flat, cue)
     // (start index into flat, cue, index of the cue's own line)
@@ -151,7 +160,7 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
             continue;
         }
         let (cur_start, cur_cue, cur_anchor) = starts[starts.len() - 1];
-        let body_lines = flat[cur_start..i].iter().filter(|f| !f.blank()).count();
+        let body_lines = nonblank_before[i] - nonblank_before[cur_start];
         let next = next_text(&flat, i);
         // A summons and membership list may fill the first page and put the
         // "AGENDA" heading lower down or over the page: while nothing has
@@ -384,20 +393,43 @@ pub fn agenda_item_stamp(t: &str, next: Option<&str>) -> Option<String> {
 
 /// The first line of a report's front sheet where no stamp heads it.
 fn is_report_sheet_start(t: &str) -> bool {
-    let l = t.to_ascii_lowercase();
-    l.starts_with("report for:")
-        || l.starts_with("report to:")
-        || l.starts_with("executive member report")
-        || l.starts_with("cabinet member report")
+    [
+        "report for:",
+        "report to:",
+        "executive member report",
+        "cabinet member report",
+    ]
+    .iter()
+    .any(|p| strip_prefix_ci(t, p).is_some())
+}
+
+/// `t` without the ASCII prefix `p`, matched ignoring ASCII case (as
+/// `to_ascii_lowercase` then `strip_prefix` would, without the copy).
+fn strip_prefix_ci<'a>(t: &'a str, p: &str) -> Option<&'a str> {
+    let head = t.as_bytes().get(..p.len())?;
+    if head.eq_ignore_ascii_case(p.as_bytes()) {
+        // `p` is ASCII, so `p.len()` is a char boundary of `t` here.
+        t.get(p.len()..)
+    } else {
+        None
+    }
+}
+
+/// Whether `t` holds the ASCII `needle`, ignoring ASCII case, without
+/// lower-casing a copy of `t`.
+fn contains_ci(t: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    n.is_empty()
+        || t.as_bytes()
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// "Published: March 2015", "Report published: 3 August 2015": the cover of
 /// an inspection report.
 fn is_published_line(t: &str) -> bool {
-    let l = t.to_ascii_lowercase();
-    let rest = l
-        .strip_prefix("published:")
-        .or_else(|| l.strip_prefix("report published:"));
+    // Dates and months are read ignoring case: the line as printed will do.
+    let rest = strip_prefix_ci(t, "published:").or_else(|| strip_prefix_ci(t, "report published:"));
     match rest {
         Some(r) => {
             let r = r.trim_start_matches([' ', '\t', '|']);
@@ -410,11 +442,13 @@ fn is_published_line(t: &str) -> bool {
 /// "Haringey Schools Forum - Work Plan Academic Year 2014-15": a heading
 /// (not a sentence, not a field, not a numbered item) naming a work plan.
 fn is_work_plan_heading(t: &str) -> bool {
-    let l = t.to_ascii_lowercase();
+    if t.len() > 400 || t.chars().count() > 100 || t.ends_with('.') || t.contains(':') {
+        return false;
+    }
     let names = ["work plan", "workplan", "work programme", "forward plan"]
         .iter()
-        .any(|w| l.contains(w));
-    if !names || t.chars().count() > 100 || t.ends_with('.') || t.contains(':') {
+        .any(|w| contains_ci(t, w));
+    if !names {
         return false;
     }
     if t.starts_with(|c: char| c.is_ascii_digit()) || is_bullet(t) {
@@ -430,9 +464,8 @@ fn is_work_plan_heading(t: &str) -> bool {
 
 /// A line holding only a date ("21st May 2015", "WEDNESDAY 25 FEBRUARY 2015").
 pub fn is_bare_date(t: &str) -> bool {
-    let Some(_) = find_date(t) else { return false };
-    let words: Vec<&str> = t.split_whitespace().collect();
-    words.len() <= 5 && t.chars().count() <= 40
+    // The cheap shape tests first: most lines fail them.
+    t.chars().count() <= 40 && t.split_whitespace().count() <= 5 && find_date(t).is_some()
 }
 
 /// A title slide: a short title line, at most two more short lines, then a
@@ -812,6 +845,8 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
         }
     }
     let mut seen_lines = 0;
+    // One buffer of words for every line: no allocation per line.
+    let mut words: Vec<&str> = Vec::new();
     for t in texts {
         if !t.is_empty() {
             seen_lines += 1;
@@ -819,20 +854,20 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
         // A council named in a document's opening lines (letterhead, front
         // sheet) is its own; one named further on may be a neighbour.
         let early = seen_lines <= 15;
-        let words: Vec<&str> = t
-            .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-            .filter(|w| !w.is_empty())
-            .collect();
+        words.clear();
+        words.extend(
+            t.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+                .filter(|w| !w.is_empty()),
+        );
         for (k, w) in words.iter().enumerate() {
             let w = w.trim_end_matches(['.', ':', ';']);
-            let wl = w.to_lowercase();
-            let bare = w.trim_end_matches("’s").trim_end_matches("'s");
+            let bare = trim_end_str(trim_end_str(w, "’s"), "'s");
             if (bare == "Council" || bare == "COUNCIL") && k > 0 {
                 // "Haringey Council", "Kent County Council", "Gloucester City
                 // Council", "KENT COUNTY COUNCIL – RECORD OF DECISION".
                 let mut j = k - 1;
                 let kinds = ["county", "city", "borough", "district"];
-                if kinds.contains(&words[j].to_lowercase().as_str()) && j > 0 {
+                if kinds.iter().any(|k| lower_is(words[j], k)) && j > 0 {
                     j -= 1;
                 }
                 let name = words[j].trim_end_matches(['’', '\'']);
@@ -848,7 +883,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                     }
                 }
             }
-            if wl == "borough" && words.get(k + 1).is_some_and(|n| n.to_lowercase() == "of") {
+            if lower_is(w, "borough") && words.get(k + 1).is_some_and(|n| lower_is(n, "of")) {
                 if let Some(name) = words.get(k + 2) {
                     if is_place_word(name) {
                         bump_in(&mut named, name, 2);
@@ -872,7 +907,9 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                     bump_in(&mut named, base, 1);
                 }
             }
-            let before_place = ["in", "across", "within", "all"].contains(&wl.as_str());
+            let before_place = ["in", "across", "within", "all"]
+                .iter()
+                .any(|p| lower_is(w, p));
             if before_place && k + 1 < words.len() {
                 let n = words[k + 1].trim_end_matches(['.', ',', ';', ':']);
                 // "in Quarter 3" names no place.
@@ -898,6 +935,24 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// `s` without every trailing `suffix` (`str::trim_end_matches` with a
+/// string pattern, minus the searcher it sets up on each call).
+fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
+}
+
+/// Whether `w.to_lowercase() == lower` for an ASCII `lower` holding no
+/// 'k': no other character lower-cases into such ASCII (the Kelvin sign is
+/// the only non-ASCII one lowering to ASCII), so an ASCII case-blind
+/// compare gives the same answer without building the lowered string.
+fn lower_is(w: &str, lower: &str) -> bool {
+    debug_assert!(lower.is_ascii() && !lower.contains('k'));
+    w.eq_ignore_ascii_case(lower)
 }
 
 /// A capitalised word of letters (a place name), not a common heading word.

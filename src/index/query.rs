@@ -202,9 +202,8 @@ pub fn search_index(index: &Index, req: &SearchRequest) -> Result<SearchResults>
         .search(&*filtered, &(top, Count, facets))
         .map_err(|e| tantivy_err(here, e))?;
 
-    let mut snippets = SnippetGenerator::create(&searcher, &*user_query, fields.text)
-        .map_err(|e| tantivy_err(here, e))?;
-    snippets.set_max_num_chars(SNIPPET_CHARS);
+    let snippets =
+        Snippets::create(&searcher, &*user_query, fields.text).map_err(|e| tantivy_err(here, e))?;
     let mut hits = Vec::with_capacity(top.len());
     for (score, addr) in top {
         let doc: TantivyDocument = searcher.doc(addr).map_err(|e| tantivy_err(here, e))?;
@@ -264,9 +263,116 @@ pub fn search_index(index: &Index, req: &SearchRequest) -> Result<SearchResults>
     })
 }
 
+/// Bytes of a record's text handed to the snippet generator, around the
+/// first place a query term appears. A document record holds a whole
+/// document (hundreds of KB): tokenising and stemming all of it for each
+/// hit was most of a text query's time.
+const SNIPPET_WINDOW: usize = 4096;
+/// Of the window, the bytes before the first place a term appears.
+const SNIPPET_LEAD: usize = 1024;
+
+/// A snippet generator that looks at a bounded window of each text.
+struct Snippets {
+    generator: SnippetGenerator,
+    /// What to look for in the raw text to place the window: each query
+    /// term, lower case, less its last character when that leaves three or
+    /// more (a stem's last letter may differ from the word's: "earli" for
+    /// "early", "hope" for "hoping").
+    probes: Vec<String>,
+}
+
+impl Snippets {
+    /// As `SnippetGenerator::create`, keeping the terms to place windows.
+    fn create(
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        field: tantivy::schema::Field,
+    ) -> tantivy::Result<Snippets> {
+        let mut terms: Vec<Term> = Vec::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == field {
+                terms.push(term.clone());
+            }
+        });
+        terms.sort();
+        terms.dedup();
+        let mut scored = std::collections::BTreeMap::new();
+        let mut probes = Vec::new();
+        for term in &terms {
+            let value = term.value();
+            let Some(word) = value.as_str() else {
+                continue;
+            };
+            let doc_freq = searcher.doc_freq(term)?;
+            if doc_freq > 0 {
+                scored.insert(word.to_string(), 1.0 / (1.0 + doc_freq as f32));
+                let mut probe = word.to_string();
+                if probe.chars().count() > 3 {
+                    probe.pop();
+                }
+                probes.push(probe);
+            }
+        }
+        let tokenizer = searcher.index().tokenizer_for_field(field)?;
+        Ok(Snippets {
+            generator: SnippetGenerator::new(scored, tokenizer, field, SNIPPET_CHARS),
+            probes,
+        })
+    }
+
+    /// The best fragment of a window of `text` around the first place a
+    /// term appears; of the whole text when the window holds no match (or
+    /// no term is seen in the raw text), so no highlight is lost.
+    fn snippet(&self, text: &str) -> tantivy::snippet::Snippet {
+        if text.len() > SNIPPET_WINDOW && !self.probes.is_empty() {
+            if let Some(window) = self.window(text) {
+                let s = self.generator.snippet(window);
+                if !s.fragment().is_empty() {
+                    return s;
+                }
+            }
+        }
+        self.generator.snippet(text)
+    }
+
+    /// `SNIPPET_WINDOW` bytes of `text` around the first probe found in
+    /// it (ignoring ASCII case), cut at whitespace so no word is split.
+    fn window<'a>(&self, text: &'a str) -> Option<&'a str> {
+        let lower = text.to_ascii_lowercase();
+        let first = self
+            .probes
+            .iter()
+            .filter_map(|p| lower.find(p.as_str()))
+            .min()?;
+        let mut start = first.saturating_sub(SNIPPET_LEAD);
+        let mut end = (start + SNIPPET_WINDOW).min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut window = text.get(start..end)?;
+        if start > 0 {
+            // Drop the partial word at the front (before the first hit,
+            // which starts a word or lies inside one beyond this cut).
+            let cut = window.find(char::is_whitespace).unwrap_or(0);
+            if start + cut <= first {
+                window = &window[cut..];
+            }
+        }
+        if end < text.len() {
+            if let Some(cut) = window.rfind(char::is_whitespace) {
+                window = &window[..cut];
+            }
+        }
+        Some(window)
+    }
+}
+
 /// The snippet of `text` around the matched words; the opening of the
 /// text when no word of the query is in it (a match on the title alone).
-fn make_snippet(generator: &SnippetGenerator, text: &str) -> Snippet {
+fn make_snippet(generator: &Snippets, text: &str) -> Snippet {
     let s = generator.snippet(text);
     if !s.fragment().is_empty() {
         return Snippet {
@@ -794,6 +900,42 @@ mod tests {
         stems.sort();
         stems.dedup();
         stems
+    }
+
+    #[test]
+    fn snippets_of_long_texts_come_from_a_window_with_true_highlights() {
+        let index = Index::create_in_ram(schema::build());
+        let fields = Fields::of(&index.schema()).expect("fields");
+        let mut writer: tantivy::IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 15 << 20).expect("writer");
+        let filler = "The panel noted the report on budgets and places. ".repeat(400);
+        let long = format!("{filler}Early help in Tottenham was reviewed by the Forum. {filler}");
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.text, &long);
+        writer.add_document(doc).expect("add");
+        writer.commit().expect("commit");
+        let searcher = index.reader().expect("reader").searcher();
+        let query = parse_query(&index, &fields, "early help").expect("query");
+        let snippets = Snippets::create(&searcher, &*query, fields.text).expect("snippets");
+        let s = make_snippet(&snippets, &long);
+        let marked: Vec<&str> = s
+            .highlights
+            .iter()
+            .map(|[a, b]| s.text.get(*a..*b).expect("range inside the snippet"))
+            .collect();
+        assert_eq!(marked, ["Early", "help"]);
+        assert!(s.html.contains("<b>Early</b> <b>help</b> in Tottenham"));
+        // Fragments are cut from the window's start, so the window and the
+        // whole text may frame the match differently, marking the same words.
+        let whole = snippets.generator.snippet(&long);
+        assert_eq!(whole.highlighted().len(), s.highlights.len());
+        // A word only in the whole text's far end is still found.
+        let late = format!("{filler}{filler}Tottenham.");
+        let query = parse_query(&index, &fields, "tottenham").expect("query");
+        let snippets = Snippets::create(&searcher, &*query, fields.text).expect("snippets");
+        let s = make_snippet(&snippets, &late);
+        assert!(s.text.ends_with("places. Tottenham"), "{}", s.text);
+        assert_eq!(s.highlights.len(), 1);
     }
 
     #[test]

@@ -1,0 +1,77 @@
+//! A criterion measurement of the benchmark thread's CPU time
+//! (`CLOCK_THREAD_CPUTIME_ID`) instead of wall time: on a machine shared
+//! with other jobs, wall time counts the time the thread waited for a core;
+//! CPU time does not. Chosen with `AGENDEX_BENCH_CPU=1`, which every bench
+//! that includes this module honours; figures then read "per CPU-second".
+
+use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::Throughput;
+
+/// CPU time of the calling thread, in nanoseconds.
+pub struct CpuTime;
+
+fn thread_cpu_ns() -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec; the clock id is a constant
+    // every Linux kernel since 2.6.12 knows.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+impl Measurement for CpuTime {
+    type Intermediate = u64;
+    type Value = u64;
+    fn start(&self) -> u64 {
+        thread_cpu_ns()
+    }
+    fn end(&self, start: u64) -> u64 {
+        thread_cpu_ns().saturating_sub(start)
+    }
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+    fn zero(&self) -> u64 {
+        0
+    }
+    fn to_f64(&self, v: &u64) -> f64 {
+        *v as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &CpuFormatter
+    }
+}
+
+struct CpuFormatter;
+
+impl ValueFormatter for CpuFormatter {
+    fn scale_values(&self, typical: f64, values: &mut [f64]) -> &'static str {
+        let (div, unit) = if typical < 1e3 {
+            (1.0, "ns cpu")
+        } else if typical < 1e6 {
+            (1e3, "µs cpu")
+        } else if typical < 1e9 {
+            (1e6, "ms cpu")
+        } else {
+            (1e9, "s cpu")
+        };
+        values.iter_mut().for_each(|v| *v /= div);
+        unit
+    }
+    fn scale_throughputs(&self, _typical: f64, t: &Throughput, values: &mut [f64]) -> &'static str {
+        let (per, unit) = match t {
+            Throughput::Bytes(b) | Throughput::BytesDecimal(b) => {
+                (*b as f64 / 1_048_576.0, "MiB/cpu-s")
+            }
+            Throughput::Elements(e) => (*e as f64, "elem/cpu-s"),
+        };
+        values.iter_mut().for_each(|v| *v = per / (*v * 1e-9));
+        unit
+    }
+    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
