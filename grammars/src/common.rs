@@ -88,7 +88,8 @@ fn is_tag(inner: &str) -> bool {
     )
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names in order, lower case.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -139,22 +139,8 @@ fn month_year(input: &str) -> IResult<&str, &str> {
 }
 
 fn is_month(w: &str) -> Option<&str> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let l = w.to_ascii_lowercase();
-    MONTHS
+    crate::common::MONTHS
         .iter()
         .any(|m| l == *m || (l.len() >= 3 && m.starts_with(l.as_str())))
         .then_some(w)

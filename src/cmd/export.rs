@@ -2,11 +2,11 @@
 //! SQLite database, from the JSON the index stores (so no input is read
 //! again).
 
-use super::{is_broken_pipe, EXIT_FATAL, EXIT_OK};
+use super::{RecordSink, EXIT_FATAL, EXIT_OK};
 use crate::cli::{ExportArgs, ExportFormat};
 use agendex::index::{export, IndexError};
 use agendex::output::{csv_quote, CSV_COLUMNS};
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 use std::io::Write;
 
 pub fn run(args: &ExportArgs) -> Result<i32> {
@@ -29,19 +29,8 @@ pub fn run(args: &ExportArgs) -> Result<i32> {
             },
         };
     }
-    let (out, tmp): (Box<dyn Write>, Option<std::path::PathBuf>) = match &args.output {
-        Some(path) => {
-            let tmp = temp_name(path);
-            let f = std::fs::File::create(&tmp)
-                .with_context(|| format!("cannot create {}", tmp.display()))?;
-            (Box::new(std::io::BufWriter::new(f)), Some(tmp))
-        }
-        None => (
-            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            None,
-        ),
-    };
-    let mut out = out;
+    let mut rs = RecordSink::open(args.output.as_deref())?;
+    let out = &mut rs.out;
     let mut io_error: Option<std::io::Error> = None;
     if args.format == ExportFormat::Csv {
         if let Err(e) = writeln!(out, "{}", CSV_COLUMNS.join(",")) {
@@ -68,27 +57,21 @@ pub fn run(args: &ExportArgs) -> Result<i32> {
     let n = match export::for_each_record(&args.index, &mut sink) {
         Ok(n) => n,
         Err(e @ IndexError::Missing(_)) => {
+            rs.discard();
             eprintln!("agendex: {e}");
             return Ok(EXIT_FATAL);
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => {
+            rs.discard();
+            return Err(e.into());
+        }
     };
     let finished = match io_error {
         Some(e) => Err(e),
-        None => out.flush(),
+        None => rs.out.flush(),
     };
-    drop(out);
-    if let Err(e) = finished {
-        if let Some(tmp) = &tmp {
-            let _ = std::fs::remove_file(tmp);
-        }
-        if is_broken_pipe(&e) {
-            return Ok(EXIT_OK);
-        }
-        bail!("cannot write records: {e}");
-    }
-    if let (Some(tmp), Some(path)) = (&tmp, &args.output) {
-        std::fs::rename(tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    if let Some(code) = rs.close(finished)? {
+        return Ok(code);
     }
     eprintln!("{n} records");
     Ok(EXIT_OK)
@@ -134,7 +117,7 @@ mod sqlite {
 
     /// Write the database to a temporary name beside `path`, then rename it.
     pub fn write(index: &Path, path: &Path) -> Result<usize> {
-        let tmp = super::temp_name(path);
+        let tmp = crate::cmd::temp_name(path);
         let _ = std::fs::remove_file(&tmp);
         let written = fill(index, &tmp);
         match written {
@@ -251,13 +234,4 @@ fn csv_line(json: &str) -> String {
         .map(|c| csv_quote(c))
         .collect::<Vec<_>>()
         .join(",")
-}
-
-fn temp_name(path: &std::path::Path) -> std::path::PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(format!(".tmp{}", std::process::id()));
-    path.with_file_name(name)
 }

@@ -1,12 +1,11 @@
 //! `agendex extract`: parse inputs and print their records.
 
-use super::{is_broken_pipe, pipeline_options, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED};
+use super::{pipeline_options, RecordSink, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED};
 use crate::cli::ExtractArgs;
 use agendex::output::Writer;
 use agendex::pipeline;
 use agendex::walk;
-use anyhow::{bail, Context, Result};
-use std::io::Write;
+use anyhow::Result;
 
 pub fn run(args: &ExtractArgs) -> Result<i32> {
     for k in &args.kind {
@@ -26,19 +25,8 @@ pub fn run(args: &ExtractArgs) -> Result<i32> {
     }
     let opts = pipeline_options(&args.read);
 
-    let (out, tmp): (Box<dyn Write>, Option<std::path::PathBuf>) = match &args.output {
-        Some(path) => {
-            let tmp = temp_name(path);
-            let f = std::fs::File::create(&tmp)
-                .with_context(|| format!("cannot create {}", tmp.display()))?;
-            (Box::new(std::io::BufWriter::new(f)), Some(tmp))
-        }
-        None => (
-            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            None,
-        ),
-    };
-    let mut writer = Writer::new(out, args.format);
+    let mut sink = RecordSink::open(args.output.as_deref())?;
+    let mut writer = Writer::new(&mut sink.out, args.format);
     let mut records = 0usize;
     let mut warnings = 0usize;
     let mut io_error: Option<std::io::Error> = writer.begin().err();
@@ -74,17 +62,8 @@ pub fn run(args: &ExtractArgs) -> Result<i32> {
         Some(e) => Err(e),
         None => writer.finish().map(|_| ()),
     };
-    if let Err(e) = finished {
-        if let Some(tmp) = &tmp {
-            let _ = std::fs::remove_file(tmp);
-        }
-        if is_broken_pipe(&e) {
-            return Ok(EXIT_OK);
-        }
-        bail!("cannot write records: {e}");
-    }
-    if let (Some(tmp), Some(path)) = (&tmp, &args.output) {
-        std::fs::rename(tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    if let Some(code) = sink.close(finished)? {
+        return Ok(code);
     }
     let files = sources.len() + walk_errors.len();
     let note = if warnings > 0 && !args.read.verbose {
@@ -98,13 +77,4 @@ pub fn run(args: &ExtractArgs) -> Result<i32> {
     } else {
         EXIT_OK
     })
-}
-
-fn temp_name(path: &std::path::Path) -> std::path::PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(format!(".tmp{}", std::process::id()));
-    path.with_file_name(name)
 }

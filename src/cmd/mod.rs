@@ -10,6 +10,7 @@ pub mod serve;
 
 use agendex::pdf::worker::Limits;
 use agendex::pipeline::Options;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::cli::ReadArgs;
@@ -33,6 +34,75 @@ pub fn pipeline_options(read: &ReadArgs) -> Options {
             .unwrap_or(1)
     });
     Options::for_this_exe(limits, jobs)
+}
+
+/// Where records go: stdout, or a temporary file beside `-o FILE` that is
+/// renamed into place only when everything was written.
+pub struct RecordSink {
+    pub out: Box<dyn std::io::Write>,
+    tmp: Option<PathBuf>,
+    dest: Option<PathBuf>,
+}
+
+impl RecordSink {
+    pub fn open(dest: Option<&Path>) -> anyhow::Result<RecordSink> {
+        use anyhow::Context;
+        let Some(dest) = dest else {
+            return Ok(RecordSink {
+                out: Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+                tmp: None,
+                dest: None,
+            });
+        };
+        let tmp = temp_name(dest);
+        let f = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot create {}", tmp.display()))?;
+        Ok(RecordSink {
+            out: Box::new(std::io::BufWriter::new(f)),
+            tmp: Some(tmp),
+            dest: Some(dest.to_path_buf()),
+        })
+    }
+
+    /// Give up: the temporary file goes, nothing is renamed into place.
+    pub fn discard(self) {
+        drop(self.out);
+        if let Some(tmp) = &self.tmp {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+
+    /// Settle the output after writing ended with `written`: on success the
+    /// file is renamed into place; on failure the temporary file goes, and a
+    /// closed pipe is no error (`Some(EXIT_OK)`: stop quietly).
+    pub fn close(self, written: std::io::Result<()>) -> anyhow::Result<Option<i32>> {
+        use anyhow::Context;
+        drop(self.out);
+        if let Err(e) = written {
+            if let Some(tmp) = &self.tmp {
+                let _ = std::fs::remove_file(tmp);
+            }
+            if is_broken_pipe(&e) {
+                return Ok(Some(EXIT_OK));
+            }
+            anyhow::bail!("cannot write records: {e}");
+        }
+        if let (Some(tmp), Some(dest)) = (&self.tmp, &self.dest) {
+            std::fs::rename(tmp, dest)
+                .with_context(|| format!("cannot write {}", dest.display()))?;
+        }
+        Ok(None)
+    }
+}
+
+/// A temporary name beside `path`, unique to this process.
+pub fn temp_name(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(format!(".tmp{}", std::process::id()));
+    path.with_file_name(name)
 }
 
 /// Is this error a closed pipe (`agendex extract … | head`)?
