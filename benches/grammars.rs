@@ -130,14 +130,6 @@ fn text_reader<M: Measurement>(c: &mut Criterion<M>) {
     g.finish();
 }
 
-fn config() -> Criterion {
-    Criterion::default()
-        .sample_size(20)
-        .warm_up_time(std::time::Duration::from_millis(500))
-        .measurement_time(std::time::Duration::from_secs(2))
-        .configure_from_args()
-}
-
 fn run<M: Measurement>(mut c: Criterion<M>) {
     parse(&mut c);
     each_grammar(&mut c);
@@ -147,8 +139,8 @@ fn run<M: Measurement>(mut c: Criterion<M>) {
 
 fn main() {
     if std::env::var_os("AGENDEX_BENCH_CPU").is_some() {
-        run(config().with_measurement(cpu::CpuTime));
+        run(cpu::config().with_measurement(cpu::CpuTime));
     } else {
-        run(config());
+        run(cpu::config());
     }
 }

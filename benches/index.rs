@@ -124,14 +124,6 @@ fn req(q: &str) -> SearchRequest {
     }
 }
 
-fn config() -> Criterion {
-    Criterion::default()
-        .sample_size(20)
-        .warm_up_time(std::time::Duration::from_millis(500))
-        .measurement_time(std::time::Duration::from_secs(2))
-        .configure_from_args()
-}
-
 fn run<M: Measurement>(mut c: Criterion<M>) {
     write(&mut c);
     search(&mut c);
@@ -140,8 +132,8 @@ fn run<M: Measurement>(mut c: Criterion<M>) {
 
 fn main() {
     if std::env::var_os("AGENDEX_BENCH_CPU").is_some() {
-        run(config().with_measurement(cpu::CpuTime));
+        run(cpu::config().with_measurement(cpu::CpuTime));
     } else {
-        run(config());
+        run(cpu::config());
     }
 }

@@ -5,7 +5,17 @@
 //! that includes this module honours; figures then read "per CPU-second".
 
 use criterion::measurement::{Measurement, ValueFormatter};
-use criterion::Throughput;
+use criterion::{Criterion, Throughput};
+
+/// The settings these benches share: short runs, fit for a 2-core machine,
+/// overridable from the command line.
+pub fn config() -> Criterion {
+    Criterion::default()
+        .sample_size(20)
+        .warm_up_time(std::time::Duration::from_millis(500))
+        .measurement_time(std::time::Duration::from_secs(2))
+        .configure_from_args()
+}
 
 /// CPU time of the calling thread, in nanoseconds.
 pub struct CpuTime;

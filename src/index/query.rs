@@ -144,23 +144,13 @@ pub fn record(dir: &Path, id: &str) -> Result<Option<serde_json::Value>> {
 fn record_in(index: &Index, id: &str) -> Result<Option<serde_json::Value>> {
     let err = |e: tantivy::TantivyError| tantivy_err(Path::new(""), e);
     let fields = Fields::of(&index.schema()).map_err(err)?;
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(err)?;
-    let searcher = reader.searcher();
     let query = TermQuery::new(
         Term::from_field_text(fields.id, id),
         IndexRecordOption::Basic,
     );
-    let top = searcher
-        .search(&query, &TopDocs::with_limit(1))
-        .map_err(err)?;
-    let Some((_, addr)) = top.first() else {
+    let Some(doc) = first_doc(index, &query)? else {
         return Ok(None);
     };
-    let doc: TantivyDocument = searcher.doc(*addr).map_err(err)?;
     let json = doc
         .get_first(fields.record)
         .and_then(|v| v.as_str().map(str::to_string))
@@ -168,6 +158,68 @@ fn record_in(index: &Index, id: &str) -> Result<Option<serde_json::Value>> {
     serde_json::from_str(&json)
         .map(Some)
         .map_err(|e| tantivy_err(Path::new(""), format!("stored record is not JSON: {e}")))
+}
+
+/// An indexed file: where it was read from, as the index recorded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedFile {
+    pub path: String,
+    pub sha256: String,
+}
+
+/// The indexed file with this SHA-256, if the index holds one: the only way
+/// a web request can name a file to serve. Read from the file markers, so a
+/// file is found only while it is indexed.
+pub fn file(dir: &Path, sha256: &str) -> Result<Option<IndexedFile>> {
+    super::with_index(dir, |index| file_in(index, sha256))
+}
+
+fn file_in(index: &Index, sha256: &str) -> Result<Option<IndexedFile>> {
+    let err = |e: tantivy::TantivyError| tantivy_err(Path::new(""), e);
+    let fields = Fields::of(&index.schema()).map_err(err)?;
+    let term = |f, v: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(f, v),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, term(fields.entry, schema::ENTRY_FILE)),
+        (Occur::Must, term(fields.sha256, sha256)),
+    ]);
+    let Some(doc) = first_doc(index, &query)? else {
+        return Ok(None);
+    };
+    let path = doc
+        .get_first(fields.path)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string();
+    if path.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(IndexedFile {
+        path,
+        sha256: sha256.to_string(),
+    }))
+}
+
+/// The first stored document matching `query` in the index's current commit.
+fn first_doc(index: &Index, query: &dyn Query) -> Result<Option<TantivyDocument>> {
+    let err = |e: tantivy::TantivyError| tantivy_err(Path::new(""), e);
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(err)?;
+    let searcher = reader.searcher();
+    let top = searcher
+        .search(query, &TopDocs::with_limit(1))
+        .map_err(err)?;
+    let Some((_, addr)) = top.first() else {
+        return Ok(None);
+    };
+    searcher.doc(*addr).map(Some).map_err(err)
 }
 
 /// Search an open index.

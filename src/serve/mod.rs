@@ -12,11 +12,10 @@
 //! while they still hash to that id. No part of a request's path reaches
 //! the file system.
 //!
-//! `url` reads requests, `html` renders pages, `lookup` fetches single
+//! `url` reads requests, `html` renders pages, `index::query` fetches single
 //! entries. Searching itself is the index module's.
 
 pub mod html;
-pub mod lookup;
 pub mod url;
 
 use crate::index::query::{self, SearchResults};
@@ -317,7 +316,7 @@ fn source(app: &App, id: Result<String, BadRequest>) -> Reply {
     if !is_sha256(&id) {
         return not_found("no indexed file has this id");
     }
-    let file = match with_retry(|| lookup::file(&app.index, &id)) {
+    let file = match with_retry(|| crate::index::query::file(&app.index, &id)) {
         Ok(Some(f)) => f,
         Ok(None) => return not_found("no indexed file has this id"),
         Err(e) => {
