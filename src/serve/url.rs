@@ -142,21 +142,10 @@ pub fn encode(s: &str) -> String {
     out
 }
 
-/// What the search page and `/api/search` were asked: the index's request
-/// plus the page shown.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SearchParams {
-    pub query: String,
-    pub kind: Vec<String>,
-    pub body: Option<String>,
-    pub council: Option<String>,
-    pub doc_type: Option<String>,
-    pub since: Option<String>,
-    pub until: Option<String>,
-    /// Results per request.
-    pub limit: usize,
-    pub offset: usize,
-}
+/// What the search page and `/api/search` were asked: the index's own
+/// request, `limit` and `offset` being the page shown. The methods below
+/// read it from a request target and write it back into links.
+pub type SearchParams = SearchRequest;
 
 /// The parameter names, as forms and links write them.
 pub const P_QUERY: &str = "q";
@@ -245,18 +234,9 @@ impl SearchParams {
         })
     }
 
+    /// The request to hand to the index.
     pub fn request(&self) -> SearchRequest {
-        SearchRequest {
-            query: self.query.clone(),
-            kind: self.kind.clone(),
-            body: self.body.clone(),
-            council: self.council.clone(),
-            doc_type: self.doc_type.clone(),
-            since: self.since.clone(),
-            until: self.until.clone(),
-            limit: self.limit,
-            offset: self.offset,
-        }
+        self.clone()
     }
 
     /// The 1-based page these parameters show.
