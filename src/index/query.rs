@@ -445,7 +445,9 @@ fn make_snippet(generator: &Snippets, text: &str) -> Snippet {
     }
 }
 
-fn html_escape(s: &str) -> String {
+/// Escape text for HTML content and quoted attribute values (snippets here,
+/// every page of the web server).
+pub fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -16,20 +16,7 @@ use std::time::Duration;
 pub const CSS: &str = include_str!("style.css");
 
 /// Escape text for HTML content and quoted attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::index::query::html_escape as esc;
 
 /// A whole page around `main`.
 fn page(title: &str, params: Option<&SearchParams>, main: &str) -> String {
