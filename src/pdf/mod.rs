@@ -66,16 +66,21 @@ pub fn read_in_process(bytes: &[u8]) -> Result<RawDocument, ReadError> {
             return Err(ReadError::Encrypted);
         }
     }
-    let page_numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    // One reader for the whole file: each font is built once, on the first
+    // page that uses it, not again on every page (most of pdf-extract's cost
+    // on packs whose pages share a few subset fonts).
+    let mut reader = pdf_extract::PageReader::new(&doc);
+    let page_numbers = reader.page_numbers();
     if page_numbers.is_empty() {
         return Err(ReadError::Damaged("the page tree holds no pages".into()));
     }
     let mut out = RawDocument::default();
     for n in page_numbers {
         let mut dev = GlyphDevice::default();
-        let result = catch_unwind(AssertUnwindSafe(|| {
-            pdf_extract::output_doc_page(&doc, &mut dev, n)
-        }));
+        // A panic leaves the reader's font table as it was before the failing
+        // font was being built (entries are inserted only once complete), so
+        // the pages after a failed one are read with the same fonts as before.
+        let result = catch_unwind(AssertUnwindSafe(|| reader.output_page(&mut dev, n)));
         match result {
             Ok(Ok(())) => {}
             Ok(Err(e)) => out.page_errors.push((n, e.to_string())),

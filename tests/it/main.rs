@@ -4,6 +4,7 @@
 mod bad_input;
 mod documents;
 mod extract;
+mod fonts;
 mod generate;
 mod golden;
 mod index;

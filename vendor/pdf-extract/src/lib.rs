@@ -1,3 +1,5 @@
+// Vendored: the released crate is built without lints, as it would be from crates.io.
+#![allow(warnings)]
 extern crate lopdf;
 
 use adobe_cmap_parser::{ByteMapping, CodeRange, CIDRange};
@@ -1569,7 +1571,14 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
 }
 
 struct Processor<'a> {
-    font_table: HashMap<Vec<u8>, Rc<dyn PdfFont + 'a>>,
+    // Keyed by the address of the font dictionary inside the (immutably
+    // borrowed) document, not by its resource name: names like /F0 are only
+    // unique within one resource dictionary, but the dictionary a name
+    // resolves to is the font itself. So a font is built once per document
+    // and shared by every page and form XObject that uses it, and two
+    // resource dictionaries that give one name to different fonts never
+    // share an entry.
+    font_table: HashMap<usize, Rc<dyn PdfFont + 'a>>,
     _none: PhantomData<&'a ()>,
 }
 
@@ -1709,7 +1718,9 @@ impl<'a> Processor<'a> {
                 "Tf" => {
                     let fonts: &Dictionary = get(&doc, resources, b"Font");
                     let name = operation.operands[0].as_name().unwrap();
-                    let font = self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone();
+                    let font_dict = get::<&Dictionary>(doc, fonts, name);
+                    let key = font_dict as *const Dictionary as usize;
+                    let font = self.font_table.entry(key).or_insert_with(|| make_font(doc, font_dict)).clone();
                     {
                         /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
                     if let Some(file) = file {
@@ -2386,6 +2397,38 @@ pub fn output_doc(doc: &Document, output: &mut dyn OutputDev) -> Result<(), Outp
     Ok(())
 }
 
+/// Reads the pages of one document one at a time, in any order, sharing the
+/// fonts built for one page with the pages after it. `output_doc_page` builds
+/// every font of a page anew on each call; a caller that wants each page
+/// separately (to recover from a failure on one page, say) reads them through
+/// one `PageReader` instead.
+pub struct PageReader<'a> {
+    doc: &'a Document,
+    pages: std::collections::BTreeMap<u32, ObjectId>,
+    processor: Processor<'a>,
+}
+
+impl<'a> PageReader<'a> {
+    pub fn new(doc: &'a Document) -> PageReader<'a> {
+        if doc.is_encrypted() {
+            error!("Encrypted documents must be decrypted with a password using {{extract_text|extract_text_from_mem|output_doc}}_encrypted");
+        }
+        PageReader { doc, pages: doc.get_pages(), processor: Processor::new() }
+    }
+
+    /// The document's page numbers, in order.
+    pub fn page_numbers(&self) -> Vec<u32> {
+        self.pages.keys().copied().collect()
+    }
+
+    pub fn output_page(&mut self, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
+        static EMPTY_RESOURCES: std::sync::OnceLock<Dictionary> = std::sync::OnceLock::new();
+        let empty_resources = EMPTY_RESOURCES.get_or_init(Dictionary::new);
+        let object_id = *self.pages.get(&page_num).ok_or(lopdf::Error::PageNumberNotFound(page_num))?;
+        output_doc_inner(page_num, object_id, self.doc, &mut self.processor, output, empty_resources)
+    }
+}
+
 pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
     if doc.is_encrypted() {
         error!("Encrypted documents must be decrypted with a password using {{extract_text|extract_text_from_mem|output_doc}}_encrypted");
@@ -2401,11 +2444,8 @@ pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32
 fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary) -> Result<(), OutputError> {
     let page_dict = doc.get_object(object_id).unwrap().as_dict().unwrap();
     dlog!("page {} {:?}", page_num, page_dict);
-    // Font resource names (e.g. /F0) are only unique within a page's resource
-    // dictionary; the same name can map to a different font on the next page.
-    // Reset the font cache per page so a stale entry from an earlier page isn't
-    // reused, which would decode text with the wrong font's ToUnicode CMap.
-    p.font_table.clear();
+    // The font cache is keyed by font dictionary, not resource name (see
+    // `Processor`), so it stays valid from one page to the next.
     // XXX: Some pdfs lack a Resources directory
     let resources = get_inherited(doc, page_dict, b"Resources").unwrap_or(empty_resources);
     dlog!("resources {:?}", resources);
