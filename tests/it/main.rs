@@ -4,11 +4,11 @@
 mod bad_input;
 mod documents;
 mod extract;
-mod fonts;
 mod generate;
 mod golden;
 mod index;
 mod layout;
+mod pdf_read;
 mod search;
 mod serve;
 mod support;

@@ -2,6 +2,8 @@
 #![allow(warnings)]
 extern crate lopdf;
 
+pub mod content;
+
 use adobe_cmap_parser::{ByteMapping, CodeRange, CIDRange};
 use encoding_rs::UTF_16BE;
 use lopdf::content::Content;
@@ -1588,7 +1590,12 @@ impl<'a> Processor<'a> {
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
-        let content = Content::decode(&content).unwrap();
+        // The common shape of content streams is read by a fast path; anything
+        // else goes to lopdf's general grammar, as before.
+        let content = match content::decode(&content) {
+            Some(content) => content,
+            None => Content::decode(&content).unwrap(),
+        };
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
