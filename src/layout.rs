@@ -419,7 +419,7 @@ fn flow_line(glyphs: &[&Glyph], verticals: &[Rule]) -> FlowLine {
             words.push(Word {
                 x0: g.x,
                 x1: g.x + g.w,
-                text: g.text.clone(),
+                text: g.text.to_string(),
             });
         } else if let Some(w) = words.last_mut() {
             w.text.push_str(&g.text);
@@ -673,7 +673,7 @@ mod tests {
                 y,
                 w: size * 0.5,
                 size,
-                text: c.to_string(),
+                text: c.to_string().as_str().into(),
                 rotated: false,
             })
             .collect()

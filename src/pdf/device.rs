@@ -19,9 +19,85 @@ pub struct Glyph {
     pub w: f32,
     /// Font size after the text matrix.
     pub size: f32,
-    pub text: String,
+    pub text: GlyphText,
     /// The glyph is drawn rotated (vertical text, rotated table headers).
     pub rotated: bool,
+}
+
+/// The text of one glyph: almost always one character, sometimes a
+/// ligature's few. Kept inline: a page holds thousands of glyphs, and a
+/// heap string for each was a tenth of the cost of reading a PDF.
+#[derive(Clone, PartialEq)]
+pub struct GlyphText(GlyphRepr);
+
+#[derive(Clone, PartialEq)]
+enum GlyphRepr {
+    Inline {
+        len: u8,
+        bytes: [u8; GlyphText::INLINE],
+    },
+    Heap(String),
+}
+
+impl GlyphText {
+    const INLINE: usize = 14;
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // The bytes were copied from a &str, whole.
+            GlyphRepr::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            GlyphRepr::Heap(s) => s,
+        }
+    }
+}
+
+impl From<&str> for GlyphText {
+    fn from(s: &str) -> Self {
+        if s.len() <= GlyphText::INLINE {
+            let mut bytes = [0; GlyphText::INLINE];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            GlyphText(GlyphRepr::Inline {
+                len: s.len() as u8,
+                bytes,
+            })
+        } else {
+            GlyphText(GlyphRepr::Heap(s.to_string()))
+        }
+    }
+}
+
+impl std::ops::Deref for GlyphText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for GlyphText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for GlyphText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl Serialize for GlyphText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for GlyphText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Ok(GlyphText::from(s.as_str()))
+    }
 }
 
 /// A horizontal or vertical line segment (cell borders, underlines).
@@ -187,7 +263,7 @@ impl OutputDev for GlyphDevice {
         let rotated = trm.m12.abs() > trm.m11.abs();
         let (x, y) = self.to_page(trm.m31, trm.m32);
         let scale = if size > 0.0 { size } else { font_size.abs() };
-        let text = char.to_string();
+        let text = GlyphText::from(char);
         if let Some(page) = self.current.as_mut() {
             page.glyphs.push(Glyph {
                 x,

@@ -75,6 +75,13 @@ pub fn read_in_process(bytes: &[u8]) -> Result<PdfPages, ReadError> {
 /// The worker's side: bytes on stdin, `Result<PdfPages, ReadError>` as JSON
 /// on stdout. Always exits 0 when it got as far as writing an answer.
 pub fn serve_stdin() -> i32 {
+    // The parent passes the memory cap as an argument and the worker applies
+    // it to itself: a cap set between fork and exec would force the parent
+    // to fork (copying its page tables, large while an index is being
+    // written) instead of spawning the worker directly.
+    if let Some(bytes) = std::env::args().nth(2).and_then(|a| a.parse::<u64>().ok()) {
+        cap_own_memory(bytes);
+    }
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
         eprintln!("cannot read stdin: {e}");
@@ -94,10 +101,10 @@ pub fn serve_stdin() -> i32 {
 pub fn read_in_worker(exe: &Path, bytes: &[u8], limits: &Limits) -> Result<PdfPages, ReadError> {
     let mut cmd = Command::new(exe);
     cmd.arg(WORKER_ARG)
+        .arg(limits.memory.to_string())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    set_memory_cap(&mut cmd, limits.memory);
     let mut child = cmd
         .spawn()
         .map_err(|e| ReadError::Io(format!("cannot start the PDF worker: {e}")))?;
@@ -202,24 +209,21 @@ fn describe_exit(status: std::process::ExitStatus, stderr: &str) -> String {
     }
 }
 
+/// Cap this process's address space (0: no cap).
 #[cfg(unix)]
-fn set_memory_cap(cmd: &mut Command, bytes: u64) {
-    use std::os::unix::process::CommandExt;
+fn cap_own_memory(bytes: u64) {
     if bytes == 0 {
         return;
     }
-    // SAFETY: setrlimit is async-signal-safe and touches only the child.
+    let lim = libc::rlimit {
+        rlim_cur: bytes as libc::rlim_t,
+        rlim_max: bytes as libc::rlim_t,
+    };
+    // SAFETY: setrlimit reads the struct we pass and changes only this process.
     unsafe {
-        cmd.pre_exec(move || {
-            let lim = libc::rlimit {
-                rlim_cur: bytes as libc::rlim_t,
-                rlim_max: bytes as libc::rlim_t,
-            };
-            libc::setrlimit(libc::RLIMIT_AS, &lim);
-            Ok(())
-        });
+        libc::setrlimit(libc::RLIMIT_AS, &lim);
     }
 }
 
 #[cfg(not(unix))]
-fn set_memory_cap(_cmd: &mut Command, _bytes: u64) {}
+fn cap_own_memory(_bytes: u64) {}
