@@ -394,6 +394,18 @@ impl FlowLine {
 }
 
 fn flow_line(glyphs: &[&Glyph], verticals: &[Rule]) -> FlowLine {
+    // Only rules that reach this line's height can separate its cells; the
+    // per-glyph test below is exact, this just keeps it off the rest of
+    // the page's rules.
+    let (lo, hi, size) = glyphs.iter().fold(
+        (f32::INFINITY, f32::NEG_INFINITY, 0.0f32),
+        |(lo, hi, size), g| (lo.min(g.y), hi.max(g.y), size.max(g.size)),
+    );
+    let verticals: Vec<Rule> = verticals
+        .iter()
+        .copied()
+        .filter(|r| r.y0 - TOL <= hi && r.y1 + TOL >= lo - size * 0.6)
+        .collect();
     let mut words: Vec<Word> = Vec::new();
     let mut cell_starts = Vec::new();
     let mut end = f32::NEG_INFINITY;
@@ -502,7 +514,14 @@ impl Grid {
         if x < self.x0 || x > self.x1 {
             return None;
         }
-        self.rows.iter().position(|r| y >= r.top && y < r.bottom)
+        // Rows are sorted top to bottom and do not overlap (they are the
+        // spans between consecutive horizontal rules), so the only row that
+        // can hold y is the first whose bottom lies below it.
+        let i = self.rows.partition_point(|r| r.bottom <= y);
+        self.rows
+            .get(i)
+            .filter(|r| y >= r.top && y < r.bottom)
+            .map(|_| i)
     }
 }
 
