@@ -3,17 +3,31 @@
 //! Some PDFs make pdf-extract loop forever (a page tree with a cycle),
 //! overflow the stack (a form XObject that draws itself) or allocate without
 //! bound (a decompression bomb). None of these can be caught in-process, so
-//! the binary re-invokes itself as a worker (`agendex __pdf-worker`): the
-//! file's bytes go in on stdin, the laid-out pages come back as JSON on
-//! stdout, and the parent classifies how the child ended.
+//! the binary re-invokes itself as a worker (`agendex __pdf-worker`) and the
+//! parent classifies how the child ended.
+//!
+//! Each thread of the parent keeps one worker and sends it one file at a
+//! time: a request is the file's length (8 bytes, little-endian) and bytes
+//! on the worker's stdin, the answer the same framing around JSON on its
+//! stdout. Starting a process per file cost about as much as reading a
+//! short PDF. A file is still read alone: if the worker dies on it, only
+//! that file fails, and a worker that had served other files first is
+//! replaced and the file tried once more in a fresh one, so a failure is
+//! never blamed on what an earlier file left behind. A worker that runs
+//! past the deadline is killed. Workers are replaced after
+//! `FILES_PER_WORKER` files, so memory the allocator holds on to does not
+//! accumulate, and exit when the parent closes their stdin.
 
 use crate::error::ReadError;
 use crate::pdf::RawDocument;
 use grammars::Page;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::io::{Read, Write};
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The hidden subcommand the binary answers as a worker.
@@ -72,8 +86,14 @@ pub fn read_in_process(bytes: &[u8]) -> Result<PdfPages, ReadError> {
     lay_out(crate::pdf::read_in_process(bytes)?)
 }
 
-/// The worker's side: bytes on stdin, `Result<PdfPages, ReadError>` as JSON
-/// on stdout. Always exits 0 when it got as far as writing an answer.
+/// Files one worker reads before it is replaced.
+const FILES_PER_WORKER: usize = 64;
+/// How much of a worker's stderr is kept to explain how it died.
+const STDERR_KEPT: usize = 64 * 1024;
+
+/// The worker's side: requests on stdin, one `Result<PdfPages, ReadError>`
+/// as JSON on stdout for each, until stdin ends. Exit status 0 after a
+/// clean end of input, 3 if the pipes fail.
 pub fn serve_stdin() -> i32 {
     // The parent passes the memory cap as an argument and the worker applies
     // it to itself: a cap set between fork and exec would force the parent
@@ -82,98 +102,252 @@ pub fn serve_stdin() -> i32 {
     if let Some(bytes) = std::env::args().nth(2).and_then(|a| a.parse::<u64>().ok()) {
         cap_own_memory(bytes);
     }
-    let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-        eprintln!("cannot read stdin: {e}");
-        return 3;
-    }
-    let result = std::panic::catch_unwind(|| read_in_process(&bytes))
-        .unwrap_or_else(|p| Err(ReadError::Panicked(crate::pdf::panic_message(&p))));
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if serde_json::to_writer(&mut out, &result).is_err() || out.flush().is_err() {
-        return 3;
+    loop {
+        let bytes = match read_frame(&mut input) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return 0,
+            Err(e) => {
+                eprintln!("cannot read a request: {e}");
+                return 3;
+            }
+        };
+        let result = std::panic::catch_unwind(|| read_in_process(&bytes))
+            .unwrap_or_else(|p| Err(ReadError::Panicked(crate::pdf::panic_message(&p))));
+        let answer = match serde_json::to_vec(&result) {
+            Ok(answer) => answer,
+            Err(_) => return 3,
+        };
+        if write_frame(&mut out, &answer).is_err() || out.flush().is_err() {
+            return 3;
+        }
     }
-    0
 }
 
-/// The parent's side: run `exe __pdf-worker` on `bytes` within `limits`.
-pub fn read_in_worker(exe: &Path, bytes: &[u8], limits: &Limits) -> Result<PdfPages, ReadError> {
-    let mut cmd = Command::new(exe);
-    cmd.arg(WORKER_ARG)
-        .arg(limits.memory.to_string())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| ReadError::Io(format!("cannot start the PDF worker: {e}")))?;
-    let mut stdin = child.stdin.take();
-    let mut stdout = child.stdout.take();
-    let mut stderr = child.stderr.take();
-    let input = bytes.to_vec();
-    let writer = std::thread::spawn(move || {
-        if let Some(mut s) = stdin.take() {
-            // A worker that dies early closes the pipe: that is reported by
-            // its exit status, not here.
-            let _ = s.write_all(&input);
-        }
-    });
-    // The answer arrives when the worker closes its stdout, which it does
-    // by exiting: waiting on this channel wakes the parent the moment the
-    // worker is done, where polling its status would sleep past it.
-    let (answer_tx, answer_rx) = std::sync::mpsc::channel::<Vec<u8>>();
-    let reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        if let Some(s) = stdout.as_mut() {
-            let _ = s.read_to_end(&mut buf);
-        }
-        let _ = answer_tx.send(buf);
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        if let Some(s) = stderr.as_mut() {
-            let _ = s.take(64 * 1024).read_to_end(&mut buf);
-        }
-        String::from_utf8_lossy(&buf).into_owned()
-    });
-    let start = Instant::now();
-    let out = answer_rx
-        .recv_timeout(limits.timeout)
-        .ok()
-        .unwrap_or_default();
-    // stdout is closed: the worker has exited or is about to. A worker that
-    // closed stdout and lives on is still held to the deadline.
-    let mut nap = Duration::from_millis(1);
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if start.elapsed() >= limits.timeout => {
-                let _ = child.kill();
-                let _ = child.wait();
-                let _ = writer.join();
-                let _ = reader.join();
-                let _ = err_reader.join();
-                return Err(ReadError::TimedOut(format!(
-                    "{}",
-                    limits.timeout.as_secs_f64()
-                )));
-            }
-            Ok(None) => {
-                std::thread::sleep(nap.min(limits.timeout.saturating_sub(start.elapsed())));
-                nap = (nap * 2).min(Duration::from_millis(20));
-            }
-            Err(e) => return Err(ReadError::Io(format!("lost the PDF worker: {e}"))),
-        }
-    };
-    let _ = writer.join();
-    let _ = reader.join();
-    let err = err_reader.join().unwrap_or_default();
-    if status.success() {
-        return serde_json::from_slice::<Result<PdfPages, ReadError>>(&out)
-            .unwrap_or_else(|e| Err(ReadError::Aborted(format!("unreadable worker answer: {e}"))));
+/// One length-prefixed frame; `None` at a clean end of input.
+fn read_frame(input: &mut impl Read) -> std::io::Result<Option<Vec<u8>>> {
+    let mut len = [0u8; 8];
+    match input.read_exact(&mut len) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
+        Err(e) => return Err(e),
     }
-    Err(ReadError::Aborted(describe_exit(status, &err)))
+    let len = u64::from_le_bytes(len);
+    let mut bytes = Vec::new();
+    input.take(len).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 != len {
+        return Err(std::io::ErrorKind::UnexpectedEof.into());
+    }
+    Ok(Some(bytes))
+}
+
+fn write_frame(out: &mut impl Write, bytes: &[u8]) -> std::io::Result<()> {
+    out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+    out.write_all(bytes)
+}
+
+/// A running worker, owned by one thread of the parent.
+struct Worker {
+    exe: PathBuf,
+    memory: u64,
+    child: Child,
+    stdin: Option<ChildStdin>,
+    /// Answers, as the worker writes them; disconnected when it exits.
+    answers: Receiver<Vec<u8>>,
+    /// The tail of what the worker wrote to stderr for the current file.
+    stderr: Arc<Mutex<Vec<u8>>>,
+    /// Ends when the worker's stderr closes, i.e. once it has exited.
+    stderr_reader: Option<std::thread::JoinHandle<()>>,
+    served: usize,
+}
+
+/// How one request ended.
+enum Outcome {
+    Answer(Vec<u8>),
+    TimedOut,
+    /// The worker died; its exit, described.
+    Died(String),
+}
+
+impl Worker {
+    fn spawn(exe: &Path, limits: &Limits) -> Result<Worker, ReadError> {
+        let mut child = Command::new(exe)
+            .arg(WORKER_ARG)
+            .arg(limits.memory.to_string())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| ReadError::Io(format!("cannot start the PDF worker: {e}")))?;
+        let stdout = child.stdout.take();
+        let stderr_pipe = child.stderr.take();
+        let (tx, answers) = std::sync::mpsc::channel();
+        // The reader ends when the worker closes stdout (it exited) or the
+        // parent stops listening; either way nothing waits on it.
+        std::thread::spawn(move || {
+            let Some(mut stdout) = stdout else { return };
+            while let Ok(Some(frame)) = read_frame(&mut stdout) {
+                if tx.send(frame).is_err() {
+                    return;
+                }
+            }
+        });
+        let stderr = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&stderr);
+        let stderr_reader = std::thread::spawn(move || {
+            let Some(mut pipe) = stderr_pipe else { return };
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = pipe.read(&mut buf) {
+                if n == 0 {
+                    return;
+                }
+                if let Ok(mut kept) = sink.lock() {
+                    kept.extend_from_slice(&buf[..n]);
+                    let excess = kept.len().saturating_sub(STDERR_KEPT);
+                    kept.drain(..excess);
+                }
+            }
+        });
+        Ok(Worker {
+            exe: exe.to_path_buf(),
+            memory: limits.memory,
+            stdin: child.stdin.take(),
+            child,
+            answers,
+            stderr,
+            stderr_reader: Some(stderr_reader),
+            served: 0,
+        })
+    }
+
+    fn request(&mut self, bytes: &[u8], timeout: Duration) -> Outcome {
+        let start = Instant::now();
+        if let Ok(mut kept) = self.stderr.lock() {
+            kept.clear();
+        }
+        // The worker reads a whole request before it does anything else, so
+        // this only waits for it to take the bytes; a dead worker fails it.
+        let sent = match self.stdin.as_mut() {
+            Some(stdin) => write_frame(stdin, bytes).and_then(|_| stdin.flush()),
+            None => Err(std::io::ErrorKind::BrokenPipe.into()),
+        };
+        let answer = if sent.is_ok() {
+            self.answers
+                .recv_timeout(timeout.saturating_sub(start.elapsed()))
+        } else {
+            Err(RecvTimeoutError::Disconnected)
+        };
+        match answer {
+            Ok(answer) => Outcome::Answer(answer),
+            Err(RecvTimeoutError::Timeout) => {
+                self.kill();
+                Outcome::TimedOut
+            }
+            Err(RecvTimeoutError::Disconnected) => Outcome::Died(self.exit(start, timeout)),
+        }
+    }
+
+    /// Wait (within the deadline) for a worker that closed its stdout, and
+    /// describe how it ended.
+    fn exit(&mut self, start: Instant, timeout: Duration) -> String {
+        self.stdin = None;
+        let mut nap = Duration::from_millis(1);
+        let status = loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => break Some(status),
+                Ok(None) if start.elapsed() >= timeout => {
+                    self.kill();
+                    break None;
+                }
+                Ok(None) => {
+                    std::thread::sleep(nap.min(timeout.saturating_sub(start.elapsed())));
+                    nap = (nap * 2).min(Duration::from_millis(20));
+                }
+                Err(_) => break None,
+            }
+        };
+        // The worker is gone, so its stderr is closed: once the reader has
+        // taken the last words, they are all here.
+        if let Some(reader) = self.stderr_reader.take() {
+            let _ = reader.join();
+        }
+        let err = self
+            .stderr
+            .lock()
+            .map(|kept| String::from_utf8_lossy(&kept).into_owned())
+            .unwrap_or_default();
+        match status {
+            Some(status) => describe_exit(status, &err),
+            None => "the worker closed its output and did not exit".to_string(),
+        }
+    }
+
+    fn kill(&mut self) {
+        self.stdin = None;
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // Closing stdin ends the worker's loop; reap it if it has gone.
+        self.stdin = None;
+        let _ = self.child.try_wait();
+    }
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+}
+
+/// The parent's side: read `bytes` in this thread's worker within `limits`.
+pub fn read_in_worker(exe: &Path, bytes: &[u8], limits: &Limits) -> Result<PdfPages, ReadError> {
+    WORKER.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        for attempt in 0..2 {
+            let reusable = slot.as_ref().is_some_and(|w| {
+                w.exe == exe && w.memory == limits.memory && w.served < FILES_PER_WORKER
+            });
+            if !reusable {
+                *slot = Some(Worker::spawn(exe, limits)?);
+            }
+            let Some(worker) = slot.as_mut() else {
+                return Err(ReadError::Io("the PDF worker did not start".into()));
+            };
+            let fresh = worker.served == 0;
+            match worker.request(bytes, limits.timeout) {
+                Outcome::Answer(answer) => {
+                    worker.served += 1;
+                    return serde_json::from_slice::<Result<PdfPages, ReadError>>(&answer)
+                        .unwrap_or_else(|e| {
+                            *slot = None;
+                            Err(ReadError::Aborted(format!("unreadable worker answer: {e}")))
+                        });
+                }
+                Outcome::TimedOut => {
+                    *slot = None;
+                    return Err(ReadError::TimedOut(format!(
+                        "{}",
+                        limits.timeout.as_secs_f64()
+                    )));
+                }
+                Outcome::Died(how) => {
+                    *slot = None;
+                    // A worker that had read other files may have died of
+                    // what they left (memory held by the allocator, say):
+                    // the file gets one more try in a fresh worker.
+                    if fresh || attempt == 1 {
+                        return Err(ReadError::Aborted(how));
+                    }
+                }
+            }
+        }
+        Err(ReadError::Io("the PDF worker did not answer".into()))
+    })
 }
 
 fn describe_exit(status: std::process::ExitStatus, stderr: &str) -> String {

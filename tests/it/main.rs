@@ -13,3 +13,4 @@ mod search;
 mod serve;
 mod support;
 mod tables;
+mod worker;
