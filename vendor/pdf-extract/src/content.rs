@@ -170,8 +170,14 @@ impl Reader<'_> {
         if int_digits == 0 {
             return None;
         }
-        let text = std::str::from_utf8(&self.data[start..self.pos]).ok()?;
-        text.parse::<i64>().ok().map(Object::Integer)
+        // What `i64::from_str` gives for these bytes, without the string:
+        // integers (TJ kerning, coordinates) are most of the operands.
+        let negative = self.data[start] == b'-';
+        let mut value: i64 = 0;
+        for &d in &self.data[int_start..self.pos] {
+            value = value.checked_mul(10)?.checked_add(i64::from(d - b'0'))?;
+        }
+        Some(Object::Integer(if negative { -value } else { value }))
     }
 
     /// lopdf's `name`: "/" then regular bytes, "#" with two hex digits.
