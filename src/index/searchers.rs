@@ -1,0 +1,159 @@
+//! Searchers kept open between searches, one per index folder.
+//!
+//! Opening an index and its segments, and reading each segment's facet
+//! table ([`super::facets`]), is work a search should not repeat: an
+//! [`Open`] holds them for the folder's current generation and commit.
+//! Each search reads the `CURRENT` pointer and the generation's
+//! `meta.json` (tantivy rewrites it at every commit and merge) and uses the
+//! kept searcher only while both are unchanged; otherwise the searcher is
+//! reloaded (keeping the tables of segments it already read) or, for
+//! another generation, opened afresh. Counts that do not depend on the
+//! query (the unfiltered total and facets) are kept with the searcher, so
+//! they too last exactly one commit.
+
+use super::facets::{Counts, Tables};
+use super::schema::{self, Fields};
+use super::{io_err, tantivy_err, IndexError, Result};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
+
+/// The commit record tantivy writes in an index folder.
+const META: &str = "meta.json";
+/// Index folders kept open at once (a server has one; tests many).
+const KEPT: usize = 8;
+
+/// A searcher over one commit of an index, and what is kept with it.
+pub struct Open {
+    pub index: Index,
+    pub fields: Fields,
+    pub searcher: Searcher,
+    pub tables: Tables,
+    unfiltered: OnceLock<Counts>,
+    /// Where it was opened from: the generation folder and the bytes of
+    /// its `meta.json` read before the searcher was loaded (so the searcher
+    /// is at least as new as they are).
+    generation: PathBuf,
+    meta: Vec<u8>,
+    reader: IndexReader,
+}
+
+impl Open {
+    /// A searcher over `index` as it is now, kept by no one.
+    pub fn of_index(index: &Index) -> Result<Open> {
+        let here = Path::new("");
+        let reader: IndexReader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| tantivy_err(here, e))?;
+        Open::with_reader(index.clone(), reader, None, PathBuf::new(), Vec::new())
+    }
+
+    fn with_reader(
+        index: Index,
+        reader: IndexReader,
+        old: Option<&Tables>,
+        generation: PathBuf,
+        meta: Vec<u8>,
+    ) -> Result<Open> {
+        let here = generation.clone();
+        let fields = Fields::of(&index.schema()).map_err(|e| tantivy_err(&here, e))?;
+        let searcher = reader.searcher();
+        let tables = Tables::for_searcher(&searcher, old).map_err(|e| tantivy_err(&here, e))?;
+        Ok(Open {
+            index,
+            fields,
+            searcher,
+            tables,
+            unfiltered: OnceLock::new(),
+            generation,
+            meta,
+            reader,
+        })
+    }
+
+    /// The counts of the unfiltered query (every record), made by `count`
+    /// the first time they are asked for.
+    pub fn unfiltered(&self, count: impl FnOnce() -> Result<Counts>) -> Result<Counts> {
+        if let Some(c) = self.unfiltered.get() {
+            return Ok(c.clone());
+        }
+        let c = count()?;
+        // Another search may have set them meanwhile: the same counts.
+        let _ = self.unfiltered.set(c.clone());
+        Ok(c)
+    }
+
+    /// Whether the unfiltered counts have been made (for tests).
+    #[cfg(test)]
+    pub fn has_unfiltered(&self) -> bool {
+        self.unfiltered.get().is_some()
+    }
+}
+
+/// Folder -> its open searcher, most recently opened last.
+static OPEN: Mutex<Vec<(PathBuf, Arc<Open>)>> = Mutex::new(Vec::new());
+
+fn kept() -> std::sync::MutexGuard<'static, Vec<(PathBuf, Arc<Open>)>> {
+    // A panic elsewhere while the list was held leaves it usable.
+    OPEN.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The searcher of the current commit of the index in `dir`.
+pub fn open(dir: &Path) -> Result<Arc<Open>> {
+    let Some(generation) = super::current_generation(dir)? else {
+        return Err(IndexError::Missing(dir.display().to_string()));
+    };
+    let meta_path = generation.join(META);
+    let meta = std::fs::read(&meta_path).map_err(|e| io_err(&meta_path, &e))?;
+    let previous = kept()
+        .iter()
+        .find(|(d, _)| d == dir)
+        .map(|(_, o)| Arc::clone(o));
+    if let Some(p) = &previous {
+        if p.generation == generation && p.meta == meta {
+            return Ok(Arc::clone(p));
+        }
+    }
+    let open = match previous.filter(|p| p.generation == generation) {
+        // A new commit or merge of the same generation: reload, keeping
+        // the tables of the segments still there.
+        Some(p) => {
+            p.reader.reload().map_err(|e| tantivy_err(&generation, e))?;
+            Open::with_reader(
+                p.index.clone(),
+                p.reader.clone(),
+                Some(&p.tables),
+                generation,
+                meta,
+            )?
+        }
+        None => {
+            let index = Index::open_in_dir(&generation).map_err(|e| tantivy_err(&generation, e))?;
+            if index.schema() != schema::build() {
+                return Err(IndexError::OtherSchema(dir.display().to_string()));
+            }
+            let reader: IndexReader = index
+                .reader_builder()
+                .reload_policy(ReloadPolicy::Manual)
+                .try_into()
+                .map_err(|e| tantivy_err(&generation, e))?;
+            Open::with_reader(index, reader, None, generation, meta)?
+        }
+    };
+    let open = Arc::new(open);
+    let mut kept = kept();
+    kept.retain(|(d, _)| d != dir);
+    if kept.len() >= KEPT {
+        kept.remove(0);
+    }
+    kept.push((dir.to_path_buf(), Arc::clone(&open)));
+    Ok(open)
+}
+
+/// Drop the searcher kept for `dir` (after an error, so the next search
+/// opens the index afresh).
+pub fn forget(dir: &Path) {
+    kept().retain(|(d, _)| d != dir);
+}
