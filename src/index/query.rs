@@ -268,14 +268,15 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     let (top, counts) = if is_unfiltered(req) {
         // Every record: the counts are the commit's, kept with it, and
         // every record scores the same, so the first ones are the top ones.
-        let counts = open.unfiltered(|| searcher.search(&*filtered, &counter).map_err(err))?;
+        let counts =
+            open.unfiltered(|| searchers::search(searcher, &*filtered, &counter).map_err(err))?;
         (
             first_docs(searcher, &*filtered, limit, req.offset).map_err(err)?,
             counts,
         )
     } else {
         let top = TopDocs::with_limit(limit).and_offset(req.offset);
-        searcher.search(&*filtered, &(top, counter)).map_err(err)?
+        searchers::search(searcher, &*filtered, &(top, counter)).map_err(err)?
     };
 
     let snippets = Snippets::create(searcher, &*user_query, fields.text).map_err(err)?;
