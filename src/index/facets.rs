@@ -31,14 +31,16 @@ pub const ROOTS: [&str; 5] = [
     schema::FACET_YEAR,
 ];
 const N: usize = ROOTS.len();
-/// No value under this root.
-const NONE: u16 = u16::MAX;
 
 /// Per document of one segment, the value of each root, and its date.
 #[derive(Debug)]
 pub struct SegmentTable {
-    /// The values' names, per root; rows hold indexes into these.
+    /// The values' names, per root.
     names: [Vec<String>; N],
+    /// Counts are kept in one array of slots: root `r`'s value `i` counts
+    /// in slot `offsets[r] + i`; slot `slots` takes "no value".
+    offsets: [usize; N],
+    slots: usize,
     rows: Rows,
     /// Per document, its date (the `date` fast field, as nanoseconds since
     /// 1970), [`NO_DATE`] when it has none; `None` when some document has
@@ -52,8 +54,7 @@ pub const NO_DATE: i64 = i64::MIN;
 #[derive(Debug)]
 enum Rows {
     /// At most one value per root (what the schema writes), and fewer than
-    /// 65,535 values per root: the value's index per root, [`NONE`] when
-    /// the document has none.
+    /// 65,535 values in all: per root, the slot to count in.
     Dense(Vec<[u16; N]>),
     /// Otherwise, per document, its (root, value index) pairs.
     Sparse(Vec<Vec<(u8, u32)>>),
@@ -99,18 +100,23 @@ impl SegmentTable {
             }
         };
         let mut values = Vec::with_capacity(N);
-        let fits = names.iter().all(|n| n.len() < usize::from(NONE));
-        if fits {
+        let mut offsets = [0; N];
+        let mut slots = 0;
+        for (offset, n) in offsets.iter_mut().zip(&names) {
+            *offset = slots;
+            slots += n.len();
+        }
+        if let Ok(none) = u16::try_from(slots) {
             let mut dense: Vec<[u16; N]> = Vec::with_capacity(max_doc as usize);
             let mut one_each = true;
             for doc in 0..max_doc {
                 pairs(doc, &mut values);
-                let mut row = [NONE; N];
+                let mut row = [none; N];
                 for &(root, i) in &values {
-                    let cell = &mut row[usize::from(root)];
-                    one_each &= *cell == NONE;
-                    // `fits` holds, so the index is below NONE.
-                    *cell = i as u16;
+                    let r = usize::from(root);
+                    one_each &= row[r] == none;
+                    // Below `none`, which fits a u16.
+                    row[r] = (offsets[r] + i as usize) as u16;
                 }
                 if !one_each {
                     break;
@@ -120,6 +126,8 @@ impl SegmentTable {
             if one_each {
                 return Ok(SegmentTable {
                     names,
+                    offsets,
+                    slots,
                     rows: Rows::Dense(dense),
                     dates: dates(reader)?,
                 });
@@ -132,6 +140,8 @@ impl SegmentTable {
         }
         Ok(SegmentTable {
             names,
+            offsets,
+            slots,
             rows: Rows::Sparse(sparse),
             dates: dates(reader)?,
         })
@@ -231,7 +241,7 @@ impl Collector for Counter<'_> {
             // but the count stays exact: read this one now.
             None => Arc::new(SegmentTable::build(reader)?),
         };
-        let counts = std::array::from_fn(|r| vec![0u64; table.names[r].len()]);
+        let counts = vec![0u64; table.slots + 1];
         Ok(SegmentCounter {
             table,
             total: 0,
@@ -260,7 +270,8 @@ impl Collector for Counter<'_> {
 pub struct SegmentCounter {
     table: Arc<SegmentTable>,
     total: usize,
-    counts: [Vec<u64>; N],
+    /// Per slot of the table.
+    counts: Vec<u64>,
 }
 
 impl SegmentCounter {
@@ -270,9 +281,8 @@ impl SegmentCounter {
         match &self.table.rows {
             Rows::Dense(rows) => {
                 if let Some(row) = rows.get(doc as usize) {
-                    for (counts, &i) in self.counts.iter_mut().zip(row) {
-                        // NONE is past the end: no value, nothing counted.
-                        if let Some(c) = counts.get_mut(usize::from(i)) {
+                    for &slot in row {
+                        if let Some(c) = self.counts.get_mut(usize::from(slot)) {
                             *c += 1;
                         }
                     }
@@ -281,7 +291,8 @@ impl SegmentCounter {
             Rows::Sparse(rows) => {
                 if let Some(pairs) = rows.get(doc as usize) {
                     for &(r, i) in pairs {
-                        if let Some(c) = self.counts[usize::from(r)].get_mut(i as usize) {
+                        let slot = self.table.offsets[usize::from(r)] + i as usize;
+                        if let Some(c) = self.counts.get_mut(slot) {
                             *c += 1;
                         }
                     }
@@ -309,10 +320,12 @@ impl SegmentCollector for SegmentCounter {
             total: self.total,
             ..Counts::default()
         };
-        for (r, counts) in self.counts.iter().enumerate() {
-            for (i, &n) in counts.iter().enumerate() {
+        for (r, names) in self.table.names.iter().enumerate() {
+            let offset = self.table.offsets[r];
+            for (i, name) in names.iter().enumerate() {
+                let n = self.counts.get(offset + i).copied().unwrap_or(0);
                 if n > 0 {
-                    out.values[r].insert(self.table.names[r][i].clone(), n);
+                    out.values[r].insert(name.clone(), n);
                 }
             }
         }
