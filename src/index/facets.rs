@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Cardinality;
+use tantivy::fastfield::FacetReader;
 use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
@@ -33,7 +34,6 @@ pub const ROOTS: [&str; 5] = [
 const N: usize = ROOTS.len();
 
 /// Per document of one segment, the value of each root, and its date.
-#[derive(Debug)]
 pub struct SegmentTable {
     /// The values' names, per root.
     names: [Vec<String>; N],
@@ -51,42 +51,41 @@ pub struct SegmentTable {
 /// A document without a date.
 pub const NO_DATE: i64 = i64::MIN;
 
-#[derive(Debug)]
 enum Rows {
     /// At most one value per root (what the schema writes), and fewer than
     /// 65,535 values in all: per root, the slot to count in.
     Dense(Vec<[u16; N]>),
     /// Otherwise, per document, its (root, value index) pairs.
     Sparse(Vec<Vec<(u8, u32)>>),
+    /// Not read: each hit's values are looked up in the facet column, and
+    /// its facet ordinals mapped to (root, value index).
+    Column(FacetReader, Vec<Option<(u8, u32)>>),
 }
 
+/// A segment's facet values: per root, their names; per facet ordinal,
+/// its root and value index.
+type Dictionary = ([Vec<String>; N], Vec<Option<(u8, u32)>>);
+
 impl SegmentTable {
+    /// The facet values of a segment, without reading its documents: a
+    /// table for one search, which looks each hit up in the column.
+    pub fn unread(reader: &SegmentReader) -> tantivy::Result<SegmentTable> {
+        let facets = reader.facet_reader(schema::FACETS)?;
+        let (names, by_ord) = dictionary(&facets)?;
+        let (offsets, slots) = slots(&names);
+        Ok(SegmentTable {
+            names,
+            offsets,
+            slots,
+            rows: Rows::Column(facets, by_ord),
+            dates: None,
+        })
+    }
+
     /// Read the facet column of a segment.
     pub fn build(reader: &SegmentReader) -> tantivy::Result<SegmentTable> {
         let facets = reader.facet_reader(schema::FACETS)?;
-        let mut names: [Vec<String>; N] = Default::default();
-        let mut known: [HashMap<String, u32>; N] = Default::default();
-        // Facet ordinal -> (root, value index); None for other facets.
-        let mut by_ord: Vec<Option<(u8, u32)>> = Vec::with_capacity(facets.num_facets());
-        let mut facet = Facet::root();
-        for ord in 0..facets.num_facets() as u64 {
-            facets.facet_from_ord(ord, &mut facet)?;
-            let path = facet.to_path();
-            // As `FacetCollector` counts a root's children: a deeper facet
-            // counts as the child it lies under.
-            let slot = match (path.first(), path.get(1)) {
-                (Some(root), Some(child)) => ROOTS.iter().position(|r| r == root).map(|r| {
-                    let next = names[r].len() as u32;
-                    let i = *known[r].entry(child.to_string()).or_insert(next);
-                    if i == next {
-                        names[r].push(child.to_string());
-                    }
-                    (r as u8, i)
-                }),
-                _ => None,
-            };
-            by_ord.push(slot);
-        }
+        let (names, by_ord) = dictionary(&facets)?;
         let max_doc = reader.max_doc();
         // Each document's pairs, in ordinal order; a value counted once.
         let pairs = |doc: DocId, out: &mut Vec<(u8, u32)>| {
@@ -100,12 +99,7 @@ impl SegmentTable {
             }
         };
         let mut values = Vec::with_capacity(N);
-        let mut offsets = [0; N];
-        let mut slots = 0;
-        for (offset, n) in offsets.iter_mut().zip(&names) {
-            *offset = slots;
-            slots += n.len();
-        }
+        let (offsets, slots) = slots(&names);
         if let Ok(none) = u16::try_from(slots) {
             let mut dense: Vec<[u16; N]> = Vec::with_capacity(max_doc as usize);
             let mut one_each = true;
@@ -154,6 +148,46 @@ impl SegmentTable {
     }
 }
 
+/// Read a segment's facet dictionary.
+fn dictionary(facets: &FacetReader) -> tantivy::Result<Dictionary> {
+    let mut names: [Vec<String>; N] = Default::default();
+    let mut known: [HashMap<String, u32>; N] = Default::default();
+    // Facet ordinal -> (root, value index); None for other facets.
+    let mut by_ord: Vec<Option<(u8, u32)>> = Vec::with_capacity(facets.num_facets());
+    let mut facet = Facet::root();
+    for ord in 0..facets.num_facets() as u64 {
+        facets.facet_from_ord(ord, &mut facet)?;
+        let path = facet.to_path();
+        // As `FacetCollector` counts a root's children: a deeper facet
+        // counts as the child it lies under.
+        let slot = match (path.first(), path.get(1)) {
+            (Some(root), Some(child)) => ROOTS.iter().position(|r| r == root).map(|r| {
+                let next = names[r].len() as u32;
+                let i = *known[r].entry(child.to_string()).or_insert(next);
+                if i == next {
+                    names[r].push(child.to_string());
+                }
+                (r as u8, i)
+            }),
+            _ => None,
+        };
+        by_ord.push(slot);
+    }
+    Ok((names, by_ord))
+}
+
+/// Where each root's counts start in one array of slots, and how many
+/// slots the values take.
+fn slots(names: &[Vec<String>; N]) -> ([usize; N], usize) {
+    let mut offsets = [0; N];
+    let mut slots = 0;
+    for (offset, n) in offsets.iter_mut().zip(names) {
+        *offset = slots;
+        slots += n.len();
+    }
+    (offsets, slots)
+}
+
 /// Each document's date, when no document has more than one.
 fn dates(reader: &SegmentReader) -> tantivy::Result<Option<Vec<i64>>> {
     let max_doc = reader.max_doc() as usize;
@@ -178,9 +212,15 @@ fn dates(reader: &SegmentReader) -> tantivy::Result<Option<Vec<i64>>> {
 }
 
 /// The tables of a searcher's segments (cheap to clone).
-#[derive(Debug, Default, Clone)]
+#[derive(Default, Clone)]
 pub struct Tables {
     by_segment: Arc<HashMap<SegmentId, Arc<SegmentTable>>>,
+}
+
+impl std::fmt::Debug for Tables {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Tables({} segments)", self.by_segment.len())
+    }
 }
 
 impl Tables {
@@ -221,9 +261,10 @@ pub struct Counts {
     pub values: [BTreeMap<String, u64>; N],
 }
 
-/// A collector of [`Counts`] (needs no scores).
+/// A collector of [`Counts`] (needs no scores). Segments without a table
+/// are counted from their facet column.
 pub struct Counter<'a> {
-    pub tables: &'a Tables,
+    pub tables: Option<&'a Tables>,
 }
 
 impl Collector for Counter<'_> {
@@ -235,11 +276,9 @@ impl Collector for Counter<'_> {
         _: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<Self::Child> {
-        let table = match self.tables.by_segment.get(&reader.segment_id()) {
+        let table = match self.tables.and_then(|t| t.get(reader.segment_id())) {
             Some(t) => Arc::clone(t),
-            // Not expected (tables are made for the searcher's segments),
-            // but the count stays exact: read this one now.
-            None => Arc::new(SegmentTable::build(reader)?),
+            None => Arc::new(SegmentTable::unread(reader)?),
         };
         let counts = vec![0u64; table.slots + 1];
         Ok(SegmentCounter {
@@ -294,6 +333,21 @@ impl SegmentCounter {
                         let slot = self.table.offsets[usize::from(r)] + i as usize;
                         if let Some(c) = self.counts.get_mut(slot) {
                             *c += 1;
+                        }
+                    }
+                }
+            }
+            Rows::Column(facets, by_ord) => {
+                // As `FacetCollector` does: a value once per document.
+                let mut last = None;
+                for ord in facets.facet_ords(doc) {
+                    if let Some(Some((r, i))) = by_ord.get(ord as usize) {
+                        let slot = self.table.offsets[usize::from(*r)] + *i as usize;
+                        if last != Some(slot) {
+                            if let Some(c) = self.counts.get_mut(slot) {
+                                *c += 1;
+                            }
+                            last = Some(slot);
                         }
                     }
                 }
@@ -378,8 +432,18 @@ mod tests {
             .expect("table");
         assert!(!table.is_dense(), "two kinds on one document");
         let counts = searcher
-            .search(&AllQuery, &Counter { tables: &tables })
+            .search(
+                &AllQuery,
+                &Counter {
+                    tables: Some(&tables),
+                },
+            )
             .expect("count");
+        // Counted from the column instead of a table: the same.
+        let unread = searcher
+            .search(&AllQuery, &Counter { tables: None })
+            .expect("count");
+        assert_eq!(unread, counts);
         assert_eq!(counts.total, 5);
         let mut collector = FacetCollector::for_field(schema::FACETS);
         for root in ROOTS {

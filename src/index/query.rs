@@ -257,14 +257,13 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     let err = |e: tantivy::TantivyError| tantivy_err(here, e);
     let (index, fields, searcher) = (&open.index, &open.fields, &open.searcher);
     let user_query = parse_query(index, fields, &req.query)?;
-    let filtered = with_filters(index, fields, &open.tables, user_query.box_clone(), req)?;
+    let tables = open.tables()?;
+    let filtered = with_filters(index, fields, tables, user_query.box_clone(), req)?;
     let limit = match req.limit {
         0 => DEFAULT_LIMIT,
         n => n.min(MAX_LIMIT),
     };
-    let counter = Counter {
-        tables: &open.tables,
-    };
+    let counter = Counter { tables };
     let (top, counts) = if is_unfiltered(req) {
         // Every record: the counts are the commit's, kept with it, and
         // every record scores the same, so the first ones are the top ones.
@@ -809,7 +808,7 @@ fn rfc3339(d: Date) -> String {
 fn with_filters(
     index: &Index,
     fields: &Fields,
-    tables: &Tables,
+    tables: Option<&Tables>,
     query: Box<dyn Query>,
     req: &SearchRequest,
 ) -> Result<Box<dyn Query>> {
@@ -875,15 +874,16 @@ fn with_filters(
             d.to_datetime()
                 .truncate(tantivy::schema::DateTimePrecision::Seconds)
         };
-        clauses.push((
-            Occur::Must,
-            Box::new(DateFilter::new(
+        let filter: Box<dyn Query> = match tables {
+            Some(tables) => Box::new(DateFilter::new(
                 tables.clone(),
                 since.map(at_precision),
                 until.map(at_precision),
                 range,
             )),
-        ));
+            None => Box::new(range),
+        };
+        clauses.push((Occur::Must, filter));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
@@ -1296,7 +1296,7 @@ mod tests {
         let open = searchers::open(dir.path()).expect("open");
         assert!(open.searcher.segment_readers().len() > 1);
         assert_eq!(
-            open.tables.segments(),
+            open.tables_now().segments(),
             open.searcher.segment_readers().len()
         );
         for req in requests() {
@@ -1351,7 +1351,7 @@ mod tests {
         let query = with_filters(
             &open.index,
             &open.fields,
-            &open.tables,
+            Some(open.tables_now()),
             Box::new(AllQuery),
             &req,
         )
@@ -1394,7 +1394,7 @@ mod tests {
                 |d: Date| Term::from_field_date_for_search(open.fields.date, d.to_datetime());
             let range = RangeQuery::new(since.map(term), until.map(term));
             let filter = DateFilter::new(
-                open.tables.clone(),
+                open.tables_now().clone(),
                 since.map(Date::to_datetime),
                 until.map(Date::to_datetime),
                 range.clone(),
@@ -1439,6 +1439,14 @@ mod tests {
         assert_eq!(years(&first), ["2015"]);
         let kept = searchers::open(dir.path()).expect("open");
         assert!(kept.has_unfiltered());
+        // One search does not read the tables; the next one does.
+        assert!(!kept.has_tables());
+        let again = search(dir.path(), &all).expect("search");
+        assert!(kept.has_tables());
+        assert_eq!(
+            serde_json::to_value(&again).expect("json"),
+            serde_json::to_value(&first).expect("json")
+        );
         assert!(Arc::ptr_eq(
             &kept,
             &searchers::open(dir.path()).expect("open")
@@ -1462,7 +1470,11 @@ mod tests {
         assert!(!Arc::ptr_eq(&kept, &reloaded));
         // The segment already read keeps its table.
         let old = kept.searcher.segment_readers()[0].segment_id();
-        let (a, b) = (kept.tables.get(old), reloaded.tables.get(old));
+        assert!(
+            reloaded.has_tables(),
+            "read at once in a process that searches again"
+        );
+        let (a, b) = (kept.tables_now().get(old), reloaded.tables_now().get(old));
         assert!(a.zip(b).is_some_and(|(a, b)| Arc::ptr_eq(a, b)));
 
         // A new generation, as `--rebuild` swaps in.

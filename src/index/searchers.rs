@@ -15,6 +15,7 @@ use super::facets::{Counts, Tables};
 use super::schema::{self, Fields};
 use super::{io_err, tantivy_err, IndexError, Result};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use tantivy::collector::Collector;
 use tantivy::query::{EnableScoring, Query};
@@ -30,7 +31,12 @@ pub struct Open {
     pub index: Index,
     pub fields: Fields,
     pub searcher: Searcher,
-    pub tables: Tables,
+    /// The segments' tables, once read (see [`Open::tables`]).
+    tables: OnceLock<Tables>,
+    /// Those of the searcher this one replaced (for the segments both have).
+    old_tables: Option<Tables>,
+    /// Searches made with this searcher, and with those it replaced.
+    searches: AtomicUsize,
     unfiltered: OnceLock<Counts>,
     /// Where it was opened from: the generation folder and the bytes of
     /// its `meta.json` read before the searcher was loaded (so the searcher
@@ -55,24 +61,52 @@ impl Open {
     fn with_reader(
         index: Index,
         reader: IndexReader,
-        old: Option<&Tables>,
+        old: Option<&Open>,
         generation: PathBuf,
         meta: Vec<u8>,
     ) -> Result<Open> {
-        let here = generation.clone();
-        let fields = Fields::of(&index.schema()).map_err(|e| tantivy_err(&here, e))?;
+        let fields = Fields::of(&index.schema()).map_err(|e| tantivy_err(&generation, e))?;
         let searcher = reader.searcher();
-        let tables = Tables::for_searcher(&searcher, old).map_err(|e| tantivy_err(&here, e))?;
         Ok(Open {
             index,
             fields,
             searcher,
-            tables,
+            tables: OnceLock::new(),
+            old_tables: old.and_then(|o| o.tables.get().cloned()),
+            searches: AtomicUsize::new(old.map_or(0, |o| o.searches.load(Ordering::Relaxed))),
             unfiltered: OnceLock::new(),
             generation,
             meta,
             reader,
         })
+    }
+
+    /// The segments' tables, read at the second search in this process
+    /// (a process that searches once, as `agendex search` does, would spend
+    /// more reading them than it saves), keeping those already read for
+    /// the segments of an earlier commit. `None`: not (yet) read; counts
+    /// and filters then read the columns for the hits alone.
+    pub fn tables(&self) -> Result<Option<&Tables>> {
+        if let Some(t) = self.tables.get() {
+            return Ok(Some(t));
+        }
+        if self.searches.fetch_add(1, Ordering::Relaxed) == 0 {
+            return Ok(None);
+        }
+        let tables = Tables::for_searcher(&self.searcher, self.old_tables.as_ref())
+            .map_err(|e| tantivy_err(&self.generation, e))?;
+        // Another search may have read them meanwhile: the same tables.
+        let _ = self.tables.set(tables);
+        Ok(self.tables.get())
+    }
+
+    /// The tables, read now whatever came before (for tests).
+    #[cfg(test)]
+    pub fn tables_now(&self) -> &Tables {
+        self.searches.fetch_add(1, Ordering::Relaxed);
+        self.tables()
+            .expect("tables")
+            .expect("read from the second search on")
     }
 
     /// The counts of the unfiltered query (every record), made by `count`
@@ -85,6 +119,12 @@ impl Open {
         // Another search may have set them meanwhile: the same counts.
         let _ = self.unfiltered.set(c.clone());
         Ok(c)
+    }
+
+    /// Whether the tables have been read (for tests).
+    #[cfg(test)]
+    pub fn has_tables(&self) -> bool {
+        self.tables.get().is_some()
     }
 
     /// Whether the unfiltered counts have been made (for tests).
@@ -126,7 +166,7 @@ pub fn open(dir: &Path) -> Result<Arc<Open>> {
             Open::with_reader(
                 p.index.clone(),
                 p.reader.clone(),
-                Some(&p.tables),
+                Some(&p),
                 generation,
                 meta,
             )?
