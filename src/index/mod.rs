@@ -10,11 +10,15 @@
 //! kernel releases it when a process dies) for the whole run.
 //!
 //! `schema` names the fields, `writer` brings an index up to date,
-//! `query` answers searches, `export` streams the stored records out.
+//! `query` answers searches (`searchers` keeps them open between searches,
+//! `facets` counts, `dates` filters by date), `export` streams the stored records out.
 
+pub mod dates;
 pub mod export;
+pub mod facets;
 pub mod query;
 pub mod schema;
+pub mod searchers;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

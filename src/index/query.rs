@@ -9,20 +9,23 @@
 //! are written as people write them (`date:2015`, `date:[2015-01 TO 2016]`).
 //! Owns no output formatting.
 
+use super::dates::DateFilter;
+use super::facets::{Counter, Counts, Tables};
 use super::schema::{self, Date, Fields};
+use super::searchers::{self, Open};
 use super::{tantivy_err, IndexError, Result};
 use serde::{Deserialize, Serialize};
 use std::ops::Bound;
 use std::path::Path;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{
-    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, QueryParserError, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, EnableScoring, Occur, PhraseQuery, Query, QueryParser,
+    QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{self, UserInputAst, UserInputBound, UserInputLeaf};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, TantivyDocument, Term, TERMINATED};
 
 /// Default number of results.
 pub const DEFAULT_LIMIT: usize = 10;
@@ -131,9 +134,18 @@ pub struct FacetCount {
     pub count: u64,
 }
 
-/// Search the index in `dir`.
+/// Search the index in `dir`: its current commit, through the searcher
+/// kept open for it (see [`super::searchers`]).
 pub fn search(dir: &Path, req: &SearchRequest) -> Result<SearchResults> {
-    super::with_index(dir, |index| search_index(index, req))
+    match searchers::open(dir).and_then(|open| search_open(&open, req)) {
+        // The index changed under the kept searcher (a rebuild swapped
+        // generations, say): open it afresh, as readers always did.
+        Err(IndexError::Tantivy { .. } | IndexError::Io { .. }) => {
+            searchers::forget(dir);
+            super::with_index(dir, |index| search_index(index, req))
+        }
+        result => result,
+    }
 }
 
 /// One record by its id, as `agendex extract` printed it (for a record view).
@@ -222,43 +234,54 @@ fn first_doc(index: &Index, query: &dyn Query) -> Result<Option<TantivyDocument>
     searcher.doc(*addr).map(Some).map_err(err)
 }
 
-/// Search an open index.
+/// Search an open index (opening a searcher for this search alone; use
+/// [`search`] to keep it between searches).
 pub fn search_index(index: &Index, req: &SearchRequest) -> Result<SearchResults> {
-    let here = Path::new("");
-    let fields = Fields::of(&index.schema()).map_err(|e| tantivy_err(here, e))?;
-    let user_query = parse_query(index, &fields, &req.query)?;
-    let filtered = with_filters(index, &fields, user_query.box_clone(), req)?;
+    search_open(&Open::of_index(index)?, req)
+}
 
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(|e| tantivy_err(here, e))?;
-    let searcher = reader.searcher();
+/// Whether a request asks for every record: an empty query, no filters.
+fn is_unfiltered(req: &SearchRequest) -> bool {
+    req.query.trim().is_empty()
+        && req.kind.is_empty()
+        && req.body.is_none()
+        && req.council.is_none()
+        && req.doc_type.is_none()
+        && req.since.is_none()
+        && req.until.is_none()
+}
+
+/// Search one commit of an index.
+fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
+    let here = Path::new("");
+    let err = |e: tantivy::TantivyError| tantivy_err(here, e);
+    let (index, fields, searcher) = (&open.index, &open.fields, &open.searcher);
+    let user_query = parse_query(index, fields, &req.query)?;
+    let tables = open.tables()?;
+    let filtered = with_filters(index, fields, tables, user_query.box_clone(), req)?;
     let limit = match req.limit {
         0 => DEFAULT_LIMIT,
         n => n.min(MAX_LIMIT),
     };
-    let mut facets = FacetCollector::for_field(schema::FACETS);
-    for root in [
-        schema::FACET_KIND,
-        schema::FACET_BODY,
-        schema::FACET_COUNCIL,
-        schema::FACET_TYPE,
-        schema::FACET_YEAR,
-    ] {
-        facets.add_facet(format!("/{root}").as_str());
-    }
-    let top = TopDocs::with_limit(limit).and_offset(req.offset);
-    let (top, total, counts) = searcher
-        .search(&*filtered, &(top, Count, facets))
-        .map_err(|e| tantivy_err(here, e))?;
+    let counter = Counter { tables };
+    let (top, counts) = if is_unfiltered(req) {
+        // Every record: the counts are the commit's, kept with it, and
+        // every record scores the same, so the first ones are the top ones.
+        let counts =
+            open.unfiltered(|| searchers::search(searcher, &*filtered, &counter).map_err(err))?;
+        (
+            first_docs(searcher, &*filtered, limit, req.offset).map_err(err)?,
+            counts,
+        )
+    } else {
+        let top = TopDocs::with_limit(limit).and_offset(req.offset);
+        searchers::search(searcher, &*filtered, &(top, counter)).map_err(err)?
+    };
 
-    let snippets =
-        Snippets::create(&searcher, &*user_query, fields.text).map_err(|e| tantivy_err(here, e))?;
+    let snippets = Snippets::create(searcher, &*user_query, fields.text).map_err(err)?;
     let mut hits = Vec::with_capacity(top.len());
     for (score, addr) in top {
-        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| tantivy_err(here, e))?;
+        let doc: TantivyDocument = searcher.doc(addr).map_err(err)?;
         let json = doc
             .get_first(fields.record)
             .and_then(|v| v.as_str().map(str::to_string))
@@ -282,37 +305,66 @@ pub fn search_index(index: &Index, req: &SearchRequest) -> Result<SearchResults>
             record,
         });
     }
-    let facet = |root: &str| -> Vec<FacetCount> {
-        let mut v: Vec<FacetCount> = counts
-            .get(format!("/{root}").as_str())
-            .map(|(f, count)| FacetCount {
-                value: f
-                    .to_path()
-                    .last()
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
-                count,
-            })
+    Ok(SearchResults {
+        query: req.query.clone(),
+        total: counts.total,
+        offset: req.offset,
+        hits,
+        facets: facets_of(counts),
+    })
+}
+
+/// The facets shown: per root, the most frequent values (most first, then
+/// by name); years newest first.
+fn facets_of(counts: Counts) -> Facets {
+    let [kind, body, council, doc_type, year] = counts.values.map(|values| {
+        let mut v: Vec<FacetCount> = values
+            .into_iter()
+            .map(|(value, count)| FacetCount { value, count })
             .collect();
         v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         v.truncate(FACET_VALUES);
         v
-    };
-    let mut year = facet(schema::FACET_YEAR);
+    });
+    let mut year = year;
     year.sort_by(|a, b| b.value.cmp(&a.value));
-    Ok(SearchResults {
-        query: req.query.clone(),
-        total,
-        offset: req.offset,
-        hits,
-        facets: Facets {
-            kind: facet(schema::FACET_KIND),
-            body: facet(schema::FACET_BODY),
-            council: facet(schema::FACET_COUNCIL),
-            doc_type: facet(schema::FACET_TYPE),
-            year,
-        },
-    })
+    Facets {
+        kind,
+        body,
+        council,
+        doc_type,
+        year,
+    }
+}
+
+/// The first `offset + limit` matching documents in index order, with
+/// their scores, less the first `offset`: what `TopDocs` returns when every
+/// match scores the same (ties go to the lower address), without visiting
+/// every match.
+fn first_docs(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    limit: usize,
+    offset: usize,
+) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let wanted = offset.saturating_add(limit);
+    let mut out = Vec::with_capacity(wanted.min(MAX_LIMIT));
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        if out.len() >= wanted {
+            break;
+        }
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let alive = reader.alive_bitset();
+        let mut doc = scorer.doc();
+        while doc != TERMINATED && out.len() < wanted {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                out.push((scorer.score(), DocAddress::new(ord as u32, doc)));
+            }
+            doc = scorer.advance();
+        }
+    }
+    Ok(out.into_iter().skip(offset).collect())
 }
 
 /// Bytes of a record's text handed to the snippet generator, around the
@@ -756,6 +808,7 @@ fn rfc3339(d: Date) -> String {
 fn with_filters(
     index: &Index,
     fields: &Fields,
+    tables: Option<&Tables>,
     query: Box<dyn Query>,
     req: &SearchRequest,
 ) -> Result<Box<dyn Query>> {
@@ -765,9 +818,14 @@ fn with_filters(
             IndexRecordOption::Basic,
         ))
     };
+    // Records are the entries that are not file markers. Excluding the
+    // few markers costs a look at a short list per match; requiring the
+    // record term, held by nearly every entry, cost a seek in a long one
+    // per match (half a common word's search) and added the same tiny
+    // score to every match.
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
         (Occur::Must, query),
-        (Occur::Must, term(fields.entry, schema::ENTRY_RECORD)),
+        (Occur::MustNot, term(fields.entry, schema::ENTRY_FILE)),
     ];
     if !req.kind.is_empty() {
         let mut any = Vec::new();
@@ -811,10 +869,21 @@ fn with_filters(
     };
     if !matches!((&since, &until), (Bound::Unbounded, Bound::Unbounded)) {
         let date_term = |d: Date| Term::from_field_date_for_search(fields.date, d.to_datetime());
-        clauses.push((
-            Occur::Must,
-            Box::new(RangeQuery::new(since.map(date_term), until.map(date_term))),
-        ));
+        let range = RangeQuery::new(since.map(date_term), until.map(date_term));
+        let at_precision = |d: Date| {
+            d.to_datetime()
+                .truncate(tantivy::schema::DateTimePrecision::Seconds)
+        };
+        let filter: Box<dyn Query> = match tables {
+            Some(tables) => Box::new(DateFilter::new(
+                tables.clone(),
+                since.map(at_precision),
+                until.map(at_precision),
+                range,
+            )),
+            None => Box::new(range),
+        };
+        clauses.push((Occur::Must, filter));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
@@ -861,6 +930,7 @@ fn words_query(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     fn d(year: i32, month: u32, day: u32) -> Date {
         Date { year, month, day }
@@ -901,10 +971,16 @@ mod tests {
     /// An index of real seed records, their documents dated as given (the
     /// dates the grammars read from the papers).
     fn dated_index(dir: &Path, seeds: &[(&str, &str)]) {
-        use crate::pipeline::{self, Options, PdfMode};
         let generation = super::super::next_generation(dir);
         std::fs::create_dir_all(&generation).expect("mkdir");
         let index = Index::create_in_dir(&generation, schema::build()).expect("create");
+        add_seeds(&index, seeds);
+        super::super::write_pointer(dir, &generation).expect("pointer");
+    }
+
+    /// Add the records of these seeds, dated as given, in one commit.
+    fn add_seeds(index: &Index, seeds: &[(&str, &str)]) {
+        use crate::pipeline::{self, Options, PdfMode};
         let fields = Fields::of(&index.schema()).expect("fields");
         let mut writer: tantivy::IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15 << 20).expect("writer");
@@ -931,9 +1007,12 @@ mod tests {
                     .add_document(fields.record_doc(&r, &json, ord as u64))
                     .expect("add");
             }
+            // A file marker, as `agendex index` writes one per file.
+            writer
+                .add_document(fields.file_doc(&source.path.to_string_lossy(), "0", 1, "test"))
+                .expect("add marker");
         }
         writer.commit().expect("commit");
-        super::super::write_pointer(dir, &generation).expect("pointer");
     }
 
     fn found(dir: &Path, req: SearchRequest) -> Vec<String> {
@@ -1056,5 +1135,352 @@ mod tests {
         assert!(query_grammar::parse_query("\"high needs").is_err());
         let m = syntax_message("\"high needs");
         assert!(!m.is_empty());
+    }
+
+    const SEEDS: [(&str, &str); 5] = [
+        ("000_ab51a36975b4b00c.txt", "2015-05-21"),
+        ("001_dd0b79784824a396.txt", "2014-03"),
+        ("002_73f4e48f0bf20ba3.txt", "2016-12-13"),
+        ("003_a0cb441c1b215d03.txt", "2019-03-15"),
+        ("004_790beaa8e3ba6a97.txt", "2016"),
+    ];
+
+    /// Requests that exercise each filter and the unfiltered path.
+    fn requests() -> Vec<SearchRequest> {
+        let r = |query: &str| SearchRequest {
+            query: query.into(),
+            limit: 20,
+            ..SearchRequest::default()
+        };
+        vec![
+            r(""),
+            r("school"),
+            r("\"schools forum\""),
+            r("funding AND (schools OR academies) NOT nursery"),
+            r("kind:agenda_item"),
+            // Matches a file marker too, which is not a record.
+            r(&format!(
+                "path:\"{}\"",
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("seeds/000_ab51a36975b4b00c.txt")
+                    .display()
+            )),
+            SearchRequest {
+                kind: vec!["resolution".into(), "minute".into()],
+                ..r("")
+            },
+            SearchRequest {
+                doc_type: Some("minutes".into()),
+                since: Some("2015".into()),
+                ..r("")
+            },
+            SearchRequest {
+                since: Some("2015-05-21".into()),
+                until: Some("2016-12".into()),
+                ..r("budget")
+            },
+            SearchRequest {
+                until: Some("2015-05-20".into()),
+                ..r("")
+            },
+            SearchRequest {
+                body: Some("schools forum".into()),
+                ..r("")
+            },
+        ]
+    }
+
+    /// The query as it was built before exact counts were made cheap:
+    /// records required by their entry term, dates by tantivy's range query.
+    fn reference_query(index: &Index, fields: &Fields, req: &SearchRequest) -> Box<dyn Query> {
+        let term = |field, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (
+                Occur::Must,
+                parse_query(index, fields, &req.query).expect("query"),
+            ),
+            (Occur::Must, term(fields.entry, schema::ENTRY_RECORD)),
+        ];
+        if !req.kind.is_empty() {
+            let any = req
+                .kind
+                .iter()
+                .map(|k| (Occur::Should, term(fields.kind, k)))
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        if let Some(t) = &req.doc_type {
+            clauses.push((Occur::Must, term(fields.doc_type, t)));
+        }
+        if let Some(b) = &req.body {
+            clauses.push((
+                Occur::Must,
+                words_query(index, fields.body, b, "--body").expect("body"),
+            ));
+        }
+        let date = |d: Date| Term::from_field_date_for_search(fields.date, d.to_datetime());
+        let since = req.since.as_deref().map(|s| period(s).expect("since").0);
+        let until = req.until.as_deref().map(|s| period(s).expect("until").1);
+        if since.is_some() || until.is_some() {
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    since.map_or(Bound::Unbounded, |d| Bound::Included(date(d))),
+                    until.map_or(Bound::Unbounded, |d| Bound::Excluded(date(d))),
+                )),
+            ));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// Total and facets as tantivy's `Count` and `FacetCollector` give them.
+    fn reference_counts(
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+    ) -> (usize, Vec<Vec<FacetCount>>) {
+        let mut facets = tantivy::collector::FacetCollector::for_field(schema::FACETS);
+        for root in super::super::facets::ROOTS {
+            facets.add_facet(format!("/{root}").as_str());
+        }
+        let (total, counts) = searcher
+            .search(query, &(tantivy::collector::Count, facets))
+            .expect("search");
+        let per_root = super::super::facets::ROOTS
+            .iter()
+            .map(|root| {
+                let mut v: Vec<FacetCount> = counts
+                    .get(format!("/{root}").as_str())
+                    .map(|(f, count)| FacetCount {
+                        value: f
+                            .to_path()
+                            .last()
+                            .map(|s| s.to_string())
+                            .unwrap_or_default(),
+                        count,
+                    })
+                    .collect();
+                v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                v.truncate(FACET_VALUES);
+                if *root == schema::FACET_YEAR {
+                    v.sort_by(|a, b| b.value.cmp(&a.value));
+                }
+                v
+            })
+            .collect();
+        (total, per_root)
+    }
+
+    fn ids(results: &SearchResults) -> Vec<String> {
+        results
+            .hits
+            .iter()
+            .map(|h| h.record["id"].as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn counts_and_hits_equal_those_of_tantivy_collectors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        dated_index(dir.path(), &SEEDS[..3]);
+        // A second commit, so the index has more than one segment.
+        let generation = super::super::current_generation(dir.path())
+            .expect("pointer")
+            .expect("generation");
+        let index = Index::open_in_dir(&generation).expect("open");
+        add_seeds(&index, &SEEDS[3..]);
+        let open = searchers::open(dir.path()).expect("open");
+        assert!(open.searcher.segment_readers().len() > 1);
+        assert_eq!(
+            open.tables_now().segments(),
+            open.searcher.segment_readers().len()
+        );
+        for req in requests() {
+            let got = search(dir.path(), &req).expect("search");
+            let query = reference_query(&open.index, &open.fields, &req);
+            let (total, facets) = reference_counts(&open.searcher, &*query);
+            assert!(total > 0, "{req:?} finds records");
+            assert_eq!(got.total, total, "{req:?}");
+            let f = &got.facets;
+            let got_facets = [&f.kind, &f.body, &f.council, &f.doc_type, &f.year];
+            for (g, want) in got_facets.iter().zip(&facets) {
+                assert_eq!(*g, want, "{req:?}");
+            }
+            // The same records in the same order (scores now lack the
+            // record term's share, the same for every match).
+            let limit = req.limit;
+            let top = open
+                .searcher
+                .search(&*query, &TopDocs::with_limit(limit))
+                .expect("top");
+            let want: Vec<String> = top
+                .iter()
+                .map(|(_, a)| {
+                    let doc: TantivyDocument = open.searcher.doc(*a).expect("doc");
+                    doc.get_first(open.fields.id)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("")
+                        .to_string()
+                })
+                .collect();
+            assert_eq!(ids(&got), want, "{req:?}");
+            // Uncached, the same answer.
+            let fresh = search_index(&open.index, &req).expect("search");
+            assert_eq!(
+                serde_json::to_value(&fresh).expect("json"),
+                serde_json::to_value(&got).expect("json")
+            );
+        }
+    }
+
+    #[test]
+    fn first_docs_are_the_top_docs_of_the_unfiltered_query() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        dated_index(dir.path(), &SEEDS[..2]);
+        let generation = super::super::current_generation(dir.path())
+            .expect("pointer")
+            .expect("generation");
+        let index = Index::open_in_dir(&generation).expect("open");
+        add_seeds(&index, &SEEDS[2..]);
+        let open = searchers::open(dir.path()).expect("open");
+        let req = SearchRequest::default();
+        let query = with_filters(
+            &open.index,
+            &open.fields,
+            Some(open.tables_now()),
+            Box::new(AllQuery),
+            &req,
+        )
+        .expect("query");
+        let total = open
+            .searcher
+            .search(&*query, &tantivy::collector::Count)
+            .expect("count");
+        for (limit, offset) in [(10, 0), (1, 0), (25, 7), (50, total - 3), (10, total + 5)] {
+            let want = open
+                .searcher
+                .search(&*query, &TopDocs::with_limit(limit).and_offset(offset))
+                .expect("top");
+            let got = first_docs(&open.searcher, &*query, limit, offset).expect("first");
+            assert_eq!(got, want, "limit {limit} offset {offset}");
+        }
+    }
+
+    #[test]
+    fn date_filter_matches_the_range_query() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        dated_index(dir.path(), &SEEDS);
+        let open = searchers::open(dir.path()).expect("open");
+        let d = |s: &str| period(s).expect("date");
+        let bounds = [
+            (Bound::Included(d("2015-05-21").0), Bound::Unbounded),
+            (Bound::Unbounded, Bound::Excluded(d("2016").1)),
+            (
+                Bound::Included(d("2014").0),
+                Bound::Excluded(d("2016-12-13").1),
+            ),
+            (
+                Bound::Included(d("2016-12-14").0),
+                Bound::Excluded(d("2019-03").0),
+            ),
+            (Bound::Included(d("2030").0), Bound::Unbounded),
+        ];
+        for (since, until) in bounds {
+            let term =
+                |d: Date| Term::from_field_date_for_search(open.fields.date, d.to_datetime());
+            let range = RangeQuery::new(since.map(term), until.map(term));
+            let filter = DateFilter::new(
+                open.tables_now().clone(),
+                since.map(Date::to_datetime),
+                until.map(Date::to_datetime),
+                range.clone(),
+            );
+            let docs = |q: &dyn Query| {
+                open.searcher
+                    .search(q, &tantivy::collector::DocSetCollector)
+                    .expect("docs")
+            };
+            let want = docs(&range);
+            assert_eq!(docs(&filter), want, "{since:?} {until:?}");
+            // And inside an intersection, where it is sought rather than walked.
+            let both = |q: Box<dyn Query>| -> Box<dyn Query> {
+                Box::new(BooleanQuery::new(vec![
+                    (
+                        Occur::Must,
+                        parse_query(&open.index, &open.fields, "school").expect("q"),
+                    ),
+                    (Occur::Must, q),
+                ]))
+            };
+            assert_eq!(
+                docs(&*both(Box::new(filter))),
+                docs(&*both(Box::new(range))),
+                "{since:?} {until:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn kept_searcher_follows_commits_and_generations() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        dated_index(dir.path(), &SEEDS[..1]);
+        let all = SearchRequest {
+            limit: 5,
+            ..SearchRequest::default()
+        };
+        let years = |r: &SearchResults| -> Vec<String> {
+            r.facets.year.iter().map(|f| f.value.clone()).collect()
+        };
+        let first = search(dir.path(), &all).expect("search");
+        assert_eq!(years(&first), ["2015"]);
+        let kept = searchers::open(dir.path()).expect("open");
+        assert!(kept.has_unfiltered());
+        // One search does not read the tables; the next one does.
+        assert!(!kept.has_tables());
+        let again = search(dir.path(), &all).expect("search");
+        assert!(kept.has_tables());
+        assert_eq!(
+            serde_json::to_value(&again).expect("json"),
+            serde_json::to_value(&first).expect("json")
+        );
+        assert!(Arc::ptr_eq(
+            &kept,
+            &searchers::open(dir.path()).expect("open")
+        ));
+
+        // A commit to the same generation, as `agendex index` makes.
+        let generation = super::super::current_generation(dir.path())
+            .expect("pointer")
+            .expect("generation");
+        let index = Index::open_in_dir(&generation).expect("open");
+        add_seeds(&index, &SEEDS[2..3]);
+        let second = search(dir.path(), &all).expect("search");
+        assert!(second.total > first.total);
+        assert_eq!(years(&second), ["2016", "2015"]);
+        let fresh = search_index(&index, &all).expect("search");
+        assert_eq!(
+            serde_json::to_value(&second).expect("json"),
+            serde_json::to_value(&fresh).expect("json")
+        );
+        let reloaded = searchers::open(dir.path()).expect("open");
+        assert!(!Arc::ptr_eq(&kept, &reloaded));
+        // The segment already read keeps its table.
+        let old = kept.searcher.segment_readers()[0].segment_id();
+        assert!(
+            reloaded.has_tables(),
+            "read at once in a process that searches again"
+        );
+        let (a, b) = (kept.tables_now().get(old), reloaded.tables_now().get(old));
+        assert!(a.zip(b).is_some_and(|(a, b)| Arc::ptr_eq(a, b)));
+
+        // A new generation, as `--rebuild` swaps in.
+        dated_index(dir.path(), &SEEDS[3..4]);
+        let third = search(dir.path(), &all).expect("search");
+        assert_eq!(years(&third), ["2019"]);
+        assert_ne!(third.total, second.total);
     }
 }

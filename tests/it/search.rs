@@ -262,3 +262,89 @@ fn missing_index_says_how_to_build_one() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("agendex index"), "{}", stderr(&out));
 }
+
+/// Per facet root, value -> count, as the JSON gives them.
+fn facet_counts(v: &serde_json::Value) -> Vec<std::collections::BTreeMap<String, u64>> {
+    ["kind", "body", "council", "type", "year"]
+        .iter()
+        .map(|root| {
+            let values = v["facets"][root].as_array().expect("facet");
+            assert!(values.len() < 50, "{root}: all values shown");
+            values
+                .iter()
+                .map(|f| {
+                    let value = f["value"].as_str().expect("value").to_string();
+                    (value, f["count"].as_u64().expect("count"))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The same counts made from the matching records themselves.
+fn counted(hits: &[serde_json::Value]) -> Vec<std::collections::BTreeMap<String, u64>> {
+    let mut out = vec![std::collections::BTreeMap::new(); 5];
+    for h in hits {
+        let r = &h["record"];
+        let text = |v: &serde_json::Value| {
+            v.as_str()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let year = filed_date(r).and_then(|d| d.get(..4).map(str::to_string));
+        let values = [
+            text(&r["kind"]),
+            text(&r["document"]["body"]),
+            text(&r["document"]["council"]),
+            text(&r["document"]["type"]),
+            year,
+        ];
+        for (root, value) in values.into_iter().enumerate() {
+            if let Some(v) = value {
+                *out[root].entry(v).or_insert(0) += 1;
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn totals_and_facets_equal_a_count_of_the_matching_records() {
+    let cases: [(&str, &[&str]); 7] = [
+        ("", &[]),
+        ("school", &[]),
+        ("\"schools forum\"", &[]),
+        (
+            "funding OR budget",
+            &["--kind", "resolution,minute,agenda_item"],
+        ),
+        ("", &["--doc-type", "minutes", "--since", "2015"]),
+        ("", &["--since", "2015-05-21", "--until", "2016-12"]),
+        ("NOT school", &["--body", "schools forum"]),
+    ];
+    for (query, args) in cases {
+        let all = search_json(
+            shared_index(),
+            query,
+            &[args, &["--limit", "1000"]].concat(),
+        );
+        let hits = all["hits"].as_array().expect("hits");
+        let total = all["total"].as_u64().expect("total");
+        assert!(total > 0, "{query:?} {args:?} finds records");
+        assert_eq!(total, hits.len() as u64, "{query:?} {args:?}: all fetched");
+        assert_eq!(
+            facet_counts(&all),
+            counted(hits),
+            "{query:?} {args:?}: facets"
+        );
+        // A page of results reports the same total and counts.
+        let page = search_json(shared_index(), query, &[args, &["--limit", "3"]].concat());
+        assert_eq!(page["total"], all["total"], "{query:?} {args:?}");
+        assert_eq!(page["facets"], all["facets"], "{query:?} {args:?}");
+        assert_eq!(
+            page["hits"].as_array().map(Vec::len),
+            Some(3.min(hits.len()))
+        );
+    }
+}
