@@ -3,9 +3,10 @@
 //! Routes: `/` the search page, `/record/<id>` a record, `/source/<sha256>`
 //! an indexed file (PDF or text) as it was read, `/api/search` and
 //! `/api/record/<id>` the same data as JSON. A pool of worker threads takes
-//! requests from one `tiny_http` listener; each request opens the index's
-//! current generation, so a running `agendex index` shows up at its next
-//! commit without a restart.
+//! requests from one `tiny_http` listener; each request checks the index's
+//! current generation and commit and reuses the kept searcher while they
+//! are unchanged, so a running `agendex index` shows up at its next commit
+//! without a restart.
 //!
 //! A request names a file only by the SHA-256 the index recorded for it;
 //! the path served is the one in the index, and the bytes are served only
