@@ -11,7 +11,8 @@
 //!
 //! `schema` names the fields, `writer` brings an index up to date,
 //! `query` answers searches (`searchers` keeps them open between searches,
-//! `facets` counts, `dates` filters by date), `export` streams the stored records out.
+//! `facets` counts, `dates` filters by date), `export` streams the stored records out,
+//! `stem` is the stemmed fields' analyzer (tantivy's `en_stem`, with a cache).
 
 pub mod dates;
 pub mod export;
@@ -19,6 +20,7 @@ pub mod facets;
 pub mod query;
 pub mod schema;
 pub mod searchers;
+pub mod stem;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

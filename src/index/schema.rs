@@ -62,7 +62,7 @@ pub const FACET_TYPE: &str = "type";
 pub const FACET_YEAR: &str = "year";
 
 /// Tokenizer of the stemmed fields (registered by tantivy by default).
-const STEMMED: &str = "en_stem";
+pub(crate) const STEMMED: &str = "en_stem";
 /// Tokenizer of names (bodies, councils): lowercased words, no stemming.
 const WORDS: &str = "default";
 

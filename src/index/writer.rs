@@ -132,6 +132,10 @@ pub fn update(
         }
         index
     };
+    // Same tokens as tantivy's own `en_stem`, each word stemmed once.
+    index
+        .tokenizers()
+        .register(schema::STEMMED, super::stem::analyzer());
     let fields = Fields::of(&index.schema()).map_err(|e| tantivy_err(&generation, e))?;
     let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(1, opts.heap_bytes.max(15 << 20))
