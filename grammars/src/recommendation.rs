@@ -756,6 +756,21 @@ fn tracker_header(p: &Para) -> Option<TrackerColumns> {
     if p.cells.len() < 2 {
         return None;
     }
+    // No lower-cased copies of a row that has no such column: a cell
+    // lower-cases to "recommendation…" or "area(s) for improvement…" only
+    // if its first letters are these in ASCII (the one non-ASCII char that
+    // lower-cases to ASCII letters, 'İ', gives a dotted "i̇" that fails the test).
+    let candidate = |c: &String| {
+        let b = c.as_bytes();
+        let opens = |w: &str| {
+            b.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        opens("recommendation") || opens("area")
+    };
+    if !p.cells.iter().any(candidate) {
+        return None;
+    }
     let lower: Vec<String> = p.cells.iter().map(|c| c.to_lowercase()).collect();
     let recommendation = lower.iter().position(|c| {
         words(c) <= 4

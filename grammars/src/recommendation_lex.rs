@@ -93,6 +93,10 @@ pub fn item_number(input: &str) -> IResult<&str, String> {
 /// "Recommendation 5", "Recommendation R3:", "Recommendation 12 – Ensure …":
 /// the number and the text on the same line (often empty).
 pub fn rec_heading(input: &str) -> IResult<&str, String> {
+    // Most paragraphs fail here: skip nom's char-by-char case folding.
+    if !starts_with_ignore_ascii_case(input, "recommendation") {
+        return Err(verify_error(input));
+    }
     let (rest, _) = tag_no_case("Recommendation").parse(input)?;
     let (rest, _) = space1(rest)?;
     let (rest, n) = recognize((opt(satisfy(|c| c == 'R' || c == 'r')), digits3)).parse(rest)?;
@@ -104,6 +108,12 @@ pub fn rec_heading(input: &str) -> IResult<&str, String> {
 
 /// "Key Judgement Area: Leadership, management and governance" -> the area.
 pub fn key_area(input: &str) -> IResult<&str, &str> {
+    // Only "key …" or "judg…" can match; the Kelvin sign (U+212A) is the one
+    // non-ASCII char that `tag_no_case` takes for a "k", so it goes on too.
+    let first = input.as_bytes().first().map(|b| b.to_ascii_lowercase());
+    if !matches!(first, Some(b'k' | b'j')) && !input.starts_with('\u{212a}') {
+        return Err(verify_error(input));
+    }
     let (rest, _) = opt(terminated(tag_no_case("Key"), space1)).parse(input)?;
     let (rest, _) =
         alt((tag_no_case("judgement area"), tag_no_case("judgment area"))).parse(rest)?;
@@ -174,6 +184,14 @@ pub fn section_heading(input: &str) -> IResult<&str, SectionHeading<'_>> {
         (digits3, space1).map(|_| ()),
     )))
     .parse(input)?;
+    // Every title opens with one of these (no non-ASCII char case-folds to
+    // their letters), so most paragraphs stop here.
+    if !["reco", "area", "prio", "what"]
+        .iter()
+        .any(|t| starts_with_ignore_ascii_case(rest, t))
+    {
+        return Err(verify_error(input));
+    }
     let (rest, (kind, title)) = section_title(rest)?;
     let (rest, mark) = opt(alt((char(':'), char('?'), char('-'), char('–')))).parse(rest)?;
     let (rest, _) = space0(rest)?;
@@ -203,8 +221,21 @@ pub fn addressed_section_heading(input: &str) -> Option<(Option<&str>, SectionHe
     if let Ok((_, h)) = section_heading(input) {
         return Some((None, h));
     }
+    // The addressee is capitalised and at most four words long, so a dash
+    // can only count where it starts at or before the fifth word: search
+    // that far, not the whole paragraph, and not at all when the text opens
+    // in lower case. (A first dash further on fails the word count.)
+    if !starts_upper(input.trim_start()) {
+        return None;
+    }
+    let fifth = input.split_whitespace().nth(4).map_or(input.len(), |w| {
+        w.as_ptr() as usize - input.as_ptr() as usize
+    });
     for dash in [" – ", " - ", " — ", ": "] {
-        if let Some(at) = input.find(dash) {
+        let window = &input.as_bytes()[..input.len().min(fifth + dash.len())];
+        // A match of a needle that opens with an ASCII byte starts on a
+        // char boundary.
+        if let Some(at) = find_bytes(window, dash.as_bytes()) {
             let who = input[..at].trim();
             if who.split_whitespace().count() <= 4 && starts_upper(who) {
                 if let Ok((_, h)) = section_heading(&input[at + dash.len()..]) {
@@ -216,6 +247,24 @@ pub fn addressed_section_heading(input: &str) -> Option<(Option<&str>, SectionHe
         }
     }
     None
+}
+
+/// `s` opens with `prefix` (ASCII), ignoring ASCII case.
+fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// The first byte offset of `needle` in `hay`.
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, tail) = needle.split_first()?;
+    (0..hay.len()).find(|&k| hay[k] == first && hay[k + 1..].starts_with(tail))
+}
+
+/// The error a pre-check returns where the parser it guards would fail.
+fn verify_error(input: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
 }
 
 fn starts_upper(s: &str) -> bool {
