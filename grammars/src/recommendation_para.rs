@@ -47,16 +47,136 @@ impl Para {
 /// Clean a line's or cell's text: HTML fragments and `**` bold markers
 /// removed, whitespace folded.
 pub fn clean(s: &str) -> String {
-    rejoin_hyphens(&fold(&strip_html(s).replace("**", "")))
+    let mut out = String::new();
+    clean_into(s, &mut out);
+    out
+}
+
+/// `clean` into a buffer the caller reuses from line to line. Most lines
+/// are clean already (no markup, single spaces, no hyphen-space): one scan
+/// tells, and they are copied as they are.
+fn clean_into(s: &str, out: &mut String) {
+    out.clear();
+    match needs(s) {
+        Needs::Nothing => out.push_str(s),
+        Needs::Hyphens => out.push_str(&rejoin_hyphens(s)),
+        Needs::Fold => {
+            fold_into(s, out);
+            if out.contains("- ") {
+                *out = rejoin_hyphens(out);
+            }
+        }
+        Needs::Markup => {
+            let folded = fold(&strip_html(s).replace("**", ""));
+            if folded.contains("- ") {
+                out.push_str(&rejoin_hyphens(&folded));
+            } else {
+                out.push_str(&folded);
+            }
+        }
+    }
+}
+
+/// What a text needs to be clean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Needs {
+    /// It is clean.
+    Nothing,
+    /// Folded already, but a "- " may be a word broken at a hyphen.
+    Hyphens,
+    /// Whitespace to fold (no markup).
+    Fold,
+    /// A tag or a `*`: the general path.
+    Markup,
+}
+
+/// One scan of the bytes: markup, whitespace other than single inner
+/// spaces (`char::is_whitespace`, multi-byte forms included), "- ".
+fn needs(s: &str) -> Needs {
+    let b = s.as_bytes();
+    let mut fold = b.first() == Some(&b' ') || b.last() == Some(&b' ');
+    let mut hyphen = false;
+    for (k, &c) in b.iter().enumerate() {
+        match c {
+            b'<' | b'*' => return Needs::Markup,
+            b' ' => {
+                fold |= b.get(k + 1) == Some(&b' ');
+                hyphen |= k > 0 && b[k - 1] == b'-';
+            }
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => fold = true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => fold |= unicode_space_at(b, k),
+            _ => {}
+        }
+    }
+    if fold {
+        Needs::Fold
+    } else if hyphen {
+        Needs::Hyphens
+    } else {
+        Needs::Nothing
+    }
+}
+
+/// Whether the UTF-8 sequence at `k` encodes a non-ASCII whitespace char:
+/// U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+fn unicode_space_at(b: &[u8], k: usize) -> bool {
+    let next = |n: usize| b.get(k + n).copied().unwrap_or(0);
+    match b[k] {
+        0xC2 => matches!(next(1), 0x85 | 0xA0),
+        0xE1 => next(1) == 0x9A && next(2) == 0x80,
+        0xE2 => match next(1) {
+            0x80 => matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            0x81 => next(2) == 0x9F,
+            _ => false,
+        },
+        0xE3 => next(1) == 0x80 && next(2) == 0x80,
+        _ => false,
+    }
+}
+
+/// `common::fold` into `out`, in one pass over the bytes, for ASCII and other text
+/// alike: runs of whitespace (`char::is_whitespace`) become one space, none
+/// at either end.
+fn fold_into(s: &str, out: &mut String) {
+    let mut gap = false;
+    let mut rest = s;
+    while let Some(&b) = rest.as_bytes().first() {
+        // An ASCII run up to the next whitespace or non-ASCII byte is copied whole.
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+            .unwrap_or(rest.len());
+        let (word, c_len, space) = if run > 0 {
+            (&rest[..run], 0, false)
+        } else if b.is_ascii() {
+            ("", 1, true)
+        } else {
+            let c = rest.chars().next().unwrap_or(' ');
+            let n = c.len_utf8();
+            if c.is_whitespace() {
+                ("", n, true)
+            } else {
+                (&rest[..n], 0, false)
+            }
+        };
+        if space {
+            gap = !out.is_empty();
+            rest = &rest[c_len..];
+        } else {
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push_str(word);
+            rest = &rest[word.len()..];
+        }
+    }
 }
 
 /// "co- chaired" -> "co-chaired", "Stockton-on- Tees" -> "Stockton-on-Tees":
 /// a word the layout broke at a line-end hyphen and joined back with a space. A suspended hyphen ("evidence- and
 /// research-informed") keeps its space.
 fn rejoin_hyphens(s: &str) -> String {
-    if !s.contains("- ") {
-        return s.to_string();
-    }
     let mut out = String::with_capacity(s.len());
     let mut words = s.split(' ').peekable();
     while let Some(w) = words.next() {
@@ -140,6 +260,7 @@ fn line_step(page: &Page) -> f32 {
 /// A document's pages as paragraphs, in reading order.
 pub fn paragraphs(pages: &[Page]) -> Vec<Para> {
     let mut out = Vec::new();
+    let mut raw = String::new();
     for page in pages {
         let first_index = out.len();
         // Text input: one line is one paragraph (sizes are 0, y is the line index).
@@ -152,7 +273,8 @@ pub fn paragraphs(pages: &[Page]) -> Vec<Para> {
                 out.push(table_para(line, page.number));
                 continue;
             }
-            let raw = clean(&line.text.replace('\t', " "));
+            // `clean` folds tabs with the other whitespace.
+            clean_into(&line.text, &mut raw);
             if raw.is_empty() {
                 continue;
             }
@@ -357,6 +479,53 @@ mod tests {
         assert_eq!(clean("Stockton- on-Tees"), "Stockton-on-Tees");
         assert_eq!(clean("Stockton-on- Tees"), "Stockton-on-Tees");
         assert_eq!(clean("Forum - Work Plan"), "Forum - Work Plan");
+    }
+
+    /// `clean` as first written: strip, unbold, fold, rejoin.
+    fn clean_reference(s: &str) -> String {
+        let folded = fold(&strip_html(s).replace("**", ""));
+        if folded.contains("- ") {
+            rejoin_hyphens(&folded)
+        } else {
+            folded
+        }
+    }
+
+    #[test]
+    fn the_one_scan_clean_matches_strip_fold_rejoin() {
+        for s in [
+            "",
+            " ",
+            "plain words",
+            "  lead and trail  ",
+            "tab\there\r\nand\u{b}\u{c}more",
+            "no\u{a0}break\u{2009}thin\u{3000}ideo\u{85}nel\u{1680}og\u{205f}mm\u{202f}n",
+            "curly ’quotes’ – dashes — and • bullets",
+            "co- chaired",
+            "co-\tchaired",
+            "evidence- and research-informed",
+            "1999 - to date",
+            "- lead dash",
+            "trailing -",
+            "**Bold** text",
+            "<p>para</p><li>item &amp; more&nbsp;here</li>",
+            "a < b and c > d",
+            "star * alone",
+            "ends\u{a0}",
+            "\u{2028}line sep",
+            "Ä ü ß\u{200a}x",
+        ] {
+            assert_eq!(clean(s), clean_reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn multi_byte_spaces_are_exactly_the_whitespace_chars() {
+        for c in (0x80u32..0x11000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(unicode_space_at(b, 0), c.is_whitespace(), "{c:?}");
+        }
     }
 
     #[test]
