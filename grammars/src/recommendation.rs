@@ -377,10 +377,15 @@ fn section(
     let mut queue: Vec<Para> = inline.into_iter().collect();
     let mut j = start;
     loop {
+        // The section's paragraphs are read in place, not copied.
+        let queued;
         let (p, from_queue) = match queue.pop() {
-            Some(p) => (p, true),
+            Some(q) => {
+                queued = q;
+                (&queued, true)
+            }
             None => match paras.get(j) {
-                Some(p) => (p.clone(), false),
+                Some(p) => (p, false),
                 None => break,
             },
         };
@@ -389,11 +394,11 @@ fn section(
                 *j += 1;
             }
         };
-        if is_furniture(&p) {
+        if is_furniture(p) {
             advance(&mut j);
             continue;
         }
-        if !from_queue && is_stop(&p) {
+        if !from_queue && is_stop(p) {
             break;
         }
         if none_marker(&p.text).is_ok() {
@@ -430,7 +435,7 @@ fn section(
         }
         // Sub-headings ("Schools", "Within three months:") name the area of
         // the items below them; any other title ends the list.
-        if heading_like(&p) && !item_start(&p, head.style) {
+        if heading_like(p) && !item_start(p, head.style) {
             let next = next_content(paras, if from_queue { j } else { j + 1 });
             let opens_items = head.style == Style::List
                 && next.is_some_and(|n| !heading_like(n) && action_like(n));
@@ -445,7 +450,7 @@ fn section(
             break;
         }
         if in_progress {
-            push_progress(recs, group_start, &p);
+            push_progress(recs, group_start, p);
             advance(&mut j);
             continue;
         }
@@ -458,7 +463,7 @@ fn section(
         {
             if let Some(last) = recs.last_mut() {
                 if !ends_terminal(last_text(last)) {
-                    append_to_last(last, &p);
+                    append_to_last(last, p);
                     advance(&mut j);
                     continue;
                 }
@@ -475,13 +480,13 @@ fn section(
         let is_item = match head.style {
             Style::Report => true,
             Style::List => {
-                list_item_like(&p)
+                list_item_like(p)
                     || counts_on
-                    || (number.is_some() && is_sub(&p, &nesting, recs, ctx))
+                    || (number.is_some() && is_sub(p, &nesting, recs, ctx))
             }
         };
         if is_item {
-            if let Some(t) = nesting.top.filter(|_| is_sub(&p, &nesting, recs, ctx)) {
+            if let Some(t) = nesting.top.filter(|_| is_sub(p, &nesting, recs, ctx)) {
                 let parent = &mut recs[t];
                 if nesting.sub_x0.is_none() {
                     nesting.sub_x0 = Some(p.x0);
@@ -492,7 +497,7 @@ fn section(
             } else {
                 let area = sub_area.clone().or_else(|| head.area.clone());
                 last_number = number.as_deref().and_then(|n| n.parse().ok());
-                let new = split_item(&p, &body, number, &lead_number, &addressee, area, out);
+                let new = split_item(p, &body, number, &lead_number, &addressee, area, out);
                 let single = new.len() == 1;
                 recs.extend(new);
                 nesting = Nesting {
@@ -507,7 +512,7 @@ fn section(
         // first item, or the end of the list.
         if ctx.progress_mode && recs.len() > group_start {
             in_progress = true;
-            push_progress(recs, group_start, &p);
+            push_progress(recs, group_start, p);
             advance(&mut j);
             continue;
         }

@@ -176,20 +176,34 @@ fn section_title(input: &str) -> IResult<&str, (SectionKind, &str)> {
     .parse(input)
 }
 
+/// Whether `s` may open with a section title: every title opens with one
+/// of these (no non-ASCII char case-folds to their letters).
+fn opens_title(s: &str) -> bool {
+    ["reco", "area", "prio", "what"]
+        .iter()
+        .any(|t| starts_with_ignore_ascii_case(s, t))
+}
+
 /// A heading that opens a list of recommendations, optionally numbered
 /// ("3. Recommendations", "9 Recommendation(s):", "2.0 Recommendations").
 pub fn section_heading(input: &str) -> IResult<&str, SectionHeading<'_>> {
+    // A number prefix opens with a digit, "(", "R" or "a)"; without one the
+    // title itself must open the text.
+    let b = input.as_bytes();
+    let may_number = match b.first() {
+        Some(c) if c.is_ascii_digit() || matches!(c, b'(' | b'R' | b'r') => true,
+        Some(c) => c.is_ascii_lowercase() && b.get(1) == Some(&b')'),
+        None => false,
+    };
+    if !may_number && !opens_title(input) {
+        return Err(verify_error(input));
+    }
     let (rest, _) = opt(alt((
         item_number.map(|_| ()),
         (digits3, space1).map(|_| ()),
     )))
     .parse(input)?;
-    // Every title opens with one of these (no non-ASCII char case-folds to
-    // their letters), so most paragraphs stop here.
-    if !["reco", "area", "prio", "what"]
-        .iter()
-        .any(|t| starts_with_ignore_ascii_case(rest, t))
-    {
+    if !opens_title(rest) {
         return Err(verify_error(input));
     }
     let (rest, (kind, title)) = section_title(rest)?;
@@ -228,14 +242,10 @@ pub fn addressed_section_heading(input: &str) -> Option<(Option<&str>, SectionHe
     if !starts_upper(input.trim_start()) {
         return None;
     }
-    let fifth = input.split_whitespace().nth(4).map_or(input.len(), |w| {
-        w.as_ptr() as usize - input.as_ptr() as usize
-    });
-    for dash in [" – ", " - ", " — ", ": "] {
-        let window = &input.as_bytes()[..input.len().min(fifth + dash.len())];
-        // A match of a needle that opens with an ASCII byte starts on a
-        // char boundary.
-        if let Some(at) = find_bytes(window, dash.as_bytes()) {
+    const DASHES: [&str; 4] = [" – ", " - ", " — ", ": "];
+    let first = first_dashes(input, &DASHES);
+    for (dash, found) in DASHES.iter().zip(first) {
+        if let Some(at) = found {
             let who = input[..at].trim();
             if who.split_whitespace().count() <= 4 && starts_upper(who) {
                 if let Ok((_, h)) = section_heading(&input[at + dash.len()..]) {
@@ -249,17 +259,43 @@ pub fn addressed_section_heading(input: &str) -> Option<(Option<&str>, SectionHe
     None
 }
 
+/// Where each dash (opening with a space or a colon) first occurs in
+/// `s`, where that is at or before the start of the fifth word; one scan
+/// that stops there. Words are split at ASCII whitespace only, which can
+/// merge words, never split them: the scan may go further than four words,
+/// never less. A match of a needle that opens with an ASCII byte starts on
+/// a char boundary.
+fn first_dashes<const N: usize>(s: &str, dashes: &[&str; N]) -> [Option<usize>; N] {
+    let b = s.as_bytes();
+    let mut found = [None; N];
+    let mut words = 0;
+    let mut in_word = false;
+    for (k, &c) in b.iter().enumerate() {
+        if c == b' ' || c == b':' {
+            for (f, d) in found.iter_mut().zip(dashes) {
+                if f.is_none() && b[k..].starts_with(d.as_bytes()) {
+                    *f = Some(k);
+                }
+            }
+        }
+        if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            in_word = false;
+        } else if !in_word {
+            if words == 4 {
+                break;
+            }
+            words += 1;
+            in_word = true;
+        }
+    }
+    found
+}
+
 /// `s` opens with `prefix` (ASCII), ignoring ASCII case.
 fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
     s.as_bytes()
         .get(..prefix.len())
         .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
-}
-
-/// The first byte offset of `needle` in `hay`.
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, tail) = needle.split_first()?;
-    (0..hay.len()).find(|&k| hay[k] == first && hay[k + 1..].starts_with(tail))
 }
 
 /// The error a pre-check returns where the parser it guards would fail.
@@ -742,6 +778,64 @@ mod tests {
             (Some("LSCB"), SectionKind::AreasForImprovement)
         );
         assert!(addressed_section_heading("Section 1 – Summary and Recommendations").is_none());
+    }
+
+    /// `addressed_section_heading` as first written: every dash searched
+    /// for over the whole text.
+    fn addressed_reference(input: &str) -> Option<(Option<&str>, SectionHeading<'_>)> {
+        if let Ok((_, h)) = section_heading(input) {
+            return Some((None, h));
+        }
+        for dash in [" – ", " - ", " — ", ": "] {
+            if let Some(at) = input.find(dash) {
+                let who = input[..at].trim();
+                if who.split_whitespace().count() <= 4 && starts_upper(who) {
+                    if let Ok((_, h)) = section_heading(&input[at + dash.len()..]) {
+                        if h.kind != SectionKind::Recommendations {
+                            return Some((Some(who), h));
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_dash_window_finds_what_the_whole_text_search_found() {
+        for s in [
+            "LSCB – Areas for improvement",
+            "The Local Safeguarding Board – Areas for improvement",
+            "One two three four five – Areas for improvement",
+            "One\u{a0}two three four – Areas for priority action",
+            "One\u{a0}two three four five – Areas for improvement",
+            "A b c d: What needs to improve?",
+            "A b c d : What needs to improve?",
+            "Board - Recommendations",
+            "Board – Summary – Areas for development",
+            "Board: note – Areas for improvement",
+            "lower case – Areas for improvement",
+            "  Padded – Areas for improvement",
+            "Ofsted — Priority actions",
+            "Ä – Areas for improvement",
+            "Summary: Areas for improvement include staffing",
+            "a) Recommendations:",
+            "(2) Areas for improvement",
+            "R3 Recommendations",
+            "2.0 Recommendations",
+            "9 Recommendation(s): note",
+            "Recommendations",
+            "areas for improvement",
+            "Board –",
+            ": ",
+            "",
+        ] {
+            assert_eq!(
+                addressed_section_heading(s),
+                addressed_reference(s),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

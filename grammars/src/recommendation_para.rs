@@ -62,7 +62,7 @@ fn clean_into(s: &str, out: &mut String) {
         Needs::Hyphens => out.push_str(&rejoin_hyphens(s)),
         Needs::Fold => {
             fold_into(s, out);
-            if out.contains("- ") {
+            if may_rejoin(out) {
                 *out = rejoin_hyphens(out);
             }
         }
@@ -97,15 +97,17 @@ fn needs(s: &str) -> Needs {
     let mut fold = b.first() == Some(&b' ') || b.last() == Some(&b' ');
     let mut hyphen = false;
     for (k, &c) in b.iter().enumerate() {
+        if !SCAN[c as usize] {
+            continue;
+        }
         match c {
             b'<' | b'*' => return Needs::Markup,
             b' ' => {
                 fold |= b.get(k + 1) == Some(&b' ');
-                hyphen |= k > 0 && b[k - 1] == b'-';
+                hyphen |= broken_at(b, k);
             }
             b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => fold = true,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => fold |= unicode_space_at(b, k),
-            _ => {}
+            _ => fold |= unicode_space_at(b, k),
         }
     }
     if fold {
@@ -115,6 +117,37 @@ fn needs(s: &str) -> Needs {
     } else {
         Needs::Nothing
     }
+}
+
+/// The bytes `needs` looks at: markup, whitespace, lead bytes of
+/// multi-byte whitespace.
+static SCAN: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = [
+        b'<', b'*', b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Whether the space at `k` may follow a word broken at a hyphen: "-"
+/// before it, a letter before that and after it (a byte of a multi-byte
+/// char may be a letter; `rejoin_hyphens` decides).
+fn broken_at(b: &[u8], k: usize) -> bool {
+    let letter = |c: Option<&u8>| c.is_some_and(|&c| c >= 0x80 || c.is_ascii_alphabetic());
+    k >= 2 && b[k - 1] == b'-' && letter(b.get(k - 2)) && letter(b.get(k + 1))
+}
+
+/// Whether the folded `s` holds a space `rejoin_hyphens` might remove.
+fn may_rejoin(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(k, &c)| c == b' ' && broken_at(b, k))
 }
 
 /// Whether the UTF-8 sequence at `k` encodes a non-ASCII whitespace char:
@@ -217,12 +250,20 @@ fn bullet_cell(s: &str) -> Option<usize> {
     }
 }
 
+/// `Line::is_blank`, answered at the first byte for most lines.
+fn blank(line: &Line) -> bool {
+    match line.text.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => false,
+        _ => line.is_blank(),
+    }
+}
+
 /// The usual distance from one line to the next on a page: gaps clearly
 /// larger than it are paragraph breaks.
 fn line_step(page: &Page) -> f32 {
     let mut counts: Vec<(i32, usize)> = Vec::new();
     let mut prev: Option<&Line> = None;
-    for line in page.lines.iter().filter(|l| !l.is_blank()) {
+    for line in page.lines.iter().filter(|l| !blank(l)) {
         if let Some(p) = prev {
             let gap = line.y - p.y;
             let size = line.size.max(1.0);
@@ -267,7 +308,7 @@ pub fn paragraphs(pages: &[Page]) -> Vec<Para> {
         let text_mode = page.lines.iter().all(|l| l.size == 0.0);
         let step = line_step(page);
         let mut current: Option<(Para, f32)> = None; // paragraph and y of its last line
-        for line in page.lines.iter().filter(|l| !l.is_blank()) {
+        for line in page.lines.iter().filter(|l| !blank(l)) {
             if line.table.is_some() && line.cells.len() > 1 {
                 flush(&mut current, &mut out);
                 out.push(table_para(line, page.number));
