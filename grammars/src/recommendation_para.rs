@@ -90,49 +90,43 @@ enum Needs {
     Markup,
 }
 
-/// One scan of the bytes: markup, whitespace other than single inner
-/// spaces (`char::is_whitespace`, multi-byte forms included), "- ".
+/// Markup, whitespace other than single inner spaces
+/// (`char::is_whitespace`, multi-byte forms included), "- ". The common
+/// case is answered by branch-free passes over the bytes; only a line with
+/// a lead byte of a multi-byte space or with a "- " is looked at closer.
 fn needs(s: &str) -> Needs {
     let b = s.as_bytes();
-    let mut fold = b.first() == Some(&b' ') || b.last() == Some(&b' ');
-    let mut hyphen = false;
-    for (k, &c) in b.iter().enumerate() {
-        if !SCAN[c as usize] {
-            continue;
-        }
-        match c {
-            b'<' | b'*' => return Needs::Markup,
-            b' ' => {
-                fold |= b.get(k + 1) == Some(&b' ');
-                hyphen |= broken_at(b, k);
-            }
-            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => fold = true,
-            _ => fold |= unicode_space_at(b, k),
-        }
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return Needs::Nothing;
+    };
+    let (mut markup, mut ascii_space, mut lead) = (0u8, 0u8, 0u8);
+    for &c in b {
+        markup |= u8::from(c == b'<') | u8::from(c == b'*');
+        // \t \n \x0B \x0C \r
+        ascii_space |= u8::from(c.wrapping_sub(9) < 5);
+        lead |= u8::from(c == 0xC2) | u8::from(c.wrapping_sub(0xE1) < 3);
     }
+    if markup != 0 {
+        return Needs::Markup;
+    }
+    let (mut double, mut hyphen) = (0u8, 0u8);
+    for w in b.windows(2) {
+        double |= u8::from(w[0] == b' ') & u8::from(w[1] == b' ');
+        hyphen |= u8::from(w[0] == b'-') & u8::from(w[1] == b' ');
+    }
+    let fold = ascii_space != 0
+        || double != 0
+        || first == b' '
+        || last == b' '
+        || (lead != 0 && (0..b.len()).any(|k| unicode_space_at(b, k)));
     if fold {
         Needs::Fold
-    } else if hyphen {
+    } else if hyphen != 0 && may_rejoin(s) {
         Needs::Hyphens
     } else {
         Needs::Nothing
     }
 }
-
-/// The bytes `needs` looks at: markup, whitespace, lead bytes of
-/// multi-byte whitespace.
-static SCAN: [bool; 256] = {
-    let mut t = [false; 256];
-    let bytes = [
-        b'<', b'*', b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3,
-    ];
-    let mut i = 0;
-    while i < bytes.len() {
-        t[bytes[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
 
 /// Whether the space at `k` may follow a word broken at a hyphen: "-"
 /// before it, a letter before that and after it (a byte of a multi-byte
@@ -555,6 +549,11 @@ mod tests {
             "ends\u{a0}",
             "\u{2028}line sep",
             "Ä ü ß\u{200a}x",
+            "double  space",
+            "x -y and x- 1 and 1- x and é- è",
+            "pre-\u{a0}post",
+            "‘quoted’\u{2003}em space",
+            "tail-",
         ] {
             assert_eq!(clean(s), clean_reference(s), "{s:?}");
         }
