@@ -310,7 +310,7 @@ fn starts_upper(s: &str) -> bool {
 /// "LSCBs should:", "In addition local authorities should:" -> the addressee.
 pub fn addressee_lead(input: &str) -> IResult<&str, &str> {
     let (rest, _) = opt((tag_no_case("In addition"), opt(char(',')), space1)).parse(input)?;
-    let (rest, who) = recognize(many_till(anychar, peek(tag(" should:")))).parse(rest)?;
+    let (rest, who) = take_until(rest, " should:")?;
     let (rest, _) = (tag(" should:"), space0, eof).parse(rest)?;
     if who.is_empty() || who.split_whitespace().count() > 16 || who.contains(". ") {
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -337,12 +337,33 @@ fn asked_marker(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+/// The text up to the first `needle`, and the rest from it on: what
+/// `recognize(many_till(anychar, peek(tag(needle))))` gives, by a substring
+/// search instead of a parser call per char.
+fn take_until<'a>(input: &'a str, needle: &str) -> IResult<&'a str, &'a str> {
+    let at = input.find(needle).ok_or_else(|| verify_error(input))?;
+    Ok((&input[at..], &input[..at]))
+}
+
+/// `recognize(many_till(anychar, peek(asked_marker)))`: the marker opens
+/// with " is " or " are ", so it is tried only at such spaces.
+fn take_until_asked(input: &str) -> IResult<&str, &str> {
+    let b = input.as_bytes();
+    let at = (0..b.len())
+        .filter(|&k| {
+            b[k] == b' ' && (b[k + 1..].starts_with(b"is ") || b[k + 1..].starts_with(b"are "))
+        })
+        .find(|&k| asked_marker(&input[k..]).is_ok())
+        .ok_or_else(|| verify_error(input))?;
+    Ok((&input[at..], &input[..at]))
+}
+
 /// "The Cabinet is asked to:", "Cabinet is asked to RECOMMEND that:",
 /// "Members of the Forum are asked to consider …" -> the body asked, and
 /// the text after "to".
 pub fn asked_to(input: &str) -> IResult<&str, &str> {
     let (rest, _) = opt((tag_no_case("That"), space1)).parse(input)?;
-    let (rest, who) = recognize(many_till(anychar, peek(asked_marker))).parse(rest)?;
+    let (rest, who) = take_until_asked(rest)?;
     let (rest, _) = asked_marker(rest)?;
     if who.is_empty() || who.split_whitespace().count() > 12 || who.contains(". ") {
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -653,18 +674,16 @@ pub fn should_subject(text: &str) -> Option<&str> {
     let mut start = 0;
     loop {
         let sentence = &text[start..];
-        let subject: IResult<&str, &str> =
-            recognize(many_till(anychar, peek(tag(" should ")))).parse(sentence);
-        if let Ok((_, who)) = subject {
-            let words = who.split_whitespace().count();
-            let first = who.split_whitespace().next().unwrap_or("");
-            let pronoun = matches!(
-                first.to_lowercase().as_str(),
-                "they" | "it" | "this" | "these" | "we" | "he" | "she" | "there" | "that"
-            );
-            if (1..=10).contains(&words) && !who.contains(". ") && starts_upper(who) && !pronoun {
-                return Some(who);
-            }
+        // Where this sentence has no " should ", no later one has.
+        let (_, who) = take_until(sentence, " should ").ok()?;
+        let words = who.split_whitespace().count();
+        let first = who.split_whitespace().next().unwrap_or("");
+        let pronoun = matches!(
+            first.to_lowercase().as_str(),
+            "they" | "it" | "this" | "these" | "we" | "he" | "she" | "there" | "that"
+        );
+        if (1..=10).contains(&words) && !who.contains(". ") && starts_upper(who) && !pronoun {
+            return Some(who);
         }
         let next = sentence.find(". ")?;
         start += next + 2;
@@ -835,6 +854,31 @@ mod tests {
                 addressed_reference(s),
                 "{s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn searches_find_what_the_char_by_char_parsers_found() {
+        for s in [
+            "The Cabinet is asked to:",
+            "Members are invited to note. Cabinet is asked to agree",
+            "This is a plan; they are recommended to act",
+            "is asked to",
+            " is asked to",
+            "Ä is requested to ß",
+            "Leaders should: act",
+            "Leaders should act. The board should:",
+            "no marker here",
+            "",
+        ] {
+            let asked: IResult<&str, &str> =
+                recognize(many_till(anychar, peek(asked_marker))).parse(s);
+            assert_eq!(take_until_asked(s).ok(), asked.ok(), "{s:?}");
+            for needle in [" should:", " should "] {
+                let tagged: IResult<&str, &str> =
+                    recognize(many_till(anychar, peek(tag(needle)))).parse(s);
+                assert_eq!(take_until(s, needle).ok(), tagged.ok(), "{s:?}");
+            }
         }
     }
 
