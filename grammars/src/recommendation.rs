@@ -27,6 +27,8 @@ use crate::recommendation_lex::{
     SectionKind,
 };
 use crate::recommendation_para::{paragraphs, Para};
+use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// A recommendation being assembled.
 #[derive(Debug, Clone, Default)]
@@ -915,7 +917,7 @@ fn check_numbering(recs: &[Rec], out: &mut Parsed) {
 }
 
 fn push_records(recs: Vec<Rec>, doc: usize, out: &mut Parsed) {
-    let mut seen: Vec<(Vec<String>, Option<String>)> = Vec::new();
+    let mut seen: HashSet<(String, Option<String>)> = HashSet::new();
     for r in recs {
         let mut text = r.text.clone();
         for item in &r.items {
@@ -924,19 +926,9 @@ fn push_records(recs: Vec<Rec>, doc: usize, out: &mut Parsed) {
         }
         // A report that repeats its recommendations (summary and end) gives
         // them once, also where the layout put a word elsewhere the second time.
-        let mut bag: Vec<String> = text
-            .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .collect();
-        bag.sort_unstable();
-        let key = (bag, r.addressee.clone());
-        if seen.contains(&key) {
+        if !seen.insert((word_bag(&text), r.addressee.clone())) {
             continue;
         }
-        seen.push(key);
         let progress = (!r.progress.is_empty()).then(|| r.progress.join(" "));
         out.records.push(Record {
             text,
@@ -954,10 +946,74 @@ fn push_records(recs: Vec<Rec>, doc: usize, out: &mut Parsed) {
     }
 }
 
+/// The words of `text`, stripped of punctuation at their ends, lower-cased
+/// and sorted, each followed by a space (no word holds one, so two texts
+/// give the same bag exactly when their sorted word lists are equal). ASCII
+/// words already in lower case are not copied.
+fn word_bag(text: &str) -> String {
+    let mut words: Vec<Cow<str>> = text
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if !w.is_ascii() {
+                Cow::Owned(w.to_lowercase())
+            } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
+        .collect();
+    words.sort_unstable();
+    let mut bag = String::with_capacity(text.len() + 1);
+    for w in &words {
+        bag.push_str(w);
+        bag.push(' ');
+    }
+    bag
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::input::from_text;
+
+    #[test]
+    fn word_bags_are_equal_when_the_sorted_word_lists_are() {
+        let list = |t: &str| {
+            let mut v: Vec<String> = t
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let texts = [
+            "",
+            "–",
+            "– –",
+            "Ensure plans, are reviewed.",
+            "are reviewed. Ensure plans",
+            "ENSURE Plans are Reviewed",
+            "Ärzte should ÜBEN",
+            "ärzte ÜBEN should",
+            "a b",
+            "ab",
+            "a  b –",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(
+                    word_bag(a) == word_bag(b),
+                    list(a) == list(b),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
 
     fn recs(text: &str, doc_type: DocType) -> Vec<(Option<String>, Option<String>, String)> {
         let info = DocumentInfo {
