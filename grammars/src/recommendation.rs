@@ -154,6 +154,12 @@ fn is_stop(p: &Para) -> bool {
         || numbered_heading(p)
 }
 
+/// The number of words of `s`, counted no further than `cap`: enough to
+/// compare with any limit below `cap` without walking a long paragraph.
+fn words_upto(s: &str, cap: usize) -> usize {
+    s.split_whitespace().take(cap).count()
+}
+
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -178,7 +184,7 @@ fn heading_like(p: &Para) -> bool {
     if p.bullets > 0 || !starts_upper_or_digit(t) {
         return false;
     }
-    let n = words(t);
+    let n = words_upto(t, 13);
     if t.ends_with(':') {
         return n <= 6;
     }
@@ -201,16 +207,17 @@ fn numbered_heading(p: &Para) -> bool {
             None => return false,
         },
     };
-    let n = words(body);
+    let n = words_upto(body, 11);
     // "1. What is Early Help?": a question is a title whatever its verbs.
     if body.ends_with('?') && n <= 10 && starts_upper_or_digit(body) {
         return true;
     }
-    let lower = format!(" {} ", body.to_lowercase());
     let short_enough = n <= 8 && !(body.ends_with('.') && n > 2);
-    short_enough
-        && starts_upper_or_digit(body)
-        && !lower.contains(" is ")
+    if !(short_enough && starts_upper_or_digit(body)) {
+        return false;
+    }
+    let lower = format!(" {} ", body.to_lowercase());
+    !lower.contains(" is ")
         && !lower.contains(" are ")
         && !lower.contains(" should ")
         && !body.starts_with("That ")
@@ -350,7 +357,7 @@ fn next_content(paras: &[Para], from: usize) -> Option<&Para> {
 fn is_furniture(p: &Para) -> bool {
     p.last_on_page
         && p.is_table_row()
-        && words(&p.text) <= 8
+        && words_upto(&p.text, 9) <= 8
         && p.cells
             .last()
             .is_some_and(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit()))
