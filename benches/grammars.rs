@@ -1,8 +1,9 @@
 //! Grammar throughput, in bytes of page text per second (criterion prints
 //! MB/s): `grammars::parse` over each seed's text pages and each PDF page
 //! fixture (`grammars/tests/pages/*.json`, what the layout layer makes of
-//! `corpus/*.pdf`), each grammar alone over every document of every input,
-//! and the text reader. No PDF reading here: see `layout.rs` and
+//! `corpus/*.pdf`), each grammar alone over every document of every input
+//! (and the recommendation grammar over the documents it is run on), and
+//! the text reader. No PDF reading here: see `layout.rs` and
 //! `scripts/bench-pipeline.sh`. `AGENDEX_BENCH_CPU=1` measures CPU time
 //! of the bench thread rather than wall time (see `cpu/mod.rs`).
 
@@ -115,6 +116,43 @@ fn each_grammar<M: Measurement>(c: &mut Criterion<M>) {
             })
         });
     }
+    g.finish();
+    recommendation_own(&docs, c);
+}
+
+/// The recommendation grammar over the documents `parse` gives it (the
+/// report types in `registry.rs`), in bytes of those documents.
+fn recommendation_own<M: Measurement>(
+    docs: &[(Vec<Page>, grammars::DocumentInfo)],
+    c: &mut Criterion<M>,
+) {
+    use grammars::DocType::*;
+    let own: Vec<_> = docs
+        .iter()
+        .filter(|(_, info)| {
+            matches!(
+                info.doc_type,
+                OfficerReport
+                    | InspectionReport
+                    | ScrutinyReport
+                    | MemberReport
+                    | PerformanceReport
+            )
+        })
+        .collect();
+    let mut g = c.benchmark_group("grammar");
+    g.throughput(Throughput::Bytes(
+        own.iter().map(|(p, _)| text_bytes(p)).sum(),
+    ));
+    g.bench_function("recommendation/own-documents", |b| {
+        b.iter(|| {
+            let mut out = Parsed::default();
+            for (i, (pages, info)) in own.iter().enumerate() {
+                grammars::recommendation::parse(black_box(pages), info, i, &mut out);
+            }
+            out
+        })
+    });
     g.finish();
 }
 

@@ -27,6 +27,8 @@ use crate::recommendation_lex::{
     SectionKind,
 };
 use crate::recommendation_para::{paragraphs, Para};
+use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// A recommendation being assembled.
 #[derive(Debug, Clone, Default)]
@@ -152,6 +154,12 @@ fn is_stop(p: &Para) -> bool {
         || numbered_heading(p)
 }
 
+/// The number of words of `s`, counted no further than `cap`: enough to
+/// compare with any limit below `cap` without walking a long paragraph.
+fn words_upto(s: &str, cap: usize) -> usize {
+    s.split_whitespace().take(cap).count()
+}
+
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -176,7 +184,7 @@ fn heading_like(p: &Para) -> bool {
     if p.bullets > 0 || !starts_upper_or_digit(t) {
         return false;
     }
-    let n = words(t);
+    let n = words_upto(t, 13);
     if t.ends_with(':') {
         return n <= 6;
     }
@@ -199,16 +207,17 @@ fn numbered_heading(p: &Para) -> bool {
             None => return false,
         },
     };
-    let n = words(body);
+    let n = words_upto(body, 11);
     // "1. What is Early Help?": a question is a title whatever its verbs.
     if body.ends_with('?') && n <= 10 && starts_upper_or_digit(body) {
         return true;
     }
-    let lower = format!(" {} ", body.to_lowercase());
     let short_enough = n <= 8 && !(body.ends_with('.') && n > 2);
-    short_enough
-        && starts_upper_or_digit(body)
-        && !lower.contains(" is ")
+    if !(short_enough && starts_upper_or_digit(body)) {
+        return false;
+    }
+    let lower = format!(" {} ", body.to_lowercase());
+    !lower.contains(" is ")
         && !lower.contains(" are ")
         && !lower.contains(" should ")
         && !body.starts_with("That ")
@@ -348,7 +357,7 @@ fn next_content(paras: &[Para], from: usize) -> Option<&Para> {
 fn is_furniture(p: &Para) -> bool {
     p.last_on_page
         && p.is_table_row()
-        && words(&p.text) <= 8
+        && words_upto(&p.text, 9) <= 8
         && p.cells
             .last()
             .is_some_and(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit()))
@@ -377,10 +386,15 @@ fn section(
     let mut queue: Vec<Para> = inline.into_iter().collect();
     let mut j = start;
     loop {
+        // The section's paragraphs are read in place, not copied.
+        let queued;
         let (p, from_queue) = match queue.pop() {
-            Some(p) => (p, true),
+            Some(q) => {
+                queued = q;
+                (&queued, true)
+            }
             None => match paras.get(j) {
-                Some(p) => (p.clone(), false),
+                Some(p) => (p, false),
                 None => break,
             },
         };
@@ -389,11 +403,11 @@ fn section(
                 *j += 1;
             }
         };
-        if is_furniture(&p) {
+        if is_furniture(p) {
             advance(&mut j);
             continue;
         }
-        if !from_queue && is_stop(&p) {
+        if !from_queue && is_stop(p) {
             break;
         }
         if none_marker(&p.text).is_ok() {
@@ -430,7 +444,7 @@ fn section(
         }
         // Sub-headings ("Schools", "Within three months:") name the area of
         // the items below them; any other title ends the list.
-        if heading_like(&p) && !item_start(&p, head.style) {
+        if heading_like(p) && !item_start(p, head.style) {
             let next = next_content(paras, if from_queue { j } else { j + 1 });
             let opens_items = head.style == Style::List
                 && next.is_some_and(|n| !heading_like(n) && action_like(n));
@@ -445,7 +459,7 @@ fn section(
             break;
         }
         if in_progress {
-            push_progress(recs, group_start, &p);
+            push_progress(recs, group_start, p);
             advance(&mut j);
             continue;
         }
@@ -458,7 +472,7 @@ fn section(
         {
             if let Some(last) = recs.last_mut() {
                 if !ends_terminal(last_text(last)) {
-                    append_to_last(last, &p);
+                    append_to_last(last, p);
                     advance(&mut j);
                     continue;
                 }
@@ -475,13 +489,13 @@ fn section(
         let is_item = match head.style {
             Style::Report => true,
             Style::List => {
-                list_item_like(&p)
+                list_item_like(p)
                     || counts_on
-                    || (number.is_some() && is_sub(&p, &nesting, recs, ctx))
+                    || (number.is_some() && is_sub(p, &nesting, recs, ctx))
             }
         };
         if is_item {
-            if let Some(t) = nesting.top.filter(|_| is_sub(&p, &nesting, recs, ctx)) {
+            if let Some(t) = nesting.top.filter(|_| is_sub(p, &nesting, recs, ctx)) {
                 let parent = &mut recs[t];
                 if nesting.sub_x0.is_none() {
                     nesting.sub_x0 = Some(p.x0);
@@ -492,7 +506,7 @@ fn section(
             } else {
                 let area = sub_area.clone().or_else(|| head.area.clone());
                 last_number = number.as_deref().and_then(|n| n.parse().ok());
-                let new = split_item(&p, &body, number, &lead_number, &addressee, area, out);
+                let new = split_item(p, &body, number, &lead_number, &addressee, area, out);
                 let single = new.len() == 1;
                 recs.extend(new);
                 nesting = Nesting {
@@ -507,7 +521,7 @@ fn section(
         // first item, or the end of the list.
         if ctx.progress_mode && recs.len() > group_start {
             in_progress = true;
-            push_progress(recs, group_start, &p);
+            push_progress(recs, group_start, p);
             advance(&mut j);
             continue;
         }
@@ -756,6 +770,21 @@ fn tracker_header(p: &Para) -> Option<TrackerColumns> {
     if p.cells.len() < 2 {
         return None;
     }
+    // No lower-cased copies of a row that has no such column: a cell
+    // lower-cases to "recommendation…" or "area(s) for improvement…" only
+    // if its first letters are these in ASCII (the one non-ASCII char that
+    // lower-cases to ASCII letters, 'İ', gives a dotted "i̇" that fails the test).
+    let candidate = |c: &String| {
+        let b = c.as_bytes();
+        let opens = |w: &str| {
+            b.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        opens("recommendation") || opens("area")
+    };
+    if !p.cells.iter().any(candidate) {
+        return None;
+    }
     let lower: Vec<String> = p.cells.iter().map(|c| c.to_lowercase()).collect();
     let recommendation = lower.iter().position(|c| {
         words(c) <= 4
@@ -895,7 +924,7 @@ fn check_numbering(recs: &[Rec], out: &mut Parsed) {
 }
 
 fn push_records(recs: Vec<Rec>, doc: usize, out: &mut Parsed) {
-    let mut seen: Vec<(Vec<String>, Option<String>)> = Vec::new();
+    let mut seen: HashSet<(String, Option<String>)> = HashSet::new();
     for r in recs {
         let mut text = r.text.clone();
         for item in &r.items {
@@ -904,19 +933,9 @@ fn push_records(recs: Vec<Rec>, doc: usize, out: &mut Parsed) {
         }
         // A report that repeats its recommendations (summary and end) gives
         // them once, also where the layout put a word elsewhere the second time.
-        let mut bag: Vec<String> = text
-            .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .collect();
-        bag.sort_unstable();
-        let key = (bag, r.addressee.clone());
-        if seen.contains(&key) {
+        if !seen.insert((word_bag(&text), r.addressee.clone())) {
             continue;
         }
-        seen.push(key);
         let progress = (!r.progress.is_empty()).then(|| r.progress.join(" "));
         out.records.push(Record {
             text,
@@ -934,10 +953,74 @@ fn push_records(recs: Vec<Rec>, doc: usize, out: &mut Parsed) {
     }
 }
 
+/// The words of `text`, stripped of punctuation at their ends, lower-cased
+/// and sorted, each followed by a space (no word holds one, so two texts
+/// give the same bag exactly when their sorted word lists are equal). ASCII
+/// words already in lower case are not copied.
+fn word_bag(text: &str) -> String {
+    let mut words: Vec<Cow<str>> = text
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if !w.is_ascii() {
+                Cow::Owned(w.to_lowercase())
+            } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
+        .collect();
+    words.sort_unstable();
+    let mut bag = String::with_capacity(text.len() + 1);
+    for w in &words {
+        bag.push_str(w);
+        bag.push(' ');
+    }
+    bag
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::input::from_text;
+
+    #[test]
+    fn word_bags_are_equal_when_the_sorted_word_lists_are() {
+        let list = |t: &str| {
+            let mut v: Vec<String> = t
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let texts = [
+            "",
+            "–",
+            "– –",
+            "Ensure plans, are reviewed.",
+            "are reviewed. Ensure plans",
+            "ENSURE Plans are Reviewed",
+            "Ärzte should ÜBEN",
+            "ärzte ÜBEN should",
+            "a b",
+            "ab",
+            "a  b –",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(
+                    word_bag(a) == word_bag(b),
+                    list(a) == list(b),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
 
     fn recs(text: &str, doc_type: DocType) -> Vec<(Option<String>, Option<String>, String)> {
         let info = DocumentInfo {

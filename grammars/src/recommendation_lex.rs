@@ -93,6 +93,10 @@ pub fn item_number(input: &str) -> IResult<&str, String> {
 /// "Recommendation 5", "Recommendation R3:", "Recommendation 12 – Ensure …":
 /// the number and the text on the same line (often empty).
 pub fn rec_heading(input: &str) -> IResult<&str, String> {
+    // Most paragraphs fail here: skip nom's char-by-char case folding.
+    if !starts_with_ignore_ascii_case(input, "recommendation") {
+        return Err(verify_error(input));
+    }
     let (rest, _) = tag_no_case("Recommendation").parse(input)?;
     let (rest, _) = space1(rest)?;
     let (rest, n) = recognize((opt(satisfy(|c| c == 'R' || c == 'r')), digits3)).parse(rest)?;
@@ -104,6 +108,12 @@ pub fn rec_heading(input: &str) -> IResult<&str, String> {
 
 /// "Key Judgement Area: Leadership, management and governance" -> the area.
 pub fn key_area(input: &str) -> IResult<&str, &str> {
+    // Only "key …" or "judg…" can match; the Kelvin sign (U+212A) is the one
+    // non-ASCII char that `tag_no_case` takes for a "k", so it goes on too.
+    let first = input.as_bytes().first().map(|b| b.to_ascii_lowercase());
+    if !matches!(first, Some(b'k' | b'j')) && !input.starts_with('\u{212a}') {
+        return Err(verify_error(input));
+    }
     let (rest, _) = opt(terminated(tag_no_case("Key"), space1)).parse(input)?;
     let (rest, _) =
         alt((tag_no_case("judgement area"), tag_no_case("judgment area"))).parse(rest)?;
@@ -166,14 +176,36 @@ fn section_title(input: &str) -> IResult<&str, (SectionKind, &str)> {
     .parse(input)
 }
 
+/// Whether `s` may open with a section title: every title opens with one
+/// of these (no non-ASCII char case-folds to their letters).
+fn opens_title(s: &str) -> bool {
+    ["reco", "area", "prio", "what"]
+        .iter()
+        .any(|t| starts_with_ignore_ascii_case(s, t))
+}
+
 /// A heading that opens a list of recommendations, optionally numbered
 /// ("3. Recommendations", "9 Recommendation(s):", "2.0 Recommendations").
 pub fn section_heading(input: &str) -> IResult<&str, SectionHeading<'_>> {
+    // A number prefix opens with a digit, "(", "R" or "a)"; without one the
+    // title itself must open the text.
+    let b = input.as_bytes();
+    let may_number = match b.first() {
+        Some(c) if c.is_ascii_digit() || matches!(c, b'(' | b'R' | b'r') => true,
+        Some(c) => c.is_ascii_lowercase() && b.get(1) == Some(&b')'),
+        None => false,
+    };
+    if !may_number && !opens_title(input) {
+        return Err(verify_error(input));
+    }
     let (rest, _) = opt(alt((
         item_number.map(|_| ()),
         (digits3, space1).map(|_| ()),
     )))
     .parse(input)?;
+    if !opens_title(rest) {
+        return Err(verify_error(input));
+    }
     let (rest, (kind, title)) = section_title(rest)?;
     let (rest, mark) = opt(alt((char(':'), char('?'), char('-'), char('–')))).parse(rest)?;
     let (rest, _) = space0(rest)?;
@@ -203,8 +235,17 @@ pub fn addressed_section_heading(input: &str) -> Option<(Option<&str>, SectionHe
     if let Ok((_, h)) = section_heading(input) {
         return Some((None, h));
     }
-    for dash in [" – ", " - ", " — ", ": "] {
-        if let Some(at) = input.find(dash) {
+    // The addressee is capitalised and at most four words long, so a dash
+    // can only count where it starts at or before the fifth word: search
+    // that far, not the whole paragraph, and not at all when the text opens
+    // in lower case. (A first dash further on fails the word count.)
+    if !starts_upper(input.trim_start()) {
+        return None;
+    }
+    const DASHES: [&str; 4] = [" – ", " - ", " — ", ": "];
+    let first = first_dashes(input, &DASHES);
+    for (dash, found) in DASHES.iter().zip(first) {
+        if let Some(at) = found {
             let who = input[..at].trim();
             if who.split_whitespace().count() <= 4 && starts_upper(who) {
                 if let Ok((_, h)) = section_heading(&input[at + dash.len()..]) {
@@ -218,6 +259,50 @@ pub fn addressed_section_heading(input: &str) -> Option<(Option<&str>, SectionHe
     None
 }
 
+/// Where each dash (opening with a space or a colon) first occurs in
+/// `s`, where that is at or before the start of the fifth word; one scan
+/// that stops there. Words are split at ASCII whitespace only, which can
+/// merge words, never split them: the scan may go further than four words,
+/// never less. A match of a needle that opens with an ASCII byte starts on
+/// a char boundary.
+fn first_dashes<const N: usize>(s: &str, dashes: &[&str; N]) -> [Option<usize>; N] {
+    let b = s.as_bytes();
+    let mut found = [None; N];
+    let mut words = 0;
+    let mut in_word = false;
+    for (k, &c) in b.iter().enumerate() {
+        if c == b' ' || c == b':' {
+            for (f, d) in found.iter_mut().zip(dashes) {
+                if f.is_none() && b[k..].starts_with(d.as_bytes()) {
+                    *f = Some(k);
+                }
+            }
+        }
+        if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            in_word = false;
+        } else if !in_word {
+            if words == 4 {
+                break;
+            }
+            words += 1;
+            in_word = true;
+        }
+    }
+    found
+}
+
+/// `s` opens with `prefix` (ASCII), ignoring ASCII case.
+fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// The error a pre-check returns where the parser it guards would fail.
+fn verify_error(input: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify))
+}
+
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -225,7 +310,7 @@ fn starts_upper(s: &str) -> bool {
 /// "LSCBs should:", "In addition local authorities should:" -> the addressee.
 pub fn addressee_lead(input: &str) -> IResult<&str, &str> {
     let (rest, _) = opt((tag_no_case("In addition"), opt(char(',')), space1)).parse(input)?;
-    let (rest, who) = recognize(many_till(anychar, peek(tag(" should:")))).parse(rest)?;
+    let (rest, who) = take_until(rest, " should:")?;
     let (rest, _) = (tag(" should:"), space0, eof).parse(rest)?;
     if who.is_empty() || who.split_whitespace().count() > 16 || who.contains(". ") {
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -252,12 +337,33 @@ fn asked_marker(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+/// The text up to the first `needle`, and the rest from it on: what
+/// `recognize(many_till(anychar, peek(tag(needle))))` gives, by a substring
+/// search instead of a parser call per char.
+fn take_until<'a>(input: &'a str, needle: &str) -> IResult<&'a str, &'a str> {
+    let at = input.find(needle).ok_or_else(|| verify_error(input))?;
+    Ok((&input[at..], &input[..at]))
+}
+
+/// `recognize(many_till(anychar, peek(asked_marker)))`: the marker opens
+/// with " is " or " are ", so it is tried only at such spaces.
+fn take_until_asked(input: &str) -> IResult<&str, &str> {
+    let b = input.as_bytes();
+    let at = (0..b.len())
+        .filter(|&k| {
+            b[k] == b' ' && (b[k + 1..].starts_with(b"is ") || b[k + 1..].starts_with(b"are "))
+        })
+        .find(|&k| asked_marker(&input[k..]).is_ok())
+        .ok_or_else(|| verify_error(input))?;
+    Ok((&input[at..], &input[..at]))
+}
+
 /// "The Cabinet is asked to:", "Cabinet is asked to RECOMMEND that:",
 /// "Members of the Forum are asked to consider …" -> the body asked, and
 /// the text after "to".
 pub fn asked_to(input: &str) -> IResult<&str, &str> {
     let (rest, _) = opt((tag_no_case("That"), space1)).parse(input)?;
-    let (rest, who) = recognize(many_till(anychar, peek(asked_marker))).parse(rest)?;
+    let (rest, who) = take_until_asked(rest)?;
     let (rest, _) = asked_marker(rest)?;
     if who.is_empty() || who.split_whitespace().count() > 12 || who.contains(". ") {
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -568,18 +674,16 @@ pub fn should_subject(text: &str) -> Option<&str> {
     let mut start = 0;
     loop {
         let sentence = &text[start..];
-        let subject: IResult<&str, &str> =
-            recognize(many_till(anychar, peek(tag(" should ")))).parse(sentence);
-        if let Ok((_, who)) = subject {
-            let words = who.split_whitespace().count();
-            let first = who.split_whitespace().next().unwrap_or("");
-            let pronoun = matches!(
-                first.to_lowercase().as_str(),
-                "they" | "it" | "this" | "these" | "we" | "he" | "she" | "there" | "that"
-            );
-            if (1..=10).contains(&words) && !who.contains(". ") && starts_upper(who) && !pronoun {
-                return Some(who);
-            }
+        // Where this sentence has no " should ", no later one has.
+        let (_, who) = take_until(sentence, " should ").ok()?;
+        let words = who.split_whitespace().count();
+        let first = who.split_whitespace().next().unwrap_or("");
+        let pronoun = matches!(
+            first.to_lowercase().as_str(),
+            "they" | "it" | "this" | "these" | "we" | "he" | "she" | "there" | "that"
+        );
+        if (1..=10).contains(&words) && !who.contains(". ") && starts_upper(who) && !pronoun {
+            return Some(who);
         }
         let next = sentence.find(". ")?;
         start += next + 2;
@@ -693,6 +797,89 @@ mod tests {
             (Some("LSCB"), SectionKind::AreasForImprovement)
         );
         assert!(addressed_section_heading("Section 1 – Summary and Recommendations").is_none());
+    }
+
+    /// `addressed_section_heading` as first written: every dash searched
+    /// for over the whole text.
+    fn addressed_reference(input: &str) -> Option<(Option<&str>, SectionHeading<'_>)> {
+        if let Ok((_, h)) = section_heading(input) {
+            return Some((None, h));
+        }
+        for dash in [" – ", " - ", " — ", ": "] {
+            if let Some(at) = input.find(dash) {
+                let who = input[..at].trim();
+                if who.split_whitespace().count() <= 4 && starts_upper(who) {
+                    if let Ok((_, h)) = section_heading(&input[at + dash.len()..]) {
+                        if h.kind != SectionKind::Recommendations {
+                            return Some((Some(who), h));
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_dash_window_finds_what_the_whole_text_search_found() {
+        for s in [
+            "LSCB – Areas for improvement",
+            "The Local Safeguarding Board – Areas for improvement",
+            "One two three four five – Areas for improvement",
+            "One\u{a0}two three four – Areas for priority action",
+            "One\u{a0}two three four five – Areas for improvement",
+            "A b c d: What needs to improve?",
+            "A b c d : What needs to improve?",
+            "Board - Recommendations",
+            "Board – Summary – Areas for development",
+            "Board: note – Areas for improvement",
+            "lower case – Areas for improvement",
+            "  Padded – Areas for improvement",
+            "Ofsted — Priority actions",
+            "Ä – Areas for improvement",
+            "Summary: Areas for improvement include staffing",
+            "a) Recommendations:",
+            "(2) Areas for improvement",
+            "R3 Recommendations",
+            "2.0 Recommendations",
+            "9 Recommendation(s): note",
+            "Recommendations",
+            "areas for improvement",
+            "Board –",
+            ": ",
+            "",
+        ] {
+            assert_eq!(
+                addressed_section_heading(s),
+                addressed_reference(s),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn searches_find_what_the_char_by_char_parsers_found() {
+        for s in [
+            "The Cabinet is asked to:",
+            "Members are invited to note. Cabinet is asked to agree",
+            "This is a plan; they are recommended to act",
+            "is asked to",
+            " is asked to",
+            "Ä is requested to ß",
+            "Leaders should: act",
+            "Leaders should act. The board should:",
+            "no marker here",
+            "",
+        ] {
+            let asked: IResult<&str, &str> =
+                recognize(many_till(anychar, peek(asked_marker))).parse(s);
+            assert_eq!(take_until_asked(s).ok(), asked.ok(), "{s:?}");
+            for needle in [" should:", " should "] {
+                let tagged: IResult<&str, &str> =
+                    recognize(many_till(anychar, peek(tag(needle)))).parse(s);
+                assert_eq!(take_until(s, needle).ok(), tagged.ok(), "{s:?}");
+            }
+        }
     }
 
     #[test]
