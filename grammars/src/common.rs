@@ -24,25 +24,64 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// `fold` for ASCII text, byte by byte (every line of most documents):
-/// the same whitespace as `char::is_whitespace` (which, unlike
-/// `u8::is_ascii_whitespace`, includes the vertical tab).
+/// `fold` for ASCII text (every line of most documents): the same
+/// whitespace as `char::is_whitespace` (which, unlike
+/// `u8::is_ascii_whitespace`, includes the vertical tab). Most lines are
+/// already folded and are copied whole; others are copied word by word.
 fn fold_ascii(s: &str) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
-    let mut gap = false;
-    for &b in s.as_bytes() {
-        if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
-            gap = !out.is_empty();
-        } else {
-            if gap {
-                out.push(b' ');
-                gap = false;
+    if is_folded_ascii(s.as_bytes()) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut push = |w: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    };
+    let mut start: Option<usize> = None;
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        if is_ascii_space(c) {
+            // Every byte is ASCII: any index is a character boundary.
+            if let Some(from) = start.take() {
+                push(&s[from..i]);
             }
-            out.push(b);
+        } else if start.is_none() {
+            start = Some(i);
         }
     }
-    // Only ASCII bytes were copied, so this cannot fail.
-    String::from_utf8(out).unwrap_or_default()
+    if let Some(from) = start {
+        push(&s[from..]);
+    }
+    out
+}
+
+/// The ASCII characters `char::is_whitespace` accepts.
+#[inline]
+fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// Whether ASCII `b` is its own fold: no whitespace at either end, no
+/// whitespace but single spaces inside.
+fn is_folded_ascii(b: &[u8]) -> bool {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &c in b {
+        if c == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else if is_ascii_space(c) {
+            return false;
+        } else {
+            prev_space = false;
+        }
+    }
+    true
 }
 
 /// Whether `s` holds a byte that `plain` rewrites (`**`, a tag, an entity).

@@ -36,7 +36,7 @@ pub fn parse(pages: &[Page]) -> Parsed {
     for seg in segment::segment(pages) {
         // A document may begin or end inside a page: its grammars read its
         // own lines only.
-        let doc_pages = &seg.pages(pages)[..];
+        let doc_pages = &seg.pages_cow(pages)[..];
         let doc = out.documents.len();
         out.documents.push(seg.info.clone());
         out.records.push(Record {

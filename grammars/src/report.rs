@@ -74,6 +74,39 @@ const LABELS: &[(&str, Field, u8)] = &[
     ("to", Field::Body, 1),
 ];
 
+/// The length of the longest label, in bytes.
+const LONGEST_LABEL: usize = {
+    let mut n = 0;
+    let mut k = 0;
+    while k < LABELS.len() {
+        if LABELS[k].0.len() > n {
+            n = LABELS[k].0.len();
+        }
+        k += 1;
+    }
+    n
+};
+
+/// `input` after the label `name` (ASCII, lower case), compared ignoring
+/// case as `tag_no_case` does; `ascii_len` is how many of `input`'s opening
+/// bytes are ASCII (counted up to `LONGEST_LABEL`).
+fn strip_label<'a>(input: &'a str, name: &str, ascii_len: usize) -> Option<&'a str> {
+    let n = name.len();
+    if input.len() < n {
+        // `tag_no_case` fails on an input shorter (in bytes) than its tag.
+        return None;
+    }
+    if n <= ascii_len {
+        // ASCII on both sides: the case-blind compare is byte by byte, and
+        // `n` is a character boundary.
+        return input.as_bytes()[..n]
+            .eq_ignore_ascii_case(name.as_bytes())
+            .then(|| &input[n..]);
+    }
+    let tagged: IResult<&str, &str> = tag_no_case(name).parse(input);
+    tagged.ok().map(|(rest, _)| rest)
+}
+
 /// A label at the start of a line: "Report Title:", "Author :", "REPORT
 /// FOR:", "3. Recommendations", "Report to Haringey Schools Forum …" (this
 /// one label needs no colon). Returns the field, its rank and the rest.
@@ -81,9 +114,19 @@ pub fn field_label(input: &str) -> IResult<&str, (Field, u8)> {
     // A numbered section heading may be a label: "3. Recommendations".
     let (input, _) =
         nom::combinator::opt((nom::character::complete::digit1, char('.'), space1)).parse(input)?;
+    // Labels are ASCII: where the input's opening bytes are ASCII too, a
+    // case-blind byte compare answers as `tag_no_case` would, without its
+    // per-character lower-casing for each of the labels.
+    let ascii_len = input
+        .bytes()
+        .take(LONGEST_LABEL)
+        .take_while(u8::is_ascii)
+        .count();
     for &(name, field, rank) in LABELS {
-        let parsed: IResult<&str, &str> = (
-            tag_no_case(name),
+        let Some(rest) = strip_label(input, name, ascii_len) else {
+            continue;
+        };
+        let parsed: IResult<&str, ()> = (
             space0,
             alt((
                 char(':').map(|_| ()),
@@ -91,8 +134,8 @@ pub fn field_label(input: &str) -> IResult<&str, (Field, u8)> {
                 eof.map(|_| ()),
             )),
         )
-            .map(|(n, _, _)| n)
-            .parse(input);
+            .map(|_| ())
+            .parse(rest);
         if let Ok((rest, _)) = parsed {
             return Ok((rest, (field, rank)));
         }
@@ -101,13 +144,11 @@ pub fn field_label(input: &str) -> IResult<&str, (Field, u8)> {
         if matches!(
             name,
             "report to" | "executive member report to" | "cabinet member report to"
-        ) {
-            let bare: IResult<&str, &str> = (tag_no_case(name), peek(space1))
-                .map(|(n, _)| n)
-                .parse(input);
-            if let Ok((rest, _)) = bare {
-                return Ok((rest, (field, rank)));
-            }
+        ) && peek(space1::<&str, nom::error::Error<&str>>)
+            .parse(rest)
+            .is_ok()
+        {
+            return Ok((rest, (field, rank)));
         }
     }
     Err(nom::Err::Error(nom::error::Error::new(
@@ -509,6 +550,29 @@ mod tests {
         assert!(field_label("Reporting back to members").is_err());
         assert!(field_label("Total budget").is_err());
         assert!(field_label("Today we met").is_err());
+    }
+
+    #[test]
+    fn label_compare_agrees_with_tag_no_case() {
+        let inputs = [
+            "REPORT TITLE: x",
+            "Report Titl",
+            "Repört title",
+            "report title",
+            "",
+            "tItLe",
+        ];
+        for input in inputs {
+            let ascii_len = input.bytes().take_while(u8::is_ascii).count();
+            for name in ["report title", "title"] {
+                let by_tag: IResult<&str, &str> = tag_no_case(name).parse(input);
+                assert_eq!(
+                    strip_label(input, name, ascii_len),
+                    by_tag.ok().map(|(rest, _)| rest),
+                    "{input:?} {name:?}"
+                );
+            }
+        }
     }
 
     #[test]

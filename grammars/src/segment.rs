@@ -33,6 +33,7 @@ use nom::bytes::complete::tag_no_case;
 use nom::character::complete::{digit1, space0};
 use nom::combinator::{eof, opt};
 use nom::{IResult, Parser};
+use std::borrow::Cow;
 
 /// A document found in a file: its metadata and the lines it spans.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +53,18 @@ impl Segment {
     /// reads. Page numbers and labels are kept, so records carry physical
     /// pages.
     pub fn pages(&self, pages: &[Page]) -> Vec<Page> {
+        self.pages_cow(pages).into_owned()
+    }
+
+    /// `pages`, borrowed where the segment spans whole pages (no copy of
+    /// their lines); a page cut inside is copied with only its own lines.
+    pub fn pages_cow<'a>(&self, pages: &'a [Page]) -> Cow<'a, [Page]> {
+        if let Some(span) = pages.get(self.first..=self.last) {
+            let last_lines = span.last().map_or(0, |p| p.lines.len());
+            if self.first_line == 0 && self.last_line + 1 >= last_lines {
+                return Cow::Borrowed(span);
+            }
+        }
         let mut out = Vec::new();
         for (k, page) in pages
             .iter()
@@ -65,15 +78,19 @@ impl Segment {
             } else {
                 page.lines.len()
             };
-            let mut p = page.clone();
-            p.lines = page
-                .lines
-                .get(from..to)
-                .map(<[_]>::to_vec)
-                .unwrap_or_default();
-            out.push(p);
+            out.push(Page {
+                number: page.number,
+                label: page.label.clone(),
+                width: page.width,
+                height: page.height,
+                lines: page
+                    .lines
+                    .get(from..to)
+                    .map(<[_]>::to_vec)
+                    .unwrap_or_default(),
+            });
         }
-        out
+        Cow::Owned(out)
     }
 }
 
