@@ -11,27 +11,41 @@ use nom::{IResult, Parser};
 
 /// Fold runs of whitespace into one space and trim.
 pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        return fold_ascii(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
+    fold_scanned(s, scan(s))
 }
 
-/// `fold` for ASCII text (every line of most documents): the same
-/// whitespace as `char::is_whitespace` (which, unlike
-/// `u8::is_ascii_whitespace`, includes the vertical tab). Most lines are
-/// already folded and are copied whole; others are copied word by word.
-fn fold_ascii(s: &str) -> String {
-    if is_folded_ascii(s.as_bytes()) {
-        return s.to_string();
+/// `fold` of a text `scan` gave `flags` for: most lines are their own fold
+/// and are copied whole.
+fn fold_scanned(text: &str, flags: u8) -> String {
+    let folded = flags & NOT_FOLDED == 0 && (flags & HIGH == 0 || !has_high_space(text.as_bytes()));
+    if folded {
+        text.to_string()
+    } else {
+        fold_words(text)
     }
+}
+
+/// Whether UTF-8 `b` holds a whitespace character outside ASCII (U+0085,
+/// U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F,
+/// U+3000: the rest of `char::is_whitespace`), read from the bytes.
+fn has_high_space(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| match c {
+        0xC2 => matches!(b.get(i + 1), Some(0x85 | 0xA0)),
+        0xE1 => b.get(i + 1..i + 3) == Some(&[0x9A, 0x80][..]),
+        0xE2 => match b.get(i + 1..i + 3) {
+            Some(&[0x80, x]) => matches!(x, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            Some(&[0x81, 0x9F]) => true,
+            _ => false,
+        },
+        0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x80][..]),
+        _ => false,
+    })
+}
+
+/// `fold` the long way: word by word. The ASCII whitespace bytes split
+/// words without decoding; only a piece holding other bytes is split again
+/// at Unicode whitespace (`char::is_whitespace`, as `split_whitespace`).
+fn fold_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut push = |w: &str| {
         if !out.is_empty() {
@@ -39,49 +53,54 @@ fn fold_ascii(s: &str) -> String {
         }
         out.push_str(w);
     };
-    let mut start: Option<usize> = None;
-    for (i, &c) in s.as_bytes().iter().enumerate() {
-        if is_ascii_space(c) {
-            // Every byte is ASCII: any index is a character boundary.
-            if let Some(from) = start.take() {
-                push(&s[from..i]);
-            }
-        } else if start.is_none() {
-            start = Some(i);
+    // ASCII whitespace bytes are character boundaries.
+    for piece in s.split(|c: char| c.is_ascii() && is_ascii_space(c as u8)) {
+        if piece.is_empty() {
+            continue;
         }
-    }
-    if let Some(from) = start {
-        push(&s[from..]);
+        if piece.is_ascii() {
+            push(piece);
+        } else {
+            piece.split_whitespace().for_each(&mut push);
+        }
     }
     out
 }
 
-/// The ASCII characters `char::is_whitespace` accepts.
+/// The ASCII characters `char::is_whitespace` accepts (which, unlike
+/// `u8::is_ascii_whitespace`, include the vertical tab).
 #[inline]
 fn is_ascii_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
-/// Whether ASCII `b` is its own fold: no whitespace at either end, no
-/// whitespace but single spaces inside.
-fn is_folded_ascii(b: &[u8]) -> bool {
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
-        return false;
-    }
-    let mut prev_space = false;
-    for &c in b {
-        if c == b' ' {
-            if prev_space {
-                return false;
-            }
-            prev_space = true;
-        } else if is_ascii_space(c) {
-            return false;
-        } else {
-            prev_space = false;
-        }
-    }
-    true
+/// `scan` flags: whitespace other than single spaces inside (so `fold`
+/// changes the text).
+const NOT_FOLDED: u8 = 1;
+/// A byte outside ASCII (which may be Unicode whitespace).
+const HIGH: u8 = 2;
+/// A tab (a table row's cell separator).
+const TAB: u8 = 4;
+/// `*`, `<` or `&`: a bold marker, a tag or an entity `plain` rewrites.
+const MARKUP: u8 = 8;
+
+/// What a line holds, in one pass over its bytes (most lines need no
+/// rewriting at all, and are then copied whole).
+fn scan(s: &str) -> u8 {
+    let b = s.as_bytes();
+    // Per-byte classes, OR-ed without branching so the loop vectorises.
+    let classes = b.iter().fold(0u8, |acc, &c| {
+        acc | (u8::from(c != b' ' && is_ascii_space(c)) * NOT_FOLDED)
+            | (u8::from(c >= 0x80) * HIGH)
+            | (u8::from(c == b'\t') * TAB)
+            | (u8::from(matches!(c, b'*' | b'<' | b'&')) * MARKUP)
+    });
+    let doubled = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |acc, (&x, &y)| acc | (x == b' ' && y == b' '));
+    let ends = b.first() == Some(&b' ') || b.last() == Some(&b' ');
+    classes | (u8::from(doubled || ends) * NOT_FOLDED)
 }
 
 /// Whether `s` holds a byte that `plain` rewrites (`**`, a tag, an entity).
@@ -270,10 +289,11 @@ pub fn month_year(input: &str) -> IResult<&str, String> {
 /// A line's words without the `**bold**` markers some renderings keep and
 /// without HTML fragments, whitespace folded.
 pub fn plain(text: &str) -> String {
+    let flags = scan(text);
     // Most lines hold no bold marker, tag or entity: fold them directly,
     // without the three copies the general path makes.
-    if !has_markup(text) {
-        return fold(text);
+    if flags & MARKUP == 0 {
+        return fold_scanned(text, flags);
     }
     fold(&strip_html(&text.replace("**", "")))
 }
@@ -281,7 +301,11 @@ pub fn plain(text: &str) -> String {
 /// `plain`, keeping the cells of a table row apart with " | " (a row's
 /// text joins its cells with tabs): "Date of Meeting: | 11 July 2013".
 pub fn plain_cells(text: &str) -> String {
-    if !text.contains('\t') {
+    let flags = scan(text);
+    if flags & TAB == 0 {
+        if flags & MARKUP == 0 {
+            return fold_scanned(text, flags);
+        }
         return plain(text);
     }
     plain(&text.replace('\t', " | "))
@@ -409,6 +433,28 @@ mod tests {
         for s in ["  a  b ", "x\x0By", "\u{c}p\u{c}", "one"] {
             let by_words: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(fold(s), by_words.join(" "));
+        }
+    }
+
+    #[test]
+    fn high_space_bytes_are_the_unicode_whitespace() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(has_high_space(bytes), c.is_whitespace(), "{c:?}");
+        }
+        for s in [
+            "a’s – b",
+            "x\u{a0}y",
+            "p\u{2003}",
+            "\u{3000}",
+            "£5  6",
+            "é",
+            " é",
+        ] {
+            let by_words: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(fold(s), by_words.join(" "), "{s:?}");
+            assert_eq!(plain_cells(s), by_words.join(" "), "{s:?}");
         }
     }
 
