@@ -47,24 +47,56 @@ fn has_high_space(b: &[u8]) -> bool {
 /// at Unicode whitespace (`char::is_whitespace`, as `split_whitespace`).
 fn fold_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_words_into(s, &mut out);
+    out
+}
+
+/// `fold_words`, appending to `out` (a space first where `out` already
+/// holds words).
+fn fold_words_into(s: &str, out: &mut String) {
     let mut push = |w: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(w);
     };
-    // ASCII whitespace bytes are character boundaries.
-    for piece in s.split(|c: char| c.is_ascii() && is_ascii_space(c as u8)) {
-        if piece.is_empty() {
-            continue;
-        }
-        if piece.is_ascii() {
-            push(piece);
+    let mut piece = |w: &str| {
+        if w.is_ascii() {
+            push(w);
         } else {
-            piece.split_whitespace().for_each(&mut push);
+            w.split_whitespace().for_each(&mut push);
+        }
+    };
+    let mut start: Option<usize> = None;
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        if is_ascii_space(c) {
+            // An ASCII byte is a character boundary on both sides.
+            if let Some(w) = start.take().and_then(|from| s.get(from..i)) {
+                piece(w);
+            }
+        } else if start.is_none() {
+            start = Some(i);
         }
     }
-    out
+    if let Some(w) = start.and_then(|from| s.get(from..)) {
+        piece(w);
+    }
+}
+
+/// Append `fold(s)` to `out`, a space between it and the words before.
+pub fn fold_into(s: &str, out: &mut String) {
+    let flags = scan(s);
+    let folded = flags & NOT_FOLDED == 0 && (flags & HIGH == 0 || !has_high_space(s.as_bytes()));
+    if folded {
+        if !s.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(s);
+        }
+    } else {
+        fold_words_into(s, out);
+    }
 }
 
 /// The ASCII characters `char::is_whitespace` accepts (which, unlike
@@ -323,6 +355,12 @@ pub fn is_furniture(text: &str) -> bool {
         return false;
     }
     if !has_markup(text) {
+        // Both phrases open with "this" or "page": a line whose first
+        // character is another ASCII letter or sign is not furniture.
+        let first = text.bytes().find(|&c| !is_ascii_space(c));
+        if first.is_some_and(|c| c.is_ascii() && !matches!(c, b't' | b'T' | b'p' | b'P')) {
+            return false;
+        }
         return FURNITURE.iter().any(|f| {
             let mut words = text.split_whitespace();
             f.split(' ')
