@@ -872,12 +872,21 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
         // sheet) is its own; one named further on may be a neighbour.
         let early = seen_lines <= 15;
         words.clear();
-        words.extend(
-            t.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-                .filter(|w| !w.is_empty()),
-        );
+        split_council_words(t, &mut words);
         for (k, w) in words.iter().enumerate() {
             let w = w.trim_end_matches(['.', ':', ';']);
+            // Each test below needs its word to open (or end) with a given
+            // letter: most words fail them all on their first byte.
+            let first = w.as_bytes().first().copied().unwrap_or(0);
+            let next = words.get(k + 1).copied().unwrap_or("");
+            let names_board = next.starts_with(['S', 'C']);
+            let maybe = first == b'C'
+                || matches!(first, b'b' | b'B' | b'i' | b'I' | b'a' | b'A' | b'w' | b'W')
+                || w.ends_with('s')
+                || names_board;
+            if !maybe {
+                continue;
+            }
             let bare = trim_end_str(trim_end_str(w, "’s"), "'s");
             if (bare == "Council" || bare == "COUNCIL") && k > 0 {
                 // "Haringey Council", "Kent County Council", "Gloucester City
@@ -912,7 +921,6 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
             }
             // A safeguarding board or a children's service is a council's:
             // "Haringey Safeguarding Children Board", "Haringey Children’s Services".
-            let next = words.get(k + 1).copied().unwrap_or("");
             if (next == "Safeguarding" || next == "Children’s" || next == "Children's")
                 && is_place_word(w)
             {
@@ -954,6 +962,37 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
     }
 }
 
+/// `t`'s words for the council scan: split at whitespace, commas and
+/// brackets, empty pieces dropped.
+fn split_council_words<'a>(t: &'a str, words: &mut Vec<&'a str>) {
+    if !t.is_ascii() {
+        words.extend(
+            t.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+                .filter(|w| !w.is_empty()),
+        );
+        return;
+    }
+    // ASCII: split on bytes (any index is a character boundary), with the
+    // ASCII characters `char::is_whitespace` accepts.
+    let mut start: Option<usize> = None;
+    for (i, &c) in t.as_bytes().iter().enumerate() {
+        let split = matches!(
+            c,
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b',' | b'(' | b')'
+        );
+        if split {
+            if let Some(w) = start.take().and_then(|from| t.get(from..i)) {
+                words.push(w);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(w) = start.and_then(|from| t.get(from..)) {
+        words.push(w);
+    }
+}
+
 /// `s` without every trailing `suffix` (`str::trim_end_matches` with a
 /// string pattern, minus the searcher it sets up on each call).
 fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
@@ -988,6 +1027,24 @@ fn is_place_word(w: &str) -> bool {
 mod tests {
     use super::*;
     use crate::input::from_text;
+
+    #[test]
+    fn council_words_split_alike_for_ascii_and_not() {
+        for t in [
+            "Haringey Council, (London Borough of Harrow)",
+            "  KENT COUNTY COUNCIL\t– RECORD ",
+            "Haringey Children’s Services,,in Harrow",
+            "",
+        ] {
+            let mut words = Vec::new();
+            split_council_words(t, &mut words);
+            let by_chars: Vec<&str> = t
+                .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words, by_chars, "{t:?}");
+        }
+    }
 
     #[test]
     fn stamps_and_headings() {
