@@ -354,13 +354,16 @@ pub fn is_furniture(text: &str) -> bool {
     if text.len() < FURNITURE[1].len() {
         return false;
     }
+    // Both phrases open with "this" or "page": a line opening with another
+    // ASCII character, and not with a marker, tag or entity `plain` would
+    // remove, is not furniture.
+    let first = text.bytes().find(|&c| !is_ascii_space(c));
+    let other =
+        |c: u8| c.is_ascii() && !matches!(c, b't' | b'T' | b'p' | b'P' | b'*' | b'<' | b'&');
+    if first.is_some_and(other) {
+        return false;
+    }
     if !has_markup(text) {
-        // Both phrases open with "this" or "page": a line whose first
-        // character is another ASCII letter or sign is not furniture.
-        let first = text.bytes().find(|&c| !is_ascii_space(c));
-        if first.is_some_and(|c| c.is_ascii() && !matches!(c, b't' | b'T' | b'p' | b'P')) {
-            return false;
-        }
         return FURNITURE.iter().any(|f| {
             let mut words = text.split_whitespace();
             f.split(' ')

@@ -8,7 +8,7 @@
 //! body: recommendations in the body are the recommendation grammar's.
 
 use crate::common::{find_date, fold, plain, plain_cells};
-use crate::input::Page;
+use crate::input::{Line, Page};
 use crate::meeting;
 use crate::model::{DocumentInfo, Fields, Meeting, Parsed, Record, Report};
 use crate::segment::agenda_item_stamp;
@@ -428,29 +428,43 @@ fn recommendation_lines(texts: &[&str], inline: &str, from: usize) -> (Vec<Strin
 
 /// Read one document's pages and append its records to `out`.
 pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+    let lines: Vec<(&Line, u32)> = pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(move |l| (l, p.number)))
+        .collect();
+    let at = |k: usize| lines.get(k).map(|&(_, n)| n);
+    // The front sheet reads a document's opening lines only (and the first
+    // that is not blank, wherever it is): the plain text of the rest is
+    // not made.
     let mut texts: Vec<String> = Vec::new();
-    // The record's text reads cells as words, without the bars.
-    let mut words: Vec<String> = Vec::new();
-    let mut at: Vec<u32> = Vec::new();
-    for page in pages {
-        for line in &page.lines {
-            texts.push(plain_cells(&line.text));
-            words.push(plain(&line.text));
-            at.push(page.number);
+    let mut first = None;
+    for (line, _) in &lines {
+        if texts.len() >= SHEET_LINES && first.is_some() {
+            break;
         }
+        let t = plain_cells(&line.text);
+        if first.is_none() && !t.is_empty() {
+            first = Some(texts.len());
+        }
+        texts.push(t);
     }
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let fs = front_sheet(&refs);
-    let Some(first) = refs.iter().position(|t| !t.is_empty()) else {
+    let Some(first) = first else {
         return;
     };
-    let last = fs.last_line.max(first).min(refs.len().saturating_sub(1));
-    let text = fold(&words[first..=last].join(" "));
-    let page = at.get(first).copied().unwrap_or(info.pages[0]);
-    let page_end = at.get(last).copied().unwrap_or(page);
+    let last = fs.last_line.max(first).min(lines.len().saturating_sub(1));
+    // The record's text reads cells as words, without the bars.
+    let words: Vec<String> = lines[first..=last]
+        .iter()
+        .map(|(l, _)| plain(&l.text))
+        .collect();
+    let text = fold(&words.join(" "));
+    let page = at(first).unwrap_or(info.pages[0]);
+    let page_end = at(last).unwrap_or(page);
     let (author, contact) = match (fs.author.clone(), fs.contact.clone()) {
         (Some(a), None) => split_contact(&a),
-        (a, c) => (a.or_else(|| signature(&refs)), c),
+        (a, c) => (a.or_else(|| signature(&closing_lines(&lines))), c),
     };
     let body = fs
         .body
@@ -512,11 +526,32 @@ fn split_contact(author: &str) -> (Option<String>, Option<String>) {
     }
 }
 
+/// The plain text of the last lines that are not blank, in order: where a
+/// signature is looked for.
+fn closing_lines(lines: &[(&Line, u32)]) -> Vec<String> {
+    let mut tail: Vec<String> = lines
+        .iter()
+        .rev()
+        .map(|(l, _)| plain_cells(&l.text))
+        .filter(|t| !t.is_empty())
+        .take(SIGNATURE_LINES)
+        .collect();
+    tail.reverse();
+    tail
+}
+
+/// Lines at a document's end that may hold a member's signature.
+const SIGNATURE_LINES: usize = 6;
+
 /// A member's report is signed at its end: "Councillor Janice Brunton
 /// Dobson" over "Executive Member for Education & Skills".
-fn signature(texts: &[&str]) -> Option<String> {
-    let lines: Vec<&str> = texts.iter().copied().filter(|t| !t.is_empty()).collect();
-    let tail = &lines[lines.len().saturating_sub(6)..];
+fn signature(texts: &[String]) -> Option<String> {
+    let lines: Vec<&str> = texts
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let tail = &lines[lines.len().saturating_sub(SIGNATURE_LINES)..];
     for (k, t) in tail.iter().enumerate() {
         let role = tail.get(k + 1)?;
         let lr = role.to_lowercase();
