@@ -29,22 +29,43 @@ fn fold_scanned(text: &str, flags: u8) -> String {
 /// U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F,
 /// U+3000: the rest of `char::is_whitespace`), read from the bytes.
 fn has_high_space(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &c)| match c {
-        0xC2 => matches!(b.get(i + 1), Some(0x85 | 0xA0)),
-        0xE1 => b.get(i + 1..i + 3) == Some(&[0x9A, 0x80][..]),
-        0xE2 => match b.get(i + 1..i + 3) {
-            Some(&[0x80, x]) => matches!(x, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
-            Some(&[0x81, 0x9F]) => true,
-            _ => false,
-        },
-        0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x80][..]),
-        _ => false,
-    })
+    (0..b.len()).any(|i| b[i] >= 0xC2 && space_len(b, i) > 0)
 }
 
-/// `fold` the long way: word by word. The ASCII whitespace bytes split
-/// words without decoding; only a piece holding other bytes is split again
-/// at Unicode whitespace (`char::is_whitespace`, as `split_whitespace`).
+/// The byte length of the whitespace character starting at `b[i]` (as
+/// `char::is_whitespace`), or 0 where none starts there.
+#[inline]
+fn space_len(b: &[u8], i: usize) -> usize {
+    let Some(&c) = b.get(i) else { return 0 };
+    let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match c {
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => 1,
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => 2,
+        0xE1 if next(1) == 0x9A && next(2) == 0x80 => 3,
+        0xE2 if next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if next(1) == 0x81 && next(2) == 0x9F => 3,
+        0xE3 if next(1) == 0x80 && next(2) == 0x80 => 3,
+        _ => 0,
+    }
+}
+
+/// Bytes that may start a whitespace character: ASCII whitespace and the
+/// lead bytes of the others. Every other byte is inside a word.
+static MAY_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = [
+        b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// `fold` the long way: word by word (a word is a run of characters that
+/// are not `char::is_whitespace`, as `split_whitespace`).
 fn fold_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     fold_words_into(s, &mut out);
@@ -52,34 +73,35 @@ fn fold_words(s: &str) -> String {
 }
 
 /// `fold_words`, appending to `out` (a space first where `out` already
-/// holds words).
+/// holds words). Words are found on the bytes: a word ends where a whole
+/// whitespace character starts, so its ends are character boundaries.
 fn fold_words_into(s: &str, out: &mut String) {
-    let mut push = |w: &str| {
-        if !out.is_empty() {
-            out.push(' ');
+    let b = s.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        let gap = space_len(b, i);
+        if gap > 0 {
+            i += gap;
+            continue;
         }
-        out.push_str(w);
-    };
-    let mut piece = |w: &str| {
-        if w.is_ascii() {
-            push(w);
-        } else {
-            w.split_whitespace().for_each(&mut push);
-        }
-    };
-    let mut start: Option<usize> = None;
-    for (i, &c) in s.as_bytes().iter().enumerate() {
-        if is_ascii_space(c) {
-            // An ASCII byte is a character boundary on both sides.
-            if let Some(w) = start.take().and_then(|from| s.get(from..i)) {
-                piece(w);
+        let from = i;
+        i += 1;
+        loop {
+            while i < n && !MAY_SPACE[b[i] as usize] {
+                i += 1;
             }
-        } else if start.is_none() {
-            start = Some(i);
+            if i >= n || space_len(b, i) > 0 {
+                break;
+            }
+            i += 1;
         }
-    }
-    if let Some(w) = start.and_then(|from| s.get(from..)) {
-        piece(w);
+        if let Some(w) = s.get(from..i) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
     }
 }
 
@@ -483,6 +505,15 @@ mod tests {
             let mut buf = [0u8; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
             assert_eq!(has_high_space(bytes), c.is_whitespace(), "{c:?}");
+        }
+        let spaces: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        for c in spaces {
+            let s = format!("{c}a{c}’b{c}{c}é\u{2019}{c}");
+            let by_words: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(fold(&s), by_words.join(" "), "{s:?}");
         }
         for s in [
             "a’s – b",

@@ -974,22 +974,29 @@ fn split_council_words<'a>(t: &'a str, words: &mut Vec<&'a str>) {
     }
     // ASCII: split on bytes (any index is a character boundary), with the
     // ASCII characters `char::is_whitespace` accepts.
-    let mut start: Option<usize> = None;
-    for (i, &c) in t.as_bytes().iter().enumerate() {
-        let split = matches!(
-            c,
-            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b',' | b'(' | b')'
-        );
-        if split {
-            if let Some(w) = start.take().and_then(|from| t.get(from..i)) {
-                words.push(w);
-            }
-        } else if start.is_none() {
-            start = Some(i);
+    static SPLIT: [bool; 256] = {
+        let mut t = [false; 256];
+        let bytes = [b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', b',', b'(', b')'];
+        let mut k = 0;
+        while k < bytes.len() {
+            t[bytes[k] as usize] = true;
+            k += 1;
         }
-    }
-    if let Some(w) = start.and_then(|from| t.get(from..)) {
-        words.push(w);
+        t
+    };
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && SPLIT[b[i] as usize] {
+            i += 1;
+        }
+        let from = i;
+        while i < b.len() && !SPLIT[b[i] as usize] {
+            i += 1;
+        }
+        if let Some(w) = t.get(from..i).filter(|w| !w.is_empty()) {
+            words.push(w);
+        }
     }
 }
 
