@@ -162,6 +162,16 @@ fn has_markup(s: &str) -> bool {
     s.bytes().any(|b| matches!(b, b'*' | b'<' | b'&'))
 }
 
+/// `fold(&strip_html(s))`, without the copy `strip_html` makes of a text
+/// holding no tag.
+pub fn fold_html(s: &str) -> String {
+    let flags = scan(s);
+    if flags & MARKUP == 0 || !s.contains('<') {
+        return fold_scanned(s, flags);
+    }
+    fold(&strip_html(s))
+}
+
 /// Replace HTML tags (`<p>`, `<ol style=…>`, `<u>`) by spaces; list items and
 /// paragraphs become separate words, everything else is kept.
 pub fn strip_html(s: &str) -> String {
@@ -538,5 +548,13 @@ mod tests {
         );
         assert_eq!(strip_html("a < b and c > d"), "a < b and c > d");
         assert_eq!(fold(&strip_html("<u>Early Years</u> MM")), "Early Years MM");
+        for t in [
+            "<u>Early Years</u>  MM",
+            " a &amp; b ",
+            "a < b",
+            "plain  text",
+        ] {
+            assert_eq!(fold_html(t), fold(&strip_html(t)), "{t:?}");
+        }
     }
 }
