@@ -87,6 +87,17 @@ const LONGEST_LABEL: usize = {
     n
 };
 
+/// The first letters of the labels.
+static LABEL_FIRSTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < LABELS.len() {
+        t[LABELS[k].0.as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// `input` after the label `name` (ASCII, lower case), compared ignoring
 /// case as `tag_no_case` does; `ascii_len` is how many of `input`'s opening
 /// bytes are ASCII (counted up to `LONGEST_LABEL`).
@@ -122,6 +133,16 @@ pub fn field_label(input: &str) -> IResult<&str, (Field, u8)> {
         .take(LONGEST_LABEL)
         .take_while(u8::is_ascii)
         .count();
+    let none = || {
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )))
+    };
+    // Most lines open with a letter no label opens with.
+    if ascii_len > 0 && !LABEL_FIRSTS[usize::from(input.as_bytes()[0].to_ascii_lowercase())] {
+        return none();
+    }
     for &(name, field, rank) in LABELS {
         let Some(rest) = strip_label(input, name, ascii_len) else {
             continue;
@@ -151,10 +172,7 @@ pub fn field_label(input: &str) -> IResult<&str, (Field, u8)> {
             return Ok((rest, (field, rank)));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(
-        input,
-        nom::error::ErrorKind::Tag,
-    )))
+    none()
 }
 
 /// Is this line (or this line joined to the next, as a label wrapped in a
@@ -164,7 +182,13 @@ fn label_at(texts: &[&str], i: usize) -> Option<(Field, u8, String, usize)> {
     if let Ok((rest, (f, r))) = field_label(t) {
         return Some((f, r, value_of(rest), 1));
     }
-    if t.chars().count() <= 20 && !t.contains(':') {
+    // The joined line opens as this one does: with no number before it, a
+    // label must open with its first letter.
+    let opening = t.bytes().next().unwrap_or(b' ');
+    let may_open = !opening.is_ascii()
+        || opening.is_ascii_digit()
+        || LABEL_FIRSTS[usize::from(opening.to_ascii_lowercase())];
+    if may_open && t.chars().count() <= 20 && !t.contains(':') {
         let next = texts.get(i + 1)?;
         let joined = format!("{t} {next}");
         if let Ok((rest, (f, r))) = field_label(&joined) {
