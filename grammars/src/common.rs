@@ -195,19 +195,26 @@ pub fn strip_html(s: &str) -> String {
         }
     }
     out.push_str(rest);
+    // Each `replace` copies the whole text, also when nothing matches.
+    if !out.contains('&') {
+        return out;
+    }
     out.replace("&nbsp;", " ").replace("&amp;", "&")
 }
 
 fn is_tag(inner: &str) -> bool {
     let name = inner.trim_start_matches('/');
-    let name: String = name
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
-    matches!(
-        name.to_ascii_lowercase().as_str(),
-        "p" | "ol" | "ul" | "li" | "u" | "b" | "i" | "em" | "strong" | "br" | "span" | "div"
-    )
+    // ASCII letters and digits are one byte each: the name is a prefix.
+    let len = name
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let name = &name[..len];
+    [
+        "p", "ol", "ul", "li", "u", "b", "i", "em", "strong", "br", "span", "div",
+    ]
+    .iter()
+    .any(|t| name.eq_ignore_ascii_case(t))
 }
 
 /// Month names in order, lower case.
@@ -359,7 +366,10 @@ pub fn plain(text: &str) -> String {
     if flags & MARKUP == 0 {
         return fold_scanned(text, flags);
     }
-    fold(&strip_html(&text.replace("**", "")))
+    if !text.contains("**") {
+        return fold_html(text);
+    }
+    fold_html(&text.replace("**", ""))
 }
 
 /// `plain`, keeping the cells of a table row apart with " | " (a row's
