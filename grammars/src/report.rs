@@ -114,6 +114,11 @@ fn strip_label<'a>(input: &'a str, name: &str, ascii_len: usize) -> Option<&'a s
             .eq_ignore_ascii_case(name.as_bytes())
             .then(|| &input[n..]);
     }
+    // The ASCII opening must match already: `tag_no_case` compares from
+    // the start, character by character.
+    if !input.as_bytes()[..ascii_len].eq_ignore_ascii_case(&name.as_bytes()[..ascii_len]) {
+        return None;
+    }
     let tagged: IResult<&str, &str> = tag_no_case(name).parse(input);
     tagged.ok().map(|(rest, _)| rest)
 }
