@@ -141,20 +141,73 @@ const MARKUP: u8 = 8;
 /// What a line holds, in one pass over its bytes (most lines need no
 /// rewriting at all, and are then copied whole).
 fn scan(s: &str) -> u8 {
-    let b = s.as_bytes();
-    // Per-byte classes, OR-ed without branching so the loop vectorises.
-    let classes = b.iter().fold(0u8, |acc, &c| {
-        acc | (u8::from(c != b' ' && is_ascii_space(c)) * NOT_FOLDED)
+    scan_bytes(s.as_bytes())
+}
+
+/// `scan` over bytes.
+fn scan_bytes(b: &[u8]) -> u8 {
+    let mut chunks = b.chunks_exact(8);
+    let (mut high, mut tab, mut markup, mut space, mut doubled) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    // 1 where the byte before the current chunk is a space.
+    let mut carry = 0u64;
+    // Eight bytes at a time: each test gives a mask with the top bit of
+    // every byte that passes it.
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        high |= x & HIGH_BITS;
+        tab |= eq_mask(x, b'\t');
+        markup |= eq_mask(x, b'*') | eq_mask(x, b'<') | eq_mask(x, b'&');
+        // The whitespace `fold` rewrites besides the space: 0x09..=0x0D.
+        space |= ge_mask(x, 0x09) & !ge_mask(x, 0x0E) & HIGH_BITS;
+        let spaces = eq_mask(x, b' ');
+        // `spaces >> 8` moves byte k+1 onto byte k: a space followed by a
+        // space; the carry pairs the chunk before's last byte with this
+        // chunk's first.
+        doubled |= (spaces & (spaces >> 8)) | (spaces & (carry << 7));
+        carry = spaces >> 63;
+    }
+    let mut flags = (u8::from(high != 0) * HIGH)
+        | (u8::from(tab != 0) * TAB)
+        | (u8::from(markup != 0) * MARKUP)
+        | (u8::from(space != 0 || doubled != 0) * NOT_FOLDED);
+    let mut prev_space = carry != 0;
+    for &c in chunks.remainder() {
+        flags |= (u8::from(c != b' ' && is_ascii_space(c)) * NOT_FOLDED)
             | (u8::from(c >= 0x80) * HIGH)
             | (u8::from(c == b'\t') * TAB)
             | (u8::from(matches!(c, b'*' | b'<' | b'&')) * MARKUP)
-    });
-    let doubled = b
-        .iter()
-        .zip(b.iter().skip(1))
-        .fold(false, |acc, (&x, &y)| acc | (x == b' ' && y == b' '));
+            | (u8::from(prev_space && c == b' ') * NOT_FOLDED);
+        prev_space = c == b' ';
+    }
     let ends = b.first() == Some(&b' ') || b.last() == Some(&b' ');
-    classes | (u8::from(doubled || ends) * NOT_FOLDED)
+    flags | (u8::from(ends) * NOT_FOLDED)
+}
+
+/// The top bit of every byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// The low seven bits of every byte of a word.
+const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// The top bit of every byte of `x` that is zero (exact: no byte's
+/// addition carries into the next).
+#[inline]
+fn zero_mask(x: u64) -> u64 {
+    !(((x & LOW_BITS).wrapping_add(LOW_BITS)) | x | LOW_BITS)
+}
+
+/// The top bit of every byte of `x` equal to `c`.
+#[inline]
+fn eq_mask(x: u64, c: u8) -> u64 {
+    zero_mask(x ^ (u64::from(c) * 0x0101_0101_0101_0101))
+}
+
+/// The top bit of every byte of `x` at least `n` (`n` at most 0x80).
+#[inline]
+fn ge_mask(x: u64, n: u8) -> u64 {
+    let bias = u64::from(0x80 - n) * 0x0101_0101_0101_0101;
+    (((x & LOW_BITS).wrapping_add(bias)) | x) & HIGH_BITS
 }
 
 /// Whether `s` holds a byte that `plain` rewrites (`**`, a tag, an entity).
@@ -547,6 +600,49 @@ mod tests {
             let by_words: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(fold(s), by_words.join(" "), "{s:?}");
             assert_eq!(plain_cells(s), by_words.join(" "), "{s:?}");
+        }
+    }
+
+    /// `scan` byte by byte, as written first.
+    fn scan_naive(b: &[u8]) -> u8 {
+        let classes = b.iter().fold(0u8, |acc, &c| {
+            acc | (u8::from(c != b' ' && is_ascii_space(c)) * NOT_FOLDED)
+                | (u8::from(c >= 0x80) * HIGH)
+                | (u8::from(c == b'\t') * TAB)
+                | (u8::from(matches!(c, b'*' | b'<' | b'&')) * MARKUP)
+        });
+        let doubled = b.windows(2).any(|w| w == b"  ");
+        let ends = b.first() == Some(&b' ') || b.last() == Some(&b' ');
+        classes | (u8::from(doubled || ends) * NOT_FOLDED)
+    }
+
+    #[test]
+    fn scan_by_words_is_scan_by_bytes() {
+        // Every byte value at every offset of lines around a chunk's size,
+        // and every place of a doubled space.
+        let base = "abcdefghijklmnopqrstuvwxy";
+        for len in 0..base.len() {
+            for at in 0..len {
+                for c in 0u8..=0xFF {
+                    let mut b = base.as_bytes()[..len].to_vec();
+                    b[at] = c;
+                    assert_eq!(scan_bytes(&b), scan_naive(&b), "{b:?}");
+                }
+                let mut b = base.as_bytes()[..len].to_vec();
+                b[at] = b' ';
+                if at + 1 < len {
+                    b[at + 1] = b' ';
+                }
+                assert_eq!(scan_bytes(&b), scan_naive(&b), "{b:?}");
+            }
+        }
+        for s in [
+            "a’s – b",
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}x",
+            "12345678  b",
+            "1234567 \u{a0}",
+        ] {
+            assert_eq!(scan(s), scan_naive(s.as_bytes()), "{s:?}");
         }
     }
 
