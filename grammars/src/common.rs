@@ -35,7 +35,7 @@ fn has_high_space(b: &[u8]) -> bool {
 /// The byte length of the whitespace character starting at `b[i]` (as
 /// `char::is_whitespace`), or 0 where none starts there.
 #[inline]
-fn space_len(b: &[u8], i: usize) -> usize {
+pub(crate) fn space_len(b: &[u8], i: usize) -> usize {
     let Some(&c) = b.get(i) else { return 0 };
     let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
     match c {

@@ -874,21 +874,27 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
         words.clear();
         split_council_words(t, &mut words);
         for (k, w) in words.iter().enumerate() {
-            let w = w.trim_end_matches(['.', ':', ';']);
-            // Each test below needs its word to open (or end) with a given
-            // letter: most words fail them all on their first byte.
-            let first = w.as_bytes().first().copied().unwrap_or(0);
-            let next = words.get(k + 1).copied().unwrap_or("");
-            let names_board = next.starts_with(['S', 'C']);
-            let maybe = first == b'C'
-                || matches!(first, b'b' | b'B' | b'i' | b'I' | b'a' | b'A' | b'w' | b'W')
-                || w.ends_with('s')
-                || names_board;
-            if !maybe {
-                continue;
+            // `trim_end_matches(['.', ':', ';'])` on bytes (all ASCII).
+            let mut w = *w;
+            while let Some(rest) = w
+                .strip_suffix('.')
+                .or_else(|| w.strip_suffix(':'))
+                .or_else(|| w.strip_suffix(';'))
+            {
+                w = rest;
             }
-            let bare = trim_end_str(trim_end_str(w, "’s"), "'s");
-            if (bare == "Council" || bare == "COUNCIL") && k > 0 {
+            // Each test below needs its word (or the next) to open or end
+            // with a given letter, or to be of a given length: most words
+            // are passed over on a byte or two.
+            let wb = w.as_bytes();
+            let first = wb.first().copied().unwrap_or(0);
+            let next = words.get(k + 1).copied().unwrap_or("");
+            let bare = if first == b'C' && k > 0 {
+                trim_end_str(trim_end_str(w, "’s"), "'s")
+            } else {
+                ""
+            };
+            if bare == "Council" || bare == "COUNCIL" {
                 // "Haringey Council", "Kent County Council", "Gloucester City
                 // Council", "KENT COUNTY COUNCIL – RECORD OF DECISION".
                 let mut j = k - 1;
@@ -909,7 +915,10 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                     }
                 }
             }
-            if lower_is(w, "borough") && words.get(k + 1).is_some_and(|n| lower_is(n, "of")) {
+            if wb.len() == 7
+                && lower_is(w, "borough")
+                && words.get(k + 1).is_some_and(|n| lower_is(n, "of"))
+            {
                 if let Some(name) = words.get(k + 2) {
                     if is_place_word(name) {
                         bump_in(&mut named, name, 2);
@@ -921,20 +930,28 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
             }
             // A safeguarding board or a children's service is a council's:
             // "Haringey Safeguarding Children Board", "Haringey Children’s Services".
-            if (next == "Safeguarding" || next == "Children’s" || next == "Children's")
+            if next.starts_with(['S', 'C'])
+                && (next == "Safeguarding" || next == "Children’s" || next == "Children's")
                 && is_place_word(w)
             {
                 bump_in(&mut named, w, 1);
             }
             // Possessives and "in X" name the place a report is about.
-            if let Some(base) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+            let possessive = if wb.last() == Some(&b's') {
+                w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))
+            } else {
+                None
+            };
+            if let Some(base) = possessive {
                 if is_place_word(base) {
                     bump_in(&mut named, base, 1);
                 }
             }
-            let before_place = ["in", "across", "within", "all"]
-                .iter()
-                .any(|p| lower_is(w, p));
+            let before_place = matches!(wb.len(), 2 | 3 | 6)
+                && matches!(first, b'i' | b'I' | b'a' | b'A' | b'w' | b'W')
+                && ["in", "across", "within", "all"]
+                    .iter()
+                    .any(|p| lower_is(w, p));
             if before_place && k + 1 < words.len() {
                 let n = words[k + 1].trim_end_matches(['.', ',', ';', ':']);
                 // "in Quarter 3" names no place.
@@ -965,38 +982,48 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
 /// `t`'s words for the council scan: split at whitespace, commas and
 /// brackets, empty pieces dropped.
 fn split_council_words<'a>(t: &'a str, words: &mut Vec<&'a str>) {
-    if !t.is_ascii() {
-        words.extend(
-            t.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-                .filter(|w| !w.is_empty()),
-        );
-        return;
-    }
-    // ASCII: split on bytes (any index is a character boundary), with the
-    // ASCII characters `char::is_whitespace` accepts.
-    static SPLIT: [bool; 256] = {
-        let mut t = [false; 256];
+    // Split on bytes: the ASCII characters `char::is_whitespace` accepts,
+    // the comma and brackets; a possible lead byte of other whitespace is
+    // looked at closer. Every split starts and ends on a character
+    // boundary.
+    static SPLIT: [u8; 256] = {
+        let mut t = [0u8; 256];
         let bytes = [b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', b',', b'(', b')'];
         let mut k = 0;
         while k < bytes.len() {
-            t[bytes[k] as usize] = true;
+            t[bytes[k] as usize] = 1;
+            k += 1;
+        }
+        let leads = [0xC2u8, 0xE1, 0xE2, 0xE3];
+        let mut k = 0;
+        while k < leads.len() {
+            t[leads[k] as usize] = 2;
             k += 1;
         }
         t
     };
     let b = t.as_bytes();
+    let gap = |i: usize| match SPLIT[b[i] as usize] {
+        0 => 0,
+        1 => 1,
+        _ => crate::common::space_len(b, i),
+    };
     let mut i = 0;
+    let mut from = 0;
     while i < b.len() {
-        while i < b.len() && SPLIT[b[i] as usize] {
+        let g = gap(i);
+        if g == 0 {
             i += 1;
-        }
-        let from = i;
-        while i < b.len() && !SPLIT[b[i] as usize] {
-            i += 1;
+            continue;
         }
         if let Some(w) = t.get(from..i).filter(|w| !w.is_empty()) {
             words.push(w);
         }
+        i += g;
+        from = i;
+    }
+    if let Some(w) = t.get(from..).filter(|w| !w.is_empty()) {
+        words.push(w);
     }
 }
 
@@ -1041,6 +1068,7 @@ mod tests {
             "Haringey Council, (London Borough of Harrow)",
             "  KENT COUNTY COUNCIL\t– RECORD ",
             "Haringey Children’s Services,,in Harrow",
+            "in\u{a0}Harrow\u{2003}(Council)\u{3000}x\u{85}y\u{1680}",
             "",
         ] {
             let mut words = Vec::new();
