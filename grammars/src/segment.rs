@@ -535,7 +535,7 @@ fn classify(cue: Cue, texts: &[&str]) -> DocType {
         .take(40)
         .copied()
         .collect();
-    let head_text = head.join("\n").to_lowercase();
+    let head_text = lowercase(&head.join("\n"));
     let has = |w: &str| head_text.contains(w);
     let fs = report::front_sheet(texts);
     let sheet = fs.fields;
@@ -1036,6 +1036,31 @@ fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
     s
 }
 
+/// `s.to_lowercase()`, with runs of ASCII lowered in place rather than
+/// character by character. A capital sigma, whose lower case depends on
+/// the letters around it, leaves the work to `to_lowercase`.
+fn lowercase(s: &str) -> String {
+    if s.contains('Σ') {
+        return s.to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        // An ASCII prefix ends on a character boundary.
+        let (run, tail) = rest.split_at(ascii);
+        let from = out.len();
+        out.push_str(run);
+        out[from..].make_ascii_lowercase();
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
 /// Whether `w.to_lowercase() == lower` for an ASCII `lower` holding no
 /// 'k': no other character lower-cases into such ASCII (the Kelvin sign is
 /// the only non-ASCII one lowering to ASCII), so an ASCII case-blind
@@ -1061,6 +1086,13 @@ fn is_place_word(w: &str) -> bool {
 mod tests {
     use super::*;
     use crate::input::from_text;
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for t in ["Report OF the ÉCOLE – İstanbul’s", "ΟΔΟΣ Σ", "", "ABC\ndef"] {
+            assert_eq!(lowercase(t), t.to_lowercase(), "{t:?}");
+        }
+    }
 
     #[test]
     fn council_words_split_alike_for_ascii_and_not() {
