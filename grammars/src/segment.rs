@@ -245,8 +245,10 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
         };
         // Blank lines stay (as ""): in a text rendering they end a paragraph.
         let texts: Vec<&str> = flat[start..=last].iter().map(|f| f.text.as_str()).collect();
-        let doc_type = classify(cue, &texts);
-        let mut info = describe(doc_type, &texts, council.as_deref());
+        // Both read the front sheet: it is read once.
+        let mut sheet = None;
+        let doc_type = classify_with(cue, &texts, &mut sheet);
+        let mut info = describe(doc_type, &texts, council.as_deref(), &mut sheet);
         info.pages = [
             pages[flat[start].page].number,
             pages[flat[last].page].number,
@@ -520,7 +522,21 @@ fn is_title_slide(flat: &[Flat], i: usize, multi_page: bool) -> bool {
 }
 
 /// The document type, from the cue that started it and its opening lines.
+#[cfg(test)]
 fn classify(cue: Cue, texts: &[&str]) -> DocType {
+    classify_with(cue, texts, &mut None)
+}
+
+/// The front sheet of a document's texts, read on first use.
+fn sheet_of<'a>(
+    sheet: &'a mut Option<report::FrontSheet>,
+    texts: &[&str],
+) -> &'a report::FrontSheet {
+    sheet.get_or_insert_with(|| report::front_sheet(texts))
+}
+
+/// `classify`, keeping the front sheet it reads in `sheet`.
+fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<report::FrontSheet>) -> DocType {
     match cue {
         Cue::Agenda => return DocType::Agenda,
         Cue::Minutes => return DocType::Minutes,
@@ -537,7 +553,7 @@ fn classify(cue: Cue, texts: &[&str]) -> DocType {
         .collect();
     let head_text = lowercase(&head.join("\n"));
     let has = |w: &str| head_text.contains(w);
-    let fs = report::front_sheet(texts);
+    let fs = sheet_of(sheet, texts);
     let sheet = fs.fields;
     if head.iter().take(12).any(|t| is_minutes_heading(t)) {
         return DocType::Minutes;
@@ -596,7 +612,12 @@ fn classify(cue: Cue, texts: &[&str]) -> DocType {
 }
 
 /// Title, body, date and council of a document of a known type.
-fn describe(doc_type: DocType, texts: &[&str], council: Option<&str>) -> DocumentInfo {
+fn describe(
+    doc_type: DocType,
+    texts: &[&str],
+    council: Option<&str>,
+    sheet: &mut Option<report::FrontSheet>,
+) -> DocumentInfo {
     let mut info = DocumentInfo {
         doc_type,
         council: council.map(str::to_string),
@@ -635,7 +656,7 @@ fn describe(doc_type: DocType, texts: &[&str], council: Option<&str>) -> Documen
         | DocType::ScrutinyReport
         | DocType::MemberReport
         | DocType::PerformanceReport => {
-            let fs = report::front_sheet(texts);
+            let fs = sheet.take().unwrap_or_else(|| report::front_sheet(texts));
             let unlabelled: Vec<&str> = head
                 .iter()
                 .copied()
