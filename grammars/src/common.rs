@@ -78,29 +78,45 @@ fn fold_words(s: &str) -> String {
 fn fold_words_into(s: &str, out: &mut String) {
     let b = s.as_bytes();
     let n = b.len();
+    out.reserve(n);
     let mut i = 0;
-    while i < n {
-        let gap = space_len(b, i);
-        if gap > 0 {
-            i += gap;
-            continue;
-        }
-        let from = i;
-        i += 1;
+    loop {
+        // Skip whitespace: `i` ends on a character boundary.
         loop {
-            while i < n && !MAY_SPACE[b[i] as usize] {
-                i += 1;
-            }
-            if i >= n || space_len(b, i) > 0 {
+            let gap = space_len(b, i);
+            if gap == 0 {
                 break;
             }
-            i += 1;
+            i += gap;
         }
-        if let Some(w) = s.get(from..i) {
+        if i >= n {
+            break;
+        }
+        // The longest run of words from `i` already folded (single spaces
+        // between them), copied whole: it ends where whitespace starts that
+        // is not one space before a word, or at the end.
+        let from = i;
+        while i < n {
+            let c = b[i];
+            if !MAY_SPACE[c as usize] {
+                i += 1;
+            } else if c == b' ' {
+                if space_len(b, i + 1) == 0 && i + 1 < n {
+                    i += 1;
+                } else {
+                    break;
+                }
+            } else if space_len(b, i) == 0 {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if let Some(run) = s.get(from..i) {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(w);
+            out.push_str(run);
         }
     }
 }
@@ -643,6 +659,24 @@ mod tests {
             "1234567 \u{a0}",
         ] {
             assert_eq!(scan(s), scan_naive(s.as_bytes()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fold_of_every_short_mix_is_split_whitespace() {
+        let pieces = ["a", " ", "  ", "\t", "\u{a0}", "’", "é", "\u{2003}"];
+        let mut mixes = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = mixes
+                .iter()
+                .flat_map(|m| pieces.iter().map(move |p| format!("{m}{p}")))
+                .collect();
+            for m in &longer {
+                let by_words: Vec<&str> = m.split_whitespace().collect();
+                assert_eq!(fold_words(m), by_words.join(" "), "{m:?}");
+                assert_eq!(fold(m), by_words.join(" "), "{m:?}");
+            }
+            mixes = longer;
         }
     }
 
