@@ -897,6 +897,10 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
     let mut out = Vec::new();
     for l in lines {
+        // The pattern needs the word "declared": most lines lack it.
+        if !l.text.contains("declared") {
+            continue;
+        }
         for c in DECLARED.captures_iter(&l.text) {
             let (Some(all), Some(name), Some(interest)) =
                 (c.get(0), c.name("name"), c.name("interest"))

@@ -11,43 +11,234 @@ use nom::{IResult, Parser};
 
 /// Fold runs of whitespace into one space and trim.
 pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        return fold_ascii(s);
+    fold_scanned(s, scan(s))
+}
+
+/// `fold` of a text `scan` gave `flags` for: most lines are their own fold
+/// and are copied whole.
+fn fold_scanned(text: &str, flags: u8) -> String {
+    let folded = flags & NOT_FOLDED == 0 && (flags & HIGH == 0 || !has_high_space(text.as_bytes()));
+    if folded {
+        text.to_string()
+    } else {
+        fold_words(text)
     }
+}
+
+/// Whether UTF-8 `b` holds a whitespace character outside ASCII (U+0085,
+/// U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F,
+/// U+3000: the rest of `char::is_whitespace`), read from the bytes.
+fn has_high_space(b: &[u8]) -> bool {
+    (0..b.len()).any(|i| b[i] >= 0xC2 && space_len(b, i) > 0)
+}
+
+/// The byte length of the whitespace character starting at `b[i]` (as
+/// `char::is_whitespace`), or 0 where none starts there.
+#[inline]
+pub(crate) fn space_len(b: &[u8], i: usize) -> usize {
+    let Some(&c) = b.get(i) else { return 0 };
+    let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match c {
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => 1,
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => 2,
+        0xE1 if next(1) == 0x9A && next(2) == 0x80 => 3,
+        0xE2 if next(1) == 0x80 && matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if next(1) == 0x81 && next(2) == 0x9F => 3,
+        0xE3 if next(1) == 0x80 && next(2) == 0x80 => 3,
+        _ => 0,
+    }
+}
+
+/// Bytes that may start a whitespace character: ASCII whitespace and the
+/// lead bytes of the others. Every other byte is inside a word.
+static MAY_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = [
+        b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// `fold` the long way: word by word (a word is a run of characters that
+/// are not `char::is_whitespace`, as `split_whitespace`).
+fn fold_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
+    fold_words_into(s, &mut out);
     out
 }
 
-/// `fold` for ASCII text, byte by byte (every line of most documents):
-/// the same whitespace as `char::is_whitespace` (which, unlike
-/// `u8::is_ascii_whitespace`, includes the vertical tab).
-fn fold_ascii(s: &str) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
-    let mut gap = false;
-    for &b in s.as_bytes() {
-        if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
-            gap = !out.is_empty();
-        } else {
-            if gap {
-                out.push(b' ');
-                gap = false;
+/// `fold_words`, appending to `out` (a space first where `out` already
+/// holds words). Words are found on the bytes: a word ends where a whole
+/// whitespace character starts, so its ends are character boundaries.
+fn fold_words_into(s: &str, out: &mut String) {
+    let b = s.as_bytes();
+    let n = b.len();
+    out.reserve(n);
+    let mut i = 0;
+    loop {
+        // Skip whitespace: `i` ends on a character boundary.
+        loop {
+            let gap = space_len(b, i);
+            if gap == 0 {
+                break;
             }
-            out.push(b);
+            i += gap;
+        }
+        if i >= n {
+            break;
+        }
+        // The longest run of words from `i` already folded (single spaces
+        // between them), copied whole: it ends where whitespace starts that
+        // is not one space before a word, or at the end.
+        let from = i;
+        while i < n {
+            let c = b[i];
+            if !MAY_SPACE[c as usize] {
+                i += 1;
+            } else if c == b' ' {
+                if space_len(b, i + 1) == 0 && i + 1 < n {
+                    i += 1;
+                } else {
+                    break;
+                }
+            } else if space_len(b, i) == 0 {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if let Some(run) = s.get(from..i) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(run);
         }
     }
-    // Only ASCII bytes were copied, so this cannot fail.
-    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Append `fold(s)` to `out`, a space between it and the words before.
+pub fn fold_into(s: &str, out: &mut String) {
+    let flags = scan(s);
+    let folded = flags & NOT_FOLDED == 0 && (flags & HIGH == 0 || !has_high_space(s.as_bytes()));
+    if folded {
+        if !s.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(s);
+        }
+    } else {
+        fold_words_into(s, out);
+    }
+}
+
+/// The ASCII characters `char::is_whitespace` accepts (which, unlike
+/// `u8::is_ascii_whitespace`, include the vertical tab).
+#[inline]
+fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// `scan` flags: whitespace other than single spaces inside (so `fold`
+/// changes the text).
+const NOT_FOLDED: u8 = 1;
+/// A byte outside ASCII (which may be Unicode whitespace).
+const HIGH: u8 = 2;
+/// A tab (a table row's cell separator).
+const TAB: u8 = 4;
+/// `*`, `<` or `&`: a bold marker, a tag or an entity `plain` rewrites.
+const MARKUP: u8 = 8;
+
+/// What a line holds, in one pass over its bytes (most lines need no
+/// rewriting at all, and are then copied whole).
+fn scan(s: &str) -> u8 {
+    scan_bytes(s.as_bytes())
+}
+
+/// `scan` over bytes.
+fn scan_bytes(b: &[u8]) -> u8 {
+    let mut chunks = b.chunks_exact(8);
+    let (mut high, mut tab, mut markup, mut space, mut doubled) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    // 1 where the byte before the current chunk is a space.
+    let mut carry = 0u64;
+    // Eight bytes at a time: each test gives a mask with the top bit of
+    // every byte that passes it.
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        high |= x & HIGH_BITS;
+        tab |= eq_mask(x, b'\t');
+        markup |= eq_mask(x, b'*') | eq_mask(x, b'<') | eq_mask(x, b'&');
+        // The whitespace `fold` rewrites besides the space: 0x09..=0x0D.
+        space |= ge_mask(x, 0x09) & !ge_mask(x, 0x0E) & HIGH_BITS;
+        let spaces = eq_mask(x, b' ');
+        // `spaces >> 8` moves byte k+1 onto byte k: a space followed by a
+        // space; the carry pairs the chunk before's last byte with this
+        // chunk's first.
+        doubled |= (spaces & (spaces >> 8)) | (spaces & (carry << 7));
+        carry = spaces >> 63;
+    }
+    let mut flags = (u8::from(high != 0) * HIGH)
+        | (u8::from(tab != 0) * TAB)
+        | (u8::from(markup != 0) * MARKUP)
+        | (u8::from(space != 0 || doubled != 0) * NOT_FOLDED);
+    let mut prev_space = carry != 0;
+    for &c in chunks.remainder() {
+        flags |= (u8::from(c != b' ' && is_ascii_space(c)) * NOT_FOLDED)
+            | (u8::from(c >= 0x80) * HIGH)
+            | (u8::from(c == b'\t') * TAB)
+            | (u8::from(matches!(c, b'*' | b'<' | b'&')) * MARKUP)
+            | (u8::from(prev_space && c == b' ') * NOT_FOLDED);
+        prev_space = c == b' ';
+    }
+    let ends = b.first() == Some(&b' ') || b.last() == Some(&b' ');
+    flags | (u8::from(ends) * NOT_FOLDED)
+}
+
+/// The top bit of every byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// The low seven bits of every byte of a word.
+const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// The top bit of every byte of `x` that is zero (exact: no byte's
+/// addition carries into the next).
+#[inline]
+fn zero_mask(x: u64) -> u64 {
+    !(((x & LOW_BITS).wrapping_add(LOW_BITS)) | x | LOW_BITS)
+}
+
+/// The top bit of every byte of `x` equal to `c`.
+#[inline]
+fn eq_mask(x: u64, c: u8) -> u64 {
+    zero_mask(x ^ (u64::from(c) * 0x0101_0101_0101_0101))
+}
+
+/// The top bit of every byte of `x` at least `n` (`n` at most 0x80).
+#[inline]
+fn ge_mask(x: u64, n: u8) -> u64 {
+    let bias = u64::from(0x80 - n) * 0x0101_0101_0101_0101;
+    (((x & LOW_BITS).wrapping_add(bias)) | x) & HIGH_BITS
 }
 
 /// Whether `s` holds a byte that `plain` rewrites (`**`, a tag, an entity).
 fn has_markup(s: &str) -> bool {
     s.bytes().any(|b| matches!(b, b'*' | b'<' | b'&'))
+}
+
+/// `fold(&strip_html(s))`, without the copy `strip_html` makes of a text
+/// holding no tag.
+pub fn fold_html(s: &str) -> String {
+    let flags = scan(s);
+    if flags & MARKUP == 0 || !s.contains('<') {
+        return fold_scanned(s, flags);
+    }
+    fold(&strip_html(s))
 }
 
 /// Replace HTML tags (`<p>`, `<ol style=…>`, `<u>`) by spaces; list items and
@@ -73,19 +264,26 @@ pub fn strip_html(s: &str) -> String {
         }
     }
     out.push_str(rest);
+    // Each `replace` copies the whole text, also when nothing matches.
+    if !out.contains('&') {
+        return out;
+    }
     out.replace("&nbsp;", " ").replace("&amp;", "&")
 }
 
 fn is_tag(inner: &str) -> bool {
     let name = inner.trim_start_matches('/');
-    let name: String = name
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
-    matches!(
-        name.to_ascii_lowercase().as_str(),
-        "p" | "ol" | "ul" | "li" | "u" | "b" | "i" | "em" | "strong" | "br" | "span" | "div"
-    )
+    // ASCII letters and digits are one byte each: the name is a prefix.
+    let len = name
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let name = &name[..len];
+    [
+        "p", "ol", "ul", "li", "u", "b", "i", "em", "strong", "br", "span", "div",
+    ]
+    .iter()
+    .any(|t| name.eq_ignore_ascii_case(t))
 }
 
 /// Month names in order, lower case.
@@ -231,18 +429,26 @@ pub fn month_year(input: &str) -> IResult<&str, String> {
 /// A line's words without the `**bold**` markers some renderings keep and
 /// without HTML fragments, whitespace folded.
 pub fn plain(text: &str) -> String {
+    let flags = scan(text);
     // Most lines hold no bold marker, tag or entity: fold them directly,
     // without the three copies the general path makes.
-    if !has_markup(text) {
-        return fold(text);
+    if flags & MARKUP == 0 {
+        return fold_scanned(text, flags);
     }
-    fold(&strip_html(&text.replace("**", "")))
+    if !text.contains("**") {
+        return fold_html(text);
+    }
+    fold_html(&text.replace("**", ""))
 }
 
 /// `plain`, keeping the cells of a table row apart with " | " (a row's
 /// text joins its cells with tabs): "Date of Meeting: | 11 July 2013".
 pub fn plain_cells(text: &str) -> String {
-    if !text.contains('\t') {
+    let flags = scan(text);
+    if flags & TAB == 0 {
+        if flags & MARKUP == 0 {
+            return fold_scanned(text, flags);
+        }
         return plain(text);
     }
     plain(&text.replace('\t', " | "))
@@ -257,6 +463,15 @@ pub fn is_furniture(text: &str) -> bool {
     // `plain` never lengthens a line, so a shorter one cannot be furniture;
     // a line without markers, tags or entities is compared word by word.
     if text.len() < FURNITURE[1].len() {
+        return false;
+    }
+    // Both phrases open with "this" or "page": a line opening with another
+    // ASCII character, and not with a marker, tag or entity `plain` would
+    // remove, is not furniture.
+    let first = text.bytes().find(|&c| !is_ascii_space(c));
+    let other =
+        |c: u8| c.is_ascii() && !matches!(c, b't' | b'T' | b'p' | b'P' | b'*' | b'<' | b'&');
+    if first.is_some_and(other) {
         return false;
     }
     if !has_markup(text) {
@@ -374,6 +589,98 @@ mod tests {
     }
 
     #[test]
+    fn high_space_bytes_are_the_unicode_whitespace() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(has_high_space(bytes), c.is_whitespace(), "{c:?}");
+        }
+        let spaces: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        for c in spaces {
+            let s = format!("{c}a{c}’b{c}{c}é\u{2019}{c}");
+            let by_words: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(fold(&s), by_words.join(" "), "{s:?}");
+        }
+        for s in [
+            "a’s – b",
+            "x\u{a0}y",
+            "p\u{2003}",
+            "\u{3000}",
+            "£5  6",
+            "é",
+            " é",
+        ] {
+            let by_words: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(fold(s), by_words.join(" "), "{s:?}");
+            assert_eq!(plain_cells(s), by_words.join(" "), "{s:?}");
+        }
+    }
+
+    /// `scan` byte by byte, as written first.
+    fn scan_naive(b: &[u8]) -> u8 {
+        let classes = b.iter().fold(0u8, |acc, &c| {
+            acc | (u8::from(c != b' ' && is_ascii_space(c)) * NOT_FOLDED)
+                | (u8::from(c >= 0x80) * HIGH)
+                | (u8::from(c == b'\t') * TAB)
+                | (u8::from(matches!(c, b'*' | b'<' | b'&')) * MARKUP)
+        });
+        let doubled = b.windows(2).any(|w| w == b"  ");
+        let ends = b.first() == Some(&b' ') || b.last() == Some(&b' ');
+        classes | (u8::from(doubled || ends) * NOT_FOLDED)
+    }
+
+    #[test]
+    fn scan_by_words_is_scan_by_bytes() {
+        // Every byte value at every offset of lines around a chunk's size,
+        // and every place of a doubled space.
+        let base = "abcdefghijklmnopqrstuvwxy";
+        for len in 0..base.len() {
+            for at in 0..len {
+                for c in 0u8..=0xFF {
+                    let mut b = base.as_bytes()[..len].to_vec();
+                    b[at] = c;
+                    assert_eq!(scan_bytes(&b), scan_naive(&b), "{b:?}");
+                }
+                let mut b = base.as_bytes()[..len].to_vec();
+                b[at] = b' ';
+                if at + 1 < len {
+                    b[at + 1] = b' ';
+                }
+                assert_eq!(scan_bytes(&b), scan_naive(&b), "{b:?}");
+            }
+        }
+        for s in [
+            "a’s – b",
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}x",
+            "12345678  b",
+            "1234567 \u{a0}",
+        ] {
+            assert_eq!(scan(s), scan_naive(s.as_bytes()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fold_of_every_short_mix_is_split_whitespace() {
+        let pieces = ["a", " ", "  ", "\t", "\u{a0}", "’", "é", "\u{2003}"];
+        let mut mixes = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = mixes
+                .iter()
+                .flat_map(|m| pieces.iter().map(move |p| format!("{m}{p}")))
+                .collect();
+            for m in &longer {
+                let by_words: Vec<&str> = m.split_whitespace().collect();
+                assert_eq!(fold_words(m), by_words.join(" "), "{m:?}");
+                assert_eq!(fold(m), by_words.join(" "), "{m:?}");
+            }
+            mixes = longer;
+        }
+    }
+
+    #[test]
     fn html_fragments_become_spaces() {
         assert_eq!(
             fold(&strip_html("<p>Resolved:-</p> <ol style=\"x\"> 1. That")),
@@ -381,5 +688,13 @@ mod tests {
         );
         assert_eq!(strip_html("a < b and c > d"), "a < b and c > d");
         assert_eq!(fold(&strip_html("<u>Early Years</u> MM")), "Early Years MM");
+        for t in [
+            "<u>Early Years</u>  MM",
+            " a &amp; b ",
+            "a < b",
+            "plain  text",
+        ] {
+            assert_eq!(fold_html(t), fold(&strip_html(t)), "{t:?}");
+        }
     }
 }

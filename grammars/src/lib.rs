@@ -36,7 +36,7 @@ pub fn parse(pages: &[Page]) -> Parsed {
     for seg in segment::segment(pages) {
         // A document may begin or end inside a page: its grammars read its
         // own lines only.
-        let doc_pages = &seg.pages(pages)[..];
+        let doc_pages = &seg.pages_cow(pages)[..];
         let doc = out.documents.len();
         out.documents.push(seg.info.clone());
         out.records.push(Record {
@@ -66,14 +66,26 @@ pub fn parse(pages: &[Page]) -> Parsed {
 
 /// The whole clean text of some pages, whitespace folded, HTML fragments removed.
 pub fn document_text(pages: &[Page]) -> String {
-    let mut s = String::new();
-    for page in pages {
-        for line in &page.lines {
-            if !line.is_blank() {
-                s.push_str(&line.text);
-                s.push(' ');
-            }
+    let lines = || {
+        pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .filter(|l| !l.is_blank())
+    };
+    // A tag may open on one line and close on the next: strip tags from
+    // the joined text. Without any, folding the joined text is folding
+    // each line and joining the folds with a space.
+    if lines().any(|l| l.text.contains('<')) {
+        let mut s = String::new();
+        for line in lines() {
+            s.push_str(&line.text);
+            s.push(' ');
         }
+        return common::fold(&common::strip_html(&s));
     }
-    common::fold(&common::strip_html(&s))
+    let mut out = String::new();
+    for line in lines() {
+        common::fold_into(&line.text, &mut out);
+    }
+    out
 }

@@ -6,7 +6,7 @@
 //!
 //! Owns no records: `minutes`, `attendance` and `resolution` build on these.
 
-use crate::common::{find_date, fold, strip_html};
+use crate::common::{find_date, fold_html};
 use crate::input::{Line, Page};
 use crate::model::DocumentInfo;
 use nom::branch::alt;
@@ -29,11 +29,7 @@ pub struct FlatLine<'a> {
 impl FlatLine<'_> {
     /// The clean text of each cell.
     pub fn cells(&self) -> Vec<String> {
-        self.line
-            .cells
-            .iter()
-            .map(|c| fold(&strip_html(&c.text)))
-            .collect()
+        self.line.cells.iter().map(|c| fold_html(&c.text)).collect()
     }
 }
 
@@ -43,7 +39,7 @@ pub fn flatten(pages: &[Page]) -> Vec<FlatLine<'_>> {
     for page in pages {
         for line in &page.lines {
             let text = if line.cells.len() <= 1 {
-                fold(&strip_html(&line.text))
+                fold_html(&line.text)
             } else {
                 let joined = line
                     .cells
@@ -51,7 +47,7 @@ pub fn flatten(pages: &[Page]) -> Vec<FlatLine<'_>> {
                     .map(|c| c.text.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
-                fold(&strip_html(&joined))
+                fold_html(&joined)
             };
             if !text.is_empty() {
                 out.push(FlatLine {

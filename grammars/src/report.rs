@@ -8,7 +8,7 @@
 //! body: recommendations in the body are the recommendation grammar's.
 
 use crate::common::{find_date, fold, plain, plain_cells};
-use crate::input::Page;
+use crate::input::{Line, Page};
 use crate::meeting;
 use crate::model::{DocumentInfo, Fields, Meeting, Parsed, Record, Report};
 use crate::segment::agenda_item_stamp;
@@ -74,6 +74,55 @@ const LABELS: &[(&str, Field, u8)] = &[
     ("to", Field::Body, 1),
 ];
 
+/// The length of the longest label, in bytes.
+const LONGEST_LABEL: usize = {
+    let mut n = 0;
+    let mut k = 0;
+    while k < LABELS.len() {
+        if LABELS[k].0.len() > n {
+            n = LABELS[k].0.len();
+        }
+        k += 1;
+    }
+    n
+};
+
+/// The first letters of the labels.
+static LABEL_FIRSTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < LABELS.len() {
+        t[LABELS[k].0.as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// `input` after the label `name` (ASCII, lower case), compared ignoring
+/// case as `tag_no_case` does; `ascii_len` is how many of `input`'s opening
+/// bytes are ASCII (counted up to `LONGEST_LABEL`).
+fn strip_label<'a>(input: &'a str, name: &str, ascii_len: usize) -> Option<&'a str> {
+    let n = name.len();
+    if input.len() < n {
+        // `tag_no_case` fails on an input shorter (in bytes) than its tag.
+        return None;
+    }
+    if n <= ascii_len {
+        // ASCII on both sides: the case-blind compare is byte by byte, and
+        // `n` is a character boundary.
+        return input.as_bytes()[..n]
+            .eq_ignore_ascii_case(name.as_bytes())
+            .then(|| &input[n..]);
+    }
+    // The ASCII opening must match already: `tag_no_case` compares from
+    // the start, character by character.
+    if !input.as_bytes()[..ascii_len].eq_ignore_ascii_case(&name.as_bytes()[..ascii_len]) {
+        return None;
+    }
+    let tagged: IResult<&str, &str> = tag_no_case(name).parse(input);
+    tagged.ok().map(|(rest, _)| rest)
+}
+
 /// A label at the start of a line: "Report Title:", "Author :", "REPORT
 /// FOR:", "3. Recommendations", "Report to Haringey Schools Forum …" (this
 /// one label needs no colon). Returns the field, its rank and the rest.
@@ -81,9 +130,29 @@ pub fn field_label(input: &str) -> IResult<&str, (Field, u8)> {
     // A numbered section heading may be a label: "3. Recommendations".
     let (input, _) =
         nom::combinator::opt((nom::character::complete::digit1, char('.'), space1)).parse(input)?;
+    // Labels are ASCII: where the input's opening bytes are ASCII too, a
+    // case-blind byte compare answers as `tag_no_case` would, without its
+    // per-character lower-casing for each of the labels.
+    let ascii_len = input
+        .bytes()
+        .take(LONGEST_LABEL)
+        .take_while(u8::is_ascii)
+        .count();
+    let none = || {
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )))
+    };
+    // Most lines open with a letter no label opens with.
+    if ascii_len > 0 && !LABEL_FIRSTS[usize::from(input.as_bytes()[0].to_ascii_lowercase())] {
+        return none();
+    }
     for &(name, field, rank) in LABELS {
-        let parsed: IResult<&str, &str> = (
-            tag_no_case(name),
+        let Some(rest) = strip_label(input, name, ascii_len) else {
+            continue;
+        };
+        let parsed: IResult<&str, ()> = (
             space0,
             alt((
                 char(':').map(|_| ()),
@@ -91,8 +160,8 @@ pub fn field_label(input: &str) -> IResult<&str, (Field, u8)> {
                 eof.map(|_| ()),
             )),
         )
-            .map(|(n, _, _)| n)
-            .parse(input);
+            .map(|_| ())
+            .parse(rest);
         if let Ok((rest, _)) = parsed {
             return Ok((rest, (field, rank)));
         }
@@ -101,19 +170,14 @@ pub fn field_label(input: &str) -> IResult<&str, (Field, u8)> {
         if matches!(
             name,
             "report to" | "executive member report to" | "cabinet member report to"
-        ) {
-            let bare: IResult<&str, &str> = (tag_no_case(name), peek(space1))
-                .map(|(n, _)| n)
-                .parse(input);
-            if let Ok((rest, _)) = bare {
-                return Ok((rest, (field, rank)));
-            }
+        ) && peek(space1::<&str, nom::error::Error<&str>>)
+            .parse(rest)
+            .is_ok()
+        {
+            return Ok((rest, (field, rank)));
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(
-        input,
-        nom::error::ErrorKind::Tag,
-    )))
+    none()
 }
 
 /// Is this line (or this line joined to the next, as a label wrapped in a
@@ -123,7 +187,13 @@ fn label_at(texts: &[&str], i: usize) -> Option<(Field, u8, String, usize)> {
     if let Ok((rest, (f, r))) = field_label(t) {
         return Some((f, r, value_of(rest), 1));
     }
-    if t.chars().count() <= 20 && !t.contains(':') {
+    // The joined line opens as this one does: with no number before it, a
+    // label must open with its first letter.
+    let opening = t.bytes().next().unwrap_or(b' ');
+    let may_open = !opening.is_ascii()
+        || opening.is_ascii_digit()
+        || LABEL_FIRSTS[usize::from(opening.to_ascii_lowercase())];
+    if may_open && t.chars().count() <= 20 && !t.contains(':') {
         let next = texts.get(i + 1)?;
         let joined = format!("{t} {next}");
         if let Ok((rest, (f, r))) = field_label(&joined) {
@@ -387,29 +457,43 @@ fn recommendation_lines(texts: &[&str], inline: &str, from: usize) -> (Vec<Strin
 
 /// Read one document's pages and append its records to `out`.
 pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+    let lines: Vec<(&Line, u32)> = pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(move |l| (l, p.number)))
+        .collect();
+    let at = |k: usize| lines.get(k).map(|&(_, n)| n);
+    // The front sheet reads a document's opening lines only (and the first
+    // that is not blank, wherever it is): the plain text of the rest is
+    // not made.
     let mut texts: Vec<String> = Vec::new();
-    // The record's text reads cells as words, without the bars.
-    let mut words: Vec<String> = Vec::new();
-    let mut at: Vec<u32> = Vec::new();
-    for page in pages {
-        for line in &page.lines {
-            texts.push(plain_cells(&line.text));
-            words.push(plain(&line.text));
-            at.push(page.number);
+    let mut first = None;
+    for (line, _) in &lines {
+        if texts.len() >= SHEET_LINES && first.is_some() {
+            break;
         }
+        let t = plain_cells(&line.text);
+        if first.is_none() && !t.is_empty() {
+            first = Some(texts.len());
+        }
+        texts.push(t);
     }
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let fs = front_sheet(&refs);
-    let Some(first) = refs.iter().position(|t| !t.is_empty()) else {
+    let Some(first) = first else {
         return;
     };
-    let last = fs.last_line.max(first).min(refs.len().saturating_sub(1));
-    let text = fold(&words[first..=last].join(" "));
-    let page = at.get(first).copied().unwrap_or(info.pages[0]);
-    let page_end = at.get(last).copied().unwrap_or(page);
+    let last = fs.last_line.max(first).min(lines.len().saturating_sub(1));
+    // The record's text reads cells as words, without the bars.
+    let words: Vec<String> = lines[first..=last]
+        .iter()
+        .map(|(l, _)| plain(&l.text))
+        .collect();
+    let text = fold(&words.join(" "));
+    let page = at(first).unwrap_or(info.pages[0]);
+    let page_end = at(last).unwrap_or(page);
     let (author, contact) = match (fs.author.clone(), fs.contact.clone()) {
         (Some(a), None) => split_contact(&a),
-        (a, c) => (a.or_else(|| signature(&refs)), c),
+        (a, c) => (a.or_else(|| signature(&closing_lines(&lines))), c),
     };
     let body = fs
         .body
@@ -471,11 +555,32 @@ fn split_contact(author: &str) -> (Option<String>, Option<String>) {
     }
 }
 
+/// The plain text of the last lines that are not blank, in order: where a
+/// signature is looked for.
+fn closing_lines(lines: &[(&Line, u32)]) -> Vec<String> {
+    let mut tail: Vec<String> = lines
+        .iter()
+        .rev()
+        .map(|(l, _)| plain_cells(&l.text))
+        .filter(|t| !t.is_empty())
+        .take(SIGNATURE_LINES)
+        .collect();
+    tail.reverse();
+    tail
+}
+
+/// Lines at a document's end that may hold a member's signature.
+const SIGNATURE_LINES: usize = 6;
+
 /// A member's report is signed at its end: "Councillor Janice Brunton
 /// Dobson" over "Executive Member for Education & Skills".
-fn signature(texts: &[&str]) -> Option<String> {
-    let lines: Vec<&str> = texts.iter().copied().filter(|t| !t.is_empty()).collect();
-    let tail = &lines[lines.len().saturating_sub(6)..];
+fn signature(texts: &[String]) -> Option<String> {
+    let lines: Vec<&str> = texts
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let tail = &lines[lines.len().saturating_sub(SIGNATURE_LINES)..];
     for (k, t) in tail.iter().enumerate() {
         let role = tail.get(k + 1)?;
         let lr = role.to_lowercase();
@@ -509,6 +614,29 @@ mod tests {
         assert!(field_label("Reporting back to members").is_err());
         assert!(field_label("Total budget").is_err());
         assert!(field_label("Today we met").is_err());
+    }
+
+    #[test]
+    fn label_compare_agrees_with_tag_no_case() {
+        let inputs = [
+            "REPORT TITLE: x",
+            "Report Titl",
+            "Repört title",
+            "report title",
+            "",
+            "tItLe",
+        ];
+        for input in inputs {
+            let ascii_len = input.bytes().take_while(u8::is_ascii).count();
+            for name in ["report title", "title"] {
+                let by_tag: IResult<&str, &str> = tag_no_case(name).parse(input);
+                assert_eq!(
+                    strip_label(input, name, ascii_len),
+                    by_tag.ok().map(|(rest, _)| rest),
+                    "{input:?} {name:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -173,26 +173,59 @@ fn item_start_ok(rest: &str, form: Form) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "(£'\"‘“".contains(c))
 }
 
-/// Find the next list number after `from` with this style and form and value.
+/// A list number found in a text: where it starts, where its item starts,
+/// its label and how it is written.
+struct Marker<'a> {
+    at: usize,
+    content: usize,
+    label: &'a str,
+    form: Form,
+}
+
+/// Every list number in `text` that stands where one may start
+/// (`boundary_ok`), in order: found once, then searched by style, form and
+/// value.
+fn list_markers(text: &str) -> Vec<Marker<'_>> {
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        // A list number opens with a bracket, a digit or a small letter.
+        if !(c == '(' || c.is_ascii_digit() || c.is_ascii_lowercase()) {
+            continue;
+        }
+        if !boundary_ok(text, i) {
+            continue;
+        }
+        if let Ok((rest, (label, form))) = list_marker(&text[i..]) {
+            out.push(Marker {
+                at: i,
+                content: text.len() - rest.len(),
+                label,
+                form,
+            });
+        }
+    }
+    out
+}
+
+/// Find the next list number at or after byte `from` with this style and
+/// form and value.
 fn find_number(
+    markers: &[Marker<'_>],
     text: &str,
     from: usize,
     style: Style,
     form: Form,
     want: u32,
 ) -> Option<(usize, usize)> {
-    let mut i = from;
-    while i < text.len() {
-        if text.is_char_boundary(i) && boundary_ok(text, i) {
-            if let Ok((rest, (l, f))) = list_marker(&text[i..]) {
-                if f == form && value(l, style) == Some(want) && item_start_ok(rest, f) {
-                    return Some((i, text.len() - rest.len()));
-                }
-            }
-        }
-        i += text[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-    }
-    None
+    let first = markers.partition_point(|m| m.at < from);
+    markers[first..]
+        .iter()
+        .find(|m| {
+            m.form == form
+                && value(m.label, style) == Some(want)
+                && item_start_ok(&text[m.content..], m.form)
+        })
+        .map(|m| (m.at, m.content))
 }
 
 /// Split a resolution's body into its items. A list numbered "1.", "(a)" or
@@ -201,10 +234,11 @@ fn find_number(
 /// item; no list gives one item.
 pub fn split_items(body: &str) -> Vec<String> {
     let body = body.trim();
+    let markers = list_markers(body);
     let mut best: Option<(usize, usize, Style, Form)> = None;
     for (style, first) in [(Style::Number, 1), (Style::Letter, 1), (Style::Roman, 1)] {
         for form in [Form::Dot, Form::Close, Form::Parens] {
-            if let Some((s, e)) = find_number(body, 0, style, form, first) {
+            if let Some((s, e)) = find_number(&markers, body, 0, style, form, first) {
                 // A lead-in longer than a clause is not a lead-in to this list.
                 if s <= 300 && best.is_none_or(|b| s < b.0) {
                     best = Some((s, e, style, form));
@@ -218,7 +252,14 @@ pub fn split_items(body: &str) -> Vec<String> {
     let lead = body[..s].trim();
     let mut starts = vec![(s, e)];
     let mut want = 2;
-    while let Some(next) = find_number(body, starts[starts.len() - 1].1, style, form, want) {
+    while let Some(next) = find_number(
+        &markers,
+        body,
+        starts[starts.len() - 1].1,
+        style,
+        form,
+        want,
+    ) {
         starts.push(next);
         want += 1;
     }

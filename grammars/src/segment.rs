@@ -33,6 +33,7 @@ use nom::bytes::complete::tag_no_case;
 use nom::character::complete::{digit1, space0};
 use nom::combinator::{eof, opt};
 use nom::{IResult, Parser};
+use std::borrow::Cow;
 
 /// A document found in a file: its metadata and the lines it spans.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +53,18 @@ impl Segment {
     /// reads. Page numbers and labels are kept, so records carry physical
     /// pages.
     pub fn pages(&self, pages: &[Page]) -> Vec<Page> {
+        self.pages_cow(pages).into_owned()
+    }
+
+    /// `pages`, borrowed where the segment spans whole pages (no copy of
+    /// their lines); a page cut inside is copied with only its own lines.
+    pub fn pages_cow<'a>(&self, pages: &'a [Page]) -> Cow<'a, [Page]> {
+        if let Some(span) = pages.get(self.first..=self.last) {
+            let last_lines = span.last().map_or(0, |p| p.lines.len());
+            if self.first_line == 0 && self.last_line + 1 >= last_lines {
+                return Cow::Borrowed(span);
+            }
+        }
         let mut out = Vec::new();
         for (k, page) in pages
             .iter()
@@ -65,15 +78,19 @@ impl Segment {
             } else {
                 page.lines.len()
             };
-            let mut p = page.clone();
-            p.lines = page
-                .lines
-                .get(from..to)
-                .map(<[_]>::to_vec)
-                .unwrap_or_default();
-            out.push(p);
+            out.push(Page {
+                number: page.number,
+                label: page.label.clone(),
+                width: page.width,
+                height: page.height,
+                lines: page
+                    .lines
+                    .get(from..to)
+                    .map(<[_]>::to_vec)
+                    .unwrap_or_default(),
+            });
         }
-        out
+        Cow::Owned(out)
     }
 }
 
@@ -228,8 +245,10 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
         };
         // Blank lines stay (as ""): in a text rendering they end a paragraph.
         let texts: Vec<&str> = flat[start..=last].iter().map(|f| f.text.as_str()).collect();
-        let doc_type = classify(cue, &texts);
-        let mut info = describe(doc_type, &texts, council.as_deref());
+        // Both read the front sheet: it is read once.
+        let mut sheet = None;
+        let doc_type = classify_with(cue, &texts, &mut sheet);
+        let mut info = describe(doc_type, &texts, council.as_deref(), &mut sheet);
         info.pages = [
             pages[flat[start].page].number,
             pages[flat[last].page].number,
@@ -503,7 +522,21 @@ fn is_title_slide(flat: &[Flat], i: usize, multi_page: bool) -> bool {
 }
 
 /// The document type, from the cue that started it and its opening lines.
+#[cfg(test)]
 fn classify(cue: Cue, texts: &[&str]) -> DocType {
+    classify_with(cue, texts, &mut None)
+}
+
+/// The front sheet of a document's texts, read on first use.
+fn sheet_of<'a>(
+    sheet: &'a mut Option<report::FrontSheet>,
+    texts: &[&str],
+) -> &'a report::FrontSheet {
+    sheet.get_or_insert_with(|| report::front_sheet(texts))
+}
+
+/// `classify`, keeping the front sheet it reads in `sheet`.
+fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<report::FrontSheet>) -> DocType {
     match cue {
         Cue::Agenda => return DocType::Agenda,
         Cue::Minutes => return DocType::Minutes,
@@ -518,9 +551,9 @@ fn classify(cue: Cue, texts: &[&str]) -> DocType {
         .take(40)
         .copied()
         .collect();
-    let head_text = head.join("\n").to_lowercase();
+    let head_text = lowercase(&head.join("\n"));
     let has = |w: &str| head_text.contains(w);
-    let fs = report::front_sheet(texts);
+    let fs = sheet_of(sheet, texts);
     let sheet = fs.fields;
     if head.iter().take(12).any(|t| is_minutes_heading(t)) {
         return DocType::Minutes;
@@ -579,7 +612,12 @@ fn classify(cue: Cue, texts: &[&str]) -> DocType {
 }
 
 /// Title, body, date and council of a document of a known type.
-fn describe(doc_type: DocType, texts: &[&str], council: Option<&str>) -> DocumentInfo {
+fn describe(
+    doc_type: DocType,
+    texts: &[&str],
+    council: Option<&str>,
+    sheet: &mut Option<report::FrontSheet>,
+) -> DocumentInfo {
     let mut info = DocumentInfo {
         doc_type,
         council: council.map(str::to_string),
@@ -618,7 +656,7 @@ fn describe(doc_type: DocType, texts: &[&str], council: Option<&str>) -> Documen
         | DocType::ScrutinyReport
         | DocType::MemberReport
         | DocType::PerformanceReport => {
-            let fs = report::front_sheet(texts);
+            let fs = sheet.take().unwrap_or_else(|| report::front_sheet(texts));
             let unlabelled: Vec<&str> = head
                 .iter()
                 .copied()
@@ -855,14 +893,29 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
         // sheet) is its own; one named further on may be a neighbour.
         let early = seen_lines <= 15;
         words.clear();
-        words.extend(
-            t.split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-                .filter(|w| !w.is_empty()),
-        );
+        split_council_words(t, &mut words);
         for (k, w) in words.iter().enumerate() {
-            let w = w.trim_end_matches(['.', ':', ';']);
-            let bare = trim_end_str(trim_end_str(w, "’s"), "'s");
-            if (bare == "Council" || bare == "COUNCIL") && k > 0 {
+            // `trim_end_matches(['.', ':', ';'])` on bytes (all ASCII).
+            let mut w = *w;
+            while let Some(rest) = w
+                .strip_suffix('.')
+                .or_else(|| w.strip_suffix(':'))
+                .or_else(|| w.strip_suffix(';'))
+            {
+                w = rest;
+            }
+            // Each test below needs its word (or the next) to open or end
+            // with a given letter, or to be of a given length: most words
+            // are passed over on a byte or two.
+            let wb = w.as_bytes();
+            let first = wb.first().copied().unwrap_or(0);
+            let next = words.get(k + 1).copied().unwrap_or("");
+            let bare = if first == b'C' && k > 0 {
+                trim_end_str(trim_end_str(w, "’s"), "'s")
+            } else {
+                ""
+            };
+            if bare == "Council" || bare == "COUNCIL" {
                 // "Haringey Council", "Kent County Council", "Gloucester City
                 // Council", "KENT COUNTY COUNCIL – RECORD OF DECISION".
                 let mut j = k - 1;
@@ -883,7 +936,10 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                     }
                 }
             }
-            if lower_is(w, "borough") && words.get(k + 1).is_some_and(|n| lower_is(n, "of")) {
+            if wb.len() == 7
+                && lower_is(w, "borough")
+                && words.get(k + 1).is_some_and(|n| lower_is(n, "of"))
+            {
                 if let Some(name) = words.get(k + 2) {
                     if is_place_word(name) {
                         bump_in(&mut named, name, 2);
@@ -895,21 +951,28 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
             }
             // A safeguarding board or a children's service is a council's:
             // "Haringey Safeguarding Children Board", "Haringey Children’s Services".
-            let next = words.get(k + 1).copied().unwrap_or("");
-            if (next == "Safeguarding" || next == "Children’s" || next == "Children's")
+            if next.starts_with(['S', 'C'])
+                && (next == "Safeguarding" || next == "Children’s" || next == "Children's")
                 && is_place_word(w)
             {
                 bump_in(&mut named, w, 1);
             }
             // Possessives and "in X" name the place a report is about.
-            if let Some(base) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+            let possessive = if wb.last() == Some(&b's') {
+                w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))
+            } else {
+                None
+            };
+            if let Some(base) = possessive {
                 if is_place_word(base) {
                     bump_in(&mut named, base, 1);
                 }
             }
-            let before_place = ["in", "across", "within", "all"]
-                .iter()
-                .any(|p| lower_is(w, p));
+            let before_place = matches!(wb.len(), 2 | 3 | 6)
+                && matches!(first, b'i' | b'I' | b'a' | b'A' | b'w' | b'W')
+                && ["in", "across", "within", "all"]
+                    .iter()
+                    .any(|p| lower_is(w, p));
             if before_place && k + 1 < words.len() {
                 let n = words[k + 1].trim_end_matches(['.', ',', ';', ':']);
                 // "in Quarter 3" names no place.
@@ -937,6 +1000,54 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
     }
 }
 
+/// `t`'s words for the council scan: split at whitespace, commas and
+/// brackets, empty pieces dropped.
+fn split_council_words<'a>(t: &'a str, words: &mut Vec<&'a str>) {
+    // Split on bytes: the ASCII characters `char::is_whitespace` accepts,
+    // the comma and brackets; a possible lead byte of other whitespace is
+    // looked at closer. Every split starts and ends on a character
+    // boundary.
+    static SPLIT: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let bytes = [b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', b',', b'(', b')'];
+        let mut k = 0;
+        while k < bytes.len() {
+            t[bytes[k] as usize] = 1;
+            k += 1;
+        }
+        let leads = [0xC2u8, 0xE1, 0xE2, 0xE3];
+        let mut k = 0;
+        while k < leads.len() {
+            t[leads[k] as usize] = 2;
+            k += 1;
+        }
+        t
+    };
+    let b = t.as_bytes();
+    let gap = |i: usize| match SPLIT[b[i] as usize] {
+        0 => 0,
+        1 => 1,
+        _ => crate::common::space_len(b, i),
+    };
+    let mut i = 0;
+    let mut from = 0;
+    while i < b.len() {
+        let g = gap(i);
+        if g == 0 {
+            i += 1;
+            continue;
+        }
+        if let Some(w) = t.get(from..i).filter(|w| !w.is_empty()) {
+            words.push(w);
+        }
+        i += g;
+        from = i;
+    }
+    if let Some(w) = t.get(from..).filter(|w| !w.is_empty()) {
+        words.push(w);
+    }
+}
+
 /// `s` without every trailing `suffix` (`str::trim_end_matches` with a
 /// string pattern, minus the searcher it sets up on each call).
 fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
@@ -944,6 +1055,31 @@ fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
         s = rest;
     }
     s
+}
+
+/// `s.to_lowercase()`, with runs of ASCII lowered in place rather than
+/// character by character. A capital sigma, whose lower case depends on
+/// the letters around it, leaves the work to `to_lowercase`.
+fn lowercase(s: &str) -> String {
+    if s.contains('Σ') {
+        return s.to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        // An ASCII prefix ends on a character boundary.
+        let (run, tail) = rest.split_at(ascii);
+        let from = out.len();
+        out.push_str(run);
+        out[from..].make_ascii_lowercase();
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+        }
+        rest = chars.as_str();
+    }
+    out
 }
 
 /// Whether `w.to_lowercase() == lower` for an ASCII `lower` holding no
@@ -971,6 +1107,32 @@ fn is_place_word(w: &str) -> bool {
 mod tests {
     use super::*;
     use crate::input::from_text;
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for t in ["Report OF the ÉCOLE – İstanbul’s", "ΟΔΟΣ Σ", "", "ABC\ndef"] {
+            assert_eq!(lowercase(t), t.to_lowercase(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn council_words_split_alike_for_ascii_and_not() {
+        for t in [
+            "Haringey Council, (London Borough of Harrow)",
+            "  KENT COUNTY COUNCIL\t– RECORD ",
+            "Haringey Children’s Services,,in Harrow",
+            "in\u{a0}Harrow\u{2003}(Council)\u{3000}x\u{85}y\u{1680}",
+            "",
+        ] {
+            let mut words = Vec::new();
+            split_council_words(t, &mut words);
+            let by_chars: Vec<&str> = t
+                .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words, by_chars, "{t:?}");
+        }
+    }
 
     #[test]
     fn stamps_and_headings() {

@@ -11,7 +11,7 @@
 //! SUBJECT/DECISION | ACTION BY), key/value front sheets and contents lists
 //! are layouts, not data tables: they are left to the document text.
 
-use crate::common::{fold, strip_html};
+use crate::common::{fold, fold_html};
 use crate::input::Page;
 use crate::model::{DocumentInfo, Fields, Parsed, Record, Table};
 use crate::table_cell::{caption, column_name, is_code, is_date, is_note, typed};
@@ -108,11 +108,7 @@ fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
                 Item::Blank
             } else if line.table.is_some() || line.cells.len() >= 2 {
                 Item::Row(Row {
-                    cells: line
-                        .cells
-                        .iter()
-                        .map(|c| fold(&strip_html(&c.text)))
-                        .collect(),
+                    cells: line.cells.iter().map(|c| fold_html(&c.text)).collect(),
                     edges: (page.width > 0.0)
                         .then(|| line.cells.iter().map(|c| (c.x0, c.x1)).collect()),
                     page: page.number,
@@ -123,7 +119,7 @@ fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
             } else {
                 let right = line.cells.iter().map(|c| c.x1).fold(0.0, f32::max);
                 Item::Text(
-                    fold(&strip_html(&line.text)),
+                    fold_html(&line.text),
                     (page.width > 0.0 && right > 0.0).then(|| right / page.width),
                 )
             };

@@ -192,7 +192,7 @@ const SHORT_WORDS: &[&str] = &[
 /// ("Name/Servic e") joined again, a footnote mark kept on its word ("EH
 /// team *" is "EH team*"). Body cells are never rewritten.
 pub fn column_name(cell: &str) -> String {
-    let folded = crate::common::fold(&crate::common::strip_html(cell));
+    let folded = crate::common::fold_html(cell);
     let mut out: Vec<String> = Vec::new();
     for w in folded.split(' ') {
         let starts_lower = w.chars().next().is_some_and(|c| c.is_lowercase());
