@@ -201,36 +201,26 @@ where
     let gate = Arc::new((Mutex::new((0usize, false)), Condvar::new()));
     let (tx, rx) = mpsc::channel::<(usize, FileOutcome)>();
     let shared: Arc<Vec<Source>> = Arc::new(sources.to_vec());
+    // Each job says when it has finished, its PDF worker gone.
+    let (done_tx, done_rx) = mpsc::channel::<()>();
     for _ in 0..jobs {
-        let (next, gate, tx, shared, opts) = (
+        let (next, gate, tx, shared, opts, done) = (
             next.clone(),
             gate.clone(),
             tx.clone(),
             shared.clone(),
             opts.clone(),
+            done_tx.clone(),
         );
-        pool.spawn(move || loop {
-            let i = next.fetch_add(1, Ordering::SeqCst);
-            if i >= shared.len() {
-                break;
-            }
-            {
-                let (lock, cvar) = &*gate;
-                let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
-                while !state.1 && i >= state.0 + window {
-                    state = cvar.wait(state).unwrap_or_else(|e| e.into_inner());
-                }
-                if state.1 {
-                    break;
-                }
-            }
-            let outcome = process(&shared[i], &opts);
-            if tx.send((i, outcome)).is_err() {
-                break;
-            }
+        pool.spawn(move || {
+            run_share(&next, &gate, window, &tx, &shared, &opts);
+            // This thread reads no more files: its PDF worker can go.
+            worker::release();
+            let _ = done.send(());
         });
     }
     drop(tx);
+    drop(done_tx);
     let mut pending: std::collections::BTreeMap<usize, FileOutcome> = Default::default();
     let mut emitted = 0usize;
     while emitted < n {
@@ -250,6 +240,41 @@ where
             if !keep_going {
                 return;
             }
+        }
+    }
+    // A finished run leaves no worker behind (and each one's peak memory is
+    // then in this process's RUSAGE_CHILDREN).
+    while done_rx.recv().is_ok() {}
+}
+
+/// One job's share of a run: take the next file, wait while the window of
+/// outcomes not yet handed over is full, process it, send it on.
+fn run_share(
+    next: &AtomicUsize,
+    gate: &(Mutex<(usize, bool)>, Condvar),
+    window: usize,
+    tx: &mpsc::Sender<(usize, FileOutcome)>,
+    shared: &[Source],
+    opts: &Options,
+) {
+    loop {
+        let i = next.fetch_add(1, Ordering::SeqCst);
+        if i >= shared.len() {
+            break;
+        }
+        {
+            let (lock, cvar) = gate;
+            let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+            while !state.1 && i >= state.0 + window {
+                state = cvar.wait(state).unwrap_or_else(|e| e.into_inner());
+            }
+            if state.1 {
+                break;
+            }
+        }
+        let outcome = process(&shared[i], opts);
+        if tx.send((i, outcome)).is_err() {
+            break;
         }
     }
 }
