@@ -25,7 +25,10 @@
 //! have hosted an indexing thread: resident memory grew with the number of
 //! files while live memory did not. So a run pins the mmap threshold (large
 //! blocks go back to the system when freed) and hands free arena memory
-//! back after every commit ([`release_free_memory`]).
+//! back after every commit. The other part of a run's resident memory is
+//! the index files a merge reads through memory maps: merges are held to a
+//! byte budget (`BoundedMerges`), one at a time, so that part is bounded
+//! too, at the price of more segments in a large index.
 
 use super::schema::{self, Fields};
 use super::{
@@ -61,8 +64,8 @@ pub struct UpdateOptions {
     pub commit_interval: Duration,
     /// The writer's memory budget, in bytes.
     pub heap_bytes: usize,
-    /// The most bytes of segment files one merge may read (see
-    /// [`BoundedMerges`]).
+    /// The most bytes of segment files one merge may read; segments over
+    /// half of it are no longer merged.
     pub merge_bytes: u64,
 }
 
