@@ -8,10 +8,13 @@
 #
 # Usage: scripts/bench-pipeline.sh [FILES] [--flat]
 #   FILES   corpus size (default 1000)
-#   --flat  also check memory is flat in file count: extract over 2,000 and
-#           10,000 generated files, peak RSS must stay within 20%
+#   --flat  also check memory is flat in file count: extract and index over
+#           2,000 and 10,000 generated files, peak RSS must stay within 20%
+#           (index: of the index process itself, from `index -v`; slow: the
+#           10,000-file corpus is ~1.25 GB and takes ~20 min to index)
 # Environment: AGENDEX (binary; default target/release/agendex, built if
 # missing), SEED (default 1), JOBS (-j for agendex; default one per CPU),
+# FLAT_SMALL and FLAT_LARGE (the --flat sizes; default 2000 and 10000),
 # KEEP=1 keeps the temp dir.
 set -euo pipefail
 
@@ -28,6 +31,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${AGENDEX:-$ROOT/target/release/agendex}
 SEED=${SEED:-1}
 JOBS=${JOBS:-$(nproc)}
+FLAT_SMALL=${FLAT_SMALL:-2000}
+FLAT_LARGE=${FLAT_LARGE:-10000}
 
 if [ ! -x "$BIN" ]; then
   echo "building $BIN" >&2
@@ -150,16 +155,32 @@ fi
 
 if [ "$FLAT" = 1 ]; then
   echo
-  echo "memory flat in file count (agendex extract, peak RSS of the largest process):"
-  for n in 2000 10000; do
-    rm -rf "$TMP/flat"
+  echo "memory flat in file count (peak RSS; extract: the largest process; index: the"
+  echo "parent and the largest PDF worker apart, from index -v, and GNU time's figure):"
+  for n in "$FLAT_SMALL" "$FLAT_LARGE"; do
+    rm -rf "$TMP/flat" "$TMP/flat-index"
     "$BIN" generate --out "$TMP/flat" --files "$n" --seed "$SEED" \
       --seeds "$ROOT/seeds" --corpus "$ROOT/corpus" 2>/dev/null
     run "flat_$n" "$BIN" extract -j "$JOBS" "$TMP/flat"
-    echo "  $n files: ${SECS}s, peak ${RSS_MB} MB"
-    eval "FLAT_$n=$RSS_MB"
+    echo "  extract, $n files: ${SECS}s, peak ${RSS_MB} MB"
+    [ "$n" = "$FLAT_SMALL" ] && SMALL_RSS=$RSS_MB || LARGE_RSS=$RSS_MB
+    if [ "$HAVE_INDEX" = 1 ]; then
+      run "flat_index_$n" "$BIN" index -v -j "$JOBS" --index "$TMP/flat-index" "$TMP/flat"
+      # "agendex: peak memory: P MB this process, W MB the largest PDF worker"
+      PEAK=$(grep -E '^agendex: peak memory:' "$ERR" | tail -1)
+      PARENT=$(echo "$PEAK" | awk '{print $4}')
+      WORKER=$(echo "$PEAK" | awk '{print $8}')
+      echo "  index,   $n files: ${SECS}s, peak ${RSS_MB} MB (index process ${PARENT:-?} MB, largest PDF worker ${WORKER:-?} MB)"
+      grep -E ' files: .* added' "$ERR" | tail -1 | sed 's/^/    /'
+      [ "$n" = "$FLAT_SMALL" ] && SMALL_INDEX=${PARENT:-$RSS_MB} || LARGE_INDEX=${PARENT:-$RSS_MB}
+    fi
   done
-  awk -v a="$FLAT_2000" -v b="$FLAT_10000" 'BEGIN {
-    r = b / a; printf "  10,000 / 2,000 files: %.2fx peak RSS (%s)\n", r, (r <= 1.2 ? "flat: within 20%" : "GROWS") }'
-  rm -rf "$TMP/flat"
+  awk -v a="$SMALL_RSS" -v b="$LARGE_RSS" -v s="$FLAT_SMALL" -v l="$FLAT_LARGE" 'BEGIN {
+    r = b / a; printf "  extract, %s / %s files: %.2fx peak RSS (%s)\n", l, s, r, (r <= 1.2 ? "flat: within 20%" : "GROWS") }'
+  if [ "$HAVE_INDEX" = 1 ]; then
+    awk -v a="$SMALL_INDEX" -v b="$LARGE_INDEX" -v s="$FLAT_SMALL" -v l="$FLAT_LARGE" 'BEGIN {
+      r = b / a; printf "  index,   %s / %s files: %.2fx peak RSS of the index process (%s; %s)\n",
+        l, s, r, (r <= 1.2 ? "flat: within 20%" : "GROWS"), (b < 500 ? "under 500 MB" : "OVER 500 MB") }'
+  fi
+  rm -rf "$TMP/flat" "$TMP/flat-index"
 fi

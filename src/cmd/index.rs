@@ -103,9 +103,31 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         summary.records,
         summary.elapsed.as_secs_f64(),
     );
+    if verbose {
+        let (this, worker) = peak_memory_mb();
+        eprintln!(
+            "agendex: peak memory: {this} MB this process, {worker} MB the largest PDF worker"
+        );
+    }
     Ok(if failed > 0 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK
     })
+}
+
+/// Peak resident memory (MB) of this process and of the largest child it
+/// waited for (a PDF worker): how `scripts/bench-pipeline.sh --flat` tells
+/// the two apart, which a timer around the whole command cannot.
+fn peak_memory_mb() -> (u64, u64) {
+    let max_rss = |who| {
+        // SAFETY: getrusage writes only into the struct it is given.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        if unsafe { libc::getrusage(who, &mut usage) } != 0 {
+            return 0;
+        }
+        // Linux reports kilobytes.
+        u64::try_from(usage.ru_maxrss).unwrap_or(0) / 1024
+    };
+    (max_rss(libc::RUSAGE_SELF), max_rss(libc::RUSAGE_CHILDREN))
 }
