@@ -81,6 +81,11 @@ pub struct IndexArgs {
     /// Commit after this many parsed files (also every 5 seconds).
     #[arg(long, default_value_t = 100, value_name = "N", hide = true)]
     pub commit_every: usize,
+    /// Most index data one merge reads, in MiB: bounds the run's memory
+    /// whatever the number of files; larger values leave fewer, bigger
+    /// segments (slightly faster searches on a large index), 0 never merges.
+    #[arg(long, default_value_t = 48, value_name = "MIB")]
+    pub merge_mb: u64,
     #[command(flatten)]
     pub read: ReadArgs,
 }

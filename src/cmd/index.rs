@@ -23,6 +23,7 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         rebuild: args.rebuild,
         keep_missing: !walk_errors.is_empty(),
         commit_every: args.commit_every.max(1),
+        merge_bytes: args.merge_mb.saturating_mul(1 << 20),
         ..UpdateOptions::default()
     };
     let verbose = args.read.verbose;

@@ -170,6 +170,33 @@ fn pointer(dir: &Path) -> String {
         .to_string()
 }
 
+/// The number of segments in the current generation (one term dictionary each).
+fn segment_count(dir: &Path) -> usize {
+    let generation = dir.join(pointer(dir));
+    std::fs::read_dir(&generation)
+        .expect("generation folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "term"))
+        .count()
+}
+
+#[test]
+fn merge_budget_changes_segments_not_records() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (never, roomy) = (tmp.path().join("never"), tmp.path().join("roomy"));
+    let inputs = [Path::new("corpus"), Path::new("seeds")];
+    // One file per commit: ten commits, so ten segments unless merged.
+    for (ix, mb) in [(&never, "0"), (&roomy, "1024")] {
+        let out = index(ix, &inputs, &["--merge-mb", mb, "--commit-every", "1"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    assert_eq!(export(&never), export(&roomy));
+    assert_eq!(export(&never), export(shared_index()));
+    let (a, b) = (segment_count(&never), segment_count(&roomy));
+    assert!(a >= 8, "no merges: {a} segments");
+    assert!(b < a, "merges allowed: {b} segments against {a}");
+}
+
 #[test]
 fn second_run_over_unchanged_inputs_parses_nothing() {
     let tmp = tempfile::tempdir().expect("tempdir");
