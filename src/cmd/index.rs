@@ -117,18 +117,17 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     })
 }
 
-/// Peak resident memory (MB) of this process and of the largest child it
-/// waited for (a PDF worker): how `scripts/bench-pipeline.sh --flat` tells
-/// the two apart, which a timer around the whole command cannot.
+/// Peak resident memory (MB) of this process and of the largest PDF worker
+/// it ended: how `scripts/bench-pipeline.sh --flat` tells the two apart,
+/// which a timer around the whole command cannot.
 fn peak_memory_mb() -> (u64, u64) {
-    let max_rss = |who| {
-        // SAFETY: getrusage writes only into the struct it is given.
-        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-        if unsafe { libc::getrusage(who, &mut usage) } != 0 {
-            return 0;
-        }
+    // SAFETY: getrusage writes only into the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let this = if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } == 0 {
         // Linux reports kilobytes.
         u64::try_from(usage.ru_maxrss).unwrap_or(0) / 1024
+    } else {
+        0
     };
-    (max_rss(libc::RUSAGE_SELF), max_rss(libc::RUSAGE_CHILDREN))
+    (this, agendex::pdf::worker::largest_worker_mb())
 }

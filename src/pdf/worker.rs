@@ -292,8 +292,29 @@ impl Worker {
     }
 }
 
+/// The largest peak resident memory (KiB) of any worker this process has
+/// ended, read from /proc before it went. (`RUSAGE_CHILDREN` cannot tell:
+/// a child started by vfork-and-exec inherits the parent's peak.)
+static LARGEST_WORKER_KB: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The largest peak memory of a PDF worker so far, in MiB (0 where /proc
+/// cannot say).
+pub fn largest_worker_mb() -> u64 {
+    LARGEST_WORKER_KB.load(std::sync::atomic::Ordering::Relaxed) / 1024
+}
+
+/// A live process's peak resident memory (VmHWM), in KiB.
+fn peak_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
 impl Drop for Worker {
     fn drop(&mut self) {
+        if let Some(kb) = peak_kb(self.child.id()) {
+            LARGEST_WORKER_KB.fetch_max(kb, std::sync::atomic::Ordering::Relaxed);
+        }
         // Closing stdin ends an idle worker's loop at once. Reaping it leaves
         // no zombie and counts its peak memory in the parent's
         // RUSAGE_CHILDREN (what `index -v` reports).
