@@ -37,7 +37,8 @@ pub fn pipeline_options(read: &ReadArgs) -> Options {
 }
 
 /// Where records go: stdout, or a temporary file beside `-o FILE` that is
-/// renamed into place only when everything was written.
+/// renamed into place only when everything was written (a device or pipe
+/// named by `-o` is written directly).
 pub struct RecordSink {
     pub out: Box<dyn std::io::Write>,
     tmp: Option<PathBuf>,
@@ -54,13 +55,29 @@ impl RecordSink {
                 dest: None,
             });
         };
-        let tmp = temp_name(dest);
+        // A link is followed: the file it names is replaced, not the link.
+        let dest = std::fs::canonicalize(dest).unwrap_or_else(|_| dest.to_path_buf());
+        if std::fs::metadata(&dest).is_ok_and(|m| !m.is_file()) {
+            // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO)
+            // is written to as it is: renaming a file over it would replace
+            // the device itself.
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&dest)
+                .with_context(|| format!("cannot write {}", dest.display()))?;
+            return Ok(RecordSink {
+                out: Box::new(std::io::BufWriter::new(f)),
+                tmp: None,
+                dest: None,
+            });
+        }
+        let tmp = temp_name(&dest);
         let f = std::fs::File::create(&tmp)
             .with_context(|| format!("cannot create {}", tmp.display()))?;
         Ok(RecordSink {
             out: Box::new(std::io::BufWriter::new(f)),
             tmp: Some(tmp),
-            dest: Some(dest.to_path_buf()),
+            dest: Some(dest),
         })
     }
 

@@ -149,6 +149,54 @@ fn formats_kinds_and_output_file() {
     assert!(stderr(&out).contains("unknown record kind 'resolutoin'"));
 }
 
+/// `-o` naming a pipe or a link: the pipe is written to, not replaced by
+/// a file; the link stays a link and the file it names gets the records.
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_or_through_a_link() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("records.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        let out = run(&[
+            "extract",
+            "-o",
+            fifo.to_str().unwrap(),
+            "seeds/003_a0cb441c1b215d03.txt",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = reader.join().unwrap();
+        assert!(text.lines().count() >= 3, "{text}");
+        let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo(), "the pipe is still a pipe");
+    } else {
+        eprintln!("mkfifo not available: pipe case skipped");
+    }
+
+    let target = dir.path().join("target.jsonl");
+    let link = dir.path().join("link.jsonl");
+    std::fs::write(&target, "old\n").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = run(&[
+        "extract",
+        "-o",
+        link.to_str().unwrap(),
+        "seeds/003_a0cb441c1b215d03.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(text.starts_with('{') && text.lines().count() >= 3, "{text}");
+}
+
 #[test]
 fn real_council_pdfs_all_come_out_or_say_why() {
     let Some((recs, err, code)) = crate::support::real_extract() else {
