@@ -892,6 +892,11 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
         // A council named in a document's opening lines (letterhead, front
         // sheet) is its own; one named further on may be a neighbour.
         let early = seen_lines <= 15;
+        // Once past the opening lines with a council named there, that name
+        // is the answer (see below): the rest of the text cannot change it.
+        if !early && !named_early.is_empty() {
+            break;
+        }
         words.clear();
         split_council_words(t, &mut words);
         for (k, w) in words.iter().enumerate() {
@@ -1003,6 +1008,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
 /// `t`'s words for the council scan: split at whitespace, commas and
 /// brackets, empty pieces dropped.
 fn split_council_words<'a>(t: &'a str, words: &mut Vec<&'a str>) {
+    use crate::common::{ge_mask, HIGH_BITS};
     // Split on bytes: the ASCII characters `char::is_whitespace` accepts,
     // the comma and brackets; a possible lead byte of other whitespace is
     // looked at closer. Every split starts and ends on a character
@@ -1032,6 +1038,24 @@ fn split_council_words<'a>(t: &'a str, words: &mut Vec<&'a str>) {
     let mut i = 0;
     let mut from = 0;
     while i < b.len() {
+        // Every byte that may split is below the hyphen (0x2D) or outside
+        // ASCII: eight bytes at a time, words are passed over to the first
+        // such byte.
+        while let Some(chunk) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(word);
+            let may = (!ge_mask(x, 0x2D) | x) & HIGH_BITS;
+            if may == 0 {
+                i += 8;
+            } else {
+                i += (may.trailing_zeros() / 8) as usize;
+                break;
+            }
+        }
+        if i >= b.len() {
+            break;
+        }
         let g = gap(i);
         if g == 0 {
             i += 1;
@@ -1122,6 +1146,8 @@ mod tests {
             "  KENT COUNTY COUNCIL\t– RECORD ",
             "Haringey Children’s Services,,in Harrow",
             "in\u{a0}Harrow\u{2003}(Council)\u{3000}x\u{85}y\u{1680}",
+            "Westminster-upon-Thames's,Borough(of)Kensington\u{2009}and\u{202f}Chelsea.",
+            "abcdefg abcdefgh,abcdefghi\tabcdefghijklmnopq r",
             "",
         ] {
             let mut words = Vec::new();
