@@ -88,7 +88,9 @@ pub fn document_text(pages: &[Page]) -> String {
         }
         return common::fold(&common::strip_html(&s));
     }
-    let mut out = String::new();
+    // Room for every line and a space after each, reserved once: the fold
+    // never lengthens a line.
+    let mut out = String::with_capacity(lines().map(|l| l.text.len() + 1).sum());
     for line in lines() {
         common::fold_into(&line.text, &mut out);
     }

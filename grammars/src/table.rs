@@ -113,7 +113,7 @@ struct Row {
 }
 
 fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
-    let mut items = Vec::new();
+    let mut items = Vec::with_capacity(pages.iter().map(|p| p.lines.len()).sum());
     for page in pages {
         for line in &page.lines {
             let item = if line.is_blank() {
