@@ -34,6 +34,7 @@ use nom::character::complete::{digit1, space0};
 use nom::combinator::{eof, opt};
 use nom::{IResult, Parser};
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// A document found in a file: its metadata and the lines it spans.
 #[derive(Debug, Clone, PartialEq)]
@@ -882,6 +883,8 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
             None => list.push((name.to_string(), by)),
         }
     }
+    // Whether a word reads as a month, by word: the same names recur.
+    let mut dated: HashMap<String, bool> = HashMap::new();
     let mut seen_lines = 0;
     // One buffer of words for every line: no allocation per line.
     let mut words: Vec<&str> = Vec::new();
@@ -934,7 +937,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                 } else {
                     name.to_string()
                 };
-                if is_place_word(&name) {
+                if is_place_word(&name, &mut dated) {
                     bump_in(&mut named, &name, 2);
                     if early {
                         bump_in(&mut named_early, &name, 1);
@@ -946,7 +949,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                 && words.get(k + 1).is_some_and(|n| lower_is(n, "of"))
             {
                 if let Some(name) = words.get(k + 2) {
-                    if is_place_word(name) {
+                    if is_place_word(name, &mut dated) {
                         bump_in(&mut named, name, 2);
                         if early {
                             bump_in(&mut named_early, name, 1);
@@ -958,7 +961,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
             // "Haringey Safeguarding Children Board", "Haringey Children’s Services".
             if next.starts_with(['S', 'C'])
                 && (next == "Safeguarding" || next == "Children’s" || next == "Children's")
-                && is_place_word(w)
+                && is_place_word(w, &mut dated)
             {
                 bump_in(&mut named, w, 1);
             }
@@ -969,7 +972,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                 None
             };
             if let Some(base) = possessive {
-                if is_place_word(base) {
+                if is_place_word(base, &mut dated) {
                     bump_in(&mut named, base, 1);
                 }
             }
@@ -984,7 +987,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                 let name_ends = words
                     .get(k + 2)
                     .is_none_or(|x| !x.starts_with(|c: char| c.is_ascii_digit()));
-                if is_place_word(n) && name_ends {
+                if is_place_word(n, &mut dated) && name_ends {
                     bump_in(&mut named, n, 1);
                 }
             }
@@ -1116,7 +1119,7 @@ fn lower_is(w: &str, lower: &str) -> bool {
 }
 
 /// A capitalised word of letters (a place name), not a common heading word.
-fn is_place_word(w: &str) -> bool {
+fn is_place_word(w: &str, dated: &mut HashMap<String, bool>) -> bool {
     let mut cs = w.chars();
     let Some(first) = cs.next() else { return false };
     first.is_uppercase()
@@ -1124,7 +1127,18 @@ fn is_place_word(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
         && w.chars().skip(1).any(|c| c.is_lowercase())
         && !NOT_COUNCILS.contains(&w)
-        && crate::common::find_date(&format!("1 {w} 2000")).is_none()
+        && !reads_as_date(w, dated)
+}
+
+/// Whether "1 `w` 2000" holds a date (`w` is a month's name), remembered
+/// in `dated` for each word asked about.
+fn reads_as_date(w: &str, dated: &mut HashMap<String, bool>) -> bool {
+    if let Some(&d) = dated.get(w) {
+        return d;
+    }
+    let d = find_date(&format!("1 {w} 2000")).is_some();
+    dated.insert(w.to_string(), d);
+    d
 }
 
 #[cfg(test)]
@@ -1316,6 +1330,17 @@ mod tests {
         let lone = flat_of("Minutes\n21 May 2015\n");
         // A title over a date alone is a dated heading, not a slide: a slide has a subtitle.
         assert!(!is_title_slide(&lone, 0, false));
+    }
+
+    #[test]
+    fn month_names_are_no_places_asked_once_or_twice() {
+        let mut dated = HashMap::new();
+        for _ in 0..2 {
+            assert!(!is_place_word("March", &mut dated));
+            assert!(!is_place_word("Sept", &mut dated));
+            assert!(is_place_word("Haringey", &mut dated));
+        }
+        assert_eq!(dated.len(), 3);
     }
 
     #[test]
