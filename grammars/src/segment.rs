@@ -901,7 +901,11 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
             break;
         }
         words.clear();
-        split_council_words(t, &mut words);
+        // Every count needs a place word, which opens with a capital: a
+        // line with no ASCII capital and no other character has none.
+        if may_hold_capital(t) {
+            split_council_words(t, &mut words);
+        }
         for (k, w) in words.iter().enumerate() {
             // `trim_end_matches(['.', ':', ';'])` on bytes (all ASCII).
             let mut w = *w;
@@ -1006,6 +1010,26 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Whether `t` holds an ASCII capital or a character outside ASCII (which
+/// may be a capital), eight bytes at a time.
+fn may_hold_capital(t: &str) -> bool {
+    use crate::common::{ge_mask, HIGH_BITS};
+    let b = t.as_bytes();
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if (ge_mask(x, b'A') & !ge_mask(x, b'[')) | (x & HIGH_BITS) != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&c| c.is_ascii_uppercase() || c >= 0x80)
 }
 
 /// `t`'s words for the council scan: split at whitespace, commas and
@@ -1330,6 +1354,28 @@ mod tests {
         let lone = flat_of("Minutes\n21 May 2015\n");
         // A title over a date alone is a dated heading, not a slide: a slide has a subtitle.
         assert!(!is_title_slide(&lone, 0, false));
+    }
+
+    #[test]
+    fn capitals_found_anywhere_in_a_line() {
+        for t in [
+            "Z",
+            "abcdefgh Zzz",
+            "abcdefghijklmnopA",
+            "\u{e9}",
+            "abcdefghij\u{c9}",
+            "x@[`{ A",
+        ] {
+            assert!(may_hold_capital(t), "{t:?}");
+        }
+        for t in [
+            "",
+            "abc",
+            "lower case words only, 12 (x) [y] @`{",
+            "abcdefgh@[",
+        ] {
+            assert!(!may_hold_capital(t), "{t:?}");
+        }
     }
 
     #[test]
