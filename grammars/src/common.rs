@@ -202,7 +202,7 @@ fn scan_bytes(b: &[u8]) -> u8 {
 }
 
 /// The top bit of every byte of a word.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// The low seven bits of every byte of a word.
 const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 
@@ -221,7 +221,7 @@ fn eq_mask(x: u64, c: u8) -> u64 {
 
 /// The top bit of every byte of `x` at least `n` (`n` at most 0x80).
 #[inline]
-fn ge_mask(x: u64, n: u8) -> u64 {
+pub(crate) fn ge_mask(x: u64, n: u8) -> u64 {
     let bias = u64::from(0x80 - n) * 0x0101_0101_0101_0101;
     (((x & LOW_BITS).wrapping_add(bias)) | x) & HIGH_BITS
 }

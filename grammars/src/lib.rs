@@ -74,8 +74,13 @@ pub fn document_text(pages: &[Page]) -> String {
     };
     // A tag may open on one line and close on the next: strip tags from
     // the joined text. Without any, folding the joined text is folding
-    // each line and joining the folds with a space.
-    if lines().any(|l| l.text.contains('<')) {
+    // each line and joining the folds with a space. A '<' no tag name
+    // follows ("< 5%") leaves the text as it is, but for the entities
+    // `strip_html` then rewrites.
+    let tags = lines().any(|l| may_open_tag(&l.text));
+    let entities =
+        || lines().any(|l| l.text.contains('<')) && lines().any(|l| l.text.contains('&'));
+    if tags || entities() {
         let mut s = String::new();
         for line in lines() {
             s.push_str(&line.text);
@@ -83,9 +88,70 @@ pub fn document_text(pages: &[Page]) -> String {
         }
         return common::fold(&common::strip_html(&s));
     }
-    let mut out = String::new();
+    // Room for every line and a space after each, reserved once: the fold
+    // never lengthens a line.
+    let mut out = String::with_capacity(lines().map(|l| l.text.len() + 1).sum());
     for line in lines() {
         common::fold_into(&line.text, &mut out);
     }
     out
+}
+
+/// Whether `t` holds a '<' that may open a tag `common::strip_html`
+/// removes: one followed (after any '/') by an ASCII letter, since every
+/// tag name it knows is letters.
+fn may_open_tag(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut from = 0;
+    while let Some(k) = b
+        .get(from..)
+        .and_then(|r| r.iter().position(|&c| c == b'<'))
+    {
+        let mut j = from + k + 1;
+        while b.get(j) == Some(&b'/') {
+            j += 1;
+        }
+        if b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+            return true;
+        }
+        from = j;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(lines: &[&str]) -> Page {
+        from_text(&lines.join("\n")).remove(0)
+    }
+
+    #[test]
+    fn a_lone_angle_bracket_is_no_tag() {
+        assert!(!may_open_tag("fewer than < 5% of pupils"));
+        assert!(!may_open_tag("a <= b, c </ 2, end <"));
+        assert!(may_open_tag("x <p>y"));
+        assert!(may_open_tag("</li>"));
+        assert!(may_open_tag("a < b <span"));
+    }
+
+    #[test]
+    fn document_text_alike_with_and_without_tags() {
+        // The line-by-line fold matches stripping and folding the whole.
+        for lines in [
+            vec!["Budget  < 5%", "", "  up\tto <  10% "],
+            vec!["a < b", "R&amp;D &nbsp; costs"],
+            vec!["<p>Item", "one</p>", "< 3"],
+        ] {
+            let pages = [page(&lines)];
+            let mut joined = String::new();
+            for l in pages[0].lines.iter().filter(|l| !l.is_blank()) {
+                joined.push_str(&l.text);
+                joined.push(' ');
+            }
+            let whole = common::fold(&common::strip_html(&joined));
+            assert_eq!(document_text(&pages), whole, "{lines:?}");
+        }
+    }
 }

@@ -119,6 +119,15 @@ fn strip_label<'a>(input: &'a str, name: &str, ascii_len: usize) -> Option<&'a s
     if !input.as_bytes()[..ascii_len].eq_ignore_ascii_case(&name.as_bytes()[..ascii_len]) {
         return None;
     }
+    // Next, a character outside ASCII meets the label's ASCII letter: of
+    // those, only the Kelvin sign lower-cases to ASCII ('k'), so any other
+    // (a bullet, a dash, a curly quote) fails the compare here.
+    if !input
+        .get(ascii_len..)
+        .is_some_and(|r| r.starts_with('\u{212A}'))
+    {
+        return None;
+    }
     let tagged: IResult<&str, &str> = tag_no_case(name).parse(input);
     tagged.ok().map(|(rest, _)| rest)
 }
@@ -625,10 +634,21 @@ mod tests {
             "report title",
             "",
             "tItLe",
+            "\u{2022} Report title",
+            "Report\u{2019}s title",
+            "\u{2013}title",
+            "\u{212A}ey decision",
+            "Report for \u{212A}ey/non \u{212A}ey decision: yes",
+            "Report for \u{212A}ey/non key decision",
         ];
         for input in inputs {
             let ascii_len = input.bytes().take_while(u8::is_ascii).count();
-            for name in ["report title", "title"] {
+            for name in [
+                "report title",
+                "title",
+                "key",
+                "report for key/non key decision",
+            ] {
                 let by_tag: IResult<&str, &str> = tag_no_case(name).parse(input);
                 assert_eq!(
                     strip_label(input, name, ascii_len),

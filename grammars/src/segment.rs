@@ -34,6 +34,7 @@ use nom::character::complete::{digit1, space0};
 use nom::combinator::{eof, opt};
 use nom::{IResult, Parser};
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// A document found in a file: its metadata and the lines it spans.
 #[derive(Debug, Clone, PartialEq)]
@@ -882,6 +883,8 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
             None => list.push((name.to_string(), by)),
         }
     }
+    // Whether a word reads as a month, by word: the same names recur.
+    let mut dated: HashMap<String, bool> = HashMap::new();
     let mut seen_lines = 0;
     // One buffer of words for every line: no allocation per line.
     let mut words: Vec<&str> = Vec::new();
@@ -892,8 +895,17 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
         // A council named in a document's opening lines (letterhead, front
         // sheet) is its own; one named further on may be a neighbour.
         let early = seen_lines <= 15;
+        // Once past the opening lines with a council named there, that name
+        // is the answer (see below): the rest of the text cannot change it.
+        if !early && !named_early.is_empty() {
+            break;
+        }
         words.clear();
-        split_council_words(t, &mut words);
+        // Every count needs a place word, which opens with a capital: a
+        // line with no ASCII capital and no other character has none.
+        if may_hold_capital(t) {
+            split_council_words(t, &mut words);
+        }
         for (k, w) in words.iter().enumerate() {
             // `trim_end_matches(['.', ':', ';'])` on bytes (all ASCII).
             let mut w = *w;
@@ -929,7 +941,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                 } else {
                     name.to_string()
                 };
-                if is_place_word(&name) {
+                if is_place_word(&name, &mut dated) {
                     bump_in(&mut named, &name, 2);
                     if early {
                         bump_in(&mut named_early, &name, 1);
@@ -941,7 +953,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                 && words.get(k + 1).is_some_and(|n| lower_is(n, "of"))
             {
                 if let Some(name) = words.get(k + 2) {
-                    if is_place_word(name) {
+                    if is_place_word(name, &mut dated) {
                         bump_in(&mut named, name, 2);
                         if early {
                             bump_in(&mut named_early, name, 1);
@@ -953,7 +965,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
             // "Haringey Safeguarding Children Board", "Haringey Children’s Services".
             if next.starts_with(['S', 'C'])
                 && (next == "Safeguarding" || next == "Children’s" || next == "Children's")
-                && is_place_word(w)
+                && is_place_word(w, &mut dated)
             {
                 bump_in(&mut named, w, 1);
             }
@@ -964,7 +976,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                 None
             };
             if let Some(base) = possessive {
-                if is_place_word(base) {
+                if is_place_word(base, &mut dated) {
                     bump_in(&mut named, base, 1);
                 }
             }
@@ -979,7 +991,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                 let name_ends = words
                     .get(k + 2)
                     .is_none_or(|x| !x.starts_with(|c: char| c.is_ascii_digit()));
-                if is_place_word(n) && name_ends {
+                if is_place_word(n, &mut dated) && name_ends {
                     bump_in(&mut named, n, 1);
                 }
             }
@@ -1000,9 +1012,30 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
     }
 }
 
+/// Whether `t` holds an ASCII capital or a character outside ASCII (which
+/// may be a capital), eight bytes at a time.
+fn may_hold_capital(t: &str) -> bool {
+    use crate::common::{ge_mask, HIGH_BITS};
+    let b = t.as_bytes();
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if (ge_mask(x, b'A') & !ge_mask(x, b'[')) | (x & HIGH_BITS) != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&c| c.is_ascii_uppercase() || c >= 0x80)
+}
+
 /// `t`'s words for the council scan: split at whitespace, commas and
 /// brackets, empty pieces dropped.
 fn split_council_words<'a>(t: &'a str, words: &mut Vec<&'a str>) {
+    use crate::common::{ge_mask, HIGH_BITS};
     // Split on bytes: the ASCII characters `char::is_whitespace` accepts,
     // the comma and brackets; a possible lead byte of other whitespace is
     // looked at closer. Every split starts and ends on a character
@@ -1032,6 +1065,24 @@ fn split_council_words<'a>(t: &'a str, words: &mut Vec<&'a str>) {
     let mut i = 0;
     let mut from = 0;
     while i < b.len() {
+        // Every byte that may split is below the hyphen (0x2D) or outside
+        // ASCII: eight bytes at a time, words are passed over to the first
+        // such byte.
+        while let Some(chunk) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(word);
+            let may = (!ge_mask(x, 0x2D) | x) & HIGH_BITS;
+            if may == 0 {
+                i += 8;
+            } else {
+                i += (may.trailing_zeros() / 8) as usize;
+                break;
+            }
+        }
+        if i >= b.len() {
+            break;
+        }
         let g = gap(i);
         if g == 0 {
             i += 1;
@@ -1092,7 +1143,7 @@ fn lower_is(w: &str, lower: &str) -> bool {
 }
 
 /// A capitalised word of letters (a place name), not a common heading word.
-fn is_place_word(w: &str) -> bool {
+fn is_place_word(w: &str, dated: &mut HashMap<String, bool>) -> bool {
     let mut cs = w.chars();
     let Some(first) = cs.next() else { return false };
     first.is_uppercase()
@@ -1100,7 +1151,18 @@ fn is_place_word(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
         && w.chars().skip(1).any(|c| c.is_lowercase())
         && !NOT_COUNCILS.contains(&w)
-        && crate::common::find_date(&format!("1 {w} 2000")).is_none()
+        && !reads_as_date(w, dated)
+}
+
+/// Whether "1 `w` 2000" holds a date (`w` is a month's name), remembered
+/// in `dated` for each word asked about.
+fn reads_as_date(w: &str, dated: &mut HashMap<String, bool>) -> bool {
+    if let Some(&d) = dated.get(w) {
+        return d;
+    }
+    let d = find_date(&format!("1 {w} 2000")).is_some();
+    dated.insert(w.to_string(), d);
+    d
 }
 
 #[cfg(test)]
@@ -1122,6 +1184,8 @@ mod tests {
             "  KENT COUNTY COUNCIL\t– RECORD ",
             "Haringey Children’s Services,,in Harrow",
             "in\u{a0}Harrow\u{2003}(Council)\u{3000}x\u{85}y\u{1680}",
+            "Westminster-upon-Thames's,Borough(of)Kensington\u{2009}and\u{202f}Chelsea.",
+            "abcdefg abcdefgh,abcdefghi\tabcdefghijklmnopq r",
             "",
         ] {
             let mut words = Vec::new();
@@ -1290,6 +1354,39 @@ mod tests {
         let lone = flat_of("Minutes\n21 May 2015\n");
         // A title over a date alone is a dated heading, not a slide: a slide has a subtitle.
         assert!(!is_title_slide(&lone, 0, false));
+    }
+
+    #[test]
+    fn capitals_found_anywhere_in_a_line() {
+        for t in [
+            "Z",
+            "abcdefgh Zzz",
+            "abcdefghijklmnopA",
+            "\u{e9}",
+            "abcdefghij\u{c9}",
+            "x@[`{ A",
+        ] {
+            assert!(may_hold_capital(t), "{t:?}");
+        }
+        for t in [
+            "",
+            "abc",
+            "lower case words only, 12 (x) [y] @`{",
+            "abcdefgh@[",
+        ] {
+            assert!(!may_hold_capital(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn month_names_are_no_places_asked_once_or_twice() {
+        let mut dated = HashMap::new();
+        for _ in 0..2 {
+            assert!(!is_place_word("March", &mut dated));
+            assert!(!is_place_word("Sept", &mut dated));
+            assert!(is_place_word("Haringey", &mut dated));
+        }
+        assert_eq!(dated.len(), 3);
     }
 
     #[test]

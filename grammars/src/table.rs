@@ -23,6 +23,7 @@ const LOOK_BACK: usize = 12;
 pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed) {
     let items = flatten(pages);
     let runs = runs(&items);
+    let pages_in_order = items.is_sorted_by_key(|(p, _)| *p);
     let mut tables: Vec<Built> = Vec::new();
     let mut prev_end = 0;
     for run in &runs {
@@ -45,24 +46,35 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
                 t.notes.extend(run.notes.iter().cloned());
             }
             if k == 0 {
-                t.between = between.iter().map(|s| fold(s)).collect();
+                t.between_first = between.first().map(|s| fold(s));
                 t.above = above.iter().map(|s| fold(s)).collect();
                 // A section heading stands on the table's page or the one
                 // before.
                 let from = t.pages[0].saturating_sub(1);
-                let near = items[..prev_start]
-                    .iter()
-                    .position(|(p, _)| *p >= from)
-                    .unwrap_or(prev_start);
-                t.further = texts(&items[near..prev_start])
+                let before = &items[..prev_start];
+                // Items run in page order: the first on that page is found
+                // by halving, not by a walk from the document's top.
+                let near = if pages_in_order {
+                    before.partition_point(|(p, _)| *p < from)
+                } else {
+                    before
+                        .iter()
+                        .position(|(p, _)| *p >= from)
+                        .unwrap_or(prev_start)
+                };
+                // Read back from the table only as far as needed.
+                t.further = items[near..prev_start]
                     .iter()
                     .rev()
+                    .filter_map(|(_, i)| match i {
+                        Item::Text(t, _) if !t.is_empty() => Some(fold(t)),
+                        _ => None,
+                    })
                     .take(LOOK_BACK)
-                    .map(|s| fold(s))
                     .collect();
             }
             match tables.last_mut() {
-                Some(prev) if k == 0 && continues(prev, &t) => prev.absorb(t),
+                Some(prev) if k == 0 && continues(prev, &t, &between) => prev.absorb(t),
                 _ => tables.push(t),
             }
         }
@@ -101,7 +113,7 @@ struct Row {
 }
 
 fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
-    let mut items = Vec::new();
+    let mut items = Vec::with_capacity(pages.iter().map(|p| p.lines.len()).sum());
     for page in pages {
         for line in &page.lines {
             let item = if line.is_blank() {
@@ -501,9 +513,9 @@ struct Built {
     rows: Vec<Vec<String>>,
     notes: Vec<String>,
     pages: [u32; 2],
-    /// Text lines between the previous table and this one, and the lines
-    /// above this one (nearest first), folded.
-    between: Vec<String>,
+    /// The first text line between the previous table and this one, and
+    /// the lines above this one (nearest first), folded.
+    between_first: Option<String>,
     above: Vec<String>,
     /// Titles repeated above each part of a table continued over pages.
     repeated: Option<String>,
@@ -516,7 +528,7 @@ struct Built {
 impl Built {
     fn absorb(&mut self, next: Built) {
         if self.repeated.is_none() {
-            self.repeated = next.between.first().cloned();
+            self.repeated = next.between_first;
         }
         self.rows.extend(next.rows);
         self.notes.extend(next.notes);
@@ -528,7 +540,9 @@ impl Built {
 /// input): the same header printed again, and between the two parts
 /// nothing but lines that also stand above the first part (its title
 /// repeated on each page).
-fn continues(prev: &Built, next: &Built) -> bool {
+/// `between` holds the text lines between the two parts, unfolded: they
+/// are folded only as far as the comparison goes.
+fn continues(prev: &Built, next: &Built, between: &[&str]) -> bool {
     // Compared without spaces or case: a narrow column breaks a repeated
     // name at different points on different pages ("Name/Ser vice").
     // A header grid missing a rule on one page runs two names into one
@@ -550,14 +564,15 @@ fn continues(prev: &Built, next: &Built) -> bool {
     let headless_continuation = next.header_rows == 0
         && prev.header_rows > 0
         && (next.pages[0] == prev.pages[1] + 1
-            || (next.pages[0] == prev.pages[1] && next.between.is_empty()))
+            || (next.pages[0] == prev.pages[1] && next.between_first.is_none()))
         && next.header.len() == prev.header.len();
     if !repeated_header && !headless_continuation {
         return false;
     }
-    next.between
-        .iter()
-        .all(|l| prev.above.iter().take(6).any(|a| a == l))
+    between.iter().all(|l| {
+        let l = fold(l);
+        prev.above.iter().take(6).any(|a| *a == l)
+    })
 }
 
 /// Put each row's cells in the columns of the whole run. A text row's
@@ -707,7 +722,7 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
         rows: body.iter().map(|r| pick(r)).collect(),
         notes,
         pages,
-        between: Vec::new(),
+        between_first: None,
         above: Vec::new(),
         repeated: None,
         further: Vec::new(),
