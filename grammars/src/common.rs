@@ -97,7 +97,21 @@ fn fold_words_into(s: &str, out: &mut String) {
         // is not one space before a word, or at the end.
         let from = i;
         while i < n {
-            let c = b[i];
+            // Eight bytes at a time past bytes that start no whitespace: every
+            // byte that may (ASCII up to the space, or outside ASCII) stops it.
+            while let Some(chunk) = b.get(i..i + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                let x = u64::from_le_bytes(word);
+                let may = (!ge_mask(x, 0x21) | x) & HIGH_BITS;
+                if may == 0 {
+                    i += 8;
+                } else {
+                    i += (may.trailing_zeros() / 8) as usize;
+                    break;
+                }
+            }
+            let Some(&c) = b.get(i) else { break };
             if !MAY_SPACE[c as usize] {
                 i += 1;
             } else if c == b' ' {
