@@ -29,7 +29,23 @@ fn fold_scanned(text: &str, flags: u8) -> String {
 /// U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F,
 /// U+3000: the rest of `char::is_whitespace`), read from the bytes.
 fn has_high_space(b: &[u8]) -> bool {
-    (0..b.len()).any(|i| b[i] >= 0xC2 && space_len(b, i) > 0)
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        // Eight ASCII bytes at a time: none starts such a character.
+        if let Some(chunk) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if u64::from_le_bytes(word) & HIGH_BITS == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        if c >= 0xC2 && space_len(b, i) > 0 {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The byte length of the whitespace character starting at `b[i]` (as
@@ -97,7 +113,21 @@ fn fold_words_into(s: &str, out: &mut String) {
         // is not one space before a word, or at the end.
         let from = i;
         while i < n {
-            let c = b[i];
+            // Eight bytes at a time past bytes that start no whitespace: every
+            // byte that may (ASCII up to the space, or outside ASCII) stops it.
+            while let Some(chunk) = b.get(i..i + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                let x = u64::from_le_bytes(word);
+                let may = (!ge_mask(x, 0x21) | x) & HIGH_BITS;
+                if may == 0 {
+                    i += 8;
+                } else {
+                    i += (may.trailing_zeros() / 8) as usize;
+                    break;
+                }
+            }
+            let Some(&c) = b.get(i) else { break };
             if !MAY_SPACE[c as usize] {
                 i += 1;
             } else if c == b' ' {
