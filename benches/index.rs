@@ -225,14 +225,7 @@ fn run<M: Measurement>(mut c: Criterion<M>) {
 
 /// CPU time of this process (the search's threads), in nanoseconds.
 fn process_cpu_ns() -> u64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)");
-    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+    cpu::cpu_ns(libc::CLOCK_PROCESS_CPUTIME_ID)
 }
 
 /// The `p`th percentile (nearest rank) of sorted `v`.

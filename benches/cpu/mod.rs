@@ -20,16 +20,21 @@ pub fn config() -> Criterion {
 /// CPU time of the calling thread, in nanoseconds.
 pub struct CpuTime;
 
-fn thread_cpu_ns() -> u64 {
+/// CPU time of `clock` (a thread's or the process's), in nanoseconds.
+pub fn cpu_ns(clock: libc::clockid_t) -> u64 {
     let mut ts = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
-    // SAFETY: `ts` is a valid, writable timespec; the clock id is a constant
-    // every Linux kernel since 2.6.12 knows.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
+    // SAFETY: `ts` is a valid, writable timespec; the clock ids used here
+    // are constants every Linux kernel since 2.6.12 knows.
+    let rc = unsafe { libc::clock_gettime(clock, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime({clock})");
     ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+fn thread_cpu_ns() -> u64 {
+    cpu_ns(libc::CLOCK_THREAD_CPUTIME_ID)
 }
 
 impl Measurement for CpuTime {

@@ -298,17 +298,9 @@ fn heads_next_page(header: &[Row], next: &[(u32, Item)]) -> bool {
             _ => break,
         }
     }
-    let filled = |r: &Row| -> Vec<(f32, f32)> {
-        r.cells
-            .iter()
-            .zip(r.edges.iter().flatten())
-            .filter(|(c, _)| !c.is_empty())
-            .map(|(_, e)| *e)
-            .collect()
-    };
     let mut columns: Vec<(f32, f32)> = Vec::new();
     for r in &body {
-        let f = filled(r);
+        let f = filled_edges(r);
         if f.len() > columns.len() {
             columns = f;
         }
@@ -575,6 +567,16 @@ fn continues(prev: &Built, next: &Built, between: &[&str]) -> bool {
     })
 }
 
+/// The edges of a row's non-empty cells (a row without edges has none).
+fn filled_edges(r: &Row) -> Vec<(f32, f32)> {
+    r.cells
+        .iter()
+        .zip(r.edges.iter().flatten())
+        .filter(|(c, _)| !c.is_empty())
+        .map(|(_, e)| *e)
+        .collect()
+}
+
 /// Put each row's cells in the columns of the whole run. A text row's
 /// cells are its columns. A PDF row's cells go by position, since one row
 /// may hold a cell that spans two columns of another (it goes to the column
@@ -584,17 +586,9 @@ fn align(rows: &mut [Row]) {
     if rows.iter().any(|r| r.edges.is_none()) {
         return;
     }
-    let filled = |r: &Row| -> Vec<(f32, f32)> {
-        r.cells
-            .iter()
-            .zip(r.edges.iter().flatten())
-            .filter(|(c, _)| !c.is_empty())
-            .map(|(_, e)| *e)
-            .collect()
-    };
     let mut columns: Vec<(f32, f32)> = Vec::new();
     for r in rows.iter() {
-        let f = filled(r);
+        let f = filled_edges(r);
         if f.len() > columns.len() {
             columns = f;
         }

@@ -159,21 +159,28 @@ fn output_to_a_pipe_or_through_a_link() {
     let fifo = dir.path().join("records.fifo");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if made.is_ok_and(|s| s.success()) {
-        let reader = {
-            let fifo = fifo.clone();
-            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
-        };
+        // The reader is a process, so a run that replaced the pipe (leaving
+        // the reader waiting for a writer forever) fails instead of hanging.
+        let mut reader = std::process::Command::new("cat")
+            .arg(&fifo)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
         let out = run(&[
             "extract",
             "-o",
             fifo.to_str().unwrap(),
             "seeds/003_a0cb441c1b215d03.txt",
         ]);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        let text = reader.join().unwrap();
-        assert!(text.lines().count() >= 3, "{text}");
         let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
-        assert!(kind.is_fifo(), "the pipe is still a pipe");
+        if !kind.is_fifo() {
+            let _ = reader.kill();
+            let _ = reader.wait();
+            panic!("the pipe was replaced by a {kind:?}");
+        }
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = String::from_utf8(reader.wait_with_output().unwrap().stdout).unwrap();
+        assert!(text.lines().count() >= 3, "{text}");
     } else {
         eprintln!("mkfifo not available: pipe case skipped");
     }
