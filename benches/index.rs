@@ -71,6 +71,7 @@ fn write_records(
     index: &Index,
     recs: impl Iterator<Item = OutRecord>,
 ) -> IndexWriter<TantivyDocument> {
+    agendex::index::stem::register(index);
     let fields = Fields::of(&index.schema()).unwrap();
     let mut writer: IndexWriter<TantivyDocument> =
         index.writer_with_num_threads(1, 64 << 20).unwrap();

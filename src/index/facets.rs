@@ -400,6 +400,7 @@ mod tests {
     #[test]
     fn unusual_documents_are_counted_as_the_facet_collector_counts() {
         let index = Index::create_in_ram(schema::build());
+        super::super::stem::register(&index);
         let fields = schema::Fields::of(&index.schema()).expect("fields");
         let mut writer: tantivy::IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15 << 20).expect("writer");

@@ -17,6 +17,7 @@
 pub mod dates;
 pub mod export;
 pub mod facets;
+pub mod pairs;
 pub mod query;
 pub mod schema;
 pub mod searchers;
@@ -171,6 +172,7 @@ pub fn open(dir: &Path) -> Result<Index> {
                 if index.schema() != schema::build() {
                     return Err(IndexError::OtherSchema(dir.display().to_string()));
                 }
+                stem::register(&index);
                 return Ok(index);
             }
             Err(e) => {

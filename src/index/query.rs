@@ -514,8 +514,18 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
-/// Parse the user's query into a tantivy query over the records.
+/// Parse the user's query into a tantivy query over the records, two-word
+/// phrases on the text answered from the `pairs` field (the same records
+/// and scores, see [`super::pairs`]).
 fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Query>> {
+    Ok(super::pairs::rewrite(
+        parse_query_as_written(index, fields, query)?,
+        fields,
+    ))
+}
+
+/// The user's query as tantivy's query parser builds it.
+fn parse_query_as_written(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Query>> {
     if query.trim().is_empty() {
         return Ok(Box::new(AllQuery));
     }
@@ -981,6 +991,7 @@ mod tests {
     /// Add the records of these seeds, dated as given, in one commit.
     fn add_seeds(index: &Index, seeds: &[(&str, &str)]) {
         use crate::pipeline::{self, Options, PdfMode};
+        super::super::stem::register(index);
         let fields = Fields::of(&index.schema()).expect("fields");
         let mut writer: tantivy::IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15 << 20).expect("writer");
@@ -1038,6 +1049,7 @@ mod tests {
     #[test]
     fn snippets_of_long_texts_come_from_a_window_with_true_highlights() {
         let index = Index::create_in_ram(schema::build());
+        super::super::stem::register(&index);
         let fields = Fields::of(&index.schema()).expect("fields");
         let mut writer: tantivy::IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15 << 20).expect("writer");
@@ -1202,7 +1214,7 @@ mod tests {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (
                 Occur::Must,
-                parse_query(index, fields, &req.query).expect("query"),
+                parse_query_as_written(index, fields, &req.query).expect("query"),
             ),
             (Occur::Must, term(fields.entry, schema::ENTRY_RECORD)),
         ];
@@ -1482,5 +1494,178 @@ mod tests {
         let third = search(dir.path(), &all).expect("search");
         assert_eq!(years(&third), ["2019"]);
         assert_ne!(third.total, second.total);
+    }
+
+    /// Every match of `query` with its score, best first (ties by address).
+    fn scored(searcher: &tantivy::Searcher, query: &dyn Query) -> Vec<(f32, DocAddress)> {
+        let all = (searcher.num_docs() as usize).max(1);
+        searcher
+            .search(query, &TopDocs::with_limit(all))
+            .expect("search")
+    }
+
+    /// Phrases of the seeds' own words: adjacent ones (in several cases),
+    /// words that never meet, a repeated word, one next to a word too long
+    /// to index.
+    fn phrases() -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut words = Vec::new();
+        for (seed, _) in SEEDS {
+            let text = std::fs::read_to_string(root.join(seed)).expect("seed");
+            words.extend(
+                text.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string),
+            );
+        }
+        assert!(words.len() > 5000);
+        let mut out = vec![
+            "schools forum".to_string(),
+            "Schools Forum".to_string(),
+            "high needs".to_string(),
+            "early help".to_string(),
+            "the the".to_string(),
+            "of the".to_string(),
+            "forum schools".to_string(),
+            format!("schools {} forum", "x".repeat(50)),
+        ];
+        // A fixed pseudo-random walk over the words (the same every run).
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..150 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let at = (state >> 33) as usize % (words.len() - 1);
+            let other = (state >> 13) as usize % words.len();
+            out.push(match i % 3 {
+                0 | 1 => format!("{} {}", words[at], words[at + 1]),
+                _ => format!("{} {}", words[at], words[other]),
+            });
+        }
+        out
+    }
+
+    /// A two-word phrase answered from the `pairs` field matches the same
+    /// records with the same scores as tantivy's phrase query on the text,
+    /// alone, through the query parser (text and title), and among other
+    /// clauses whose scores it is summed with.
+    #[test]
+    fn pairs_answer_phrases_as_the_phrase_query_does() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        dated_index(dir.path(), &SEEDS[..3]);
+        let generation = super::super::current_generation(dir.path())
+            .expect("pointer")
+            .expect("generation");
+        let index = Index::open_in_dir(&generation).expect("open");
+        add_seeds(&index, &SEEDS[3..]);
+        let open = searchers::open(dir.path()).expect("open");
+        let (searcher, fields) = (&open.searcher, &open.fields);
+        assert!(searcher.segment_readers().len() > 1);
+        let mut analyzer = open
+            .index
+            .tokenizer_for_field(fields.text)
+            .expect("tokenizer");
+        let (mut rewritten, mut matched) = (0, 0);
+        for phrase in phrases() {
+            let mut terms = Vec::new();
+            let mut stream = analyzer.token_stream(&phrase);
+            while let Some(t) = stream.next() {
+                terms.push((t.position, Term::from_field_text(fields.text, &t.text)));
+            }
+            if terms.len() == 2 {
+                let plain = PhraseQuery::new_with_offset(terms);
+                if let Some(pair) = super::super::pairs::PairQuery::of(&plain, fields) {
+                    let want = scored(searcher, &plain);
+                    assert_eq!(scored(searcher, &pair), want, "{phrase}");
+                    rewritten += 1;
+                    matched += usize::from(!want.is_empty());
+                    let count = |q: &dyn Query| {
+                        searcher
+                            .search(q, &tantivy::collector::Count)
+                            .expect("count")
+                    };
+                    assert_eq!(count(&pair), want.len(), "{phrase}");
+                } else {
+                    assert!(phrase.contains("xxxxx"), "{phrase} is two adjacent words");
+                }
+            }
+            // Through the parser, on both default fields, and beside
+            // other clauses (a word, a kind, a date range).
+            for query in [
+                format!("\"{phrase}\""),
+                format!("\"{phrase}\" AND (council OR school)"),
+                format!("\"{phrase}\" OR kind:minute OR date:[2015 TO 2016]"),
+                format!("text:\"{phrase}\" AND kind:table AND date:[2015 TO 2017]"),
+            ] {
+                let Ok(want) = parse_query_as_written(&open.index, fields, &query) else {
+                    continue;
+                };
+                let got = parse_query(&open.index, fields, &query).expect("parses");
+                assert_eq!(scored(searcher, &*got), scored(searcher, &*want), "{query}");
+            }
+        }
+        assert!(rewritten > 100, "{rewritten} phrases answered from pairs");
+        assert!(matched > 90, "{matched} phrases found");
+    }
+
+    /// Searches with phrases give what they gave with tantivy's phrase
+    /// query: records, order, scores, snippets, totals and facets.
+    #[test]
+    fn searches_with_phrases_are_unchanged() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        dated_index(dir.path(), &SEEDS);
+        let open = searchers::open(dir.path()).expect("open");
+        for phrase in phrases().iter().take(60) {
+            for req in [
+                SearchRequest {
+                    query: format!("\"{phrase}\""),
+                    limit: 30,
+                    ..SearchRequest::default()
+                },
+                SearchRequest {
+                    query: format!("\"{phrase}\" OR budget"),
+                    since: Some("2015".into()),
+                    kind: vec!["minute".into(), "document".into(), "table".into()],
+                    limit: 30,
+                    ..SearchRequest::default()
+                },
+            ] {
+                let got = search_open(&open, &req).expect("search");
+                // The same search, phrases left to tantivy.
+                let tables = open.tables().expect("tables");
+                let user =
+                    parse_query_as_written(&open.index, &open.fields, &req.query).expect("query");
+                let filtered =
+                    with_filters(&open.index, &open.fields, tables, user, &req).expect("filters");
+                let top = TopDocs::with_limit(req.limit);
+                let (want, counts) =
+                    searchers::search(&open.searcher, &*filtered, &(top, Counter { tables }))
+                        .expect("search");
+                assert_eq!(got.total, counts.total, "{req:?}");
+                let got_hits: Vec<(f32, String)> = got
+                    .hits
+                    .iter()
+                    .map(|h| (h.score, h.record["id"].as_str().unwrap_or("").to_string()))
+                    .collect();
+                let want_hits: Vec<(f32, String)> = want
+                    .iter()
+                    .map(|(score, a)| {
+                        let doc: TantivyDocument = open.searcher.doc(*a).expect("doc");
+                        let id = doc
+                            .get_first(open.fields.id)
+                            .and_then(|v| v.as_str())
+                            .unwrap_or("")
+                            .to_string();
+                        (*score, id)
+                    })
+                    .collect();
+                assert_eq!(got_hits, want_hits, "{req:?}");
+                assert_eq!(
+                    serde_json::to_value(&got.facets).expect("json"),
+                    serde_json::to_value(facets_of(counts)).expect("json"),
+                    "{req:?}"
+                );
+            }
+        }
     }
 }
