@@ -12,40 +12,17 @@
 //! intersections around it order their clauses, and sum their scores, as
 //! before. Tests check all of it against `PhraseQuery`.
 //!
-//! [`rewrite`] swaps in a [`PairQuery`] for each two-word phrase on the
+//! `super::query` swaps in a [`PairQuery`] for each two-word phrase on the
 //! text without slop; any other phrase is left to tantivy.
 
 use super::schema::Fields;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{
-    Bm25Weight, BooleanQuery, EmptyScorer, EnableScoring, Explanation, PhraseQuery, Query, Scorer,
-    Weight,
+    Bm25Weight, EmptyScorer, EnableScoring, Explanation, PhraseQuery, Query, Scorer, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
-
-/// The query with each two-word phrase on the text (no slop) answered from
-/// the `pairs` field; everything else as it was.
-pub fn rewrite(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
-    if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
-        let clauses = boolean
-            .clauses()
-            .iter()
-            .map(|(occur, q)| (*occur, rewrite(q.box_clone(), fields)))
-            .collect();
-        return Box::new(BooleanQuery::with_minimum_required_clauses(
-            clauses,
-            boolean.get_minimum_number_should_match(),
-        ));
-    }
-    if let Some(phrase) = query.downcast_ref::<PhraseQuery>() {
-        if let Some(pair) = PairQuery::of(phrase, fields) {
-            return Box::new(pair);
-        }
-    }
-    query
-}
 
 /// The phrase "first second" on the text, looked up in the `pairs` field.
 #[derive(Clone, Debug)]

@@ -11,6 +11,7 @@
 
 use super::dates::DateFilter;
 use super::facets::{Counter, Counts, Tables};
+use super::pairs::PairQuery;
 use super::schema::{self, Date, Fields};
 use super::searchers::{self, Open};
 use super::{tantivy_err, IndexError, Result};
@@ -518,10 +519,33 @@ pub fn html_escape(s: &str) -> String {
 /// phrases on the text answered from the `pairs` field (the same records
 /// and scores, see [`super::pairs`]).
 fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Query>> {
-    Ok(super::pairs::rewrite(
+    Ok(faster(
         parse_query_as_written(index, fields, query)?,
         fields,
     ))
+}
+
+/// The same query, matching the same records with the same scores, each
+/// two-word phrase on the text (without slop) read from the `pairs` field
+/// ([`PairQuery`]).
+fn faster(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
+    if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
+        let clauses = boolean
+            .clauses()
+            .iter()
+            .map(|(occur, q)| (*occur, faster(q.box_clone(), fields)))
+            .collect();
+        return Box::new(BooleanQuery::with_minimum_required_clauses(
+            clauses,
+            boolean.get_minimum_number_should_match(),
+        ));
+    }
+    if let Some(phrase) = query.downcast_ref::<PhraseQuery>() {
+        if let Some(pair) = PairQuery::of(phrase, fields) {
+            return Box::new(pair);
+        }
+    }
+    query
 }
 
 /// The user's query as tantivy's query parser builds it.
@@ -1667,5 +1691,102 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Queries of the seeds' words, as people write them: words, unions,
+    /// exclusions, fields, boosts, phrases, nested brackets.
+    fn word_queries() -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut words = Vec::new();
+        for (seed, _) in SEEDS {
+            let text = std::fs::read_to_string(root.join(seed)).expect("seed");
+            words.extend(
+                text.split(|c: char| !c.is_alphabetic())
+                    .filter(|w| w.len() > 2 && !["AND", "OR", "NOT"].contains(w))
+                    .map(str::to_string),
+            );
+        }
+        let mut out: Vec<String> = [
+            "early help",
+            "funding AND (schools OR academies) NOT nursery",
+            "resolved",
+            "Tottenham",
+            "budget",
+            "school OR council",
+            "title:budget OR text:school",
+            "(school OR council OR forum) budget",
+            "school^3 OR budget",
+            "\"schools forum\" OR \"high needs\"",
+            "kind:minute OR kind:resolution",
+            "-nursery school",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut pick = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            words[(state >> 33) as usize % words.len()].clone()
+        };
+        for i in 0..60 {
+            let (a, b, c) = (pick(), pick(), pick());
+            out.push(match i % 6 {
+                0 => a,
+                1 => format!("{a} {b}"),
+                2 => format!("{a} OR {b}"),
+                3 => format!("{a} AND ({b} OR {c})"),
+                4 => format!("({a} OR {b}) NOT {c}"),
+                _ => format!("{a} {b} {c}"),
+            });
+        }
+        out
+    }
+
+    /// The faster query matches the same records with the same scores as
+    /// the query as tantivy's parser builds it, alone and among filters.
+    #[test]
+    fn faster_queries_match_and_score_as_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        dated_index(dir.path(), &SEEDS[..2]);
+        let generation = super::super::current_generation(dir.path())
+            .expect("pointer")
+            .expect("generation");
+        let index = Index::open_in_dir(&generation).expect("open");
+        add_seeds(&index, &SEEDS[2..]);
+        let open = searchers::open(dir.path()).expect("open");
+        let (searcher, fields) = (&open.searcher, &open.fields);
+        let tables = Some(open.tables_now());
+        let (mut pairs, mut nonempty) = (0, 0);
+        for query in word_queries() {
+            let want = parse_query_as_written(&open.index, fields, &query).expect("parses");
+            let got = parse_query(&open.index, fields, &query).expect("parses");
+            pairs += usize::from(format!("{got:?}").contains("PairQuery"));
+            let all = scored(searcher, &*want);
+            nonempty += usize::from(!all.is_empty());
+            assert_eq!(scored(searcher, &*got), all, "{query}");
+            for req in [
+                SearchRequest {
+                    kind: vec!["minute".into(), "table".into()],
+                    ..SearchRequest::default()
+                },
+                SearchRequest {
+                    since: Some("2015".into()),
+                    doc_type: Some("minutes".into()),
+                    ..SearchRequest::default()
+                },
+            ] {
+                let filtered = |q: Box<dyn Query>| {
+                    with_filters(&open.index, fields, tables, q, &req).expect("filters")
+                };
+                assert_eq!(
+                    scored(searcher, &*filtered(got.box_clone())),
+                    scored(searcher, &*filtered(want.box_clone())),
+                    "{query} {req:?}"
+                );
+            }
+        }
+        assert!(pairs > 0, "{pairs} queries hold two-word phrases");
+        assert!(nonempty > 40, "{nonempty} queries match");
     }
 }
