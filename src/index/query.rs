@@ -257,9 +257,12 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     let here = Path::new("");
     let err = |e: tantivy::TantivyError| tantivy_err(here, e);
     let (index, fields, searcher) = (&open.index, &open.fields, &open.searcher);
-    let user_query = parse_query(index, fields, &req.query)?;
+    let UserQuery {
+        query: user_query,
+        markers,
+    } = parse_query(index, fields, &req.query)?;
     let tables = open.tables()?;
-    let filtered = with_filters(index, fields, tables, user_query.box_clone(), req)?;
+    let filtered = with_filters(index, fields, tables, user_query.box_clone(), markers, req)?;
     let limit = match req.limit {
         0 => DEFAULT_LIMIT,
         n => n.min(MAX_LIMIT),
@@ -515,14 +518,22 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
+/// A user's query, parsed.
+struct UserQuery {
+    query: Box<dyn Query>,
+    /// Whether a file marker could match it (see [`may_match_markers`]).
+    markers: bool,
+}
+
 /// Parse the user's query into a tantivy query over the records, two-word
 /// phrases on the text answered from the `pairs` field (the same records
 /// and scores, see [`super::pairs`]).
-fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Query>> {
-    Ok(faster(
-        parse_query_as_written(index, fields, query)?,
-        fields,
-    ))
+fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQuery> {
+    let parsed = parse_user_query(index, fields, query)?;
+    Ok(UserQuery {
+        query: faster(parsed.query, fields),
+        markers: parsed.markers,
+    })
 }
 
 /// The same query, matching the same records with the same scores, each
@@ -549,9 +560,19 @@ fn faster(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
 }
 
 /// The user's query as tantivy's query parser builds it.
+#[cfg(test)]
 fn parse_query_as_written(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Query>> {
+    parse_user_query(index, fields, query).map(|q| q.query)
+}
+
+/// The user's query as tantivy's query parser builds it, and whether a
+/// file marker could match it.
+fn parse_user_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQuery> {
     if query.trim().is_empty() {
-        return Ok(Box::new(AllQuery));
+        return Ok(UserQuery {
+            query: Box::new(AllQuery),
+            markers: true,
+        });
     }
     check_shape(query).map_err(IndexError::Query)?;
     let ast = match query_grammar::parse_query(query) {
@@ -572,12 +593,53 @@ fn parse_query_as_written(index: &Index, fields: &Fields, query: &str) -> Result
             ));
         }
     }
+    let markers = may_match_markers(&ast);
     let mut parser = QueryParser::for_index(index, vec![fields.text, fields.title]);
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, 2.0);
-    parser
+    let query = parser
         .build_query_from_user_input_ast(ast)
-        .map_err(|e| IndexError::Query(parser_message(&e)))
+        .map_err(|e| IndexError::Query(parser_message(&e)))?;
+    Ok(UserQuery { query, markers })
+}
+
+/// Whether a query (its fields named as the schema names them) could match
+/// a file marker, which holds only a path, a SHA-256 and what the user
+/// cannot name. A query that needs any other field cannot: not a word on
+/// the default fields (text, title), a kind, a date. When unsure, it could.
+fn may_match_markers(ast: &UserInputAst) -> bool {
+    let marker_field = |f: &str| f == schema::PATH || f == schema::SHA256;
+    match ast {
+        UserInputAst::Leaf(leaf) => match &**leaf {
+            UserInputLeaf::Literal(lit) => lit.field_name.as_deref().is_some_and(marker_field),
+            UserInputLeaf::Range { field, .. } | UserInputLeaf::Set { field, .. } => {
+                field.as_deref().is_some_and(marker_field)
+            }
+            UserInputLeaf::Exists { field } => marker_field(field),
+            UserInputLeaf::All => true,
+        },
+        UserInputAst::Boost(sub, _) => may_match_markers(sub),
+        UserInputAst::Clause(clauses) => {
+            use query_grammar::Occur as O;
+            // A required clause no marker matches excludes markers; so do
+            // optional ones none of which a marker matches, when nothing is
+            // required. An unmarked clause counts as optional, the weaker
+            // reading (it is required by default here).
+            if clauses
+                .iter()
+                .any(|(o, c)| *o == Some(O::Must) && !may_match_markers(c))
+            {
+                return false;
+            }
+            let required = clauses.iter().any(|(o, _)| *o == Some(O::Must));
+            let optional: Vec<&UserInputAst> = clauses
+                .iter()
+                .filter(|(o, _)| matches!(o, None | Some(O::Should)))
+                .map(|(_, c)| c)
+                .collect();
+            required || optional.is_empty() || optional.iter().any(|c| may_match_markers(c))
+        }
+    }
 }
 
 /// Brackets nested deeper than this are refused: the query grammar's time
@@ -838,12 +900,14 @@ fn rfc3339(d: Date) -> String {
     format!("{:04}-{:02}-{:02}T00:00:00Z", d.year, d.month, d.day)
 }
 
-/// The user's query, restricted to records and to the request's filters.
+/// The user's query, restricted to records and to the request's filters;
+/// `markers`: whether a file marker could match the query.
 fn with_filters(
     index: &Index,
     fields: &Fields,
     tables: Option<&Tables>,
     query: Box<dyn Query>,
+    markers: bool,
     req: &SearchRequest,
 ) -> Result<Box<dyn Query>> {
     let term = |field, value: &str| -> Box<dyn Query> {
@@ -857,10 +921,7 @@ fn with_filters(
     // record term, held by nearly every entry, cost a seek in a long one
     // per match (half a common word's search) and added the same tiny
     // score to every match.
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, query),
-        (Occur::MustNot, term(fields.entry, schema::ENTRY_FILE)),
-    ];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
     if !req.kind.is_empty() {
         let mut any = Vec::new();
         for k in &req.kind {
@@ -918,6 +979,13 @@ fn with_filters(
             None => Box::new(range),
         };
         clauses.push((Occur::Must, filter));
+    }
+    // Every filter needs a field markers lack; so may the query. Else
+    // exclude them (a look at a short list per match: a tenth of a common
+    // word's search, spared when they cannot match). The scores are the
+    // same either way.
+    if markers && clauses.len() == 1 {
+        clauses.push((Occur::MustNot, term(fields.entry, schema::ENTRY_FILE)));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
@@ -1084,7 +1152,9 @@ mod tests {
         writer.add_document(doc).expect("add");
         writer.commit().expect("commit");
         let searcher = index.reader().expect("reader").searcher();
-        let query = parse_query(&index, &fields, "early help").expect("query");
+        let query = parse_query(&index, &fields, "early help")
+            .expect("query")
+            .query;
         let snippets = Snippets::create(&searcher, &*query, fields.text).expect("snippets");
         let s = make_snippet(&snippets, &long);
         let marked: Vec<&str> = s
@@ -1100,7 +1170,9 @@ mod tests {
         assert_eq!(whole.highlighted().len(), s.highlights.len());
         // A word only in the whole text's far end is still found.
         let late = format!("{filler}{filler}Tottenham.");
-        let query = parse_query(&index, &fields, "tottenham").expect("query");
+        let query = parse_query(&index, &fields, "tottenham")
+            .expect("query")
+            .query;
         let snippets = Snippets::create(&searcher, &*query, fields.text).expect("snippets");
         let s = make_snippet(&snippets, &late);
         assert!(s.text.ends_with("places. Tottenham"), "{}", s.text);
@@ -1157,6 +1229,38 @@ mod tests {
     }
 
     #[test]
+    fn markers_are_excluded_only_where_they_could_match() {
+        let could = |q: &str| {
+            let ast = rewrite(query_grammar::parse_query(q).expect("parses")).expect("rewrites");
+            may_match_markers(&ast)
+        };
+        for q in [
+            "sha256:abc",
+            "path:x",
+            "budget OR path:x",
+            "file:x",
+            "-budget",
+            "(kind:minute OR sha:0) OR budget",
+            "path:x^2",
+            "path:[a TO b]",
+        ] {
+            assert!(could(q), "{q}");
+        }
+        for q in [
+            "budget",
+            "early help",
+            "\"schools forum\"",
+            "budget AND (path:x OR school)",
+            "kind:minute OR title:budget",
+            "budget -path:x",
+            "date:2015 OR page:3",
+            "+budget path:x",
+        ] {
+            assert!(!could(q), "{q}");
+        }
+    }
+
+    #[test]
     fn deep_nesting_is_refused_before_parsing() {
         let deep = format!("{}budget{}", "(".repeat(40), ")".repeat(40));
         let err = check_shape(&deep).expect_err("too deep");
@@ -1194,6 +1298,11 @@ mod tests {
             r("\"schools forum\""),
             r("funding AND (schools OR academies) NOT nursery"),
             r("kind:agenda_item"),
+            // File markers hold SHA-256 "0" here: they are not records.
+            r("budget OR sha256:0"),
+            r("(kind:minute OR sha256:0) OR (council AND path:x)"),
+            r("-budget"),
+            r("early help"),
             // Matches a file marker too, which is not a record.
             r(&format!(
                 "path:\"{}\"",
@@ -1389,6 +1498,7 @@ mod tests {
             &open.fields,
             Some(open.tables_now()),
             Box::new(AllQuery),
+            true,
             &req,
         )
         .expect("query");
@@ -1447,7 +1557,9 @@ mod tests {
                 Box::new(BooleanQuery::new(vec![
                     (
                         Occur::Must,
-                        parse_query(&open.index, &open.fields, "school").expect("q"),
+                        parse_query(&open.index, &open.fields, "school")
+                            .expect("q")
+                            .query,
                     ),
                     (Occur::Must, q),
                 ]))
@@ -1624,7 +1736,9 @@ mod tests {
                 let Ok(want) = parse_query_as_written(&open.index, fields, &query) else {
                     continue;
                 };
-                let got = parse_query(&open.index, fields, &query).expect("parses");
+                let got = parse_query(&open.index, fields, &query)
+                    .expect("parses")
+                    .query;
                 assert_eq!(scored(searcher, &*got), scored(searcher, &*want), "{query}");
             }
         }
@@ -1632,22 +1746,24 @@ mod tests {
         assert!(matched > 90, "{matched} phrases found");
     }
 
-    /// Searches with phrases give what they gave with tantivy's phrase
-    /// query: records, order, scores, snippets, totals and facets.
+    /// Searches give what they gave with tantivy's phrase query and with
+    /// file markers always excluded: records, order, scores, totals and
+    /// facets.
     #[test]
-    fn searches_with_phrases_are_unchanged() {
+    fn searches_are_unchanged() {
         let dir = tempfile::tempdir().expect("tempdir");
         dated_index(dir.path(), &SEEDS);
         let open = searchers::open(dir.path()).expect("open");
-        for phrase in phrases().iter().take(60) {
+        let phrases = phrases().into_iter().take(60).map(|p| format!("\"{p}\""));
+        for query in phrases.chain(word_queries()) {
             for req in [
                 SearchRequest {
-                    query: format!("\"{phrase}\""),
+                    query: query.clone(),
                     limit: 30,
                     ..SearchRequest::default()
                 },
                 SearchRequest {
-                    query: format!("\"{phrase}\" OR budget"),
+                    query: format!("{query} OR budget"),
                     since: Some("2015".into()),
                     kind: vec!["minute".into(), "document".into(), "table".into()],
                     limit: 30,
@@ -1659,8 +1775,8 @@ mod tests {
                 let tables = open.tables().expect("tables");
                 let user =
                     parse_query_as_written(&open.index, &open.fields, &req.query).expect("query");
-                let filtered =
-                    with_filters(&open.index, &open.fields, tables, user, &req).expect("filters");
+                let filtered = with_filters(&open.index, &open.fields, tables, user, true, &req)
+                    .expect("filters");
                 let top = TopDocs::with_limit(req.limit);
                 let (want, counts) =
                     searchers::search(&open.searcher, &*filtered, &(top, Counter { tables }))
@@ -1760,7 +1876,9 @@ mod tests {
         let (mut pairs, mut nonempty) = (0, 0);
         for query in word_queries() {
             let want = parse_query_as_written(&open.index, fields, &query).expect("parses");
-            let got = parse_query(&open.index, fields, &query).expect("parses");
+            let got = parse_query(&open.index, fields, &query)
+                .expect("parses")
+                .query;
             pairs += usize::from(format!("{got:?}").contains("PairQuery"));
             let all = scored(searcher, &*want);
             nonempty += usize::from(!all.is_empty());
@@ -1777,7 +1895,7 @@ mod tests {
                 },
             ] {
                 let filtered = |q: Box<dyn Query>| {
-                    with_filters(&open.index, fields, tables, q, &req).expect("filters")
+                    with_filters(&open.index, fields, tables, q, true, &req).expect("filters")
                 };
                 assert_eq!(
                     scored(searcher, &*filtered(got.box_clone())),
