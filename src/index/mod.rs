@@ -22,6 +22,7 @@ pub mod query;
 pub mod schema;
 pub mod searchers;
 pub mod stem;
+pub mod window;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

@@ -14,6 +14,7 @@ use super::facets::{Counter, Counts, Tables};
 use super::pairs::PairQuery;
 use super::schema::{self, Date, Fields};
 use super::searchers::{self, Open};
+use super::window::WindowQuery;
 use super::{tantivy_err, IndexError, Result};
 use serde::{Deserialize, Serialize};
 use std::ops::Bound;
@@ -262,7 +263,10 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
         markers,
     } = parse_query(index, fields, &req.query)?;
     let tables = open.tables()?;
-    let filtered = with_filters(index, fields, tables, user_query.box_clone(), markers, req)?;
+    let filtered = windowed(
+        with_filters(index, fields, tables, user_query.box_clone(), markers, req)?,
+        fields,
+    );
     let limit = match req.limit {
         0 => DEFAULT_LIMIT,
         n => n.min(MAX_LIMIT),
@@ -988,6 +992,33 @@ fn with_filters(
         clauses.push((Occur::MustNot, term(fields.entry, schema::ENTRY_FILE)));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// The query from [`with_filters`], its user's query read by windows when
+/// it is made of words ([`WindowQuery`]) and stands beside at most one
+/// filter (so the size it reports cannot change the order tantivy sums
+/// the clauses' scores in).
+fn windowed(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
+    let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+        return query;
+    };
+    let clauses = boolean.clauses();
+    let positive = clauses.iter().filter(|(o, _)| *o != Occur::MustNot).count();
+    let Some((Occur::Must, user)) = clauses.first() else {
+        return query;
+    };
+    if positive > 2 {
+        return query;
+    }
+    let Some(window) = WindowQuery::rewrite(&**user, fields.text, fields.title) else {
+        return query;
+    };
+    let mut rebuilt = vec![(Occur::Must, window)];
+    rebuilt.extend(clauses.iter().skip(1).map(|(o, q)| (*o, q.box_clone())));
+    Box::new(BooleanQuery::with_minimum_required_clauses(
+        rebuilt,
+        boolean.get_minimum_number_should_match(),
+    ))
 }
 
 /// The document types, as records name them.
@@ -1873,7 +1904,7 @@ mod tests {
         let open = searchers::open(dir.path()).expect("open");
         let (searcher, fields) = (&open.searcher, &open.fields);
         let tables = Some(open.tables_now());
-        let (mut pairs, mut nonempty) = (0, 0);
+        let (mut pairs, mut nonempty, mut windows) = (0, 0, 0);
         for query in word_queries() {
             let want = parse_query_as_written(&open.index, fields, &query).expect("parses");
             let got = parse_query(&open.index, fields, &query)
@@ -1884,6 +1915,7 @@ mod tests {
             nonempty += usize::from(!all.is_empty());
             assert_eq!(scored(searcher, &*got), all, "{query}");
             for req in [
+                SearchRequest::default(),
                 SearchRequest {
                     kind: vec!["minute".into(), "table".into()],
                     ..SearchRequest::default()
@@ -1897,14 +1929,113 @@ mod tests {
                 let filtered = |q: Box<dyn Query>| {
                     with_filters(&open.index, fields, tables, q, true, &req).expect("filters")
                 };
+                let fast = windowed(filtered(got.box_clone()), fields);
+                windows += usize::from(format!("{fast:?}").contains("WindowQuery"));
                 assert_eq!(
-                    scored(searcher, &*filtered(got.box_clone())),
+                    scored(searcher, &*fast),
                     scored(searcher, &*filtered(want.box_clone())),
                     "{query} {req:?}"
                 );
             }
         }
         assert!(pairs > 0, "{pairs} queries hold two-word phrases");
+        assert!(windows > 30, "{windows} queries read by windows");
         assert!(nonempty > 40, "{nonempty} queries match");
+    }
+
+    /// Words read by windows give tantivy's records and scores on an index
+    /// whose segments span many windows (so windows are skipped, sought
+    /// into and left), alone and beside a filter that seeks them.
+    #[test]
+    fn windows_match_on_a_large_index() {
+        use crate::pipeline::{self, Options, PdfMode};
+        let opts = Options {
+            limits: crate::pdf::worker::Limits {
+                timeout: std::time::Duration::from_secs(60),
+                memory: 0,
+            },
+            pdf: PdfMode::InProcess,
+            jobs: 1,
+        };
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut base = Vec::new();
+        for (seed, date) in SEEDS {
+            let source = crate::walk::Source {
+                path: root.join(seed),
+            };
+            for mut r in pipeline::process(&source, &opts).result.expect("parses") {
+                // Whole documents are large and few: leave them out.
+                if r.kind != "document" {
+                    r.document.date = Some(date.to_string());
+                    base.push(r);
+                }
+            }
+        }
+        let index = Index::create_in_ram(schema::build());
+        super::super::stem::register(&index);
+        let fields = Fields::of(&index.schema()).expect("fields");
+        let mut writer: tantivy::IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 50 << 20).expect("writer");
+        let n = 60_000;
+        for i in 0..n {
+            // Past the middle, a scattered few of the copies: lists hold
+            // runs, then irregular gaps.
+            if i > n / 4 && (i as u64).wrapping_mul(2_654_435_761) % 1000 >= 100 {
+                continue;
+            }
+            let mut r = base[i % base.len()].clone();
+            r.id = format!("{}-{i}", r.id);
+            let json = serde_json::to_string(&r).expect("json");
+            writer
+                .add_document(fields.record_doc(&r, &json, i as u64))
+                .expect("add");
+            if i == n / 8 {
+                writer.commit().expect("commit");
+            }
+        }
+        writer.commit().expect("commit");
+        let searcher = index.reader().expect("reader").searcher();
+        assert!(searcher.segment_readers().len() > 1);
+        let largest = searcher.segment_readers().iter().map(|r| r.max_doc()).max();
+        assert!(largest > Some(2 * 4096), "{largest:?}");
+        let tables = Tables::for_searcher(&searcher, None).expect("tables");
+        let mut windows = 0;
+        // Words found side by side somewhere: rare together, often apart.
+        let pairs = phrases().into_iter().skip(8).take(80);
+        for query in word_queries().into_iter().chain(pairs) {
+            let want = parse_query_as_written(&index, &fields, &query).expect("parses");
+            let got = parse_query(&index, &fields, &query).expect("parses").query;
+            for req in [
+                SearchRequest::default(),
+                SearchRequest {
+                    kind: vec!["minute".into(), "table".into()],
+                    ..SearchRequest::default()
+                },
+                SearchRequest {
+                    since: Some("2016".into()),
+                    ..SearchRequest::default()
+                },
+            ] {
+                let filtered = |q: Box<dyn Query>| {
+                    with_filters(&index, &fields, Some(&tables), q, true, &req).expect("filters")
+                };
+                let fast = windowed(filtered(got.box_clone()), &fields);
+                windows += usize::from(format!("{fast:?}").contains("WindowQuery"));
+                let expected = scored(&searcher, &*filtered(want.box_clone()));
+                assert_eq!(scored(&searcher, &*fast), expected, "{query} {req:?}");
+                let count = searcher
+                    .search(&*fast, &tantivy::collector::Count)
+                    .expect("count");
+                assert_eq!(count, expected.len(), "{query} {req:?}");
+                // Small windows: many more of them, often empty.
+                if let Some(w) = WindowQuery::rewrite(&*got, fields.text, fields.title) {
+                    if let Some(w) = w.downcast_ref::<WindowQuery>() {
+                        let small = filtered(Box::new(w.clone().with_window(128)));
+                        assert_eq!(scored(&searcher, &*small), expected, "{query} {req:?}");
+                    }
+                }
+            }
+        }
+        assert!(windows > 100, "{windows} searches read by windows");
     }
 }
