@@ -1475,6 +1475,10 @@ mod tests {
             open.tables_now().segments(),
             open.searcher.segment_readers().len()
         );
+        for reader in open.searcher.segment_readers() {
+            let table = open.tables_now().get(reader.segment_id()).expect("table");
+            assert!(table.is_packed(), "the seeds' facets fit 32 bits");
+        }
         for req in requests() {
             let got = search(dir.path(), &req).expect("search");
             let query = reference_query(&open.index, &open.fields, &req);
