@@ -15,6 +15,7 @@
 //! `stem` is the stemmed fields' analyzer (tantivy's `en_stem`, with a cache).
 
 pub mod dates;
+pub mod everything;
 pub mod export;
 pub mod facets;
 pub mod pairs;

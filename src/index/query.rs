@@ -10,6 +10,7 @@
 //! Owns no output formatting.
 
 use super::dates::DateFilter;
+use super::everything::PlusOne;
 use super::facets::{Counter, Counts, Tables};
 use super::pairs::PairQuery;
 use super::schema::{self, Date, Fields};
@@ -997,7 +998,8 @@ fn with_filters(
 /// The query from [`with_filters`], its user's query read by windows when
 /// it is made of words ([`WindowQuery`]) and stands beside at most one
 /// filter (so the size it reports cannot change the order tantivy sums
-/// the clauses' scores in).
+/// the clauses' scores in); every record beside one filter, the filter
+/// alone ([`PlusOne`]).
 fn windowed(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
     let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
         return query;
@@ -1009,6 +1011,12 @@ fn windowed(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
     };
     if positive > 2 {
         return query;
+    }
+    // Every record and one filter: the filter, scored one more.
+    if let [_, (Occur::Must, filter)] = clauses {
+        if user.downcast_ref::<AllQuery>().is_some() {
+            return Box::new(PlusOne(filter.box_clone()));
+        }
     }
     let Some(window) = WindowQuery::rewrite(&**user, fields.text, fields.title) else {
         return query;
@@ -1790,57 +1798,100 @@ mod tests {
         dated_index(dir.path(), &SEEDS);
         let open = searchers::open(dir.path()).expect("open");
         let phrases = phrases().into_iter().take(60).map(|p| format!("\"{p}\""));
+        let mut requests = Vec::new();
         for query in phrases.chain(word_queries()) {
-            for req in [
-                SearchRequest {
-                    query: query.clone(),
-                    limit: 30,
-                    ..SearchRequest::default()
-                },
-                SearchRequest {
-                    query: format!("{query} OR budget"),
-                    since: Some("2015".into()),
-                    kind: vec!["minute".into(), "document".into(), "table".into()],
-                    limit: 30,
-                    ..SearchRequest::default()
-                },
-            ] {
-                let got = search_open(&open, &req).expect("search");
-                // The same search, phrases left to tantivy.
-                let tables = open.tables().expect("tables");
-                let user =
-                    parse_query_as_written(&open.index, &open.fields, &req.query).expect("query");
-                let filtered = with_filters(&open.index, &open.fields, tables, user, true, &req)
-                    .expect("filters");
-                let top = TopDocs::with_limit(req.limit);
-                let (want, counts) =
-                    searchers::search(&open.searcher, &*filtered, &(top, Counter { tables }))
-                        .expect("search");
-                assert_eq!(got.total, counts.total, "{req:?}");
-                let got_hits: Vec<(f32, String)> = got
-                    .hits
-                    .iter()
-                    .map(|h| (h.score, h.record["id"].as_str().unwrap_or("").to_string()))
-                    .collect();
-                let want_hits: Vec<(f32, String)> = want
-                    .iter()
-                    .map(|(score, a)| {
-                        let doc: TantivyDocument = open.searcher.doc(*a).expect("doc");
-                        let id = doc
-                            .get_first(open.fields.id)
-                            .and_then(|v| v.as_str())
-                            .unwrap_or("")
-                            .to_string();
-                        (*score, id)
-                    })
-                    .collect();
-                assert_eq!(got_hits, want_hits, "{req:?}");
-                assert_eq!(
-                    serde_json::to_value(&got.facets).expect("json"),
-                    serde_json::to_value(facets_of(counts)).expect("json"),
-                    "{req:?}"
-                );
-            }
+            requests.push(SearchRequest {
+                query: query.clone(),
+                limit: 30,
+                ..SearchRequest::default()
+            });
+            requests.push(SearchRequest {
+                query: format!("{query} OR budget"),
+                since: Some("2015".into()),
+                kind: vec!["minute".into(), "document".into(), "table".into()],
+                limit: 30,
+                ..SearchRequest::default()
+            });
+            requests.push(SearchRequest {
+                query,
+                kind: vec!["minute".into(), "table".into()],
+                limit: 30,
+                ..SearchRequest::default()
+            });
+        }
+        // Every record, through one filter (or two).
+        let all = SearchRequest {
+            limit: 40,
+            ..SearchRequest::default()
+        };
+        requests.extend([
+            SearchRequest {
+                kind: vec!["resolution".into(), "minute".into()],
+                ..all.clone()
+            },
+            SearchRequest {
+                kind: vec!["table".into()],
+                offset: 25,
+                ..all.clone()
+            },
+            SearchRequest {
+                doc_type: Some("minutes".into()),
+                ..all.clone()
+            },
+            SearchRequest {
+                since: Some("2016".into()),
+                ..all.clone()
+            },
+            SearchRequest {
+                until: Some("2015-06".into()),
+                ..all.clone()
+            },
+            SearchRequest {
+                body: Some("schools forum".into()),
+                ..all.clone()
+            },
+            SearchRequest {
+                council: Some("haringey".into()),
+                since: Some("2015".into()),
+                ..all.clone()
+            },
+        ]);
+        for req in requests {
+            let got = search_open(&open, &req).expect("search");
+            // The same search, phrases left to tantivy.
+            let tables = open.tables().expect("tables");
+            let user =
+                parse_query_as_written(&open.index, &open.fields, &req.query).expect("query");
+            let filtered =
+                with_filters(&open.index, &open.fields, tables, user, true, &req).expect("filters");
+            let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
+            let (want, counts) =
+                searchers::search(&open.searcher, &*filtered, &(top, Counter { tables }))
+                    .expect("search");
+            assert_eq!(got.total, counts.total, "{req:?}");
+            let got_hits: Vec<(f32, String)> = got
+                .hits
+                .iter()
+                .map(|h| (h.score, h.record["id"].as_str().unwrap_or("").to_string()))
+                .collect();
+            let want_hits: Vec<(f32, String)> = want
+                .iter()
+                .map(|(score, a)| {
+                    let doc: TantivyDocument = open.searcher.doc(*a).expect("doc");
+                    let id = doc
+                        .get_first(open.fields.id)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("")
+                        .to_string();
+                    (*score, id)
+                })
+                .collect();
+            assert_eq!(got_hits, want_hits, "{req:?}");
+            assert_eq!(
+                serde_json::to_value(&got.facets).expect("json"),
+                serde_json::to_value(facets_of(counts)).expect("json"),
+                "{req:?}"
+            );
         }
     }
 
