@@ -486,7 +486,14 @@ impl Snippets {
 /// The snippet of `text` around the matched words; the opening of the
 /// text when no word of the query is in it (a match on the title alone).
 fn make_snippet(generator: &Snippets, text: &str) -> Snippet {
-    let s = generator.snippet(text);
+    // No term of the query is in the index (or the query has none, as an
+    // empty one): no fragment can score, so tantivy's would be empty;
+    // spare tokenizing the text (a whole document, for some records).
+    let s = if generator.probes.is_empty() {
+        tantivy::snippet::Snippet::empty()
+    } else {
+        generator.snippet(text)
+    };
     if !s.fragment().is_empty() {
         return Snippet {
             text: s.fragment().to_string(),
@@ -1216,6 +1223,16 @@ mod tests {
         let s = make_snippet(&snippets, &late);
         assert!(s.text.ends_with("places. Tottenham"), "{}", s.text);
         assert_eq!(s.highlights.len(), 1);
+        // Queries without a term in the index: tantivy's snippet would be
+        // empty, so the text's opening, as before.
+        for q in ["", "zzqxw", "kind:minute", "date:2015"] {
+            let query = parse_query(&index, &fields, q).expect("query").query;
+            let snippets = Snippets::create(&searcher, &*query, fields.text).expect("snippets");
+            assert!(snippets.generator.snippet(&long).fragment().is_empty());
+            let s = make_snippet(&snippets, &long);
+            assert_eq!(s.text, long[..SNIPPET_CHARS], "{q}");
+            assert!(s.highlights.is_empty());
+        }
     }
 
     #[test]
