@@ -41,6 +41,10 @@ pub struct SegmentTable {
     /// in slot `offsets[r] + i`; slot `slots` takes "no value".
     offsets: [usize; N],
     slots: usize,
+    /// Where counting puts root `r`'s value `i`: slot `bases[r] + i`
+    /// (`offsets`, but for packed rows, which give each root its own "no
+    /// value" slot after its values).
+    bases: [usize; N],
     rows: Rows,
     /// Per document, its date (the `date` fast field, as nanoseconds since
     /// 1970), [`NO_DATE`] when it has none; `None` when some document has
@@ -52,6 +56,16 @@ pub struct SegmentTable {
 pub const NO_DATE: i64 = i64::MIN;
 
 enum Rows {
+    /// As `Dense`, when every root's value index (or its number of values,
+    /// for none) fits in 32 bits together: per document, the indexes side
+    /// by side. Four bytes a document rather than ten: counting a common
+    /// word's hits reads these rows for a fifth of the index, and was
+    /// bound by the memory it read.
+    Packed {
+        rows: Vec<u32>,
+        shifts: [u32; N],
+        masks: [u32; N],
+    },
     /// At most one value per root (what the schema writes), and fewer than
     /// 65,535 values in all: per root, the slot to count in.
     Dense(Vec<[u16; N]>),
@@ -77,6 +91,7 @@ impl SegmentTable {
             names,
             offsets,
             slots,
+            bases: offsets,
             rows: Rows::Column(facets, by_ord),
             dates: None,
         })
@@ -118,11 +133,16 @@ impl SegmentTable {
                 dense.push(row);
             }
             if one_each {
+                let (bases, rows) = match pack(&names, &offsets, none, &dense) {
+                    Some((bases, packed)) => (bases, packed),
+                    None => (offsets, Rows::Dense(dense)),
+                };
                 return Ok(SegmentTable {
                     names,
                     offsets,
                     slots,
-                    rows: Rows::Dense(dense),
+                    bases,
+                    rows,
                     dates: dates(reader)?,
                 });
             }
@@ -136,6 +156,7 @@ impl SegmentTable {
             names,
             offsets,
             slots,
+            bases: offsets,
             rows: Rows::Sparse(sparse),
             dates: dates(reader)?,
         })
@@ -144,8 +165,65 @@ impl SegmentTable {
     /// Whether every document has at most one value per root.
     #[cfg(test)]
     pub fn is_dense(&self) -> bool {
-        matches!(self.rows, Rows::Dense(_))
+        matches!(self.rows, Rows::Dense(_) | Rows::Packed { .. })
     }
+
+    /// Whether the rows are packed in 32 bits.
+    #[cfg(test)]
+    pub fn is_packed(&self) -> bool {
+        matches!(self.rows, Rows::Packed { .. })
+    }
+}
+
+/// Dense rows packed in 32 bits, and where each root's values count, when
+/// every root's index fits: root `r` takes the bits for 0..=n (n its
+/// number of values, n meaning none).
+fn pack(
+    names: &[Vec<String>; N],
+    offsets: &[usize; N],
+    none: u16,
+    dense: &[[u16; N]],
+) -> Option<([usize; N], Rows)> {
+    let mut shifts = [0u32; N];
+    let mut masks = [0u32; N];
+    let mut bases = [0usize; N];
+    let mut used = 0u32;
+    for r in 0..N {
+        let n = u32::try_from(names[r].len()).ok()?;
+        let bits = u32::BITS - n.leading_zeros();
+        shifts[r] = used;
+        masks[r] = u32::try_from((1u64 << bits) - 1).ok()?;
+        used += bits;
+        // Each root's own "none" slot follows its values.
+        bases[r] = offsets[r] + r;
+    }
+    if used > u32::BITS {
+        return None;
+    }
+    let rows = dense
+        .iter()
+        .map(|row| {
+            let mut packed = 0u32;
+            for r in 0..N {
+                let index = if row[r] == none {
+                    names[r].len()
+                } else {
+                    usize::from(row[r]) - offsets[r]
+                };
+                // Fits its bits (checked above); the shift is below 32.
+                packed |= (index as u32) << shifts[r];
+            }
+            packed
+        })
+        .collect();
+    Some((
+        bases,
+        Rows::Packed {
+            rows,
+            shifts,
+            masks,
+        },
+    ))
 }
 
 /// Read a segment's facet dictionary.
@@ -280,7 +358,8 @@ impl Collector for Counter<'_> {
             Some(t) => Arc::clone(t),
             None => Arc::new(SegmentTable::unread(reader)?),
         };
-        let counts = vec![0u64; table.slots + 1];
+        // Room for every root's "none" slot, however the rows are kept.
+        let counts = vec![0u64; table.slots + N + 1];
         Ok(SegmentCounter {
             table,
             total: 0,
@@ -318,6 +397,20 @@ impl SegmentCounter {
     fn count(&mut self, doc: DocId) {
         self.total += 1;
         match &self.table.rows {
+            Rows::Packed {
+                rows,
+                shifts,
+                masks,
+            } => {
+                if let Some(&row) = rows.get(doc as usize) {
+                    for r in 0..N {
+                        let slot = self.table.bases[r] + ((row >> shifts[r]) & masks[r]) as usize;
+                        if let Some(c) = self.counts.get_mut(slot) {
+                            *c += 1;
+                        }
+                    }
+                }
+            }
             Rows::Dense(rows) => {
                 if let Some(row) = rows.get(doc as usize) {
                     for &slot in row {
@@ -375,7 +468,7 @@ impl SegmentCollector for SegmentCounter {
             ..Counts::default()
         };
         for (r, names) in self.table.names.iter().enumerate() {
-            let offset = self.table.offsets[r];
+            let offset = self.table.bases[r];
             for (i, name) in names.iter().enumerate() {
                 let n = self.counts.get(offset + i).copied().unwrap_or(0);
                 if n > 0 {
@@ -400,6 +493,7 @@ mod tests {
     #[test]
     fn unusual_documents_are_counted_as_the_facet_collector_counts() {
         let index = Index::create_in_ram(schema::build());
+        super::super::stem::register(&index);
         let fields = schema::Fields::of(&index.schema()).expect("fields");
         let mut writer: tantivy::IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15 << 20).expect("writer");
@@ -459,5 +553,55 @@ mod tests {
         }
         assert_eq!(counts.values[0].get("minute"), Some(&2));
         assert_eq!(counts.values[2].get("Haringey / Enfield"), Some(&1));
+    }
+
+    /// Packed rows give back each root's value (or none), and a segment
+    /// with too many values for 32 bits keeps its rows dense.
+    #[test]
+    fn packed_rows_hold_every_value() {
+        let sizes = [12usize, 300, 7, 0, 40];
+        let names: [Vec<String>; N] =
+            sizes.map(|n| (0..n).map(|i| format!("v{i}")).collect::<Vec<String>>());
+        let (offsets, total) = slots(&names);
+        let none = u16::try_from(total).expect("fits");
+        // Every value of every root once, and rows without some roots.
+        let mut dense = Vec::new();
+        for i in 0..400usize {
+            let mut row = [none; N];
+            for r in 0..N {
+                if sizes[r] > 0 && (i + r) % 5 != 0 {
+                    row[r] = (offsets[r] + i % sizes[r]) as u16;
+                }
+            }
+            dense.push(row);
+        }
+        let Some((
+            bases,
+            Rows::Packed {
+                rows,
+                shifts,
+                masks,
+            },
+        )) = pack(&names, &offsets, none, &dense)
+        else {
+            panic!("fits in 32 bits");
+        };
+        for (row, packed) in dense.iter().zip(&rows) {
+            for r in 0..N {
+                let index = ((packed >> shifts[r]) & masks[r]) as usize;
+                let want = if row[r] == none {
+                    sizes[r]
+                } else {
+                    usize::from(row[r]) - offsets[r]
+                };
+                assert_eq!(index, want);
+                assert!(bases[r] + index < total + N + 1);
+            }
+        }
+        let many: [Vec<String>; N] = [12usize, 40_000, 20_000, 3, 3]
+            .map(|n| (0..n).map(|i| format!("v{i}")).collect::<Vec<String>>());
+        let (offsets, total) = slots(&many);
+        let none = u16::try_from(total).expect("fits");
+        assert!(pack(&many, &offsets, none, &[[none; N]]).is_none());
     }
 }

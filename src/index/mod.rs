@@ -15,12 +15,15 @@
 //! `stem` is the stemmed fields' analyzer (tantivy's `en_stem`, with a cache).
 
 pub mod dates;
+pub mod everything;
 pub mod export;
 pub mod facets;
+pub mod pairs;
 pub mod query;
 pub mod schema;
 pub mod searchers;
 pub mod stem;
+pub mod window;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
@@ -171,6 +174,7 @@ pub fn open(dir: &Path) -> Result<Index> {
                 if index.schema() != schema::build() {
                     return Err(IndexError::OtherSchema(dir.display().to_string()));
                 }
+                stem::register(&index);
                 return Ok(index);
             }
             Err(e) => {

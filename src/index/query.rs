@@ -10,9 +10,12 @@
 //! Owns no output formatting.
 
 use super::dates::DateFilter;
+use super::everything::PlusOne;
 use super::facets::{Counter, Counts, Tables};
+use super::pairs::PairQuery;
 use super::schema::{self, Date, Fields};
 use super::searchers::{self, Open};
+use super::window::WindowQuery;
 use super::{tantivy_err, IndexError, Result};
 use serde::{Deserialize, Serialize};
 use std::ops::Bound;
@@ -256,9 +259,15 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     let here = Path::new("");
     let err = |e: tantivy::TantivyError| tantivy_err(here, e);
     let (index, fields, searcher) = (&open.index, &open.fields, &open.searcher);
-    let user_query = parse_query(index, fields, &req.query)?;
+    let UserQuery {
+        query: user_query,
+        markers,
+    } = parse_query(index, fields, &req.query)?;
     let tables = open.tables()?;
-    let filtered = with_filters(index, fields, tables, user_query.box_clone(), req)?;
+    let filtered = windowed(
+        with_filters(index, fields, tables, user_query.box_clone(), markers, req)?,
+        fields,
+    );
     let limit = match req.limit {
         0 => DEFAULT_LIMIT,
         n => n.min(MAX_LIMIT),
@@ -477,7 +486,14 @@ impl Snippets {
 /// The snippet of `text` around the matched words; the opening of the
 /// text when no word of the query is in it (a match on the title alone).
 fn make_snippet(generator: &Snippets, text: &str) -> Snippet {
-    let s = generator.snippet(text);
+    // No term of the query is in the index (or the query has none, as an
+    // empty one): no fragment can score, so tantivy's would be empty;
+    // spare tokenizing the text (a whole document, for some records).
+    let s = if generator.probes.is_empty() {
+        tantivy::snippet::Snippet::empty()
+    } else {
+        generator.snippet(text)
+    };
     if !s.fragment().is_empty() {
         return Snippet {
             text: s.fragment().to_string(),
@@ -514,10 +530,61 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
-/// Parse the user's query into a tantivy query over the records.
-fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Query>> {
+/// A user's query, parsed.
+struct UserQuery {
+    query: Box<dyn Query>,
+    /// Whether a file marker could match it (see [`may_match_markers`]).
+    markers: bool,
+}
+
+/// Parse the user's query into a tantivy query over the records, two-word
+/// phrases on the text answered from the `pairs` field (the same records
+/// and scores, see [`super::pairs`]).
+fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQuery> {
+    let parsed = parse_user_query(index, fields, query)?;
+    Ok(UserQuery {
+        query: faster(parsed.query, fields),
+        markers: parsed.markers,
+    })
+}
+
+/// The same query, matching the same records with the same scores, each
+/// two-word phrase on the text (without slop) read from the `pairs` field
+/// ([`PairQuery`]).
+fn faster(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
+    if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
+        let clauses = boolean
+            .clauses()
+            .iter()
+            .map(|(occur, q)| (*occur, faster(q.box_clone(), fields)))
+            .collect();
+        return Box::new(BooleanQuery::with_minimum_required_clauses(
+            clauses,
+            boolean.get_minimum_number_should_match(),
+        ));
+    }
+    if let Some(phrase) = query.downcast_ref::<PhraseQuery>() {
+        if let Some(pair) = PairQuery::of(phrase, fields) {
+            return Box::new(pair);
+        }
+    }
+    query
+}
+
+/// The user's query as tantivy's query parser builds it.
+#[cfg(test)]
+fn parse_query_as_written(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Query>> {
+    parse_user_query(index, fields, query).map(|q| q.query)
+}
+
+/// The user's query as tantivy's query parser builds it, and whether a
+/// file marker could match it.
+fn parse_user_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQuery> {
     if query.trim().is_empty() {
-        return Ok(Box::new(AllQuery));
+        return Ok(UserQuery {
+            query: Box::new(AllQuery),
+            markers: true,
+        });
     }
     check_shape(query).map_err(IndexError::Query)?;
     let ast = match query_grammar::parse_query(query) {
@@ -538,12 +605,53 @@ fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Qu
             ));
         }
     }
+    let markers = may_match_markers(&ast);
     let mut parser = QueryParser::for_index(index, vec![fields.text, fields.title]);
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, 2.0);
-    parser
+    let query = parser
         .build_query_from_user_input_ast(ast)
-        .map_err(|e| IndexError::Query(parser_message(&e)))
+        .map_err(|e| IndexError::Query(parser_message(&e)))?;
+    Ok(UserQuery { query, markers })
+}
+
+/// Whether a query (its fields named as the schema names them) could match
+/// a file marker, which holds only a path, a SHA-256 and what the user
+/// cannot name. A query that needs any other field cannot: not a word on
+/// the default fields (text, title), a kind, a date. When unsure, it could.
+fn may_match_markers(ast: &UserInputAst) -> bool {
+    let marker_field = |f: &str| f == schema::PATH || f == schema::SHA256;
+    match ast {
+        UserInputAst::Leaf(leaf) => match &**leaf {
+            UserInputLeaf::Literal(lit) => lit.field_name.as_deref().is_some_and(marker_field),
+            UserInputLeaf::Range { field, .. } | UserInputLeaf::Set { field, .. } => {
+                field.as_deref().is_some_and(marker_field)
+            }
+            UserInputLeaf::Exists { field } => marker_field(field),
+            UserInputLeaf::All => true,
+        },
+        UserInputAst::Boost(sub, _) => may_match_markers(sub),
+        UserInputAst::Clause(clauses) => {
+            use query_grammar::Occur as O;
+            // A required clause no marker matches excludes markers; so do
+            // optional ones none of which a marker matches, when nothing is
+            // required. An unmarked clause counts as optional, the weaker
+            // reading (it is required by default here).
+            if clauses
+                .iter()
+                .any(|(o, c)| *o == Some(O::Must) && !may_match_markers(c))
+            {
+                return false;
+            }
+            let required = clauses.iter().any(|(o, _)| *o == Some(O::Must));
+            let optional: Vec<&UserInputAst> = clauses
+                .iter()
+                .filter(|(o, _)| matches!(o, None | Some(O::Should)))
+                .map(|(_, c)| c)
+                .collect();
+            required || optional.is_empty() || optional.iter().any(|c| may_match_markers(c))
+        }
+    }
 }
 
 /// Brackets nested deeper than this are refused: the query grammar's time
@@ -804,12 +912,14 @@ fn rfc3339(d: Date) -> String {
     format!("{:04}-{:02}-{:02}T00:00:00Z", d.year, d.month, d.day)
 }
 
-/// The user's query, restricted to records and to the request's filters.
+/// The user's query, restricted to records and to the request's filters;
+/// `markers`: whether a file marker could match the query.
 fn with_filters(
     index: &Index,
     fields: &Fields,
     tables: Option<&Tables>,
     query: Box<dyn Query>,
+    markers: bool,
     req: &SearchRequest,
 ) -> Result<Box<dyn Query>> {
     let term = |field, value: &str| -> Box<dyn Query> {
@@ -823,10 +933,7 @@ fn with_filters(
     // record term, held by nearly every entry, cost a seek in a long one
     // per match (half a common word's search) and added the same tiny
     // score to every match.
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, query),
-        (Occur::MustNot, term(fields.entry, schema::ENTRY_FILE)),
-    ];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
     if !req.kind.is_empty() {
         let mut any = Vec::new();
         for k in &req.kind {
@@ -885,7 +992,48 @@ fn with_filters(
         };
         clauses.push((Occur::Must, filter));
     }
+    // Every filter needs a field markers lack; so may the query. Else
+    // exclude them (a look at a short list per match: a tenth of a common
+    // word's search, spared when they cannot match). The scores are the
+    // same either way.
+    if markers && clauses.len() == 1 {
+        clauses.push((Occur::MustNot, term(fields.entry, schema::ENTRY_FILE)));
+    }
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// The query from [`with_filters`], its user's query read by windows when
+/// it is made of words ([`WindowQuery`]) and stands beside at most one
+/// filter (so the size it reports cannot change the order tantivy sums
+/// the clauses' scores in); every record beside one filter, the filter
+/// alone ([`PlusOne`]).
+fn windowed(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
+    let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+        return query;
+    };
+    let clauses = boolean.clauses();
+    let positive = clauses.iter().filter(|(o, _)| *o != Occur::MustNot).count();
+    let Some((Occur::Must, user)) = clauses.first() else {
+        return query;
+    };
+    if positive > 2 {
+        return query;
+    }
+    // Every record and one filter: the filter, scored one more.
+    if let [_, (Occur::Must, filter)] = clauses {
+        if user.downcast_ref::<AllQuery>().is_some() {
+            return Box::new(PlusOne(filter.box_clone()));
+        }
+    }
+    let Some(window) = WindowQuery::rewrite(&**user, fields.text, fields.title) else {
+        return query;
+    };
+    let mut rebuilt = vec![(Occur::Must, window)];
+    rebuilt.extend(clauses.iter().skip(1).map(|(o, q)| (*o, q.box_clone())));
+    Box::new(BooleanQuery::with_minimum_required_clauses(
+        rebuilt,
+        boolean.get_minimum_number_should_match(),
+    ))
 }
 
 /// The document types, as records name them.
@@ -981,6 +1129,7 @@ mod tests {
     /// Add the records of these seeds, dated as given, in one commit.
     fn add_seeds(index: &Index, seeds: &[(&str, &str)]) {
         use crate::pipeline::{self, Options, PdfMode};
+        super::super::stem::register(index);
         let fields = Fields::of(&index.schema()).expect("fields");
         let mut writer: tantivy::IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15 << 20).expect("writer");
@@ -1038,6 +1187,7 @@ mod tests {
     #[test]
     fn snippets_of_long_texts_come_from_a_window_with_true_highlights() {
         let index = Index::create_in_ram(schema::build());
+        super::super::stem::register(&index);
         let fields = Fields::of(&index.schema()).expect("fields");
         let mut writer: tantivy::IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15 << 20).expect("writer");
@@ -1048,7 +1198,9 @@ mod tests {
         writer.add_document(doc).expect("add");
         writer.commit().expect("commit");
         let searcher = index.reader().expect("reader").searcher();
-        let query = parse_query(&index, &fields, "early help").expect("query");
+        let query = parse_query(&index, &fields, "early help")
+            .expect("query")
+            .query;
         let snippets = Snippets::create(&searcher, &*query, fields.text).expect("snippets");
         let s = make_snippet(&snippets, &long);
         let marked: Vec<&str> = s
@@ -1064,11 +1216,23 @@ mod tests {
         assert_eq!(whole.highlighted().len(), s.highlights.len());
         // A word only in the whole text's far end is still found.
         let late = format!("{filler}{filler}Tottenham.");
-        let query = parse_query(&index, &fields, "tottenham").expect("query");
+        let query = parse_query(&index, &fields, "tottenham")
+            .expect("query")
+            .query;
         let snippets = Snippets::create(&searcher, &*query, fields.text).expect("snippets");
         let s = make_snippet(&snippets, &late);
         assert!(s.text.ends_with("places. Tottenham"), "{}", s.text);
         assert_eq!(s.highlights.len(), 1);
+        // Queries without a term in the index: tantivy's snippet would be
+        // empty, so the text's opening, as before.
+        for q in ["", "zzqxw", "kind:minute", "date:2015"] {
+            let query = parse_query(&index, &fields, q).expect("query").query;
+            let snippets = Snippets::create(&searcher, &*query, fields.text).expect("snippets");
+            assert!(snippets.generator.snippet(&long).fragment().is_empty());
+            let s = make_snippet(&snippets, &long);
+            assert_eq!(s.text, long[..SNIPPET_CHARS], "{q}");
+            assert!(s.highlights.is_empty());
+        }
     }
 
     #[test]
@@ -1121,6 +1285,38 @@ mod tests {
     }
 
     #[test]
+    fn markers_are_excluded_only_where_they_could_match() {
+        let could = |q: &str| {
+            let ast = rewrite(query_grammar::parse_query(q).expect("parses")).expect("rewrites");
+            may_match_markers(&ast)
+        };
+        for q in [
+            "sha256:abc",
+            "path:x",
+            "budget OR path:x",
+            "file:x",
+            "-budget",
+            "(kind:minute OR sha:0) OR budget",
+            "path:x^2",
+            "path:[a TO b]",
+        ] {
+            assert!(could(q), "{q}");
+        }
+        for q in [
+            "budget",
+            "early help",
+            "\"schools forum\"",
+            "budget AND (path:x OR school)",
+            "kind:minute OR title:budget",
+            "budget -path:x",
+            "date:2015 OR page:3",
+            "+budget path:x",
+        ] {
+            assert!(!could(q), "{q}");
+        }
+    }
+
+    #[test]
     fn deep_nesting_is_refused_before_parsing() {
         let deep = format!("{}budget{}", "(".repeat(40), ")".repeat(40));
         let err = check_shape(&deep).expect_err("too deep");
@@ -1158,6 +1354,11 @@ mod tests {
             r("\"schools forum\""),
             r("funding AND (schools OR academies) NOT nursery"),
             r("kind:agenda_item"),
+            // File markers hold SHA-256 "0" here: they are not records.
+            r("budget OR sha256:0"),
+            r("(kind:minute OR sha256:0) OR (council AND path:x)"),
+            r("-budget"),
+            r("early help"),
             // Matches a file marker too, which is not a record.
             r(&format!(
                 "path:\"{}\"",
@@ -1202,7 +1403,7 @@ mod tests {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (
                 Occur::Must,
-                parse_query(index, fields, &req.query).expect("query"),
+                parse_query_as_written(index, fields, &req.query).expect("query"),
             ),
             (Occur::Must, term(fields.entry, schema::ENTRY_RECORD)),
         ];
@@ -1299,6 +1500,10 @@ mod tests {
             open.tables_now().segments(),
             open.searcher.segment_readers().len()
         );
+        for reader in open.searcher.segment_readers() {
+            let table = open.tables_now().get(reader.segment_id()).expect("table");
+            assert!(table.is_packed(), "the seeds' facets fit 32 bits");
+        }
         for req in requests() {
             let got = search(dir.path(), &req).expect("search");
             let query = reference_query(&open.index, &open.fields, &req);
@@ -1353,6 +1558,7 @@ mod tests {
             &open.fields,
             Some(open.tables_now()),
             Box::new(AllQuery),
+            true,
             &req,
         )
         .expect("query");
@@ -1411,7 +1617,9 @@ mod tests {
                 Box::new(BooleanQuery::new(vec![
                     (
                         Occur::Must,
-                        parse_query(&open.index, &open.fields, "school").expect("q"),
+                        parse_query(&open.index, &open.fields, "school")
+                            .expect("q")
+                            .query,
                     ),
                     (Occur::Must, q),
                 ]))
@@ -1482,5 +1690,424 @@ mod tests {
         let third = search(dir.path(), &all).expect("search");
         assert_eq!(years(&third), ["2019"]);
         assert_ne!(third.total, second.total);
+    }
+
+    /// Every match of `query` with its score, best first (ties by address).
+    fn scored(searcher: &tantivy::Searcher, query: &dyn Query) -> Vec<(f32, DocAddress)> {
+        let all = (searcher.num_docs() as usize).max(1);
+        searcher
+            .search(query, &TopDocs::with_limit(all))
+            .expect("search")
+    }
+
+    /// Phrases of the seeds' own words: adjacent ones (in several cases),
+    /// words that never meet, a repeated word, one next to a word too long
+    /// to index.
+    fn phrases() -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut words = Vec::new();
+        for (seed, _) in SEEDS {
+            let text = std::fs::read_to_string(root.join(seed)).expect("seed");
+            words.extend(
+                text.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string),
+            );
+        }
+        assert!(words.len() > 5000);
+        let mut out = vec![
+            "schools forum".to_string(),
+            "Schools Forum".to_string(),
+            "high needs".to_string(),
+            "early help".to_string(),
+            "the the".to_string(),
+            "of the".to_string(),
+            "forum schools".to_string(),
+            format!("schools {} forum", "x".repeat(50)),
+        ];
+        // A fixed pseudo-random walk over the words (the same every run).
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..150 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let at = (state >> 33) as usize % (words.len() - 1);
+            let other = (state >> 13) as usize % words.len();
+            out.push(match i % 3 {
+                0 | 1 => format!("{} {}", words[at], words[at + 1]),
+                _ => format!("{} {}", words[at], words[other]),
+            });
+        }
+        out
+    }
+
+    /// A two-word phrase answered from the `pairs` field matches the same
+    /// records with the same scores as tantivy's phrase query on the text,
+    /// alone, through the query parser (text and title), and among other
+    /// clauses whose scores it is summed with.
+    #[test]
+    fn pairs_answer_phrases_as_the_phrase_query_does() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        dated_index(dir.path(), &SEEDS[..3]);
+        let generation = super::super::current_generation(dir.path())
+            .expect("pointer")
+            .expect("generation");
+        let index = Index::open_in_dir(&generation).expect("open");
+        add_seeds(&index, &SEEDS[3..]);
+        let open = searchers::open(dir.path()).expect("open");
+        let (searcher, fields) = (&open.searcher, &open.fields);
+        assert!(searcher.segment_readers().len() > 1);
+        let mut analyzer = open
+            .index
+            .tokenizer_for_field(fields.text)
+            .expect("tokenizer");
+        let (mut rewritten, mut matched) = (0, 0);
+        for phrase in phrases() {
+            let mut terms = Vec::new();
+            let mut stream = analyzer.token_stream(&phrase);
+            while let Some(t) = stream.next() {
+                terms.push((t.position, Term::from_field_text(fields.text, &t.text)));
+            }
+            if terms.len() == 2 {
+                let plain = PhraseQuery::new_with_offset(terms);
+                if let Some(pair) = super::super::pairs::PairQuery::of(&plain, fields) {
+                    let want = scored(searcher, &plain);
+                    assert_eq!(scored(searcher, &pair), want, "{phrase}");
+                    rewritten += 1;
+                    matched += usize::from(!want.is_empty());
+                    let count = |q: &dyn Query| {
+                        searcher
+                            .search(q, &tantivy::collector::Count)
+                            .expect("count")
+                    };
+                    assert_eq!(count(&pair), want.len(), "{phrase}");
+                } else {
+                    assert!(phrase.contains("xxxxx"), "{phrase} is two adjacent words");
+                }
+            }
+            // Through the parser, on both default fields, and beside
+            // other clauses (a word, a kind, a date range).
+            for query in [
+                format!("\"{phrase}\""),
+                format!("\"{phrase}\" AND (council OR school)"),
+                format!("\"{phrase}\" OR kind:minute OR date:[2015 TO 2016]"),
+                format!("text:\"{phrase}\" AND kind:table AND date:[2015 TO 2017]"),
+            ] {
+                let Ok(want) = parse_query_as_written(&open.index, fields, &query) else {
+                    continue;
+                };
+                let got = parse_query(&open.index, fields, &query)
+                    .expect("parses")
+                    .query;
+                assert_eq!(scored(searcher, &*got), scored(searcher, &*want), "{query}");
+            }
+        }
+        assert!(rewritten > 100, "{rewritten} phrases answered from pairs");
+        assert!(matched > 90, "{matched} phrases found");
+    }
+
+    /// Searches give what they gave with tantivy's phrase query and with
+    /// file markers always excluded: records, order, scores, totals and
+    /// facets.
+    #[test]
+    fn searches_are_unchanged() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        dated_index(dir.path(), &SEEDS);
+        let open = searchers::open(dir.path()).expect("open");
+        let phrases = phrases().into_iter().take(60).map(|p| format!("\"{p}\""));
+        let mut requests = Vec::new();
+        for query in phrases.chain(word_queries()) {
+            requests.push(SearchRequest {
+                query: query.clone(),
+                limit: 30,
+                ..SearchRequest::default()
+            });
+            requests.push(SearchRequest {
+                query: format!("{query} OR budget"),
+                since: Some("2015".into()),
+                kind: vec!["minute".into(), "document".into(), "table".into()],
+                limit: 30,
+                ..SearchRequest::default()
+            });
+            requests.push(SearchRequest {
+                query,
+                kind: vec!["minute".into(), "table".into()],
+                limit: 30,
+                ..SearchRequest::default()
+            });
+        }
+        // Every record, through one filter (or two).
+        let all = SearchRequest {
+            limit: 40,
+            ..SearchRequest::default()
+        };
+        requests.extend([
+            SearchRequest {
+                kind: vec!["resolution".into(), "minute".into()],
+                ..all.clone()
+            },
+            SearchRequest {
+                kind: vec!["table".into()],
+                offset: 25,
+                ..all.clone()
+            },
+            SearchRequest {
+                doc_type: Some("minutes".into()),
+                ..all.clone()
+            },
+            SearchRequest {
+                since: Some("2016".into()),
+                ..all.clone()
+            },
+            SearchRequest {
+                until: Some("2015-06".into()),
+                ..all.clone()
+            },
+            SearchRequest {
+                body: Some("schools forum".into()),
+                ..all.clone()
+            },
+            SearchRequest {
+                council: Some("haringey".into()),
+                since: Some("2015".into()),
+                ..all.clone()
+            },
+        ]);
+        for req in requests {
+            let got = search_open(&open, &req).expect("search");
+            // The same search, phrases left to tantivy.
+            let tables = open.tables().expect("tables");
+            let user =
+                parse_query_as_written(&open.index, &open.fields, &req.query).expect("query");
+            let filtered =
+                with_filters(&open.index, &open.fields, tables, user, true, &req).expect("filters");
+            let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
+            let (want, counts) =
+                searchers::search(&open.searcher, &*filtered, &(top, Counter { tables }))
+                    .expect("search");
+            assert_eq!(got.total, counts.total, "{req:?}");
+            let got_hits: Vec<(f32, String)> = got
+                .hits
+                .iter()
+                .map(|h| (h.score, h.record["id"].as_str().unwrap_or("").to_string()))
+                .collect();
+            let want_hits: Vec<(f32, String)> = want
+                .iter()
+                .map(|(score, a)| {
+                    let doc: TantivyDocument = open.searcher.doc(*a).expect("doc");
+                    let id = doc
+                        .get_first(open.fields.id)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("")
+                        .to_string();
+                    (*score, id)
+                })
+                .collect();
+            assert_eq!(got_hits, want_hits, "{req:?}");
+            assert_eq!(
+                serde_json::to_value(&got.facets).expect("json"),
+                serde_json::to_value(facets_of(counts)).expect("json"),
+                "{req:?}"
+            );
+        }
+    }
+
+    /// Queries of the seeds' words, as people write them: words, unions,
+    /// exclusions, fields, boosts, phrases, nested brackets.
+    fn word_queries() -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut words = Vec::new();
+        for (seed, _) in SEEDS {
+            let text = std::fs::read_to_string(root.join(seed)).expect("seed");
+            words.extend(
+                text.split(|c: char| !c.is_alphabetic())
+                    .filter(|w| w.len() > 2 && !["AND", "OR", "NOT"].contains(w))
+                    .map(str::to_string),
+            );
+        }
+        let mut out: Vec<String> = [
+            "early help",
+            "funding AND (schools OR academies) NOT nursery",
+            "resolved",
+            "Tottenham",
+            "budget",
+            "school OR council",
+            "title:budget OR text:school",
+            "(school OR council OR forum) budget",
+            "school^3 OR budget",
+            "\"schools forum\" OR \"high needs\"",
+            "kind:minute OR kind:resolution",
+            "-nursery school",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut pick = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            words[(state >> 33) as usize % words.len()].clone()
+        };
+        for i in 0..60 {
+            let (a, b, c) = (pick(), pick(), pick());
+            out.push(match i % 6 {
+                0 => a,
+                1 => format!("{a} {b}"),
+                2 => format!("{a} OR {b}"),
+                3 => format!("{a} AND ({b} OR {c})"),
+                4 => format!("({a} OR {b}) NOT {c}"),
+                _ => format!("{a} {b} {c}"),
+            });
+        }
+        out
+    }
+
+    /// The faster query matches the same records with the same scores as
+    /// the query as tantivy's parser builds it, alone and among filters.
+    #[test]
+    fn faster_queries_match_and_score_as_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        dated_index(dir.path(), &SEEDS[..2]);
+        let generation = super::super::current_generation(dir.path())
+            .expect("pointer")
+            .expect("generation");
+        let index = Index::open_in_dir(&generation).expect("open");
+        add_seeds(&index, &SEEDS[2..]);
+        let open = searchers::open(dir.path()).expect("open");
+        let (searcher, fields) = (&open.searcher, &open.fields);
+        let tables = Some(open.tables_now());
+        let (mut pairs, mut nonempty, mut windows) = (0, 0, 0);
+        for query in word_queries() {
+            let want = parse_query_as_written(&open.index, fields, &query).expect("parses");
+            let got = parse_query(&open.index, fields, &query)
+                .expect("parses")
+                .query;
+            pairs += usize::from(format!("{got:?}").contains("PairQuery"));
+            let all = scored(searcher, &*want);
+            nonempty += usize::from(!all.is_empty());
+            assert_eq!(scored(searcher, &*got), all, "{query}");
+            for req in [
+                SearchRequest::default(),
+                SearchRequest {
+                    kind: vec!["minute".into(), "table".into()],
+                    ..SearchRequest::default()
+                },
+                SearchRequest {
+                    since: Some("2015".into()),
+                    doc_type: Some("minutes".into()),
+                    ..SearchRequest::default()
+                },
+            ] {
+                let filtered = |q: Box<dyn Query>| {
+                    with_filters(&open.index, fields, tables, q, true, &req).expect("filters")
+                };
+                let fast = windowed(filtered(got.box_clone()), fields);
+                windows += usize::from(format!("{fast:?}").contains("WindowQuery"));
+                assert_eq!(
+                    scored(searcher, &*fast),
+                    scored(searcher, &*filtered(want.box_clone())),
+                    "{query} {req:?}"
+                );
+            }
+        }
+        assert!(pairs > 0, "{pairs} queries hold two-word phrases");
+        assert!(windows > 30, "{windows} queries read by windows");
+        assert!(nonempty > 40, "{nonempty} queries match");
+    }
+
+    /// Words read by windows give tantivy's records and scores on an index
+    /// whose segments span many windows (so windows are skipped, sought
+    /// into and left), alone and beside a filter that seeks them.
+    #[test]
+    fn windows_match_on_a_large_index() {
+        use crate::pipeline::{self, Options, PdfMode};
+        let opts = Options {
+            limits: crate::pdf::worker::Limits {
+                timeout: std::time::Duration::from_secs(60),
+                memory: 0,
+            },
+            pdf: PdfMode::InProcess,
+            jobs: 1,
+        };
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut base = Vec::new();
+        for (seed, date) in SEEDS {
+            let source = crate::walk::Source {
+                path: root.join(seed),
+            };
+            for mut r in pipeline::process(&source, &opts).result.expect("parses") {
+                // Whole documents are large and few: leave them out.
+                if r.kind != "document" {
+                    r.document.date = Some(date.to_string());
+                    base.push(r);
+                }
+            }
+        }
+        let index = Index::create_in_ram(schema::build());
+        super::super::stem::register(&index);
+        let fields = Fields::of(&index.schema()).expect("fields");
+        let mut writer: tantivy::IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 50 << 20).expect("writer");
+        let n = 60_000;
+        for i in 0..n {
+            // Past the middle, a scattered few of the copies: lists hold
+            // runs, then irregular gaps.
+            if i > n / 4 && (i as u64).wrapping_mul(2_654_435_761) % 1000 >= 100 {
+                continue;
+            }
+            let mut r = base[i % base.len()].clone();
+            r.id = format!("{}-{i}", r.id);
+            let json = serde_json::to_string(&r).expect("json");
+            writer
+                .add_document(fields.record_doc(&r, &json, i as u64))
+                .expect("add");
+            if i == n / 8 {
+                writer.commit().expect("commit");
+            }
+        }
+        writer.commit().expect("commit");
+        let searcher = index.reader().expect("reader").searcher();
+        assert!(searcher.segment_readers().len() > 1);
+        let largest = searcher.segment_readers().iter().map(|r| r.max_doc()).max();
+        assert!(largest > Some(2 * 4096), "{largest:?}");
+        let tables = Tables::for_searcher(&searcher, None).expect("tables");
+        let mut windows = 0;
+        // Words found side by side somewhere: rare together, often apart.
+        let pairs = phrases().into_iter().skip(8).take(80);
+        for query in word_queries().into_iter().chain(pairs) {
+            let want = parse_query_as_written(&index, &fields, &query).expect("parses");
+            let got = parse_query(&index, &fields, &query).expect("parses").query;
+            for req in [
+                SearchRequest::default(),
+                SearchRequest {
+                    kind: vec!["minute".into(), "table".into()],
+                    ..SearchRequest::default()
+                },
+                SearchRequest {
+                    since: Some("2016".into()),
+                    ..SearchRequest::default()
+                },
+            ] {
+                let filtered = |q: Box<dyn Query>| {
+                    with_filters(&index, &fields, Some(&tables), q, true, &req).expect("filters")
+                };
+                let fast = windowed(filtered(got.box_clone()), &fields);
+                windows += usize::from(format!("{fast:?}").contains("WindowQuery"));
+                let expected = scored(&searcher, &*filtered(want.box_clone()));
+                assert_eq!(scored(&searcher, &*fast), expected, "{query} {req:?}");
+                let count = searcher
+                    .search(&*fast, &tantivy::collector::Count)
+                    .expect("count");
+                assert_eq!(count, expected.len(), "{query} {req:?}");
+                // Small windows: many more of them, often empty.
+                if let Some(w) = WindowQuery::rewrite(&*got, fields.text, fields.title) {
+                    if let Some(w) = w.downcast_ref::<WindowQuery>() {
+                        let small = filtered(Box::new(w.clone().with_window(128)));
+                        assert_eq!(scored(&searcher, &*small), expected, "{query} {req:?}");
+                    }
+                }
+            }
+        }
+        assert!(windows > 100, "{windows} searches read by windows");
     }
 }

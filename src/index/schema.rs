@@ -23,6 +23,10 @@ pub const KIND: &str = "kind";
 /// The record's full text: English stemming, positions for phrases.
 pub const TEXT: &str = "text";
 pub const TITLE: &str = "title";
+/// Each two adjacent words of the text, stemmed, as one term ("school
+/// forum"), with its count per record: a two-word phrase on the text is
+/// one term here (see `super::pairs`). Not searchable by name.
+pub const PAIRS: &str = "pairs";
 /// The committee or forum.
 pub const BODY: &str = "body";
 pub const COUNCIL: &str = "council";
@@ -61,7 +65,8 @@ pub const FACET_COUNCIL: &str = "council";
 pub const FACET_TYPE: &str = "type";
 pub const FACET_YEAR: &str = "year";
 
-/// Tokenizer of the stemmed fields (registered by tantivy by default).
+/// Tokenizer of the stemmed fields (registered by tantivy by default;
+/// agendex registers its own, see `super::stem`).
 pub(crate) const STEMMED: &str = "en_stem";
 /// Tokenizer of names (bodies, councils): lowercased words, no stemming.
 const WORDS: &str = "default";
@@ -74,6 +79,7 @@ pub struct Fields {
     pub kind: Field,
     pub text: Field,
     pub title: Field,
+    pub pairs: Field,
     pub body: Field,
     pub council: Field,
     pub doc_type: Field,
@@ -105,6 +111,17 @@ pub fn build() -> Schema {
     b.add_text_field(KIND, STRING);
     b.add_text_field(TEXT, words(STEMMED));
     b.add_text_field(TITLE, words(STEMMED));
+    // Counts without positions or lengths: a pair's score takes the
+    // text's length, as a phrase on the text does.
+    b.add_text_field(
+        PAIRS,
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(super::stem::PAIRS)
+                .set_index_option(IndexRecordOption::WithFreqs)
+                .set_fieldnorms(false),
+        ),
+    );
     b.add_text_field(BODY, words(WORDS));
     b.add_text_field(COUNCIL, words(WORDS));
     b.add_text_field(DOC_TYPE, STRING);
@@ -137,6 +154,7 @@ impl Fields {
             kind: f(KIND)?,
             text: f(TEXT)?,
             title: f(TITLE)?,
+            pairs: f(PAIRS)?,
             body: f(BODY)?,
             council: f(COUNCIL)?,
             doc_type: f(DOC_TYPE)?,
@@ -160,6 +178,7 @@ impl Fields {
         d.add_text(self.id, &r.id);
         d.add_text(self.kind, &r.kind);
         d.add_text(self.text, &r.text);
+        d.add_text(self.pairs, &r.text);
         let doc = &r.document;
         let doc_type = doc.doc_type.as_str();
         d.add_text(self.doc_type, doc_type);

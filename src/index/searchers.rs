@@ -176,6 +176,8 @@ pub fn open(dir: &Path) -> Result<Arc<Open>> {
             if index.schema() != schema::build() {
                 return Err(IndexError::OtherSchema(dir.display().to_string()));
             }
+            // Snippets then stem through the cache.
+            super::stem::register(&index);
             let reader: IndexReader = index
                 .reader_builder()
                 .reload_policy(ReloadPolicy::Manual)

@@ -157,10 +157,9 @@ pub fn update(
         }
         index
     };
-    // Same tokens as tantivy's own `en_stem`, each word stemmed once.
-    index
-        .tokenizers()
-        .register(schema::STEMMED, super::stem::analyzer());
+    // Same tokens as tantivy's own `en_stem`, each word stemmed once; and
+    // the pairs of the `pairs` field.
+    super::stem::register(&index);
     let fields = Fields::of(&index.schema()).map_err(|e| tantivy_err(&generation, e))?;
     // One indexing thread, and one merge at a time: each merge maps its
     // input segments, and every page it reads counts as resident.
