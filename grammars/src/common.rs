@@ -484,12 +484,14 @@ pub fn plain_cells(text: &str) -> String {
     plain(&text.replace('\t', " | "))
 }
 
+/// The furniture phrases, lower case, as `plain` gives them.
+const FURNITURE: [&str; 2] = [
+    "this page is intentionally left blank",
+    "page intentionally left blank",
+];
+
 /// Page furniture a text rendering keeps but a reader never wants as content.
 pub fn is_furniture(text: &str) -> bool {
-    const FURNITURE: [&str; 2] = [
-        "this page is intentionally left blank",
-        "page intentionally left blank",
-    ];
     // `plain` never lengthens a line, so a shorter one cannot be furniture;
     // a line without markers, tags or entities is compared word by word.
     if text.len() < FURNITURE[1].len() {
@@ -514,6 +516,13 @@ pub fn is_furniture(text: &str) -> bool {
     }
     let t = plain(text).to_ascii_lowercase();
     FURNITURE.contains(&t.as_str())
+}
+
+/// `is_furniture` of a line whose `plain` text is already at hand and
+/// holds no tab: the phrases compared with the plain text, case-blind,
+/// with no second pass over the line.
+pub fn is_furniture_plain(plain: &str) -> bool {
+    FURNITURE.iter().any(|f| plain.eq_ignore_ascii_case(f))
 }
 
 /// Small words kept lower case inside a title-cased name.
@@ -566,6 +575,30 @@ mod tests {
         assert_eq!(plain("**Agenda Item  6**"), "Agenda Item 6");
         assert!(is_furniture("This page is intentionally left blank "));
         assert!(!is_furniture("This page is not blank"));
+    }
+
+    #[test]
+    fn furniture_from_plain_text_as_from_the_line() {
+        for t in [
+            "This page is intentionally left blank ",
+            "  **THIS PAGE IS   intentionally left blank**",
+            "<p>Page intentionally left blank</p>",
+            "page\u{a0}intentionally left blank",
+            "This page is <b>intentionally</b> left blank",
+            "Th**is page is intentionally left bl**ank",
+            "&nbsp;page intentionally left blank",
+            "This page is not blank",
+            "This page is intentionally left blank, mostly",
+            "Page intentionally left",
+            "",
+        ] {
+            assert!(!t.contains('\t'));
+            assert_eq!(
+                is_furniture_plain(&plain_cells(t)),
+                is_furniture(t),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

@@ -25,7 +25,9 @@
 //! presentation, a work plan) is a document of its own even where the
 //! agenda lists it under a report's pages, because its type differs.
 
-use crate::common::{find_date, find_date_at, fold, is_furniture, month_year, plain_cells};
+use crate::common::{
+    find_date, find_date_at, fold, is_furniture, is_furniture_plain, month_year, plain_cells,
+};
 use crate::input::Page;
 use crate::model::{DocType, DocumentInfo};
 use crate::{meeting, report};
@@ -139,15 +141,18 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
         .enumerate()
         .flat_map(|(p, page)| {
             page.lines.iter().enumerate().map(move |(l, line)| {
-                let furniture = is_furniture(&line.text);
+                let text = plain_cells(&line.text);
+                // Without a tab a line's `plain_cells` is its `plain`: the
+                // furniture test reads that rather than the line again.
+                let furniture = if line.text.contains('\t') {
+                    is_furniture(&line.text)
+                } else {
+                    is_furniture_plain(&text)
+                };
                 Flat {
                     page: p,
                     line: l,
-                    text: if furniture {
-                        String::new()
-                    } else {
-                        plain_cells(&line.text)
-                    },
+                    text: if furniture { String::new() } else { text },
                     table: line.table.is_some(),
                     furniture,
                 }
