@@ -351,6 +351,12 @@ fn month(input: &str) -> IResult<&str, u32> {
     )))
 }
 
+/// Whether the whole of `w` is a month's name as `find_date` reads one
+/// (full, or cut to three letters or more): "1 `w` 2000" holds a date.
+pub fn is_month_name(w: &str) -> bool {
+    matches!(month(w), Ok(("", _)))
+}
+
 /// A day of the month, with an optional ordinal suffix ("21ST", "3rd").
 fn day(input: &str) -> IResult<&str, u32> {
     terminated(
@@ -568,6 +574,38 @@ mod tests {
         assert_eq!(month_year("March 2015").unwrap().1, "2015-03");
         assert_eq!(month_year("Sept, 2016 x").unwrap().1, "2016-09");
         assert!(month_year("Marching 2015").is_err());
+    }
+
+    #[test]
+    fn month_names_as_find_date_reads_them() {
+        for w in [
+            "March",
+            "MARCH",
+            "Mar",
+            "Marc",
+            "Ma",
+            "Marchx",
+            "Sept",
+            "September",
+            "Septembers",
+            "may",
+            "Mayé",
+            "May-Day",
+            "Jun",
+            "Juno",
+            "Harrow",
+            "Dec",
+            "Decem",
+            "Août",
+            "",
+            "Of",
+            "Augusta",
+            "Nov-",
+            "Feb",
+        ] {
+            let dated = find_date(&format!("1 {w} 2000")).is_some();
+            assert_eq!(is_month_name(w), dated, "{w:?}");
+        }
     }
 
     #[test]

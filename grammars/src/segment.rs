@@ -36,7 +36,6 @@ use nom::character::complete::{digit1, space0};
 use nom::combinator::{eof, opt};
 use nom::{IResult, Parser};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// A document found in a file: its metadata and the lines it spans.
 #[derive(Debug, Clone, PartialEq)]
@@ -803,80 +802,81 @@ fn file_council(flat: &[Flat]) -> Option<String> {
     file_council_of(&texts)
 }
 
-/// Words that look like a council's name but are not one.
+/// Words that look like a council's name but are not one, sorted (for
+/// `binary_search`).
 const NOT_COUNCILS: &[&str] = &[
-    "The",
-    "This",
-    "That",
-    "These",
     "A",
-    "Each",
-    "Every",
-    "Care",
-    "Town",
-    "Parish",
-    "County",
-    "City",
-    "Borough",
-    "District",
-    "Full",
-    "Local",
-    "Our",
-    "Whole",
-    "England",
-    "Britain",
-    "Wales",
-    "Scotland",
-    "Government",
-    "National",
-    "Councils",
-    "Council",
-    "Children",
-    "Child",
-    "Young",
-    "People",
-    "Member",
-    "Members",
-    "Ofsted",
-    "Department",
-    "Authority",
-    "Authorities",
-    "Board",
-    "Forum",
-    "Panel",
-    "Committee",
-    "Cabinet",
-    "School",
-    "Schools",
-    "Service",
-    "Services",
-    "Chair",
-    "Director",
-    "Inspector",
-    "Inspectors",
-    "Family",
-    "Families",
-    "Health",
-    "Help",
-    "Early",
-    "Education",
-    "Chief",
-    "Majesty",
-    "State",
-    "Secretary",
-    "Partnership",
-    "Plan",
-    "Report",
     "Area",
     "Areas",
+    "Authorities",
+    "Authority",
+    "Board",
+    "Borough",
+    "Britain",
+    "Cabinet",
+    "Care",
+    "Chair",
+    "Chief",
+    "Child",
+    "Children",
+    "City",
+    "Committee",
+    "Council",
+    "Councils",
+    "County",
+    "Department",
+    "Director",
+    "District",
+    "Each",
+    "Early",
+    "Education",
+    "England",
+    "Every",
+    "Executive",
+    "Families",
+    "Family",
+    "Forum",
+    "Full",
+    "Government",
+    "Government's",
+    "Group",
+    "Health",
+    "Help",
+    "Inspector",
+    "Inspectors",
+    "Leader",
+    "Local",
+    "Majesty",
+    "Member",
+    "Members",
+    "National",
+    "Ofsted",
+    "Our",
+    "Panel",
+    "Parish",
+    "Partnership",
+    "People",
+    "Plan",
+    "Report",
+    "School",
+    "Schools",
+    "Scotland",
+    "Secretary",
+    "Service",
+    "Services",
+    "State",
     "Team",
     "Teams",
-    "Executive",
-    "Group",
-    "Year",
+    "That",
+    "The",
+    "These",
+    "This",
+    "Town",
+    "Wales",
     "Week",
-    "Leader",
-    "Government's",
+    "Whole",
+    "Year",
+    "Young",
 ];
 
 pub fn file_council_of(texts: &[&str]) -> Option<String> {
@@ -888,8 +888,6 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
             None => list.push((name.to_string(), by)),
         }
     }
-    // Whether a word reads as a month, by word: the same names recur.
-    let mut dated: HashMap<String, bool> = HashMap::new();
     let mut seen_lines = 0;
     // One buffer of words for every line: no allocation per line.
     let mut words: Vec<&str> = Vec::new();
@@ -946,7 +944,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                 } else {
                     name.to_string()
                 };
-                if is_place_word(&name, &mut dated) {
+                if is_place_word(&name) {
                     bump_in(&mut named, &name, 2);
                     if early {
                         bump_in(&mut named_early, &name, 1);
@@ -958,7 +956,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                 && words.get(k + 1).is_some_and(|n| lower_is(n, "of"))
             {
                 if let Some(name) = words.get(k + 2) {
-                    if is_place_word(name, &mut dated) {
+                    if is_place_word(name) {
                         bump_in(&mut named, name, 2);
                         if early {
                             bump_in(&mut named_early, name, 1);
@@ -970,7 +968,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
             // "Haringey Safeguarding Children Board", "Haringey Children’s Services".
             if next.starts_with(['S', 'C'])
                 && (next == "Safeguarding" || next == "Children’s" || next == "Children's")
-                && is_place_word(w, &mut dated)
+                && is_place_word(w)
             {
                 bump_in(&mut named, w, 1);
             }
@@ -981,7 +979,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                 None
             };
             if let Some(base) = possessive {
-                if is_place_word(base, &mut dated) {
+                if is_place_word(base) {
                     bump_in(&mut named, base, 1);
                 }
             }
@@ -996,7 +994,7 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
                 let name_ends = words
                     .get(k + 2)
                     .is_none_or(|x| !x.starts_with(|c: char| c.is_ascii_digit()));
-                if is_place_word(n, &mut dated) && name_ends {
+                if is_place_word(n) && name_ends {
                     bump_in(&mut named, n, 1);
                 }
             }
@@ -1148,26 +1146,15 @@ fn lower_is(w: &str, lower: &str) -> bool {
 }
 
 /// A capitalised word of letters (a place name), not a common heading word.
-fn is_place_word(w: &str, dated: &mut HashMap<String, bool>) -> bool {
+fn is_place_word(w: &str) -> bool {
     let mut cs = w.chars();
     let Some(first) = cs.next() else { return false };
     first.is_uppercase()
         && w.chars().count() >= 3
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
         && w.chars().skip(1).any(|c| c.is_lowercase())
-        && !NOT_COUNCILS.contains(&w)
-        && !reads_as_date(w, dated)
-}
-
-/// Whether "1 `w` 2000" holds a date (`w` is a month's name), remembered
-/// in `dated` for each word asked about.
-fn reads_as_date(w: &str, dated: &mut HashMap<String, bool>) -> bool {
-    if let Some(&d) = dated.get(w) {
-        return d;
-    }
-    let d = find_date(&format!("1 {w} 2000")).is_some();
-    dated.insert(w.to_string(), d);
-    d
+        && NOT_COUNCILS.binary_search(&w).is_err()
+        && !crate::common::is_month_name(w)
 }
 
 #[cfg(test)]
@@ -1384,14 +1371,16 @@ mod tests {
     }
 
     #[test]
-    fn month_names_are_no_places_asked_once_or_twice() {
-        let mut dated = HashMap::new();
-        for _ in 0..2 {
-            assert!(!is_place_word("March", &mut dated));
-            assert!(!is_place_word("Sept", &mut dated));
-            assert!(is_place_word("Haringey", &mut dated));
-        }
-        assert_eq!(dated.len(), 3);
+    fn month_names_are_no_places() {
+        assert!(!is_place_word("March"));
+        assert!(!is_place_word("Sept"));
+        assert!(is_place_word("Haringey"));
+        assert!(is_place_word("Marchmont"));
+    }
+
+    #[test]
+    fn words_that_are_no_councils_are_sorted_for_halving() {
+        assert!(NOT_COUNCILS.windows(2).all(|p| p[0] < p[1]));
     }
 
     #[test]
