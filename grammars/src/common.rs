@@ -245,7 +245,7 @@ fn zero_mask(x: u64) -> u64 {
 
 /// The top bit of every byte of `x` equal to `c`.
 #[inline]
-fn eq_mask(x: u64, c: u8) -> u64 {
+pub(crate) fn eq_mask(x: u64, c: u8) -> u64 {
     zero_mask(x ^ (u64::from(c) * 0x0101_0101_0101_0101))
 }
 
