@@ -1041,20 +1041,8 @@ fn may_name_place(t: &str) -> bool {
     let mut carry = 0x80u64;
     // Whether the line holds ' or the lead byte of ’.
     let mut maybe_apostrophe = 0u64;
-    let mut i = 0;
-    while i < b.len() {
-        let mut word = [0u8; 8];
-        match b.get(i..i + 8) {
-            Some(chunk) => word.copy_from_slice(chunk),
-            // The last few bytes, padded with zeros (neither a capital
-            // nor a separator).
-            None => {
-                for (k, &c) in b[i..].iter().enumerate() {
-                    word[k] = c;
-                }
-            }
-        }
-        let x = u64::from_le_bytes(word);
+    // The word starts with a capital in the chunk `x`.
+    let mut starts_in = |x: u64| {
         let high = x & HIGH_BITS;
         // Lead bytes (0xC0 and up) open a character outside ASCII, which
         // may be a capital; the other bytes outside ASCII go on one, which
@@ -1065,8 +1053,12 @@ fn may_name_place(t: &str) -> bool {
         // which only let more words through).
         let sep = (!ge_mask(x, b'0') & !high) | (high & !lead);
         maybe_apostrophe |= eq_mask(x, b'\'') | eq_mask(x, 0xE2);
-        let mut starts = capital & ((sep << 8) | carry);
+        let starts = capital & ((sep << 8) | carry);
         carry = (sep >> 56) & 0x80;
+        starts
+    };
+    // Whether a word opening at a start in the chunk at `b[i..]` may count.
+    let any_counts = |i: usize, mut starts: u64| {
         while starts != 0 {
             let p = i + (starts.trailing_zeros() / 8) as usize;
             if p < b.len() && may_count_at(b, p) {
@@ -1074,10 +1066,48 @@ fn may_name_place(t: &str) -> bool {
             }
             starts &= starts - 1;
         }
+        false
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut i = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let starts = starts_in(u64::from_le_bytes(word));
+        if starts != 0 && any_counts(i, starts) {
+            return true;
+        }
         i += 8;
     }
+    // The last few bytes, padded with zeros (neither a capital nor a
+    // separator).
+    let mut word = [0u8; 8];
+    for (w, &c) in word.iter_mut().zip(chunks.remainder()) {
+        *w = c;
+    }
+    let starts = starts_in(u64::from_le_bytes(word));
+    if any_counts(i, starts) {
+        return true;
+    }
     // A possessive ("Harrow's", "Harrow’s").
-    maybe_apostrophe != 0 && (t.contains("'s") || t.contains("’s"))
+    maybe_apostrophe != 0 && has_possessive_s(b)
+}
+
+/// Whether `b` holds "'s" or "’s".
+fn has_possessive_s(b: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(k) = b
+        .get(from..)
+        .and_then(|r| r.iter().position(|&c| c == b'\'' || c == 0xE2))
+    {
+        let j = from + k;
+        let tail: &[u8] = if b[j] == b'\'' { b"s" } else { b"\x80\x99s" };
+        if b.get(j + 1..).is_some_and(|r| r.starts_with(tail)) {
+            return true;
+        }
+        from = j + 1;
+    }
+    false
 }
 
 /// `may_name_place` for the word opening at `b[p]` (with a capital),
@@ -1488,6 +1518,29 @@ mod tests {
             "In",
         ] {
             assert!(!may_name_place(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn possessives_found_on_bytes() {
+        for t in [
+            "Harrow's",
+            "Harrow’s",
+            "x ’ ’s",
+            "'' 's",
+            "“Brent” – it's",
+            "",
+            "’",
+            "'",
+            "’x",
+            "é's",
+        ] {
+            let b = t.as_bytes();
+            assert_eq!(
+                has_possessive_s(b),
+                t.contains("'s") || t.contains("’s"),
+                "{t:?}"
+            );
         }
     }
 
