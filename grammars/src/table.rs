@@ -15,6 +15,7 @@ use crate::common::{fold, fold_html};
 use crate::input::Page;
 use crate::model::{DocumentInfo, Fields, Parsed, Record, Table};
 use crate::table_cell::{caption, column_name, is_code, is_date, is_note, typed};
+use std::cell::OnceCell;
 
 /// Lines looked at above a table for its caption or heading.
 const LOOK_BACK: usize = 12;
@@ -27,10 +28,15 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
     let mut tables: Vec<Built> = Vec::new();
     let mut prev_end = 0;
     for run in &runs {
-        let between: Vec<&str> = texts(&items[prev_end..run.start]);
+        let between: Vec<&Text> = texts(&items[prev_end..run.start]);
         // A caption or heading belongs to the first table below it: look
         // no further up than the table before.
-        let above: Vec<&str> = between.iter().rev().take(LOOK_BACK).copied().collect();
+        let above: Vec<&str> = between
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+            .map(|t| t.get())
+            .collect();
         let prev_start = prev_end;
         prev_end = run.end;
         if is_layout_grid(&run.rows, above.first().copied()) {
@@ -46,7 +52,7 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
                 t.notes.extend(run.notes.iter().cloned());
             }
             if k == 0 {
-                t.between_first = between.first().map(|s| fold(s));
+                t.between_first = between.first().map(|s| fold(s.get()));
                 t.above = above.iter().map(|s| fold(s)).collect();
                 // A section heading stands on the table's page or the one
                 // before.
@@ -67,7 +73,7 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
                     .iter()
                     .rev()
                     .filter_map(|(_, i)| match i {
-                        Item::Text(t, _) if !t.is_empty() => Some(fold(t)),
+                        Item::Text(t, _) if !t.is_empty() => Some(fold(t.get())),
                         _ => None,
                     })
                     .take(LOOK_BACK)
@@ -89,12 +95,40 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
 
 /// A line of the document as the table grammar sees it.
 #[derive(Debug, Clone)]
-enum Item {
+enum Item<'a> {
     /// A plain line and its right edge as a share of the page width
     /// (`None` for text input).
-    Text(String, Option<f32>),
+    Text(Text<'a>, Option<f32>),
     Row(Row),
     Blank,
+}
+
+/// A plain line, folded (`fold_html`) only when it is read: most lines
+/// of a document stand far from any table.
+#[derive(Debug, Clone)]
+struct Text<'a> {
+    raw: &'a str,
+    folded: OnceCell<String>,
+}
+
+impl<'a> Text<'a> {
+    fn new(raw: &'a str) -> Text<'a> {
+        Text {
+            raw,
+            folded: OnceCell::new(),
+        }
+    }
+
+    /// The folded line.
+    fn get(&self) -> &str {
+        self.folded.get_or_init(|| fold_html(self.raw))
+    }
+
+    /// Whether the folded line is empty. The line is not blank, so only
+    /// stripping tags can empty it: without a '<' it is not folded here.
+    fn is_empty(&self) -> bool {
+        self.raw.contains('<') && self.get().is_empty()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -112,7 +146,7 @@ struct Row {
     size: f32,
 }
 
-fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
+fn flatten(pages: &[Page]) -> Vec<(u32, Item<'_>)> {
     let mut items = Vec::with_capacity(pages.iter().map(|p| p.lines.len()).sum());
     for page in pages {
         for line in &page.lines {
@@ -131,7 +165,7 @@ fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
             } else {
                 let right = line.cells.iter().map(|c| c.x1).fold(0.0, f32::max);
                 Item::Text(
-                    fold_html(&line.text),
+                    Text::new(&line.text),
                     (page.width > 0.0 && right > 0.0).then(|| right / page.width),
                 )
             };
@@ -141,11 +175,12 @@ fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
     items
 }
 
-fn texts(items: &[(u32, Item)]) -> Vec<&str> {
+/// The text lines among `items` that fold to some text.
+fn texts<'i, 'a>(items: &'i [(u32, Item<'a>)]) -> Vec<&'i Text<'a>> {
     items
         .iter()
         .filter_map(|(_, i)| match i {
-            Item::Text(t, _) if !t.is_empty() => Some(t.as_str()),
+            Item::Text(t, _) if !t.is_empty() => Some(t),
             _ => None,
         })
         .collect()
@@ -248,10 +283,10 @@ fn notes_below(items: &[(u32, Item)], from: usize, page: u32) -> (Vec<String>, u
     }
     let mut notes = Vec::new();
     while let Some((p, Item::Text(first, right))) = items.get(i) {
-        if *p != page || !is_note(first) {
+        if *p != page || !is_note(first.get()) {
             break;
         }
-        let mut note = first.clone();
+        let mut note = first.get().to_string();
         i += 1;
         if let Some(right) = right {
             let narrow = *right < 0.5;
@@ -259,13 +294,13 @@ fn notes_below(items: &[(u32, Item)], from: usize, page: u32) -> (Vec<String>, u
                 let goes_on = if narrow {
                     *r < 0.5
                 } else {
-                    t.chars().next().is_some_and(char::is_lowercase)
+                    t.get().chars().next().is_some_and(char::is_lowercase)
                 };
-                if *p != page || t.is_empty() || is_note(t) || !goes_on {
+                if *p != page || t.is_empty() || is_note(t.get()) || !goes_on {
                     break;
                 }
                 note.push(' ');
-                note.push_str(t);
+                note.push_str(t.get());
                 i += 1;
             }
         }
@@ -534,7 +569,7 @@ impl Built {
 /// repeated on each page).
 /// `between` holds the text lines between the two parts, unfolded: they
 /// are folded only as far as the comparison goes.
-fn continues(prev: &Built, next: &Built, between: &[&str]) -> bool {
+fn continues(prev: &Built, next: &Built, between: &[&Text]) -> bool {
     // Compared without spaces or case: a narrow column breaks a repeated
     // name at different points on different pages ("Name/Ser vice").
     // A header grid missing a rule on one page runs two names into one
@@ -562,7 +597,7 @@ fn continues(prev: &Built, next: &Built, between: &[&str]) -> bool {
         return false;
     }
     between.iter().all(|l| {
-        let l = fold(l);
+        let l = fold(l.get());
         prev.above.iter().take(6).any(|a| *a == l)
     })
 }
