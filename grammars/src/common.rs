@@ -496,6 +496,19 @@ const FURNITURE: [&str; 2] = [
     "page intentionally left blank",
 ];
 
+/// `plain_cells`, borrowing `text` where it is its own plain text (most
+/// lines): no copy.
+pub fn plain_cells_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    let flags = scan(text);
+    let own = flags & (TAB | MARKUP | NOT_FOLDED) == 0
+        && (flags & HIGH == 0 || !has_high_space(text.as_bytes()));
+    if own {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(plain_cells(text))
+    }
+}
+
 /// Page furniture a text rendering keeps but a reader never wants as content.
 pub fn is_furniture(text: &str) -> bool {
     // `plain` never lengthens a line, so a shorter one cannot be furniture;
@@ -613,6 +626,32 @@ mod tests {
         assert_eq!(plain("**Agenda Item  6**"), "Agenda Item 6");
         assert!(is_furniture("This page is intentionally left blank "));
         assert!(!is_furniture("This page is not blank"));
+    }
+
+    #[test]
+    fn plain_cells_borrowed_or_made_alike() {
+        for t in [
+            "Agenda Item 6",
+            "Agenda  Item 6",
+            " lead",
+            "trail ",
+            "a\tb",
+            "**bold**",
+            "<p>x</p>",
+            "R&amp;D",
+            "in\u{a0}Harrow",
+            "Children’s Services – Haringey",
+            "x\u{2003}y",
+            "",
+        ] {
+            let cow = plain_cells_cow(t);
+            assert_eq!(cow, plain_cells(t), "{t:?}");
+            // Borrowed for plain lines (a line with markup is made anew
+            // even where nothing in it changes).
+            let borrowed = matches!(cow, std::borrow::Cow::Borrowed(_));
+            let markup = t.contains(['*', '<', '&', '\t']);
+            assert_eq!(borrowed, !markup && plain_cells(t) == t, "{t:?}");
+        }
     }
 
     #[test]

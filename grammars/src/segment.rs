@@ -26,7 +26,7 @@
 //! agenda lists it under a report's pages, because its type differs.
 
 use crate::common::{
-    find_date, find_date_at, fold, is_furniture, is_furniture_plain, month_year, plain_cells,
+    find_date, find_date_at, fold, is_furniture, is_furniture_plain, month_year, plain_cells_cow,
 };
 use crate::input::Page;
 use crate::model::{DocType, DocumentInfo};
@@ -111,17 +111,18 @@ enum Cue {
 }
 
 /// One line of the file, flattened across pages.
-struct Flat {
+struct Flat<'a> {
     page: usize,
     line: usize,
-    text: String,
+    /// The line's `plain_cells` text, borrowed where that is the line.
+    text: Cow<'a, str>,
     table: bool,
     /// "This page is intentionally left blank": blank as text, but it marks
     /// a page end in a text rendering, which no document crosses backwards.
     furniture: bool,
 }
 
-impl Flat {
+impl Flat<'_> {
     fn blank(&self) -> bool {
         self.text.is_empty()
     }
@@ -140,7 +141,7 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
         .enumerate()
         .flat_map(|(p, page)| {
             page.lines.iter().enumerate().map(move |(l, line)| {
-                let text = plain_cells(&line.text);
+                let text = plain_cells_cow(&line.text);
                 // Without a tab a line's `plain_cells` is its `plain`: the
                 // furniture test reads that rather than the line again.
                 let furniture = if line.text.contains('\t') {
@@ -151,7 +152,7 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
                 Flat {
                     page: p,
                     line: l,
-                    text: if furniture { String::new() } else { text },
+                    text: if furniture { Cow::Borrowed("") } else { text },
                     table: line.table.is_some(),
                     furniture,
                 }
@@ -249,7 +250,7 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
             continue;
         };
         // Blank lines stay (as ""): in a text rendering they end a paragraph.
-        let texts: Vec<&str> = flat[start..=last].iter().map(|f| f.text.as_str()).collect();
+        let texts: Vec<&str> = flat[start..=last].iter().map(|f| &*f.text).collect();
         // Both read the front sheet: it is read once.
         let mut sheet = None;
         let doc_type = classify_with(cue, &texts, &mut sheet);
@@ -297,11 +298,11 @@ fn inherit_pack_meeting(segs: &mut [Segment]) {
     }
 }
 
-fn next_text(flat: &[Flat], i: usize) -> Option<&str> {
+fn next_text<'f>(flat: &'f [Flat], i: usize) -> Option<&'f str> {
     flat.get(i + 1..)?
         .iter()
         .find(|f| !f.blank())
-        .map(|f| f.text.as_str())
+        .map(|f| &*f.text)
 }
 
 /// Non-blank lines above line `i` on its page.
@@ -798,7 +799,7 @@ fn inspection_date(head: &[&str]) -> Option<String> {
 /// "Haringey Council", "Kent County Council", "London Borough of Harrow";
 /// failing that, the place the text keeps naming ("in Harrow", "Harrow's").
 fn file_council(flat: &[Flat]) -> Option<String> {
-    let texts: Vec<&str> = flat.iter().map(|f| f.text.as_str()).collect();
+    let texts: Vec<&str> = flat.iter().map(|f| &*f.text).collect();
     file_council_of(&texts)
 }
 
@@ -1473,7 +1474,7 @@ mod tests {
                 .map(|(l, line)| Flat {
                     page: 0,
                     line: l,
-                    text: plain_cells(&line.text),
+                    text: Cow::Owned(crate::common::plain_cells(&line.text)),
                     table: line.table.is_some(),
                     furniture: false,
                 })
@@ -1574,7 +1575,7 @@ mod tests {
                     crate::from_text(&text)
                 };
                 for l in pages.iter().flat_map(|p| &p.lines) {
-                    lines.push(plain_cells(&l.text));
+                    lines.push(crate::common::plain_cells(&l.text));
                     lines.push(l.text.clone());
                 }
             }
