@@ -443,11 +443,17 @@ fn strip_prefix_ci<'a>(t: &'a str, p: &str) -> Option<&'a str> {
 /// Whether `t` holds the ASCII `needle`, ignoring ASCII case, without
 /// lower-casing a copy of `t`.
 fn contains_ci(t: &str, needle: &str) -> bool {
-    let n = needle.as_bytes();
-    n.is_empty()
-        || t.as_bytes()
-            .windows(n.len())
-            .any(|w| w.eq_ignore_ascii_case(n))
+    let Some((&first, rest)) = needle.as_bytes().split_first() else {
+        return true;
+    };
+    // The rest is compared only where the first byte matches.
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let b = t.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        (c == lower || c == upper)
+            && b.get(i + 1..i + 1 + rest.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    })
 }
 
 /// "Published: March 2015", "Report published: 3 August 2015": the cover of
@@ -1542,6 +1548,26 @@ mod tests {
                 t.contains("'s") || t.contains("’s"),
                 "{t:?}"
             );
+        }
+    }
+
+    #[test]
+    fn case_blind_contains_as_over_windows() {
+        for (t, n) in [
+            ("Schools Forum Work Plan 2014-15", "work plan"),
+            ("FORWARD PLAN", "forward plan"),
+            ("work pla", "work plan"),
+            ("a Workplan", "workplan"),
+            ("", "x"),
+            ("abc", ""),
+            ("Wörk plan work plan", "work plan"),
+            ("ww", "w"),
+        ] {
+            let by_windows = n.is_empty()
+                || t.as_bytes()
+                    .windows(n.len())
+                    .any(|w| w.eq_ignore_ascii_case(n.as_bytes()));
+            assert_eq!(contains_ci(t, n), by_windows, "{t:?} {n:?}");
         }
     }
 
