@@ -22,12 +22,27 @@ const LOOK_BACK: usize = 12;
 
 /// Read one document's pages and append its `table` records to `out`.
 pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed) {
-    let items = flatten(pages);
+    let mut items = flatten(pages);
     let runs = runs(&items);
+    // Each run's rows, moved out of the items (which are read for their
+    // text lines only from here on).
+    let mut run_rows: Vec<Vec<Row>> = runs
+        .iter()
+        .map(|run| {
+            run.rows
+                .iter()
+                .filter_map(|&k| match std::mem::replace(&mut items[k].1, Item::Blank) {
+                    Item::Row(r) => Some(r),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
     let pages_in_order = items.is_sorted_by_key(|(p, _)| *p);
     let mut tables: Vec<Built> = Vec::new();
     let mut prev_end = 0;
-    for run in &runs {
+    for (run, rows) in runs.iter().zip(run_rows.iter_mut()) {
+        let rows = std::mem::take(rows);
         let between: Vec<&Text> = texts(&items[prev_end..run.start]);
         // A caption or heading belongs to the first table below it: look
         // no further up than the table before.
@@ -39,10 +54,10 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
             .collect();
         let prev_start = prev_end;
         prev_end = run.end;
-        if is_layout_grid(&run.rows, above.first().copied()) {
+        if is_layout_grid(&rows, above.first().copied()) {
             continue;
         }
-        let parts = split_titled(&run.rows);
+        let parts = split_titled(rows);
         let last = parts.len().saturating_sub(1);
         for (k, part) in parts.into_iter().enumerate() {
             let Some(mut t) = build(part.rows, part.title) else {
@@ -189,7 +204,8 @@ fn texts<'i, 'a>(items: &'i [(u32, Item<'a>)]) -> Vec<&'i Text<'a>> {
 /// Consecutive rows of one page: blank lines inside are skipped (a row
 /// broken by a stray empty line), a text line or another grid ends it.
 struct Run {
-    rows: Vec<Row>,
+    /// The rows' indices into the items.
+    rows: Vec<usize>,
     /// Footnotes set as plain lines right below the rows.
     notes: Vec<String>,
     start: usize,
@@ -204,7 +220,9 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
             i += 1;
             continue;
         };
-        let mut rows = vec![first.clone()];
+        // The run's rows, and their indices into `items`.
+        let mut rows: Vec<&Row> = vec![first];
+        let mut idx = vec![i];
         let mut grid = first.grid;
         let mut end = i + 1;
         let mut j = i + 1;
@@ -221,7 +239,8 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
                         && heads_next_page(&rows, &items[j..]) =>
                 {
                     grid = r.grid;
-                    rows.push(r.clone());
+                    rows.push(r);
+                    idx.push(j);
                     j += 1;
                     end = j;
                 }
@@ -235,7 +254,8 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
                             || (rows.len() <= 3 && rows.iter().all(|h| header_like(&h.cells)))) =>
                 {
                     grid = r.grid.or(grid);
-                    rows.push(r.clone());
+                    rows.push(r);
+                    idx.push(j);
                     j += 1;
                     end = j;
                 }
@@ -256,7 +276,7 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
         if keep {
             let (notes, after) = notes_below(items, end, rows.last().map_or(0, |r| r.page));
             out.push(Run {
-                rows,
+                rows: idx,
                 notes,
                 start: i,
                 end: after,
@@ -318,7 +338,7 @@ fn notes_below(items: &[(u32, Item)], from: usize, page: u32) -> (Vec<String>, u
 /// row has one cell per column, at the edges of the filled cells of the
 /// row that fills most, as the layout sets a header broken over a page.
 /// Text inputs have no pages to break.
-fn heads_next_page(header: &[Row], next: &[(u32, Item)]) -> bool {
+fn heads_next_page(header: &[&Row], next: &[(u32, Item)]) -> bool {
     let mut body: Vec<&Row> = Vec::new();
     for (_, item) in next {
         match item {
@@ -348,7 +368,7 @@ fn heads_next_page(header: &[Row], next: &[(u32, Item)]) -> bool {
         })
     };
     columns.len() >= 2
-        && header.iter().all(names)
+        && header.iter().all(|h| names(h))
         && header.iter().all(|h| {
             h.edges.as_ref().is_some_and(|e| {
                 e.len() == columns.len()
@@ -480,7 +500,7 @@ struct Part {
 /// is a title over the rows below ("Contacts", "Referrals into Early Help …
 /// by Age", "APPENDIX F: … SPENDING" set mid-width): when a header of two
 /// or more names follows it, it starts a new table.
-fn split_titled(rows: &[Row]) -> Vec<Part> {
+fn split_titled(rows: Vec<Row>) -> Vec<Part> {
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let is_title = |i: usize| {
         let r = &rows[i];
@@ -493,13 +513,16 @@ fn split_titled(rows: &[Row]) -> Vec<Part> {
                 .get(i + 1)
                 .is_some_and(|n| header_like(&n.cells) && non_empty(&n.cells) >= 2)
     };
+    // Told before the rows move into their parts: a title looks at the
+    // row below it.
+    let titles: Vec<bool> = (0..rows.len()).map(is_title).collect();
     let mut parts: Vec<Part> = Vec::new();
     let mut current = Part {
         rows: Vec::new(),
         title: None,
     };
-    for (i, row) in rows.iter().enumerate() {
-        if is_title(i) {
+    for (row, title) in rows.into_iter().zip(titles) {
+        if title {
             if !current.rows.is_empty() || current.title.is_some() {
                 parts.push(current);
             }
@@ -509,7 +532,7 @@ fn split_titled(rows: &[Row]) -> Vec<Part> {
             };
             continue;
         }
-        current.rows.push(row.clone());
+        current.rows.push(row);
     }
     parts.push(current);
     parts
@@ -683,10 +706,11 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
         rows.iter().map(|r| r.page).min().unwrap_or(0),
         rows.iter().map(|r| r.page).max().unwrap_or(0),
     ];
+    // The cells move out of the rows: from here on only their pages are read.
     let mut padded: Vec<Vec<String>> = rows
-        .iter()
+        .iter_mut()
         .map(|r| {
-            let mut c = r.cells.clone();
+            let mut c = std::mem::take(&mut r.cells);
             c.resize(ncols, String::new());
             c
         })
@@ -707,8 +731,8 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
     let header = join_header(&padded[..header_rows], ncols);
     let mut body: Vec<Vec<String>> = Vec::new();
     let mut notes = Vec::new();
-    for row in &padded[header_rows..] {
-        let filled = non_empty(row);
+    for row in padded.split_off(header_rows) {
+        let filled = non_empty(&row);
         if filled == 1 && is_note(&row[0]) {
             notes.push(row[0].clone());
             continue;
@@ -716,7 +740,7 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
         let continuation = row[0].is_empty() && filled * 2 < ncols && filled > 0;
         match body.last_mut() {
             Some(prev) if continuation => {
-                for (p, c) in prev.iter_mut().zip(row) {
+                for (p, c) in prev.iter_mut().zip(&row) {
                     if !c.is_empty() {
                         if !p.is_empty() {
                             p.push(' ');
@@ -726,7 +750,7 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
                 }
             }
             _ if filled == 0 => {}
-            _ => body.push(row.clone()),
+            _ => body.push(row),
         }
     }
     if body.is_empty() {
@@ -736,19 +760,19 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
     let keep: Vec<bool> = (0..ncols)
         .map(|j| !header[j].is_empty() || body.iter().any(|r| !r[j].is_empty()))
         .collect();
-    let pick = |r: &[String]| -> Vec<String> {
-        r.iter()
+    let pick = |r: Vec<String>| -> Vec<String> {
+        r.into_iter()
             .zip(&keep)
             .filter(|(_, k)| **k)
-            .map(|(c, _)| c.clone())
+            .map(|(c, _)| c)
             .collect()
     };
     Some(Built {
         title: None,
         title_row,
-        header: pick(&header),
+        header: pick(header),
         header_rows,
-        rows: body.iter().map(|r| pick(r)).collect(),
+        rows: body.into_iter().map(pick).collect(),
         notes,
         pages,
         between_first: None,
