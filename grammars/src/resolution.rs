@@ -389,6 +389,9 @@ const BODIES: &[&str] = &[
 /// correct record". Not "had agreed", "previously agreed", "as agreed by the
 /// Council" (earlier decisions, or another body's).
 pub fn agreement_verb(sentence: &str) -> Option<String> {
+    if !may_name_agreement(sentence) {
+        return None;
+    }
     if let Some(c) = BODY_VERB.captures(sentence) {
         return c.get(1).map(|m| m.as_str().to_string());
     }
@@ -404,6 +407,28 @@ pub fn agreement_verb(sentence: &str) -> Option<String> {
         return c.get(1).map(|m| m.as_str().to_string());
     }
     None
+}
+
+/// Whether `sentence` may hold a verb `agreement_verb` looks for: every
+/// one ("agreed", "approved", "endorsed", "confirmed", "decided",
+/// "resolved") ends in "ed", so only the stems before an "ed" are compared,
+/// ignoring ASCII case. The patterns' own case-blindness also matches 'ſ'
+/// for 's' and the Kelvin sign for 'k': a sentence holding either is left
+/// to them.
+fn may_name_agreement(sentence: &str) -> bool {
+    const STEMS: [&[u8]; 6] = [
+        b"agre", b"approv", b"endors", b"confirm", b"decid", b"resolv",
+    ];
+    let b = sentence.as_bytes();
+    if sentence.contains(['\u{17f}', '\u{212a}']) {
+        return true;
+    }
+    b.windows(2).enumerate().any(|(i, w)| {
+        w.eq_ignore_ascii_case(b"ed")
+            && STEMS
+                .iter()
+                .any(|s| i >= s.len() && b[i - s.len()..i].eq_ignore_ascii_case(s))
+    })
 }
 
 /// Split text into sentences: at ".", "!" or "?" followed by a space and a
@@ -504,6 +529,51 @@ pub fn find(text: &str) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agreements_told_alike_with_and_without_the_stem_test() {
+        let verbs = |s: &str| -> Option<String> {
+            if let Some(c) = BODY_VERB.captures(s) {
+                return c.get(1).map(|m| m.as_str().to_string());
+            }
+            if let Some(c) = IT_WAS.captures(s) {
+                return c.get(1).map(|m| m.as_str().to_string());
+            }
+            for c in PASSIVE.captures_iter(s) {
+                if let Some(agent) = c.get(3) {
+                    if !BODIES.contains(&agent.as_str().to_lowercase().as_str()) {
+                        continue;
+                    }
+                }
+                return c.get(1).map(|m| m.as_str().to_string());
+            }
+            None
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+        let mut texts: Vec<String> = vec![
+            "The Forum agreed the budget.".into(),
+            "IT WAS AGREED that the report be noted".into(),
+            "The minutes were APPROVED by the Committee".into(),
+            "It was reſolved that".into(),
+            "The Board endorsed and confirmed it; members decided".into(),
+            "it was noted".into(),
+            "The Panel Ed agreed".into(),
+        ];
+        for e in std::fs::read_dir(root).expect("seeds") {
+            let text = std::fs::read_to_string(e.expect("seed").path()).expect("seed text");
+            texts.extend(text.lines().map(str::to_string));
+        }
+        let mut agreed = 0;
+        for t in &texts {
+            for (s, e) in sentences(t) {
+                let sentence = &t[s..e];
+                let v = verbs(sentence);
+                agreed += usize::from(v.is_some());
+                assert_eq!(agreement_verb(sentence), v, "{sentence:?}");
+            }
+        }
+        assert!(agreed >= 15, "{agreed}");
+    }
 
     #[test]
     fn markers_as_printed() {
