@@ -307,7 +307,14 @@ static VOTE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn votes(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut covered: Vec<(usize, usize)> = Vec::new();
-    for c in VOTE_PARENS.captures_iter(text) {
+    // Both patterns are tried only where their words may be: a bracket
+    // for the note, a vote word for the phrase.
+    let notes = if text.contains('(') {
+        Some(VOTE_PARENS.captures_iter(text))
+    } else {
+        None
+    };
+    for c in notes.into_iter().flatten() {
         if let (Some(all), Some(inner)) = (c.get(0), c.get(1)) {
             covered.push((all.start(), all.end()));
             let v = inner
@@ -321,7 +328,12 @@ pub fn votes(text: &str) -> Vec<String> {
             }
         }
     }
-    for m in VOTE_PHRASE.find_iter(text) {
+    let phrases = if may_name_vote(text) {
+        Some(VOTE_PHRASE.find_iter(text))
+    } else {
+        None
+    };
+    for m in phrases.into_iter().flatten() {
         if covered
             .iter()
             .any(|(s, e)| m.start() >= *s && m.end() <= *e)
@@ -334,6 +346,20 @@ pub fn votes(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `text` may hold a `VOTE_PHRASE`: each of its forms holds
+/// "unanim", "nem", "vot", "gainst" or "bstention", compared ignoring
+/// ASCII case. The pattern's own case-blindness also matches 'ſ' for 's'
+/// and the Kelvin sign for 'k': a text holding either is left to it.
+fn may_name_vote(text: &str) -> bool {
+    if text.contains(['\u{17f}', '\u{212a}']) {
+        return true;
+    }
+    let b = text.as_bytes();
+    [&b"unanim"[..], b"nem", b"vot", b"gainst", b"bstention"]
+        .iter()
+        .any(|w| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)))
 }
 
 /// Every formal resolution marker in `text`: (start, end of marker).
@@ -436,14 +462,15 @@ fn may_name_agreement(sentence: &str) -> bool {
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for k in 0..chars.len() {
-        let (i, c) = chars[k];
-        if !matches!(c, '.' | '!' | '?') {
+    // The stops are ASCII: found on the bytes, the two characters after
+    // one decoded from there.
+    for (i, &c) in text.as_bytes().iter().enumerate() {
+        if !matches!(c, b'.' | b'!' | b'?') {
             continue;
         }
-        let next = chars.get(k + 1).map(|x| x.1);
-        let after = chars.get(k + 2).map(|x| x.1);
+        let mut following = text[i + 1..].chars();
+        let next = following.next();
+        let after = following.next();
         let ends = match (next, after) {
             (None, _) => true,
             (Some(n), Some(a)) if n.is_whitespace() => {
@@ -452,7 +479,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             _ => false,
         };
         if ends {
-            let end = i + c.len_utf8();
+            let end = i + 1;
             if text[start..end].trim().len() > 1 {
                 out.push((start, end));
             }
@@ -573,6 +600,106 @@ mod tests {
             }
         }
         assert!(agreed >= 15, "{agreed}");
+    }
+
+    #[test]
+    fn votes_found_alike_with_and_without_the_word_tests() {
+        let by_patterns = |text: &str| -> Vec<String> {
+            let mut out: Vec<String> = Vec::new();
+            let mut covered: Vec<(usize, usize)> = Vec::new();
+            for c in VOTE_PARENS.captures_iter(text) {
+                if let (Some(all), Some(inner)) = (c.get(0), c.get(1)) {
+                    covered.push((all.start(), all.end()));
+                    let v = inner.as_str().trim().trim_end_matches('.').trim();
+                    if !out.iter().any(|o| o == v) {
+                        out.push(v.to_string());
+                    }
+                }
+            }
+            for m in VOTE_PHRASE.find_iter(text) {
+                if covered
+                    .iter()
+                    .any(|(s, e)| m.start() >= *s && m.end() <= *e)
+                {
+                    continue;
+                }
+                let v = m.as_str().trim().to_string();
+                if !out.iter().any(|o| o.eq_ignore_ascii_case(&v)) {
+                    out.push(v);
+                }
+            }
+            out
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+        let mut texts: Vec<String> = [
+            "carried UNANIMOUSLY",
+            "Nem. Con.",
+            "5 votes for, 2 against",
+            "For: 6, Against: 2",
+            "(One abstention)",
+            "two abstentions",
+            "carried by 5 votes to 3",
+            "uNaNiMoUsLy",
+            "abſtentions",
+            "nothing here (at all)",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for e in std::fs::read_dir(root).expect("seeds") {
+            let text = std::fs::read_to_string(e.expect("seed").path()).expect("seed text");
+            texts.extend(text.lines().map(str::to_string));
+        }
+        let mut found = 0;
+        for t in &texts {
+            let v = by_patterns(t);
+            found += v.len();
+            assert_eq!(votes(t), v, "{t:?}");
+        }
+        assert!(found >= 8, "{found}");
+    }
+
+    #[test]
+    fn sentences_end_at_stops_before_a_capital() {
+        for t in [
+            "One. Two! three? Four. 5 items. (a) b.",
+            "Ends here.",
+            "é. É. x.  Y. z.\u{a0}Ä",
+            "A.B. C",
+            "",
+            ".",
+        ] {
+            let chars: Vec<(usize, char)> = t.char_indices().collect();
+            let mut want = Vec::new();
+            let mut start = 0;
+            for k in 0..chars.len() {
+                let (i, c) = chars[k];
+                if !matches!(c, '.' | '!' | '?') {
+                    continue;
+                }
+                let next = chars.get(k + 1).map(|x| x.1);
+                let after = chars.get(k + 2).map(|x| x.1);
+                let ends = match (next, after) {
+                    (None, _) => true,
+                    (Some(n), Some(a)) if n.is_whitespace() => {
+                        a.is_uppercase() || a.is_ascii_digit() || a == '(' || a == '•'
+                    }
+                    _ => false,
+                };
+                if ends {
+                    let end = i + c.len_utf8();
+                    if t[start..end].trim().len() > 1 {
+                        want.push((start, end));
+                    }
+                    start = end;
+                }
+            }
+            if t[start..].trim().len() > 1 {
+                want.push((start, t.len()));
+            }
+            assert_eq!(sentences(t), want, "{t:?}");
+        }
     }
 
     #[test]
