@@ -362,13 +362,29 @@ fn may_name_vote(text: &str) -> bool {
         .any(|w| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)))
 }
 
+/// Whether `resolved_marker` may match at the start of `b`: each of its
+/// forms opens with "it was" or "resolved" in any ASCII case (no other
+/// character lower-cases to their letters), or with "AGREED", "DECIDED",
+/// "Agreed" or "Decided". Told on the bytes before the parser runs at
+/// each word.
+fn may_open_marker(b: &[u8]) -> bool {
+    let ci = |w: &[u8]| b.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
+    match b.first() {
+        Some(b'i' | b'I') => ci(b"it was"),
+        Some(b'r' | b'R') => ci(b"resolved"),
+        Some(b'A') => b.starts_with(b"AGREED") || b.starts_with(b"Agreed"),
+        Some(b'D') => b.starts_with(b"DECIDED") || b.starts_with(b"Decided"),
+        _ => false,
+    }
+}
+
 /// Every formal resolution marker in `text`: (start, end of marker).
 fn markers(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
         let at_word = prev.is_none_or(|p| !p.is_alphanumeric());
-        if at_word && (c == 'R' || c == 'r' || c == 'I' || c == 'i' || c == 'A' || c == 'D') {
+        if at_word && may_open_marker(&text.as_bytes()[i..]) {
             if let Ok((rest, _)) = resolved_marker(&text[i..]) {
                 let end = text.len() - rest.len();
                 if out.last().is_none_or(|(_, e): &(usize, usize)| i >= *e) {
@@ -700,6 +716,54 @@ mod tests {
             }
             assert_eq!(sentences(t), want, "{t:?}");
         }
+    }
+
+    #[test]
+    fn markers_found_alike_with_and_without_the_byte_test() {
+        let by_parser = |text: &str| -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            let mut prev: Option<char> = None;
+            for (i, c) in text.char_indices() {
+                let at_word = prev.is_none_or(|p| !p.is_alphanumeric());
+                if at_word {
+                    if let Ok((rest, _)) = resolved_marker(&text[i..]) {
+                        let end = text.len() - rest.len();
+                        if out.last().is_none_or(|(_, e): &(usize, usize)| i >= *e) {
+                            out.push((i, end));
+                        }
+                    }
+                }
+                prev = Some(c);
+            }
+            out
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+        let mut texts: Vec<String> = [
+            "RESOLVED that",
+            "It Was Resolved:",
+            "it  was further resolved -",
+            "Agreed: x",
+            "DECIDED (a)",
+            "Decided:",
+            "AGREED",
+            "agreed: lower",
+            "Résolved",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for e in std::fs::read_dir(root).expect("seeds") {
+            let text = std::fs::read_to_string(e.expect("seed").path()).expect("seed text");
+            texts.extend(text.lines().map(str::to_string));
+        }
+        let mut found = 0;
+        for t in &texts {
+            let want = by_parser(t);
+            found += want.len();
+            assert_eq!(markers(t), want, "{t:?}");
+        }
+        assert!(found >= 10, "{found}");
     }
 
     #[test]
