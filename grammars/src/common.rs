@@ -342,11 +342,21 @@ pub fn strip_html(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    // Each `replace` copies the whole text, also when nothing matches.
+    // Each `replace` copies the whole text, also when nothing matches:
+    // each runs only where its entity is found.
     if !out.contains('&') {
         return out;
     }
-    out.replace("&nbsp;", " ").replace("&amp;", "&")
+    let out = if out.contains("&nbsp;") {
+        out.replace("&nbsp;", " ")
+    } else {
+        out
+    };
+    if out.contains("&amp;") {
+        out.replace("&amp;", "&")
+    } else {
+        out
+    }
 }
 
 fn is_tag(inner: &str) -> bool {
