@@ -1059,11 +1059,20 @@ fn council_counts(texts: &[&str], skim: bool) -> (Counts, Counts) {
 fn may_name_place(t: &str) -> bool {
     use crate::common::{eq_mask, ge_mask, HIGH_BITS};
     let b = t.as_bytes();
+    // Whole sixteen-byte blocks first where the processor has SSE2, the
+    // rest eight bytes at a time.
+    #[cfg(target_arch = "x86_64")]
+    let (named, sep_before, apostrophe, from) = council_starts16(b);
+    #[cfg(not(target_arch = "x86_64"))]
+    let (named, sep_before, apostrophe, from) = (false, true, false, 0usize);
+    if named {
+        return true;
+    }
     // The top bit of the byte before the chunk, where that byte is a
     // separator (or outside ASCII); the line's start counts as one.
-    let mut carry = 0x80u64;
+    let mut carry = if sep_before { 0x80u64 } else { 0 };
     // Whether the line holds ' or the lead byte of ’.
-    let mut maybe_apostrophe = 0u64;
+    let mut maybe_apostrophe = u64::from(apostrophe);
     // The word starts with a capital in the chunk `x`.
     let mut starts_in = |x: u64| {
         let high = x & HIGH_BITS;
@@ -1091,8 +1100,8 @@ fn may_name_place(t: &str) -> bool {
         }
         false
     };
-    let mut chunks = b.chunks_exact(8);
-    let mut i = 0;
+    let mut chunks = b[from..].chunks_exact(8);
+    let mut i = from;
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
@@ -1131,6 +1140,60 @@ fn has_possessive_s(b: &[u8]) -> bool {
         from = j + 1;
     }
     false
+}
+
+/// `may_name_place` over the whole sixteen-byte blocks of `b`, with SSE2
+/// (which every x86_64 processor has): whether a word there may count,
+/// whether the last byte read may end a separator, whether an apostrophe
+/// may be among them, and how many bytes were read.
+#[cfg(target_arch = "x86_64")]
+fn council_starts16(b: &[u8]) -> (bool, bool, bool, usize) {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    // The line's start counts as a separator.
+    let mut carry = 1u32;
+    let mut apostrophe = 0i32;
+    let mut chunks = b.chunks_exact(16);
+    for (k, chunk) in (&mut chunks).enumerate() {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so these intrinsics
+        // are available; `chunk` holds sixteen readable bytes and
+        // `_mm_loadu_si128` needs no alignment.
+        let (starts, sep) = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            let set = |c: u8| _mm_set1_epi8(c as i8);
+            let mask = |m: __m128i| _mm_movemask_epi8(m) as u32;
+            // Bytes compare as signed: those outside ASCII are negative.
+            let high = mask(v);
+            // 0xC0 and up (-64 to -1): a lead byte.
+            let lead = mask(_mm_cmpgt_epi8(v, set(0xBF))) & high;
+            let upper = mask(_mm_and_si128(
+                _mm_cmpgt_epi8(v, set(b'A' - 1)),
+                _mm_cmplt_epi8(v, set(b'Z' + 1)),
+            ));
+            let below_digits = mask(_mm_cmplt_epi8(v, set(b'0'))) & !high;
+            apostrophe |= _mm_movemask_epi8(_mm_or_si128(
+                _mm_cmpeq_epi8(v, set(b'\'')),
+                _mm_cmpeq_epi8(v, set(0xE2)),
+            ));
+            // As in `may_name_place`: capitals and lead bytes open words,
+            // bytes below '0' and continuation bytes may end separators.
+            let sep = below_digits | (high & !lead);
+            ((upper | lead) & ((sep << 1) | carry), sep)
+        };
+        carry = (sep >> 15) & 1;
+        let mut starts = starts;
+        while starts != 0 {
+            let p = k * 16 + starts.trailing_zeros() as usize;
+            if may_count_at(b, p) {
+                return (true, true, true, 0);
+            }
+            starts &= starts - 1;
+        }
+    }
+    let read = b.len() - chunks.remainder().len();
+    (false, carry != 0, apostrophe != 0, read)
 }
 
 /// `may_name_place` for the word opening at `b[p]` (with a capital),
