@@ -39,14 +39,27 @@ pub struct Entry {
 pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
     let lines = minutes_lex::flatten(pages);
     let layout = minutes_lex::layout(&lines);
-    let (entries, diagnostics) = read(&lines, layout.as_ref(), info);
-    for e in entries {
+    parse_in(&lines, layout.as_ref(), info, doc, out);
+}
+
+/// `parse` over lines already flattened and laid out; returns the
+/// attendance entries, which the minutes grammar resolves initials with
+/// (`entries_in` gives the same).
+pub(crate) fn parse_in(
+    lines: &[FlatLine],
+    layout: Option<&Layout>,
+    info: &DocumentInfo,
+    doc: usize,
+    out: &mut Parsed,
+) -> Vec<Entry> {
+    let (entries, diagnostics) = read(lines, layout, info);
+    for e in &entries {
         out.records.push(Record {
-            text: e.text,
+            text: e.text.clone(),
             page: e.page,
             page_end: e.page,
             document: doc,
-            fields: Fields::Attendance(e.attendance),
+            fields: Fields::Attendance(e.attendance.clone()),
         });
     }
     out.diagnostics.extend(diagnostics);
@@ -67,6 +80,7 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
             fields: Fields::Declaration(d),
         });
     }
+    entries
 }
 
 /// The attendance entries of a document (also used to resolve initials).

@@ -192,10 +192,15 @@ fn scan(s: &str) -> u8 {
 
 /// `scan` over bytes.
 fn scan_bytes(b: &[u8]) -> u8 {
-    let mut chunks = b.chunks_exact(8);
+    // Sixteen bytes at a time where the processor has the instructions,
+    // then the rest eight at a time.
+    #[cfg(target_arch = "x86_64")]
+    let (head, mut carry, from) = scan16(b);
+    #[cfg(not(target_arch = "x86_64"))]
+    let (head, mut carry, from) = (0u8, 0u64, 0usize);
+    let mut chunks = b[from..].chunks_exact(8);
     let (mut high, mut tab, mut markup, mut space, mut doubled) = (0u64, 0u64, 0u64, 0u64, 0u64);
-    // 1 where the byte before the current chunk is a space.
-    let mut carry = 0u64;
+    // `carry`: 1 where the byte before the current chunk is a space.
     // Eight bytes at a time: each test gives a mask with the top bit of
     // every byte that passes it.
     for chunk in &mut chunks {
@@ -214,7 +219,8 @@ fn scan_bytes(b: &[u8]) -> u8 {
         doubled |= (spaces & (spaces >> 8)) | (spaces & (carry << 7));
         carry = spaces >> 63;
     }
-    let mut flags = (u8::from(high != 0) * HIGH)
+    let mut flags = head
+        | (u8::from(high != 0) * HIGH)
         | (u8::from(tab != 0) * TAB)
         | (u8::from(markup != 0) * MARKUP)
         | (u8::from(space != 0 || doubled != 0) * NOT_FOLDED);
@@ -231,6 +237,48 @@ fn scan_bytes(b: &[u8]) -> u8 {
     flags | (u8::from(ends) * NOT_FOLDED)
 }
 
+/// `scan_bytes` over the whole sixteen-byte blocks of `b` with SSE2 (which
+/// every x86_64 processor has): the flags found, 1 where the block's last
+/// byte is a space, and how many bytes were read. The first and last
+/// bytes of the whole text are left to the caller.
+#[cfg(target_arch = "x86_64")]
+fn scan16(b: &[u8]) -> (u8, u64, usize) {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let mut chunks = b.chunks_exact(16);
+    let (mut high, mut tab, mut markup, mut space, mut doubled) = (0i32, 0i32, 0i32, 0i32, 0i32);
+    let mut carry = 0i32;
+    for chunk in &mut chunks {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so these intrinsics
+        // are available; `chunk` holds sixteen readable bytes and
+        // `_mm_loadu_si128` needs no alignment.
+        unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            let eq = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
+            // The sign bit of each byte: a byte outside ASCII.
+            high |= _mm_movemask_epi8(v);
+            tab |= _mm_movemask_epi8(eq(b'\t'));
+            markup |= _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(eq(b'*'), eq(b'<')), eq(b'&')));
+            // 0x09..=0x0D, compared as signed bytes (those outside ASCII
+            // are negative and fail the first test).
+            space |= _mm_movemask_epi8(_mm_and_si128(
+                _mm_cmpgt_epi8(v, _mm_set1_epi8(0x08)),
+                _mm_cmplt_epi8(v, _mm_set1_epi8(0x0E)),
+            ));
+            let spaces = _mm_movemask_epi8(eq(b' '));
+            doubled |= (spaces & (spaces >> 1)) | (spaces & carry);
+            carry = (spaces >> 15) & 1;
+        }
+    }
+    let flags = (u8::from(high != 0) * HIGH)
+        | (u8::from(tab != 0) * TAB)
+        | (u8::from(markup != 0) * MARKUP)
+        | (u8::from(space != 0 || doubled != 0) * NOT_FOLDED);
+    (flags, carry as u64, b.len() - chunks.remainder().len())
+}
+
 /// The top bit of every byte of a word.
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// The low seven bits of every byte of a word.
@@ -245,7 +293,7 @@ fn zero_mask(x: u64) -> u64 {
 
 /// The top bit of every byte of `x` equal to `c`.
 #[inline]
-fn eq_mask(x: u64, c: u8) -> u64 {
+pub(crate) fn eq_mask(x: u64, c: u8) -> u64 {
     zero_mask(x ^ (u64::from(c) * 0x0101_0101_0101_0101))
 }
 
@@ -294,11 +342,21 @@ pub fn strip_html(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    // Each `replace` copies the whole text, also when nothing matches.
+    // Each `replace` copies the whole text, also when nothing matches:
+    // each runs only where its entity is found.
     if !out.contains('&') {
         return out;
     }
-    out.replace("&nbsp;", " ").replace("&amp;", "&")
+    let out = if out.contains("&nbsp;") {
+        out.replace("&nbsp;", " ")
+    } else {
+        out
+    };
+    if out.contains("&amp;") {
+        out.replace("&amp;", "&")
+    } else {
+        out
+    }
 }
 
 fn is_tag(inner: &str) -> bool {
@@ -349,6 +407,12 @@ fn month(input: &str) -> IResult<&str, u32> {
         input,
         nom::error::ErrorKind::Alpha,
     )))
+}
+
+/// Whether the whole of `w` is a month's name as `find_date` reads one
+/// (full, or cut to three letters or more): "1 `w` 2000" holds a date.
+pub fn is_month_name(w: &str) -> bool {
+    matches!(month(w), Ok(("", _)))
 }
 
 /// A day of the month, with an optional ordinal suffix ("21ST", "3rd").
@@ -484,12 +548,27 @@ pub fn plain_cells(text: &str) -> String {
     plain(&text.replace('\t', " | "))
 }
 
+/// The furniture phrases, lower case, as `plain` gives them.
+const FURNITURE: [&str; 2] = [
+    "this page is intentionally left blank",
+    "page intentionally left blank",
+];
+
+/// `plain_cells`, borrowing `text` where it is its own plain text (most
+/// lines): no copy.
+pub fn plain_cells_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    let flags = scan(text);
+    let own = flags & (TAB | MARKUP | NOT_FOLDED) == 0
+        && (flags & HIGH == 0 || !has_high_space(text.as_bytes()));
+    if own {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(plain_cells(text))
+    }
+}
+
 /// Page furniture a text rendering keeps but a reader never wants as content.
 pub fn is_furniture(text: &str) -> bool {
-    const FURNITURE: [&str; 2] = [
-        "this page is intentionally left blank",
-        "page intentionally left blank",
-    ];
     // `plain` never lengthens a line, so a shorter one cannot be furniture;
     // a line without markers, tags or entities is compared word by word.
     if text.len() < FURNITURE[1].len() {
@@ -514,6 +593,13 @@ pub fn is_furniture(text: &str) -> bool {
     }
     let t = plain(text).to_ascii_lowercase();
     FURNITURE.contains(&t.as_str())
+}
+
+/// `is_furniture` of a line whose `plain` text is already at hand and
+/// holds no tab: the phrases compared with the plain text, case-blind,
+/// with no second pass over the line.
+pub fn is_furniture_plain(plain: &str) -> bool {
+    FURNITURE.iter().any(|f| plain.eq_ignore_ascii_case(f))
 }
 
 /// Small words kept lower case inside a title-cased name.
@@ -562,10 +648,92 @@ mod tests {
     }
 
     #[test]
+    fn month_names_as_find_date_reads_them() {
+        for w in [
+            "March",
+            "MARCH",
+            "Mar",
+            "Marc",
+            "Ma",
+            "Marchx",
+            "Sept",
+            "September",
+            "Septembers",
+            "may",
+            "Mayé",
+            "May-Day",
+            "Jun",
+            "Juno",
+            "Harrow",
+            "Dec",
+            "Decem",
+            "Août",
+            "",
+            "Of",
+            "Augusta",
+            "Nov-",
+            "Feb",
+        ] {
+            let dated = find_date(&format!("1 {w} 2000")).is_some();
+            assert_eq!(is_month_name(w), dated, "{w:?}");
+        }
+    }
+
+    #[test]
     fn plain_and_furniture() {
         assert_eq!(plain("**Agenda Item  6**"), "Agenda Item 6");
         assert!(is_furniture("This page is intentionally left blank "));
         assert!(!is_furniture("This page is not blank"));
+    }
+
+    #[test]
+    fn plain_cells_borrowed_or_made_alike() {
+        for t in [
+            "Agenda Item 6",
+            "Agenda  Item 6",
+            " lead",
+            "trail ",
+            "a\tb",
+            "**bold**",
+            "<p>x</p>",
+            "R&amp;D",
+            "in\u{a0}Harrow",
+            "Children’s Services – Haringey",
+            "x\u{2003}y",
+            "",
+        ] {
+            let cow = plain_cells_cow(t);
+            assert_eq!(cow, plain_cells(t), "{t:?}");
+            // Borrowed for plain lines (a line with markup is made anew
+            // even where nothing in it changes).
+            let borrowed = matches!(cow, std::borrow::Cow::Borrowed(_));
+            let markup = t.contains(['*', '<', '&', '\t']);
+            assert_eq!(borrowed, !markup && plain_cells(t) == t, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn furniture_from_plain_text_as_from_the_line() {
+        for t in [
+            "This page is intentionally left blank ",
+            "  **THIS PAGE IS   intentionally left blank**",
+            "<p>Page intentionally left blank</p>",
+            "page\u{a0}intentionally left blank",
+            "This page is <b>intentionally</b> left blank",
+            "Th**is page is intentionally left bl**ank",
+            "&nbsp;page intentionally left blank",
+            "This page is not blank",
+            "This page is intentionally left blank, mostly",
+            "Page intentionally left",
+            "",
+        ] {
+            assert!(!t.contains('\t'));
+            assert_eq!(
+                is_furniture_plain(&plain_cells(t)),
+                is_furniture(t),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]
@@ -666,7 +834,7 @@ mod tests {
     fn scan_by_words_is_scan_by_bytes() {
         // Every byte value at every offset of lines around a chunk's size,
         // and every place of a doubled space.
-        let base = "abcdefghijklmnopqrstuvwxy";
+        let base = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU";
         for len in 0..base.len() {
             for at in 0..len {
                 for c in 0u8..=0xFF {
@@ -687,6 +855,9 @@ mod tests {
             "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}x",
             "12345678  b",
             "1234567 \u{a0}",
+            "123456789abcdef  b",
+            "123456789abcdef \u{a0}",
+            "123456789abcdef\u{a0}123456789abcdef \t",
         ] {
             assert_eq!(scan(s), scan_naive(s.as_bytes()), "{s:?}");
         }

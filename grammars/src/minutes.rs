@@ -89,18 +89,43 @@ struct Min {
 /// Read one document's pages and append its records to `out`.
 pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
     let lines = minutes_lex::flatten(pages);
-    let Some(layout) = minutes_lex::layout(&lines) else {
+    let layout = minutes_lex::layout(&lines);
+    parse_in(&lines, layout.as_ref(), info, doc, out, None);
+}
+
+/// `attendance::parse` then `parse`, with the same records and
+/// diagnostics in the same order, but the document flattened, laid out
+/// and its attendance list read once for both.
+pub fn parse_with_attendance(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+    let lines = minutes_lex::flatten(pages);
+    let layout = minutes_lex::layout(&lines);
+    let entries = attendance::parse_in(&lines, layout.as_ref(), info, doc, out);
+    parse_in(&lines, layout.as_ref(), info, doc, out, Some(entries));
+}
+
+/// `parse` over lines already flattened and laid out; `entries` are the
+/// attendance entries where they have been read already.
+fn parse_in(
+    lines: &[FlatLine],
+    layout: Option<&Layout>,
+    info: &DocumentInfo,
+    doc: usize,
+    out: &mut Parsed,
+    entries: Option<Vec<attendance::Entry>>,
+) {
+    let Some(layout) = layout else {
         out.diagnostics.push(Diagnostic {
             page: info.pages[0],
             message: "minutes: no numbered minutes found; kept as document text".to_string(),
         });
         return;
     };
-    let date = minutes_lex::meeting_date(&lines, &layout, info);
+    let date = minutes_lex::meeting_date(lines, layout, info);
     let mut diags = Vec::new();
-    let minutes = read(&lines, &layout, &mut diags);
+    let minutes = read(lines, layout, &mut diags);
     out.diagnostics.extend(diags);
-    let names = known_names(&lines, &layout, info, &minutes);
+    let entries = entries.unwrap_or_else(|| attendance::entries_in(lines, layout, info));
+    let names = known_names(&minutes, entries);
     for m in &minutes {
         emit(m, date.as_ref(), &names, doc, out);
     }
@@ -393,8 +418,7 @@ static TITLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The names initials may stand for: the attendance list (with apologies)
 /// and titled names written in the minutes ("Cllr Charles Wright").
-fn known_names(lines: &[FlatLine], layout: &Layout, info: &DocumentInfo, mins: &[Min]) -> People {
-    let entries = attendance::entries_in(lines, layout, info);
+fn known_names(mins: &[Min], entries: Vec<attendance::Entry>) -> People {
     let mut roles = Vec::new();
     for e in &entries {
         let a = &e.attendance;

@@ -2,7 +2,7 @@
 
 use crate::input::Page;
 use crate::model::{DocType, DocumentInfo, Parsed};
-use crate::{agenda, attendance, meeting, minutes, recommendation, report, table};
+use crate::{agenda, meeting, minutes, recommendation, report, table};
 
 /// A grammar reads one document's pages and appends records and diagnostics.
 /// `doc` is the document's index in `Parsed::documents`.
@@ -14,7 +14,9 @@ pub type Grammar = fn(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut
 pub fn grammars_for(doc_type: DocType) -> &'static [Grammar] {
     match doc_type {
         DocType::Agenda => &[meeting::parse, agenda::parse],
-        DocType::Minutes => &[meeting::parse, attendance::parse, minutes::parse],
+        // `attendance::parse` then `minutes::parse`, sharing their reading
+        // of the document.
+        DocType::Minutes => &[meeting::parse, minutes::parse_with_attendance],
         DocType::OfficerReport => &[report::parse, recommendation::parse, table::parse],
         DocType::InspectionReport => &[recommendation::parse, table::parse],
         DocType::ScrutinyReport => &[report::parse, recommendation::parse, table::parse],

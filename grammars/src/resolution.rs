@@ -307,7 +307,14 @@ static VOTE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn votes(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut covered: Vec<(usize, usize)> = Vec::new();
-    for c in VOTE_PARENS.captures_iter(text) {
+    // Both patterns are tried only where their words may be: a bracket
+    // for the note, a vote word for the phrase.
+    let notes = if text.contains('(') {
+        Some(VOTE_PARENS.captures_iter(text))
+    } else {
+        None
+    };
+    for c in notes.into_iter().flatten() {
         if let (Some(all), Some(inner)) = (c.get(0), c.get(1)) {
             covered.push((all.start(), all.end()));
             let v = inner
@@ -321,7 +328,12 @@ pub fn votes(text: &str) -> Vec<String> {
             }
         }
     }
-    for m in VOTE_PHRASE.find_iter(text) {
+    let phrases = if may_name_vote(text) {
+        Some(VOTE_PHRASE.find_iter(text))
+    } else {
+        None
+    };
+    for m in phrases.into_iter().flatten() {
         if covered
             .iter()
             .any(|(s, e)| m.start() >= *s && m.end() <= *e)
@@ -336,13 +348,43 @@ pub fn votes(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether `text` may hold a `VOTE_PHRASE`: each of its forms holds
+/// "unanim", "nem", "vot", "gainst" or "bstention", compared ignoring
+/// ASCII case. The pattern's own case-blindness also matches 'ſ' for 's'
+/// and the Kelvin sign for 'k': a text holding either is left to it.
+fn may_name_vote(text: &str) -> bool {
+    if text.contains(['\u{17f}', '\u{212a}']) {
+        return true;
+    }
+    let b = text.as_bytes();
+    [&b"unanim"[..], b"nem", b"vot", b"gainst", b"bstention"]
+        .iter()
+        .any(|w| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w)))
+}
+
+/// Whether `resolved_marker` may match at the start of `b`: each of its
+/// forms opens with "it was" or "resolved" in any ASCII case (no other
+/// character lower-cases to their letters), or with "AGREED", "DECIDED",
+/// "Agreed" or "Decided". Told on the bytes before the parser runs at
+/// each word.
+fn may_open_marker(b: &[u8]) -> bool {
+    let ci = |w: &[u8]| b.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
+    match b.first() {
+        Some(b'i' | b'I') => ci(b"it was"),
+        Some(b'r' | b'R') => ci(b"resolved"),
+        Some(b'A') => b.starts_with(b"AGREED") || b.starts_with(b"Agreed"),
+        Some(b'D') => b.starts_with(b"DECIDED") || b.starts_with(b"Decided"),
+        _ => false,
+    }
+}
+
 /// Every formal resolution marker in `text`: (start, end of marker).
 fn markers(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
         let at_word = prev.is_none_or(|p| !p.is_alphanumeric());
-        if at_word && (c == 'R' || c == 'r' || c == 'I' || c == 'i' || c == 'A' || c == 'D') {
+        if at_word && may_open_marker(&text.as_bytes()[i..]) {
             if let Ok((rest, _)) = resolved_marker(&text[i..]) {
                 let end = text.len() - rest.len();
                 if out.last().is_none_or(|(_, e): &(usize, usize)| i >= *e) {
@@ -389,6 +431,9 @@ const BODIES: &[&str] = &[
 /// correct record". Not "had agreed", "previously agreed", "as agreed by the
 /// Council" (earlier decisions, or another body's).
 pub fn agreement_verb(sentence: &str) -> Option<String> {
+    if !may_name_agreement(sentence) {
+        return None;
+    }
     if let Some(c) = BODY_VERB.captures(sentence) {
         return c.get(1).map(|m| m.as_str().to_string());
     }
@@ -406,19 +451,42 @@ pub fn agreement_verb(sentence: &str) -> Option<String> {
     None
 }
 
+/// Whether `sentence` may hold a verb `agreement_verb` looks for: every
+/// one ("agreed", "approved", "endorsed", "confirmed", "decided",
+/// "resolved") ends in "ed", so only the stems before an "ed" are compared,
+/// ignoring ASCII case. The patterns' own case-blindness also matches 'ſ'
+/// for 's' and the Kelvin sign for 'k': a sentence holding either is left
+/// to them.
+fn may_name_agreement(sentence: &str) -> bool {
+    const STEMS: [&[u8]; 6] = [
+        b"agre", b"approv", b"endors", b"confirm", b"decid", b"resolv",
+    ];
+    let b = sentence.as_bytes();
+    if sentence.contains(['\u{17f}', '\u{212a}']) {
+        return true;
+    }
+    b.windows(2).enumerate().any(|(i, w)| {
+        w.eq_ignore_ascii_case(b"ed")
+            && STEMS
+                .iter()
+                .any(|s| i >= s.len() && b[i - s.len()..i].eq_ignore_ascii_case(s))
+    })
+}
+
 /// Split text into sentences: at ".", "!" or "?" followed by a space and a
 /// capital, a digit or a bracket.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for k in 0..chars.len() {
-        let (i, c) = chars[k];
-        if !matches!(c, '.' | '!' | '?') {
+    // The stops are ASCII: found on the bytes, the two characters after
+    // one decoded from there.
+    for (i, &c) in text.as_bytes().iter().enumerate() {
+        if !matches!(c, b'.' | b'!' | b'?') {
             continue;
         }
-        let next = chars.get(k + 1).map(|x| x.1);
-        let after = chars.get(k + 2).map(|x| x.1);
+        let mut following = text[i + 1..].chars();
+        let next = following.next();
+        let after = following.next();
         let ends = match (next, after) {
             (None, _) => true,
             (Some(n), Some(a)) if n.is_whitespace() => {
@@ -427,7 +495,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             _ => false,
         };
         if ends {
-            let end = i + c.len_utf8();
+            let end = i + 1;
             if text[start..end].trim().len() > 1 {
                 out.push((start, end));
             }
@@ -504,6 +572,199 @@ pub fn find(text: &str) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agreements_told_alike_with_and_without_the_stem_test() {
+        let verbs = |s: &str| -> Option<String> {
+            if let Some(c) = BODY_VERB.captures(s) {
+                return c.get(1).map(|m| m.as_str().to_string());
+            }
+            if let Some(c) = IT_WAS.captures(s) {
+                return c.get(1).map(|m| m.as_str().to_string());
+            }
+            for c in PASSIVE.captures_iter(s) {
+                if let Some(agent) = c.get(3) {
+                    if !BODIES.contains(&agent.as_str().to_lowercase().as_str()) {
+                        continue;
+                    }
+                }
+                return c.get(1).map(|m| m.as_str().to_string());
+            }
+            None
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+        let mut texts: Vec<String> = vec![
+            "The Forum agreed the budget.".into(),
+            "IT WAS AGREED that the report be noted".into(),
+            "The minutes were APPROVED by the Committee".into(),
+            "It was reſolved that".into(),
+            "The Board endorsed and confirmed it; members decided".into(),
+            "it was noted".into(),
+            "The Panel Ed agreed".into(),
+        ];
+        for e in std::fs::read_dir(root).expect("seeds") {
+            let text = std::fs::read_to_string(e.expect("seed").path()).expect("seed text");
+            texts.extend(text.lines().map(str::to_string));
+        }
+        let mut agreed = 0;
+        for t in &texts {
+            for (s, e) in sentences(t) {
+                let sentence = &t[s..e];
+                let v = verbs(sentence);
+                agreed += usize::from(v.is_some());
+                assert_eq!(agreement_verb(sentence), v, "{sentence:?}");
+            }
+        }
+        assert!(agreed >= 15, "{agreed}");
+    }
+
+    #[test]
+    fn votes_found_alike_with_and_without_the_word_tests() {
+        let by_patterns = |text: &str| -> Vec<String> {
+            let mut out: Vec<String> = Vec::new();
+            let mut covered: Vec<(usize, usize)> = Vec::new();
+            for c in VOTE_PARENS.captures_iter(text) {
+                if let (Some(all), Some(inner)) = (c.get(0), c.get(1)) {
+                    covered.push((all.start(), all.end()));
+                    let v = inner.as_str().trim().trim_end_matches('.').trim();
+                    if !out.iter().any(|o| o == v) {
+                        out.push(v.to_string());
+                    }
+                }
+            }
+            for m in VOTE_PHRASE.find_iter(text) {
+                if covered
+                    .iter()
+                    .any(|(s, e)| m.start() >= *s && m.end() <= *e)
+                {
+                    continue;
+                }
+                let v = m.as_str().trim().to_string();
+                if !out.iter().any(|o| o.eq_ignore_ascii_case(&v)) {
+                    out.push(v);
+                }
+            }
+            out
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+        let mut texts: Vec<String> = [
+            "carried UNANIMOUSLY",
+            "Nem. Con.",
+            "5 votes for, 2 against",
+            "For: 6, Against: 2",
+            "(One abstention)",
+            "two abstentions",
+            "carried by 5 votes to 3",
+            "uNaNiMoUsLy",
+            "abſtentions",
+            "nothing here (at all)",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for e in std::fs::read_dir(root).expect("seeds") {
+            let text = std::fs::read_to_string(e.expect("seed").path()).expect("seed text");
+            texts.extend(text.lines().map(str::to_string));
+        }
+        let mut found = 0;
+        for t in &texts {
+            let v = by_patterns(t);
+            found += v.len();
+            assert_eq!(votes(t), v, "{t:?}");
+        }
+        assert!(found >= 8, "{found}");
+    }
+
+    #[test]
+    fn sentences_end_at_stops_before_a_capital() {
+        for t in [
+            "One. Two! three? Four. 5 items. (a) b.",
+            "Ends here.",
+            "é. É. x.  Y. z.\u{a0}Ä",
+            "A.B. C",
+            "",
+            ".",
+        ] {
+            let chars: Vec<(usize, char)> = t.char_indices().collect();
+            let mut want = Vec::new();
+            let mut start = 0;
+            for k in 0..chars.len() {
+                let (i, c) = chars[k];
+                if !matches!(c, '.' | '!' | '?') {
+                    continue;
+                }
+                let next = chars.get(k + 1).map(|x| x.1);
+                let after = chars.get(k + 2).map(|x| x.1);
+                let ends = match (next, after) {
+                    (None, _) => true,
+                    (Some(n), Some(a)) if n.is_whitespace() => {
+                        a.is_uppercase() || a.is_ascii_digit() || a == '(' || a == '•'
+                    }
+                    _ => false,
+                };
+                if ends {
+                    let end = i + c.len_utf8();
+                    if t[start..end].trim().len() > 1 {
+                        want.push((start, end));
+                    }
+                    start = end;
+                }
+            }
+            if t[start..].trim().len() > 1 {
+                want.push((start, t.len()));
+            }
+            assert_eq!(sentences(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn markers_found_alike_with_and_without_the_byte_test() {
+        let by_parser = |text: &str| -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            let mut prev: Option<char> = None;
+            for (i, c) in text.char_indices() {
+                let at_word = prev.is_none_or(|p| !p.is_alphanumeric());
+                if at_word {
+                    if let Ok((rest, _)) = resolved_marker(&text[i..]) {
+                        let end = text.len() - rest.len();
+                        if out.last().is_none_or(|(_, e): &(usize, usize)| i >= *e) {
+                            out.push((i, end));
+                        }
+                    }
+                }
+                prev = Some(c);
+            }
+            out
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+        let mut texts: Vec<String> = [
+            "RESOLVED that",
+            "It Was Resolved:",
+            "it  was further resolved -",
+            "Agreed: x",
+            "DECIDED (a)",
+            "Decided:",
+            "AGREED",
+            "agreed: lower",
+            "Résolved",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for e in std::fs::read_dir(root).expect("seeds") {
+            let text = std::fs::read_to_string(e.expect("seed").path()).expect("seed text");
+            texts.extend(text.lines().map(str::to_string));
+        }
+        let mut found = 0;
+        for t in &texts {
+            let want = by_parser(t);
+            found += want.len();
+            assert_eq!(markers(t), want, "{t:?}");
+        }
+        assert!(found >= 10, "{found}");
+    }
 
     #[test]
     fn markers_as_printed() {

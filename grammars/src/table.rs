@@ -15,28 +15,49 @@ use crate::common::{fold, fold_html};
 use crate::input::Page;
 use crate::model::{DocumentInfo, Fields, Parsed, Record, Table};
 use crate::table_cell::{caption, column_name, is_code, is_date, is_note, typed};
+use std::cell::OnceCell;
 
 /// Lines looked at above a table for its caption or heading.
 const LOOK_BACK: usize = 12;
 
 /// Read one document's pages and append its `table` records to `out`.
 pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed) {
-    let items = flatten(pages);
+    let mut items = flatten(pages);
     let runs = runs(&items);
+    // Each run's rows, moved out of the items (which are read for their
+    // text lines only from here on).
+    let mut run_rows: Vec<Vec<Row>> = runs
+        .iter()
+        .map(|run| {
+            run.rows
+                .iter()
+                .filter_map(|&k| match std::mem::replace(&mut items[k].1, Item::Blank) {
+                    Item::Row(r) => Some(r),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
     let pages_in_order = items.is_sorted_by_key(|(p, _)| *p);
     let mut tables: Vec<Built> = Vec::new();
     let mut prev_end = 0;
-    for run in &runs {
-        let between: Vec<&str> = texts(&items[prev_end..run.start]);
+    for (run, rows) in runs.iter().zip(run_rows.iter_mut()) {
+        let rows = std::mem::take(rows);
+        let between: Vec<&Text> = texts(&items[prev_end..run.start]);
         // A caption or heading belongs to the first table below it: look
         // no further up than the table before.
-        let above: Vec<&str> = between.iter().rev().take(LOOK_BACK).copied().collect();
+        let above: Vec<&str> = between
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+            .map(|t| t.get())
+            .collect();
         let prev_start = prev_end;
         prev_end = run.end;
-        if is_layout_grid(&run.rows, above.first().copied()) {
+        if is_layout_grid(&rows, above.first().copied()) {
             continue;
         }
-        let parts = split_titled(&run.rows);
+        let parts = split_titled(rows);
         let last = parts.len().saturating_sub(1);
         for (k, part) in parts.into_iter().enumerate() {
             let Some(mut t) = build(part.rows, part.title) else {
@@ -46,7 +67,7 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
                 t.notes.extend(run.notes.iter().cloned());
             }
             if k == 0 {
-                t.between_first = between.first().map(|s| fold(s));
+                t.between_first = between.first().map(|s| fold(s.get()));
                 t.above = above.iter().map(|s| fold(s)).collect();
                 // A section heading stands on the table's page or the one
                 // before.
@@ -67,7 +88,7 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
                     .iter()
                     .rev()
                     .filter_map(|(_, i)| match i {
-                        Item::Text(t, _) if !t.is_empty() => Some(fold(t)),
+                        Item::Text(t, _) if !t.is_empty() => Some(fold(t.get())),
                         _ => None,
                     })
                     .take(LOOK_BACK)
@@ -89,12 +110,40 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
 
 /// A line of the document as the table grammar sees it.
 #[derive(Debug, Clone)]
-enum Item {
+enum Item<'a> {
     /// A plain line and its right edge as a share of the page width
     /// (`None` for text input).
-    Text(String, Option<f32>),
+    Text(Text<'a>, Option<f32>),
     Row(Row),
     Blank,
+}
+
+/// A plain line, folded (`fold_html`) only when it is read: most lines
+/// of a document stand far from any table.
+#[derive(Debug, Clone)]
+struct Text<'a> {
+    raw: &'a str,
+    folded: OnceCell<String>,
+}
+
+impl<'a> Text<'a> {
+    fn new(raw: &'a str) -> Text<'a> {
+        Text {
+            raw,
+            folded: OnceCell::new(),
+        }
+    }
+
+    /// The folded line.
+    fn get(&self) -> &str {
+        self.folded.get_or_init(|| fold_html(self.raw))
+    }
+
+    /// Whether the folded line is empty. The line is not blank, so only
+    /// stripping tags can empty it: without a '<' it is not folded here.
+    fn is_empty(&self) -> bool {
+        self.raw.contains('<') && self.get().is_empty()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -112,7 +161,7 @@ struct Row {
     size: f32,
 }
 
-fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
+fn flatten(pages: &[Page]) -> Vec<(u32, Item<'_>)> {
     let mut items = Vec::with_capacity(pages.iter().map(|p| p.lines.len()).sum());
     for page in pages {
         for line in &page.lines {
@@ -131,7 +180,7 @@ fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
             } else {
                 let right = line.cells.iter().map(|c| c.x1).fold(0.0, f32::max);
                 Item::Text(
-                    fold_html(&line.text),
+                    Text::new(&line.text),
                     (page.width > 0.0 && right > 0.0).then(|| right / page.width),
                 )
             };
@@ -141,11 +190,12 @@ fn flatten(pages: &[Page]) -> Vec<(u32, Item)> {
     items
 }
 
-fn texts(items: &[(u32, Item)]) -> Vec<&str> {
+/// The text lines among `items` that fold to some text.
+fn texts<'i, 'a>(items: &'i [(u32, Item<'a>)]) -> Vec<&'i Text<'a>> {
     items
         .iter()
         .filter_map(|(_, i)| match i {
-            Item::Text(t, _) if !t.is_empty() => Some(t.as_str()),
+            Item::Text(t, _) if !t.is_empty() => Some(t),
             _ => None,
         })
         .collect()
@@ -154,7 +204,8 @@ fn texts(items: &[(u32, Item)]) -> Vec<&str> {
 /// Consecutive rows of one page: blank lines inside are skipped (a row
 /// broken by a stray empty line), a text line or another grid ends it.
 struct Run {
-    rows: Vec<Row>,
+    /// The rows' indices into the items.
+    rows: Vec<usize>,
     /// Footnotes set as plain lines right below the rows.
     notes: Vec<String>,
     start: usize,
@@ -169,7 +220,9 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
             i += 1;
             continue;
         };
-        let mut rows = vec![first.clone()];
+        // The run's rows, and their indices into `items`.
+        let mut rows: Vec<&Row> = vec![first];
+        let mut idx = vec![i];
         let mut grid = first.grid;
         let mut end = i + 1;
         let mut j = i + 1;
@@ -186,7 +239,8 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
                         && heads_next_page(&rows, &items[j..]) =>
                 {
                     grid = r.grid;
-                    rows.push(r.clone());
+                    rows.push(r);
+                    idx.push(j);
                     j += 1;
                     end = j;
                 }
@@ -200,7 +254,8 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
                             || (rows.len() <= 3 && rows.iter().all(|h| header_like(&h.cells)))) =>
                 {
                     grid = r.grid.or(grid);
-                    rows.push(r.clone());
+                    rows.push(r);
+                    idx.push(j);
                     j += 1;
                     end = j;
                 }
@@ -221,7 +276,7 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
         if keep {
             let (notes, after) = notes_below(items, end, rows.last().map_or(0, |r| r.page));
             out.push(Run {
-                rows,
+                rows: idx,
                 notes,
                 start: i,
                 end: after,
@@ -248,10 +303,10 @@ fn notes_below(items: &[(u32, Item)], from: usize, page: u32) -> (Vec<String>, u
     }
     let mut notes = Vec::new();
     while let Some((p, Item::Text(first, right))) = items.get(i) {
-        if *p != page || !is_note(first) {
+        if *p != page || !is_note(first.get()) {
             break;
         }
-        let mut note = first.clone();
+        let mut note = first.get().to_string();
         i += 1;
         if let Some(right) = right {
             let narrow = *right < 0.5;
@@ -259,13 +314,13 @@ fn notes_below(items: &[(u32, Item)], from: usize, page: u32) -> (Vec<String>, u
                 let goes_on = if narrow {
                     *r < 0.5
                 } else {
-                    t.chars().next().is_some_and(char::is_lowercase)
+                    t.get().chars().next().is_some_and(char::is_lowercase)
                 };
-                if *p != page || t.is_empty() || is_note(t) || !goes_on {
+                if *p != page || t.is_empty() || is_note(t.get()) || !goes_on {
                     break;
                 }
                 note.push(' ');
-                note.push_str(t);
+                note.push_str(t.get());
                 i += 1;
             }
         }
@@ -283,7 +338,7 @@ fn notes_below(items: &[(u32, Item)], from: usize, page: u32) -> (Vec<String>, u
 /// row has one cell per column, at the edges of the filled cells of the
 /// row that fills most, as the layout sets a header broken over a page.
 /// Text inputs have no pages to break.
-fn heads_next_page(header: &[Row], next: &[(u32, Item)]) -> bool {
+fn heads_next_page(header: &[&Row], next: &[(u32, Item)]) -> bool {
     let mut body: Vec<&Row> = Vec::new();
     for (_, item) in next {
         match item {
@@ -313,7 +368,7 @@ fn heads_next_page(header: &[Row], next: &[(u32, Item)]) -> bool {
         })
     };
     columns.len() >= 2
-        && header.iter().all(names)
+        && header.iter().all(|h| names(h))
         && header.iter().all(|h| {
             h.edges.as_ref().is_some_and(|e| {
                 e.len() == columns.len()
@@ -445,7 +500,7 @@ struct Part {
 /// is a title over the rows below ("Contacts", "Referrals into Early Help …
 /// by Age", "APPENDIX F: … SPENDING" set mid-width): when a header of two
 /// or more names follows it, it starts a new table.
-fn split_titled(rows: &[Row]) -> Vec<Part> {
+fn split_titled(rows: Vec<Row>) -> Vec<Part> {
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let is_title = |i: usize| {
         let r = &rows[i];
@@ -458,13 +513,16 @@ fn split_titled(rows: &[Row]) -> Vec<Part> {
                 .get(i + 1)
                 .is_some_and(|n| header_like(&n.cells) && non_empty(&n.cells) >= 2)
     };
+    // Told before the rows move into their parts: a title looks at the
+    // row below it.
+    let titles: Vec<bool> = (0..rows.len()).map(is_title).collect();
     let mut parts: Vec<Part> = Vec::new();
     let mut current = Part {
         rows: Vec::new(),
         title: None,
     };
-    for (i, row) in rows.iter().enumerate() {
-        if is_title(i) {
+    for (row, title) in rows.into_iter().zip(titles) {
+        if title {
             if !current.rows.is_empty() || current.title.is_some() {
                 parts.push(current);
             }
@@ -474,7 +532,7 @@ fn split_titled(rows: &[Row]) -> Vec<Part> {
             };
             continue;
         }
-        current.rows.push(row.clone());
+        current.rows.push(row);
     }
     parts.push(current);
     parts
@@ -534,7 +592,7 @@ impl Built {
 /// repeated on each page).
 /// `between` holds the text lines between the two parts, unfolded: they
 /// are folded only as far as the comparison goes.
-fn continues(prev: &Built, next: &Built, between: &[&str]) -> bool {
+fn continues(prev: &Built, next: &Built, between: &[&Text]) -> bool {
     // Compared without spaces or case: a narrow column breaks a repeated
     // name at different points on different pages ("Name/Ser vice").
     // A header grid missing a rule on one page runs two names into one
@@ -562,7 +620,7 @@ fn continues(prev: &Built, next: &Built, between: &[&str]) -> bool {
         return false;
     }
     between.iter().all(|l| {
-        let l = fold(l);
+        let l = fold(l.get());
         prev.above.iter().take(6).any(|a| *a == l)
     })
 }
@@ -648,10 +706,11 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
         rows.iter().map(|r| r.page).min().unwrap_or(0),
         rows.iter().map(|r| r.page).max().unwrap_or(0),
     ];
+    // The cells move out of the rows: from here on only their pages are read.
     let mut padded: Vec<Vec<String>> = rows
-        .iter()
+        .iter_mut()
         .map(|r| {
-            let mut c = r.cells.clone();
+            let mut c = std::mem::take(&mut r.cells);
             c.resize(ncols, String::new());
             c
         })
@@ -672,8 +731,8 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
     let header = join_header(&padded[..header_rows], ncols);
     let mut body: Vec<Vec<String>> = Vec::new();
     let mut notes = Vec::new();
-    for row in &padded[header_rows..] {
-        let filled = non_empty(row);
+    for row in padded.split_off(header_rows) {
+        let filled = non_empty(&row);
         if filled == 1 && is_note(&row[0]) {
             notes.push(row[0].clone());
             continue;
@@ -681,7 +740,7 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
         let continuation = row[0].is_empty() && filled * 2 < ncols && filled > 0;
         match body.last_mut() {
             Some(prev) if continuation => {
-                for (p, c) in prev.iter_mut().zip(row) {
+                for (p, c) in prev.iter_mut().zip(&row) {
                     if !c.is_empty() {
                         if !p.is_empty() {
                             p.push(' ');
@@ -691,7 +750,7 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
                 }
             }
             _ if filled == 0 => {}
-            _ => body.push(row.clone()),
+            _ => body.push(row),
         }
     }
     if body.is_empty() {
@@ -701,19 +760,19 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
     let keep: Vec<bool> = (0..ncols)
         .map(|j| !header[j].is_empty() || body.iter().any(|r| !r[j].is_empty()))
         .collect();
-    let pick = |r: &[String]| -> Vec<String> {
-        r.iter()
+    let pick = |r: Vec<String>| -> Vec<String> {
+        r.into_iter()
             .zip(&keep)
             .filter(|(_, k)| **k)
-            .map(|(c, _)| c.clone())
+            .map(|(c, _)| c)
             .collect()
     };
     Some(Built {
         title: None,
         title_row,
-        header: pick(&header),
+        header: pick(header),
         header_rows,
-        rows: body.iter().map(|r| pick(r)).collect(),
+        rows: body.into_iter().map(pick).collect(),
         notes,
         pages,
         between_first: None,

@@ -654,3 +654,27 @@ fn the_pipeline_reads_the_minutes_document_of_the_pack() {
         assert_eq!(of(&p, "attendance").len(), 44, "{form}");
     }
 }
+
+/// The registry runs attendance and minutes as one grammar that reads the
+/// document once: it gives what the two give one after the other, on every
+/// document of every seed (minutes or not, so also where no layout is
+/// found), in both forms.
+#[test]
+fn attendance_with_minutes_as_the_two_in_turn() {
+    let mut minutes_docs = 0;
+    for stem in common::SEEDS {
+        for pages in [text_pages(stem), pdf_pages(stem)] {
+            for seg in grammars::segment::segment(&pages) {
+                let doc_pages = seg.pages(&pages);
+                minutes_docs += usize::from(seg.info.doc_type == DocType::Minutes);
+                let mut apart = Parsed::default();
+                attendance::parse(&doc_pages, &seg.info, 3, &mut apart);
+                minutes::parse(&doc_pages, &seg.info, 3, &mut apart);
+                let mut together = Parsed::default();
+                minutes::parse_with_attendance(&doc_pages, &seg.info, 3, &mut together);
+                assert_eq!(together, apart, "{stem} {:?}", seg.info.pages);
+            }
+        }
+    }
+    assert!(minutes_docs >= 2, "{minutes_docs}");
+}
