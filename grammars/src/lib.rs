@@ -54,7 +54,15 @@ pub fn parse(pages: &[Page]) -> Parsed {
             });
         }
         let first_new = out.records.len();
-        for grammar in registry::grammars_for(seg.info.doc_type) {
+        let mut grammars = registry::grammars_for(seg.info.doc_type);
+        // The report grammar takes the front sheet segmenting read.
+        if let Some(sheet) = seg.sheet.as_ref() {
+            if registry::opens_with_report(seg.info.doc_type) {
+                report::parse_with_sheet(doc_pages, &seg.info, doc, &mut out, Some(sheet));
+                grammars = grammars.get(1..).unwrap_or_default();
+            }
+        }
+        for grammar in grammars {
             grammar(doc_pages, &seg.info, doc, &mut out);
         }
         // Records come out in document order: by the page they start on,

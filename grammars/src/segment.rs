@@ -48,6 +48,10 @@ pub struct Segment {
     /// into `pages[last].lines`), inclusive.
     pub first_line: usize,
     pub last_line: usize,
+    /// The report front sheet read while segmenting, kept where it is what
+    /// `report::parse` would read again: the document's opening lines hold
+    /// no page furniture (which segmenting reads as blank).
+    pub sheet: Option<report::FrontSheet>,
 }
 
 impl Segment {
@@ -259,12 +263,17 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
             pages[flat[start].page].number,
             pages[flat[last].page].number,
         ];
+        let sheet_as_read = flat[start..=last]
+            .iter()
+            .take(report::SHEET_LINES)
+            .all(|f| !f.furniture);
         out.push(Segment {
             info,
             first: flat[start].page,
             last: flat[last].page,
             first_line: flat[start].line,
             last_line: flat[last].line,
+            sheet: sheet.filter(|_| sheet_as_read),
         });
     }
     inherit_pack_meeting(&mut out);
@@ -717,7 +726,8 @@ fn describe(
         | DocType::ScrutinyReport
         | DocType::MemberReport
         | DocType::PerformanceReport => {
-            let fs = sheet.take().unwrap_or_else(|| report::front_sheet(texts));
+            // The sheet is kept for the report grammar: its fields are copied.
+            let fs = sheet_of(sheet, texts);
             let unlabelled: Vec<&str> = head
                 .iter()
                 .copied()
@@ -725,9 +735,12 @@ fn describe(
                 .collect();
             // Failing a title field, a heading among the opening lines.
             let opening = &unlabelled[..unlabelled.len().min(8)];
-            info.title = fs.title.or_else(|| first_heading(opening));
-            info.body = fs.body.map(|b| meeting::strip_council(&b, council));
-            info.date = fs.date;
+            info.title = fs.title.clone().or_else(|| first_heading(opening));
+            info.body = fs
+                .body
+                .as_deref()
+                .map(|b| meeting::strip_council(b, council));
+            info.date = fs.date.clone();
         }
         DocType::InspectionReport => {
             info.title = inspection_title(&head);
