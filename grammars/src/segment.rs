@@ -466,8 +466,7 @@ fn strip_prefix_ci<'a>(t: &'a str, p: &str) -> Option<&'a str> {
 }
 
 /// Whether `t` holds the ASCII `needle`, ignoring ASCII case, without
-/// lower-casing a copy of `t`: what `names_work_plan` is tested against.
-#[cfg(test)]
+/// lower-casing a copy of `t`.
 fn contains_ci(t: &str, needle: &str) -> bool {
     let Some((&first, rest)) = needle.as_bytes().split_first() else {
         return true;
@@ -485,34 +484,37 @@ fn contains_ci(t: &str, needle: &str) -> bool {
 /// The names of a work plan `is_work_plan_heading` looks for.
 const WORK_PLAN_NAMES: [&str; 4] = ["work plan", "workplan", "work programme", "forward plan"];
 
-/// Whether `t` holds one of `WORK_PLAN_NAMES`, ignoring ASCII case: what
-/// `contains_ci` for each name tells, in one pass. Every name opens with
-/// 'w' or 'f', so only sixteen-byte blocks holding one of those (in either
-/// case) are looked into; most lines hold few.
+/// Whether `t` holds one of `WORK_PLAN_NAMES`, ignoring ASCII case. Each
+/// name holds "rk" or "rd" (any ASCII case), rare in running text: only a
+/// line holding one is searched for the names.
 fn names_work_plan(t: &str) -> bool {
-    let b = t.as_bytes();
-    let opens = |c: u8| matches!(c | 0x20, b'w' | b'f');
-    let mut from = 0;
-    while from < b.len() {
-        let to = (from + 16).min(b.len());
-        let block = b.get(from..to).unwrap_or_default();
-        // Branch-free over the block, so the compiler may vectorise it.
-        let any = block.iter().fold(false, |a, &c| a | opens(c));
-        if any {
-            for (i, &c) in (from..).zip(block) {
-                if opens(c)
-                    && WORK_PLAN_NAMES.iter().any(|n| {
-                        b.get(i..i + n.len())
-                            .is_some_and(|w| w.eq_ignore_ascii_case(n.as_bytes()))
-                    })
-                {
-                    return true;
-                }
-            }
+    has_rk_or_rd(t.as_bytes()) && WORK_PLAN_NAMES.iter().any(|n| contains_ci(t, n))
+}
+
+/// Whether `b` holds "rk" or "rd" in any ASCII case: eight bytes at a
+/// time, each word read from seven bytes after the last so that a pair
+/// across two words is seen.
+fn has_rk_or_rd(b: &[u8]) -> bool {
+    use crate::common::eq_mask;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // Setting 0x20 lowers ASCII capitals; no other byte then equals
+        // 'r', 'k' or 'd'.
+        let x = u64::from_le_bytes(word) | 0x2020_2020_2020_2020;
+        let r = eq_mask(x, b'r');
+        let kd = eq_mask(x, b'k') | eq_mask(x, b'd');
+        // `kd >> 8` moves byte k+1 onto byte k.
+        if r & (kd >> 8) != 0 {
+            return true;
         }
-        from = to;
+        i += 7;
     }
-    false
+    b.get(i..)
+        .unwrap_or_default()
+        .windows(2)
+        .any(|w| (w[0] | 0x20) == b'r' && matches!(w[1] | 0x20, b'k' | b'd'))
 }
 
 /// "Published: March 2015", "Report published: 3 August 2015": the cover of
@@ -1717,6 +1719,19 @@ mod tests {
         for t in &lines {
             let by_each = WORK_PLAN_NAMES.iter().any(|n| contains_ci(t, n));
             assert_eq!(names_work_plan(t), by_each, "{t:?}");
+            let pair = t.as_bytes().windows(2).any(|w| {
+                w[0].eq_ignore_ascii_case(&b'r') && matches!(w[1].to_ascii_lowercase(), b'k' | b'd')
+            });
+            assert_eq!(has_rk_or_rd(t.as_bytes()), pair, "{t:?}");
+        }
+        // A pair at every offset, across the eight-byte words.
+        for at in 0..20 {
+            for pair in ["rk", "RD", "rD", "Rk"] {
+                let t = format!("{}{pair}{}", "x".repeat(at), "y".repeat(20 - at));
+                assert!(has_rk_or_rd(t.as_bytes()), "{t:?}");
+                let t = format!("{}r{}k", "x".repeat(at), "y");
+                assert!(!has_rk_or_rd(t.as_bytes()), "{t:?}");
+            }
         }
     }
 
