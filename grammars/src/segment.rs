@@ -147,8 +147,10 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
             page.lines.iter().enumerate().map(move |(l, line)| {
                 let text = plain_cells_cow(&line.text);
                 // Without a tab a line's `plain_cells` is its `plain`: the
-                // furniture test reads that rather than the line again.
-                let furniture = if line.text.contains('\t') {
+                // furniture test reads that rather than the line again. A
+                // borrowed text is the line itself, which holds no tab.
+                let tab = matches!(text, Cow::Owned(_)) && line.text.contains('\t');
+                let furniture = if tab {
                     is_furniture(&line.text)
                 } else {
                     is_furniture_plain(&text)
