@@ -74,33 +74,34 @@ pub fn parse(pages: &[Page]) -> Parsed {
 
 /// The whole clean text of some pages, whitespace folded, HTML fragments removed.
 pub fn document_text(pages: &[Page]) -> String {
-    let lines = || {
-        pages
-            .iter()
-            .flat_map(|p| &p.lines)
-            .filter(|l| !l.is_blank())
-    };
+    // The non-blank lines, found once for the passes below.
+    let lines: Vec<&str> = pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| !l.is_blank())
+        .map(|l| l.text.as_str())
+        .collect();
     // A tag may open on one line and close on the next: strip tags from
     // the joined text. Without any, folding the joined text is folding
     // each line and joining the folds with a space. A '<' no tag name
     // follows ("< 5%") leaves the text as it is, but for the entities
     // `strip_html` then rewrites.
-    let tags = lines().any(|l| may_open_tag(&l.text));
+    let tags = lines.iter().any(|t| may_open_tag(t));
     let entities =
-        || lines().any(|l| l.text.contains('<')) && lines().any(|l| l.text.contains('&'));
+        || lines.iter().any(|t| t.contains('<')) && lines.iter().any(|t| t.contains('&'));
     if tags || entities() {
         let mut s = String::new();
-        for line in lines() {
-            s.push_str(&line.text);
+        for line in &lines {
+            s.push_str(line);
             s.push(' ');
         }
         return common::fold(&common::strip_html(&s));
     }
     // Room for every line and a space after each, reserved once: the fold
     // never lengthens a line.
-    let mut out = String::with_capacity(lines().map(|l| l.text.len() + 1).sum());
-    for line in lines() {
-        common::fold_into(&line.text, &mut out);
+    let mut out = String::with_capacity(lines.iter().map(|t| t.len() + 1).sum());
+    for line in &lines {
+        common::fold_into(line, &mut out);
     }
     out
 }
