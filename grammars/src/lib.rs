@@ -86,10 +86,11 @@ pub fn document_text(pages: &[Page]) -> String {
     // each line and joining the folds with a space. A '<' no tag name
     // follows ("< 5%") leaves the text as it is, but for the entities
     // `strip_html` then rewrites.
-    let tags = lines.iter().any(|t| may_open_tag(t));
-    let entities =
-        || lines.iter().any(|t| t.contains('<')) && lines.iter().any(|t| t.contains('&'));
-    if tags || entities() {
+    // Both need a '<' somewhere (most documents have none): one search
+    // for it first.
+    let markup = lines.iter().any(|t| t.contains('<'))
+        && (lines.iter().any(|t| may_open_tag(t)) || lines.iter().any(|t| t.contains('&')));
+    if markup {
         let mut s = String::new();
         for line in &lines {
             s.push_str(line);
