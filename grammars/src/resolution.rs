@@ -442,10 +442,21 @@ fn may_open_marker(b: &[u8]) -> bool {
 /// Every formal resolution marker in `text`: (start, end of marker).
 fn markers(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
+    let b = text.as_bytes();
+    // Only the ASCII letters `may_open_marker` accepts can open a marker:
+    // the character before one is looked at only there.
+    for (i, &c) in b.iter().enumerate() {
+        if !matches!(c, b'i' | b'I' | b'r' | b'R' | b'A' | b'D') {
+            continue;
+        }
+        // An ASCII byte is a whole character, so `i` is a boundary.
+        let prev = match i.checked_sub(1).map(|j| b[j]) {
+            None => None,
+            Some(p) if p.is_ascii() => Some(char::from(p)),
+            Some(_) => text.get(..i).and_then(|h| h.chars().next_back()),
+        };
         let at_word = prev.is_none_or(|p| !p.is_alphanumeric());
-        if at_word && may_open_marker(&text.as_bytes()[i..]) {
+        if at_word && may_open_marker(&b[i..]) {
             if let Ok((rest, _)) = resolved_marker(&text[i..]) {
                 let end = text.len() - rest.len();
                 if out.last().is_none_or(|(_, e): &(usize, usize)| i >= *e) {
@@ -453,7 +464,6 @@ fn markers(text: &str) -> Vec<(usize, usize)> {
                 }
             }
         }
-        prev = Some(c);
     }
     out
 }
@@ -821,6 +831,8 @@ mod tests {
             "agreed: lower",
             "Résolved",
             "",
+            "éRESOLVED that; ’RESOLVED that; ÅAgreed: x; 1DECIDED; –Decided:",
+            "x\u{a0}RESOLVED that ŞIt was resolved",
         ]
         .iter()
         .map(|s| s.to_string())
