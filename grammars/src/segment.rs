@@ -121,6 +121,9 @@ struct Flat<'a> {
     /// The line's `plain_cells` text, borrowed where that is the line.
     text: Cow<'a, str>,
     table: bool,
+    /// The line is its own plain text (`plain_cells_cow` borrowed it):
+    /// folded already, no tab, markup or entity.
+    own: bool,
     /// "This page is intentionally left blank": blank as text, but it marks
     /// a page end in a text rendering, which no document crosses backwards.
     furniture: bool,
@@ -140,6 +143,13 @@ const MIN_BODY: usize = 10;
 /// Split pages into documents. Every non-blank line belongs to exactly one
 /// document, except page furniture at a document's end.
 pub fn segment(pages: &[Page]) -> Vec<Segment> {
+    segment_lines(pages).0
+}
+
+/// `segment`, and for every line of `pages` (page by page, in order)
+/// whether it is its own plain text: what segmenting found out while
+/// reading it, so that the document text need not scan it again.
+pub(crate) fn segment_lines(pages: &[Page]) -> (Vec<Segment>, Vec<bool>) {
     let flat: Vec<Flat> = pages
         .iter()
         .enumerate()
@@ -158,6 +168,7 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
                 Flat {
                     page: p,
                     line: l,
+                    own: matches!(text, Cow::Borrowed(_)),
                     text: if furniture { Cow::Borrowed("") } else { text },
                     table: line.table.is_some(),
                     furniture,
@@ -165,8 +176,9 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
             })
         })
         .collect();
+    let own: Vec<bool> = flat.iter().map(|f| f.own).collect();
     let Some(first_text) = flat.iter().position(|f| !f.blank()) else {
-        return Vec::new();
+        return (Vec::new(), own);
     };
     let multi_page = pages.len() > 1;
     // Non-blank lines before each line: a document's body length in O(1)
@@ -279,7 +291,7 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
         });
     }
     inherit_pack_meeting(&mut out);
-    out
+    (out, own)
 }
 
 /// Documents bound into an agenda pack after its agenda belong to that
@@ -1611,6 +1623,7 @@ mod tests {
                     line: l,
                     text: Cow::Owned(crate::common::plain_cells(&line.text)),
                     table: line.table.is_some(),
+                    own: false,
                     furniture: false,
                 })
                 .collect()
