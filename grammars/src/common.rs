@@ -113,17 +113,22 @@ fn fold_words_into(s: &str, out: &mut String) {
         // is not one space before a word, or at the end.
         let from = i;
         while i < n {
-            // Eight bytes at a time past bytes that start no whitespace: every
-            // byte that may (ASCII up to the space, or outside ASCII) stops it.
+            // Eight bytes at a time past bytes that start no whitespace, and
+            // past single spaces before such a byte in the same eight (both
+            // passed one by one below). Every other byte that may start
+            // whitespace (ASCII up to the space, or outside ASCII) stops it.
             while let Some(chunk) = b.get(i..i + 8) {
                 let mut word = [0u8; 8];
                 word.copy_from_slice(chunk);
                 let x = u64::from_le_bytes(word);
                 let may = (!ge_mask(x, 0x21) | x) & HIGH_BITS;
-                if may == 0 {
+                // The next byte of the last one is not in this word.
+                let single = eq_mask(x, b' ') & !(may >> 8) & 0x0080_8080_8080_8080;
+                let stop = may & !single;
+                if stop == 0 {
                     i += 8;
                 } else {
-                    i += (may.trailing_zeros() / 8) as usize;
+                    i += (stop.trailing_zeros() / 8) as usize;
                     break;
                 }
             }
@@ -878,6 +883,28 @@ mod tests {
                 assert_eq!(fold(m), by_words.join(" "), "{m:?}");
             }
             mixes = longer;
+        }
+    }
+
+    #[test]
+    fn fold_of_longer_mixes_at_every_offset_is_split_whitespace() {
+        // Runs past eight bytes, so the word-at-a-time skips are crossed
+        // at every place: single spaces before letters, spaces ending a
+        // word, doubled and non-ASCII whitespace.
+        let pieces = ["ab", " ", "  ", "\t", "\u{a0}", "’", "cdefghi", " x", "y "];
+        let mut mixes = vec![String::new()];
+        for _ in 0..4 {
+            mixes = mixes
+                .iter()
+                .flat_map(|m| pieces.iter().map(move |p| format!("{m}{p}")))
+                .collect();
+        }
+        for m in &mixes {
+            for pad in 0..8 {
+                let s = format!("{}{m}", &"1 34 678"[..pad]);
+                let by_words: Vec<&str> = s.split_whitespace().collect();
+                assert_eq!(fold_words(&s), by_words.join(" "), "{s:?}");
+            }
         }
     }
 

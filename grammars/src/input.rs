@@ -76,7 +76,12 @@ impl Line {
     }
 
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        // Most lines open with a visible ASCII character: they are told
+        // without trimming (which decodes characters from both ends).
+        match self.text.as_bytes().first() {
+            Some(c) if c.is_ascii_graphic() => false,
+            _ => self.text.trim().is_empty(),
+        }
     }
 }
 
@@ -155,5 +160,32 @@ mod tests {
         assert!(!pages[0].lines[3].bold);
         assert_eq!(pages[1].number, 2);
         assert_eq!(pages[1].lines[0].text, "second");
+    }
+
+    #[test]
+    fn blank_as_trimmed_to_nothing() {
+        for t in [
+            "",
+            " ",
+            "\t",
+            "\u{a0}",
+            "\u{3000} \u{2003}",
+            "x",
+            " x",
+            "x ",
+            "\u{a0}x",
+            "é",
+            "!",
+            "~",
+            "\u{7f}",
+            "\u{0}",
+            "\n",
+        ] {
+            let line = Line {
+                text: t.to_string(),
+                ..Line::default()
+            };
+            assert_eq!(line.is_blank(), t.trim().is_empty(), "{t:?}");
+        }
     }
 }

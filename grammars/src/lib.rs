@@ -33,14 +33,32 @@ pub use model::*;
 /// full-text search finds everything, also where no grammar produced a record.
 pub fn parse(pages: &[Page]) -> Parsed {
     let mut out = Parsed::default();
-    for seg in segment::segment(pages) {
+    let (segments, own) = segment::segment_lines(pages);
+    // Where each page's lines start in `own`.
+    let mut page_start = Vec::with_capacity(pages.len());
+    let mut lines = 0;
+    for page in pages {
+        page_start.push(lines);
+        lines += page.lines.len();
+    }
+    for seg in segments {
         // A document may begin or end inside a page: its grammars read its
         // own lines only.
         let doc_pages = &seg.pages_cow(pages)[..];
+        // Line `l` of the document's page `j` is the file's line: its own
+        // plain text or not, as segmenting found.
+        let own_at = |j: usize, l: usize| {
+            let skip = if j == 0 { seg.first_line } else { 0 };
+            page_start
+                .get(seg.first + j)
+                .and_then(|s| own.get(s + skip + l))
+                .copied()
+                .unwrap_or(false)
+        };
         let doc = out.documents.len();
         out.documents.push(seg.info.clone());
         out.records.push(Record {
-            text: document_text(doc_pages),
+            text: document_text_with(doc_pages, own_at),
             page: seg.info.pages[0],
             page_end: seg.info.pages[1],
             document: doc,
@@ -54,7 +72,15 @@ pub fn parse(pages: &[Page]) -> Parsed {
             });
         }
         let first_new = out.records.len();
-        for grammar in registry::grammars_for(seg.info.doc_type) {
+        let mut grammars = registry::grammars_for(seg.info.doc_type);
+        // The report grammar takes the front sheet segmenting read.
+        if let Some(sheet) = seg.sheet.as_ref() {
+            if registry::opens_with_report(seg.info.doc_type) {
+                report::parse_with_sheet(doc_pages, &seg.info, doc, &mut out, Some(sheet));
+                grammars = grammars.get(1..).unwrap_or_default();
+            }
+        }
+        for grammar in grammars {
             grammar(doc_pages, &seg.info, doc, &mut out);
         }
         // Records come out in document order: by the page they start on,
@@ -66,33 +92,58 @@ pub fn parse(pages: &[Page]) -> Parsed {
 
 /// The whole clean text of some pages, whitespace folded, HTML fragments removed.
 pub fn document_text(pages: &[Page]) -> String {
-    let lines = || {
-        pages
-            .iter()
-            .flat_map(|p| &p.lines)
-            .filter(|l| !l.is_blank())
-    };
+    document_text_with(pages, |_, _| false)
+}
+
+/// `document_text`, told which lines are their own plain text (line `l`
+/// of page `j`): folded already and free of tags and entities, so they are
+/// copied as they are, unscanned.
+fn document_text_with(pages: &[Page], own: impl Fn(usize, usize) -> bool) -> String {
+    let own = &own;
+    // The non-blank lines, found once for the passes below.
+    let lines: Vec<(&str, bool)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(j, p)| {
+            p.lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| !l.is_blank())
+                .map(move |(l, line)| (line.text.as_str(), own(j, l)))
+        })
+        .collect();
     // A tag may open on one line and close on the next: strip tags from
     // the joined text. Without any, folding the joined text is folding
     // each line and joining the folds with a space. A '<' no tag name
     // follows ("< 5%") leaves the text as it is, but for the entities
     // `strip_html` then rewrites.
-    let tags = lines().any(|l| may_open_tag(&l.text));
-    let entities =
-        || lines().any(|l| l.text.contains('<')) && lines().any(|l| l.text.contains('&'));
-    if tags || entities() {
+    // Both need a '<' somewhere (most documents have none): one search
+    // for it first.
+    // A line of its own plain text holds neither '<' nor '&'.
+    let other = || lines.iter().filter(|(_, o)| !o).map(|(t, _)| *t);
+    let markup = other().any(|t| t.contains('<'))
+        && (other().any(may_open_tag) || other().any(|t| t.contains('&')));
+    if markup {
         let mut s = String::new();
-        for line in lines() {
-            s.push_str(&line.text);
+        for (line, _) in &lines {
+            s.push_str(line);
             s.push(' ');
         }
         return common::fold(&common::strip_html(&s));
     }
     // Room for every line and a space after each, reserved once: the fold
     // never lengthens a line.
-    let mut out = String::with_capacity(lines().map(|l| l.text.len() + 1).sum());
-    for line in lines() {
-        common::fold_into(&line.text, &mut out);
+    let mut out = String::with_capacity(lines.iter().map(|(t, _)| t.len() + 1).sum());
+    for &(line, own) in &lines {
+        if own {
+            // What `fold_into` does with a folded, non-empty line.
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(line);
+        } else {
+            common::fold_into(line, &mut out);
+        }
     }
     out
 }
@@ -134,6 +185,38 @@ mod tests {
         assert!(may_open_tag("x <p>y"));
         assert!(may_open_tag("</li>"));
         assert!(may_open_tag("a < b <span"));
+    }
+
+    #[test]
+    fn document_text_alike_told_which_lines_are_plain() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+        let mut inputs: Vec<Vec<Page>> = vec![vec![page(&[
+            "plain line",
+            "  spaced  ",
+            "<p>tag</p>",
+            "a &amp; b",
+            "x\ty",
+            "é ’",
+        ])]];
+        for e in std::fs::read_dir(root).expect("seeds") {
+            let text = std::fs::read_to_string(e.expect("seed").path()).expect("seed text");
+            inputs.push(from_text(&text));
+        }
+        for pages in &inputs {
+            let own = |j: usize, l: usize| {
+                let t = &pages[j].lines[l].text;
+                matches!(common::plain_cells_cow(t), std::borrow::Cow::Borrowed(_))
+            };
+            assert_eq!(document_text_with(pages, own), document_text(pages));
+        }
+        // And over each document, as `parse` hands them.
+        for pages in &inputs {
+            let parsed = parse(pages);
+            for seg in segment::segment(pages) {
+                let text = document_text(&seg.pages_cow(pages));
+                assert!(parsed.records.iter().any(|r| r.text == text));
+            }
+        }
     }
 
     #[test]

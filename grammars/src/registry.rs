@@ -27,3 +27,43 @@ pub fn grammars_for(doc_type: DocType) -> &'static [Grammar] {
         DocType::Other => &[table::parse],
     }
 }
+
+/// Whether `grammars_for(doc_type)` opens with `report::parse`, so that
+/// the front sheet segmenting read can be handed to it
+/// (`report::parse_with_sheet`) rather than read again.
+pub fn opens_with_report(doc_type: DocType) -> bool {
+    matches!(
+        doc_type,
+        DocType::OfficerReport
+            | DocType::ScrutinyReport
+            | DocType::MemberReport
+            | DocType::PerformanceReport
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_grammar_opens_the_lists_said_to_open_with_it() {
+        use DocType::*;
+        for t in [
+            Agenda,
+            Minutes,
+            OfficerReport,
+            InspectionReport,
+            ScrutinyReport,
+            MemberReport,
+            PerformanceReport,
+            WorkPlan,
+            Presentation,
+            Other,
+        ] {
+            let first = grammars_for(t).first().copied();
+            let is_report =
+                first.is_some_and(|g| std::ptr::fn_addr_eq(g, report::parse as Grammar));
+            assert_eq!(opens_with_report(t), is_report, "{t:?}");
+        }
+    }
+}

@@ -7,7 +7,7 @@
 //! also reads to classify and title documents. It does not read a report's
 //! body: recommendations in the body are the recommendation grammar's.
 
-use crate::common::{find_date, fold, plain, plain_cells};
+use crate::common::{find_date, fold, plain, plain_cells, plain_cells_cow};
 use crate::input::{Line, Page};
 use crate::meeting;
 use crate::model::{DocumentInfo, Fields, Meeting, Parsed, Record, Report};
@@ -241,7 +241,7 @@ pub struct FrontSheet {
 }
 
 /// Lines a front sheet may span: it is the opening of a report.
-const SHEET_LINES: usize = 120;
+pub(crate) const SHEET_LINES: usize = 120;
 
 /// A numbered or lettered heading that ends a field's run of lines:
 /// "1. Report", "1.0 SEND Reforms:", "Section 2 – Report", "1. Introduction".
@@ -466,28 +466,52 @@ fn recommendation_lines(texts: &[&str], inline: &str, from: usize) -> (Vec<Strin
 
 /// Read one document's pages and append its records to `out`.
 pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+    parse_with_sheet(pages, info, doc, out, None);
+}
+
+/// `parse`, given the document's front sheet where it was read already
+/// (`front_sheet` of the plain text of the document's opening lines).
+pub fn parse_with_sheet(
+    pages: &[Page],
+    info: &DocumentInfo,
+    doc: usize,
+    out: &mut Parsed,
+    sheet: Option<&FrontSheet>,
+) {
     let lines: Vec<(&Line, u32)> = pages
         .iter()
         .flat_map(|p| p.lines.iter().map(move |l| (l, p.number)))
         .collect();
     let at = |k: usize| lines.get(k).map(|&(_, n)| n);
-    // The front sheet reads a document's opening lines only (and the first
-    // that is not blank, wherever it is): the plain text of the rest is
-    // not made.
-    let mut texts: Vec<String> = Vec::new();
-    let mut first = None;
-    for (line, _) in &lines {
-        if texts.len() >= SHEET_LINES && first.is_some() {
-            break;
+    let read;
+    let (fs, first) = match sheet {
+        Some(fs) => {
+            let first = lines
+                .iter()
+                .position(|(l, _)| !plain_cells_cow(&l.text).is_empty());
+            (fs, first)
         }
-        let t = plain_cells(&line.text);
-        if first.is_none() && !t.is_empty() {
-            first = Some(texts.len());
+        None => {
+            // The front sheet reads a document's opening lines only (and
+            // the first that is not blank, wherever it is): the plain text
+            // of the rest is not made.
+            let mut texts: Vec<String> = Vec::new();
+            let mut first = None;
+            for (line, _) in &lines {
+                if texts.len() >= SHEET_LINES && first.is_some() {
+                    break;
+                }
+                let t = plain_cells(&line.text);
+                if first.is_none() && !t.is_empty() {
+                    first = Some(texts.len());
+                }
+                texts.push(t);
+            }
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            read = front_sheet(&refs);
+            (&read, first)
         }
-        texts.push(t);
-    }
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let fs = front_sheet(&refs);
+    };
     let Some(first) = first else {
         return;
     };

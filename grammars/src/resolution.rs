@@ -304,19 +304,24 @@ static VOTE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What a resolution records about the vote, as printed: the note in
 /// brackets ("One abstention") or the phrase ("carried unanimously").
+///
+/// Both patterns run over short spans rather than the whole text (the
+/// regex engine's fast path gives up on a long text with any character
+/// outside ASCII): a note only ever spans one innermost pair of brackets,
+/// and a phrase one `vote_windows` span that holds a vote word. The matches
+/// are those of the patterns over the whole text (tested).
 pub fn votes(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut covered: Vec<(usize, usize)> = Vec::new();
-    // Both patterns are tried only where their words may be: a bracket
-    // for the note, a vote word for the phrase.
-    let notes = if text.contains('(') {
-        Some(VOTE_PARENS.captures_iter(text))
-    } else {
-        None
-    };
-    for c in notes.into_iter().flatten() {
+    for (open, close) in innermost_brackets(text) {
+        let Some(span) = text.get(open..=close) else {
+            continue;
+        };
+        let Some(c) = VOTE_PARENS.captures(span) else {
+            continue;
+        };
         if let (Some(all), Some(inner)) = (c.get(0), c.get(1)) {
-            covered.push((all.start(), all.end()));
+            covered.push((open + all.start(), open + all.end()));
             let v = inner
                 .as_str()
                 .trim()
@@ -328,22 +333,78 @@ pub fn votes(text: &str) -> Vec<String> {
             }
         }
     }
-    let phrases = if may_name_vote(text) {
-        Some(VOTE_PHRASE.find_iter(text))
-    } else {
-        None
-    };
-    for m in phrases.into_iter().flatten() {
-        if covered
-            .iter()
-            .any(|(s, e)| m.start() >= *s && m.end() <= *e)
-        {
+    for (from, to) in vote_windows(text) {
+        let Some(window) = text.get(from..to) else {
+            continue;
+        };
+        if !may_name_vote(window) {
             continue;
         }
-        let v = m.as_str().trim().to_string();
-        if !out.iter().any(|o| o.eq_ignore_ascii_case(&v)) {
-            out.push(v);
+        for m in VOTE_PHRASE.find_iter(window) {
+            let (start, end) = (from + m.start(), from + m.end());
+            if covered.iter().any(|(s, e)| start >= *s && end <= *e) {
+                continue;
+            }
+            let v = m.as_str().trim().to_string();
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(&v)) {
+                out.push(v);
+            }
         }
+    }
+    out
+}
+
+/// Each '(' with the first ')' after it where no '(' comes between: the
+/// only spans a `VOTE_PARENS` match may cover (its inside holds no
+/// bracket), so the matches over the whole text are those over these
+/// spans, in order.
+fn innermost_brackets(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open = None;
+    for (i, &c) in text.as_bytes().iter().enumerate() {
+        match c {
+            b'(' => open = Some(i),
+            b')' => {
+                if let Some(o) = open.take() {
+                    out.push((o, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether `VOTE_PHRASE` can never match across byte `c`: an ASCII byte
+/// that is no letter, digit, whitespace (`\s` counts the vertical tab),
+/// ',', ':' or '.' (the only other characters its forms hold) nor '_'
+/// (a word character: `\b` must see the same on either side of a split).
+fn splits_vote_phrase(c: u8) -> bool {
+    c.is_ascii()
+        && !c.is_ascii_alphanumeric()
+        && !matches!(
+            c,
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b',' | b':' | b'.' | b'_'
+        )
+}
+
+/// The spans of `text` between bytes that `splits_vote_phrase`: no match
+/// crosses one, and as each is an ASCII non-word character, `\b` reads a
+/// span's ends as it reads them inside the whole text. Empty spans are
+/// left out.
+fn vote_windows(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, &c) in text.as_bytes().iter().enumerate() {
+        if splits_vote_phrase(c) {
+            if i > from {
+                out.push((from, i));
+            }
+            from = i + 1;
+        }
+    }
+    if text.len() > from {
+        out.push((from, text.len()));
     }
     out
 }
@@ -381,10 +442,21 @@ fn may_open_marker(b: &[u8]) -> bool {
 /// Every formal resolution marker in `text`: (start, end of marker).
 fn markers(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
+    let b = text.as_bytes();
+    // Only the ASCII letters `may_open_marker` accepts can open a marker:
+    // the character before one is looked at only there.
+    for (i, &c) in b.iter().enumerate() {
+        if !matches!(c, b'i' | b'I' | b'r' | b'R' | b'A' | b'D') {
+            continue;
+        }
+        // An ASCII byte is a whole character, so `i` is a boundary.
+        let prev = match i.checked_sub(1).map(|j| b[j]) {
+            None => None,
+            Some(p) if p.is_ascii() => Some(char::from(p)),
+            Some(_) => text.get(..i).and_then(|h| h.chars().next_back()),
+        };
         let at_word = prev.is_none_or(|p| !p.is_alphanumeric());
-        if at_word && may_open_marker(&text.as_bytes()[i..]) {
+        if at_word && may_open_marker(&b[i..]) {
             if let Ok((rest, _)) = resolved_marker(&text[i..]) {
                 let end = text.len() - rest.len();
                 if out.last().is_none_or(|(_, e): &(usize, usize)| i >= *e) {
@@ -392,7 +464,6 @@ fn markers(text: &str) -> Vec<(usize, usize)> {
                 }
             }
         }
-        prev = Some(c);
     }
     out
 }
@@ -659,6 +730,15 @@ mod tests {
             "abſtentions",
             "nothing here (at all)",
             "",
+            // Split bytes, brackets and non-ASCII text next to the words.
+            "(carried unanimously)",
+            "x-unanimously-y; nem con.) and (5 votes for, 2 against",
+            "éunanimously, unanimouslyé, _unanimously, unanimously_",
+            "((One abstention)) (a (Two abstentions) b) (c) votes)",
+            "The motion – carried by 5 votes to 3, with 1 abstention – was lost",
+            "For:\u{0b}6, Against:\u{a0}2 (unanimous\u{2019}s vote)",
+            "(nem. con.)(carried unanimously)",
+            "(unanimously) ) (",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -666,6 +746,8 @@ mod tests {
         for e in std::fs::read_dir(root).expect("seeds") {
             let text = std::fs::read_to_string(e.expect("seed").path()).expect("seed text");
             texts.extend(text.lines().map(str::to_string));
+            // Whole paragraphs too: a resolution's body spans lines.
+            texts.extend(text.split("\n\n").map(|p| p.replace('\n', " ")));
         }
         let mut found = 0;
         for t in &texts {
@@ -749,6 +831,8 @@ mod tests {
             "agreed: lower",
             "Résolved",
             "",
+            "éRESOLVED that; ’RESOLVED that; ÅAgreed: x; 1DECIDED; –Decided:",
+            "x\u{a0}RESOLVED that ŞIt was resolved",
         ]
         .iter()
         .map(|s| s.to_string())

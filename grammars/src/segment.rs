@@ -48,6 +48,10 @@ pub struct Segment {
     /// into `pages[last].lines`), inclusive.
     pub first_line: usize,
     pub last_line: usize,
+    /// The report front sheet read while segmenting, kept where it is what
+    /// `report::parse` would read again: the document's opening lines hold
+    /// no page furniture (which segmenting reads as blank).
+    pub sheet: Option<report::FrontSheet>,
 }
 
 impl Segment {
@@ -117,6 +121,9 @@ struct Flat<'a> {
     /// The line's `plain_cells` text, borrowed where that is the line.
     text: Cow<'a, str>,
     table: bool,
+    /// The line is its own plain text (`plain_cells_cow` borrowed it):
+    /// folded already, no tab, markup or entity.
+    own: bool,
     /// "This page is intentionally left blank": blank as text, but it marks
     /// a page end in a text rendering, which no document crosses backwards.
     furniture: bool,
@@ -136,6 +143,13 @@ const MIN_BODY: usize = 10;
 /// Split pages into documents. Every non-blank line belongs to exactly one
 /// document, except page furniture at a document's end.
 pub fn segment(pages: &[Page]) -> Vec<Segment> {
+    segment_lines(pages).0
+}
+
+/// `segment`, and for every line of `pages` (page by page, in order)
+/// whether it is its own plain text: what segmenting found out while
+/// reading it, so that the document text need not scan it again.
+pub(crate) fn segment_lines(pages: &[Page]) -> (Vec<Segment>, Vec<bool>) {
     let flat: Vec<Flat> = pages
         .iter()
         .enumerate()
@@ -143,8 +157,10 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
             page.lines.iter().enumerate().map(move |(l, line)| {
                 let text = plain_cells_cow(&line.text);
                 // Without a tab a line's `plain_cells` is its `plain`: the
-                // furniture test reads that rather than the line again.
-                let furniture = if line.text.contains('\t') {
+                // furniture test reads that rather than the line again. A
+                // borrowed text is the line itself, which holds no tab.
+                let tab = matches!(text, Cow::Owned(_)) && line.text.contains('\t');
+                let furniture = if tab {
                     is_furniture(&line.text)
                 } else {
                     is_furniture_plain(&text)
@@ -152,6 +168,7 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
                 Flat {
                     page: p,
                     line: l,
+                    own: matches!(text, Cow::Borrowed(_)),
                     text: if furniture { Cow::Borrowed("") } else { text },
                     table: line.table.is_some(),
                     furniture,
@@ -159,8 +176,9 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
             })
         })
         .collect();
+    let own: Vec<bool> = flat.iter().map(|f| f.own).collect();
     let Some(first_text) = flat.iter().position(|f| !f.blank()) else {
-        return Vec::new();
+        return (Vec::new(), own);
     };
     let multi_page = pages.len() > 1;
     // Non-blank lines before each line: a document's body length in O(1)
@@ -259,16 +277,21 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
             pages[flat[start].page].number,
             pages[flat[last].page].number,
         ];
+        let sheet_as_read = flat[start..=last]
+            .iter()
+            .take(report::SHEET_LINES)
+            .all(|f| !f.furniture);
         out.push(Segment {
             info,
             first: flat[start].page,
             last: flat[last].page,
             first_line: flat[start].line,
             last_line: flat[last].line,
+            sheet: sheet.filter(|_| sheet_as_read),
         });
     }
     inherit_pack_meeting(&mut out);
-    out
+    (out, own)
 }
 
 /// Documents bound into an agenda pack after its agenda belong to that
@@ -472,6 +495,42 @@ fn contains_ci(t: &str, needle: &str) -> bool {
     })
 }
 
+/// The names of a work plan `is_work_plan_heading` looks for.
+const WORK_PLAN_NAMES: [&str; 4] = ["work plan", "workplan", "work programme", "forward plan"];
+
+/// Whether `t` holds one of `WORK_PLAN_NAMES`, ignoring ASCII case. Each
+/// name holds "rk" or "rd" (any ASCII case), rare in running text: only a
+/// line holding one is searched for the names.
+fn names_work_plan(t: &str) -> bool {
+    has_rk_or_rd(t.as_bytes()) && WORK_PLAN_NAMES.iter().any(|n| contains_ci(t, n))
+}
+
+/// Whether `b` holds "rk" or "rd" in any ASCII case: eight bytes at a
+/// time, each word read from seven bytes after the last so that a pair
+/// across two words is seen.
+fn has_rk_or_rd(b: &[u8]) -> bool {
+    use crate::common::eq_mask;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // Setting 0x20 lowers ASCII capitals; no other byte then equals
+        // 'r', 'k' or 'd'.
+        let x = u64::from_le_bytes(word) | 0x2020_2020_2020_2020;
+        let r = eq_mask(x, b'r');
+        let kd = eq_mask(x, b'k') | eq_mask(x, b'd');
+        // `kd >> 8` moves byte k+1 onto byte k.
+        if r & (kd >> 8) != 0 {
+            return true;
+        }
+        i += 7;
+    }
+    b.get(i..)
+        .unwrap_or_default()
+        .windows(2)
+        .any(|w| (w[0] | 0x20) == b'r' && matches!(w[1] | 0x20, b'k' | b'd'))
+}
+
 /// "Published: March 2015", "Report published: 3 August 2015": the cover of
 /// an inspection report.
 fn is_published_line(t: &str) -> bool {
@@ -489,13 +548,12 @@ fn is_published_line(t: &str) -> bool {
 /// "Haringey Schools Forum - Work Plan Academic Year 2014-15": a heading
 /// (not a sentence, not a field, not a numbered item) naming a work plan.
 fn is_work_plan_heading(t: &str) -> bool {
-    if t.len() > 400 || t.chars().count() > 100 || t.ends_with('.') || t.contains(':') {
+    // A line of at most 100 bytes holds at most 100 characters: only a
+    // longer one is counted.
+    if t.len() > 400 || t.ends_with('.') || t.contains(':') || !names_work_plan(t) {
         return false;
     }
-    let names = ["work plan", "workplan", "work programme", "forward plan"]
-        .iter()
-        .any(|w| contains_ci(t, w));
-    if !names {
+    if t.len() > 100 && t.chars().count() > 100 {
         return false;
     }
     if t.starts_with(|c: char| c.is_ascii_digit()) || is_bullet(t) {
@@ -684,7 +742,8 @@ fn describe(
         | DocType::ScrutinyReport
         | DocType::MemberReport
         | DocType::PerformanceReport => {
-            let fs = sheet.take().unwrap_or_else(|| report::front_sheet(texts));
+            // The sheet is kept for the report grammar: its fields are copied.
+            let fs = sheet_of(sheet, texts);
             let unlabelled: Vec<&str> = head
                 .iter()
                 .copied()
@@ -692,9 +751,12 @@ fn describe(
                 .collect();
             // Failing a title field, a heading among the opening lines.
             let opening = &unlabelled[..unlabelled.len().min(8)];
-            info.title = fs.title.or_else(|| first_heading(opening));
-            info.body = fs.body.map(|b| meeting::strip_council(&b, council));
-            info.date = fs.date;
+            info.title = fs.title.clone().or_else(|| first_heading(opening));
+            info.body = fs
+                .body
+                .as_deref()
+                .map(|b| meeting::strip_council(b, council));
+            info.date = fs.date.clone();
         }
         DocType::InspectionReport => {
             info.title = inspection_title(&head);
@@ -1561,6 +1623,7 @@ mod tests {
                     line: l,
                     text: Cow::Owned(crate::common::plain_cells(&line.text)),
                     table: line.table.is_some(),
+                    own: false,
                     furniture: false,
                 })
                 .collect()
@@ -1647,6 +1710,43 @@ mod tests {
                     .windows(n.len())
                     .any(|w| w.eq_ignore_ascii_case(n.as_bytes()));
             assert_eq!(contains_ci(t, n), by_windows, "{t:?} {n:?}");
+        }
+    }
+
+    #[test]
+    fn work_plan_names_found_in_one_pass_as_by_contains_ci() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut lines: Vec<String> = vec![
+            "Schools Forum Work Plan 2014-15".into(),
+            "0123456789abcdeFORWARD PLAN".into(),
+            "0123456789abcdeWORK PROGRAMME".into(),
+            "a Workplan".into(),
+            "work pla".into(),
+            "Wörk plan wo".into(),
+            "fwfwfwfwfwfwfwfwork plan".into(),
+            "".into(),
+            "forward".into(),
+        ];
+        for e in std::fs::read_dir(root.join("../seeds")).unwrap() {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            lines.extend(text.lines().map(str::to_string));
+        }
+        for t in &lines {
+            let by_each = WORK_PLAN_NAMES.iter().any(|n| contains_ci(t, n));
+            assert_eq!(names_work_plan(t), by_each, "{t:?}");
+            let pair = t.as_bytes().windows(2).any(|w| {
+                w[0].eq_ignore_ascii_case(&b'r') && matches!(w[1].to_ascii_lowercase(), b'k' | b'd')
+            });
+            assert_eq!(has_rk_or_rd(t.as_bytes()), pair, "{t:?}");
+        }
+        // A pair at every offset, across the eight-byte words.
+        for at in 0..20 {
+            for pair in ["rk", "RD", "rD", "Rk"] {
+                let t = format!("{}{pair}{}", "x".repeat(at), "y".repeat(20 - at));
+                assert!(has_rk_or_rd(t.as_bytes()), "{t:?}");
+                let t = format!("{}r{}k", "x".repeat(at), "y");
+                assert!(!has_rk_or_rd(t.as_bytes()), "{t:?}");
+            }
         }
     }
 
