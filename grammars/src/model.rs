@@ -41,6 +41,20 @@ pub enum DocType {
 }
 
 impl DocType {
+    /// Every document type, in the order of the enum.
+    pub const ALL: [DocType; 10] = [
+        DocType::Agenda,
+        DocType::Minutes,
+        DocType::OfficerReport,
+        DocType::InspectionReport,
+        DocType::ScrutinyReport,
+        DocType::MemberReport,
+        DocType::PerformanceReport,
+        DocType::WorkPlan,
+        DocType::Presentation,
+        DocType::Other,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             DocType::Agenda => "agenda",

@@ -47,19 +47,7 @@ mod tests {
 
     #[test]
     fn report_grammar_opens_the_lists_said_to_open_with_it() {
-        use DocType::*;
-        for t in [
-            Agenda,
-            Minutes,
-            OfficerReport,
-            InspectionReport,
-            ScrutinyReport,
-            MemberReport,
-            PerformanceReport,
-            WorkPlan,
-            Presentation,
-            Other,
-        ] {
+        for t in DocType::ALL {
             let first = grammars_for(t).first().copied();
             let is_report =
                 first.is_some_and(|g| std::ptr::fn_addr_eq(g, report::parse as Grammar));

@@ -17,6 +17,7 @@ use super::schema::{self, Date, Fields};
 use super::searchers::{self, Open};
 use super::window::WindowQuery;
 use super::{tantivy_err, IndexError, Result};
+use grammars::DocType;
 use serde::{Deserialize, Serialize};
 use std::ops::Bound;
 use std::path::Path;
@@ -950,10 +951,10 @@ fn with_filters(
     }
     if let Some(t) = &req.doc_type {
         let t = t.trim().to_lowercase().replace([' ', '-'], "_");
-        if !DOC_TYPES.contains(&t.as_str()) {
+        if !DocType::ALL.iter().any(|d| d.as_str() == t) {
             return Err(IndexError::Request(format!(
                 "unknown document type '{t}' (types: {})",
-                DOC_TYPES.join(", ")
+                DocType::ALL.map(DocType::as_str).join(", ")
             )));
         }
         clauses.push((Occur::Must, term(fields.doc_type, &t)));
@@ -1035,20 +1036,6 @@ fn windowed(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
         boolean.get_minimum_number_should_match(),
     ))
 }
-
-/// The document types, as records name them.
-pub const DOC_TYPES: &[&str] = &[
-    "agenda",
-    "minutes",
-    "officer_report",
-    "inspection_report",
-    "scrutiny_report",
-    "member_report",
-    "performance_report",
-    "work_plan",
-    "presentation",
-    "other",
-];
 
 /// Records whose `field` holds these words in this order (case-insensitive).
 fn words_query(
