@@ -23,6 +23,8 @@ pub mod resolution;
 pub mod segment;
 pub mod table;
 pub mod table_cell;
+#[cfg(test)]
+mod test_seeds;
 
 pub use input::{from_text, Cell, Line, Page};
 pub use model::*;
@@ -189,7 +191,6 @@ mod tests {
 
     #[test]
     fn document_text_alike_told_which_lines_are_plain() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
         let mut inputs: Vec<Vec<Page>> = vec![vec![page(&[
             "plain line",
             "  spaced  ",
@@ -198,8 +199,7 @@ mod tests {
             "x\ty",
             "é ’",
         ])]];
-        for e in std::fs::read_dir(root).expect("seeds") {
-            let text = std::fs::read_to_string(e.expect("seed").path()).expect("seed text");
+        for text in crate::test_seeds::seed_texts() {
             inputs.push(from_text(&text));
         }
         for pages in &inputs {

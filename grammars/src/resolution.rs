@@ -652,7 +652,6 @@ mod tests {
 
     #[test]
     fn agreements_told_alike_with_and_without_the_stem_test() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
         let mut texts: Vec<String> = vec![
             "The Forum agreed the budget.".into(),
             "IT WAS AGREED that the report be noted".into(),
@@ -662,8 +661,7 @@ mod tests {
             "it was noted".into(),
             "The Panel Ed agreed".into(),
         ];
-        for e in std::fs::read_dir(root).expect("seeds") {
-            let text = std::fs::read_to_string(e.expect("seed").path()).expect("seed text");
+        for text in crate::test_seeds::seed_texts() {
             texts.extend(text.lines().map(str::to_string));
         }
         let mut agreed = 0;
@@ -706,7 +704,6 @@ mod tests {
             }
             out
         };
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
         let mut texts: Vec<String> = [
             "carried UNANIMOUSLY",
             "Nem. Con.",
@@ -732,8 +729,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for e in std::fs::read_dir(root).expect("seeds") {
-            let text = std::fs::read_to_string(e.expect("seed").path()).expect("seed text");
+        for text in crate::test_seeds::seed_texts() {
             texts.extend(text.lines().map(str::to_string));
             // Whole paragraphs too: a resolution's body spans lines.
             texts.extend(text.split("\n\n").map(|p| p.replace('\n', " ")));
@@ -808,7 +804,6 @@ mod tests {
             }
             out
         };
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
         let mut texts: Vec<String> = [
             "RESOLVED that",
             "It Was Resolved:",
@@ -826,8 +821,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for e in std::fs::read_dir(root).expect("seeds") {
-            let text = std::fs::read_to_string(e.expect("seed").path()).expect("seed text");
+        for text in crate::test_seeds::seed_texts() {
             texts.extend(text.lines().map(str::to_string));
         }
         let mut found = 0;

@@ -622,20 +622,36 @@ fn scored(searcher: &tantivy::Searcher, query: &dyn Query) -> Vec<(f32, DocAddre
         .expect("search")
 }
 
-/// Phrases of the seeds' own words: adjacent ones (in several cases),
-/// words that never meet, a repeated word, one next to a word too long
-/// to index.
-fn phrases() -> Vec<String> {
+/// The words of the seeds, in order: the runs of characters for which
+/// `is_word_char` holds.
+fn seed_words(is_word_char: fn(char) -> bool) -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut words = Vec::new();
     for (seed, _) in SEEDS {
         let text = std::fs::read_to_string(root.join(seed)).expect("seed");
         words.extend(
-            text.split(|c: char| !c.is_alphanumeric())
+            text.split(|c: char| !is_word_char(c))
                 .filter(|w| !w.is_empty())
                 .map(str::to_string),
         );
     }
+    words
+}
+
+/// One step of a fixed pseudo-random walk (the same every run): the new
+/// state.
+fn step(state: &mut u64) -> u64 {
+    *state = state
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    *state
+}
+
+/// Phrases of the seeds' own words: adjacent ones (in several cases),
+/// words that never meet, a repeated word, one next to a word too long
+/// to index.
+fn phrases() -> Vec<String> {
+    let words = seed_words(char::is_alphanumeric);
     assert!(words.len() > 5000);
     let mut out = vec![
         "schools forum".to_string(),
@@ -650,9 +666,7 @@ fn phrases() -> Vec<String> {
     // A fixed pseudo-random walk over the words (the same every run).
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     for i in 0..150 {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
+        step(&mut state);
         let at = (state >> 33) as usize % (words.len() - 1);
         let other = (state >> 13) as usize % words.len();
         out.push(match i % 3 {
@@ -830,16 +844,10 @@ fn searches_are_unchanged() {
 /// Queries of the seeds' words, as people write them: words, unions,
 /// exclusions, fields, boosts, phrases, nested brackets.
 fn word_queries() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut words = Vec::new();
-    for (seed, _) in SEEDS {
-        let text = std::fs::read_to_string(root.join(seed)).expect("seed");
-        words.extend(
-            text.split(|c: char| !c.is_alphabetic())
-                .filter(|w| w.len() > 2 && !["AND", "OR", "NOT"].contains(w))
-                .map(str::to_string),
-        );
-    }
+    let words: Vec<String> = seed_words(char::is_alphabetic)
+        .into_iter()
+        .filter(|w| w.len() > 2 && !["AND", "OR", "NOT"].contains(&w.as_str()))
+        .collect();
     let mut out: Vec<String> = [
         "early help",
         "funding AND (schools OR academies) NOT nursery",
@@ -857,12 +865,7 @@ fn word_queries() -> Vec<String> {
     .map(str::to_string)
     .to_vec();
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut pick = || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        words[(state >> 33) as usize % words.len()].clone()
-    };
+    let mut pick = || words[(step(&mut state) >> 33) as usize % words.len()].clone();
     for i in 0..60 {
         let (a, b, c) = (pick(), pick(), pick());
         out.push(match i % 6 {
