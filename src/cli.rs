@@ -64,6 +64,14 @@ pub enum Command {
     /// dates, names and amounts changed, table rows dropped or repeated,
     /// PDF pages dropped or repeated. The same --seed gives the same files.
     Generate(GenerateArgs),
+    /// Score the records of annotated inputs against hand-made gold.
+    ///
+    /// GOLD: a gold file (JSON Lines, eval/gold/FORMAT.md) or a folder of
+    /// them; repeatable. Inputs are read as `extract` reads them; only files
+    /// the gold annotates are read. Reports per kind precision, recall, F1
+    /// and field accuracy (strict: exact; soft: case, spacing and punctuation
+    /// folded), overall, per group of documents and per file.
+    Eval(EvalArgs),
 }
 
 #[derive(Debug, Args)]
@@ -236,6 +244,42 @@ pub struct ReadArgs {
     /// Also print grammar warnings (pages no grammar claimed, unread pages).
     #[arg(long, short = 'v')]
     pub verbose: bool,
+}
+
+/// How `agendex eval` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EvalFormat {
+    /// Tables for people.
+    Text,
+    /// Markdown tables (the body of ACCURACY.md).
+    Markdown,
+    /// One JSON object for scripts.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold annotations: a .jsonl file or a folder of them (repeatable).
+    #[arg(long, required = true, value_name = "GOLD")]
+    pub gold: Vec<PathBuf>,
+    /// Files or folders to read (only annotated files are).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+    /// Also list missed gold, records no gold matched (in completely
+    /// annotated kinds) and fields that differ, with file and page.
+    #[arg(long)]
+    pub misses: bool,
+    /// Check the figures against a floors file; exit 1 if any fell below.
+    #[arg(long, value_name = "FILE")]
+    pub floors: Option<PathBuf>,
+    /// Write today's figures as a floors file.
+    #[arg(long, value_name = "FILE")]
+    pub write_floors: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@
 
 pub mod columns;
 pub mod error;
+pub mod eval;
 pub mod furniture;
 pub mod index;
 pub mod layout;

@@ -31,6 +31,7 @@ fn main() {
         cli::Command::Export(args) => cmd::export::run(args),
         cli::Command::Serve(args) => cmd::serve::run(args),
         cli::Command::Generate(args) => cmd::generate::run(args),
+        cli::Command::Eval(args) => cmd::eval::run(args),
     };
     let code = match result {
         Ok(code) => code,

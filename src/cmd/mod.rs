@@ -1,5 +1,6 @@
 //! One file per subcommand. Each returns the process exit status.
 
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod generate;

@@ -1,5 +1,7 @@
-//! Segmentation and document types on the real council and Ofsted PDFs:
-//! every readable file gets a sensible document type.
+//! Segmentation and document types on the first set of real council and
+//! Ofsted PDFs: each gets a sensible document type. (The second set, other
+//! councils' layouts, is scored by `agendex eval` against its gold: see
+//! tests/it/eval.rs and ACCURACY.md.)
 
 use crate::support::real_extract;
 
@@ -45,16 +47,22 @@ fn real_council_pdfs_get_sensible_document_types() {
     for r in recs.iter().filter(|r| r["kind"] == "document") {
         let path = r["source"]["path"].as_str().unwrap();
         let name = path.rsplit('/').next().unwrap();
-        let want = expected
+        let Some(want) = expected
             .iter()
             .find(|(prefix, _)| name.starts_with(prefix))
             .map(|(_, t)| *t)
-            .unwrap_or_else(|| panic!("no expectation for {name}"));
+        else {
+            // A file of the second set: scored by `agendex eval` instead.
+            continue;
+        };
         // The first document of each file is the file's own type.
         if r["document"]["pages"][0] == r["source"]["page"] && r["source"]["page"] == 1 {
             assert_eq!(r["document"]["type"], want, "{name}");
             checked += 1;
         }
     }
-    assert_eq!(checked, 20, "one first document per readable PDF");
+    assert_eq!(
+        checked, 20,
+        "one first document per readable PDF of the first set"
+    );
 }

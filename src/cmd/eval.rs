@@ -1,0 +1,215 @@
+//! `agendex eval`: read the inputs as `extract` does and score their
+//! records against hand-made gold (`src/eval` does the scoring).
+
+use super::{pipeline_options, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED};
+use crate::cli::{EvalArgs, EvalFormat};
+use agendex::eval::floors;
+use agendex::eval::gold::{group_of_gold_file, Gold};
+use agendex::eval::report;
+use agendex::eval::score::{score_file, Evaluation};
+use agendex::pipeline;
+use agendex::walk::{self, Source};
+use anyhow::{Context, Result};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub fn run(args: &EvalArgs) -> Result<i32> {
+    let gold = match read_gold(&args.gold) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("agendex: {e:#}");
+            return Ok(EXIT_FATAL);
+        }
+    };
+    if gold.files.is_empty() {
+        eprintln!("agendex: no gold lines in {}", show(&args.gold));
+        return Ok(EXIT_FATAL);
+    }
+
+    // Only annotated inputs are read.
+    let (sources, walk_errors) = walk::walk(&args.paths);
+    for e in &walk_errors {
+        eprintln!("agendex: {}: {}", e.path, e.reason);
+    }
+    let mut chosen: BTreeMap<String, Source> = BTreeMap::new();
+    for s in sources {
+        let Some(name) = s.path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        if !gold.files.contains_key(&name) {
+            continue;
+        }
+        if let Some(first) = chosen.get(&name) {
+            eprintln!(
+                "agendex: {}: the same file name as {}; scoring the first only",
+                s.display(),
+                first.display()
+            );
+            continue;
+        }
+        chosen.insert(name, s);
+    }
+    let absent: Vec<&String> = gold
+        .files
+        .keys()
+        .filter(|f| !chosen.contains_key(*f))
+        .collect();
+    if !absent.is_empty() {
+        eprintln!(
+            "agendex: {} annotated file(s) not among the inputs, not scored{}",
+            absent.len(),
+            if args.read.verbose {
+                ":"
+            } else {
+                " (-v lists them)"
+            }
+        );
+        if args.read.verbose {
+            for f in &absent {
+                eprintln!("  {f}");
+            }
+        }
+    }
+
+    let inputs: Vec<Source> = {
+        let mut v: Vec<Source> = chosen.values().cloned().collect();
+        v.sort();
+        v
+    };
+    let opts = pipeline_options(&args.read);
+    let mut records: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
+    let mut failed = 0usize;
+    pipeline::run(&inputs, &opts, |outcome| {
+        let name = outcome
+            .source
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match &outcome.result {
+            Ok(recs) => {
+                let values = recs
+                    .iter()
+                    .filter_map(|r| serde_json::to_value(r).ok())
+                    .collect();
+                records.insert(name, values);
+            }
+            Err(reason) => {
+                eprintln!("agendex: {}: {reason}", outcome.source.display());
+                failed += 1;
+            }
+        }
+        true
+    });
+
+    let mut eval = Evaluation::default();
+    for file in gold.files.keys() {
+        if !chosen.contains_key(file) {
+            continue;
+        }
+        score_file(&gold, file, records.get(file).map(Vec::as_slice), &mut eval);
+    }
+
+    let text = match args.format {
+        EvalFormat::Text => report::text(&eval, args.misses),
+        EvalFormat::Markdown => report::markdown(&eval),
+        EvalFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&report::json(&eval, args.misses))?;
+            s.push('\n');
+            s
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+    }
+
+    if let Some(path) = &args.write_floors {
+        std::fs::write(path, floors::write(&eval))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("agendex: floors written to {}", path.display());
+    }
+    let mut code = if failed > 0 {
+        EXIT_SOME_FAILED
+    } else {
+        EXIT_OK
+    };
+    if let Some(path) = &args.floors {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let list = match floors::parse(&text) {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("agendex: {}: {e}", path.display());
+                return Ok(EXIT_FATAL);
+            }
+        };
+        let checked = floors::check(&eval, &list);
+        for g in &checked.unchecked_groups {
+            eprintln!("agendex: floors of group {g} not checked: no annotated file of it among the inputs");
+        }
+        for f in &checked.falls {
+            eprintln!("agendex: below floor: {f}");
+        }
+        eprintln!(
+            "floors: {} checked, {} below",
+            checked.checked,
+            checked.falls.len()
+        );
+        if !checked.falls.is_empty() {
+            code = EXIT_SOME_FAILED;
+        }
+    } else {
+        // Failed inputs are scored (as nothing found), not a failure of eval.
+        code = EXIT_OK;
+    }
+    Ok(code)
+}
+
+fn show(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Gold from files and folders (a folder's `*.jsonl`, in name order).
+fn read_gold(paths: &[PathBuf]) -> Result<Gold> {
+    let mut gold = Gold::default();
+    for p in paths {
+        let files: Vec<PathBuf> = if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("cannot read {}", p.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.extension().is_some_and(|x| x == "jsonl"))
+                .collect();
+            v.sort();
+            v
+        } else {
+            vec![p.clone()]
+        };
+        for f in files {
+            add_file(&mut gold, &f)?;
+        }
+    }
+    Ok(gold)
+}
+
+fn add_file(gold: &mut Gold, path: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read gold {}", path.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    gold.add(
+        &text,
+        &path.display().to_string(),
+        &group_of_gold_file(&name),
+    )?;
+    Ok(())
+}
