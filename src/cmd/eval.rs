@@ -132,11 +132,12 @@ pub fn run(args: &EvalArgs) -> Result<i32> {
             .with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("agendex: floors written to {}", path.display());
     }
-    let mut code = if failed > 0 {
-        EXIT_SOME_FAILED
-    } else {
-        EXIT_OK
-    };
+    // An input that cannot be read is scored (nothing found) and named on
+    // stderr; eval itself fails only where a figure falls below its floor.
+    let mut code = EXIT_OK;
+    if failed > 0 {
+        eprintln!("agendex: {failed} input(s) could not be read: scored as nothing found");
+    }
     if let Some(path) = &args.floors {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read {}", path.display()))?;
@@ -162,9 +163,6 @@ pub fn run(args: &EvalArgs) -> Result<i32> {
         if !checked.falls.is_empty() {
             code = EXIT_SOME_FAILED;
         }
-    } else {
-        // Failed inputs are scored (as nothing found), not a failure of eval.
-        code = EXIT_OK;
     }
     Ok(code)
 }

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod documents;
+mod eval;
 mod extract;
 mod generate;
 mod golden;
