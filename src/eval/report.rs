@@ -225,7 +225,8 @@ fn misses_text(eval: &Evaluation) -> String {
         }
         let _ = writeln!(out, "\n{}", f.file);
         for m in missed {
-            let _ = writeln!(out, "  missed {} {:?} ({})", m.kind, m.key, m.origin);
+            let page = m.page.map_or(String::new(), |p| format!(" page {p}"));
+            let _ = writeln!(out, "  missed {}{page} {:?} ({})", m.kind, m.key, m.origin);
         }
         for m in extra {
             let _ = writeln!(out, "  extra  {} page {} {:?}", m.kind, m.page, m.text);

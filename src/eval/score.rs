@@ -72,6 +72,10 @@ pub struct Missed {
     pub kind: String,
     pub key: String,
     pub origin: String,
+    /// Where the key is printed, as far as the records tell: the page of
+    /// the first record of another kind holding it (a document record
+    /// last: it spans pages), or null where no record does.
+    pub page: Option<u64>,
 }
 
 /// A record of a completely annotated kind that no gold matched.
@@ -196,6 +200,7 @@ pub fn score_file(gold: &Gold, file: &str, records: Option<&[Value]>, eval: &mut
                     kind: kind.to_string(),
                     key: g.key.clone(),
                     origin: g.origin.clone(),
+                    page: page_of_key(recs, &g.key),
                 });
                 continue;
             };
@@ -239,6 +244,18 @@ fn tally_checks(t: &mut Tally, checks: &[Check]) {
     t.soft += checks.iter().filter(|c| c.soft).count();
 }
 
+/// The page of the first record holding `key`, records of kind `document`
+/// last.
+fn page_of_key(records: &[Value], key: &str) -> Option<u64> {
+    let key = crate::eval::fold::fold(key);
+    let is_document = |r: &Value| r.get("kind").and_then(Value::as_str) == Some("document");
+    let fine = records.iter().filter(|r| !is_document(r));
+    let coarse = records.iter().filter(|r| is_document(r));
+    fine.chain(coarse)
+        .find(|r| Candidate::new(r).holds_key(&key))
+        .map(page_of)
+}
+
 fn page_of(r: &Value) -> u64 {
     r.pointer("/source/page")
         .and_then(Value::as_u64)
@@ -279,6 +296,7 @@ mod tests {
         assert_eq!(a.precision(), None, "attendance is not marked complete");
         assert_eq!(a.f1(), Some(1.0));
         assert_eq!(e.missed.len(), 1);
+        assert_eq!(e.missed[0].page, None, "\"Finance\" is in no record");
         assert_eq!(e.extra.len(), 1);
         assert_eq!(e.extra[0].page, 2);
     }
