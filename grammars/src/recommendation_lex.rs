@@ -445,9 +445,14 @@ pub fn for_consideration(input: &str) -> Option<&str> {
     ] {
         let needle = format!("’s {what}");
         let needle2 = format!("'s {what}");
-        let at = input.find(&needle).or_else(|| input.find(&needle2))?;
+        // A word not in the sentence: try the next one.
+        let Some(at) = input.find(&needle).or_else(|| input.find(&needle2)) else {
+            continue;
+        };
         let before = &input[..at];
-        let start = before.rfind(" for ")? + 5;
+        let Some(start) = before.rfind(" for ").map(|i| i + 5) else {
+            continue;
+        };
         let who = before[start..].trim();
         if !who.is_empty() && who.split_whitespace().count() <= 5 {
             return Some(who);
@@ -715,6 +720,29 @@ pub fn sentences(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn presented_for_any_of_the_words() {
+        for what in [
+            "consideration",
+            "approval",
+            "decision",
+            "information",
+            "comment",
+        ] {
+            for apostrophe in ["'", "’"] {
+                let s = format!("This report is presented for the Cabinet{apostrophe}s {what}.");
+                assert_eq!(for_consideration(&s), Some("the Cabinet"), "{s}");
+            }
+        }
+        // A sentence holding a word but no "for" before it, then a later
+        // word that has one.
+        assert_eq!(
+            for_consideration("The Panel's decision is awaited; for the Board's information."),
+            Some("the Board")
+        );
+        assert_eq!(for_consideration("Nothing to consider here."), None);
+    }
 
     #[test]
     fn bullets() {
