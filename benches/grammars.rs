@@ -76,15 +76,17 @@ fn parse<M: Measurement>(c: &mut Criterion<M>) {
 /// Every grammar over every document of every input, whatever its type:
 /// a per-grammar scanning speed, comparable across grammars.
 fn each_grammar<M: Measurement>(c: &mut Criterion<M>) {
-    use grammars::{agenda, attendance, meeting, minutes, recommendation, report, table};
+    use grammars::agenda::{self, meeting};
+    use grammars::minutes::{self, attendance};
+    use grammars::{recommendations, reports, tables};
     let list: [(&str, Grammar); 7] = [
         ("meeting", meeting::parse),
         ("agenda", agenda::parse),
         ("attendance", attendance::parse),
         ("minutes", minutes::parse),
-        ("report", report::parse),
-        ("recommendation", recommendation::parse),
-        ("table", table::parse),
+        ("report", reports::parse),
+        ("recommendation", recommendations::parse),
+        ("table", tables::parse),
     ];
     let docs: Vec<(Vec<Page>, grammars::DocumentInfo)> = inputs()
         .into_iter()
@@ -148,7 +150,7 @@ fn recommendation_own<M: Measurement>(
         b.iter(|| {
             let mut out = Parsed::default();
             for (i, (pages, info)) in own.iter().enumerate() {
-                grammars::recommendation::parse(black_box(pages), info, i, &mut out);
+                grammars::recommendations::parse(black_box(pages), info, i, &mut out);
             }
             out
         })

@@ -5,24 +5,21 @@
 //! type calls for. No file I/O, no threads, no search index here: a parser
 //! depends only on its input.
 
-pub mod agenda;
-pub mod attendance;
-pub mod common;
+// In the order data moves: the input model, the lexemes every stage
+// shares, segmentation into documents, then one folder per family of
+// documents and the registry that says which families read which type.
 pub mod input;
-pub mod meeting;
-pub mod minutes;
-pub mod minutes_lex;
-pub mod minutes_people;
+pub mod lex;
 pub mod model;
-pub mod recommendation;
-mod recommendation_lex;
-mod recommendation_para;
-pub mod registry;
-pub mod report;
-pub mod resolution;
 pub mod segment;
-pub mod table;
-pub mod table_cell;
+
+pub mod agenda;
+pub mod minutes;
+pub mod recommendations;
+pub mod reports;
+pub mod tables;
+
+pub mod registry;
 #[cfg(test)]
 mod test_seeds;
 
@@ -78,7 +75,7 @@ pub fn parse(pages: &[Page]) -> Parsed {
         // The report grammar takes the front sheet segmenting read.
         if let Some(sheet) = seg.sheet.as_ref() {
             if registry::opens_with_report(seg.info.doc_type) {
-                report::parse_with_sheet(doc_pages, &seg.info, doc, &mut out, Some(sheet));
+                reports::parse_with_sheet(doc_pages, &seg.info, doc, &mut out, Some(sheet));
                 grammars = grammars.get(1..).unwrap_or_default();
             }
         }
@@ -131,7 +128,7 @@ fn document_text_with(pages: &[Page], own: impl Fn(usize, usize) -> bool) -> Str
             s.push_str(line);
             s.push(' ');
         }
-        return common::fold(&common::strip_html(&s));
+        return lex::fold(&lex::strip_html(&s));
     }
     // Room for every line and a space after each, reserved once: the fold
     // never lengthens a line.
@@ -144,13 +141,13 @@ fn document_text_with(pages: &[Page], own: impl Fn(usize, usize) -> bool) -> Str
             }
             out.push_str(line);
         } else {
-            common::fold_into(line, &mut out);
+            lex::fold_into(line, &mut out);
         }
     }
     out
 }
 
-/// Whether `t` holds a '<' that may open a tag `common::strip_html`
+/// Whether `t` holds a '<' that may open a tag `lex::strip_html`
 /// removes: one followed (after any '/') by an ASCII letter, since every
 /// tag name it knows is letters.
 fn may_open_tag(t: &str) -> bool {
@@ -205,7 +202,7 @@ mod tests {
         for pages in &inputs {
             let own = |j: usize, l: usize| {
                 let t = &pages[j].lines[l].text;
-                matches!(common::plain_cells_cow(t), std::borrow::Cow::Borrowed(_))
+                matches!(lex::plain_cells_cow(t), std::borrow::Cow::Borrowed(_))
             };
             assert_eq!(document_text_with(pages, own), document_text(pages));
         }
@@ -233,7 +230,7 @@ mod tests {
                 joined.push_str(&l.text);
                 joined.push(' ');
             }
-            let whole = common::fold(&common::strip_html(&joined));
+            let whole = lex::fold(&lex::strip_html(&joined));
             assert_eq!(document_text(&pages), whole, "{lines:?}");
         }
     }

@@ -1,8 +1,9 @@
 //! Document type -> the grammars that read it, one line each.
 
+use crate::agenda::{self, meeting};
 use crate::input::Page;
 use crate::model::{DocType, DocumentInfo, Parsed};
-use crate::{agenda, meeting, minutes, recommendation, report, table};
+use crate::{minutes, recommendations, reports, tables};
 
 /// A grammar reads one document's pages and appends records and diagnostics.
 /// `doc` is the document's index in `Parsed::documents`.
@@ -17,20 +18,20 @@ pub fn grammars_for(doc_type: DocType) -> &'static [Grammar] {
         // `attendance::parse` then `minutes::parse`, sharing their reading
         // of the document.
         DocType::Minutes => &[meeting::parse, minutes::parse_with_attendance],
-        DocType::OfficerReport => &[report::parse, recommendation::parse, table::parse],
-        DocType::InspectionReport => &[recommendation::parse, table::parse],
-        DocType::ScrutinyReport => &[report::parse, recommendation::parse, table::parse],
-        DocType::MemberReport => &[report::parse, recommendation::parse, table::parse],
-        DocType::PerformanceReport => &[report::parse, recommendation::parse, table::parse],
-        DocType::WorkPlan => &[table::parse],
-        DocType::Presentation => &[table::parse],
-        DocType::Other => &[table::parse],
+        DocType::OfficerReport => &[reports::parse, recommendations::parse, tables::parse],
+        DocType::InspectionReport => &[recommendations::parse, tables::parse],
+        DocType::ScrutinyReport => &[reports::parse, recommendations::parse, tables::parse],
+        DocType::MemberReport => &[reports::parse, recommendations::parse, tables::parse],
+        DocType::PerformanceReport => &[reports::parse, recommendations::parse, tables::parse],
+        DocType::WorkPlan => &[tables::parse],
+        DocType::Presentation => &[tables::parse],
+        DocType::Other => &[tables::parse],
     }
 }
 
-/// Whether `grammars_for(doc_type)` opens with `report::parse`, so that
+/// Whether `grammars_for(doc_type)` opens with `reports::parse`, so that
 /// the front sheet segmenting read can be handed to it
-/// (`report::parse_with_sheet`) rather than read again.
+/// (`reports::parse_with_sheet`) rather than read again.
 pub fn opens_with_report(doc_type: DocType) -> bool {
     matches!(
         doc_type,
@@ -50,7 +51,7 @@ mod tests {
         for t in DocType::ALL {
             let first = grammars_for(t).first().copied();
             let is_report =
-                first.is_some_and(|g| std::ptr::fn_addr_eq(g, report::parse as Grammar));
+                first.is_some_and(|g| std::ptr::fn_addr_eq(g, reports::parse as Grammar));
             assert_eq!(opens_with_report(t), is_report, "{t:?}");
         }
     }

@@ -7,7 +7,8 @@ mod common;
 
 use common::{pdf_pages, text_pages};
 use grammars::{
-    attendance, minutes, AttendanceStatus, DocType, DocumentInfo, Fields, Page, Parsed, Record,
+    minutes, minutes::attendance, AttendanceStatus, DocType, DocumentInfo, Fields, Page, Parsed,
+    Record,
 };
 
 const SEED: &str = "000_ab51a36975b4b00c";

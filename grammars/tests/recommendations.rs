@@ -23,7 +23,7 @@ fn run(pages: &[Page], doc_type: DocType) -> Parsed {
         ..DocumentInfo::default()
     };
     let mut out = Parsed::default();
-    grammars::recommendation::parse(pages, &info, 0, &mut out);
+    grammars::recommendations::parse(pages, &info, 0, &mut out);
     out
 }
 

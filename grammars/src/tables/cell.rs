@@ -121,7 +121,7 @@ pub fn typed(cell: &str) -> Option<TypedValue> {
 /// "Sept 2012", "11 July 2013"): data, never a column name.
 pub fn is_date(cell: &str) -> bool {
     let t = cell.trim();
-    if crate::common::find_date(t).is_some_and(|_| t.len() <= 20) {
+    if crate::lex::find_date(t).is_some_and(|_| t.len() <= 20) {
         return true;
     }
     all_consuming(month_year).parse(t).is_ok()
@@ -140,7 +140,7 @@ fn month_year(input: &str) -> IResult<&str, &str> {
 
 fn is_month(w: &str) -> Option<&str> {
     let l = w.to_ascii_lowercase();
-    crate::common::MONTHS
+    crate::lex::MONTHS
         .iter()
         .any(|m| l == *m || (l.len() >= 3 && m.starts_with(l.as_str())))
         .then_some(w)
@@ -192,7 +192,7 @@ const SHORT_WORDS: &[&str] = &[
 /// ("Name/Servic e") joined again, a footnote mark kept on its word ("EH
 /// team *" is "EH team*"). Body cells are never rewritten.
 pub fn column_name(cell: &str) -> String {
-    let folded = crate::common::fold_html(cell);
+    let folded = crate::lex::fold_html(cell);
     let mut out: Vec<String> = Vec::new();
     for w in folded.split(' ') {
         let starts_lower = w.chars().next().is_some_and(|c| c.is_lowercase());

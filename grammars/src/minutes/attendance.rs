@@ -11,10 +11,10 @@
 //! complete it. Owns no minute structure: `minutes` reads the names back
 //! through `entries` to resolve action owners.
 
-use crate::common::fold;
 use crate::input::Page;
-use crate::minutes_lex::{self, FlatLine, Layout};
-use crate::minutes_people::is_title;
+use crate::lex::fold;
+use crate::minutes::lex::{self, FlatLine, Layout};
+use crate::minutes::people::is_title;
 use crate::model::{
     Attendance, AttendanceStatus, Declaration, Diagnostic, DocumentInfo, Fields, Parsed, Record,
 };
@@ -37,8 +37,8 @@ pub struct Entry {
 
 /// Read one document's pages and append its attendance and declaration records.
 pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
-    let lines = minutes_lex::flatten(pages);
-    let layout = minutes_lex::layout(&lines);
+    let lines = lex::flatten(pages);
+    let layout = lex::layout(&lines);
     parse_in(&lines, layout.as_ref(), info, doc, out);
 }
 
@@ -85,8 +85,8 @@ pub(crate) fn parse_in(
 
 /// The attendance entries of a document (also used to resolve initials).
 pub fn entries(pages: &[Page], info: &DocumentInfo) -> Vec<Entry> {
-    let lines = minutes_lex::flatten(pages);
-    let layout = minutes_lex::layout(&lines);
+    let lines = lex::flatten(pages);
+    let layout = lex::layout(&lines);
     read(&lines, layout.as_ref(), info).0
 }
 
@@ -497,7 +497,7 @@ fn read(
     let Some(layout) = layout else {
         return (Vec::new(), diags);
     };
-    let date = minutes_lex::meeting_date(lines, layout, info);
+    let date = lex::meeting_date(lines, layout, info);
     let region_end = layout.body_start.min(lines.len());
     let region = &lines[(layout.start + 1).min(region_end)..region_end];
     let marks_used = region.iter().any(|l| l.text.contains('*'));
@@ -519,7 +519,7 @@ fn read(
         if LEGEND.is_match(text) {
             continue;
         }
-        if let Some(name) = minutes_lex::in_the_chair(text) {
+        if let Some(name) = lex::in_the_chair(text) {
             chair = Some((name, l.page));
             continue;
         }
@@ -974,7 +974,7 @@ mod tests {
             start: 0,
             body_start: flat.len(),
             body_end: flat.len(),
-            form: minutes_lex::Form::Paragraphs,
+            form: lex::Form::Paragraphs,
         };
         let (e, _) = read(&flat, Some(&layout), &DocumentInfo::default());
         let got: Vec<String> = e
@@ -1117,7 +1117,7 @@ mod tests {
             start: 0,
             body_start: 0,
             body_end: 1,
-            form: minutes_lex::Form::Paragraphs,
+            form: lex::Form::Paragraphs,
         };
         let (e, _) = read(&lines, Some(&layout), &DocumentInfo::default());
         assert_eq!(e.len(), 1);

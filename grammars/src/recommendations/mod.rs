@@ -19,14 +19,17 @@
 //! It owns the `recommendation` records only; a report's front sheet
 //! (`report`) and tables are read elsewhere.
 
+mod lex;
+mod para;
+
 use crate::input::Page;
 use crate::model::{Diagnostic, DocType, DocumentInfo, Fields, Parsed, Recommendation, Record};
-use crate::recommendation_lex::{
+use crate::recommendations::lex::{
     addressed_section_heading, addressee_lead, asked_to, for_consideration, imperative,
     item_number, key_area, none_marker, rec_heading, sentences, should_subject, that_addressee,
     SectionKind,
 };
-use crate::recommendation_para::{paragraphs, Para};
+use crate::recommendations::para::{paragraphs, Para};
 use std::borrow::Cow;
 use std::collections::HashSet;
 

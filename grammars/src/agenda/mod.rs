@@ -5,8 +5,10 @@
 //! Owns the item list of an agenda. The meeting heading above the list is
 //! the meeting grammar's.
 
-use crate::common::{fold, plain};
+pub mod meeting;
+
 use crate::input::Page;
+use crate::lex::{fold, plain};
 use crate::model::{AgendaItem, DocumentInfo, Fields, Parsed, Record};
 use nom::branch::alt;
 use nom::bytes::complete::tag_no_case;

@@ -6,8 +6,8 @@
 //!
 //! Owns no records: `minutes`, `attendance` and `resolution` build on these.
 
-use crate::common::{find_date, fold_html};
 use crate::input::{Line, Page};
+use crate::lex::{find_date, fold_html};
 use crate::model::DocumentInfo;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};

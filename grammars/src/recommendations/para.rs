@@ -8,9 +8,9 @@
 //! bullets, table rows, font size changes) and the cleaning of paragraph text;
 //! it knows nothing about recommendations.
 
-use crate::common::{fold, strip_html};
 use crate::input::{Line, Page};
-use crate::recommendation_lex::{
+use crate::lex::{fold, strip_html};
+use crate::recommendations::lex::{
     addressed_section_heading, bullet, is_bullet_char, key_area, rec_heading,
 };
 use nom::Parser;
@@ -161,7 +161,7 @@ fn unicode_space_at(b: &[u8], k: usize) -> bool {
     }
 }
 
-/// `common::fold` into `out`, in one pass over the bytes, for ASCII and other text
+/// `lex::fold` into `out`, in one pass over the bytes, for ASCII and other text
 /// alike: runs of whitespace (`char::is_whitespace`) become one space, none
 /// at either end.
 fn fold_into(s: &str, out: &mut String) {

@@ -9,15 +9,18 @@
 //! paragraphs. Resolutions come from `resolution`, names for initials from
 //! `attendance`; the attendance list itself is `attendance`'s.
 
-use crate::attendance;
+pub mod attendance;
+pub mod lex;
+pub mod people;
+pub mod resolution;
+
 use crate::input::Page;
-use crate::minutes_lex::{self, FlatLine, Form, Layout};
-use crate::minutes_people::{self, People};
 use crate::model::{
     Action, AttendanceStatus, Diagnostic, DocumentInfo, Fields, Minute, Paragraph, Parsed, Record,
     Resolution,
 };
-use crate::resolution;
+use lex::{FlatLine, Form, Layout};
+use people::People;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -88,8 +91,8 @@ struct Min {
 
 /// Read one document's pages and append its records to `out`.
 pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
-    let lines = minutes_lex::flatten(pages);
-    let layout = minutes_lex::layout(&lines);
+    let lines = lex::flatten(pages);
+    let layout = lex::layout(&lines);
     parse_in(&lines, layout.as_ref(), info, doc, out, None);
 }
 
@@ -97,8 +100,8 @@ pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) 
 /// diagnostics in the same order, but the document flattened, laid out
 /// and its attendance list read once for both.
 pub fn parse_with_attendance(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
-    let lines = minutes_lex::flatten(pages);
-    let layout = minutes_lex::layout(&lines);
+    let lines = lex::flatten(pages);
+    let layout = lex::layout(&lines);
     let entries = attendance::parse_in(&lines, layout.as_ref(), info, doc, out);
     parse_in(&lines, layout.as_ref(), info, doc, out, Some(entries));
 }
@@ -120,7 +123,7 @@ fn parse_in(
         });
         return;
     };
-    let date = minutes_lex::meeting_date(lines, layout, info);
+    let date = lex::meeting_date(lines, layout, info);
     let mut diags = Vec::new();
     let minutes = read(lines, layout, &mut diags);
     out.diagnostics.extend(diags);
@@ -157,7 +160,7 @@ fn grid_row(l: &FlatLine) -> (String, String, String) {
             cells[n - 1].clone(),
         ),
     };
-    if !num.is_empty() && minutes_lex::grid_label(&num).is_none() {
+    if !num.is_empty() && lex::grid_label(&num).is_none() {
         // Not a number: the row's first cell is text.
         let joined = format!("{num} {text}").trim().to_string();
         return (String::new(), joined, action);
@@ -184,7 +187,7 @@ fn continues(prev: &str, next: &str) -> bool {
 }
 
 fn start_minute(mins: &mut Vec<Min>, number: String, text: &str, page: u32) {
-    let (title, rest) = minutes_lex::split_title(text);
+    let (title, rest) = lex::split_title(text);
     let mut m = Min {
         number,
         title_open: rest.is_empty() && is_upper_text(&title),
@@ -226,14 +229,14 @@ fn add_text(m: &mut Min, text: &str, page: u32, owners: &str) {
 fn read_grid(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
     let mut mins: Vec<Min> = Vec::new();
     for l in lines {
-        if minutes_lex::is_grid_header(&l.text) {
+        if lex::is_grid_header(&l.text) {
             continue;
         }
         let (num, text, owners) = grid_row(l);
         if text.is_empty() && owners.is_empty() && num.is_empty() {
             continue;
         }
-        match minutes_lex::grid_label(&num).ok_or(()) {
+        match lex::grid_label(&num).ok_or(()) {
             // A number that does not come after the current minute's is a
             // list item in the number column ("1." | "That the report be
             // noted"), not a new minute.
@@ -317,8 +320,8 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
             }
         });
         prev = Some(l);
-        if minutes_lex::is_paragraph_heading(l) {
-            if let Ok((rest, number)) = minutes_lex::heading_number(text) {
+        if lex::is_paragraph_heading(l) {
+            if let Ok((rest, number)) = lex::heading_number(text) {
                 let later = match (
                     mins.last().and_then(|m| order_key(&m.number)),
                     order_key(&number),
@@ -332,7 +335,7 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
                 }
             }
         }
-        if let Ok((rest, (m, p))) = minutes_lex::paragraph_number(text) {
+        if let Ok((rest, (m, p))) = lex::paragraph_number(text) {
             if mins.last().is_some_and(|cur| cur.number == m) {
                 if let Some(cur) = mins.last_mut() {
                     cur.title_open = false;
@@ -451,7 +454,7 @@ fn minute_text(m: &Min) -> String {
         }
         s.push_str(&p.text);
     }
-    crate::common::fold(&s)
+    crate::lex::fold(&s)
 }
 
 fn emit(m: &Min, date: Option<&String>, names: &People, doc: usize, out: &mut Parsed) {
@@ -462,7 +465,7 @@ fn emit(m: &Min, date: Option<&String>, names: &People, doc: usize, out: &mut Pa
         document: doc,
         fields: Fields::Minute(Minute {
             number: m.number.clone(),
-            title: minutes_lex::clean_title(&m.title),
+            title: lex::clean_title(&m.title),
             meeting_date: date.cloned(),
             paragraphs: m
                 .paras
@@ -496,7 +499,7 @@ fn emit(m: &Min, date: Option<&String>, names: &People, doc: usize, out: &mut Pa
         push_actions(
             m,
             owners,
-            &minutes_lex::clean_title(&m.title),
+            &lex::clean_title(&m.title),
             *page,
             *page,
             names,
@@ -534,8 +537,8 @@ fn push_actions(
     doc: usize,
     out: &mut Parsed,
 ) {
-    let normal = minutes_people::normalise_owners(owners);
-    let groups = minutes_people::owner_groups(&normal);
+    let normal = people::normalise_owners(owners);
+    let groups = people::owner_groups(&normal);
     let refs: Vec<usize> = REF
         .captures_iter(text)
         .filter_map(|c| c.get(1).map(|g| g.start()))

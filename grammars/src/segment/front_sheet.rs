@@ -1,17 +1,13 @@
-//! Report front sheets (Report to, Report Title, Author, Contact, Purpose,
-//! Report Status, Recommendations …) -> `report` records, and the meeting a
-//! report is written for -> a `meeting` record where no agenda in the same
-//! file has named it already.
+//! Report front sheets: the labelled fields that open a report ("Report
+//! to", "Report Title", "Author", "Contact", "Purpose", "Report Status",
+//! "Recommendations" …) read from a document's opening lines.
 //!
-//! Owns the front-sheet field grammar (`front_sheet`), which the segmenter
-//! also reads to classify and title documents. It does not read a report's
-//! body: recommendations in the body are the recommendation grammar's.
+//! Segmentation reads a front sheet to classify and title a document; the
+//! report grammar (`reports`) turns the same reading into a `report` record.
 
-use crate::common::{find_date, fold, plain, plain_cells, plain_cells_cow};
-use crate::input::{Line, Page};
-use crate::meeting;
-use crate::model::{DocumentInfo, Fields, Meeting, Parsed, Record, Report};
-use crate::segment::agenda_item_stamp;
+use super::agenda_item_stamp;
+use super::heading::body_and_date;
+use crate::lex::{find_date, fold};
 use nom::branch::alt;
 use nom::bytes::complete::tag_no_case;
 use nom::character::complete::{char, space0, space1};
@@ -405,7 +401,7 @@ fn set_field(fs: &mut FrontSheet, field: Field, value: &str, texts: &[&str], aft
         }
         Field::Date => fs.date = find_date(value).or(fs.date.take()),
         Field::Body => {
-            let (body, date) = meeting::body_and_date(value);
+            let (body, date) = body_and_date(value);
             if fs.date.is_none() {
                 fs.date = date;
             }
@@ -462,167 +458,6 @@ fn recommendation_lines(texts: &[&str], inline: &str, from: usize) -> (Vec<Strin
         })
         .collect();
     (items, j)
-}
-
-/// Read one document's pages and append its records to `out`.
-pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
-    parse_with_sheet(pages, info, doc, out, None);
-}
-
-/// `parse`, given the document's front sheet where it was read already
-/// (`front_sheet` of the plain text of the document's opening lines).
-pub fn parse_with_sheet(
-    pages: &[Page],
-    info: &DocumentInfo,
-    doc: usize,
-    out: &mut Parsed,
-    sheet: Option<&FrontSheet>,
-) {
-    let lines: Vec<(&Line, u32)> = pages
-        .iter()
-        .flat_map(|p| p.lines.iter().map(move |l| (l, p.number)))
-        .collect();
-    let at = |k: usize| lines.get(k).map(|&(_, n)| n);
-    let read;
-    let (fs, first) = match sheet {
-        Some(fs) => {
-            let first = lines
-                .iter()
-                .position(|(l, _)| !plain_cells_cow(&l.text).is_empty());
-            (fs, first)
-        }
-        None => {
-            // The front sheet reads a document's opening lines only (and
-            // the first that is not blank, wherever it is): the plain text
-            // of the rest is not made.
-            let mut texts: Vec<String> = Vec::new();
-            let mut first = None;
-            for (line, _) in &lines {
-                if texts.len() >= SHEET_LINES && first.is_some() {
-                    break;
-                }
-                let t = plain_cells(&line.text);
-                if first.is_none() && !t.is_empty() {
-                    first = Some(texts.len());
-                }
-                texts.push(t);
-            }
-            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            read = front_sheet(&refs);
-            (&read, first)
-        }
-    };
-    let Some(first) = first else {
-        return;
-    };
-    let last = fs.last_line.max(first).min(lines.len().saturating_sub(1));
-    // The record's text reads cells as words, without the bars.
-    let words: Vec<String> = lines[first..=last]
-        .iter()
-        .map(|(l, _)| plain(&l.text))
-        .collect();
-    let text = fold(&words.join(" "));
-    let page = at(first).unwrap_or(info.pages[0]);
-    let page_end = at(last).unwrap_or(page);
-    let (author, contact) = match (fs.author.clone(), fs.contact.clone()) {
-        (Some(a), None) => split_contact(&a),
-        (a, c) => (a.or_else(|| signature(&closing_lines(&lines))), c),
-    };
-    let body = fs
-        .body
-        .as_deref()
-        .map(|b| meeting::strip_council(b, info.council.as_deref()))
-        .or_else(|| info.body.clone());
-    let date = fs.date.clone().or_else(|| info.date.clone());
-    let title = fs.title.clone().or_else(|| info.title.clone());
-    out.records.push(Record {
-        text: text.clone(),
-        page,
-        page_end,
-        document: doc,
-        fields: Fields::Report(Report {
-            title,
-            author,
-            contact,
-            agenda_item: fs.agenda_item.clone(),
-            purpose: fs.purpose.clone(),
-            status: fs.status.clone(),
-            recommendations: fs.recommendations.clone(),
-            date: date.clone(),
-            body: body.clone(),
-        }),
-    });
-    // The meeting the report is for, unless the file already records it.
-    if date.is_some() {
-        meeting::push_unique(
-            out,
-            Record {
-                text,
-                page,
-                page_end,
-                document: doc,
-                fields: Fields::Meeting(Meeting {
-                    body,
-                    council: info.council.clone(),
-                    date,
-                    time: None,
-                    venue: None,
-                }),
-            },
-        );
-    }
-}
-
-/// "Samantha Rostom, 0208 489 2480, Samantha.rostom@haringey.gov.uk" (a
-/// lead officer with the means to reach them, no contact field) -> the name
-/// as author and the rest as contact.
-fn split_contact(author: &str) -> (Option<String>, Option<String>) {
-    let parts: Vec<&str> = author.split(", ").collect();
-    let reach = |p: &str| p.contains('@') || p.chars().filter(|c| c.is_ascii_digit()).count() >= 6;
-    match parts.iter().position(|p| reach(p)) {
-        Some(k) if k > 0 => (
-            Some(parts[..k].join(", ")),
-            Some(parts[k..].join(", ").trim_end_matches(',').to_string()),
-        ),
-        _ => (Some(author.to_string()), None),
-    }
-}
-
-/// The plain text of the last lines that are not blank, in order: where a
-/// signature is looked for.
-fn closing_lines(lines: &[(&Line, u32)]) -> Vec<String> {
-    let mut tail: Vec<String> = lines
-        .iter()
-        .rev()
-        .map(|(l, _)| plain_cells(&l.text))
-        .filter(|t| !t.is_empty())
-        .take(SIGNATURE_LINES)
-        .collect();
-    tail.reverse();
-    tail
-}
-
-/// Lines at a document's end that may hold a member's signature.
-const SIGNATURE_LINES: usize = 6;
-
-/// A member's report is signed at its end: "Councillor Janice Brunton
-/// Dobson" over "Executive Member for Education & Skills".
-fn signature(texts: &[String]) -> Option<String> {
-    let lines: Vec<&str> = texts
-        .iter()
-        .map(String::as_str)
-        .filter(|t| !t.is_empty())
-        .collect();
-    let tail = &lines[lines.len().saturating_sub(SIGNATURE_LINES)..];
-    for (k, t) in tail.iter().enumerate() {
-        let role = tail.get(k + 1)?;
-        let lr = role.to_lowercase();
-        let is_role = lr.starts_with("executive member") || lr.starts_with("cabinet member");
-        if t.starts_with("Councillor ") && t.chars().count() <= 60 && is_role {
-            return Some(format!("{t}, {role}"));
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -752,28 +587,6 @@ mod tests {
                 .status
                 .as_deref(),
             Some("For decision")
-        );
-    }
-
-    #[test]
-    fn lead_officer_split() {
-        let texts = [
-            "Lead Officers: Samantha Rostom, 0208 489 2480,",
-            "Samantha.rostom@haringey.gov.uk",
-            "Patricia Durr, Business Manager, 020 8489 1472",
-            "Ward(s) affected: N/A",
-        ];
-        let fs = front_sheet(&texts);
-        assert_eq!(
-            fs.author.as_deref(),
-            Some("Samantha Rostom, 0208 489 2480, Samantha.rostom@haringey.gov.uk")
-        );
-        assert_eq!(
-            split_contact(fs.author.as_deref().unwrap_or("")),
-            (
-                Some("Samantha Rostom".to_string()),
-                Some("0208 489 2480, Samantha.rostom@haringey.gov.uk".to_string())
-            )
         );
     }
 

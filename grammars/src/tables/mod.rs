@@ -11,10 +11,12 @@
 //! SUBJECT/DECISION | ACTION BY), key/value front sheets and contents lists
 //! are layouts, not data tables: they are left to the document text.
 
-use crate::common::{fold, fold_html};
+pub mod cell;
+
 use crate::input::Page;
+use crate::lex::{fold, fold_html};
 use crate::model::{DocumentInfo, Fields, Parsed, Record, Table};
-use crate::table_cell::{caption, column_name, is_code, is_date, is_note, typed};
+use crate::tables::cell::{caption, column_name, is_code, is_date, is_note, typed};
 use std::cell::OnceCell;
 
 /// Lines looked at above a table for its caption or heading.

@@ -25,12 +25,14 @@
 //! presentation, a work plan) is a document of its own even where the
 //! agenda lists it under a report's pages, because its type differs.
 
-use crate::common::{
+pub mod front_sheet;
+pub mod heading;
+
+use crate::input::Page;
+use crate::lex::{
     find_date, find_date_at, fold, is_furniture, is_furniture_plain, month_year, plain_cells_cow,
 };
-use crate::input::Page;
 use crate::model::{DocType, DocumentInfo};
-use crate::{meeting, report};
 use nom::bytes::complete::tag_no_case;
 use nom::character::complete::{digit1, space0};
 use nom::combinator::{eof, opt};
@@ -49,9 +51,9 @@ pub struct Segment {
     pub first_line: usize,
     pub last_line: usize,
     /// The report front sheet read while segmenting, kept where it is what
-    /// `report::parse` would read again: the document's opening lines hold
+    /// `front_sheet::parse` would read again: the document's opening lines hold
     /// no page furniture (which segmenting reads as blank).
-    pub sheet: Option<report::FrontSheet>,
+    pub sheet: Option<front_sheet::FrontSheet>,
 }
 
 impl Segment {
@@ -279,7 +281,7 @@ pub(crate) fn segment_lines(pages: &[Page]) -> (Vec<Segment>, Vec<bool>) {
         ];
         let sheet_as_read = flat[start..=last]
             .iter()
-            .take(report::SHEET_LINES)
+            .take(front_sheet::SHEET_LINES)
             .all(|f| !f.furniture);
         out.push(Segment {
             info,
@@ -509,7 +511,7 @@ fn names_work_plan(t: &str) -> bool {
 /// time, each word read from seven bytes after the last so that a pair
 /// across two words is seen.
 fn has_rk_or_rd(b: &[u8]) -> bool {
-    use crate::common::eq_mask;
+    use crate::lex::eq_mask;
     let mut i = 0;
     while let Some(chunk) = b.get(i..i + 8) {
         let mut word = [0u8; 8];
@@ -615,14 +617,14 @@ fn classify(cue: Cue, texts: &[&str]) -> DocType {
 
 /// The front sheet of a document's texts, read on first use.
 fn sheet_of<'a>(
-    sheet: &'a mut Option<report::FrontSheet>,
+    sheet: &'a mut Option<front_sheet::FrontSheet>,
     texts: &[&str],
-) -> &'a report::FrontSheet {
-    sheet.get_or_insert_with(|| report::front_sheet(texts))
+) -> &'a front_sheet::FrontSheet {
+    sheet.get_or_insert_with(|| front_sheet::front_sheet(texts))
 }
 
 /// `classify`, keeping the front sheet it reads in `sheet`.
-fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<report::FrontSheet>) -> DocType {
+fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<front_sheet::FrontSheet>) -> DocType {
     match cue {
         Cue::Agenda => return DocType::Agenda,
         Cue::Minutes => return DocType::Minutes,
@@ -702,7 +704,7 @@ fn describe(
     doc_type: DocType,
     texts: &[&str],
     council: Option<&str>,
-    sheet: &mut Option<report::FrontSheet>,
+    sheet: &mut Option<front_sheet::FrontSheet>,
 ) -> DocumentInfo {
     let mut info = DocumentInfo {
         doc_type,
@@ -717,7 +719,7 @@ fn describe(
         .collect();
     match doc_type {
         DocType::Agenda => {
-            if let Some(m) = meeting::agenda_heading(&head, council) {
+            if let Some(m) = heading::agenda_heading(&head, council) {
                 info.title = Some(match &m.body {
                     Some(b) => format!("Agenda of the {b} meeting"),
                     None => "Agenda".to_string(),
@@ -729,7 +731,7 @@ fn describe(
             }
         }
         DocType::Minutes => {
-            if let Some(m) = meeting::minutes_heading(&head) {
+            if let Some(m) = heading::minutes_heading(&head) {
                 info.title = Some(match &m.body {
                     Some(b) => format!("Minutes of the {b} meeting"),
                     None => "Minutes".to_string(),
@@ -747,7 +749,7 @@ fn describe(
             let unlabelled: Vec<&str> = head
                 .iter()
                 .copied()
-                .filter(|t| report::field_label(t).is_err())
+                .filter(|t| front_sheet::field_label(t).is_err())
                 .collect();
             // Failing a title field, a heading among the opening lines.
             let opening = &unlabelled[..unlabelled.len().min(8)];
@@ -755,7 +757,7 @@ fn describe(
             info.body = fs
                 .body
                 .as_deref()
-                .map(|b| meeting::strip_council(b, council));
+                .map(|b| heading::strip_council(b, council));
             info.date = fs.date.clone();
         }
         DocType::InspectionReport => {
@@ -1049,7 +1051,7 @@ fn council_counts(texts: &[&str], skim: bool) -> (Counts, Counts) {
                 }
                 let name = words[j].trim_end_matches(['’', '\'']);
                 let name = if bare == "COUNCIL" {
-                    crate::common::title_case(name)
+                    crate::lex::title_case(name)
                 } else {
                     name.to_string()
                 };
@@ -1119,7 +1121,7 @@ fn council_counts(texts: &[&str], skim: bool) -> (Counts, Counts) {
 /// one way only: any byte outside ASCII may be a capital, a separator or
 /// an apostrophe. A line it lets through is read word by word.
 fn may_name_place(t: &str) -> bool {
-    use crate::common::{eq_mask, ge_mask, HIGH_BITS};
+    use crate::lex::{eq_mask, ge_mask, HIGH_BITS};
     let b = t.as_bytes();
     // Whole sixteen-byte blocks first where the processor has SSE2, the
     // rest eight bytes at a time.
@@ -1327,7 +1329,7 @@ fn is_split_byte(c: u8) -> bool {
 /// `t`'s words for the council scan: split at whitespace, commas and
 /// brackets, empty pieces dropped.
 fn split_council_words<'a>(t: &'a str, words: &mut Vec<&'a str>) {
-    use crate::common::{ge_mask, HIGH_BITS};
+    use crate::lex::{ge_mask, HIGH_BITS};
     // Split on bytes: the ASCII characters `char::is_whitespace` accepts,
     // the comma and brackets; a possible lead byte of other whitespace is
     // looked at closer. Every split starts and ends on a character
@@ -1352,7 +1354,7 @@ fn split_council_words<'a>(t: &'a str, words: &mut Vec<&'a str>) {
     let gap = |i: usize| match SPLIT[b[i] as usize] {
         0 => 0,
         1 => 1,
-        _ => crate::common::space_len(b, i),
+        _ => crate::lex::space_len(b, i),
     };
     let mut i = 0;
     let mut from = 0;
@@ -1443,7 +1445,7 @@ fn is_place_word(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
         && w.chars().skip(1).any(|c| c.is_lowercase())
         && NOT_COUNCILS.binary_search(&w).is_err()
-        && !crate::common::is_month_name(w)
+        && !crate::lex::is_month_name(w)
 }
 
 #[cfg(test)]
@@ -1621,7 +1623,7 @@ mod tests {
                 .map(|(l, line)| Flat {
                     page: 0,
                     line: l,
-                    text: Cow::Owned(crate::common::plain_cells(&line.text)),
+                    text: Cow::Owned(crate::lex::plain_cells(&line.text)),
                     table: line.table.is_some(),
                     own: false,
                     furniture: false,
@@ -1806,7 +1808,7 @@ mod tests {
                     crate::from_text(&text)
                 };
                 for l in pages.iter().flat_map(|p| &p.lines) {
-                    lines.push(crate::common::plain_cells(&l.text));
+                    lines.push(crate::lex::plain_cells(&l.text));
                     lines.push(l.text.clone());
                 }
             }

@@ -1,0 +1,80 @@
+//! Meetings -> `meeting` records, one per meeting a file names: from the
+//! headings `segment::heading` reads (agenda front sheets, minutes headings
+//! and, through the report grammar, report headers).
+//!
+//! Owns the rule that a file records each meeting once: a pack's reports
+//! all name the meeting of its agenda, which is one meeting.
+
+use crate::input::Page;
+use crate::lex::{fold, plain};
+use crate::model::{DocType, DocumentInfo, Fields, Meeting, Parsed, Record};
+use crate::segment::heading::{agenda_heading, minutes_heading};
+
+/// Append a meeting record unless the file already holds one for the same
+/// date and body (a missing body matches any).
+pub fn push_unique(out: &mut Parsed, record: Record) {
+    let Fields::Meeting(new) = &record.fields else {
+        return;
+    };
+    let same = out.records.iter().any(|r| match &r.fields {
+        Fields::Meeting(m) => {
+            m.date == new.date && (m.body == new.body || m.body.is_none() || new.body.is_none())
+        }
+        _ => false,
+    });
+    if !same {
+        out.records.push(record);
+    }
+}
+
+/// Read one document's pages and append its records to `out`.
+pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+    let mut texts: Vec<String> = Vec::new();
+    let mut at: Vec<u32> = Vec::new();
+    for page in pages {
+        for line in &page.lines {
+            let t = plain(&line.text);
+            if !t.is_empty() {
+                texts.push(t);
+                at.push(page.number);
+            }
+        }
+    }
+    let refs: Vec<&str> = texts.iter().take(60).map(String::as_str).collect();
+    let head = match info.doc_type {
+        DocType::Agenda => agenda_heading(&refs, info.council.as_deref()),
+        DocType::Minutes => minutes_heading(&refs),
+        _ => None,
+    };
+    let Some(h) = head else { return };
+    // The heading's text: from the document's start to the last line used
+    // (the venue runs on to the "AGENDA" heading).
+    let end = match info.doc_type {
+        DocType::Agenda => refs
+            .iter()
+            .position(|t| t.eq_ignore_ascii_case("agenda"))
+            .map(|k| k.saturating_sub(1))
+            .unwrap_or(h.last_line),
+        _ => h.last_line,
+    };
+    let end = end.min(refs.len().saturating_sub(1));
+    let Some(first_page) = at.first().copied() else {
+        return;
+    };
+    push_unique(
+        out,
+        Record {
+            text: fold(&refs[..=end].join(" ")),
+            page: first_page,
+            page_end: at.get(end).copied().unwrap_or(first_page),
+            document: doc,
+            fields: Fields::Meeting(Meeting {
+                body: h.body.or_else(|| info.body.clone()),
+                council: info.council.clone(),
+                date: h.date.or_else(|| info.date.clone()),
+                time: h.time,
+                venue: h.venue,
+            }),
+        },
+    );
+}
