@@ -32,32 +32,14 @@ pub use model::*;
 /// full-text search finds everything, also where no grammar produced a record.
 pub fn parse(pages: &[Page]) -> Parsed {
     let mut out = Parsed::default();
-    let (segments, own) = segment::segment_lines(pages);
-    // Where each page's lines start in `own`.
-    let mut page_start = Vec::with_capacity(pages.len());
-    let mut lines = 0;
-    for page in pages {
-        page_start.push(lines);
-        lines += page.lines.len();
-    }
-    for seg in segments {
+    for seg in segment::segment(pages) {
         // A document may begin or end inside a page: its grammars read its
         // own lines only.
         let doc_pages = &seg.pages_cow(pages)[..];
-        // Line `l` of the document's page `j` is the file's line: its own
-        // plain text or not, as segmenting found.
-        let own_at = |j: usize, l: usize| {
-            let skip = if j == 0 { seg.first_line } else { 0 };
-            page_start
-                .get(seg.first + j)
-                .and_then(|s| own.get(s + skip + l))
-                .copied()
-                .unwrap_or(false)
-        };
         let doc = out.documents.len();
         out.documents.push(seg.info.clone());
         out.records.push(Record {
-            text: document_text_with(doc_pages, own_at),
+            text: document_text(doc_pages),
             page: seg.info.pages[0],
             page_end: seg.info.pages[1],
             document: doc,
@@ -89,84 +71,22 @@ pub fn parse(pages: &[Page]) -> Parsed {
     out
 }
 
-/// The whole clean text of some pages, whitespace folded, HTML fragments removed.
+/// The whole clean text of some pages, whitespace folded, HTML fragments
+/// removed. A tag may open on one line and close on the next: tags are
+/// stripped from the joined text.
 pub fn document_text(pages: &[Page]) -> String {
-    document_text_with(pages, |_, _| false)
-}
-
-/// `document_text`, told which lines are their own plain text (line `l`
-/// of page `j`): folded already and free of tags and entities, so they are
-/// copied as they are, unscanned.
-fn document_text_with(pages: &[Page], own: impl Fn(usize, usize) -> bool) -> String {
-    let own = &own;
-    // The non-blank lines, found once for the passes below.
-    let lines: Vec<(&str, bool)> = pages
+    let lines = pages
         .iter()
-        .enumerate()
-        .flat_map(|(j, p)| {
-            p.lines
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| !l.is_blank())
-                .map(move |(l, line)| (line.text.as_str(), own(j, l)))
-        })
-        .collect();
-    // A tag may open on one line and close on the next: strip tags from
-    // the joined text. Without any, folding the joined text is folding
-    // each line and joining the folds with a space. A '<' no tag name
-    // follows ("< 5%") leaves the text as it is, but for the entities
-    // `strip_html` then rewrites.
-    // Both need a '<' somewhere (most documents have none): one search
-    // for it first.
-    // A line of its own plain text holds neither '<' nor '&'.
-    let other = || lines.iter().filter(|(_, o)| !o).map(|(t, _)| *t);
-    let markup = other().any(|t| t.contains('<'))
-        && (other().any(may_open_tag) || other().any(|t| t.contains('&')));
-    if markup {
-        let mut s = String::new();
-        for (line, _) in &lines {
-            s.push_str(line);
-            s.push(' ');
-        }
-        return lex::fold(&lex::strip_html(&s));
+        .flat_map(|p| p.lines.iter())
+        .filter(|l| !l.is_blank());
+    let mut out = String::new();
+    for line in lines {
+        lex::fold_into(&line.text, &mut out);
     }
-    // Room for every line and a space after each, reserved once: the fold
-    // never lengthens a line.
-    let mut out = String::with_capacity(lines.iter().map(|(t, _)| t.len() + 1).sum());
-    for &(line, own) in &lines {
-        if own {
-            // What `fold_into` does with a folded, non-empty line.
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(line);
-        } else {
-            lex::fold_into(line, &mut out);
-        }
+    if out.contains('<') {
+        return lex::fold(&lex::strip_html(&out));
     }
     out
-}
-
-/// Whether `t` holds a '<' that may open a tag `lex::strip_html`
-/// removes: one followed (after any '/') by an ASCII letter, since every
-/// tag name it knows is letters.
-fn may_open_tag(t: &str) -> bool {
-    let b = t.as_bytes();
-    let mut from = 0;
-    while let Some(k) = b
-        .get(from..)
-        .and_then(|r| r.iter().position(|&c| c == b'<'))
-    {
-        let mut j = from + k + 1;
-        while b.get(j) == Some(&b'/') {
-            j += 1;
-        }
-        if b.get(j).is_some_and(u8::is_ascii_alphabetic) {
-            return true;
-        }
-        from = j;
-    }
-    false
 }
 
 #[cfg(test)]
@@ -178,60 +98,32 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_angle_bracket_is_no_tag() {
-        assert!(!may_open_tag("fewer than < 5% of pupils"));
-        assert!(!may_open_tag("a <= b, c </ 2, end <"));
-        assert!(may_open_tag("x <p>y"));
-        assert!(may_open_tag("</li>"));
-        assert!(may_open_tag("a < b <span"));
+    fn document_text_strips_tags_across_lines() {
+        for (lines, want) in [
+            (
+                vec!["Budget  < 5%", "", "  up\tto <  10% "],
+                "Budget < 5% up to < 10%",
+            ),
+            (vec!["a < b", "R&amp;D &nbsp; costs"], "a < b R&D costs"),
+            (vec!["<p>Item", "one</p>", "< 3"], "Item one < 3"),
+            (
+                vec!["plain line", "  spaced  ", "x\ty"],
+                "plain line spaced x y",
+            ),
+        ] {
+            assert_eq!(document_text(&[page(&lines)]), want, "{lines:?}");
+        }
     }
 
     #[test]
-    fn document_text_alike_told_which_lines_are_plain() {
-        let mut inputs: Vec<Vec<Page>> = vec![vec![page(&[
-            "plain line",
-            "  spaced  ",
-            "<p>tag</p>",
-            "a &amp; b",
-            "x\ty",
-            "é ’",
-        ])]];
+    fn every_document_gives_its_text_as_a_record() {
         for text in crate::test_seeds::seed_texts() {
-            inputs.push(from_text(&text));
-        }
-        for pages in &inputs {
-            let own = |j: usize, l: usize| {
-                let t = &pages[j].lines[l].text;
-                matches!(lex::plain_cells_cow(t), std::borrow::Cow::Borrowed(_))
-            };
-            assert_eq!(document_text_with(pages, own), document_text(pages));
-        }
-        // And over each document, as `parse` hands them.
-        for pages in &inputs {
-            let parsed = parse(pages);
-            for seg in segment::segment(pages) {
-                let text = document_text(&seg.pages_cow(pages));
+            let pages = from_text(&text);
+            let parsed = parse(&pages);
+            for seg in segment::segment(&pages) {
+                let text = document_text(&seg.pages_cow(&pages));
                 assert!(parsed.records.iter().any(|r| r.text == text));
             }
-        }
-    }
-
-    #[test]
-    fn document_text_alike_with_and_without_tags() {
-        // The line-by-line fold matches stripping and folding the whole.
-        for lines in [
-            vec!["Budget  < 5%", "", "  up\tto <  10% "],
-            vec!["a < b", "R&amp;D &nbsp; costs"],
-            vec!["<p>Item", "one</p>", "< 3"],
-        ] {
-            let pages = [page(&lines)];
-            let mut joined = String::new();
-            for l in pages[0].lines.iter().filter(|l| !l.is_blank()) {
-                joined.push_str(&l.text);
-                joined.push(' ');
-            }
-            let whole = lex::fold(&lex::strip_html(&joined));
-            assert_eq!(document_text(&pages), whole, "{lines:?}");
         }
     }
 }

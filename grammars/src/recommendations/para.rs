@@ -9,7 +9,7 @@
 //! it knows nothing about recommendations.
 
 use crate::input::{Line, Page};
-use crate::lex::{fold, strip_html};
+use crate::lex::plain;
 use crate::recommendations::lex::{
     addressed_section_heading, bullet, is_bullet_char, key_area, rec_heading,
 };
@@ -45,158 +45,14 @@ impl Para {
 }
 
 /// Clean a line's or cell's text: HTML fragments and `**` bold markers
-/// removed, whitespace folded.
+/// removed, whitespace folded, a word the layout broke at a line-end hyphen
+/// joined back.
 pub fn clean(s: &str) -> String {
-    let mut out = String::new();
-    clean_into(s, &mut out);
-    out
-}
-
-/// `clean` into a buffer the caller reuses from line to line. Most lines
-/// are clean already (no markup, single spaces, no hyphen-space): one scan
-/// tells, and they are copied as they are.
-fn clean_into(s: &str, out: &mut String) {
-    out.clear();
-    match needs(s) {
-        Needs::Nothing => out.push_str(s),
-        Needs::Hyphens => out.push_str(&rejoin_hyphens(s)),
-        Needs::Fold => {
-            fold_into(s, out);
-            if may_rejoin(out) {
-                *out = rejoin_hyphens(out);
-            }
-        }
-        Needs::Markup => {
-            let folded = fold(&strip_html(s).replace("**", ""));
-            if folded.contains("- ") {
-                out.push_str(&rejoin_hyphens(&folded));
-            } else {
-                out.push_str(&folded);
-            }
-        }
-    }
-}
-
-/// What a text needs to be clean.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Needs {
-    /// It is clean.
-    Nothing,
-    /// Folded already, but a "- " may be a word broken at a hyphen.
-    Hyphens,
-    /// Whitespace to fold (no markup).
-    Fold,
-    /// A tag or a `*`: the general path.
-    Markup,
-}
-
-/// Markup, whitespace other than single inner spaces
-/// (`char::is_whitespace`, multi-byte forms included), "- ". The common
-/// case is answered by branch-free passes over the bytes; only a line with
-/// a lead byte of a multi-byte space or with a "- " is looked at closer.
-fn needs(s: &str) -> Needs {
-    let b = s.as_bytes();
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-        return Needs::Nothing;
-    };
-    let (mut markup, mut ascii_space, mut lead) = (0u8, 0u8, 0u8);
-    for &c in b {
-        markup |= u8::from(c == b'<') | u8::from(c == b'*');
-        // \t \n \x0B \x0C \r
-        ascii_space |= u8::from(c.wrapping_sub(9) < 5);
-        lead |= u8::from(c == 0xC2) | u8::from(c.wrapping_sub(0xE1) < 3);
-    }
-    if markup != 0 {
-        return Needs::Markup;
-    }
-    let (mut double, mut hyphen) = (0u8, 0u8);
-    for w in b.windows(2) {
-        double |= u8::from(w[0] == b' ') & u8::from(w[1] == b' ');
-        hyphen |= u8::from(w[0] == b'-') & u8::from(w[1] == b' ');
-    }
-    let fold = ascii_space != 0
-        || double != 0
-        || first == b' '
-        || last == b' '
-        || (lead != 0 && (0..b.len()).any(|k| unicode_space_at(b, k)));
-    if fold {
-        Needs::Fold
-    } else if hyphen != 0 && may_rejoin(s) {
-        Needs::Hyphens
+    let folded = plain(s);
+    if folded.contains("- ") {
+        rejoin_hyphens(&folded)
     } else {
-        Needs::Nothing
-    }
-}
-
-/// Whether the space at `k` may follow a word broken at a hyphen: "-"
-/// before it, a letter before that and after it (a byte of a multi-byte
-/// char may be a letter; `rejoin_hyphens` decides).
-fn broken_at(b: &[u8], k: usize) -> bool {
-    let letter = |c: Option<&u8>| c.is_some_and(|&c| c >= 0x80 || c.is_ascii_alphabetic());
-    k >= 2 && b[k - 1] == b'-' && letter(b.get(k - 2)) && letter(b.get(k + 1))
-}
-
-/// Whether the folded `s` holds a space `rejoin_hyphens` might remove.
-fn may_rejoin(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.iter()
-        .enumerate()
-        .any(|(k, &c)| c == b' ' && broken_at(b, k))
-}
-
-/// Whether the UTF-8 sequence at `k` encodes a non-ASCII whitespace char:
-/// U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
-fn unicode_space_at(b: &[u8], k: usize) -> bool {
-    let next = |n: usize| b.get(k + n).copied().unwrap_or(0);
-    match b[k] {
-        0xC2 => matches!(next(1), 0x85 | 0xA0),
-        0xE1 => next(1) == 0x9A && next(2) == 0x80,
-        0xE2 => match next(1) {
-            0x80 => matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
-            0x81 => next(2) == 0x9F,
-            _ => false,
-        },
-        0xE3 => next(1) == 0x80 && next(2) == 0x80,
-        _ => false,
-    }
-}
-
-/// `lex::fold` into `out`, in one pass over the bytes, for ASCII and other text
-/// alike: runs of whitespace (`char::is_whitespace`) become one space, none
-/// at either end.
-fn fold_into(s: &str, out: &mut String) {
-    let mut gap = false;
-    let mut rest = s;
-    while let Some(&b) = rest.as_bytes().first() {
-        // An ASCII run up to the next whitespace or non-ASCII byte is copied whole.
-        let run = rest
-            .bytes()
-            .position(|b| !b.is_ascii() || matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
-            .unwrap_or(rest.len());
-        let (word, c_len, space) = if run > 0 {
-            (&rest[..run], 0, false)
-        } else if b.is_ascii() {
-            ("", 1, true)
-        } else {
-            let c = rest.chars().next().unwrap_or(' ');
-            let n = c.len_utf8();
-            if c.is_whitespace() {
-                ("", n, true)
-            } else {
-                (&rest[..n], 0, false)
-            }
-        };
-        if space {
-            gap = !out.is_empty();
-            rest = &rest[c_len..];
-        } else {
-            if gap {
-                out.push(' ');
-                gap = false;
-            }
-            out.push_str(word);
-            rest = &rest[word.len()..];
-        }
+        folded
     }
 }
 
@@ -295,7 +151,6 @@ fn line_step(page: &Page) -> f32 {
 /// A document's pages as paragraphs, in reading order.
 pub fn paragraphs(pages: &[Page]) -> Vec<Para> {
     let mut out = Vec::new();
-    let mut raw = String::new();
     for page in pages {
         let first_index = out.len();
         // Text input: one line is one paragraph (sizes are 0, y is the line index).
@@ -309,7 +164,7 @@ pub fn paragraphs(pages: &[Page]) -> Vec<Para> {
                 continue;
             }
             // `clean` folds tabs with the other whitespace.
-            clean_into(&line.text, &mut raw);
+            let raw = clean(&line.text);
             if raw.is_empty() {
                 continue;
             }
@@ -518,6 +373,7 @@ mod tests {
 
     /// `clean` as first written: strip, unbold, fold, rejoin.
     fn clean_reference(s: &str) -> String {
+        use crate::lex::{fold, strip_html};
         let folded = fold(&strip_html(s).replace("**", ""));
         if folded.contains("- ") {
             rejoin_hyphens(&folded)
@@ -527,7 +383,7 @@ mod tests {
     }
 
     #[test]
-    fn the_one_scan_clean_matches_strip_fold_rejoin() {
+    fn clean_is_strip_fold_rejoin() {
         for s in [
             "",
             " ",
@@ -556,15 +412,6 @@ mod tests {
             "tail-",
         ] {
             assert_eq!(clean(s), clean_reference(s), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn multi_byte_spaces_are_exactly_the_whitespace_chars() {
-        for c in (0x80u32..0x11000).filter_map(char::from_u32) {
-            let mut buf = [0u8; 4];
-            let b = c.encode_utf8(&mut buf).as_bytes();
-            assert_eq!(unicode_space_at(b, 0), c.is_whitespace(), "{c:?}");
         }
     }
 

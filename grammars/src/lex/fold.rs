@@ -1,0 +1,214 @@
+//! Folding a line's text: runs of whitespace made one space, ends trimmed,
+//! `**bold**` markers and HTML fragments removed (`plain`), table cells
+//! kept apart (`plain_cells`). The one fold every stage uses.
+
+use super::html::strip_html;
+use std::borrow::Cow;
+
+/// Fold runs of whitespace (as `char::is_whitespace`) into one space and
+/// trim.
+pub fn fold(s: &str) -> String {
+    if is_folded(s) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Append `fold(s)` to `out`, a space between it and the words before.
+pub fn fold_into(s: &str, out: &mut String) {
+    if is_folded(s) {
+        if !s.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(s);
+        }
+        return;
+    }
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+}
+
+/// Whether `s` is its own fold: words separated by single spaces, no other
+/// whitespace, nothing at either end. (Most lines are.)
+pub fn is_folded(s: &str) -> bool {
+    if s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
+        return false;
+    }
+    if s.is_ascii() {
+        s.bytes()
+            .all(|b| b == b' ' || !b.is_ascii_whitespace() && b != 0x0B)
+    } else {
+        s.chars().all(|c| c == ' ' || !c.is_whitespace())
+    }
+}
+
+/// Whether `s` holds something `plain` rewrites: a bold marker, a tag or
+/// an entity.
+fn has_markup(s: &str) -> bool {
+    s.bytes().any(|b| matches!(b, b'*' | b'<' | b'&'))
+}
+
+/// `fold(&strip_html(s))`.
+pub fn fold_html(s: &str) -> String {
+    if !s.contains('<') {
+        return fold(s);
+    }
+    fold(&strip_html(s))
+}
+
+/// A line's words without the `**bold**` markers some renderings keep and
+/// without HTML fragments, whitespace folded.
+pub fn plain(text: &str) -> String {
+    if !has_markup(text) {
+        return fold(text);
+    }
+    if !text.contains("**") {
+        return fold_html(text);
+    }
+    fold_html(&text.replace("**", ""))
+}
+
+/// `plain`, keeping the cells of a table row apart with " | " (a row's
+/// text joins its cells with tabs): "Date of Meeting: | 11 July 2013".
+pub fn plain_cells(text: &str) -> String {
+    if text.contains('\t') {
+        plain(&text.replace('\t', " | "))
+    } else {
+        plain(text)
+    }
+}
+
+/// `plain_cells`, borrowing `text` where it is its own plain text.
+pub fn plain_cells_cow(text: &str) -> Cow<'_, str> {
+    if !text.contains('\t') && !has_markup(text) && is_folded(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(plain_cells(text))
+    }
+}
+
+/// The furniture phrases, lower case, as `plain` gives them.
+const FURNITURE: [&str; 2] = [
+    "this page is intentionally left blank",
+    "page intentionally left blank",
+];
+
+/// Page furniture a text rendering keeps but a reader never wants as content.
+pub fn is_furniture(text: &str) -> bool {
+    // `plain` never lengthens a line: a shorter one cannot be furniture.
+    if text.len() < FURNITURE[1].len() {
+        return false;
+    }
+    is_furniture_plain(&plain(text))
+}
+
+/// `is_furniture` of a line whose `plain` text is already at hand.
+pub fn is_furniture_plain(plain: &str) -> bool {
+    FURNITURE.iter().any(|f| plain.eq_ignore_ascii_case(f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_and_furniture() {
+        assert_eq!(plain("**Agenda Item  6**"), "Agenda Item 6");
+        assert!(is_furniture("This page is intentionally left blank "));
+        assert!(!is_furniture("This page is not blank"));
+    }
+
+    #[test]
+    fn plain_cells_borrowed_or_made_alike() {
+        for t in [
+            "Agenda Item 6",
+            "Agenda  Item 6",
+            " lead",
+            "trail ",
+            "a\tb",
+            "**bold**",
+            "<p>x</p>",
+            "R&amp;D",
+            "in\u{a0}Harrow",
+            "Children’s Services – Haringey",
+            "x\u{2003}y",
+            "",
+        ] {
+            let cow = plain_cells_cow(t);
+            assert_eq!(cow, plain_cells(t), "{t:?}");
+            // Borrowed for plain lines (a line with markup is made anew
+            // even where nothing in it changes).
+            let borrowed = matches!(cow, std::borrow::Cow::Borrowed(_));
+            let markup = t.contains(['*', '<', '&', '\t']);
+            assert_eq!(borrowed, !markup && plain_cells(t) == t, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn furniture_from_plain_text_as_from_the_line() {
+        for t in [
+            "This page is intentionally left blank ",
+            "  **THIS PAGE IS   intentionally left blank**",
+            "<p>Page intentionally left blank</p>",
+            "page\u{a0}intentionally left blank",
+            "This page is <b>intentionally</b> left blank",
+            "Th**is page is intentionally left bl**ank",
+            "&nbsp;page intentionally left blank",
+            "This page is not blank",
+            "This page is intentionally left blank, mostly",
+            "Page intentionally left",
+            "",
+        ] {
+            assert!(!t.contains('\t'));
+            assert_eq!(
+                is_furniture_plain(&plain_cells(t)),
+                is_furniture(t),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fold_is_the_same_for_ascii_and_unicode_whitespace() {
+        assert_eq!(fold("  a \t b\x0B c\r\n"), "a b c");
+        assert_eq!(fold("a\u{a0} b\u{2003}c "), "a b c");
+        assert_eq!(fold(" \t "), "");
+        for s in ["  a  b ", "x\x0By", "\u{c}p\u{c}", "one"] {
+            let by_words: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(fold(s), by_words.join(" "));
+        }
+    }
+
+    #[test]
+    fn fold_of_every_short_mix_is_split_whitespace() {
+        let pieces = ["a", " ", "  ", "\t", "\u{a0}", "’", "é", "\u{2003}", "\x0B"];
+        let mut mixes = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = mixes
+                .iter()
+                .flat_map(|m| pieces.iter().map(move |p| format!("{m}{p}")))
+                .collect();
+            for m in &longer {
+                let by_words = m.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(fold(m), by_words, "{m:?}");
+                assert_eq!(is_folded(m), *m == by_words, "{m:?}");
+                let mut out = String::from("x");
+                fold_into(m, &mut out);
+                let want = if by_words.is_empty() {
+                    "x".to_string()
+                } else {
+                    format!("x {by_words}")
+                };
+                assert_eq!(out, want, "{m:?}");
+            }
+            mixes = longer;
+        }
+    }
+}
