@@ -8,7 +8,7 @@
 pub mod meeting;
 
 use crate::input::Page;
-use crate::lex::{fold, plain};
+use crate::lex::{bullet, fold, plain};
 use crate::model::{AgendaItem, DocumentInfo, Fields, Parsed, Record};
 use nom::branch::alt;
 use nom::bytes::complete::tag_no_case;
@@ -58,23 +58,6 @@ pub fn verbal_marker(input: &str) -> IResult<&str, &str> {
     let (rest, (_, _, v)) = (char('('), space0, tag_no_case("verbal")).parse(input)?;
     let close = rest.find(')').map(|k| k + 1).unwrap_or(0);
     Ok((&rest[close..], v))
-}
-
-/// A sub-bullet: "• Early Years", "- High Needs".
-pub fn bullet(input: &str) -> IResult<&str, &str> {
-    let (rest, _) = (
-        alt((
-            char('•'),
-            char('-'),
-            char('–'),
-            char('·'),
-            char('▪'),
-            char('o'),
-        )),
-        space1,
-    )
-        .parse(input)?;
-    Ok((rest, rest.trim()))
 }
 
 /// Title text with its markers taken out: (title, pages, verbal).
@@ -190,9 +173,9 @@ pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed)
             let Some(o) = open.as_mut() else { continue };
             o.lines.push(t.clone());
             o.page_end = page.number;
-            if let Ok((_, b)) = bullet(&t) {
+            if let Ok((b, _)) = bullet(&t) {
                 o.in_title = false;
-                o.items.push(b.to_string());
+                o.items.push(b.trim().to_string());
                 continue;
             }
             // A wrapped title runs on in capitals (or in lower case after a
@@ -243,8 +226,6 @@ mod tests {
         assert_eq!(page_range("(PAGE 5)").unwrap().1, [5, 5]);
         assert!(page_range("(presentation attached)").is_err());
         assert!(verbal_marker("(VERBAL)").is_ok());
-        assert_eq!(bullet("• Early Years").unwrap().1, "Early Years");
-        assert!(bullet("-5 degrees").is_err());
         assert_eq!(
             markers("MEMBERSHIP AND FEEDBACK FROM WORKING PARTIES: (VERBAL) (PAGES 71 - 76)"),
             (

@@ -1,12 +1,14 @@
-//! The lexemes every stage shares: folding a line's text, dates and month
-//! names, HTML fragments in cells, title case. Small functions and nom
+//! The lexemes every stage shares: folding a line's text, list marks,
+//! dates and month names, HTML fragments in cells, title case. Small functions and nom
 //! parsers; no document structure.
 
+mod bullets;
 mod dates;
 mod fold;
 mod html;
 mod words;
 
+pub use bullets::{bullet, is_bullet_char, starts_with_bullet};
 pub use dates::{
     find_date, find_date_at, is_month_name, long_date, month_year, numeric_date, MONTHS,
 };

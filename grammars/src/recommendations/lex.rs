@@ -14,34 +14,7 @@ use nom::multi::{many0, many_till};
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
 
-/// Characters that mark a list item: typographic bullets, dashes, the
-/// squares Ofsted uses, and Wingdings glyphs in the private-use area.
-pub fn is_bullet_char(c: char) -> bool {
-    matches!(
-        c,
-        '·' | '•'
-            | '◼'
-            | '▪'
-            | '■'
-            | '●'
-            | '○'
-            | '◦'
-            | '‣'
-            | '⁃'
-            | '-'
-            | '–'
-            | '*'
-            | '➢'
-            | '§'
-    ) || ('\u{f000}'..='\u{f0ff}').contains(&c)
-}
-
-/// A bullet mark followed by a space (or nothing): "· ", "• ", "- ".
-pub fn bullet(input: &str) -> IResult<&str, char> {
-    let (rest, c) = satisfy(is_bullet_char).parse(input)?;
-    let (rest, _) = alt((space1, eof)).parse(rest)?;
-    Ok((rest, c))
-}
+pub use crate::lex::{bullet, is_bullet_char};
 
 fn digits3(input: &str) -> IResult<&str, &str> {
     terminated(
@@ -742,15 +715,6 @@ mod tests {
             Some("the Board")
         );
         assert_eq!(for_consideration("Nothing to consider here."), None);
-    }
-
-    #[test]
-    fn bullets() {
-        assert_eq!(bullet("· strengthen"), Ok(("strengthen", '·')));
-        assert_eq!(bullet("- improve"), Ok(("improve", '-')));
-        assert_eq!(bullet("◼ The quality"), Ok(("The quality", '◼')));
-        assert!(bullet("-1 degrees").is_err());
-        assert!(bullet("Schools").is_err());
     }
 
     #[test]

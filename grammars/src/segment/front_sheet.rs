@@ -255,7 +255,7 @@ fn is_section_heading(t: &str) -> bool {
 }
 
 fn is_list_start(t: &str) -> bool {
-    if t.starts_with(['•', '-', '–', '·', '▪']) {
+    if crate::lex::starts_with_bullet(t) {
         return true;
     }
     let first = t.split_whitespace().next().unwrap_or("");
@@ -271,7 +271,10 @@ fn is_list_start(t: &str) -> bool {
 
 /// Strip a list marker: "1.3. This report" -> "This report"; "(1) the" -> "the".
 fn strip_marker(t: &str) -> &str {
-    let t = t.trim_start_matches(['•', '-', '–', '·', '▪', ' ']);
+    let t = match crate::lex::bullet(t) {
+        Ok((rest, _)) => rest,
+        Err(_) => t,
+    };
     let first = t.split_whitespace().next().unwrap_or("");
     let is_marker = (first.chars().next().is_some_and(|c| c.is_ascii_digit())
         && first

@@ -369,7 +369,7 @@ fn first_text_from(flat: &[Flat], j: usize) -> Option<usize> {
 }
 
 fn is_bullet(t: &str) -> bool {
-    t.starts_with(['•', '-', '–', '·', '❑', '☑', '▪', '§'])
+    crate::lex::starts_with_bullet(t)
 }
 
 /// "AGENDA" alone on its line.
