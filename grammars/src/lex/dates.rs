@@ -145,11 +145,12 @@ pub fn find_date_at(s: &str) -> Option<(usize, String)> {
     None
 }
 
-/// "March 2015" (a month and a year, no day), as reduced-precision ISO
-/// 8601 "2015-03": how Ofsted dates its publications.
+/// "March 2015", "Sept. 2012", "May, 2015" (a month and a year, no day),
+/// as reduced-precision ISO 8601 "2015-03": how Ofsted dates its
+/// publications and tables head their columns.
 pub fn month_year(input: &str) -> IResult<&str, String> {
     let (input, m) = month(input)?;
-    let (input, _) = opt(char(',')).parse(input)?;
+    let (input, _) = opt(alt((char(','), char('.')))).parse(input)?;
     let (input, _) = space1(input)?;
     let (input, y) = year(input)?;
     Ok((input, format!("{y:04}-{m:02}")))
@@ -164,6 +165,7 @@ mod tests {
         assert_eq!(month_year("March 2015").unwrap().1, "2015-03");
         assert_eq!(month_year("Sept, 2016 x").unwrap().1, "2016-09");
         assert!(month_year("Marching 2015").is_err());
+        assert_eq!(month_year("Sept. 2012").unwrap().1, "2012-09");
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod bullets;
 mod dates;
 mod fold;
 mod html;
+mod sentences;
 mod words;
 
 pub use bullets::{bullet, is_bullet_char, starts_with_bullet};
@@ -17,4 +18,5 @@ pub use fold::{
     plain_cells_cow,
 };
 pub use html::strip_html;
+pub use sentences::{sentence_spans, sentences};
 pub use words::{title_case, SMALL_WORDS};

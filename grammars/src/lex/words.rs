@@ -1,7 +1,8 @@
 //! Words: the small words a title keeps in lower case, and title case for
 //! names printed in capitals.
 
-/// Small words kept lower case inside a title-cased name.
+/// Small words: kept lower case inside a title-cased name; a title line
+/// ending on one runs on to the next.
 pub const SMALL_WORDS: [&str; 8] = ["and", "of", "the", "for", "to", "in", "on", "at"];
 
 /// "PERFORMANCE AND FINANCE SCRUTINY SUB-COMMITTEE" -> "Performance and

@@ -5,6 +5,7 @@
 //! that …", "… were agreed as a correct record").
 //! Called by `minutes` on a paragraph's text; owns no minute structure.
 
+use crate::lex::sentence_spans;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
 use nom::character::complete::{char, digit1, space0, space1};
@@ -550,41 +551,6 @@ fn may_name_agreement(sentence: &str) -> bool {
     })
 }
 
-/// Split text into sentences: at ".", "!" or "?" followed by a space and a
-/// capital, a digit or a bracket.
-pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    // The stops are ASCII: found on the bytes, the two characters after
-    // one decoded from there.
-    for (i, &c) in text.as_bytes().iter().enumerate() {
-        if !matches!(c, b'.' | b'!' | b'?') {
-            continue;
-        }
-        let mut following = text[i + 1..].chars();
-        let next = following.next();
-        let after = following.next();
-        let ends = match (next, after) {
-            (None, _) => true,
-            (Some(n), Some(a)) if n.is_whitespace() => {
-                a.is_uppercase() || a.is_ascii_digit() || a == '(' || a == '•'
-            }
-            _ => false,
-        };
-        if ends {
-            let end = i + 1;
-            if text[start..end].trim().len() > 1 {
-                out.push((start, end));
-            }
-            start = end;
-        }
-    }
-    if text[start..].trim().len() > 1 {
-        out.push((start, text.len()));
-    }
-    out
-}
-
 /// All resolutions in a paragraph's text: formal ones from each marker to
 /// the next (or the end), then one for the agreements recorded in the text
 /// outside them, each agreed sentence an item.
@@ -609,7 +575,7 @@ pub fn find(text: &str) -> Vec<Found> {
     let free = &text[..free_end];
     let mut agreed: Vec<(usize, usize, String)> = Vec::new();
     let mut listed: Option<Vec<String>> = None;
-    for (s, e) in sentences(free) {
+    for (s, e) in sentence_spans(free) {
         if let Some(verb) = agreement_verb(&free[s..e]) {
             // "… agreed the following motion: a. That …": the list after the
             // colon is what was agreed, to the end of the free text.
@@ -666,7 +632,7 @@ mod tests {
         }
         let mut agreed = 0;
         for t in &texts {
-            for (s, e) in sentences(t) {
+            for (s, e) in sentence_spans(t) {
                 let sentence = &t[s..e];
                 let v = agreement_by_patterns(sentence);
                 agreed += usize::from(v.is_some());
@@ -781,7 +747,7 @@ mod tests {
             if t[start..].trim().len() > 1 {
                 want.push((start, t.len()));
             }
-            assert_eq!(sentences(t), want, "{t:?}");
+            assert_eq!(sentence_spans(t), want, "{t:?}");
         }
     }
 
@@ -1003,7 +969,10 @@ mod tests {
     #[test]
     fn sentence_split() {
         let t = "First one. Second (a) one? third. Fourth";
-        let s: Vec<&str> = sentences(t).iter().map(|(a, b)| t[*a..*b].trim()).collect();
+        let s: Vec<&str> = sentence_spans(t)
+            .iter()
+            .map(|(a, b)| t[*a..*b].trim())
+            .collect();
         assert_eq!(s, vec!["First one.", "Second (a) one? third.", "Fourth"]);
     }
 }

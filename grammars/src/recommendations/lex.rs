@@ -14,7 +14,7 @@ use nom::multi::{many0, many_till};
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
 
-pub use crate::lex::{bullet, is_bullet_char};
+pub use crate::lex::{bullet, is_bullet_char, sentences};
 
 fn digits3(input: &str) -> IResult<&str, &str> {
     terminated(
@@ -666,28 +666,6 @@ pub fn should_subject(text: &str) -> Option<&str> {
         let next = sentence.find(". ")?;
         start += next + 2;
     }
-}
-
-/// Sentences of a merged cell: split after ". " where the next sentence
-/// starts with a capital letter.
-pub fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut search = 0;
-    while let Some(k) = text[search..].find(". ") {
-        let end = search + k + 1;
-        let next = text[end..].trim_start();
-        if next.chars().next().is_some_and(|c| c.is_uppercase()) {
-            out.push(text[start..end].trim());
-            start = end;
-        }
-        search = end;
-    }
-    let last = text[start..].trim();
-    if !last.is_empty() {
-        out.push(last);
-    }
-    out
 }
 
 #[cfg(test)]

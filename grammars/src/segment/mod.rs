@@ -772,7 +772,7 @@ fn inspection_title(head: &[&str]) -> Option<String> {
             let mut title = fold(head[k]);
             // A cover title wraps: "Inspection of looked after children" / "services".
             if let Some(next) = head.get(k + 1) {
-                let ends_open = SMALL
+                let ends_open = crate::lex::SMALL_WORDS
                     .iter()
                     .any(|w| title.to_lowercase().ends_with(&format!(" {w}")));
                 let short_tail = next.split_whitespace().count() <= 2
@@ -788,9 +788,6 @@ fn inspection_title(head: &[&str]) -> Option<String> {
         None => first_heading(head),
     }
 }
-
-/// Words a wrapped title line may end on.
-const SMALL: [&str; 7] = ["and", "of", "the", "for", "to", "in", "on"];
 
 /// "Published: March 2015" -> "2015-03"; "Report published: 3 August
 /// 2015"; failing that a letter's date alone on its line, or the last day

@@ -124,28 +124,8 @@ pub fn is_date(cell: &str) -> bool {
     if crate::lex::find_date(t).is_some_and(|_| t.len() <= 20) {
         return true;
     }
-    all_consuming(month_year).parse(t).is_ok()
+    all_consuming(crate::lex::month_year).parse(t).is_ok()
 }
-
-/// "April 2012", "Sept. 2012".
-fn month_year(input: &str) -> IResult<&str, &str> {
-    recognize((
-        take_while1(|c: char| c.is_ascii_alphabetic()).map_opt(is_month),
-        opt(char('.')),
-        space1,
-        digit1.map_opt(|y: &str| (y.len() == 4).then_some(y)),
-    ))
-    .parse(input)
-}
-
-fn is_month(w: &str) -> Option<&str> {
-    let l = w.to_ascii_lowercase();
-    crate::lex::MONTHS
-        .iter()
-        .any(|m| l == *m || (l.len() >= 3 && m.starts_with(l.as_str())))
-        .then_some(w)
-}
-
 /// A caption line: "Table 3:", "Table One:", "Table 4", "Table 2 - Spend by
 /// area", "Figure 1: …". A sentence that starts with "Table 3 below shows"
 /// is not one: after the label comes nothing, or a separator.
