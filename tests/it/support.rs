@@ -9,15 +9,32 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The real council PDFs beside the project, if that folder is there.
-pub fn corpus_real() -> Option<PathBuf> {
-    let p = root().join("..").join("shared").join("corpus-real");
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} is absent", p.display());
-        None
-    }
+/// The real council documents beside the project (`../shared/corpus-real`).
+/// The tests that read them are `#[ignore]`d, so a fresh checkout lists them
+/// as ignored; run with `cargo test -- --include-ignored` without the folder,
+/// they fail here saying what is missing rather than pass having read nothing.
+pub fn corpus_real() -> PathBuf {
+    needed_folder("../shared/corpus-real", "the real council documents")
+}
+
+/// The real documents' gold annotations beside the project (`../shared/gold`),
+/// needed as [`corpus_real`] is.
+pub fn shared_gold() -> PathBuf {
+    needed_folder("../shared/gold", "the real documents' gold annotations")
+}
+
+/// The folder at `relative` to the project root if it is there; otherwise a
+/// failure naming it, what it holds and where it was looked for.
+pub fn needed_folder(relative: &str, what: &str) -> PathBuf {
+    let path = root().join(relative);
+    assert!(
+        path.is_dir(),
+        "this test needs {relative} ({what}), which is not there (looked for {}); \
+         without it run `cargo test --workspace` (no `--include-ignored`), \
+         which lists the tests that need it as ignored",
+        path.display()
+    );
+    path
 }
 
 /// The `agendex` binary cargo built for these tests, run from the project root.
@@ -56,13 +73,27 @@ pub type RealRun = (Vec<serde_json::Value>, String, Option<i32>);
 
 /// What `agendex extract` gives over the real council PDFs: run once per
 /// test binary and shared, since reading 400 pages in a debug build is slow.
-/// `None` (and a note) where the folder is absent.
-pub fn real_extract() -> Option<&'static RealRun> {
-    static RUN: std::sync::OnceLock<Option<RealRun>> = std::sync::OnceLock::new();
+/// Fails as [`corpus_real`] does where the folder is absent.
+pub fn real_extract() -> &'static RealRun {
+    static RUN: std::sync::OnceLock<RealRun> = std::sync::OnceLock::new();
     RUN.get_or_init(|| {
-        let real = corpus_real()?;
-        let out = run(&["extract", real.to_str()?]);
-        Some((records(&out), stderr(&out), out.status.code()))
+        let real = corpus_real();
+        let out = run(&["extract", &real.to_string_lossy()]);
+        (records(&out), stderr(&out), out.status.code())
     })
-    .as_ref()
+}
+
+#[test]
+fn a_missing_folder_fails_saying_what_is_needed() {
+    let failure = std::panic::catch_unwind(|| needed_folder("no-such-folder", "test documents"))
+        .expect_err("a missing folder fails");
+    let message = failure
+        .downcast_ref::<String>()
+        .expect("a formatted message");
+    assert!(
+        message.starts_with("this test needs no-such-folder (test documents), which is not there"),
+        "{message}"
+    );
+    assert!(message.contains("--include-ignored"), "{message}");
+    assert_eq!(needed_folder("tests", "the tests"), root().join("tests"));
 }
