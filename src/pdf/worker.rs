@@ -68,9 +68,7 @@ pub fn lay_out(raw: RawDocument) -> Result<PdfPages, ReadError> {
         .filter(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty()))
         .map(|p| p.number)
         .collect();
-    let mut pages: Vec<Page> = raw.pages.iter().map(crate::layout::page_lines).collect();
-    crate::furniture::strip(&mut pages);
-    crate::layout::split_headers(&raw.pages, &mut pages);
+    let pages = crate::layout::pages(&raw.pages);
     if pages.iter().all(|p| p.lines.iter().all(|l| l.is_blank())) {
         return Err(ReadError::NoTextLayer(pages.len() as u32));
     }

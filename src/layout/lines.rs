@@ -51,14 +51,7 @@ pub fn page_lines(raw: &RawPage) -> Page {
         .into_iter()
         .map(|glyphs| flow_line(&glyphs, &verticals))
         .collect();
-    if std::env::var_os("AGENDEX_DEBUG_COLUMNS").is_some() {
-        eprintln!(
-            "page {}: {}",
-            raw.number,
-            crate::columns::debug(&flow_lines)
-        );
-    }
-    let mut lines = crate::columns::rebuild(flow_lines, grids.len() as u32, raw.height);
+    let mut lines = super::columns::rebuild(flow_lines, grids.len() as u32, raw.height);
     for (gi, grid) in grids.iter().enumerate() {
         for (ri, row) in grid.rows.iter().enumerate() {
             let glyphs = &in_grid[gi][ri];
@@ -81,7 +74,7 @@ pub fn page_lines(raw: &RawPage) -> Page {
                     if w.is_empty() {
                         continue;
                     }
-                    if !text.is_empty() && !crate::columns::joins_without_space(&text, &w) {
+                    if !text.is_empty() && !super::columns::joins_without_space(&text, &w) {
                         text.push(' ');
                     }
                     text.push_str(&w);
