@@ -4,9 +4,11 @@
 //! no environment and no process-wide state, so each is tested alone on
 //! glyphs made in the test. In the order a page goes through them:
 //!
+//! - `grids`: the page's rules -> ruled tables of rows and columns;
 //! - `lines`: glyphs -> words -> lines in reading order, cells split at wide
-//!   gaps and vertical rules, ruled grids' glyphs -> table rows; a header
-//!   row left at the foot of a page given the columns of the table below;
+//!   gaps and vertical rules, the glyphs inside a ruled grid -> table rows;
+//!   a header row left at the foot of a page given the columns of the table
+//!   below;
 //! - `columns`: borderless column layouts -> rows, by gutters and gaps;
 //! - `furniture`: running headers and footers found across a file's pages
 //!   and removed, printed page labels kept.
@@ -16,6 +18,7 @@
 
 pub mod columns;
 pub mod furniture;
+pub mod grids;
 pub mod lines;
 
 use crate::pdf::device::RawPage;
