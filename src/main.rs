@@ -3,7 +3,6 @@
 
 mod cli;
 mod cmd;
-mod generate;
 
 use clap::Parser;
 
@@ -30,7 +29,6 @@ fn main() {
         cli::Command::Search(args) => cmd::search::run(args),
         cli::Command::Export(args) => cmd::export::run(args),
         cli::Command::Serve(args) => cmd::serve::run(args),
-        cli::Command::Generate(args) => cmd::generate::run(args),
         cli::Command::Eval(args) => cmd::eval::run(args),
     };
     let code = match result {

@@ -3,7 +3,6 @@
 pub mod eval;
 pub mod export;
 pub mod extract;
-pub mod generate;
 pub mod index;
 pub mod pages;
 pub mod search;
