@@ -136,6 +136,10 @@ pub struct SearchArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
     pub format: SearchFormat,
+    /// Threads one search's index segments are shared among (default 1:
+    /// faster on an idle machine, no gain on a busy one).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub search_threads: usize,
 }
 
 /// Export formats.
@@ -174,6 +178,10 @@ pub struct ServeArgs {
     /// Requests answered at once (default: two per CPU, at least 4).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Threads each search's index segments are shared among (default 1:
+    /// faster on an idle machine, no gain on a busy one).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub search_threads: usize,
 }
 
 #[derive(Debug, Args)]
