@@ -36,7 +36,7 @@ fn layout(c: &mut Criterion) {
         per_page.bench_with_input(BenchmarkId::from_parameter(stem), raw, |b, raw| {
             b.iter(|| {
                 for page in &raw.pages {
-                    black_box(agendex::layout::page_lines(page));
+                    black_box(agendex::layout::lines::page_lines(page));
                 }
             })
         });

@@ -13,7 +13,8 @@
 #           (index: of the index process itself, from `index -v`; slow: the
 #           10,000-file corpus is ~1.25 GB and takes ~20 min to index)
 # Environment: AGENDEX (binary; default target/release/agendex, built if
-# missing), SEED (default 1), JOBS (-j for agendex; default one per CPU),
+# missing), XTASK (the corpus generator; default target/release/xtask, built
+# if missing), SEED (default 1), JOBS (-j for agendex; default one per CPU),
 # FLAT_SMALL and FLAT_LARGE (the --flat sizes; default 2000 and 10000),
 # KEEP=1 keeps the temp dir.
 set -euo pipefail
@@ -29,6 +30,7 @@ for a in "$@"; do
 done
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${AGENDEX:-$ROOT/target/release/agendex}
+GEN=${XTASK:-$ROOT/target/release/xtask}
 SEED=${SEED:-1}
 JOBS=${JOBS:-$(nproc)}
 FLAT_SMALL=${FLAT_SMALL:-2000}
@@ -37,6 +39,10 @@ FLAT_LARGE=${FLAT_LARGE:-10000}
 if [ ! -x "$BIN" ]; then
   echo "building $BIN" >&2
   (cd "$ROOT" && cargo build --release)
+fi
+if [ ! -x "$GEN" ]; then
+  echo "building $GEN" >&2
+  (cd "$ROOT" && cargo build --release --package xtask)
 fi
 if [ ! -x /usr/bin/time ]; then
   echo "GNU time is missing (/usr/bin/time): apt-get install -y time" >&2
@@ -67,7 +73,7 @@ mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b/1e6 }'; }
 row() { printf '| %-28s | %8s | %8s | %9s | %8s | %10s | %8s |\n' "$@"; }
 
 echo "generating $FILES files (seed $SEED) in $TMP/corpus" >&2
-"$BIN" generate --out "$TMP/corpus" --files "$FILES" --seed "$SEED" \
+"$GEN" generate --out "$TMP/corpus" --files "$FILES" --seed "$SEED" \
   --seeds "$ROOT/seeds" --corpus "$ROOT/corpus" 2>&1 | sed 's/^/  /' >&2
 mkdir -p "$TMP/pdf"
 ln "$TMP"/corpus/*.pdf "$TMP/pdf/"
@@ -123,7 +129,7 @@ if [ "$HAVE_INDEX" = 1 ]; then
   row "agendex index (all files)" "$SECS" "$CPU" "-" "$(per_sec "$(mb "$ALL_BYTES")" "$SECS")" "$(per_sec "$ALL_RECS" "$SECS")" "$RSS_MB"
   tail -2 "$ERR" | sed 's/^/  /' >&2
   # One new pack arrives: only it is parsed, the rest only hashed.
-  "$BIN" generate --out "$TMP/extra" --files 1 --seed $((SEED + 7919)) --kinds pdf \
+  "$GEN" generate --out "$TMP/extra" --files 1 --seed $((SEED + 7919)) --kinds pdf \
     --seeds "$ROOT/seeds" --corpus "$ROOT/corpus" 2>/dev/null
   for f in "$TMP"/extra/*.pdf; do mv "$f" "$TMP/corpus/new-$(basename "$f")"; done
   run reindex "$BIN" index -j "$JOBS" --index "$TMP/index" "$TMP/corpus"
@@ -173,7 +179,7 @@ if [ "$FLAT" = 1 ]; then
   echo "parent and the largest PDF worker apart, from index -v, and GNU time's figure):"
   for n in "$FLAT_SMALL" "$FLAT_LARGE"; do
     rm -rf "$TMP/flat" "$TMP/flat-index"
-    "$BIN" generate --out "$TMP/flat" --files "$n" --seed "$SEED" \
+    "$GEN" generate --out "$TMP/flat" --files "$n" --seed "$SEED" \
       --seeds "$ROOT/seeds" --corpus "$ROOT/corpus" 2>/dev/null
     run "flat_$n" "$BIN" extract -j "$JOBS" "$TMP/flat"
     echo "  extract, $n files: ${SECS}s, peak ${RSS_MB} MB"

@@ -57,13 +57,6 @@ pub enum Command {
     /// --format json`) and /api/record/ID. The first line on stdout is the
     /// address served. A running `agendex index` shows up at its next commit.
     Serve(ServeArgs),
-    /// Make a corpus of varied packs and reports (PDF and text) from the
-    /// seed texts and corpus PDFs, for benchmarks and scale tests.
-    ///
-    /// Agenda items are shuffled and renumbered, minute numbers shifted,
-    /// dates, names and amounts changed, table rows dropped or repeated,
-    /// PDF pages dropped or repeated. The same --seed gives the same files.
-    Generate(GenerateArgs),
     /// Score the records of annotated inputs against hand-made gold.
     ///
     /// GOLD: a gold file (JSON Lines, eval/gold/FORMAT.md) or a folder of
@@ -143,6 +136,10 @@ pub struct SearchArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
     pub format: SearchFormat,
+    /// Threads one search's index segments are shared among (default 1:
+    /// faster on an idle machine, no gain on a busy one).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub search_threads: usize,
 }
 
 /// Export formats.
@@ -181,40 +178,10 @@ pub struct ServeArgs {
     /// Requests answered at once (default: two per CPU, at least 4).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-}
-
-#[derive(Debug, Args)]
-pub struct GenerateArgs {
-    /// Folder to write the files into (created if missing).
-    #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
-    /// How many files to make.
-    #[arg(long, value_name = "N")]
-    pub files: u64,
-    /// Seed of the variations: the same seed makes the same files.
-    #[arg(long, default_value_t = 1, value_name = "S")]
-    pub seed: u64,
-    /// Which kinds of file to make.
-    #[arg(long, value_enum, default_value_t = GenerateKinds::Both)]
-    pub kinds: GenerateKinds,
-    /// Folder of seed texts (*.txt).
-    #[arg(long, default_value = "seeds", value_name = "DIR")]
-    pub seeds: PathBuf,
-    /// Folder of PDFs to vary (*.pdf).
-    #[arg(long, default_value = "corpus", value_name = "DIR")]
-    pub corpus: PathBuf,
-    /// Files made at once (default: one per CPU).
-    #[arg(long, short = 'j', value_name = "N")]
-    pub jobs: Option<usize>,
-}
-
-/// Kinds of file `agendex generate` makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum GenerateKinds {
-    /// About three PDFs for every text file.
-    Both,
-    Pdf,
-    Text,
+    /// Threads each search's index segments are shared among (default 1:
+    /// faster on an idle machine, no gain on a busy one).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub search_threads: usize,
 }
 
 #[derive(Debug, Args)]

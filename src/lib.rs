@@ -2,20 +2,32 @@
 //!
 //! ```text
 //! PATH... --walk--> sources --pipeline (rayon)--> per file:
-//!    bytes --pdf (child process)--> glyphs --layout--> lines --furniture--> pages
+//!    bytes --pdf (child process)--> glyphs --layout--> lines, rows, clean pages
 //!         --grammars--> records --record--> envelopes --> output / index
 //! ```
-//! Only the two ends do I/O; parallelism lives in `pipeline`.
+//! Only the two ends do I/O; parallelism lives in `pipeline`. The modules
+//! below come in the order data moves through them. Options (limits,
+//! threads, the worker's executable) come in from the binary's `cmd/`:
+//! library code reads no environment variables and sets no process-wide
+//! options.
 
-pub mod columns;
-pub mod error;
-pub mod eval;
-pub mod furniture;
-pub mod index;
-pub mod layout;
-pub mod output;
-pub mod pdf;
-pub mod pipeline;
-pub mod record;
-pub mod serve;
+// PATH... -> sorted sources, hashed
 pub mod walk;
+// PDF bytes -> glyphs and rules, read in a worker process
+pub mod pdf;
+// glyphs -> words, lines, columns, grids; furniture off -> clean pages
+pub mod layout;
+// the per-file map: source -> pages -> grammars -> records, in parallel
+pub mod pipeline;
+// grammar records -> envelopes with provenance
+pub mod record;
+// envelopes -> JSON Lines, JSON, CSV
+pub mod output;
+// records -> a tantivy index, and searches over it
+pub mod index;
+// the search as a web page and a JSON API
+pub mod serve;
+// records scored against hand-made gold
+pub mod eval;
+// why a file could not be read
+pub mod error;

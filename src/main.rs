@@ -3,13 +3,17 @@
 
 mod cli;
 mod cmd;
-mod generate;
 
+use agendex::pdf::worker;
 use clap::Parser;
 
 fn main() {
-    if std::env::args().nth(1).as_deref() == Some(agendex::pdf::worker::WORKER_ARG) {
-        std::process::exit(agendex::pdf::worker::serve_stdin());
+    if std::env::args().nth(1).as_deref() == Some(worker::WORKER_ARG) {
+        // Re-invoked as a PDF worker: `agendex __pdf-worker MEMORY_CAP`.
+        if let Some(bytes) = std::env::args().nth(2).and_then(|a| a.parse::<u64>().ok()) {
+            worker::cap_own_memory(bytes);
+        }
+        std::process::exit(worker::serve_stdin());
     }
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
@@ -30,7 +34,6 @@ fn main() {
         cli::Command::Search(args) => cmd::search::run(args),
         cli::Command::Export(args) => cmd::export::run(args),
         cli::Command::Serve(args) => cmd::serve::run(args),
-        cli::Command::Generate(args) => cmd::generate::run(args),
         cli::Command::Eval(args) => cmd::eval::run(args),
     };
     let code = match result {

@@ -9,7 +9,7 @@
 use crate::error::ReadError;
 use crate::pdf::worker::{self, Limits};
 use crate::record::{envelope, OutRecord};
-use crate::walk::{sha256_hex, InputKind, Source};
+use crate::walk::{hash_file, sha256_hex, InputKind, Source};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Condvar, Mutex};
@@ -17,7 +17,8 @@ use std::sync::{mpsc, Arc, Condvar, Mutex};
 /// How PDFs are read.
 #[derive(Debug, Clone)]
 pub enum PdfMode {
-    /// In a child process: this executable re-invoked as a worker.
+    /// In a child process: this executable (the caller says where it is)
+    /// re-invoked as a worker.
     Worker(PathBuf),
     /// In this process (benches, tests of the layout): no protection against
     /// PDFs that loop, overflow the stack or exhaust memory.
@@ -29,17 +30,6 @@ pub struct Options {
     pub limits: Limits,
     pub pdf: PdfMode,
     pub jobs: usize,
-}
-
-impl Options {
-    /// Workers run this executable: what the command line uses.
-    pub fn for_this_exe(limits: Limits, jobs: usize) -> Options {
-        let pdf = match std::env::current_exe() {
-            Ok(exe) => PdfMode::Worker(exe),
-            Err(_) => PdfMode::InProcess,
-        };
-        Options { limits, pdf, jobs }
-    }
 }
 
 /// A grammar note about a page of a file that did yield records.
@@ -169,6 +159,13 @@ pub fn process(source: &Source, opts: &Options) -> FileOutcome {
         result: Ok(records),
         warnings,
     }
+}
+
+/// The SHA-256 of each source, in parallel, in input order: how an index
+/// run tells the files it holds unchanged without reading them further.
+pub fn hash_files(sources: &[Source]) -> Vec<std::io::Result<String>> {
+    use rayon::prelude::*;
+    sources.par_iter().map(|s| hash_file(&s.path)).collect()
 }
 
 /// Process `sources` in parallel and hand each outcome to `sink` in input

@@ -1,13 +1,38 @@
 //! `agendex index`: bring the search index up to date with the inputs and
 //! print what changed.
+//!
+//! The command drives the run: it hashes every input, asks the index which
+//! files it already holds unchanged, runs the pipeline over the others and
+//! hands each file's records to the index writer, which commits as it goes.
+//! A file that fails keeps the records it had. It also owns this process's
+//! allocator settings for the run (`keep_large_blocks_out_of_arenas`,
+//! `release_free_memory`): those are the process's to choose, not the
+//! library's.
 
 use super::{pipeline_options, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED};
 use crate::cli::IndexArgs;
-use agendex::index::writer::{self, Event, UpdateOptions};
+use agendex::index::writer::{Replaced, UpdateOptions, Updater};
 use agendex::index::IndexError;
-use agendex::walk;
+use agendex::pipeline::{self, FileOutcome, Warning};
+use agendex::walk::{self, io_reason};
 use anyhow::Result;
+use std::collections::HashSet;
 use std::io::IsTerminal;
+use std::time::Instant;
+
+/// What a run did, as its summary line says it.
+#[derive(Debug, Default)]
+struct Summary {
+    added: usize,
+    updated: usize,
+    unchanged: usize,
+    removed: usize,
+    failed: usize,
+    /// Files read and parsed in this run.
+    parsed: usize,
+    /// Records written in this run.
+    records_written: usize,
+}
 
 pub fn run(args: &IndexArgs) -> Result<i32> {
     let (sources, walk_errors) = walk::walk(&args.paths);
@@ -19,73 +44,78 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
             "agendex: some paths could not be read: indexed files missing from the inputs are kept"
         );
     }
+    let start = Instant::now();
+    keep_large_blocks_out_of_arenas();
     let opts = UpdateOptions {
         rebuild: args.rebuild,
-        keep_missing: !walk_errors.is_empty(),
         commit_every: args.commit_every.max(1),
         merge_bytes: args.merge_mb.saturating_mul(1 << 20),
         ..UpdateOptions::default()
     };
-    let verbose = args.read.verbose;
-    // A progress line only for a person watching (stderr a terminal).
-    let progress = std::io::stderr().is_terminal();
-    let mut shown = false;
-    let mut warnings = 0usize;
-    let mut on = |event: Event| match event {
-        Event::Parsed { done, total } => {
-            if progress {
-                eprint!("\ragendex: parsed {done} of {total} files");
-                shown = done < total;
-                if !shown {
-                    eprint!("\r\x1b[K");
-                }
-            }
-        }
-        Event::Failed { path, reason } => {
-            if shown {
-                eprint!("\r\x1b[K");
-            }
-            eprintln!("agendex: {path}: {reason}")
-        }
-        Event::Warning {
-            path,
-            page,
-            message,
-        } => {
-            warnings += 1;
-            if verbose {
-                if shown {
-                    eprint!("\r\x1b[K");
-                }
-                eprintln!("agendex: {path}: page {page}: {message}");
-            }
-        }
-        Event::Committed { done, total } => {
-            if verbose {
-                if shown {
-                    eprint!("\r\x1b[K");
-                }
-                eprintln!("agendex: committed {done} of {total} files");
-            }
-        }
-    };
-    let summary = match writer::update(
-        &args.index,
-        &sources,
-        &pipeline_options(&args.read),
-        &opts,
-        &mut on,
-    ) {
-        Ok(s) => s,
+    let mut updater = match Updater::open(&args.index, &opts) {
+        Ok(u) => u,
         Err(e @ IndexError::Busy) => {
             eprintln!("agendex: {e}");
             return Ok(EXIT_FATAL);
         }
         Err(e) => return Err(e.into()),
     };
+    let verbose = args.read.verbose;
+    let mut progress = Progress::new(verbose);
+    let mut summary = Summary::default();
+
+    // Unchanged files are only hashed; new and changed ones are parsed.
+    let mut inputs: HashSet<String> = HashSet::with_capacity(sources.len());
+    let mut to_parse = Vec::new();
+    for (source, hash) in sources.iter().zip(pipeline::hash_files(&sources)) {
+        let path = source.display();
+        match hash {
+            Ok(sha) if updater.is_current(&path, &sha) => summary.unchanged += 1,
+            Ok(_) => to_parse.push(source.clone()),
+            Err(e) => {
+                progress.failed(&path, &io_reason(&e));
+                summary.failed += 1;
+            }
+        }
+        inputs.insert(path);
+    }
+    // An input path that could not be walked may be a typo: then no
+    // indexed file is dropped for being missing from the inputs.
+    if walk_errors.is_empty() {
+        summary.removed = updater.remove_all_but(&inputs);
+    }
+
+    let total = to_parse.len();
+    let mut error: Option<IndexError> = None;
+    pipeline::run(&to_parse, &pipeline_options(&args.read), |outcome| {
+        summary.parsed += 1;
+        if let Err(e) = write_file(&mut updater, &outcome, &mut summary, &mut progress) {
+            error = Some(e);
+            return false;
+        }
+        progress.parsed(summary.parsed, total);
+        match updater.commit_if_due() {
+            Ok(false) => {}
+            Ok(true) => {
+                release_free_memory();
+                progress.committed(summary.parsed, total);
+            }
+            Err(e) => {
+                error = Some(e);
+                return false;
+            }
+        }
+        true
+    });
+    if let Some(e) = error {
+        return Err(e.into());
+    }
+    let totals = updater.finish()?;
+    progress.committed(summary.parsed, total);
+
     let failed = summary.failed + walk_errors.len();
-    let note = if warnings > 0 && !verbose {
-        format!(", {warnings} warnings (-v to show)")
+    let note = if progress.warnings > 0 && !verbose {
+        format!(", {} warnings (-v to show)", progress.warnings)
     } else {
         String::new()
     };
@@ -100,9 +130,9 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         failed,
         summary.parsed,
         summary.records_written,
-        summary.files,
-        summary.records,
-        summary.elapsed.as_secs_f64(),
+        totals.files,
+        totals.records,
+        start.elapsed().as_secs_f64(),
     );
     if verbose {
         let (this, worker) = peak_memory_mb();
@@ -115,6 +145,92 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     } else {
         EXIT_OK
     })
+}
+
+/// One file's outcome into the index: its records replace those it had;
+/// a file that could not be read is reported and keeps its records.
+fn write_file(
+    updater: &mut Updater,
+    outcome: &FileOutcome,
+    summary: &mut Summary,
+    progress: &mut Progress,
+) -> Result<(), IndexError> {
+    let path = outcome.source.display();
+    match &outcome.result {
+        Ok(records) => {
+            for w in &outcome.warnings {
+                progress.warning(&path, w);
+            }
+            match updater.replace_file(&path, &outcome.sha256, records)? {
+                Replaced::Added => summary.added += 1,
+                Replaced::Updated => summary.updated += 1,
+            }
+            summary.records_written += records.len();
+        }
+        Err(reason) => {
+            progress.failed(&path, &reason.to_string());
+            summary.failed += 1;
+        }
+    }
+    Ok(())
+}
+
+/// What a run says on stderr as it goes: a progress line only for a person
+/// watching (stderr a terminal), cleared before any other line; failures
+/// always; warnings and commits under `-v`.
+struct Progress {
+    terminal: bool,
+    verbose: bool,
+    /// A progress line is on screen.
+    shown: bool,
+    warnings: usize,
+}
+
+impl Progress {
+    fn new(verbose: bool) -> Progress {
+        Progress {
+            terminal: std::io::stderr().is_terminal(),
+            verbose,
+            shown: false,
+            warnings: 0,
+        }
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+        }
+    }
+
+    fn parsed(&mut self, done: usize, total: usize) {
+        if self.terminal {
+            eprint!("\ragendex: parsed {done} of {total} files");
+            self.shown = done < total;
+            if !self.shown {
+                eprint!("\r\x1b[K");
+            }
+        }
+    }
+
+    fn failed(&mut self, path: &str, reason: &str) {
+        self.clear();
+        eprintln!("agendex: {path}: {reason}");
+    }
+
+    fn warning(&mut self, path: &str, w: &Warning) {
+        self.warnings += 1;
+        if self.verbose {
+            self.clear();
+            eprintln!("agendex: {path}: page {}: {}", w.page, w.message);
+        }
+    }
+
+    fn committed(&mut self, done: usize, total: usize) {
+        if self.verbose {
+            self.clear();
+            eprintln!("agendex: committed {done} of {total} files");
+        }
+    }
 }
 
 /// Peak resident memory (MB) of this process and of the largest PDF worker
@@ -130,4 +246,44 @@ fn peak_memory_mb() -> (u64, u64) {
         0
     };
     (this, agendex::pdf::worker::largest_worker_mb())
+}
+
+// Memory of an index run. What is live stays bounded (the writer's arena,
+// its document channel, the pipeline's window of a few files), but with
+// glibc's malloc that was not enough to keep the process flat. tantivy
+// starts a new indexing thread at every commit; each lands on whichever
+// malloc arena is free (up to eight per core, shared with the PDF workers'
+// short-lived I/O threads), fills it with ~17 MB of postings pages and
+// tables, and leaves it behind, free but resident. glibc also raises its
+// mmap threshold after the first large free, so those large blocks come
+// from the arenas rather than from mmap. The longer the run, the more
+// arenas had hosted an indexing thread: resident memory grew with the
+// number of files while live memory did not. So a run pins the mmap
+// threshold (large blocks go back to the system when freed) and hands free
+// arena memory back after every commit.
+
+/// Serve every allocation of at least glibc's default mmap threshold
+/// (128 KiB) from its own mapping, returned to the system when freed.
+/// Setting it also stops glibc from raising the threshold (up to 32 MiB)
+/// each time such a block is freed, after which tantivy's 1 MiB arena
+/// pages and multi-megabyte tables would stay in whichever malloc arena
+/// the commit's indexing thread happened to use.
+fn keep_large_blocks_out_of_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes allocator parameters; it takes the
+    // arenas' locks itself and may be called at any time.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 << 10);
+    }
+}
+
+/// Hand the free memory of every malloc arena back to the system (what a
+/// commit's indexing thread and its buffers left behind), so resident
+/// memory stays near what is live from one commit to the next.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages; it locks each arena.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }

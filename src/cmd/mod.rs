@@ -3,14 +3,13 @@
 pub mod eval;
 pub mod export;
 pub mod extract;
-pub mod generate;
 pub mod index;
 pub mod pages;
 pub mod search;
 pub mod serve;
 
 use agendex::pdf::worker::Limits;
-use agendex::pipeline::Options;
+use agendex::pipeline::{Options, PdfMode};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -34,7 +33,13 @@ pub fn pipeline_options(read: &ReadArgs) -> Options {
             .map(|n| n.get())
             .unwrap_or(1)
     });
-    Options::for_this_exe(limits, jobs)
+    // Workers run this executable; where it cannot be found, PDFs are
+    // read in this process, without the worker's protection.
+    let pdf = match std::env::current_exe() {
+        Ok(exe) => PdfMode::Worker(exe),
+        Err(_) => PdfMode::InProcess,
+    };
+    Options { limits, pdf, jobs }
 }
 
 /// Where records go: stdout, or a temporary file beside `-o FILE` that is

@@ -4,6 +4,7 @@
 use super::{is_broken_pipe, EXIT_FATAL, EXIT_OK};
 use crate::cli::{SearchArgs, SearchFormat};
 use agendex::index::query::{self, FacetCount, SearchRequest, SearchResults, Snippet};
+use agendex::index::searchers;
 use agendex::index::IndexError;
 use anyhow::Result;
 use std::io::{IsTerminal, Write};
@@ -20,6 +21,7 @@ pub fn run(args: &SearchArgs) -> Result<i32> {
         limit: args.limit.max(1),
         offset: args.offset,
     };
+    searchers::set_search_threads(args.search_threads);
     let results = match query::search(&args.index, &req) {
         Ok(r) => r,
         Err(e @ (IndexError::Query(_) | IndexError::Request(_) | IndexError::Missing(_))) => {

@@ -10,6 +10,7 @@ pub fn run(args: &ServeArgs) -> Result<i32> {
     let server = Server::bind(&args.addr)?;
     let root = std::env::current_dir().context("cannot read the current folder")?;
     let threads = args.threads.unwrap_or_else(serve::default_threads);
+    agendex::index::searchers::set_search_threads(args.search_threads);
     if !args.index.join(agendex::index::POINTER).is_file() {
         eprintln!(
             "agendex: warning: no index at {} yet (build one with `agendex index PATH... --index {}`)",

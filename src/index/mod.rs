@@ -9,10 +9,11 @@
 //! One writer at a time: `writer.lock` in the folder is held (flock, so the
 //! kernel releases it when a process dies) for the whole run.
 //!
-//! `schema` names the fields, `writer` brings an index up to date,
-//! `query` answers searches (`searchers` keeps them open between searches,
-//! `facets` counts, `dates` filters by date), `export` streams the stored records out,
-//! `stem` is the stemmed fields' analyzer (tantivy's `en_stem`, with a cache).
+//! `schema` names the fields, `writer` writes each file's records (it
+//! takes records, not files), `query` answers searches (`searchers` keeps
+//! them open between searches, `facets` counts, `dates` filters by date),
+//! `export` streams the stored records out, `stem` is the stemmed fields'
+//! analyzer (tantivy's `en_stem`, with a cache).
 
 pub mod dates;
 pub mod everything;

@@ -196,25 +196,30 @@ pub fn open(dir: &Path) -> Result<Arc<Open>> {
     Ok(open)
 }
 
-/// The threads a search's segments are shared among:
-/// `AGENDEX_SEARCH_THREADS` (default 1, the calling thread alone). With
-/// more, one search takes the time of its largest segments rather than of
-/// all of them on an idle machine; on a busy one (measured at load 10 on
-/// 2 cores) it gained nothing and cost a little CPU per search.
-pub fn executor() -> &'static Executor {
-    static EXECUTOR: OnceLock<Executor> = OnceLock::new();
-    EXECUTOR.get_or_init(|| {
-        let threads = std::env::var("AGENDEX_SEARCH_THREADS")
-            .ok()
-            .and_then(|n| n.trim().parse::<usize>().ok())
-            .unwrap_or(1)
-            .min(16);
-        if threads < 2 {
-            return Executor::single_thread();
-        }
+/// The threads each search's segments are shared among (see
+/// [`set_search_threads`]); one, the calling thread alone, unless set.
+static EXECUTOR: OnceLock<Executor> = OnceLock::new();
+
+/// Share each search's segments among `threads` threads (at most 16; 0 or
+/// 1: the calling thread alone, the default). With more, one search takes
+/// the time of its largest segments rather than of all of them on an idle
+/// machine; on a busy one (measured at load 10 on 2 cores) it gained
+/// nothing and cost a little CPU per search. The process that searches sets
+/// it once, before its first search; returns false (and changes nothing)
+/// when searches already run with a setting.
+pub fn set_search_threads(threads: usize) -> bool {
+    let threads = threads.min(16);
+    let executor = if threads < 2 {
+        Executor::single_thread()
+    } else {
         Executor::multi_thread(threads, "agendex-search-")
             .unwrap_or_else(|_| Executor::single_thread())
-    })
+    };
+    EXECUTOR.set(executor).is_ok()
+}
+
+fn executor() -> &'static Executor {
+    EXECUTOR.get_or_init(Executor::single_thread)
 }
 
 /// Run `collector` over `query` on the segments of `searcher`, in parallel.

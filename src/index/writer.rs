@@ -1,43 +1,31 @@
-//! Bring an index up to date with a set of input files.
+//! Write records into an index: one file's records at a time, replacing
+//! what the index held for that file.
 //!
-//! Each indexed file has a marker entry holding its SHA-256. A run hashes
-//! every input, skips those whose hash matches their marker without reading
-//! them further, parses new and changed files through the pipeline (its
-//! rayon pool and bounded window), and replaces each file's entries in one
-//! step: delete by the `path` term, then add the records and a new marker.
-//! Files that are no longer among the inputs lose their entries. A file
-//! that fails to parse is reported and keeps its earlier entries.
+//! Each indexed file has a marker entry holding its SHA-256 and the
+//! version of agendex that parsed it; [`Updater::is_current`] tells a
+//! caller which inputs need parsing at all. [`Updater::replace_file`]
+//! replaces a file's entries in one step (delete by the `path` term, then
+//! add the records and a new marker), so a search never sees half a file.
+//! Files that are no longer among the inputs lose their entries.
 //!
-//! One `IndexWriter` with a bounded heap takes outcomes as they stream
-//! out of the pipeline; it commits every few files and seconds, so a
-//! killed run keeps its progress and the next run finishes the work.
-//! Owns no command-line concerns.
+//! One `IndexWriter` with a bounded heap takes the records; a caller asks
+//! [`Updater::commit_if_due`] after each file, which commits every few
+//! files and seconds, so a killed run keeps its progress and the next run
+//! finishes the work. A rebuild fills a new generation and swaps it in at
+//! [`Updater::finish`]. It takes records, not files: reading and parsing
+//! inputs is the pipeline's, and the command's (`agendex index`) to drive.
 //!
-//! Memory: what is live stays bounded (the writer's arena, its document
-//! channel, the pipeline's window of a few files), but with glibc's malloc
-//! that was not enough to keep the process flat. tantivy starts a new
-//! indexing thread at every commit; each lands on whichever malloc arena is
-//! free (up to eight per core, shared with the PDF workers' short-lived
-//! I/O threads), fills it with ~17 MB of postings pages and tables, and
-//! leaves it behind, free but resident. glibc also raises its mmap
-//! threshold after the first large free, so those large blocks come from
-//! the arenas rather than from mmap. The longer the run, the more arenas
-//! have hosted an indexing thread: resident memory grew with the number of
-//! files while live memory did not. So a run pins the mmap threshold (large
-//! blocks go back to the system when freed) and hands free arena memory
-//! back after every commit. The other part of a run's resident memory is
-//! the index files a merge reads through memory maps: merges are held to a
-//! byte budget (`BoundedMerges`), one at a time, so that part is bounded
-//! too, at the price of more segments in a large index.
+//! Memory: the other part of a run's resident memory, beside the writer's
+//! arena, is the index files a merge reads through memory maps: merges are
+//! held to a byte budget (`BoundedMerges`), one at a time, so that part is
+//! bounded too, at the price of more segments in a large index.
 
 use super::schema::{self, Fields};
 use super::{
     current_generation, io_err, next_generation, remove_other_generations, tantivy_err,
     write_pointer, IndexError, Result, WriterLock,
 };
-use crate::pipeline::{self, FileOutcome};
-use crate::walk::{hash_file, io_reason, Source};
-use rayon::prelude::*;
+use crate::record::OutRecord;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -54,11 +42,7 @@ use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 pub struct UpdateOptions {
     /// Build a fresh generation and swap it in when complete.
     pub rebuild: bool,
-    /// Keep entries of indexed files that are not among the inputs (set
-    /// when some input paths could not be walked, so that a typo does not
-    /// empty the index).
-    pub keep_missing: bool,
-    /// Commit after this many parsed files …
+    /// Commit after this many written files …
     pub commit_every: usize,
     /// … or once this long has passed since the last commit.
     pub commit_interval: Duration,
@@ -73,7 +57,6 @@ impl Default for UpdateOptions {
     fn default() -> Self {
         UpdateOptions {
             rebuild: false,
-            keep_missing: false,
             commit_every: 100,
             commit_interval: Duration::from_secs(5),
             heap_bytes: 64 << 20,
@@ -82,266 +65,218 @@ impl Default for UpdateOptions {
     }
 }
 
-/// What a run did.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
-pub struct Summary {
-    pub added: usize,
-    pub updated: usize,
-    pub unchanged: usize,
-    pub removed: usize,
-    pub failed: usize,
-    /// Files read and parsed in this run.
-    pub parsed: usize,
-    /// Records written in this run.
-    pub records_written: usize,
-    /// Records in the index afterwards.
+/// What [`Updater::replace_file`] did to a file's entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replaced {
+    /// The file was not in the index.
+    Added,
+    /// The file's earlier entries were replaced.
+    Updated,
+}
+
+/// What the index holds once a run is finished.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
     pub records: u64,
-    /// Files in the index afterwards.
     pub files: u64,
-    pub commits: usize,
-    #[serde(skip)]
-    pub elapsed: Duration,
 }
 
-/// Progress and problems, as they happen.
-#[derive(Debug)]
-pub enum Event<'a> {
-    /// A file yielded nothing; its earlier entries (if any) stay.
-    Failed { path: &'a str, reason: String },
-    /// A grammar or reader note on a file that was indexed.
-    Warning {
-        path: &'a str,
-        page: u32,
-        message: &'a str,
-    },
-    /// One more file is parsed: `done` of `total` files to parse.
-    Parsed { done: usize, total: usize },
-    /// Work so far is committed: `done` of `total` files to parse.
-    Committed { done: usize, total: usize },
+/// An index open for writing: its folder locked against other writers
+/// (released when the `Updater` is dropped), the generation being written,
+/// and the files it held when opened.
+pub struct Updater {
+    dir: PathBuf,
+    generation: PathBuf,
+    /// A new generation, to be pointed at once finished.
+    fresh: bool,
+    /// There was a generation before this one (a rebuild replaces it).
+    replaces: bool,
+    index: Index,
+    fields: Fields,
+    writer: IndexWriter<TantivyDocument>,
+    markers: BTreeMap<String, Marker>,
+    version: String,
+    opts: UpdateOptions,
+    /// Files written since the last commit, and when that was.
+    pending: usize,
+    last_commit: Instant,
+    _lock: WriterLock,
 }
 
-/// Bring the index in `dir` up to date with `sources`.
-pub fn update(
-    dir: &Path,
-    sources: &[Source],
-    pipeline_opts: &pipeline::Options,
-    opts: &UpdateOptions,
-    on: &mut dyn FnMut(Event),
-) -> Result<Summary> {
-    let start = Instant::now();
-    std::fs::create_dir_all(dir).map_err(|e| io_err(dir, &e))?;
-    let _lock = WriterLock::acquire(dir)?;
-    keep_large_blocks_out_of_arenas();
+impl Updater {
+    /// Lock the index in `dir` (created if missing) and open the generation
+    /// to write: the current one, or a new one for a first build or a
+    /// rebuild. [`IndexError::Busy`] when another writer holds the lock.
+    pub fn open(dir: &Path, opts: &UpdateOptions) -> Result<Updater> {
+        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, &e))?;
+        let lock = WriterLock::acquire(dir)?;
 
-    let current = current_generation(dir)?.filter(|g| g.join("meta.json").is_file());
-    let (generation, fresh) = match &current {
-        Some(g) if !opts.rebuild => (g.clone(), false),
-        _ => (next_generation(dir), true),
-    };
-    // A rebuild killed midway leaves a generation nobody points at.
-    remove_other_generations(dir, current.as_deref().unwrap_or(&generation));
-    let index = if fresh {
-        std::fs::create_dir_all(&generation).map_err(|e| io_err(&generation, &e))?;
-        let index = Index::create_in_dir(&generation, schema::build())
+        let current = current_generation(dir)?.filter(|g| g.join("meta.json").is_file());
+        let (generation, fresh) = match &current {
+            Some(g) if !opts.rebuild => (g.clone(), false),
+            _ => (next_generation(dir), true),
+        };
+        // A rebuild killed midway leaves a generation nobody points at.
+        remove_other_generations(dir, current.as_deref().unwrap_or(&generation));
+        let index = if fresh {
+            std::fs::create_dir_all(&generation).map_err(|e| io_err(&generation, &e))?;
+            let index = Index::create_in_dir(&generation, schema::build())
+                .map_err(|e| tantivy_err(&generation, e))?;
+            if current.is_none() {
+                // A first build is visible (and its progress kept) from its
+                // first commit; a rebuild only once complete.
+                write_pointer(dir, &generation)?;
+            }
+            index
+        } else {
+            let index = Index::open_in_dir(&generation).map_err(|e| tantivy_err(&generation, e))?;
+            if index.schema() != schema::build() {
+                return Err(IndexError::OtherSchema(dir.display().to_string()));
+            }
+            index
+        };
+        // Same tokens as tantivy's own `en_stem`, each word stemmed once; and
+        // the pairs of the `pairs` field.
+        super::stem::register(&index);
+        let fields = Fields::of(&index.schema()).map_err(|e| tantivy_err(&generation, e))?;
+        // One indexing thread, and one merge at a time: each merge maps its
+        // input segments, and every page it reads counts as resident.
+        let writer_options = IndexWriterOptions::builder()
+            .num_worker_threads(1)
+            .num_merge_threads(1)
+            .memory_budget_per_thread(opts.heap_bytes.max(15 << 20))
+            .build();
+        let writer: IndexWriter<TantivyDocument> = index
+            .writer_with_options(writer_options)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(
+                    tantivy::directory::error::LockError::LockBusy,
+                    _,
+                ) => IndexError::Busy,
+                e => tantivy_err(&generation, e),
+            })?;
+        writer.set_merge_policy(Box::new(BoundedMerges::new(
+            generation.clone(),
+            opts.merge_bytes,
+        )));
+
+        let markers = if fresh {
+            BTreeMap::new()
+        } else {
+            let reader: tantivy::IndexReader = index
+                .reader_builder()
+                .reload_policy(ReloadPolicy::Manual)
+                .try_into()
+                .map_err(|e| tantivy_err(&generation, e))?;
+            read_markers(&reader.searcher(), &fields).map_err(|e| tantivy_err(&generation, e))?
+        };
+        Ok(Updater {
+            dir: dir.to_path_buf(),
+            generation,
+            fresh,
+            replaces: current.is_some(),
+            index,
+            fields,
+            writer,
+            markers,
+            version: schema::parser_version(),
+            opts: opts.clone(),
+            pending: 0,
+            last_commit: Instant::now(),
+            _lock: lock,
+        })
+    }
+
+    /// Does the index hold `path` with this SHA-256, parsed by this version
+    /// of agendex? Then the file need not be read again.
+    pub fn is_current(&self, path: &str, sha256: &str) -> bool {
+        self.markers
+            .get(path)
+            .is_some_and(|m| m.sha256 == sha256 && m.version == self.version)
+    }
+
+    /// Drop the entries of every indexed file whose path is not in
+    /// `inputs`; returns how many files that was.
+    pub fn remove_all_but(&mut self, inputs: &HashSet<String>) -> usize {
+        let mut removed = 0;
+        for path in self.markers.keys().filter(|p| !inputs.contains(*p)) {
+            self.writer
+                .delete_term(Term::from_field_text(self.fields.path, path));
+            removed += 1;
+        }
+        removed
+    }
+
+    /// Replace the entries of the file at `path` (content `sha256`) with
+    /// `records` and a new marker. Nothing is committed here, so the swap
+    /// is never seen half done.
+    pub fn replace_file(
+        &mut self,
+        path: &str,
+        sha256: &str,
+        records: &[OutRecord],
+    ) -> Result<Replaced> {
+        let marker = Marker {
+            sha256: sha256.to_string(),
+            version: self.version.clone(),
+        };
+        add_file(&self.writer, &self.fields, path, &marker, records)
+            .map_err(|e| tantivy_err(&self.generation, e))?;
+        self.pending += 1;
+        Ok(if self.markers.contains_key(path) {
+            Replaced::Updated
+        } else {
+            Replaced::Added
+        })
+    }
+
+    /// Commit when `commit_every` files were written since the last commit
+    /// or `commit_interval` has passed with at least one; says whether it
+    /// committed.
+    pub fn commit_if_due(&mut self) -> Result<bool> {
+        let due = self.pending > 0
+            && (self.pending >= self.opts.commit_every
+                || self.last_commit.elapsed() >= self.opts.commit_interval);
+        if !due {
+            return Ok(false);
+        }
+        self.commit()?;
+        Ok(true)
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        self.writer
+            .commit()
+            .map_err(|e| tantivy_err(&self.generation, e))?;
+        self.pending = 0;
+        self.last_commit = Instant::now();
+        Ok(())
+    }
+
+    /// Commit what is left, let merges finish, swap a rebuilt generation
+    /// in, and count what the index holds.
+    pub fn finish(mut self) -> Result<Totals> {
+        self.commit()?;
+        let Updater {
+            dir,
+            generation,
+            fresh,
+            replaces,
+            index,
+            fields,
+            writer,
+            _lock,
+            ..
+        } = self;
+        writer
+            .wait_merging_threads()
             .map_err(|e| tantivy_err(&generation, e))?;
-        if current.is_none() {
-            // A first build is visible (and its progress kept) from its
-            // first commit; a rebuild only once complete.
-            write_pointer(dir, &generation)?;
+        if fresh && replaces {
+            write_pointer(&dir, &generation)?;
+            remove_other_generations(&dir, &generation);
         }
-        index
-    } else {
-        let index = Index::open_in_dir(&generation).map_err(|e| tantivy_err(&generation, e))?;
-        if index.schema() != schema::build() {
-            return Err(IndexError::OtherSchema(dir.display().to_string()));
-        }
-        index
-    };
-    // Same tokens as tantivy's own `en_stem`, each word stemmed once; and
-    // the pairs of the `pairs` field.
-    super::stem::register(&index);
-    let fields = Fields::of(&index.schema()).map_err(|e| tantivy_err(&generation, e))?;
-    // One indexing thread, and one merge at a time: each merge maps its
-    // input segments, and every page it reads counts as resident.
-    let writer_options = IndexWriterOptions::builder()
-        .num_worker_threads(1)
-        .num_merge_threads(1)
-        .memory_budget_per_thread(opts.heap_bytes.max(15 << 20))
-        .build();
-    let mut writer: IndexWriter<TantivyDocument> = index
-        .writer_with_options(writer_options)
-        .map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(
-                tantivy::directory::error::LockError::LockBusy,
-                _,
-            ) => IndexError::Busy,
-            e => tantivy_err(&generation, e),
-        })?;
-    writer.set_merge_policy(Box::new(BoundedMerges::new(
-        generation.clone(),
-        opts.merge_bytes,
-    )));
-
-    let markers = if fresh {
-        BTreeMap::new()
-    } else {
-        let reader: tantivy::IndexReader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|e| tantivy_err(&generation, e))?;
-        read_markers(&reader.searcher(), &fields).map_err(|e| tantivy_err(&generation, e))?
-    };
-
-    let version = schema::parser_version();
-    let mut summary = Summary::default();
-    let hashes: Vec<(usize, std::io::Result<String>)> = sources
-        .par_iter()
-        .enumerate()
-        .map(|(i, s)| (i, hash_file(&s.path)))
-        .collect();
-    let mut seen: HashSet<String> = HashSet::with_capacity(sources.len());
-    let mut to_parse: Vec<Source> = Vec::new();
-    for (i, hash) in hashes {
-        let source = &sources[i];
-        let path = source.display();
-        match hash {
-            Ok(sha) => {
-                let current = markers
-                    .get(&path)
-                    .is_some_and(|m| m.sha256 == sha && m.version == version);
-                if current {
-                    summary.unchanged += 1;
-                } else {
-                    to_parse.push(source.clone());
-                }
-            }
-            Err(e) => {
-                on(Event::Failed {
-                    path: &path,
-                    reason: io_reason(&e),
-                });
-                summary.failed += 1;
-            }
-        }
-        seen.insert(path);
-    }
-    if !opts.keep_missing {
-        for path in markers.keys().filter(|p| !seen.contains(*p)) {
-            writer.delete_term(Term::from_field_text(fields.path, path));
-            summary.removed += 1;
-        }
-    }
-
-    let total = to_parse.len();
-    let mut pending = 0usize;
-    let mut last_commit = Instant::now();
-    let mut error: Option<IndexError> = None;
-    pipeline::run(&to_parse, pipeline_opts, |outcome: FileOutcome| {
-        summary.parsed += 1;
-        let path = outcome.source.display();
-        match &outcome.result {
-            Ok(records) => {
-                for w in &outcome.warnings {
-                    on(Event::Warning {
-                        path: &path,
-                        page: w.page,
-                        message: &w.message,
-                    });
-                }
-                let marker = Marker {
-                    sha256: outcome.sha256.clone(),
-                    version: version.clone(),
-                };
-                let added = add_file(&writer, &fields, &path, &marker, records);
-                if let Err(e) = added {
-                    error = Some(tantivy_err(&generation, e));
-                    return false;
-                }
-                summary.records_written += records.len();
-                if markers.contains_key(&path) {
-                    summary.updated += 1;
-                } else {
-                    summary.added += 1;
-                }
-                pending += 1;
-            }
-            Err(reason) => {
-                on(Event::Failed {
-                    path: &path,
-                    reason: reason.to_string(),
-                });
-                summary.failed += 1;
-            }
-        }
-        on(Event::Parsed {
-            done: summary.parsed,
-            total,
-        });
-        if pending > 0
-            && (pending >= opts.commit_every || last_commit.elapsed() >= opts.commit_interval)
-        {
-            if let Err(e) = writer.commit() {
-                error = Some(tantivy_err(&generation, e));
-                return false;
-            }
-            summary.commits += 1;
-            release_free_memory();
-            pending = 0;
-            last_commit = Instant::now();
-            on(Event::Committed {
-                done: summary.parsed,
-                total,
-            });
-        }
-        true
-    });
-    if let Some(e) = error {
-        return Err(e);
-    }
-    writer.commit().map_err(|e| tantivy_err(&generation, e))?;
-    summary.commits += 1;
-    on(Event::Committed {
-        done: summary.parsed,
-        total,
-    });
-    writer
-        .wait_merging_threads()
-        .map_err(|e| tantivy_err(&generation, e))?;
-    if fresh && current.is_some() {
-        write_pointer(dir, &generation)?;
-        remove_other_generations(dir, &generation);
-    }
-    let (records, files) = count(&index, &fields).map_err(|e| tantivy_err(&generation, e))?;
-    summary.records = records;
-    summary.files = files;
-    summary.elapsed = start.elapsed();
-    Ok(summary)
-}
-
-/// Serve every allocation of at least glibc's default mmap threshold
-/// (128 KiB) from its own mapping, returned to the system when freed.
-/// Setting it also stops glibc from raising the threshold (up to 32 MiB)
-/// each time such a block is freed, after which tantivy's 1 MiB arena
-/// pages and multi-megabyte tables would stay in whichever malloc arena
-/// the commit's indexing thread happened to use.
-fn keep_large_blocks_out_of_arenas() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only changes allocator parameters; it takes the
-    // arenas' locks itself and may be called at any time.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 << 10);
-    }
-}
-
-/// Hand the free memory of every malloc arena back to the system (what a
-/// commit's indexing thread and its buffers left behind), so resident
-/// memory stays near what is live from one commit to the next.
-fn release_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free pages; it locks each arena.
-    unsafe {
-        libc::malloc_trim(0);
+        let (records, files) = count(&index, &fields).map_err(|e| tantivy_err(&generation, e))?;
+        Ok(Totals { records, files })
     }
 }
 
@@ -446,7 +381,7 @@ fn add_file(
     fields: &Fields,
     path: &str,
     marker: &Marker,
-    records: &[crate::record::OutRecord],
+    records: &[OutRecord],
 ) -> tantivy::Result<()> {
     writer.delete_term(Term::from_field_text(fields.path, path));
     for (ord, r) in records.iter().enumerate() {
@@ -519,7 +454,8 @@ pub fn count(index: &Index, fields: &Fields) -> tantivy::Result<(u64, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::{Options, PdfMode};
+    use crate::pipeline::{self, FileOutcome, Options, PdfMode};
+    use crate::walk::Source;
 
     fn options() -> pipeline::Options {
         Options {
@@ -530,6 +466,25 @@ mod tests {
             pdf: PdfMode::InProcess,
             jobs: 1,
         }
+    }
+
+    fn seed(name: &str) -> Source {
+        Source {
+            path: Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("seeds")
+                .join(name),
+        }
+    }
+
+    /// A file read and parsed, as the pipeline hands it over.
+    fn parsed(source: &Source) -> (String, FileOutcome) {
+        let outcome = pipeline::process(source, &options());
+        assert!(outcome.result.is_ok(), "{:?}", outcome.result);
+        (source.display(), outcome)
+    }
+
+    fn records(outcome: &FileOutcome) -> &[OutRecord] {
+        outcome.result.as_deref().expect("records")
     }
 
     #[test]
@@ -573,8 +528,15 @@ mod tests {
             merge_bytes: 0,
             ..UpdateOptions::default()
         };
-        let summary = update(&dir, &sources, &options(), &opts, &mut |_| {}).expect("index");
-        assert_eq!(summary.files, 10);
+        let mut updater = Updater::open(&dir, &opts).expect("open");
+        for source in &sources {
+            let (path, outcome) = parsed(source);
+            updater
+                .replace_file(&path, &outcome.sha256, records(&outcome))
+                .expect("write");
+            assert!(updater.commit_if_due().expect("commit"), "one file each");
+        }
+        assert_eq!(updater.finish().expect("finish").files, 10);
         let index = super::super::open(&dir).expect("open");
         let metas = index.searchable_segment_metas().expect("segments");
         assert_eq!(metas.len(), 10, "one unmerged segment per commit");
@@ -618,28 +580,32 @@ mod tests {
     #[test]
     fn files_parsed_by_another_version_are_parsed_again() {
         let tmp = tempfile::tempdir().expect("tempdir");
-        let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("seeds")
-            .join("002_73f4e48f0bf20ba3.txt");
-        let sources = [Source { path: seed }];
         let dir = tmp.path().join("index");
         let opts = UpdateOptions::default();
-        let first = update(&dir, &sources, &options(), &opts, &mut |_| {}).expect("first");
+        let (path, outcome) = parsed(&seed("002_73f4e48f0bf20ba3.txt"));
+        let sha = outcome.sha256.as_str();
+        let mut updater = Updater::open(&dir, &opts).expect("open");
+        assert!(!updater.is_current(&path, sha), "an empty index");
+        let first = updater
+            .replace_file(&path, sha, records(&outcome))
+            .expect("write");
+        assert_eq!(first, Replaced::Added);
+        let totals = updater.finish().expect("finish");
         assert_eq!(
-            (first.added, first.records),
-            (1, first.records_written as u64)
+            (totals.files, totals.records),
+            (1, records(&outcome).len() as u64)
         );
-        let again = update(&dir, &sources, &options(), &opts, &mut |_| {}).expect("again");
-        assert_eq!((again.unchanged, again.parsed), (1, 0));
+
+        let again = Updater::open(&dir, &opts).expect("again");
+        assert!(again.is_current(&path, sha));
+        assert!(!again.is_current(&path, &"0".repeat(64)), "changed content");
+        drop(again);
 
         // The marker as an older agendex would have left it.
         let index = super::super::open(&dir).expect("open");
         let fields = Fields::of(&index.schema()).expect("fields");
         let mut writer: IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 15 << 20).expect("writer");
-        let path = sources[0].display();
-        let reader: tantivy::IndexReader = index.reader().expect("reader");
-        let marker = read_markers(&reader.searcher(), &fields).expect("markers")[&path].clone();
         writer
             .delete_query(Box::new(TermQuery::new(
                 Term::from_field_text(fields.entry, schema::ENTRY_FILE),
@@ -647,16 +613,59 @@ mod tests {
             )))
             .expect("delete marker");
         writer
-            .add_document(fields.file_doc(&path, &marker.sha256, 1, "agendex 0.0.1 records 1"))
+            .add_document(fields.file_doc(&path, sha, 1, "agendex 0.0.1 records 1"))
             .expect("old marker");
         writer.commit().expect("commit");
         drop(writer);
 
-        let upgraded = update(&dir, &sources, &options(), &opts, &mut |_| {}).expect("upgraded");
-        assert_eq!(
-            (upgraded.updated, upgraded.parsed, upgraded.unchanged),
-            (1, 1, 0)
+        let mut upgraded = Updater::open(&dir, &opts).expect("upgraded");
+        assert!(
+            !upgraded.is_current(&path, sha),
+            "parsed by another version"
         );
-        assert_eq!(upgraded.records, first.records);
+        let second = upgraded
+            .replace_file(&path, sha, records(&outcome))
+            .expect("write");
+        assert_eq!(second, Replaced::Updated);
+        assert_eq!(upgraded.finish().expect("finish"), totals);
+    }
+
+    #[test]
+    fn commits_fall_due_every_n_files_and_removed_inputs_lose_their_records() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().join("index");
+        let opts = UpdateOptions {
+            commit_every: 2,
+            commit_interval: Duration::from_secs(3600),
+            ..UpdateOptions::default()
+        };
+        let files: Vec<(String, FileOutcome)> =
+            ["000_ab51a36975b4b00c.txt", "003_a0cb441c1b215d03.txt"]
+                .into_iter()
+                .map(|name| parsed(&seed(name)))
+                .collect();
+        let mut updater = Updater::open(&dir, &opts).expect("open");
+        assert!(!updater.commit_if_due().expect("commit"), "nothing written");
+        let mut due = Vec::new();
+        for (path, outcome) in &files {
+            updater
+                .replace_file(path, &outcome.sha256, records(outcome))
+                .expect("write");
+            due.push(updater.commit_if_due().expect("commit"));
+        }
+        assert_eq!(due, [false, true], "the second file makes two");
+        assert!(!updater.commit_if_due().expect("commit"), "just committed");
+        let both = updater.finish().expect("finish");
+        assert_eq!(both.files, 2);
+
+        // Only the second file is among the inputs now.
+        let mut updater = Updater::open(&dir, &opts).expect("reopen");
+        let inputs: HashSet<String> = [files[1].0.clone()].into_iter().collect();
+        assert_eq!(updater.remove_all_but(&inputs), 1);
+        let left = updater.finish().expect("finish");
+        assert_eq!(
+            (left.files, left.records),
+            (1, records(&files[1].1).len() as u64)
+        );
     }
 }

@@ -68,9 +68,7 @@ pub fn lay_out(raw: RawDocument) -> Result<PdfPages, ReadError> {
         .filter(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty()))
         .map(|p| p.number)
         .collect();
-    let mut pages: Vec<Page> = raw.pages.iter().map(crate::layout::page_lines).collect();
-    crate::furniture::strip(&mut pages);
-    crate::layout::split_headers(&raw.pages, &mut pages);
+    let pages = crate::layout::pages(&raw.pages);
     if pages.iter().all(|p| p.lines.iter().all(|l| l.is_blank())) {
         return Err(ReadError::NoTextLayer(pages.len() as u32));
     }
@@ -93,15 +91,9 @@ const STDERR_KEPT: usize = 64 * 1024;
 
 /// The worker's side: requests on stdin, one `Result<PdfPages, ReadError>`
 /// as JSON on stdout for each, until stdin ends. Exit status 0 after a
-/// clean end of input, 3 if the pipes fail.
+/// clean end of input, 3 if the pipes fail. The worker process runs it
+/// after capping its own memory ([`cap_own_memory`]).
 pub fn serve_stdin() -> i32 {
-    // The parent passes the memory cap as an argument and the worker applies
-    // it to itself: a cap set between fork and exec would force the parent
-    // to fork (copying its page tables, large while an index is being
-    // written) instead of spawning the worker directly.
-    if let Some(bytes) = std::env::args().nth(2).and_then(|a| a.parse::<u64>().ok()) {
-        cap_own_memory(bytes);
-    }
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let stdout = std::io::stdout();
@@ -426,9 +418,13 @@ fn describe_exit(status: std::process::ExitStatus, stderr: &str) -> String {
     }
 }
 
-/// Cap this process's address space (0: no cap).
+/// Cap this process's address space (0: no cap): what a worker process
+/// does first, with the cap its parent passed after [`WORKER_ARG`]. The
+/// worker caps itself because a cap set between fork and exec would force
+/// the parent to fork (copying its page tables, large while an index is
+/// being written) instead of spawning the worker directly.
 #[cfg(unix)]
-fn cap_own_memory(bytes: u64) {
+pub fn cap_own_memory(bytes: u64) {
     if bytes == 0 {
         return;
     }
@@ -443,4 +439,4 @@ fn cap_own_memory(bytes: u64) {
 }
 
 #[cfg(not(unix))]
-fn cap_own_memory(_bytes: u64) {}
+pub fn cap_own_memory(_bytes: u64) {}

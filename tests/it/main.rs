@@ -5,7 +5,6 @@ mod bad_input;
 mod documents;
 mod eval;
 mod extract;
-mod generate;
 mod golden;
 mod index;
 mod layout;

@@ -348,3 +348,25 @@ fn totals_and_facets_equal_a_count_of_the_matching_records() {
         );
     }
 }
+
+#[test]
+fn a_search_shared_among_threads_finds_what_one_thread_finds() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let ix = tmp.path().join("index");
+    // One file per commit and no merges: ten segments to share out.
+    let out = crate::index::index(
+        &ix,
+        &[
+            std::path::Path::new("corpus"),
+            std::path::Path::new("seeds"),
+        ],
+        &["--merge-mb", "0", "--commit-every", "1"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for query in ["\"High Needs Block\"", "forum", "resolved NOT budget", ""] {
+        let one = search_json(&ix, query, &["--search-threads", "1", "--limit", "50"]);
+        let four = search_json(&ix, query, &["--search-threads", "4", "--limit", "50"]);
+        assert!(one["total"].as_u64().expect("total") > 0, "{query}: {one}");
+        assert_eq!(one, four, "{query}");
+    }
+}

@@ -116,3 +116,32 @@ fn no_worker_outlives_the_run() {
     }
     assert_eq!(marked_processes(&mark), 0, "workers left running");
 }
+
+#[test]
+fn a_worker_holds_to_the_memory_cap_it_is_given() {
+    // 16 MiB is too little to read the 000 pack: its worker runs out of
+    // memory, that file fails with the reason, the text file comes out.
+    let out = run(&[
+        "extract",
+        "--max-memory",
+        "16",
+        "corpus/000_ab51a36975b4b00c.pdf",
+        "seeds/000_ab51a36975b4b00c.txt",
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "corpus/000_ab51a36975b4b00c.pdf: PDF reader crashed (out of memory): \
+             the file is probably malformed"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        paths(&out),
+        BTreeSet::from(["seeds/000_ab51a36975b4b00c.txt".to_string()])
+    );
+    // With the default cap the same file reads.
+    let out = run(&["extract", "corpus/000_ab51a36975b4b00c.pdf"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

@@ -1,22 +1,41 @@
-//! `agendex generate`: a scaled corpus from the seeds and corpus PDFs, made
-//! the same from the same seed, and every file of it readable by `extract`.
+//! `cargo xtask generate`: a scaled corpus from the seeds and corpus PDFs,
+//! made the same from the same seed, and every file of it readable the way
+//! `agendex extract` reads it.
 
-use crate::support::{root, run, stderr};
+use agendex::pipeline::{self, Options, PdfMode};
+use agendex::walk::{self, Source};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 const FILES: usize = 6;
 
+/// The project root (where `corpus/` and `seeds/` live).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ sits in the project root")
+        .to_path_buf()
+}
+
+/// Run `xtask generate` from the project root with these arguments.
+fn run_generate(out: &Path, args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .current_dir(root())
+        .arg("generate")
+        .arg("--out")
+        .arg(out)
+        .args(args)
+        .output()
+        .expect("the xtask binary runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 fn generate(dir: &Path, seed: &str) -> BTreeMap<String, Vec<u8>> {
-    let out = run(&[
-        "generate",
-        "--out",
-        dir.to_str().expect("a UTF-8 temp path"),
-        "--files",
-        &FILES.to_string(),
-        "--seed",
-        seed,
-    ]);
+    let out = run_generate(dir, &["--files", &FILES.to_string(), "--seed", seed]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(dir).expect("the output folder exists") {
@@ -27,13 +46,26 @@ fn generate(dir: &Path, seed: &str) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
-/// What `agendex pages` reads from a PDF, without the page headers.
+/// PDFs read in this process: these files are made by the generator, not
+/// found in the wild, so no worker process is needed to contain them.
+fn options() -> Options {
+    Options {
+        limits: Default::default(),
+        pdf: PdfMode::InProcess,
+        jobs: 2,
+    }
+}
+
+/// The lines the grammars receive from a file, one per line.
 fn pages_text(path: &Path) -> String {
-    let out = run(&["pages", path.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter(|l| !l.starts_with("=== "))
+    let source = Source {
+        path: path.to_path_buf(),
+    };
+    let (_, pages) = pipeline::read_pages(&source, &options())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| l.text.as_str()))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -66,15 +98,18 @@ fn n_files_deterministic_per_seed_and_all_readable() {
     assert_eq!(other.len(), FILES);
     assert_ne!(first, other, "seed 8 gives another corpus");
 
-    // Every generated file reads: exit 0 and no failed file.
-    let out = run(&["extract", a.to_str().unwrap()]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(
-        err.contains(&format!("{FILES} files,")) && err.contains(" 0 failed"),
-        "{err}"
-    );
-    let records = String::from_utf8_lossy(&out.stdout).lines().count();
+    // Every generated file reads and yields records.
+    let (sources, errors) = walk::walk(&[a]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(sources.len(), FILES);
+    let mut records = 0;
+    pipeline::run(&sources, &options(), |outcome| {
+        match &outcome.result {
+            Ok(r) => records += r.len(),
+            Err(e) => panic!("{}: {e}", outcome.source.display()),
+        }
+        true
+    });
     assert!(
         records >= FILES,
         "at least a document record per file: {records}"
@@ -84,17 +119,10 @@ fn n_files_deterministic_per_seed_and_all_readable() {
 #[test]
 fn generated_pdfs_keep_their_layout_but_not_their_details() {
     let tmp = tempfile::tempdir().expect("a temp dir");
-    let out = run(&[
-        "generate",
-        "--out",
-        tmp.path().to_str().unwrap(),
-        "--files",
-        "2",
-        "--seed",
-        "3",
-        "--kinds",
-        "pdf",
-    ]);
+    let out = run_generate(
+        tmp.path(),
+        &["--files", "2", "--seed", "3", "--kinds", "pdf"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let mut compared = 0;
     for entry in std::fs::read_dir(tmp.path()).unwrap() {
@@ -112,4 +140,18 @@ fn generated_pdfs_keep_their_layout_but_not_their_details() {
         compared += 1;
     }
     assert_eq!(compared, 2);
+}
+
+#[test]
+fn missing_seed_folders_are_named_not_a_panic() {
+    let tmp = tempfile::tempdir().expect("a temp dir");
+    let out = run_generate(
+        &tmp.path().join("out"),
+        &["--files", "1", "--seeds", "no-such-seeds"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim(),
+        "xtask: no-such-seeds: no such file or directory"
+    );
 }

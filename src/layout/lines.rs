@@ -7,6 +7,7 @@
 //! tab-separated line of a text input. It does not own page furniture
 //! (see `furniture`) nor what a table means (the `grammars` crate).
 
+use super::grids::{find_grids, TOL};
 use crate::pdf::device::{Glyph, RawPage, Rule};
 use grammars::{Cell, Line, Page};
 
@@ -14,8 +15,6 @@ use grammars::{Cell, Line, Page};
 const CELL_GAP: f32 = 1.0;
 /// A gap wider than this many font sizes is a space between words.
 const WORD_GAP: f32 = 0.12;
-/// Tolerance in points when matching rules to each other.
-const TOL: f32 = 2.0;
 
 /// Rebuild one page's lines from what it draws.
 pub fn page_lines(raw: &RawPage) -> Page {
@@ -51,14 +50,7 @@ pub fn page_lines(raw: &RawPage) -> Page {
         .into_iter()
         .map(|glyphs| flow_line(&glyphs, &verticals))
         .collect();
-    if std::env::var_os("AGENDEX_DEBUG_COLUMNS").is_some() {
-        eprintln!(
-            "page {}: {}",
-            raw.number,
-            crate::columns::debug(&flow_lines)
-        );
-    }
-    let mut lines = crate::columns::rebuild(flow_lines, grids.len() as u32, raw.height);
+    let mut lines = super::columns::rebuild(flow_lines, grids.len() as u32, raw.height);
     for (gi, grid) in grids.iter().enumerate() {
         for (ri, row) in grid.rows.iter().enumerate() {
             let glyphs = &in_grid[gi][ri];
@@ -81,7 +73,7 @@ pub fn page_lines(raw: &RawPage) -> Page {
                     if w.is_empty() {
                         continue;
                     }
-                    if !text.is_empty() && !crate::columns::joins_without_space(&text, &w) {
+                    if !text.is_empty() && !super::columns::joins_without_space(&text, &w) {
                         text.push(' ');
                     }
                     text.push_str(&w);
@@ -492,194 +484,6 @@ fn rotated_lines(glyphs: &[&Glyph]) -> Vec<Line> {
         .collect()
 }
 
-/// A ruled table on a page: its bounding box and rows, each row with the
-/// x positions of the vertical rules that cross it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Grid {
-    pub x0: f32,
-    pub x1: f32,
-    pub rows: Vec<GridRow>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct GridRow {
-    pub top: f32,
-    pub bottom: f32,
-    /// Sorted column boundaries; cells lie between neighbours.
-    pub columns: Vec<f32>,
-}
-
-impl Grid {
-    fn row_at(&self, x: f32, y: f32) -> Option<usize> {
-        if x < self.x0 || x > self.x1 {
-            return None;
-        }
-        // Rows are sorted top to bottom and do not overlap (they are the
-        // spans between consecutive horizontal rules), so the only row that
-        // can hold y is the first whose bottom lies below it.
-        let i = self.rows.partition_point(|r| r.bottom <= y);
-        self.rows
-            .get(i)
-            .filter(|r| y >= r.top && y < r.bottom)
-            .map(|_| i)
-    }
-}
-
-/// Find ruled grids: connected sets of horizontal and vertical rules with at
-/// least two columns somewhere. A lone framed box (one column) is not a
-/// table: its text stays ordinary lines.
-pub fn find_grids(rules: &[Rule]) -> Vec<Grid> {
-    let hs: Vec<Rule> = merge(
-        rules.iter().copied().filter(Rule::is_horizontal).collect(),
-        true,
-    );
-    let vs: Vec<Rule> = merge(
-        rules.iter().copied().filter(Rule::is_vertical).collect(),
-        false,
-    );
-    let all: Vec<(bool, Rule)> = hs
-        .iter()
-        .map(|r| (true, *r))
-        .chain(vs.iter().map(|r| (false, *r)))
-        .collect();
-    let n = all.len();
-    if n == 0 || n > 20_000 {
-        return Vec::new();
-    }
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
-    for i in 0..n {
-        for j in (i + 1)..n {
-            if touches(&all[i], &all[j]) {
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                if a != b {
-                    parent[a] = b;
-                }
-            }
-        }
-    }
-    let mut comps: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for i in 0..n {
-        let root = find(&mut parent, i);
-        comps.entry(root).or_default().push(i);
-    }
-    let mut grids = Vec::new();
-    for members in comps.values() {
-        let h: Vec<Rule> = members
-            .iter()
-            .filter(|&&i| all[i].0)
-            .map(|&i| all[i].1)
-            .collect();
-        let v: Vec<Rule> = members
-            .iter()
-            .filter(|&&i| !all[i].0)
-            .map(|&i| all[i].1)
-            .collect();
-        if h.len() < 2 || v.len() < 2 {
-            continue;
-        }
-        let mut ys: Vec<f32> = h.iter().map(|r| (r.y0 + r.y1) / 2.0).collect();
-        ys.sort_by(f32::total_cmp);
-        ys.dedup_by(|a, b| (*a - *b).abs() <= TOL);
-        let x0 = h
-            .iter()
-            .map(|r| r.x0)
-            .chain(v.iter().map(|r| r.x0))
-            .fold(f32::INFINITY, f32::min);
-        let x1 = h
-            .iter()
-            .map(|r| r.x1)
-            .chain(v.iter().map(|r| r.x1))
-            .fold(f32::NEG_INFINITY, f32::max);
-        let mut rows = Vec::new();
-        for w in ys.windows(2) {
-            let (top, bottom) = (w[0], w[1]);
-            if bottom - top < 3.0 {
-                continue;
-            }
-            let mid = (top + bottom) / 2.0;
-            let mut columns: Vec<f32> = v
-                .iter()
-                .filter(|r| r.y0 - TOL <= mid && r.y1 + TOL >= mid)
-                .map(|r| (r.x0 + r.x1) / 2.0)
-                .collect();
-            columns.push(x0);
-            columns.push(x1);
-            columns.sort_by(f32::total_cmp);
-            columns.dedup_by(|a, b| (*a - *b).abs() <= TOL * 2.0);
-            rows.push(GridRow {
-                top,
-                bottom,
-                columns,
-            });
-        }
-        if rows.iter().any(|r| r.columns.len() >= 3) {
-            grids.push(Grid { x0, x1, rows });
-        }
-    }
-    grids.sort_by(|a, b| {
-        let ay = a.rows.first().map(|r| r.top).unwrap_or(0.0);
-        let by = b.rows.first().map(|r| r.top).unwrap_or(0.0);
-        ay.total_cmp(&by)
-    });
-    grids
-}
-
-/// Join collinear segments that touch or overlap (borders are often drawn
-/// one cell edge at a time).
-fn merge(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
-    let key = |r: &Rule| {
-        if horizontal {
-            (r.y0 + r.y1) / 2.0
-        } else {
-            (r.x0 + r.x1) / 2.0
-        }
-    };
-    let start = |r: &Rule| if horizontal { r.x0 } else { r.y0 };
-    rules.sort_by(|a, b| {
-        key(a)
-            .total_cmp(&key(b))
-            .then(start(a).total_cmp(&start(b)))
-    });
-    let mut out: Vec<Rule> = Vec::new();
-    for r in rules {
-        if let Some(last) = out.last_mut() {
-            let same_line = (key(last) - key(&r)).abs() <= TOL / 2.0;
-            let end = if horizontal { last.x1 } else { last.y1 };
-            if same_line && start(&r) <= end + TOL {
-                if horizontal {
-                    last.x1 = last.x1.max(r.x1);
-                } else {
-                    last.y1 = last.y1.max(r.y1);
-                }
-                continue;
-            }
-        }
-        out.push(r);
-    }
-    out
-}
-
-fn touches(a: &(bool, Rule), b: &(bool, Rule)) -> bool {
-    match (a.0, b.0) {
-        (true, false) => crosses(&a.1, &b.1),
-        (false, true) => crosses(&b.1, &a.1),
-        _ => false,
-    }
-}
-
-fn crosses(h: &Rule, v: &Rule) -> bool {
-    let y = (h.y0 + h.y1) / 2.0;
-    let x = (v.x0 + v.x1) / 2.0;
-    x >= h.x0 - TOL && x <= h.x1 + TOL && y >= v.y0 - TOL && y <= v.y1 + TOL
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -835,16 +639,5 @@ mod tests {
         let before = pages[0].clone();
         split_headers(&raws, &mut pages);
         assert_eq!(pages[0], before);
-    }
-
-    #[test]
-    fn a_framed_box_is_not_a_grid() {
-        let rules = vec![
-            rule(40.0, 90.0, 400.0, 90.0),
-            rule(40.0, 130.0, 400.0, 130.0),
-            rule(40.0, 90.0, 40.0, 130.0),
-            rule(400.0, 90.0, 400.0, 130.0),
-        ];
-        assert!(find_grids(&rules).is_empty());
     }
 }

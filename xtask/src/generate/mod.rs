@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use vary::{Plan, Rng};
 
 /// Which kinds of file to make.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Mix {
     /// About three PDFs for every text file.
     Both,
@@ -180,13 +180,22 @@ fn stem(path: &Path) -> String {
 fn read_err(path: &Path, e: std::io::Error) -> GenerateError {
     GenerateError::Read {
         path: path.display().to_string(),
-        reason: agendex::walk::io_reason(&e),
+        reason: io_reason(&e),
     }
 }
 
 fn write_err(path: &Path, e: std::io::Error) -> GenerateError {
     GenerateError::Write {
         path: path.display().to_string(),
-        reason: agendex::walk::io_reason(&e),
+        reason: io_reason(&e),
+    }
+}
+
+/// An I/O error as agendex words it: lowercase, "no such file or directory".
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string().to_lowercase(),
     }
 }

@@ -12,7 +12,7 @@
 //! becomes one plain line ("• the item, its wrapped lines joined").
 //! Everything else stays line by line. Owns nothing about what rows mean.
 
-use crate::layout::{FlowLine, Word};
+use super::lines::{FlowLine, Word};
 use grammars::{Cell, Line};
 
 /// A column gutter: left and right edge in points, and how many blocks of
@@ -875,20 +875,6 @@ fn interleaved_side(lines: &[FlowLine], gap: (f32, f32), pitch: f32) -> bool {
         }
         seen > 0
     })
-}
-
-#[doc(hidden)]
-pub fn debug(flow: &[FlowLine]) -> String {
-    let mut flow = flow.to_vec();
-    flow.retain(|l| !l.words.is_empty());
-    flow.sort_by(|a, b| a.y.total_cmp(&b.y));
-    let b = blocks(&flow, 0.0);
-    format!(
-        "pitch={} blocks={:?} gutters={:?}",
-        usual_pitch(&flow),
-        b.iter().map(|x| x.1 - x.0).collect::<Vec<_>>(),
-        page_gutters(&flow, &b)
-    )
 }
 
 #[cfg(test)]
