@@ -9,6 +9,7 @@ mod generate;
 mod golden;
 mod index;
 mod layout;
+mod markup;
 mod pdf_read;
 mod search;
 mod serve;
