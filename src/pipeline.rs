@@ -77,10 +77,17 @@ fn read_pages_noting(
     };
     let sha256 = sha256_hex(&bytes);
     let pages = match source.kind() {
-        InputKind::Text => match std::str::from_utf8(&bytes) {
+        InputKind::Text | InputKind::Markdown => match std::str::from_utf8(&bytes) {
             Ok(text) if text.trim().is_empty() => Err(ReadError::Empty),
+            Ok(text) if source.kind() == InputKind::Markdown => Ok(grammars::from_markdown(text)),
             Ok(text) => Ok(grammars::from_text(text)),
             Err(_) => Err(ReadError::NotText),
+        },
+        // Web pages are UTF-8 or, older ones, Windows-1252.
+        InputKind::Html => match grammars::markup::decode_bytes(&bytes) {
+            Some(text) if text.trim().is_empty() => Err(ReadError::Empty),
+            Some(text) => Ok(grammars::from_html(&text)),
+            None => Err(ReadError::NotText),
         },
         InputKind::Pdf => {
             let read = match &opts.pdf {

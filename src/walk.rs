@@ -1,8 +1,9 @@
 //! Command-line paths -> a sorted, de-duplicated list of input files.
 //!
-//! Folders are walked recursively with walkdir; `.pdf`, `.txt` and `.md`
-//! files are taken (a folder's README excepted), everything else skipped. A path that does not exist is
-//! reported, not fatal. Owns nothing about reading the files.
+//! Folders are walked recursively with walkdir; `.pdf`, `.txt`, `.md`,
+//! `.html` and `.htm` files are taken (a folder's README excepted),
+//! everything else skipped. A path that does not exist is reported, not
+//! fatal. Owns nothing about reading the files.
 
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -11,7 +12,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
     Pdf,
+    /// Plain text (`.txt`).
     Text,
+    Markdown,
+    Html,
 }
 
 /// One input file, with its path as given (relative stays relative).
@@ -34,7 +38,9 @@ fn input_kind(path: &Path) -> Option<InputKind> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "pdf" => Some(InputKind::Pdf),
-        "txt" | "md" => Some(InputKind::Text),
+        "txt" => Some(InputKind::Text),
+        "md" => Some(InputKind::Markdown),
+        "html" | "htm" => Some(InputKind::Html),
         _ => None,
     }
 }
@@ -143,7 +149,16 @@ mod tests {
     #[test]
     fn folders_give_sorted_known_inputs_without_their_readme() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["b.pdf", "a.txt", "notes.md", "README.md", "data.csv"] {
+        for name in [
+            "b.pdf",
+            "a.txt",
+            "notes.md",
+            "README.md",
+            "data.csv",
+            "minutes.html",
+            "old.HTM",
+            "style.css",
+        ] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
         let (sources, errors) = walk(&[dir.path().to_path_buf()]);
@@ -152,7 +167,21 @@ mod tests {
             .iter()
             .map(|s| s.path.file_name().unwrap().to_str().unwrap().to_string())
             .collect();
-        assert_eq!(names, ["a.txt", "b.pdf", "notes.md"]);
+        assert_eq!(
+            names,
+            ["a.txt", "b.pdf", "minutes.html", "notes.md", "old.HTM"]
+        );
+        let kinds: Vec<_> = sources.iter().map(Source::kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                InputKind::Text,
+                InputKind::Pdf,
+                InputKind::Html,
+                InputKind::Markdown,
+                InputKind::Html
+            ]
+        );
         // Named explicitly, a README is read like any other file.
         let (sources, _) = walk(&[dir.path().join("README.md")]);
         assert_eq!(sources.len(), 1);

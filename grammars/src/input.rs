@@ -1,8 +1,9 @@
 //! The grammars' input: pages of lines, each line made of positioned cells.
 //!
-//! Owns the shape every reader (PDF layout, plain text) hands to the grammars
-//! and the plain-text reader itself, which is pure (`&str` in, pages out).
-//! It does not own PDF reading: that lives in the binary's `pdf` module.
+//! Owns the shape every reader (PDF layout, plain text, markdown, HTML) hands
+//! to the grammars and the plain-text reader itself, which is pure (`&str`
+//! in, pages out). The markdown and HTML readers live in `markup`; PDF
+//! reading lives in the binary's `pdf` module.
 
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +42,11 @@ pub struct Line {
     /// line in text); `table` numbers the grid on its page so that rows of one
     /// grid can be told from rows of the next.
     pub table: Option<u32>,
+    /// The line is a heading its source marks as one, with its level (1 the
+    /// highest): `#`..`######` in markdown, `h1`..`h6` in HTML. `None` where
+    /// the source has no such mark (plain text, PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<u8>,
 }
 
 /// A run of text at a horizontal position.
@@ -67,6 +73,7 @@ impl Line {
             size,
             bold,
             table: None,
+            heading: None,
         }
     }
 

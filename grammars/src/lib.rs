@@ -1,6 +1,7 @@
 //! `grammars`: text in, typed records out.
 //!
-//! Pages of positioned lines (from the PDF layout layer or the text reader)
+//! Pages of positioned lines (from the PDF layout layer or the text, markdown
+//! and HTML readers)
 //! are split into documents, and each document is read by the grammars its
 //! type calls for. No file I/O, no threads, no search index here: a parser
 //! depends only on its input.
@@ -10,6 +11,7 @@
 // documents and the registry that says which families read which type.
 pub mod input;
 pub mod lex;
+pub mod markup;
 pub mod model;
 pub mod segment;
 
@@ -24,6 +26,7 @@ pub mod registry;
 mod test_seeds;
 
 pub use input::{from_text, Cell, Line, Page};
+pub use markup::{from_html, from_markdown};
 pub use model::*;
 
 /// Parse a file's pages into documents, records and diagnostics.

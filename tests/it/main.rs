@@ -8,6 +8,7 @@ mod extract;
 mod golden;
 mod index;
 mod layout;
+mod markup;
 mod pdf_read;
 mod search;
 mod serve;
