@@ -3,6 +3,7 @@
 //! ```text
 //! PATH... --walk--> sources --pipeline (rayon)--> per file:
 //!    bytes --pdf (child process)--> glyphs --layout--> lines --furniture--> pages
+//!         --typography--> lines with indent, alignment, relative size
 //!         --grammars--> records --record--> envelopes --> output / index
 //! ```
 //! Only the two ends do I/O; parallelism lives in `pipeline`.
@@ -18,4 +19,5 @@ pub mod pdf;
 pub mod pipeline;
 pub mod record;
 pub mod serve;
+pub mod typography;
 pub mod walk;

@@ -71,6 +71,7 @@ pub fn lay_out(raw: RawDocument) -> Result<PdfPages, ReadError> {
     let mut pages: Vec<Page> = raw.pages.iter().map(crate::layout::page_lines).collect();
     crate::furniture::strip(&mut pages);
     crate::layout::split_headers(&raw.pages, &mut pages);
+    crate::typography::annotate(&mut pages);
     if pages.iter().all(|p| p.lines.iter().all(|l| l.is_blank())) {
         return Err(ReadError::NoTextLayer(pages.len() as u32));
     }
