@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! PATH... --walk--> sources --pipeline (rayon)--> per file:
-//!    bytes --pdf (child process)--> glyphs --layout--> lines, rows, clean pages
+//!    bytes --pdf (child process)--> glyphs --layout--> lines, rows, clean pages,
+//!         typography (size against the body, indent, alignment, space above)
 //!         --grammars--> records --record--> envelopes --> output / index
 //! ```
 //! Only the two ends do I/O; parallelism lives in `pipeline`. The modules

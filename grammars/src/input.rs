@@ -28,6 +28,13 @@ pub struct Page {
 /// table (or a tab-separated line of a text input) is one `Line` whose cells
 /// are the table cells, each cell's wrapped lines joined by a space: this is
 /// what makes the PDF and text forms of the same document look alike.
+///
+/// The typography a reader sees is on every line: `size`, `bold`,
+/// `italic`, `indent`, `space_above`, `align`, `caps` and `rel_size` (the
+/// one place these names live). PDF lines carry all of it; text inputs set
+/// what text can say (`bold` from `**…**`, `indent` from leading spaces,
+/// `space_above` from blank lines, `caps`) and leave the rest at its
+/// default.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Line {
     pub text: String,
@@ -36,7 +43,8 @@ pub struct Line {
     pub y: f32,
     /// Dominant font size in points (0 for text inputs).
     pub size: f32,
-    /// Most of the line is set in a bold font (or `**…**` in text input).
+    /// Most of the line is set in a bold font, or drawn filled then stroked
+    /// (or `**…**` in text input).
     pub bold: bool,
     /// The line is a row of a table (ruled grid in a PDF, or a tab-separated
     /// line in text); `table` numbers the grid on its page so that rows of one
@@ -47,6 +55,54 @@ pub struct Line {
     /// the source has no such mark (plain text, PDF).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<u8>,
+    /// Most of the line is set in an italic font.
+    #[serde(default)]
+    pub italic: bool,
+    /// Left edge relative to the left edge of the page's text column, in
+    /// points (negative in a margin left of it); leading spaces in text.
+    #[serde(default)]
+    pub indent: f32,
+    /// Blank space above the line: from the previous line's baseline to
+    /// this line's top, in this line's font sizes (0 for a page's first
+    /// line); blank lines above it in text.
+    #[serde(default)]
+    pub space_above: f32,
+    /// How the line sits in the text column.
+    #[serde(default)]
+    pub align: Align,
+    /// Every letter is a capital, and there are at least two.
+    #[serde(default)]
+    pub caps: bool,
+    /// `size` over the body size of the file: the size most of its
+    /// characters are set in (0 where unknown: text inputs). A file is
+    /// sized as a whole, before it is split into documents.
+    #[serde(default)]
+    pub rel_size: f32,
+}
+
+/// How a line sits in its text column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    #[default]
+    Left,
+    Centre,
+    Right,
+}
+
+/// Every letter is a capital, and there are at least two ("AGENDA",
+/// "ITEM 5", not "A" nor "£10m").
+pub fn is_caps(text: &str) -> bool {
+    let mut capitals = 0;
+    for c in text.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            capitals += 1;
+        }
+    }
+    capitals >= 2
 }
 
 /// A run of text at a horizontal position.
@@ -72,8 +128,7 @@ impl Line {
             y,
             size,
             bold,
-            table: None,
-            heading: None,
+            ..Line::default()
         }
     }
 
@@ -149,7 +204,29 @@ pub fn from_text(text: &str) -> Vec<Page> {
             lines,
         });
     }
+    text_typography(&mut pages);
     pages
+}
+
+/// What a text input says of its lines' typography: indent (leading
+/// spaces: a line's first cell starts at its indent), blank lines above,
+/// capitals.
+pub fn text_typography(pages: &mut [Page]) {
+    for page in pages {
+        let mut blank = 0;
+        let mut first = true;
+        for line in &mut page.lines {
+            if line.is_blank() {
+                blank += 1;
+                continue;
+            }
+            line.indent = if line.table.is_some() { 0.0 } else { line.x0() };
+            line.space_above = if first { 0.0 } else { blank as f32 };
+            line.caps = is_caps(&line.text);
+            blank = 0;
+            first = false;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -167,6 +244,55 @@ mod tests {
         assert!(!pages[0].lines[3].bold);
         assert_eq!(pages[1].number, 2);
         assert_eq!(pages[1].lines[0].text, "second");
+    }
+
+    #[test]
+    fn text_lines_carry_indent_blank_lines_above_and_capitals() {
+        let pages = from_text("AGENDA\n\n\n   1. Apologies\nItem 5\tA\tB");
+        let lines = &pages[0].lines;
+        assert!(lines[0].caps);
+        assert_eq!(lines[0].space_above, 0.0);
+        assert_eq!(lines[3].indent, 3.0);
+        assert_eq!(lines[3].space_above, 2.0);
+        assert!(!lines[3].caps);
+        assert_eq!(lines[4].indent, 0.0);
+        assert_eq!(lines[4].align, Align::Left);
+        assert_eq!(lines[4].rel_size, 0.0);
+    }
+
+    #[test]
+    fn capitals_need_two_letters_and_no_small_ones() {
+        for (text, caps) in [
+            ("AGENDA", true),
+            ("ITEM 5: APOLOGIES", true),
+            ("CYPE", true),
+            ("ÉTÉ", true),
+            ("A", false),
+            ("A 1", false),
+            ("£10m", false),
+            ("Agenda", false),
+            ("12.3", false),
+            ("", false),
+        ] {
+            assert_eq!(is_caps(text), caps, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_without_typography_still_read() {
+        // The fixtures of earlier layouts carry only size and bold.
+        let line: Line = serde_json::from_str(
+            r#"{"text":"a","cells":[],"y":1.0,"size":10.0,"bold":true,"table":null}"#,
+        )
+        .expect("an old line reads");
+        assert!(line.bold && !line.italic && !line.caps);
+        assert_eq!(line.align, Align::Left);
+        let json = serde_json::to_string(&Line {
+            align: Align::Centre,
+            ..Line::default()
+        })
+        .expect("serialises");
+        assert!(json.contains(r#""align":"centre""#), "{json}");
     }
 
     #[test]

@@ -59,11 +59,101 @@ fn write_text(out: &mut impl Write, path: &str, pages: &[grammars::Page]) -> std
         }
         for line in &page.lines {
             let cells: Vec<&str> = line.cells.iter().map(|c| c.text.as_str()).collect();
+            let marks = marks(line);
             match line.table {
-                Some(k) => writeln!(out, "T{k} | {}", cells.join(" | "))?,
-                None => writeln!(out, "{}", cells.join(" | "))?,
+                Some(k) => writeln!(out, "{marks}T{k} | {}", cells.join(" | "))?,
+                None => writeln!(out, "{marks}{}", cells.join(" | "))?,
             }
         }
     }
     Ok(())
+}
+
+/// Relative sizes from which a line is marked larger or smaller than body text.
+const LARGER: f32 = 1.15;
+const SMALLER: f32 = 0.85;
+
+/// A line's typography as a prefix ("[HBC x1.6] "), empty for plain body
+/// text: `H` bold or larger than body text (a heading's look; not on table
+/// rows), `H1`..`H6` a heading its markup marks with its level, `B` bold, `I` italic, `C` centred, `R` set right, `A` all
+/// capitals, `xN` size relative to the body text where it differs.
+fn marks(line: &grammars::Line) -> String {
+    use grammars::input::Align;
+    if line.is_blank() {
+        return String::new();
+    }
+    let larger = line.rel_size >= LARGER;
+    let mut m = String::new();
+    if let Some(level) = line.heading {
+        m.push_str(&format!("H{level}"));
+    } else if line.table.is_none() && (line.bold || larger) {
+        m.push('H');
+    }
+    if line.bold {
+        m.push('B');
+    }
+    if line.italic {
+        m.push('I');
+    }
+    match line.align {
+        Align::Centre => m.push('C'),
+        Align::Right => m.push('R'),
+        Align::Left => {}
+    }
+    if line.caps {
+        m.push('A');
+    }
+    if larger || (line.rel_size > 0.0 && line.rel_size <= SMALLER) {
+        if !m.is_empty() {
+            m.push(' ');
+        }
+        m.push_str(&format!("x{:.1}", line.rel_size));
+    }
+    if m.is_empty() {
+        m
+    } else {
+        format!("[{m}] ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use grammars::input::Align;
+    use grammars::Line;
+
+    fn line(text: &str) -> Line {
+        Line {
+            text: text.into(),
+            rel_size: 1.0,
+            ..Line::default()
+        }
+    }
+
+    #[test]
+    fn body_text_has_no_marks_and_a_centred_title_has_them_all() {
+        assert_eq!(marks(&line("The meeting was held")), "");
+        let title = Line {
+            bold: true,
+            align: Align::Centre,
+            caps: true,
+            rel_size: 1.64,
+            ..line("AGENDA")
+        };
+        assert_eq!(marks(&title), "[HBCA x1.6] ");
+        let note = Line {
+            italic: true,
+            align: Align::Right,
+            rel_size: 0.8,
+            ..line("Draft")
+        };
+        assert_eq!(marks(&note), "[IR x0.8] ");
+        let header = Line {
+            bold: true,
+            table: Some(0),
+            ..line("Name\tRole")
+        };
+        assert_eq!(marks(&header), "[B] ");
+        assert_eq!(marks(&line("   ")), "");
+    }
 }

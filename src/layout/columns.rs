@@ -13,6 +13,7 @@
 //! Everything else stays line by line. Owns nothing about what rows mean.
 
 use super::lines::{FlowLine, Word};
+use super::typography::Faces;
 use grammars::{Cell, Line};
 
 /// A column gutter: left and right edge in points, and how many blocks of
@@ -145,6 +146,10 @@ pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> V
                 let row = row_of(lines, &respected);
                 let mut line =
                     Line::from_cells(row, lines[0].y - lines[0].size, lines[0].size, false);
+                lines
+                    .iter()
+                    .fold(Faces::default(), |f, l| f.and(l.faces))
+                    .mark(&mut line);
                 line.table = Some(id);
                 out.push(line);
             }
@@ -274,6 +279,7 @@ fn aligned_rows(
                 l.size,
                 false,
             );
+            l.faces.mark(&mut line);
             line.table = Some(*table);
             out.push(line);
         }
@@ -330,6 +336,7 @@ fn bullet_items(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Line> {
         .map(|g| g.0 + 0.5)
         .unwrap_or(f32::NEG_INFINITY);
     let mut out: Vec<Line> = Vec::new();
+    let mut faces: Vec<Faces> = Vec::new();
     for l in lines {
         let starts_item = l.words.first().is_some_and(|w| w.x1 <= edge);
         let text = l
@@ -346,13 +353,20 @@ fn bullet_items(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<Line> {
                 cell.text.push_str(&text);
                 cell.x1 = cell.x1.max(x1);
                 item.text = cell.text.clone();
+                if let Some(f) = faces.last_mut() {
+                    *f = f.and(l.faces);
+                }
             }
             _ => {
                 let x0 = l.words.first().map(|w| w.x0).unwrap_or(0.0);
                 let cell = Cell { text, x0, x1 };
                 out.push(Line::from_cells(vec![cell], l.y - l.size, l.size, false));
+                faces.push(l.faces);
             }
         }
+    }
+    for (line, f) in out.iter_mut().zip(&faces) {
+        f.mark(line);
     }
     out
 }
@@ -894,6 +908,7 @@ mod tests {
                 })
                 .collect(),
             cell_starts: vec![0],
+            faces: Faces::default(),
         }
     }
 
@@ -1143,6 +1158,7 @@ mod tests {
                 })
                 .collect(),
             cell_starts,
+            faces: Faces::default(),
         }
     }
 

@@ -8,6 +8,7 @@
 //! (see `furniture`) nor what a table means (the `grammars` crate).
 
 use super::grids::{find_grids, TOL};
+use super::typography::Faces;
 use crate::pdf::device::{Glyph, RawPage, Rule};
 use grammars::{Cell, Line, Page};
 
@@ -82,6 +83,7 @@ pub fn page_lines(raw: &RawPage) -> Page {
             }
             let size = median_size(glyphs);
             let mut line = Line::from_cells(cells, row.top, size, false);
+            Faces::of(glyphs.iter().copied()).mark(&mut line);
             line.table = Some(gi as u32);
             lines.push(line);
         }
@@ -146,6 +148,7 @@ pub fn split_headers(raws: &[RawPage], pages: &mut [Page]) {
         for (i, cells) in rows {
             let line = &page.lines[i];
             let mut row = Line::from_cells(cells, line.y, line.size, line.bold);
+            row.italic = line.italic;
             row.table = Some(id);
             page.lines[i] = row;
         }
@@ -348,6 +351,8 @@ pub struct FlowLine {
     pub words: Vec<Word>,
     /// Index of the first word of each cell.
     pub cell_starts: Vec<usize>,
+    /// How many of its characters are bold and italic.
+    pub faces: Faces,
 }
 
 #[derive(Debug, Clone)]
@@ -381,7 +386,9 @@ impl FlowLine {
                 x1: ws[ws.len() - 1].x1,
             });
         }
-        Line::from_cells(cells, self.y - self.size, self.size, false)
+        let mut line = Line::from_cells(cells, self.y - self.size, self.size, false);
+        self.faces.mark(&mut line);
+        line
     }
 }
 
@@ -439,6 +446,7 @@ fn flow_line(glyphs: &[&Glyph], verticals: &[Rule]) -> FlowLine {
         size: median_size(&all),
         words,
         cell_starts,
+        faces: Faces::of(glyphs.iter().copied()),
     }
 }
 
@@ -478,7 +486,9 @@ fn rotated_lines(glyphs: &[&Glyph]) -> Vec<Line> {
                 x0: x,
                 x1: x + group[0].size,
             };
-            Line::from_cells(vec![cell], y, median_size(&group), false)
+            let mut line = Line::from_cells(vec![cell], y, median_size(&group), false);
+            Faces::of(group.iter().copied()).mark(&mut line);
+            line
         })
         .filter(|l| !l.is_blank())
         .collect()
@@ -498,6 +508,8 @@ mod tests {
                 size,
                 text: c.to_string().as_str().into(),
                 rotated: false,
+                bold: false,
+                italic: false,
             })
             .collect()
     }

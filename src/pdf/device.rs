@@ -1,12 +1,21 @@
-//! A `pdf_extract::OutputDev` that keeps every glyph's position and size and
-//! every straight ruling line, page by page.
+//! A `pdf_extract::OutputDev` that keeps every glyph a reader can see, with
+//! its position, size and weight and slant, and every straight ruling line,
+//! page by page.
 //!
 //! `pdf_extract::extract_text_*` flattens a page into a string and loses the
 //! columns; tables, reading order and page furniture need positions. This
 //! module only records what the content stream draws; `layout` rebuilds
-//! lines, cells and grids from it.
+//! lines, cells and grids from it. Glyphs no reader sees are not kept:
+//! outside the page's crop box, outside the clip, invisible (render mode 3
+//! or 7, unless over an image: a scan's text layer), or white where nothing
+//! darker was painted underneath. `style` says what a glyph's font, render
+//! mode and colour mean.
 
-use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
+use super::style::{self, Ink};
+use pdf_extract::{
+    ColorSpace, FontInfo, MediaBox, OutputDev, OutputError, Paint, Path, PathOp, TextStyle,
+    Transform,
+};
 use serde::{Deserialize, Serialize};
 
 /// One drawn character, in points, y measured down from the top of the page.
@@ -22,6 +31,12 @@ pub struct Glyph {
     pub text: GlyphText,
     /// The glyph is drawn rotated (vertical text, rotated table headers).
     pub rotated: bool,
+    /// Set in a bold face, or filled then stroked.
+    #[serde(default)]
+    pub bold: bool,
+    /// Set in an italic face, or slanted by the text matrix.
+    #[serde(default)]
+    pub italic: bool,
 }
 
 /// The text of one glyph: almost always one character, sometimes a
@@ -138,6 +153,52 @@ pub struct GlyphDevice {
     /// Maps PDF user space (y up from the bottom) to y down from the top.
     page_height: f64,
     origin: (f64, f64),
+    /// The visible part of the page (media box within the crop box), in
+    /// user space: llx, lly, urx, ury.
+    page_box: [f64; 4],
+    /// How the glyphs now being drawn look.
+    style: CurrentStyle,
+    /// What the page painted so far, in drawing order: what lies under a
+    /// white glyph.
+    paints: Vec<Painted>,
+    /// Invisible glyphs, with their centres in user space: kept at the end
+    /// of the page if an image lies under them (a scan's text layer is
+    /// drawn before or after the scan).
+    hidden: Vec<(Glyph, f64, f64)>,
+}
+
+/// The style of the text being drawn, as `text_style` last gave it.
+#[derive(Default)]
+struct CurrentStyle {
+    /// The font the face facts are for (fonts live as long as the
+    /// document's reader, so their address names them).
+    font: Option<*const FontInfo>,
+    face_bold: bool,
+    italic: bool,
+    bold: bool,
+    ink: Option<Ink>,
+    clip: Option<[f64; 4]>,
+}
+
+/// An area painted on the page, and what with.
+struct Painted {
+    area: [f64; 4],
+    kind: PaintKind,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum PaintKind {
+    White,
+    Dark,
+    Image,
+}
+
+/// How far (points) a glyph's centre may lie outside a box and still count
+/// as inside it: boxes are often drawn exactly round their text.
+const EDGE: f64 = 1.0;
+
+fn contains(b: &[f64; 4], x: f64, y: f64) -> bool {
+    x >= b[0] - EDGE && x <= b[2] + EDGE && y >= b[1] - EDGE && y <= b[3] + EDGE
 }
 
 /// Rectangles thinner than this are lines drawn as filled rectangles, which
@@ -145,6 +206,34 @@ pub struct GlyphDevice {
 const THIN: f64 = 2.5;
 
 impl GlyphDevice {
+    /// Whether a reader sees a glyph whose centre is at (x, y) in user space.
+    fn visible(&self, x: f64, y: f64) -> bool {
+        if !contains(&self.page_box, x, y) {
+            return false;
+        }
+        if self.style.clip.is_some_and(|c| !contains(&c, x, y)) {
+            return false;
+        }
+        // What was painted last under the glyph is what it is seen on.
+        let under = || {
+            self.paints
+                .iter()
+                .rev()
+                .find(|p| contains(&p.area, x, y))
+                .map(|p| p.kind)
+        };
+        match self.style.ink {
+            Some(Ink::White) => matches!(under(), Some(PaintKind::Dark | PaintKind::Image)),
+            _ => true,
+        }
+    }
+
+    fn over_image(&self, x: f64, y: f64) -> bool {
+        self.paints
+            .iter()
+            .any(|p| p.kind == PaintKind::Image && contains(&p.area, x, y))
+    }
+
     fn to_page(&self, x: f64, y: f64) -> (f32, f32) {
         (
             (x - self.origin.0) as f32,
@@ -235,6 +324,15 @@ impl OutputDev for GlyphDevice {
     ) -> Result<(), OutputError> {
         self.page_height = media_box.ury - media_box.lly;
         self.origin = (media_box.llx, media_box.lly);
+        self.page_box = [
+            media_box.llx.min(media_box.urx),
+            media_box.lly.min(media_box.ury),
+            media_box.llx.max(media_box.urx),
+            media_box.lly.max(media_box.ury),
+        ];
+        self.paints.clear();
+        self.hidden.clear();
+        self.style = CurrentStyle::default();
         self.current = Some(RawPage {
             number: page_num,
             width: (media_box.urx - media_box.llx) as f32,
@@ -246,7 +344,14 @@ impl OutputDev for GlyphDevice {
     }
 
     fn end_page(&mut self) -> Result<(), OutputError> {
-        if let Some(page) = self.current.take() {
+        let hidden = std::mem::take(&mut self.hidden);
+        let shown: Vec<Glyph> = hidden
+            .into_iter()
+            .filter(|(_, x, y)| self.over_image(*x, *y))
+            .map(|(g, _, _)| g)
+            .collect();
+        if let Some(mut page) = self.current.take() {
+            page.glyphs.extend(shown);
             self.pages.push(page);
         }
         Ok(())
@@ -263,19 +368,63 @@ impl OutputDev for GlyphDevice {
         let v = trm.transform_vector(euclid::vec2(font_size, font_size));
         let size = (v.x * v.y).abs().sqrt();
         let rotated = trm.m12.abs() > trm.m11.abs();
+        // The middle of the glyph's box, in user space (text space is
+        // scaled by the font size before `trm`).
+        let centre = trm.transform_point(euclid::point2(width * font_size / 2.0, font_size * 0.3));
+        if !self.visible(centre.x, centre.y) {
+            return Ok(());
+        }
         let (x, y) = self.to_page(trm.m31, trm.m32);
         let scale = if size > 0.0 { size } else { font_size.abs() };
-        let text = GlyphText::from(char);
-        if let Some(page) = self.current.as_mut() {
-            page.glyphs.push(Glyph {
-                x,
-                y,
-                w: (width * scale) as f32,
-                size: size as f32,
-                text,
-                rotated,
-            });
+        let glyph = Glyph {
+            x,
+            y,
+            w: (width * scale) as f32,
+            size: size as f32,
+            text: GlyphText::from(char),
+            rotated,
+            bold: self.style.bold,
+            italic: self.style.italic || style::is_slanted(trm.m11, trm.m12, trm.m21, trm.m22),
+        };
+        if self.style.ink == Some(Ink::Hidden) {
+            self.hidden.push((glyph, centre.x, centre.y));
+        } else if let Some(page) = self.current.as_mut() {
+            page.glyphs.push(glyph);
         }
+        Ok(())
+    }
+
+    fn text_style(&mut self, text: &TextStyle) -> Result<(), OutputError> {
+        let font: *const FontInfo = text.font;
+        if self.style.font != Some(font) {
+            self.style.font = Some(font);
+            self.style.face_bold = style::font_is_bold(text.font);
+            self.style.italic = style::font_is_italic(text.font);
+        }
+        self.style.bold = self.style.face_bold || style::mode_is_bold(text.render_mode);
+        self.style.ink = Some(style::ink(text));
+        self.style.clip = text.clip;
+        Ok(())
+    }
+
+    fn painted(&mut self, area: [f64; 4], paint: Paint) -> Result<(), OutputError> {
+        let kind = match paint {
+            Paint::Colour(space, color) if style::is_white(space, color) => PaintKind::White,
+            Paint::Colour(..) | Paint::Shading => PaintKind::Dark,
+            Paint::Image => PaintKind::Image,
+        };
+        self.paints.push(Painted { area, kind });
+        Ok(())
+    }
+
+    fn crop_box(&mut self, crop: &MediaBox) -> Result<(), OutputError> {
+        let b = &mut self.page_box;
+        *b = [
+            b[0].max(crop.llx),
+            b[1].max(crop.lly),
+            b[2].min(crop.urx),
+            b[3].min(crop.ury),
+        ];
         Ok(())
     }
 
@@ -311,5 +460,159 @@ impl OutputDev for GlyphDevice {
     ) -> Result<(), OutputError> {
         self.collect(ctm, path, true);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: MediaBox = MediaBox {
+        llx: 0.0,
+        lly: 0.0,
+        urx: 600.0,
+        ury: 800.0,
+    };
+
+    fn font(name: &str) -> FontInfo {
+        FontInfo {
+            name: name.to_string(),
+            ..FontInfo::default()
+        }
+    }
+
+    /// What a page keeps of one glyph `c` drawn at (x, y) in user space
+    /// with `style`, after the areas in `paints`.
+    struct Draw<'a> {
+        style: TextStyle<'a>,
+        paints: Vec<([f64; 4], Paint<'a>)>,
+        at: (f64, f64),
+        crop: Option<MediaBox>,
+    }
+
+    fn black<'a>(font: &'a FontInfo) -> TextStyle<'a> {
+        TextStyle {
+            font,
+            render_mode: 0,
+            fill_colorspace: &ColorSpace::DeviceGray,
+            fill_color: &[0.0],
+            stroke_colorspace: &ColorSpace::DeviceGray,
+            stroke_color: &[0.0],
+            clip: None,
+        }
+    }
+
+    fn kept(draw: Draw) -> Vec<Glyph> {
+        let mut dev = GlyphDevice::default();
+        dev.begin_page(1, &PAGE, None).unwrap();
+        if let Some(crop) = &draw.crop {
+            dev.crop_box(crop).unwrap();
+        }
+        for (area, paint) in draw.paints {
+            dev.painted(area, paint).unwrap();
+        }
+        dev.text_style(&draw.style).unwrap();
+        let trm = Transform::row_major(1.0, 0.0, 0.0, 1.0, draw.at.0, draw.at.1);
+        dev.output_character(&trm, 0.5, 0.0, 10.0, "x").unwrap();
+        dev.end_page().unwrap();
+        dev.pages.pop().unwrap().glyphs
+    }
+
+    fn draw<'a>(style: TextStyle<'a>, at: (f64, f64)) -> Draw<'a> {
+        Draw {
+            style,
+            paints: Vec::new(),
+            at,
+            crop: None,
+        }
+    }
+
+    #[test]
+    fn a_glyph_on_the_page_is_kept_with_its_face() {
+        let f = font("ABCDEF+Calibri-BoldItalic");
+        let g = kept(draw(black(&f), (100.0, 700.0)));
+        assert_eq!(g.len(), 1);
+        assert!(g[0].bold && g[0].italic);
+        assert_eq!((g[0].x, g[0].y), (100.0, 100.0));
+        let f = font("Calibri");
+        let mut s = black(&f);
+        s.render_mode = 2;
+        assert!(kept(draw(s, (100.0, 700.0)))[0].bold, "fill then stroke");
+    }
+
+    #[test]
+    fn glyphs_off_the_page_or_outside_the_crop_box_are_dropped() {
+        let f = font("Arial");
+        assert!(kept(draw(black(&f), (100.0, 900.0))).is_empty());
+        assert!(kept(draw(black(&f), (-50.0, 400.0))).is_empty());
+        let mut d = draw(black(&f), (100.0, 700.0));
+        d.crop = Some(MediaBox {
+            llx: 200.0,
+            lly: 0.0,
+            urx: 600.0,
+            ury: 800.0,
+        });
+        assert!(kept(d).is_empty());
+    }
+
+    #[test]
+    fn glyphs_outside_the_clip_are_dropped() {
+        // Kent's budget risk register: a 14-point label drawn 15 points
+        // below the 1.5-point-high strip it is clipped to.
+        let f = font("Calibri-Bold");
+        let mut s = black(&f);
+        s.clip = Some([23.667, 650.64, 418.567, 652.14]);
+        assert!(kept(draw(s, (25.667, 635.62))).is_empty());
+        let mut s = black(&f);
+        s.clip = Some([20.0, 630.0, 418.0, 660.0]);
+        assert_eq!(kept(draw(s, (25.667, 635.62))).len(), 1);
+    }
+
+    #[test]
+    fn invisible_text_is_dropped_unless_it_lies_over_an_image() {
+        let f = font("GlyphLessFont");
+        let mut s = black(&f);
+        s.render_mode = 3;
+        assert!(kept(draw(s, (100.0, 700.0))).is_empty());
+        let mut s = black(&f);
+        s.render_mode = 3;
+        let mut d = draw(s, (100.0, 700.0));
+        d.paints = vec![([0.0, 0.0, 600.0, 800.0], Paint::Image)];
+        assert_eq!(kept(d).len(), 1, "a scan's text layer");
+    }
+
+    #[test]
+    fn white_text_is_kept_only_on_something_darker() {
+        let f = font("Arial");
+        let white = |f| TextStyle {
+            fill_colorspace: &ColorSpace::DeviceRGB,
+            fill_color: &[1.0, 1.0, 1.0],
+            ..black(f)
+        };
+        assert!(kept(draw(white(&f), (100.0, 700.0))).is_empty());
+        let navy = [0.1, 0.2, 0.4];
+        let paper = [1.0, 1.0, 1.0];
+        let mut d = draw(white(&f), (100.0, 700.0));
+        d.paints = vec![(
+            [90.0, 690.0, 200.0, 720.0],
+            Paint::Colour(&ColorSpace::DeviceRGB, &navy),
+        )];
+        assert_eq!(kept(d).len(), 1, "a header cell's white text");
+        // A white box painted over the dark one: what is seen is white.
+        let mut d = draw(white(&f), (100.0, 700.0));
+        d.paints = vec![
+            (
+                [90.0, 690.0, 200.0, 720.0],
+                Paint::Colour(&ColorSpace::DeviceRGB, &navy),
+            ),
+            (
+                [0.0, 0.0, 600.0, 800.0],
+                Paint::Colour(&ColorSpace::DeviceRGB, &paper),
+            ),
+        ];
+        assert!(kept(d).is_empty());
+        let mut d = draw(white(&f), (100.0, 700.0));
+        d.paints = vec![([0.0, 600.0, 600.0, 800.0], Paint::Shading)];
+        assert_eq!(kept(d).len(), 1, "on a gradient");
     }
 }

@@ -14,4 +14,5 @@ mod search;
 mod serve;
 mod support;
 mod tables;
+mod typography;
 mod worker;

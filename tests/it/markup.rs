@@ -7,6 +7,14 @@ use serde_json::Value;
 
 const PAGE: &str = "tests/markup/little-hinton-pc_2026-03-03_minutes.html";
 
+/// A line of `agendex pages` without its typography marks ("[H2B] ").
+fn without_marks(line: &str) -> &str {
+    match line.strip_prefix('[').and_then(|rest| rest.split_once("] ")) {
+        Some((marks, text)) if !marks.contains(' ') || marks.contains(" x") => text,
+        _ => line,
+    }
+}
+
 fn of_kind<'a>(recs: &'a [Value], kind: &str) -> Vec<&'a Value> {
     recs.iter().filter(|r| r["kind"] == kind).collect()
 }
@@ -16,11 +24,14 @@ fn a_web_page_of_minutes_shows_as_lines_headings_and_table_rows() {
     let out = run(&["pages", PAGE]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8_lossy(&out.stdout);
-    let lines: Vec<&str> = text.lines().collect();
+    // Each line's typography is marked before it: a level-1 heading in
+    // bold capitals, then plain lines unmarked.
     assert_eq!(
-        lines[1],
-        "MINUTES OF THE MEETING OF LITTLE HINTON PARISH COUNCIL HELD ON TUESDAY 3 MARCH 2026"
+        text.lines().nth(1),
+        Some("[H1BA] MINUTES OF THE MEETING OF LITTLE HINTON PARISH COUNCIL HELD ON TUESDAY 3 MARCH 2026")
     );
+    assert!(text.contains("\n[H3B] 1. Declarations of interest\n"), "{text}");
+    let lines: Vec<&str> = text.lines().map(without_marks).collect();
     for line in [
         "Held in the Village Hall, Church Lane, at 7.30 pm.",
         "- Cllr Margaret Ellis (Chair)",
@@ -181,8 +192,9 @@ fn web_pages_empty_or_in_windows_1252() {
 }
 
 #[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
 fn real_minutes_kept_as_markdown_read_as_their_pdf_would() {
-    let Some(real) = corpus_real() else { return };
+    let real = corpus_real();
     let md = real.join("burton-cum-walden-pc_2025-11-04_minutes.repo-markdown.md");
     let out = run(&["pages", "--json", md.to_str().unwrap()]);
     let pages: Vec<Value> = serde_json::from_slice(&out.stdout).expect("pages as JSON");

@@ -19,7 +19,9 @@ use crate::input::{Line, Page};
 /// Read an HTML page into one page of lines.
 pub fn from_html(html: &str) -> Vec<Page> {
     let mut tables = 0;
-    vec![page(1, lines(html, &mut tables))]
+    let mut pages = vec![page(1, lines(html, &mut tables))];
+    crate::input::text_typography(&mut pages);
+    pages
 }
 
 /// The lines of an HTML document or fragment; tables are numbered from

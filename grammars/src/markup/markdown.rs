@@ -33,6 +33,7 @@ pub fn from_markdown(text: &str) -> Vec<Page> {
         lines.extend(read_blocks(page_text));
         pages.push(page(i as u32 + 1, lines));
     }
+    crate::input::text_typography(&mut pages);
     pages
 }
 

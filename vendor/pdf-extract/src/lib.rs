@@ -362,6 +362,37 @@ fn make_font<'a>(doc: &'a Document, font: &'a Dictionary) -> Rc<dyn PdfFont + 'a
     }
 }
 
+/// What a font dictionary says about the style of its glyphs: its name and
+/// the font descriptor's flags, weight and italic angle (of the descendant
+/// font, for a Type0 font). Read once per font; absent entries are `None`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FontInfo {
+    /// `BaseFont` (a Type3 font's `Name`), subset prefix included.
+    pub name: String,
+    pub flags: Option<i64>,
+    pub weight: Option<f64>,
+    pub italic_angle: Option<f64>,
+}
+
+fn font_info<'a>(doc: &'a Document, font: &'a Dictionary) -> FontInfo {
+    let name = maybe_get_name(doc, font, b"BaseFont")
+        .or_else(|| maybe_get_name(doc, font, b"Name"))
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .unwrap_or_default();
+    let descriptor = maybe_get::<&Dictionary>(doc, font, b"FontDescriptor").or_else(|| {
+        let descendants = maybe_get_array(doc, font, b"DescendantFonts")?;
+        let cid = maybe_deref(doc, descendants.first()?).as_dict().ok()?;
+        maybe_get::<&Dictionary>(doc, cid, b"FontDescriptor")
+    });
+    let mut info = FontInfo { name, ..FontInfo::default() };
+    if let Some(d) = descriptor {
+        info.flags = maybe_get::<i64>(doc, d, b"Flags");
+        info.weight = maybe_get::<f64>(doc, d, b"FontWeight");
+        info.italic_angle = maybe_get::<f64>(doc, d, b"ItalicAngle");
+    }
+    info
+}
+
 fn is_core_font(name: &str) -> bool {
     match name {
         "Courier-Bold" |
@@ -1054,11 +1085,14 @@ impl<'a> PdfCIDFont<'a> {
                     }
                     i += 2;
                 } else {
+                    // `c_first c_last w`: every CID from c_first to c_last
+                    // (inclusive) is w wide.
                     let c_first = w[i].as_i64().expect("first should be num");
-                    let c_last = w[i].as_i64().expect("last should be num");
-                    let c_width = as_num(&w[i]);
-                    for id in c_first..c_last {
-                        widths.insert(id as CharCode, c_width);
+                    let c_last = w.get(i + 1).and_then(|o| o.as_i64().ok()).unwrap_or(c_first);
+                    if let Some(c_width) = w.get(i + 2).and_then(|o| num(o)) {
+                        for id in c_first..=c_last.min(c_first.saturating_add(0xffff)) {
+                            widths.insert(id as CharCode, c_width);
+                        }
                     }
                     i += 3;
                 }
@@ -1273,6 +1307,10 @@ fn as_num(o: &Object) -> f64 {
 struct TextState<'a>
 {
     font: Option<Rc<dyn PdfFont + 'a>>,
+    font_info: Option<Rc<FontInfo>>,
+    /// `Tr`: 0 fill, 1 stroke, 2 fill then stroke, 3 invisible, 4-7 the
+    /// same and add to the clip.
+    render_mode: i64,
     font_size: f64,
     character_spacing: f64,
     word_spacing: f64,
@@ -1302,12 +1340,113 @@ struct GraphicsState<'a>
     stroke_colorspace: ColorSpace,
     stroke_color: Vec<f64>,
     line_width: f64,
+    /// Bounding box of the clipping path in default user space (llx, lly,
+    /// urx, ury); `None` where nothing is clipped.
+    clip: Option<[f64; 4]>,
+}
+
+/// How the text about to be shown is drawn: passed to
+/// `OutputDev::text_style` before each string of a `Tj` or `TJ`.
+pub struct TextStyle<'a> {
+    pub font: &'a FontInfo,
+    pub render_mode: i64,
+    pub fill_colorspace: &'a ColorSpace,
+    pub fill_color: &'a [f64],
+    pub stroke_colorspace: &'a ColorSpace,
+    pub stroke_color: &'a [f64],
+    /// The clip's bounding box in default user space (llx, lly, urx, ury).
+    pub clip: Option<[f64; 4]>,
+}
+
+/// What paints an area: a flat colour, or something of many colours.
+pub enum Paint<'a> {
+    Colour(&'a ColorSpace, &'a [f64]),
+    Image,
+    Shading,
+}
+
+static NO_FONT: FontInfo = FontInfo { name: String::new(), flags: None, weight: None, italic_angle: None };
+
+/// The bounding box of points in default user space.
+fn bbox(points: impl Iterator<Item = (f64, f64)>) -> Option<[f64; 4]> {
+    let mut b: Option<[f64; 4]> = None;
+    for (x, y) in points {
+        b = Some(match b {
+            None => [x, y, x, y],
+            Some([x0, y0, x1, y1]) => [x0.min(x), y0.min(y), x1.max(x), y1.max(y)],
+        });
+    }
+    b
+}
+
+/// The points of path ops under `ctm` (a rectangle's four corners, a
+/// curve's control points: the box of the points holds the shape).
+fn op_points(ctm: &Transform, op: &PathOp, out: &mut Vec<(f64, f64)>) {
+    let mut t = |x: f64, y: f64| {
+        let p = ctm.transform_point(point2(x, y));
+        out.push((p.x, p.y));
+    };
+    match *op {
+        PathOp::MoveTo(x, y) | PathOp::LineTo(x, y) => t(x, y),
+        PathOp::CurveTo(x1, y1, x2, y2, x, y) => { t(x1, y1); t(x2, y2); t(x, y); }
+        PathOp::Rect(x, y, w, h) => { t(x, y); t(x + w, y); t(x, y + h); t(x + w, y + h); }
+        PathOp::Close => {}
+    }
+}
+
+/// Intersect the clip with the current path's bounding box (`W`, `W*`).
+fn clip_to(gs: &mut GraphicsState, path: &Path) {
+    let mut points = Vec::new();
+    for op in &path.ops {
+        op_points(&gs.ctm, op, &mut points);
+    }
+    let Some(b) = bbox(points.into_iter()) else { return };
+    gs.clip = Some(match gs.clip {
+        None => b,
+        Some(c) => [c[0].max(b[0]), c[1].max(b[1]), c[2].min(b[2]), c[3].min(b[3])],
+    });
+}
+
+/// Report each subpath of `ops` (the part of the path not yet reported)
+/// as painted in the fill colour.
+fn report_fill(gs: &GraphicsState, ops: &[PathOp], output: &mut dyn OutputDev) -> Result<(), OutputError> {
+    let mut points = Vec::new();
+    for op in ops {
+        let starts = matches!(op, PathOp::MoveTo(..) | PathOp::Rect(..));
+        if starts && !points.is_empty() {
+            if let Some(b) = bbox(points.drain(..)) {
+                output.painted(b, Paint::Colour(&gs.fill_colorspace, &gs.fill_color))?;
+            }
+        }
+        op_points(&gs.ctm, op, &mut points);
+    }
+    if let Some(b) = bbox(points.drain(..)) {
+        output.painted(b, Paint::Colour(&gs.fill_colorspace, &gs.fill_color))?;
+    }
+    Ok(())
+}
+
+fn num(o: &Object) -> Option<f64> {
+    match o {
+        &Object::Integer(i) => Some(i as f64),
+        &Object::Real(f) => Some(f.into()),
+        _ => None,
+    }
 }
 
 fn show_text(gs: &mut GraphicsState, s: &[u8],
              _tlm: &Transform,
              _flip_ctm: &Transform,
              output: &mut dyn OutputDev) -> Result<(), OutputError> {
+    output.text_style(&TextStyle {
+        font: gs.ts.font_info.as_deref().unwrap_or(&NO_FONT),
+        render_mode: gs.ts.render_mode,
+        fill_colorspace: &gs.fill_colorspace,
+        fill_color: &gs.fill_color,
+        stroke_colorspace: &gs.stroke_colorspace,
+        stroke_color: &gs.stroke_color,
+        clip: gs.clip,
+    })?;
     let ts = &mut gs.ts;
     let font = ts.font.as_ref().unwrap();
     //let encoding = font.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
@@ -1607,7 +1746,7 @@ struct Processor<'a> {
     // and shared by every page and form XObject that uses it, and two
     // resource dictionaries that give one name to different fonts never
     // share an entry.
-    font_table: HashMap<usize, Rc<dyn PdfFont + 'a>>,
+    font_table: HashMap<usize, (Rc<dyn PdfFont + 'a>, Rc<FontInfo>)>,
     _none: PhantomData<&'a ()>,
 }
 
@@ -1626,6 +1765,8 @@ impl<'a> Processor<'a> {
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
+                font_info: None,
+                render_mode: 0,
                 font_size: std::f64::NAN,
                 character_spacing: 0.,
                 word_spacing: 0.,
@@ -1640,8 +1781,14 @@ impl<'a> Processor<'a> {
             stroke_colorspace: ColorSpace::DeviceGray,
             line_width: 1.,
             ctm: Transform2D::identity(),
-            smask: None
+            smask: None,
+            clip: None,
         };
+        // `W`/`W*` clip with the path the next painting operator ends.
+        let mut clip_pending = false;
+        // How many of the path's ops were already reported as painted
+        // (`f*` and the like paint without ending the path here).
+        let mut painted_ops = 0;
         //let mut ts = &mut gs.ts;
         let mut gs_stack = Vec::new();
         let mut mc_stack = Vec::new();
@@ -1676,10 +1823,13 @@ impl<'a> Processor<'a> {
                 "CS" => {
                     let name = operation.operands[0].as_name().unwrap();
                     gs.stroke_colorspace = make_colorspace(doc, name, resources);
+                    gs.stroke_color = Vec::new();
                 }
                 "cs" => {
                     let name = operation.operands[0].as_name().unwrap();
                     gs.fill_colorspace = make_colorspace(doc, name, resources);
+                    // A new colour space starts at its initial colour.
+                    gs.fill_color = Vec::new();
                 }
                 "SC" | "SCN" => {
                     gs.stroke_color = match gs.stroke_colorspace {
@@ -1694,7 +1844,28 @@ impl<'a> Processor<'a> {
                     };
                 }
                 "G" | "g" | "RG" | "rg" | "K" | "k" => {
-                    dlog!("unhandled color operation {:?}", operation);
+                    let space = match operation.operator.as_ref() {
+                        "G" | "g" => ColorSpace::DeviceGray,
+                        "RG" | "rg" => ColorSpace::DeviceRGB,
+                        _ => ColorSpace::DeviceCMYK,
+                    };
+                    let color: Vec<f64> = operation.operands.iter().filter_map(num).collect();
+                    if operation.operator.chars().all(|c| c.is_ascii_lowercase()) {
+                        gs.fill_colorspace = space;
+                        gs.fill_color = color;
+                    } else {
+                        gs.stroke_colorspace = space;
+                        gs.stroke_color = color;
+                    }
+                }
+                "Tr" => {
+                    if let Some(mode) = operation.operands.first().and_then(num) {
+                        gs.ts.render_mode = mode as i64;
+                    }
+                }
+                "sh" => {
+                    let everywhere = [f64::NEG_INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::INFINITY];
+                    output.painted(gs.clip.unwrap_or(everywhere), Paint::Shading)?;
                 }
                 "TJ" => {
                     match operation.operands[0] {
@@ -1754,7 +1925,8 @@ impl<'a> Processor<'a> {
                     let name = operation.operands[0].as_name().unwrap();
                     let font_dict = get::<&Dictionary>(doc, fonts, name);
                     let key = font_dict as *const Dictionary as usize;
-                    let font = self.font_table.entry(key).or_insert_with(|| make_font(doc, font_dict)).clone();
+                    let (font, info) = self.font_table.entry(key).or_insert_with(|| (make_font(doc, font_dict), Rc::new(font_info(doc, font_dict)))).clone();
+                    gs.ts.font_info = Some(info);
                     {
                         /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
                     if let Some(file) = file {
@@ -1825,6 +1997,24 @@ impl<'a> Processor<'a> {
                     dlog!("T* matrix {:?}", gs.ts.tm);
                     output.end_line()?;
                 }
+                "'" | "\"" => {
+                    // Move to the next line (as T*) and show a string; `"`
+                    // first sets word and character spacing.
+                    let ops = &operation.operands;
+                    let text = if operation.operator == "'" { ops.first() } else { ops.get(2) };
+                    if operation.operator == "\"" {
+                        if let (Some(tw), Some(tc)) = (ops.first().and_then(num), ops.get(1).and_then(num)) {
+                            gs.ts.word_spacing = tw;
+                            gs.ts.character_spacing = tc;
+                        }
+                    }
+                    tlm = tlm.pre_transform(&Transform2D::create_translation(0., -gs.ts.leading));
+                    gs.ts.tm = tlm;
+                    output.end_line()?;
+                    if let Some(Object::String(s, _)) = text {
+                        show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
+                    }
+                }
                 "q" => { gs_stack.push(gs.clone()); }
                 "Q" => {
                     let s = gs_stack.pop();
@@ -1880,21 +2070,45 @@ impl<'a> Processor<'a> {
                                                as_num(&operation.operands[2]),
                                                as_num(&operation.operands[3])))
                 }
-                "s" | "f*" | "B" | "B*" | "b" => {
+                "s" | "f*" | "B" | "B*" | "b" | "b*" => {
                     dlog!("unhandled path op {:?}", operation);
+                    if operation.operator != "s" {
+                        report_fill(&gs, &path.ops[painted_ops.min(path.ops.len())..], output)?;
+                        painted_ops = path.ops.len();
+                    }
+                    if clip_pending {
+                        clip_to(&mut gs, &path);
+                        clip_pending = false;
+                    }
                 }
                 "S" => {
                     output.stroke(&gs.ctm, &gs.stroke_colorspace, &gs.stroke_color, &path)?;
+                    if clip_pending {
+                        clip_to(&mut gs, &path);
+                        clip_pending = false;
+                    }
                     path.ops.clear();
+                    painted_ops = 0;
                 }
                 "F" | "f" => {
+                    report_fill(&gs, &path.ops[painted_ops.min(path.ops.len())..], output)?;
                     output.fill(&gs.ctm, &gs.fill_colorspace, &gs.fill_color, &path)?;
+                    if clip_pending {
+                        clip_to(&mut gs, &path);
+                        clip_pending = false;
+                    }
                     path.ops.clear();
+                    painted_ops = 0;
                 }
-                "W" | "w*" => { dlog!("unhandled clipping operation {:?}", operation); }
+                "W" | "W*" => { clip_pending = true; }
                 "n" => {
                     dlog!("discard {:?}", path);
+                    if clip_pending {
+                        clip_to(&mut gs, &path);
+                        clip_pending = false;
+                    }
                     path.ops.clear();
+                    painted_ops = 0;
                 }
                 "BMC" | "BDC" => {
                     mc_stack.push(operation);
@@ -1908,6 +2122,16 @@ impl<'a> Processor<'a> {
                     let xobject: &Dictionary = get(&doc, resources, b"XObject");
                     let name = operation.operands[0].as_name().unwrap();
                     let xf: &Stream = get(&doc, xobject, name);
+                    if maybe_get_name(doc, &xf.dict, b"Subtype") == Some(&b"Image"[..]) {
+                        // An image is the unit square under the CTM; it has
+                        // no content stream to read.
+                        let mut corners = Vec::new();
+                        op_points(&gs.ctm, &PathOp::Rect(0., 0., 1., 1.), &mut corners);
+                        if let Some(b) = bbox(corners.into_iter()) {
+                            output.painted(b, Paint::Image)?;
+                        }
+                        continue;
+                    }
                     let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
                     let contents = get_contents(xf);
                     self.process_stream(&doc, contents, resources, &media_box, output, page_num)?;
@@ -1930,6 +2154,14 @@ pub trait OutputDev {
     fn end_line(&mut self)-> Result<(), OutputError>;
     fn stroke(&mut self, _ctm: &Transform, _colorspace: &ColorSpace, _color: &[f64], _path: &Path)-> Result<(), OutputError> {Ok(())}
     fn fill(&mut self, _ctm: &Transform, _colorspace: &ColorSpace, _color: &[f64], _path: &Path)-> Result<(), OutputError> {Ok(())}
+    /// How the glyphs of the next `output_character` calls are drawn.
+    fn text_style(&mut self, _style: &TextStyle) -> Result<(), OutputError> {Ok(())}
+    /// An area painted (by any fill operator, one box per subpath; an
+    /// image; a shading), as a bounding box in default user space, in the
+    /// order the page draws them.
+    fn painted(&mut self, _area: [f64; 4], _paint: Paint) -> Result<(), OutputError> {Ok(())}
+    /// The page's crop box, when it has one (after `begin_page`).
+    fn crop_box(&mut self, _crop_box: &MediaBox) -> Result<(), OutputError> {Ok(())}
 }
 
 
@@ -2489,6 +2721,14 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
     let art_box = get::<Option<Vec<f64>>>(&doc, page_dict, b"ArtBox")
         .map(|x| (x[0], x[1], x[2], x[3]));
     output.begin_page(page_num, &media_box, art_box)?;
+    let crop_box = get_inherited::<&Object>(doc, page_dict, b"CropBox")
+        .and_then(|b| b.as_array().ok())
+        .map(|b| b.iter().filter_map(|x| num(maybe_deref(doc, x))).collect::<Vec<f64>>())
+        .filter(|b| b.len() == 4)
+        .map(|b| MediaBox { llx: b[0].min(b[2]), lly: b[1].min(b[3]), urx: b[0].max(b[2]), ury: b[1].max(b[3]) });
+    if let Some(crop_box) = crop_box {
+        output.crop_box(&crop_box)?;
+    }
     p.process_stream(&doc, doc.get_page_content(object_id).unwrap(), resources, &media_box, output, page_num)?;
     output.end_page()?;
     Ok(())
