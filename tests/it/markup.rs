@@ -9,7 +9,10 @@ const PAGE: &str = "tests/markup/little-hinton-pc_2026-03-03_minutes.html";
 
 /// A line of `agendex pages` without its typography marks ("[H2B] ").
 fn without_marks(line: &str) -> &str {
-    match line.strip_prefix('[').and_then(|rest| rest.split_once("] ")) {
+    match line
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once("] "))
+    {
         Some((marks, text)) if !marks.contains(' ') || marks.contains(" x") => text,
         _ => line,
     }
@@ -30,7 +33,10 @@ fn a_web_page_of_minutes_shows_as_lines_headings_and_table_rows() {
         text.lines().nth(1),
         Some("[H1BA] MINUTES OF THE MEETING OF LITTLE HINTON PARISH COUNCIL HELD ON TUESDAY 3 MARCH 2026")
     );
-    assert!(text.contains("\n[H3B] 1. Declarations of interest\n"), "{text}");
+    assert!(
+        text.contains("\n[H3B] 1. Declarations of interest\n"),
+        "{text}"
+    );
     let lines: Vec<&str> = text.lines().map(without_marks).collect();
     for line in [
         "Held in the Village Hall, Church Lane, at 7.30 pm.",
