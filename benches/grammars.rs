@@ -100,6 +100,13 @@ fn each_grammar<M: Measurement>(c: &mut Criterion<M>) {
     let bytes: u64 = docs.iter().map(|(p, _)| text_bytes(p)).sum();
     let mut g = c.benchmark_group("grammar");
     g.throughput(Throughput::Bytes(bytes));
+    g.bench_function("lex", |b| {
+        b.iter(|| {
+            for (pages, _) in &docs {
+                black_box(grammars::lex::lex_pages(pages));
+            }
+        })
+    });
     g.bench_function("segment", |b| {
         b.iter(|| {
             for (pages, _) in &docs {
@@ -107,12 +114,18 @@ fn each_grammar<M: Measurement>(c: &mut Criterion<M>) {
             }
         })
     });
+    // Each grammar reads documents lexed once (the "lex" bench above).
+    let lexed: Vec<grammars::Doc> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, (pages, info))| grammars::Doc::of(pages, info, i))
+        .collect();
     for (name, grammar) in list {
         g.bench_function(name, |b| {
             b.iter(|| {
                 let mut out = Parsed::default();
-                for (i, (pages, info)) in docs.iter().enumerate() {
-                    grammar(black_box(pages), info, i, &mut out);
+                for doc in &lexed {
+                    grammar(black_box(doc), &mut out);
                 }
                 out
             })
@@ -150,7 +163,8 @@ fn recommendation_own<M: Measurement>(
         b.iter(|| {
             let mut out = Parsed::default();
             for (i, (pages, info)) in own.iter().enumerate() {
-                grammars::recommendations::parse(black_box(pages), info, i, &mut out);
+                let doc = grammars::Doc::of(black_box(pages), info, i);
+                grammars::recommendations::parse(&doc, &mut out);
             }
             out
         })

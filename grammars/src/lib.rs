@@ -9,10 +9,12 @@
 // In the order data moves: the input model, the lexemes every stage
 // shares, segmentation into documents, then one folder per family of
 // documents and the registry that says which families read which type.
+pub mod document;
 pub mod input;
 pub mod lex;
 pub mod markup;
 pub mod model;
+pub mod outline;
 pub mod segment;
 
 pub mod agenda;
@@ -25,6 +27,7 @@ pub mod registry;
 #[cfg(test)]
 mod test_seeds;
 
+pub use document::Doc;
 pub use input::{from_text, Cell, Line, Page};
 pub use markup::{from_html, from_markdown};
 pub use model::*;
@@ -35,17 +38,28 @@ pub use model::*;
 /// full-text search finds everything, also where no grammar produced a record.
 pub fn parse(pages: &[Page]) -> Parsed {
     let mut out = Parsed::default();
-    for seg in segment::segment(pages) {
+    // Every line is lexed once, here; segmentation and the grammars read it.
+    let lexed = lex::lex_pages(pages);
+    let mut first_of_page = Vec::with_capacity(pages.len());
+    let mut n = 0;
+    for page in pages {
+        first_of_page.push(n);
+        n += page.lines.len();
+    }
+    for seg in segment::segment_lexed(pages, &lexed) {
         // A document may begin or end inside a page: its grammars read its
         // own lines only.
         let doc_pages = &seg.pages_cow(pages)[..];
-        let doc = out.documents.len();
+        let from = first_of_page[seg.first] + seg.first_line;
+        let to = first_of_page[seg.last] + seg.last_line;
+        let lines = lexed.get(from..=to).unwrap_or_default().iter().cloned();
+        let doc = Doc::new(doc_pages, lines, &seg.info, out.documents.len());
         out.documents.push(seg.info.clone());
         out.records.push(Record {
             text: document_text(doc_pages),
             page: seg.info.pages[0],
             page_end: seg.info.pages[1],
-            document: doc,
+            document: doc.index,
             fields: Fields::Document(DocumentFields {}),
         });
         if seg.info.doc_type == DocType::Other {
@@ -60,12 +74,12 @@ pub fn parse(pages: &[Page]) -> Parsed {
         // The report grammar takes the front sheet segmenting read.
         if let Some(sheet) = seg.sheet.as_ref() {
             if registry::opens_with_report(seg.info.doc_type) {
-                reports::parse_with_sheet(doc_pages, &seg.info, doc, &mut out, Some(sheet));
+                reports::parse_with_sheet(doc_pages, &seg.info, doc.index, &mut out, Some(sheet));
                 grammars = grammars.get(1..).unwrap_or_default();
             }
         }
         for grammar in grammars {
-            grammar(doc_pages, &seg.info, doc, &mut out);
+            grammar(&doc, &mut out);
         }
         // Records come out in document order: by the page they start on,
         // keeping each grammar's own order among records of one page.

@@ -1,13 +1,13 @@
 //! Document type -> the grammars that read it, one line each.
 
 use crate::agenda::{self, meeting};
-use crate::input::Page;
-use crate::model::{DocType, DocumentInfo, Parsed};
+use crate::document::Doc;
+use crate::model::{DocType, Parsed};
 use crate::{minutes, recommendations, reports, tables};
 
-/// A grammar reads one document's pages and appends records and diagnostics.
-/// `doc` is the document's index in `Parsed::documents`.
-pub type Grammar = fn(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed);
+/// A grammar reads one document (its pages, lexed lines and outline) and
+/// appends records and diagnostics.
+pub type Grammar = fn(doc: &Doc, out: &mut Parsed);
 
 /// The grammars that run over a document of this type, in order. The
 /// minutes grid is the layout of the minutes, not a data table, so minutes

@@ -6,6 +6,7 @@
 mod common;
 
 use common::{pdf_pages, text_pages};
+use grammars::Doc;
 use grammars::{
     minutes, minutes::attendance, AttendanceStatus, DocType, DocumentInfo, Fields, Page, Parsed,
     Record,
@@ -30,8 +31,8 @@ fn run(pages: &[Page]) -> Parsed {
     let last = pages.last().map(|p| p.number).unwrap_or(1);
     let info = info([first, last]);
     let mut out = Parsed::default();
-    attendance::parse(pages, &info, 0, &mut out);
-    minutes::parse(pages, &info, 0, &mut out);
+    attendance::parse(&Doc::of(pages, &info, 0), &mut out);
+    minutes::parse(&Doc::of(pages, &info, 0), &mut out);
     out
 }
 
@@ -669,10 +670,10 @@ fn attendance_with_minutes_as_the_two_in_turn() {
                 let doc_pages = seg.pages(&pages);
                 minutes_docs += usize::from(seg.info.doc_type == DocType::Minutes);
                 let mut apart = Parsed::default();
-                attendance::parse(&doc_pages, &seg.info, 3, &mut apart);
-                minutes::parse(&doc_pages, &seg.info, 3, &mut apart);
+                attendance::parse(&Doc::of(&doc_pages, &seg.info, 3), &mut apart);
+                minutes::parse(&Doc::of(&doc_pages, &seg.info, 3), &mut apart);
                 let mut together = Parsed::default();
-                minutes::parse_with_attendance(&doc_pages, &seg.info, 3, &mut together);
+                minutes::parse_with_attendance(&Doc::of(&doc_pages, &seg.info, 3), &mut together);
                 assert_eq!(together, apart, "{stem} {:?}", seg.info.pages);
             }
         }

@@ -4,6 +4,7 @@
 mod common;
 
 use common::{pdf_pages, text_pages};
+use grammars::Doc;
 use grammars::{DocType, DocumentInfo, Fields, Page, Parsed, Record};
 
 const S000: &str = "000_ab51a36975b4b00c";
@@ -23,7 +24,7 @@ fn run(pages: &[Page], doc_type: DocType) -> Parsed {
         ..DocumentInfo::default()
     };
     let mut out = Parsed::default();
-    grammars::recommendations::parse(pages, &info, 0, &mut out);
+    grammars::recommendations::parse(&Doc::of(pages, &info, 0), &mut out);
     out
 }
 

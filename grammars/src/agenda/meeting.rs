@@ -5,9 +5,9 @@
 //! Owns the rule that a file records each meeting once: a pack's reports
 //! all name the meeting of its agenda, which is one meeting.
 
-use crate::input::Page;
+use crate::document::Doc;
 use crate::lex::{fold, plain};
-use crate::model::{DocType, DocumentInfo, Fields, Meeting, Parsed, Record};
+use crate::model::{DocType, Fields, Meeting, Parsed, Record};
 use crate::segment::heading::{agenda_heading, minutes_heading};
 
 /// Append a meeting record unless the file already holds one for the same
@@ -28,7 +28,8 @@ pub fn push_unique(out: &mut Parsed, record: Record) {
 }
 
 /// Read one document's pages and append its records to `out`.
-pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+pub fn parse(d: &Doc, out: &mut Parsed) {
+    let (pages, info, doc) = (d.pages, d.info, d.index);
     let mut texts: Vec<String> = Vec::new();
     let mut at: Vec<u32> = Vec::new();
     for page in pages {

@@ -7,9 +7,9 @@
 
 pub mod meeting;
 
-use crate::input::Page;
+use crate::document::Doc;
 use crate::lex::{bullet, fold, plain};
-use crate::model::{AgendaItem, DocumentInfo, Fields, Parsed, Record};
+use crate::model::{AgendaItem, Fields, Parsed, Record};
 use nom::branch::alt;
 use nom::bytes::complete::tag_no_case;
 use nom::character::complete::{char, digit1, space0, space1};
@@ -131,7 +131,8 @@ impl Open {
 /// Items are numbered in sequence (1, 2, 3 …): a line that starts with a
 /// number out of sequence is text of the item above, so dates and figures in
 /// descriptions never open an item.
-pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+pub fn parse(d: &Doc, out: &mut Parsed) {
+    let (pages, doc) = (d.pages, d.index);
     let mut open: Option<Open> = None;
     let mut started = false;
     for page in pages {
@@ -211,6 +212,7 @@ mod tests {
     use super::*;
     use crate::input::from_text;
     use crate::model::DocType;
+    use crate::model::DocumentInfo;
 
     #[test]
     fn lexemes() {
@@ -247,7 +249,7 @@ mod tests {
             ..DocumentInfo::default()
         };
         let mut out = Parsed::default();
-        parse(&pages, &info, 0, &mut out);
+        parse(&Doc::of(&pages, &info, 0), &mut out);
         let items: Vec<&AgendaItem> = out
             .records
             .iter()

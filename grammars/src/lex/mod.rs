@@ -1,11 +1,15 @@
-//! The lexemes every stage shares: folding a line's text, list marks,
-//! dates and month names, HTML fragments in cells, title case. Small functions and nom
+//! The lexemes every stage shares, and the one pass that lexes a file's
+//! lines with them (`lex_pages`): folding a line's text, list marks, the
+//! number opening a line and its style, dates and month names, HTML
+//! fragments in cells, sentences, title case. Small functions and nom
 //! parsers; no document structure.
 
 mod bullets;
 mod dates;
 mod fold;
 mod html;
+mod line;
+mod number;
 mod sentences;
 mod words;
 
@@ -18,5 +22,7 @@ pub use fold::{
     plain_cells_cow,
 };
 pub use html::strip_html;
+pub use line::{lex_line, lex_pages, LexedLine};
+pub use number::{lead_number, LeadNumber, NumberStyle};
 pub use sentences::{sentence_spans, sentences};
 pub use words::{title_case, SMALL_WORDS};

@@ -11,6 +11,7 @@
 //! complete it. Owns no minute structure: `minutes` reads the names back
 //! through `entries` to resolve action owners.
 
+use crate::document::Doc;
 use crate::input::Page;
 use crate::lex::fold;
 use crate::minutes::lex::{self, FlatLine, Layout};
@@ -36,10 +37,11 @@ pub struct Entry {
 }
 
 /// Read one document's pages and append its attendance and declaration records.
-pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
-    let lines = lex::flatten(pages);
-    let layout = lex::layout(&lines);
-    parse_in(&lines, layout.as_ref(), info, doc, out);
+pub fn parse(d: &Doc, out: &mut Parsed) {
+    let (_pages, info, doc) = (d.pages, d.info, d.index);
+    let lines = &d.lines;
+    let layout = lex::layout(lines);
+    parse_in(lines, layout.as_ref(), info, doc, out);
 }
 
 /// `parse` over lines already flattened and laid out; returns the
@@ -515,7 +517,7 @@ fn read(
     let mut section = (Kind::Members, String::new());
     let mut logical: Vec<Logical> = Vec::new();
     for l in &region[first..] {
-        let text = l.text.as_str();
+        let text = &*l.text;
         if LEGEND.is_match(text) {
             continue;
         }
@@ -964,11 +966,7 @@ mod tests {
             .collect();
         let flat: Vec<FlatLine> = lines
             .iter()
-            .map(|l| FlatLine {
-                page: 1,
-                line: l,
-                text: l.text.clone(),
-            })
+            .map(|l| crate::lex::lex_line(0, 1, 0, l))
             .collect();
         let layout = Layout {
             start: 0,
@@ -1108,11 +1106,7 @@ mod tests {
             text: "Councillor Brown attended as substitute for Councillor White.".into(),
             ..Default::default()
         };
-        let lines = vec![FlatLine {
-            page: 2,
-            line: &line,
-            text: line.text.clone(),
-        }];
+        let lines = vec![crate::lex::lex_line(0, 2, 0, &line)];
         let layout = Layout {
             start: 0,
             body_start: 0,
@@ -1155,11 +1149,7 @@ mod tests {
             text: "Cllr Jones declared a personal interest in item 7 as a governor of Park School. There were no other declarations.".into(),
             ..Default::default()
         };
-        let flat = vec![FlatLine {
-            page: 3,
-            line: &line,
-            text: line.text.clone(),
-        }];
+        let flat = vec![crate::lex::lex_line(0, 3, 0, &line)];
         let d = declarations(&flat);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].0.name.as_deref(), Some("Cllr Jones"));
@@ -1172,11 +1162,7 @@ mod tests {
             text: "DECLARATION OF INTEREST (Agenda Item 3) There were no declarations made".into(),
             ..Default::default()
         };
-        let flat = vec![FlatLine {
-            page: 3,
-            line: &none,
-            text: none.text.clone(),
-        }];
+        let flat = vec![crate::lex::lex_line(0, 3, 0, &none)];
         assert!(declarations(&flat).is_empty());
     }
 }

@@ -6,8 +6,8 @@
 //!
 //! Owns no records: `minutes`, `attendance` and `resolution` build on these.
 
-use crate::input::{Line, Page};
-use crate::lex::{find_date, fold_html};
+use crate::input::Page;
+use crate::lex::find_date;
 use crate::model::DocumentInfo;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
@@ -17,48 +17,16 @@ use nom::multi::many1;
 use nom::sequence::{pair, preceded};
 use nom::{IResult, Parser};
 
-/// One line of a document with its page and its clean text (HTML fragments
-/// removed, whitespace folded).
-#[derive(Debug, Clone)]
-pub struct FlatLine<'a> {
-    pub page: u32,
-    pub line: &'a Line,
-    pub text: String,
-}
+/// One line of a document as the lexing pass gave it: its page, its clean
+/// text (HTML fragments removed, whitespace folded), its typography.
+pub type FlatLine<'a> = crate::lex::LexedLine<'a>;
 
-impl FlatLine<'_> {
-    /// The clean text of each cell.
-    pub fn cells(&self) -> Vec<String> {
-        self.line.cells.iter().map(|c| fold_html(&c.text)).collect()
-    }
-}
-
-/// All non-blank lines of some pages, in reading order.
+/// All lines with words on them of some pages, in reading order.
 pub fn flatten(pages: &[Page]) -> Vec<FlatLine<'_>> {
-    let mut out = Vec::new();
-    for page in pages {
-        for line in &page.lines {
-            let text = if line.cells.len() <= 1 {
-                fold_html(&line.text)
-            } else {
-                let joined = line
-                    .cells
-                    .iter()
-                    .map(|c| c.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                fold_html(&joined)
-            };
-            if !text.is_empty() {
-                out.push(FlatLine {
-                    page: page.number,
-                    line,
-                    text,
-                });
-            }
-        }
-    }
-    out
+    crate::lex::lex_pages(pages)
+        .into_iter()
+        .filter(|l| !l.text.is_empty())
+        .collect()
 }
 
 /// The number in the first column of a minutes grid: "7", "7.", "7.3",

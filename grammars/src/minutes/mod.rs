@@ -14,7 +14,7 @@ pub mod lex;
 pub mod people;
 pub mod resolution;
 
-use crate::input::Page;
+use crate::document::Doc;
 use crate::model::{
     Action, AttendanceStatus, Diagnostic, DocumentInfo, Fields, Minute, Paragraph, Parsed, Record,
     Resolution,
@@ -90,20 +90,22 @@ struct Min {
 }
 
 /// Read one document's pages and append its records to `out`.
-pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
-    let lines = lex::flatten(pages);
-    let layout = lex::layout(&lines);
-    parse_in(&lines, layout.as_ref(), info, doc, out, None);
+pub fn parse(d: &Doc, out: &mut Parsed) {
+    let (_pages, info, doc) = (d.pages, d.info, d.index);
+    let lines = &d.lines;
+    let layout = lex::layout(lines);
+    parse_in(lines, layout.as_ref(), info, doc, out, None);
 }
 
 /// `attendance::parse` then `parse`, with the same records and
 /// diagnostics in the same order, but the document flattened, laid out
 /// and its attendance list read once for both.
-pub fn parse_with_attendance(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
-    let lines = lex::flatten(pages);
-    let layout = lex::layout(&lines);
-    let entries = attendance::parse_in(&lines, layout.as_ref(), info, doc, out);
-    parse_in(&lines, layout.as_ref(), info, doc, out, Some(entries));
+pub fn parse_with_attendance(d: &Doc, out: &mut Parsed) {
+    let (_pages, info, doc) = (d.pages, d.info, d.index);
+    let lines = &d.lines;
+    let layout = lex::layout(lines);
+    let entries = attendance::parse_in(lines, layout.as_ref(), info, doc, out);
+    parse_in(lines, layout.as_ref(), info, doc, out, Some(entries));
 }
 
 /// `parse` over lines already flattened and laid out; `entries` are the
@@ -147,7 +149,7 @@ fn read(lines: &[FlatLine], layout: &Layout, diags: &mut Vec<Diagnostic>) -> Vec
 /// A row of the grid: number cell, text cell, ACTION BY cell.
 fn grid_row(l: &FlatLine) -> (String, String, String) {
     if l.line.table.is_none() {
-        return (String::new(), l.text.clone(), String::new());
+        return (String::new(), l.text.to_string(), String::new());
     }
     let cells = l.cells();
     let (num, text, action) = match cells.len() {
@@ -307,7 +309,7 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
     let mut mins: Vec<Min> = Vec::new();
     let mut prev: Option<&FlatLine> = None;
     for l in lines {
-        let text = l.text.as_str();
+        let text = &*l.text;
         // A gap above the line (a blank line in text) ends a paragraph.
         let gap = prev.is_some_and(|p| {
             p.page == l.page && {
@@ -593,6 +595,7 @@ mod tests {
     use super::*;
     use crate::input::from_text;
     use crate::model::DocType;
+    use crate::model::DocumentInfo;
 
     fn run(text: &str) -> Parsed {
         let pages = from_text(text);
@@ -602,7 +605,7 @@ mod tests {
             ..DocumentInfo::default()
         };
         let mut out = Parsed::default();
-        parse(&pages, &info, 0, &mut out);
+        parse(&Doc::of(&pages, &info, 0), &mut out);
         out
     }
 
@@ -747,8 +750,8 @@ The meeting closed at 11.30 am
             ..DocumentInfo::default()
         };
         let mut p = Parsed::default();
-        attendance::parse(&pages, &info, 0, &mut p);
-        parse(&pages, &info, 0, &mut p);
+        attendance::parse(&Doc::of(&pages, &info, 0), &mut p);
+        parse(&Doc::of(&pages, &info, 0), &mut p);
         assert_eq!(
             attendance_of(&p),
             vec![

@@ -22,8 +22,8 @@
 mod lex;
 mod para;
 
-use crate::input::Page;
-use crate::model::{Diagnostic, DocType, DocumentInfo, Fields, Parsed, Recommendation, Record};
+use crate::document::Doc;
+use crate::model::{Diagnostic, DocType, Fields, Parsed, Recommendation, Record};
 use crate::recommendations::lex::{
     addressed_section_heading, addressee_lead, asked_to, for_consideration, imperative,
     item_number, key_area, none_marker, rec_heading, sentences, should_subject, that_addressee,
@@ -67,7 +67,8 @@ struct Ctx {
 }
 
 /// Read one document's pages and append its records to `out`.
-pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+pub fn parse(d: &Doc, out: &mut Parsed) {
+    let (pages, info, doc) = (d.pages, d.info, d.index);
     let paras = paragraphs(pages);
     let text_input = pages.iter().all(|p| p.lines.iter().all(|l| l.size == 0.0));
     let ctx = Ctx {
@@ -987,6 +988,7 @@ fn word_bag(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::input::from_text;
+    use crate::model::DocumentInfo;
 
     #[test]
     fn word_bags_are_equal_when_the_sorted_word_lists_are() {
@@ -1031,7 +1033,7 @@ mod tests {
             ..DocumentInfo::default()
         };
         let mut out = Parsed::default();
-        parse(&from_text(text), &info, 0, &mut out);
+        parse(&Doc::of(&from_text(text), &info, 0), &mut out);
         out.records
             .iter()
             .map(|r| match &r.fields {
@@ -1084,9 +1086,7 @@ mod tests {
         };
         let mut out = Parsed::default();
         parse(
-            &from_text("Recommendations\n1. Ensure that:\n(a) plans are reviewed\n(b) staff are trained\n2. Improve supervision.\nSummary"),
-            &info,
-            0,
+            &Doc::of(&from_text("Recommendations\n1. Ensure that:\n(a) plans are reviewed\n(b) staff are trained\n2. Improve supervision.\nSummary"), &info, 0),
             &mut out,
         );
         assert_eq!(out.records.len(), 2);
@@ -1105,14 +1105,9 @@ mod tests {
             ..DocumentInfo::default()
         };
         let mut out = Parsed::default();
-        parse(
-            &from_text(
+        parse(&Doc::of(&from_text(
                 "Progress on the action plan\nNo\tTheme\tRecommendation\tProgress update\tRAG\n1\tHealth\tImprove health checks for all\tChecks now at 94%.\tGreen\n\t\tchildren looked after\tA new nurse started.\t\n2\t\tReview the LADO role\tDone.\tGreen\nNext steps",
-            ),
-            &info,
-            0,
-            &mut out,
-        );
+            ), &info, 0), &mut out);
         type Row = (Option<String>, Option<String>, String, Option<String>);
         let got: Vec<Row> = out
             .records
@@ -1194,9 +1189,11 @@ mod tests {
         let info = DocumentInfo::default();
         let mut out = Parsed::default();
         parse(
-            &from_text("3. Recommendations\n\nN/A\n\n4. Reasons for decision\n\nN/A"),
-            &info,
-            0,
+            &Doc::of(
+                &from_text("3. Recommendations\n\nN/A\n\n4. Reasons for decision\n\nN/A"),
+                &info,
+                0,
+            ),
             &mut out,
         );
         assert!(out.records.is_empty() && out.diagnostics.is_empty());
@@ -1243,9 +1240,13 @@ mod tests {
         };
         let mut out = Parsed::default();
         parse(
-            &from_text("Recommendation 1\nEnsure a.\nDone.\nRecommendation 3\nEnsure b.\nDone."),
-            &info,
-            0,
+            &Doc::of(
+                &from_text(
+                    "Recommendation 1\nEnsure a.\nDone.\nRecommendation 3\nEnsure b.\nDone.",
+                ),
+                &info,
+                0,
+            ),
             &mut out,
         );
         assert_eq!(out.records.len(), 2);

@@ -8,6 +8,7 @@
 //! recommendations in the body are the recommendation grammar's.
 
 use crate::agenda::meeting;
+use crate::document::Doc;
 use crate::input::{Line, Page};
 use crate::lex::{fold, plain, plain_cells, plain_cells_cow};
 use crate::model::{DocumentInfo, Fields, Meeting, Parsed, Record, Report};
@@ -15,7 +16,8 @@ use crate::segment::front_sheet::{front_sheet, FrontSheet, SHEET_LINES};
 use crate::segment::heading::strip_council;
 
 /// Read one document's pages and append its records to `out`.
-pub fn parse(pages: &[Page], info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+pub fn parse(d: &Doc, out: &mut Parsed) {
+    let (pages, info, doc) = (d.pages, d.info, d.index);
     parse_with_sheet(pages, info, doc, out, None);
 }
 

@@ -29,7 +29,7 @@ pub mod front_sheet;
 pub mod heading;
 
 use crate::input::Page;
-use crate::lex::{find_date, find_date_at, fold, is_furniture, month_year, plain_cells_cow};
+use crate::lex::{find_date, find_date_at, fold, lex_pages, month_year, LexedLine};
 use crate::model::{DocType, DocumentInfo};
 use nom::bytes::complete::tag_no_case;
 use nom::character::complete::{digit1, space0};
@@ -114,23 +114,8 @@ enum Cue {
     WorkPlan,
 }
 
-/// One line of the file, flattened across pages.
-struct Flat<'a> {
-    page: usize,
-    line: usize,
-    /// The line's `plain_cells` text, borrowed where that is the line.
-    text: Cow<'a, str>,
-    table: bool,
-    /// "This page is intentionally left blank": blank as text, but it marks
-    /// a page end in a text rendering, which no document crosses backwards.
-    furniture: bool,
-}
-
-impl Flat<'_> {
-    fn blank(&self) -> bool {
-        self.text.is_empty()
-    }
-}
+/// One line of the file, lexed once for every stage.
+type Flat<'a> = LexedLine<'a>;
 
 /// Non-blank lines a document must hold before a weak cue (a front sheet
 /// without a stamp, a cover, a heading) may start another: a document's own
@@ -140,24 +125,12 @@ const MIN_BODY: usize = 10;
 /// Split pages into documents. Every non-blank line belongs to exactly one
 /// document, except page furniture at a document's end.
 pub fn segment(pages: &[Page]) -> Vec<Segment> {
-    let flat: Vec<Flat> = pages
-        .iter()
-        .enumerate()
-        .flat_map(|(p, page)| {
-            page.lines.iter().enumerate().map(move |(l, line)| {
-                let text = plain_cells_cow(&line.text);
-                let furniture = is_furniture(&line.text);
-                Flat {
-                    page: p,
-                    line: l,
-                    text: if furniture { Cow::Borrowed("") } else { text },
-                    table: line.table.is_some(),
-                    furniture,
-                }
-            })
-        })
-        .collect();
-    let Some(first_text) = flat.iter().position(|f| !f.blank()) else {
+    segment_lexed(pages, &lex_pages(pages))
+}
+
+/// `segment`, reading the file's lines as `lex_pages` lexed them.
+pub fn segment_lexed(pages: &[Page], flat: &[LexedLine]) -> Vec<Segment> {
+    let Some(first_text) = flat.iter().position(|f| !f.is_blank()) else {
         return Vec::new();
     };
     let multi_page = pages.len() > 1;
@@ -165,9 +138,9 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
     // per line (counting afresh made long single-page texts quadratic).
     let mut nonblank_before = Vec::with_capacity(flat.len() + 1);
     let mut seen = 0usize;
-    for f in &flat {
+    for f in flat {
         nonblank_before.push(seen);
-        seen += usize::from(!f.blank());
+        seen += usize::from(!f.is_blank());
     }
     nonblank_before.push(seen);
 
@@ -177,39 +150,41 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
     let mut item_number: Option<String> = None;
     for i in first_text..flat.len() {
         let f = &flat[i];
-        if f.blank() || f.table {
+        if f.is_blank() || f.line.table.is_some() {
             continue;
         }
         let (cur_start, cur_cue, cur_anchor) = starts[starts.len() - 1];
         let body_lines = nonblank_before[i] - nonblank_before[cur_start];
-        let next = next_text(&flat, i);
+        let next = next_text(flat, i);
         // A summons and membership list may fill the first page and put the
         // "AGENDA" heading lower down or over the page: while nothing has
         // started a document yet, the heading makes the whole opening an agenda.
-        let opening =
-            starts.len() == 1 && cur_cue == Cue::Start && flat[i].page <= 1 && body_lines <= 80;
-        let cue = if is_agenda_heading(&f.text) && opening {
+        let opening = starts.len() == 1
+            && cur_cue == Cue::Start
+            && flat[i].page_index <= 1
+            && body_lines <= 80;
+        let cue = if is_agenda_heading(&f.plain) && opening {
             starts[0].1 = Cue::Agenda;
             starts[0].2 = i;
             continue;
-        } else if is_agenda_heading(&f.text) && lines_above_on_page(&flat, i) <= 12 {
+        } else if is_agenda_heading(&f.plain) && lines_above_on_page(flat, i) <= 12 {
             Some(Cue::Agenda)
-        } else if is_minutes_heading(&f.text) {
+        } else if is_minutes_heading(&f.plain) {
             Some(Cue::Minutes)
-        } else if let Some(n) = agenda_item_stamp(&f.text, next) {
+        } else if let Some(n) = agenda_item_stamp(&f.plain, next) {
             // A stamp repeated on each page of one report is not a new report.
             let repeated = item_number.as_deref() == Some(n.as_str());
             item_number = Some(n);
             (!repeated).then_some(Cue::AgendaItem)
         } else if body_lines < MIN_BODY {
             None
-        } else if is_report_sheet_start(&f.text) {
+        } else if is_report_sheet_start(&f.plain) {
             Some(Cue::ReportSheet)
-        } else if is_published_line(&f.text) {
+        } else if is_published_line(&f.plain) {
             Some(Cue::InspectionCover)
-        } else if cur_cue != Cue::WorkPlan && is_work_plan_heading(&f.text) {
+        } else if cur_cue != Cue::WorkPlan && is_work_plan_heading(&f.plain) {
             Some(Cue::WorkPlan)
-        } else if is_title_slide(&flat, i, multi_page) {
+        } else if is_title_slide(flat, i, multi_page) {
             Some(Cue::Presentation)
         } else {
             None
@@ -222,7 +197,7 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
         } else {
             cur_anchor + 1
         };
-        let start = start_of(&flat, i, cue, multi_page, floor);
+        let start = start_of(flat, i, cue, multi_page, floor);
         // A cue inside the previous document's own opening lines (the
         // "Report to" under an "Agenda Item" stamp) adds nothing.
         let own_sheet =
@@ -240,22 +215,22 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
         starts.push((start, cue, i));
     }
 
-    let council = file_council(&flat);
+    let council = file_council(flat);
     let mut out: Vec<Segment> = Vec::new();
     for (k, &(start, cue, _)) in starts.iter().enumerate() {
         let end_excl = starts.get(k + 1).map(|s| s.0).unwrap_or(flat.len());
-        let Some(last) = (start..end_excl).rev().find(|&j| !flat[j].blank()) else {
+        let Some(last) = (start..end_excl).rev().find(|&j| !flat[j].is_blank()) else {
             continue;
         };
         // Blank lines stay (as ""): in a text rendering they end a paragraph.
-        let texts: Vec<&str> = flat[start..=last].iter().map(|f| &*f.text).collect();
+        let texts: Vec<&str> = flat[start..=last].iter().map(|f| &*f.plain).collect();
         // Both read the front sheet: it is read once.
         let mut sheet = None;
         let doc_type = classify_with(cue, &texts, &mut sheet);
         let mut info = describe(doc_type, &texts, council.as_deref(), &mut sheet);
         info.pages = [
-            pages[flat[start].page].number,
-            pages[flat[last].page].number,
+            pages[flat[start].page_index].number,
+            pages[flat[last].page_index].number,
         ];
         let sheet_as_read = flat[start..=last]
             .iter()
@@ -263,10 +238,10 @@ pub fn segment(pages: &[Page]) -> Vec<Segment> {
             .all(|f| !f.furniture);
         out.push(Segment {
             info,
-            first: flat[start].page,
-            last: flat[last].page,
-            first_line: flat[start].line,
-            last_line: flat[last].line,
+            first: flat[start].page_index,
+            last: flat[last].page_index,
+            first_line: flat[start].index,
+            last_line: flat[last].index,
             sheet: sheet.filter(|_| sheet_as_read),
         });
     }
@@ -304,8 +279,8 @@ fn inherit_pack_meeting(segs: &mut [Segment]) {
 fn next_text<'f>(flat: &'f [Flat], i: usize) -> Option<&'f str> {
     flat.get(i + 1..)?
         .iter()
-        .find(|f| !f.blank())
-        .map(|f| &*f.text)
+        .find(|f| !f.is_blank())
+        .map(|f| &*f.plain)
 }
 
 /// Non-blank lines above line `i` on its page.
@@ -313,8 +288,8 @@ fn lines_above_on_page(flat: &[Flat], i: usize) -> usize {
     flat[..i]
         .iter()
         .rev()
-        .take_while(|f| f.page == flat[i].page)
-        .filter(|f| !f.blank())
+        .take_while(|f| f.page_index == flat[i].page_index)
+        .filter(|f| !f.is_blank())
         .count()
 }
 
@@ -326,7 +301,7 @@ fn start_of(flat: &[Flat], i: usize, cue: Cue, multi_page: bool, floor: usize) -
     let above = lines_above_on_page(flat, i);
     if multi_page && cue != Cue::WorkPlan && above <= 8 {
         let mut j = i;
-        while j > 0 && flat[j - 1].page == flat[i].page {
+        while j > 0 && flat[j - 1].page_index == flat[i].page_index {
             j -= 1;
         }
         return first_text_from(flat, j).unwrap_or(i);
@@ -341,10 +316,10 @@ fn start_of(flat: &[Flat], i: usize, cue: Cue, multi_page: bool, floor: usize) -
     while j > floor {
         j -= 1;
         let f = &flat[j];
-        if f.page != flat[i].page || f.furniture {
+        if f.page_index != flat[i].page_index || f.furniture {
             break;
         }
-        if f.blank() {
+        if f.is_blank() {
             blank_run += 1;
             continue;
         }
@@ -353,9 +328,14 @@ fn start_of(flat: &[Flat], i: usize, cue: Cue, multi_page: bool, floor: usize) -
             break;
         }
         blank_run = 0;
-        let sentence = f.text.chars().count() > 60 || f.text.ends_with('.');
-        let numbered = f.text.starts_with(|c: char| c.is_ascii_digit());
-        if f.table || is_bullet(&f.text) || numbered || (!allow_long && sentence) || taken == 6 {
+        let sentence = f.plain.chars().count() > 60 || f.plain.ends_with('.');
+        let numbered = f.plain.starts_with(|c: char| c.is_ascii_digit());
+        if f.line.table.is_some()
+            || is_bullet(&f.plain)
+            || numbered
+            || (!allow_long && sentence)
+            || taken == 6
+        {
             break;
         }
         taken += 1;
@@ -365,7 +345,7 @@ fn start_of(flat: &[Flat], i: usize, cue: Cue, multi_page: bool, floor: usize) -
 }
 
 fn first_text_from(flat: &[Flat], j: usize) -> Option<usize> {
-    (j..flat.len()).find(|&k| !flat[k].blank())
+    (j..flat.len()).find(|&k| !flat[k].is_blank())
 }
 
 fn is_bullet(t: &str) -> bool {
@@ -539,22 +519,22 @@ fn is_title_slide(flat: &[Flat], i: usize, multi_page: bool) -> bool {
             && !is_bullet(t)
             && !t.starts_with(|c: char| c.is_ascii_digit())
     };
-    if !short(&flat[i].text) || is_bare_date(&flat[i].text) {
+    if !short(&flat[i].plain) || is_bare_date(&flat[i].plain) {
         return false;
     }
     for (seen, f) in flat[i + 1..]
         .iter()
-        .filter(|f| !f.blank())
+        .filter(|f| !f.is_blank())
         .take(3)
         .enumerate()
     {
-        if f.table {
+        if f.line.table.is_some() {
             return false;
         }
-        if is_bare_date(&f.text) {
+        if is_bare_date(&f.plain) {
             return seen >= 1;
         }
-        if !short(&f.text) {
+        if !short(&f.plain) {
             return false;
         }
     }
@@ -834,7 +814,7 @@ fn inspection_date(head: &[&str]) -> Option<String> {
 /// "Haringey Council", "Kent County Council", "London Borough of Harrow";
 /// failing that, the place the text keeps naming ("in Harrow", "Harrow's").
 fn file_council(flat: &[Flat]) -> Option<String> {
-    let texts: Vec<&str> = flat.iter().map(|f| &*f.text).collect();
+    let texts: Vec<&str> = flat.iter().map(|f| &*f.plain).collect();
     file_council_of(&texts)
 }
 
@@ -1234,27 +1214,14 @@ mod tests {
 
     #[test]
     fn title_slides() {
-        let flat_of = |text: &str| -> Vec<Flat> {
-            from_text(text)[0]
-                .lines
-                .iter()
-                .enumerate()
-                .map(|(l, line)| Flat {
-                    page: 0,
-                    line: l,
-                    text: Cow::Owned(crate::lex::plain_cells(&line.text)),
-                    table: line.table.is_some(),
-                    furniture: false,
-                })
-                .collect()
-        };
-        let slide =
-            flat_of("Traded Services to Schools\n\nSchools Forum – Update\n\n21st May 2015\n");
-        assert!(is_title_slide(&slide, 0, false));
-        let prose = flat_of("Early Years Update.\nHigh Needs Update.\n8 July 2015\n");
-        assert!(!is_title_slide(&prose, 0, false));
-        let lone = flat_of("Minutes\n21 May 2015\n");
+        let slide_pages =
+            from_text("Traded Services to Schools\n\nSchools Forum – Update\n\n21st May 2015\n");
+        assert!(is_title_slide(&lex_pages(&slide_pages), 0, false));
+        let prose_pages = from_text("Early Years Update.\nHigh Needs Update.\n8 July 2015\n");
+        assert!(!is_title_slide(&lex_pages(&prose_pages), 0, false));
+        let lone_pages = from_text("Minutes\n21 May 2015\n");
         // A title over a date alone is a dated heading, not a slide: a slide has a subtitle.
+        let lone = lex_pages(&lone_pages);
         assert!(!is_title_slide(&lone, 0, false));
     }
 

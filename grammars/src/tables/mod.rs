@@ -13,9 +13,10 @@
 
 pub mod cell;
 
+use crate::document::Doc;
 use crate::input::Page;
 use crate::lex::{fold, fold_html};
-use crate::model::{DocumentInfo, Fields, Parsed, Record, Table};
+use crate::model::{Fields, Parsed, Record, Table};
 use crate::tables::cell::{caption, column_name, is_code, is_date, is_note, typed};
 use std::cell::OnceCell;
 
@@ -23,7 +24,8 @@ use std::cell::OnceCell;
 const LOOK_BACK: usize = 12;
 
 /// Read one document's pages and append its `table` records to `out`.
-pub fn parse(pages: &[Page], _info: &DocumentInfo, doc: usize, out: &mut Parsed) {
+pub fn parse(d: &Doc, out: &mut Parsed) {
+    let (pages, doc) = (d.pages, d.index);
     let mut items = flatten(pages);
     let runs = runs(&items);
     // Each run's rows, moved out of the items (which are read for their
@@ -1023,11 +1025,12 @@ fn push_record(t: Built, doc: usize, out: &mut Parsed) {
 mod tests {
     use super::*;
     use crate::input::from_text;
+    use crate::model::DocumentInfo;
 
     fn tables(text: &str) -> Vec<Table> {
         let pages = from_text(text);
         let mut out = Parsed::default();
-        parse(&pages, &DocumentInfo::default(), 0, &mut out);
+        parse(&Doc::of(&pages, &DocumentInfo::default(), 0), &mut out);
         out.records
             .into_iter()
             .filter_map(|r| match r.fields {
