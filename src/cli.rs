@@ -192,6 +192,10 @@ pub struct PagesArgs {
     /// Print the pages as JSON (the grammars' input) instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Print each document found and its outline (headings by level, told
+    /// from typography and numbering) instead of the lines.
+    #[arg(long)]
+    pub outline: bool,
     #[command(flatten)]
     pub read: ReadArgs,
 }

@@ -88,6 +88,49 @@ pub fn parse(pages: &[Page]) -> Parsed {
     out
 }
 
+/// A document of a file and its headings, as `agendex pages --outline`
+/// shows them.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DocumentOutline {
+    pub info: DocumentInfo,
+    pub headings: Vec<OutlineHeading>,
+}
+
+/// A heading: its level (1 the highest), physical page and text.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct OutlineHeading {
+    pub level: u8,
+    pub page: u32,
+    pub text: String,
+}
+
+/// The documents of a file with the outline each grammar reads.
+pub fn outlines(pages: &[Page]) -> Vec<DocumentOutline> {
+    let lexed = lex::lex_pages(pages);
+    segment::segment_lexed(pages, &lexed)
+        .into_iter()
+        .enumerate()
+        .map(|(k, seg)| {
+            let doc_pages = seg.pages_cow(pages);
+            let doc = Doc::of(&doc_pages, &seg.info, k);
+            let headings = doc
+                .outline
+                .headings
+                .iter()
+                .map(|h| OutlineHeading {
+                    level: h.level,
+                    page: doc.lines[h.line].page,
+                    text: doc.lines[h.line].text.to_string(),
+                })
+                .collect();
+            DocumentOutline {
+                info: seg.info.clone(),
+                headings,
+            }
+        })
+        .collect()
+}
+
 /// The whole clean text of some pages, whitespace folded, HTML fragments
 /// removed. A tag may open on one line and close on the next: tags are
 /// stripped from the joined text.

@@ -25,7 +25,9 @@ pub fn run(args: &PagesArgs) -> Result<i32> {
                 continue;
             }
         };
-        let written = if args.json {
+        let written = if args.outline {
+            write_outline(&mut out, &path, &pages, args.json)
+        } else if args.json {
             serde_json::to_writer(&mut out, &pages)
                 .map_err(std::io::Error::from)
                 .and_then(|_| out.write_all(b"\n"))
@@ -49,6 +51,37 @@ pub fn run(args: &PagesArgs) -> Result<i32> {
     } else {
         EXIT_OK
     })
+}
+
+/// Each document of a file, then its headings indented by level with
+/// their pages; or the same as one JSON line per file.
+fn write_outline(
+    out: &mut impl Write,
+    path: &str,
+    pages: &[grammars::Page],
+    json: bool,
+) -> std::io::Result<()> {
+    let docs = grammars::outlines(pages);
+    if json {
+        serde_json::to_writer(&mut *out, &docs).map_err(std::io::Error::from)?;
+        return out.write_all(b"\n");
+    }
+    for doc in &docs {
+        let info = &doc.info;
+        writeln!(
+            out,
+            "=== {path} pages {}-{} {}: {}",
+            info.pages[0],
+            info.pages[1],
+            info.doc_type.as_str(),
+            info.title.as_deref().unwrap_or("(untitled)")
+        )?;
+        for h in &doc.headings {
+            let indent = "  ".repeat(usize::from(h.level.saturating_sub(1)));
+            writeln!(out, "p{:<4} {indent}H{} {}", h.page, h.level, h.text)?;
+        }
+    }
+    Ok(())
 }
 
 fn write_text(out: &mut impl Write, path: &str, pages: &[grammars::Page]) -> std::io::Result<()> {

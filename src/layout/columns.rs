@@ -25,10 +25,6 @@ const MIN_GUTTER: f32 = 4.0;
 /// A gutter seen in one block only must be at least this wide, in points.
 const WIDE_GUTTER: f32 = 8.0;
 
-const BULLETS: &[&str] = &[
-    "•", "·", "▪", "■", "◦", "o", "-", "–", "", "", "➢", "✓", "*",
-];
-
 /// Turn a page's flow lines into lines and column rows. Rows of one run of
 /// blocks share a table id, counted from `first_table`.
 pub fn rebuild(mut flow: Vec<FlowLine>, first_table: u32, page_height: f32) -> Vec<Line> {
@@ -436,7 +432,7 @@ fn classify(lines: &[FlowLine], gutters: &[Gutter], margin: bool) -> BlockKind {
         .filter(|w| w.x1 <= respected[0].0 + 0.5)
         .map(|w| w.text.as_str())
         .collect();
-    if !first_column.is_empty() && first_column.iter().all(|t| BULLETS.contains(t)) {
+    if !first_column.is_empty() && first_column.iter().all(|t| is_bullet_word(t)) {
         BlockKind::Bullets
     } else if columns_used.len() >= 2 {
         BlockKind::Split
@@ -889,6 +885,13 @@ fn interleaved_side(lines: &[FlowLine], gap: (f32, f32), pitch: f32) -> bool {
         }
         seen > 0
     })
+}
+
+/// A word that is a list mark alone ("•", "o", "-"): the grammars' one
+/// set of bullets.
+fn is_bullet_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if grammars::lex::is_bullet_char(c))
 }
 
 #[cfg(test)]

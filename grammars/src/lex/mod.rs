@@ -25,4 +25,4 @@ pub use html::strip_html;
 pub use line::{lex_line, lex_pages, LexedLine};
 pub use number::{lead_number, LeadNumber, NumberStyle};
 pub use sentences::{sentence_spans, sentences};
-pub use words::{title_case, SMALL_WORDS};
+pub use words::{minutes_title, title_case, MinutesTitle, SMALL_WORDS};

@@ -50,3 +50,60 @@ mod tests {
         assert_eq!(title_case("C&YP Scrutiny Panel"), "C&YP Scrutiny Panel");
     }
 }
+
+/// A title naming minutes: "MINUTES" alone, or "Minutes of …" with what
+/// follows "of" (the meeting, perhaps not named).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MinutesTitle<'a> {
+    Bare,
+    Of(&'a str),
+}
+
+/// The one reading of a minutes title: "MINUTES", "Minutes of the
+/// meeting of the Cabinet", "MINUTES OF THE SCHOOLS FORUM MEETING".
+pub fn minutes_title(text: &str) -> Option<MinutesTitle<'_>> {
+    let text = text.trim_start();
+    let head = text.get(..7)?;
+    if !head.eq_ignore_ascii_case("minutes") {
+        return None;
+    }
+    let rest = &text[7..];
+    if rest.trim().is_empty() {
+        return Some(MinutesTitle::Bare);
+    }
+    let after = rest.strip_prefix([' ', '\t'])?.trim_start();
+    let of = after.get(..2)?;
+    let tail = &after[2..];
+    if of.eq_ignore_ascii_case("of") && (tail.is_empty() || tail.starts_with([' ', '\t'])) {
+        return Some(MinutesTitle::Of(tail.trim_start()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod minutes_title_tests {
+    use super::*;
+
+    #[test]
+    fn minutes_titles() {
+        assert_eq!(minutes_title("MINUTES"), Some(MinutesTitle::Bare));
+        assert_eq!(minutes_title("Minutes "), Some(MinutesTitle::Bare));
+        assert_eq!(
+            minutes_title("MINUTES OF THE SCHOOLS FORUM MEETING"),
+            Some(MinutesTitle::Of("THE SCHOOLS FORUM MEETING"))
+        );
+        assert_eq!(
+            minutes_title("Minutes of a meeting of the Cabinet"),
+            Some(MinutesTitle::Of("a meeting of the Cabinet"))
+        );
+        for t in [
+            "Minutes late",
+            "Minutes often",
+            "Minute 12",
+            "Ministers",
+            "",
+        ] {
+            assert_eq!(minutes_title(t), None, "{t:?}");
+        }
+    }
+}

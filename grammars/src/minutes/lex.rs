@@ -7,11 +7,11 @@
 //! Owns no records: `minutes`, `attendance` and `resolution` build on these.
 
 use crate::input::Page;
-use crate::lex::find_date;
+use crate::lex::{find_date, minutes_title, MinutesTitle};
 use crate::model::DocumentInfo;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
-use nom::character::complete::{char, digit1, space0, space1};
+use nom::character::complete::{char, digit1, space1};
 use nom::combinator::{all_consuming, opt, recognize};
 use nom::multi::many1;
 use nom::sequence::{pair, preceded};
@@ -152,16 +152,11 @@ pub fn is_grid_header(text: &str) -> bool {
 /// The heading that opens minutes: "MINUTES OF THE SCHOOLS FORUM MEETING",
 /// "Minutes of a meeting of the Cabinet", "MINUTES".
 pub fn is_minutes_heading(text: &str) -> bool {
-    let r: IResult<&str, _> = (
-        space0,
-        tag_no_case("minutes"),
-        alt((
-            recognize((space1, tag_no_case("of"), space1)),
-            recognize((space0, nom::combinator::eof)),
-        )),
-    )
-        .parse(text);
-    r.is_ok()
+    match minutes_title(text) {
+        Some(MinutesTitle::Bare) => true,
+        Some(MinutesTitle::Of(rest)) => !rest.is_empty(),
+        None => false,
+    }
 }
 
 /// The line after the last minute: "The meeting closed at 6 pm",

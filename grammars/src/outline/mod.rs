@@ -60,7 +60,8 @@ const DEEPEST: u8 = 6;
 impl Outline {
     /// The outline of a document's lines.
     pub fn of(lines: &[LexedLine]) -> Outline {
-        let styles: Vec<Option<Style>> = lines.iter().map(heading_style).collect();
+        let mut styles: Vec<Option<Style>> = lines.iter().map(heading_style).collect();
+        drop_paragraphs(lines, &mut styles);
         let mut count: BTreeMap<Style, usize> = BTreeMap::new();
         for s in styles.iter().flatten() {
             *count.entry(*s).or_default() += 1;
@@ -109,6 +110,49 @@ impl Outline {
     }
 }
 
+/// The largest gap between the lines of one block, in font sizes from the
+/// previous baseline to the line's top (a wrapped line sits ~0.2 below).
+const WRAP_GAP: f32 = 0.6;
+
+/// Relative size from which a line is set larger than the body.
+const LARGER: f32 = 1.15;
+/// The most words on the first line of a title that wraps onto a second.
+const WRAPPED_TITLE_WORDS: usize = 8;
+
+/// Lines that look alike and follow each other at the line spacing are one
+/// block: a block of three lines or more in body size is a paragraph set in
+/// bold or capitals, not headings, and so is a block of two whose first
+/// line is long; otherwise the first line is the heading and the lines
+/// after it its wrapped end, not headings of their own. A line opening with a
+/// number or bullet starts a block of its own.
+fn drop_paragraphs(lines: &[LexedLine], styles: &mut [Option<Style>]) {
+    let looks: Vec<Option<Style>> = styles.to_vec();
+    let continues = |k: usize| {
+        k > 0
+            && looks[k].is_some()
+            && looks[k] == looks[k - 1]
+            && lines[k].number.is_none()
+            && lines[k].page == lines[k - 1].page
+            && lines[k].line.rel_size > 0.0
+            && lines[k].line.space_above < WRAP_GAP
+    };
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start + 1;
+        while end < lines.len() && continues(end) {
+            end += 1;
+        }
+        let large = lines[start].line.rel_size >= LARGER;
+        let long_first = lines[start].text.split(' ').count() > WRAPPED_TITLE_WORDS;
+        if end - start >= 3 && !large || end - start == 2 && long_first {
+            styles[start..end].iter_mut().for_each(|s| *s = None);
+        } else if end - start >= 2 {
+            styles[start + 1..end].iter_mut().for_each(|s| *s = None);
+        }
+        start = end;
+    }
+}
+
 /// The style of a line that looks like a heading; `None` for body text,
 /// table rows, bullets and sentences.
 fn heading_style(l: &LexedLine) -> Option<Style> {
@@ -120,10 +164,13 @@ fn heading_style(l: &LexedLine) -> Option<Style> {
     if text.chars().count() > MAX_CHARS || text.split(' ').count() > MAX_WORDS {
         return None;
     }
-    let larger = line.rel_size >= 1.15;
+    let larger = line.rel_size >= LARGER;
     let looks = line.heading.is_some() || line.bold || larger || line.caps;
     // A line ending a sentence mid-paragraph, or a clause, is not a title.
-    let runs_on = text.ends_with(',') || text.ends_with(';');
+    let runs_on = text.ends_with(',')
+        || text.ends_with(';')
+        || line.heading.is_none() && text.starts_with(char::is_lowercase)
+        || text.ends_with('.') && text.split(' ').count() > WRAPPED_TITLE_WORDS;
     if !looks || runs_on {
         return None;
     }

@@ -204,11 +204,31 @@ pub fn minutes_heading(head: &[&str]) -> Option<Head> {
         .take(12)
         .position(|t| t.to_lowercase().starts_with("minutes of"))?;
     let heading = lines[at];
-    let rest = heading.get("minutes of".len()..).unwrap_or("").trim();
-    let mut h = Head::default();
-    let (named, date) = body_and_date(rest);
+    let mut rest = heading
+        .get("minutes of".len()..)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let mut h = Head {
+        last_line: at,
+        ..Head::default()
+    };
+    // A title wrapped over two lines ("Minutes of the Transport and
+    // Connectivity" / "Policy Committee") above its date.
+    let wrapped = |next: &str| {
+        find_date(&rest).is_none()
+            && find_date(next).is_none()
+            && next.split(' ').count() <= 6
+            && !next.contains(':')
+            && lines.get(at + 2).is_some_and(|t| find_date(t).is_some())
+    };
+    if let Some(next) = lines.get(at + 1).filter(|n| wrapped(n)) {
+        rest = format!("{rest} {next}");
+        h.last_line = at + 1;
+    }
+    let at = h.last_line;
+    let (named, date) = body_and_date(&rest);
     h.date = date;
-    h.last_line = at;
     if h.date.is_none() {
         if let Some(next) = lines.get(at + 1) {
             h.date = find_date(next);

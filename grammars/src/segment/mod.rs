@@ -29,7 +29,9 @@ pub mod front_sheet;
 pub mod heading;
 
 use crate::input::Page;
-use crate::lex::{find_date, find_date_at, fold, lex_pages, month_year, LexedLine};
+use crate::lex::{
+    find_date, find_date_at, fold, lex_pages, minutes_title, month_year, LexedLine, MinutesTitle,
+};
 use crate::model::{DocType, DocumentInfo};
 use nom::bytes::complete::tag_no_case;
 use nom::character::complete::{digit1, space0};
@@ -374,24 +376,47 @@ fn opens_with_letter(t: &str, lower: u8) -> bool {
 }
 
 /// "MINUTES OF THE SCHOOLS FORUM MEETING", "Minutes of the meeting of the
-/// Cabinet held on …": a heading, so capitals or a meeting named.
-fn minutes_heading(input: &str) -> IResult<&str, &str> {
-    let (rest, _) = (tag_no_case("minutes of"), space0).parse(input)?;
-    Ok((rest, rest))
+/// Cabinet held on …": a title that opens minutes, so in capitals or
+/// naming a meeting ("Minutes of a discussion were kept" opens nothing).
+fn is_minutes_heading(t: &str) -> bool {
+    let Some(MinutesTitle::Of(rest)) = minutes_title(t) else {
+        return false;
+    };
+    let caps = !t.chars().any(|c| c.is_lowercase());
+    let names_meeting = rest.to_ascii_lowercase().contains("meeting");
+    t.chars().count() <= 120 && (caps || names_meeting)
 }
 
-fn is_minutes_heading(t: &str) -> bool {
-    if !opens_with_letter(t, b'm') {
-        return false;
-    }
-    match minutes_heading(t) {
-        Ok((rest, _)) => {
-            let caps = !t.chars().any(|c| c.is_lowercase());
-            let names_meeting = rest.to_ascii_lowercase().contains("meeting");
-            t.chars().count() <= 120 && (caps || names_meeting)
-        }
-        Err(_) => false,
-    }
+/// A title line naming minutes, wrapped or not naming a meeting ("Minutes
+/// of the Transport and Connectivity" over "Policy Committee"): short, no
+/// sentence. Only in a document's opening lines; too weak to start one.
+fn is_minutes_title(t: &str) -> bool {
+    matches!(minutes_title(t), Some(MinutesTitle::Of(rest)) if !rest.is_empty())
+        && t.split(' ').count() <= 10
+        && !t.ends_with('.')
+}
+
+/// Minutes that never say "minutes": a committee, a date, then who was
+/// present ("Present:", "Members Present:-", "Governors present") among the
+/// opening lines, before any numbered item. An agenda lists members, never
+/// who was present.
+fn opens_as_minutes(head: &[&str]) -> bool {
+    let dated = head.iter().take(8).any(|t| find_date(t).is_some());
+    dated && head.iter().take(15).any(|t| is_present_label(t))
+}
+
+/// "Present:", "PRESENT", "Members Present:-", "Present: Cllr A, Cllr B".
+fn is_present_label(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let label = lower
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['-', ' ']);
+    matches!(
+        label,
+        "present" | "members present" | "councillors present" | "governors present"
+    )
 }
 
 /// "Agenda Item 6", or "Agenda Item" with the number on the next line (a
@@ -575,7 +600,12 @@ fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<front_sheet::Front
     let has = |w: &str| head_text.contains(w);
     let fs = sheet_of(sheet, texts);
     let sheet = fs.fields;
-    if head.iter().take(12).any(|t| is_minutes_heading(t)) {
+    if head
+        .iter()
+        .take(12)
+        .any(|t| is_minutes_heading(t) || is_minutes_title(t))
+        || opens_as_minutes(&head)
+    {
         return DocType::Minutes;
     }
     let member = has("executive member report")
@@ -1261,7 +1291,7 @@ mod tests {
             "minute",
         ] {
             assert_eq!(is_agenda_heading(t), agenda_heading(t).is_ok(), "{t:?}");
-            let by_parser = minutes_heading(t).is_ok();
+            let by_parser = minutes_title(t).is_some();
             assert!(!is_minutes_heading(t) || by_parser, "{t:?}");
             if !opens_with_letter(t, b'm') {
                 assert!(!by_parser, "{t:?}");
