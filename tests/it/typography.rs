@@ -206,3 +206,38 @@ fn agendex_pages_marks_typography() {
     assert!(text.lines().any(|l| l == "[HBA] AGENDA"), "{text}");
     assert!(text.lines().any(|l| l == "Clerk to report."));
 }
+
+#[test]
+fn the_outline_of_an_agenda_pack_lists_its_items_under_the_agenda() {
+    let pack = root().join("corpus/000_ab51a36975b4b00c.pdf");
+    let out = run(&["pages", "--outline", "--json", pack.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs: serde_json::Value = serde_json::from_slice(&out.stdout).expect("outline JSON");
+    let agenda = &docs[0];
+    assert_eq!(agenda["info"]["type"], "agenda");
+    let headings = agenda["headings"].as_array().expect("headings");
+    let level_of = |start: &str| {
+        headings
+            .iter()
+            .find(|h| h["text"].as_str().unwrap_or("").starts_with(start))
+            .map(|h| h["level"].as_u64().unwrap_or(0))
+    };
+    // The numbered items share one level, below the AGENDA heading; the
+    // wrapped end of item 7 is no heading of its own.
+    let agenda_level = level_of("AGENDA").expect("AGENDA heading");
+    let items: Vec<&str> = headings
+        .iter()
+        .filter(|h| h["level"].as_u64() == Some(agenda_level + 1))
+        .map(|h| h["text"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(items.len(), 12, "{items:?}");
+    assert!(items[0].starts_with("1. CHAIR'S WELCOME"));
+    assert!(items[11].starts_with("12. DATE OF FUTURE MEETINGS"));
+    assert_eq!(level_of("GRANTS PAID TO SCHOOLS"), None);
+    // The minutes bound in after it are a document of their own.
+    assert!(docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["info"]["type"] == "minutes"));
+}

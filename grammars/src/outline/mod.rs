@@ -126,7 +126,11 @@ const WRAPPED_TITLE_WORDS: usize = 8;
 /// after it its wrapped end, not headings of their own. A line opening with a
 /// number or bullet starts a block of its own.
 fn drop_paragraphs(lines: &[LexedLine], styles: &mut [Option<Style>]) {
-    let looks: Vec<Option<Style>> = styles.to_vec();
+    // The look alone: a numbered title's wrapped line carries no number.
+    let looks: Vec<Option<Style>> = styles
+        .iter()
+        .map(|s| s.map(|s| Style { depth: 0, ..s }))
+        .collect();
     let continues = |k: usize| {
         k > 0
             && looks[k].is_some()
@@ -143,7 +147,10 @@ fn drop_paragraphs(lines: &[LexedLine], styles: &mut [Option<Style>]) {
             end += 1;
         }
         let large = lines[start].line.rel_size >= LARGER;
-        let long_first = lines[start].text.split(' ').count() > WRAPPED_TITLE_WORDS;
+        let first = &lines[start];
+        let long_first = first.text.split(' ').count() > WRAPPED_TITLE_WORDS
+            && !first.line.caps
+            && first.number.is_none();
         if end - start >= 3 && !large || end - start == 2 && long_first {
             styles[start..end].iter_mut().for_each(|s| *s = None);
         } else if end - start >= 2 {
