@@ -6,7 +6,7 @@
 //! all name the meeting of its agenda, which is one meeting.
 
 use crate::document::Doc;
-use crate::lex::{fold, plain};
+use crate::lex::fold;
 use crate::model::{DocType, Fields, Meeting, Parsed, Record};
 use crate::segment::heading::{agenda_heading, minutes_heading};
 
@@ -29,19 +29,9 @@ pub fn push_unique(out: &mut Parsed, record: Record) {
 
 /// Read one document's pages and append its records to `out`.
 pub fn parse(d: &Doc, out: &mut Parsed) {
-    let (pages, info, doc) = (d.pages, d.info, d.index);
-    let mut texts: Vec<String> = Vec::new();
-    let mut at: Vec<u32> = Vec::new();
-    for page in pages {
-        for line in &page.lines {
-            let t = plain(&line.text);
-            if !t.is_empty() {
-                texts.push(t);
-                at.push(page.number);
-            }
-        }
-    }
-    let refs: Vec<&str> = texts.iter().take(60).map(String::as_str).collect();
+    let (info, doc) = (d.info, d.index);
+    let at: Vec<u32> = d.lines.iter().map(|l| l.page).collect();
+    let refs: Vec<&str> = d.lines.iter().take(60).map(|l| &*l.text).collect();
     let head = match info.doc_type {
         DocType::Agenda => agenda_heading(&refs, info.council.as_deref()),
         DocType::Minutes => minutes_heading(&refs),

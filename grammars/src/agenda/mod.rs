@@ -8,7 +8,7 @@
 pub mod meeting;
 
 use crate::document::Doc;
-use crate::lex::{bullet, fold, plain};
+use crate::lex::{bullet, fold};
 use crate::model::{AgendaItem, Fields, Parsed, Record};
 use nom::branch::alt;
 use nom::bytes::complete::tag_no_case;
@@ -132,28 +132,26 @@ impl Open {
 /// number out of sequence is text of the item above, so dates and figures in
 /// descriptions never open an item.
 pub fn parse(d: &Doc, out: &mut Parsed) {
-    let (pages, doc) = (d.pages, d.index);
+    let doc = d.index;
     let mut open: Option<Open> = None;
     let mut started = false;
-    for page in pages {
-        for line in &page.lines {
-            let t = plain(&line.text);
-            if t.is_empty() {
-                continue;
-            }
+    for lexed in &d.lines {
+        let page = lexed.page;
+        {
+            let t = &*lexed.text;
             if !started {
                 // The list follows the "AGENDA" heading, where there is one.
                 if t.eq_ignore_ascii_case("agenda") {
                     started = true;
                     continue;
                 }
-                if item_number(&t).is_err() {
+                if item_number(t).is_err() {
                     continue;
                 }
                 started = true;
             }
             let expected = open.as_ref().map(|o| o.number + 1);
-            if let Ok((title, n)) = item_number(&t) {
+            if let Ok((title, n)) = item_number(t) {
                 if expected.is_none_or(|e| e == n) {
                     if let Some(o) = open.take() {
                         out.records.push(o.record(doc));
@@ -163,32 +161,32 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
                         title: title.to_string(),
                         description: Vec::new(),
                         items: Vec::new(),
-                        lines: vec![t.clone()],
-                        page: page.number,
-                        page_end: page.number,
+                        lines: vec![t.to_string()],
+                        page,
+                        page_end: page,
                         in_title: all_capitals(title) || title.trim_end().ends_with('-'),
                     });
                     continue;
                 }
             }
             let Some(o) = open.as_mut() else { continue };
-            o.lines.push(t.clone());
-            o.page_end = page.number;
-            if let Ok((b, _)) = bullet(&t) {
+            o.lines.push(t.to_string());
+            o.page_end = page;
+            if let Ok((b, _)) = bullet(t) {
                 o.in_title = false;
                 o.items.push(b.trim().to_string());
                 continue;
             }
             // A wrapped title runs on in capitals (or in lower case after a
             // mixed-case title); the description is set in ordinary case.
-            let title_goes_on = o.in_title && all_capitals(&t)
+            let title_goes_on = o.in_title && all_capitals(t)
                 || (o.description.is_empty()
                     && o.items.is_empty()
                     && !all_capitals(&o.title)
                     && t.starts_with(char::is_lowercase));
             if title_goes_on {
                 o.title.push(' ');
-                o.title.push_str(&t);
+                o.title.push_str(t);
                 continue;
             }
             o.in_title = false;
@@ -196,9 +194,9 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
                 // The wrapped tail of a bullet.
                 Some(last) if t.starts_with(char::is_lowercase) => {
                     last.push(' ');
-                    last.push_str(&t);
+                    last.push_str(t);
                 }
-                _ => o.description.push(t),
+                _ => o.description.push(t.to_string()),
             }
         }
     }

@@ -7,7 +7,7 @@
 //! lines: nothing is folded or lexed twice.
 
 use super::bullets::bullet;
-use super::fold::{fold_html, is_furniture, plain_cells_cow};
+use super::fold::{fold_html, is_furniture, plain, plain_cells_cow};
 use super::number::{lead_number, LeadNumber};
 use crate::input::{Line, Page};
 use std::borrow::Cow;
@@ -23,8 +23,8 @@ pub struct LexedLine<'a> {
     pub index: usize,
     /// The line as laid out: cells, size, weight, indent, alignment.
     pub line: &'a Line,
-    /// The words a reader reads: cells joined by a space, HTML fragments
-    /// removed, whitespace folded; "" for a blank line.
+    /// The words a reader reads: cells joined by a space, `**` marks and
+    /// HTML fragments removed, whitespace folded; "" for a blank line.
     pub text: Cow<'a, str>,
     /// The text with a table row's cells kept apart (" | "), and "" for
     /// page furniture: what segmentation and the classifier read.
@@ -83,17 +83,7 @@ pub fn lex_line(page_index: usize, page: u32, index: usize, line: &Line) -> Lexe
     } else {
         plain_cells_cow(&line.text)
     };
-    let text = if line.cells.len() <= 1 {
-        words(&line.text)
-    } else {
-        let joined = line
-            .cells
-            .iter()
-            .map(|c| c.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        Cow::Owned(fold_html(&joined))
-    };
+    let text = words(&line.text);
     let number = lead_number(&text);
     let bullet = if number.is_none() {
         bullet(&text).ok().map(|(_, c)| c)
@@ -113,12 +103,13 @@ pub fn lex_line(page_index: usize, page: u32, index: usize, line: &Line) -> Lexe
     }
 }
 
-/// `fold_html`, borrowing where the line is already clean.
+/// `plain`: a table row's cells read as words, `**` marks and HTML
+/// fragments removed, whitespace folded; borrowed where the line is so.
 fn words(text: &str) -> Cow<'_, str> {
-    if !text.contains('<') && super::fold::is_folded(text) {
+    if !text.contains(['<', '*', '&', '\t']) && super::fold::is_folded(text) {
         Cow::Borrowed(text)
     } else {
-        Cow::Owned(fold_html(text))
+        Cow::Owned(plain(text))
     }
 }
 
