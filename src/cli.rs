@@ -57,6 +57,22 @@ pub enum Command {
     /// --format json`) and /api/record/ID. The first line on stdout is the
     /// address served. A running `agendex index` shows up at its next commit.
     Serve(ServeArgs),
+    /// Print the JSON Schema (draft 2020-12) of the records `extract` prints.
+    ///
+    /// Made from the record types themselves: the envelope, then per kind
+    /// that kind's fields; no other property is allowed.
+    Schema,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    ///
+    /// bash: `agendex completions bash > ~/.local/share/bash-completion/completions/agendex`;
+    /// zsh: `agendex completions zsh > "${fpath[1]}/_agendex"`;
+    /// fish: `agendex completions fish > ~/.config/fish/completions/agendex.fish`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command into a folder.
+    ///
+    /// `agendex man | man -l -` reads it; `agendex man --dir DIR` writes
+    /// agendex.1 and agendex-COMMAND.1 for each command.
+    Man(ManArgs),
     /// Score the records of annotated inputs against hand-made gold.
     ///
     /// GOLD: a gold file (JSON Lines, eval/gold/FORMAT.md) or a folder of
@@ -165,6 +181,21 @@ pub struct ExportArgs {
     /// Write to PATH (written whole, then renamed into place) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write agendex.1 and one agendex-COMMAND.1 per command into DIR
+    /// instead of printing agendex.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,8 @@ pub mod layout;
 pub mod pipeline;
 // grammar records -> envelopes with provenance
 pub mod record;
+// the records' contract as a JSON Schema
+pub mod record_schema;
 // envelopes -> JSON Lines, JSON, CSV
 pub mod output;
 // records -> a tantivy index, and searches over it

@@ -2,6 +2,7 @@
 //! end to end on the seeds, the corpus PDFs and generated broken files.
 
 mod bad_input;
+mod cli;
 mod documents;
 mod eval;
 mod extract;
@@ -10,6 +11,7 @@ mod index;
 mod layout;
 mod markup;
 mod pdf_read;
+mod schema;
 mod search;
 mod serve;
 mod support;
