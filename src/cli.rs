@@ -89,6 +89,13 @@ pub struct IndexArgs {
     /// that are not among them are dropped).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The PATHs are records as `extract` writes them (JSON Lines files, or
+    /// folders of *.jsonl, *.ndjson and part-* files), not papers: the
+    /// index is built from them without reading any paper. A file is
+    /// recognised by its path and SHA-256 as when indexing papers; the
+    /// index mirrors the files the records come from.
+    #[arg(long)]
+    pub records: bool,
     /// The index folder.
     #[arg(long, default_value = "index", value_name = "DIR")]
     pub index: PathBuf,

@@ -5,6 +5,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod index;
+pub mod index_records;
 pub mod man;
 pub mod pages;
 pub mod schema;

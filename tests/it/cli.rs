@@ -25,6 +25,7 @@ fn completions_name_every_command_and_bash_reads_them() {
         for command in COMMANDS {
             assert!(script.contains(command), "{shell}: no {command}");
         }
+        assert!(script.contains("records"), "{shell}: no --records");
     }
     let tmp = tempfile::tempdir().expect("tempdir");
     let script = tmp.path().join("agendex.bash");
@@ -81,5 +82,5 @@ fn the_manual_page_lists_commands_and_one_page_per_command_is_written() {
     expected.sort();
     assert_eq!(written, expected);
     let index = std::fs::read_to_string(dir.join("agendex-index.1")).expect("index page");
-    assert!(index.contains("\\-\\-rebuild"), "{index}");
+    assert!(index.contains("\\-\\-records"), "{index}");
 }

@@ -8,6 +8,7 @@ mod eval;
 mod extract;
 mod golden;
 mod index;
+mod index_records;
 mod layout;
 mod markup;
 mod pdf_read;
