@@ -175,6 +175,14 @@ pub enum ExportFormat {
     /// A SQLite database (needs -o): table `records` with the CSV columns,
     /// full-text table `records_fts`; ready for Datasette.
     Sqlite,
+    /// For Quickwit (needs -o DIR): DIR/index-config.yaml, the index config
+    /// with agendex's fields and analysis, and DIR/docs.ndjson, one document
+    /// per record.
+    Quickwit,
+    /// For OpenSearch (needs -o DIR): DIR/index.json, the settings and
+    /// mapping `PUT /NAME` takes, and DIR/bulk.ndjson, the `_bulk` body with
+    /// each record's id as `_id` (loading it again replaces, never doubles).
+    Opensearch,
 }
 
 #[derive(Debug, Args)]
@@ -185,9 +193,13 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Ndjson)]
     pub format: ExportFormat,
-    /// Write to PATH (written whole, then renamed into place) instead of stdout.
+    /// Write to PATH (written whole, then renamed into place) instead of
+    /// stdout; a folder for quickwit and opensearch.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// The index name in the quickwit config and the opensearch bulk actions.
+    #[arg(long, default_value = "agendex", value_name = "NAME")]
+    pub name: String,
 }
 
 #[derive(Debug, Args)]

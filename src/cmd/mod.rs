@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod eval;
 pub mod export;
+pub mod export_engines;
 pub mod extract;
 pub mod index;
 pub mod index_records;

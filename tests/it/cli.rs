@@ -26,6 +26,7 @@ fn completions_name_every_command_and_bash_reads_them() {
             assert!(script.contains(command), "{shell}: no {command}");
         }
         assert!(script.contains("records"), "{shell}: no --records");
+        assert!(script.contains("opensearch"), "{shell}: no export format");
     }
     let tmp = tempfile::tempdir().expect("tempdir");
     let script = tmp.path().join("agendex.bash");

@@ -4,6 +4,7 @@
 mod bad_input;
 mod cli;
 mod documents;
+mod engines;
 mod eval;
 mod extract;
 mod golden;
