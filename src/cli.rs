@@ -57,6 +57,22 @@ pub enum Command {
     /// --format json`) and /api/record/ID. The first line on stdout is the
     /// address served. A running `agendex index` shows up at its next commit.
     Serve(ServeArgs),
+    /// Print the JSON Schema (draft 2020-12) of the records `extract` prints.
+    ///
+    /// Made from the record types themselves: the envelope, then per kind
+    /// that kind's fields; no other property is allowed.
+    Schema,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    ///
+    /// bash: `agendex completions bash > ~/.local/share/bash-completion/completions/agendex`;
+    /// zsh: `agendex completions zsh > "${fpath[1]}/_agendex"`;
+    /// fish: `agendex completions fish > ~/.config/fish/completions/agendex.fish`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command into a folder.
+    ///
+    /// `agendex man | man -l -` reads it; `agendex man --dir DIR` writes
+    /// agendex.1 and agendex-COMMAND.1 for each command.
+    Man(ManArgs),
     /// Score the records of annotated inputs against hand-made gold.
     ///
     /// GOLD: a gold file (JSON Lines, eval/gold/FORMAT.md) or a folder of
@@ -73,6 +89,13 @@ pub struct IndexArgs {
     /// that are not among them are dropped).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The PATHs are records as `extract` writes them (JSON Lines files, or
+    /// folders of *.jsonl, *.ndjson and part-* files), not papers: the
+    /// index is built from them without reading any paper. A file is
+    /// recognised by its path and SHA-256 as when indexing papers; the
+    /// index mirrors the files the records come from.
+    #[arg(long)]
+    pub records: bool,
     /// The index folder.
     #[arg(long, default_value = "index", value_name = "DIR")]
     pub index: PathBuf,
@@ -152,6 +175,14 @@ pub enum ExportFormat {
     /// A SQLite database (needs -o): table `records` with the CSV columns,
     /// full-text table `records_fts`; ready for Datasette.
     Sqlite,
+    /// For Quickwit (needs -o DIR): DIR/index-config.yaml, the index config
+    /// with agendex's fields and analysis, and DIR/docs.ndjson, one document
+    /// per record.
+    Quickwit,
+    /// For OpenSearch (needs -o DIR): DIR/index.json, the settings and
+    /// mapping `PUT /NAME` takes, and DIR/bulk.ndjson, the `_bulk` body with
+    /// each record's id as `_id` (loading it again replaces, never doubles).
+    Opensearch,
 }
 
 #[derive(Debug, Args)]
@@ -162,9 +193,28 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Ndjson)]
     pub format: ExportFormat,
-    /// Write to PATH (written whole, then renamed into place) instead of stdout.
+    /// Write to PATH (written whole, then renamed into place) instead of
+    /// stdout; a folder for quickwit and opensearch.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// The index name in the quickwit config and the opensearch bulk actions.
+    #[arg(long, default_value = "agendex", value_name = "NAME")]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write agendex.1 and one agendex-COMMAND.1 per command into DIR
+    /// instead of printing agendex.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,10 @@ pub mod layout;
 pub mod pipeline;
 // grammar records -> envelopes with provenance
 pub mod record;
+// the records' contract as a JSON Schema
+pub mod record_schema;
+// records read back from JSON Lines, one input file at a time
+pub mod record_files;
 // envelopes -> JSON Lines, JSON, CSV
 pub mod output;
 // records -> a tantivy index, and searches over it

@@ -35,6 +35,9 @@ fn main() {
         cli::Command::Export(args) => cmd::export::run(args),
         cli::Command::Serve(args) => cmd::serve::run(args),
         cli::Command::Eval(args) => cmd::eval::run(args),
+        cli::Command::Schema => cmd::schema::run(),
+        cli::Command::Completions(args) => cmd::completions::run(args),
+        cli::Command::Man(args) => cmd::man::run(args),
     };
     let code = match result {
         Ok(code) => code,

@@ -4,6 +4,7 @@
 //! these structs as they are, and the search index reads the same JSON. It
 //! owns no parsing. Fields are only ever added, never renamed.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What a grammar run over one file produces.
@@ -23,7 +24,18 @@ pub struct Diagnostic {
 
 /// The type of a document inside a file (an agenda pack holds many).
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Default,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum DocType {
@@ -72,7 +84,7 @@ impl DocType {
 }
 
 /// The `document` object of every record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DocumentInfo {
     #[serde(rename = "type")]
     pub doc_type: DocType,
@@ -155,10 +167,56 @@ impl Fields {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// Each kind with its fields' type, in the order of [`KINDS`]: the one list
+/// that reading records back ([`Fields::from_json`]) and describing them
+/// ([`Fields::json_schemas`]) are made from.
+macro_rules! kinds {
+    ($($kind:literal => $variant:ident($ty:ty)),* $(,)?) => {
+        impl Fields {
+            /// The fields of a record of `kind`, from a JSON object holding
+            /// them (other keys are ignored): how a record written as JSON
+            /// is read back. Serialised flat and untagged, the fields alone
+            /// do not say which kind they are.
+            pub fn from_json(kind: &str, value: serde_json::Value) -> Result<Fields, String> {
+                match kind {
+                    $($kind => serde_json::from_value::<$ty>(value)
+                        .map(Fields::$variant)
+                        .map_err(|e| e.to_string()),)*
+                    other => Err(format!(
+                        "unknown record kind '{other}' (kinds: {})",
+                        KINDS.join(", ")
+                    )),
+                }
+            }
+
+            /// Each kind with the JSON Schema of its fields.
+            pub fn json_schemas(
+                generator: &mut schemars::SchemaGenerator,
+            ) -> Vec<(&'static str, schemars::Schema)> {
+                vec![$(($kind, generator.subschema_for::<$ty>())),*]
+            }
+        }
+    };
+}
+
+kinds! {
+    "document" => Document(DocumentFields),
+    "meeting" => Meeting(Meeting),
+    "agenda_item" => AgendaItem(AgendaItem),
+    "minute" => Minute(Minute),
+    "resolution" => Resolution(Resolution),
+    "action" => Action(Action),
+    "attendance" => Attendance(Attendance),
+    "declaration" => Declaration(Declaration),
+    "recommendation" => Recommendation(Recommendation),
+    "table" => Table(Table),
+    "report" => Report(Report),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DocumentFields {}
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Meeting {
     pub body: Option<String>,
     pub council: Option<String>,
@@ -169,7 +227,7 @@ pub struct Meeting {
     pub venue: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AgendaItem {
     pub number: String,
     pub title: String,
@@ -180,13 +238,13 @@ pub struct AgendaItem {
     pub items: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Paragraph {
     pub number: Option<String>,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Minute {
     pub number: String,
     pub title: String,
@@ -194,7 +252,7 @@ pub struct Minute {
     pub paragraphs: Vec<Paragraph>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Resolution {
     /// Number of the minute it sits under.
     pub minute: Option<String>,
@@ -212,7 +270,7 @@ pub struct Resolution {
     pub marker: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Action {
     pub minute: Option<String>,
     /// As written: "JA/NA".
@@ -224,7 +282,7 @@ pub struct Action {
     pub unresolved: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum AttendanceStatus {
     #[default]
@@ -236,7 +294,7 @@ pub enum AttendanceStatus {
     Chair,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Attendance {
     pub name: String,
     pub status: AttendanceStatus,
@@ -248,14 +306,14 @@ pub struct Attendance {
     pub category: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Declaration {
     pub name: Option<String>,
     pub item: Option<String>,
     pub interest: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Recommendation {
     /// "5", "R3", or null.
     pub number: Option<String>,
@@ -269,7 +327,7 @@ pub struct Recommendation {
 }
 
 /// A typed reading of a cell that is clearly a number, money or a percentage.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TypedValue {
     /// "number", "money" or "percent" (a percentage's value is the number
     /// printed: "48%" is 48).
@@ -278,7 +336,7 @@ pub struct TypedValue {
     pub value: f64,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Table {
     pub title: Option<String>,
     /// Column names; multi-row headers joined with " / ".
@@ -295,7 +353,7 @@ pub struct Table {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
     pub title: Option<String>,
     pub author: Option<String>,
@@ -307,4 +365,78 @@ pub struct Report {
     pub recommendations: Vec<String>,
     pub date: Option<String>,
     pub body: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_reads_back_what_it_wrote_and_has_a_schema() {
+        let samples = [
+            Fields::Document(DocumentFields {}),
+            Fields::Meeting(Meeting {
+                venue: Some("Civic Centre".into()),
+                ..Default::default()
+            }),
+            Fields::AgendaItem(AgendaItem {
+                number: "7".into(),
+                pages: Some([9, 20]),
+                ..Default::default()
+            }),
+            Fields::Minute(Minute::default()),
+            Fields::Resolution(Resolution {
+                items: vec!["That the report be noted.".into()],
+                ..Default::default()
+            }),
+            Fields::Action(Action::default()),
+            Fields::Attendance(Attendance {
+                status: AttendanceStatus::Apologies,
+                ..Default::default()
+            }),
+            Fields::Declaration(Declaration::default()),
+            Fields::Recommendation(Recommendation::default()),
+            Fields::Table(Table {
+                values: vec![vec![
+                    Some(TypedValue {
+                        value_type: "money".into(),
+                        value: 572_898.43,
+                    }),
+                    None,
+                ]],
+                ..Default::default()
+            }),
+            Fields::Report(Report::default()),
+        ];
+        let kinds: Vec<&str> = samples.iter().map(Fields::kind).collect();
+        assert_eq!(kinds, KINDS);
+        for fields in &samples {
+            let json = serde_json::to_value(fields).expect("to JSON");
+            assert_eq!(
+                Fields::from_json(fields.kind(), json).as_ref(),
+                Ok(fields),
+                "{}",
+                fields.kind()
+            );
+        }
+        let mut generator = schemars::SchemaGenerator::default();
+        let described: Vec<&str> = Fields::json_schemas(&mut generator)
+            .into_iter()
+            .map(|(kind, _)| kind)
+            .collect();
+        assert_eq!(described, KINDS);
+    }
+
+    #[test]
+    fn fields_of_another_kind_or_an_unknown_kind_are_refused() {
+        let minute = serde_json::json!({"number": "7", "title": "Minutes", "paragraphs": []});
+        assert!(Fields::from_json("minute", minute.clone()).is_ok());
+        let err = Fields::from_json("agenda_item", minute.clone()).expect_err("no verbal");
+        assert!(err.contains("missing field `verbal`"), "{err}");
+        let err = Fields::from_json("memo", minute).expect_err("no such kind");
+        assert!(
+            err.starts_with("unknown record kind 'memo' (kinds: document,"),
+            "{err}"
+        );
+    }
 }

@@ -10,6 +10,12 @@ use anyhow::Result;
 use std::io::Write;
 
 pub fn run(args: &ExportArgs) -> Result<i32> {
+    if matches!(
+        args.format,
+        ExportFormat::Quickwit | ExportFormat::Opensearch
+    ) {
+        return super::export_engines::run(args);
+    }
     if args.format == ExportFormat::Sqlite {
         let Some(path) = &args.output else {
             eprintln!("agendex: a sqlite export needs a file: add -o PATH");

@@ -11,7 +11,7 @@
 
 use super::{pipeline_options, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED};
 use crate::cli::IndexArgs;
-use agendex::index::writer::{Replaced, UpdateOptions, Updater};
+use agendex::index::writer::{Replaced, Totals, UpdateOptions, Updater};
 use agendex::index::IndexError;
 use agendex::pipeline::{self, FileOutcome, Warning};
 use agendex::walk::{self, io_reason};
@@ -22,19 +22,65 @@ use std::time::Instant;
 
 /// What a run did, as its summary line says it.
 #[derive(Debug, Default)]
-struct Summary {
-    added: usize,
-    updated: usize,
-    unchanged: usize,
-    removed: usize,
-    failed: usize,
-    /// Files read and parsed in this run.
-    parsed: usize,
+pub(super) struct Summary {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub failed: usize,
+    /// Files read and parsed in this run (with `--records`: files whose
+    /// records were read and written).
+    pub parsed: usize,
     /// Records written in this run.
-    records_written: usize,
+    pub records_written: usize,
+}
+
+impl Summary {
+    /// The closing line: `10 files: 0 added, … index holds 10 files, 370
+    /// records; 0.01 s`.
+    pub fn print(&self, files: usize, totals: &Totals, start: Instant, note: &str) {
+        eprintln!(
+            "{} files: {} added, {} updated, {} unchanged, {} removed, {} failed; \
+             {} parsed, {} records written; index holds {} files, {} records; {:.2} s{note}",
+            files,
+            self.added,
+            self.updated,
+            self.unchanged,
+            self.removed,
+            self.failed,
+            self.parsed,
+            self.records_written,
+            totals.files,
+            totals.records,
+            start.elapsed().as_secs_f64(),
+        );
+    }
+}
+
+/// Open the index for writing with the run's options; a busy index is
+/// reported here and gives the exit status to end with.
+pub(super) fn open_updater(args: &IndexArgs) -> Result<Result<Updater, i32>> {
+    keep_large_blocks_out_of_arenas();
+    let opts = UpdateOptions {
+        rebuild: args.rebuild,
+        commit_every: args.commit_every.max(1),
+        merge_bytes: args.merge_mb.saturating_mul(1 << 20),
+        ..UpdateOptions::default()
+    };
+    match Updater::open(&args.index, &opts) {
+        Ok(u) => Ok(Ok(u)),
+        Err(e @ IndexError::Busy) => {
+            eprintln!("agendex: {e}");
+            Ok(Err(EXIT_FATAL))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub fn run(args: &IndexArgs) -> Result<i32> {
+    if args.records {
+        return super::index_records::run(args);
+    }
     let (sources, walk_errors) = walk::walk(&args.paths);
     for e in &walk_errors {
         eprintln!("agendex: {}: {}", e.path, e.reason);
@@ -45,20 +91,9 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         );
     }
     let start = Instant::now();
-    keep_large_blocks_out_of_arenas();
-    let opts = UpdateOptions {
-        rebuild: args.rebuild,
-        commit_every: args.commit_every.max(1),
-        merge_bytes: args.merge_mb.saturating_mul(1 << 20),
-        ..UpdateOptions::default()
-    };
-    let mut updater = match Updater::open(&args.index, &opts) {
+    let mut updater = match open_updater(args)? {
         Ok(u) => u,
-        Err(e @ IndexError::Busy) => {
-            eprintln!("agendex: {e}");
-            return Ok(EXIT_FATAL);
-        }
-        Err(e) => return Err(e.into()),
+        Err(code) => return Ok(code),
     };
     let verbose = args.read.verbose;
     let mut progress = Progress::new(verbose);
@@ -113,27 +148,14 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     let totals = updater.finish()?;
     progress.committed(summary.parsed, total);
 
-    let failed = summary.failed + walk_errors.len();
+    summary.failed += walk_errors.len();
+    let failed = summary.failed;
     let note = if progress.warnings > 0 && !verbose {
         format!(", {} warnings (-v to show)", progress.warnings)
     } else {
         String::new()
     };
-    eprintln!(
-        "{} files: {} added, {} updated, {} unchanged, {} removed, {} failed; \
-         {} parsed, {} records written; index holds {} files, {} records; {:.2} s{note}",
-        sources.len() + walk_errors.len(),
-        summary.added,
-        summary.updated,
-        summary.unchanged,
-        summary.removed,
-        failed,
-        summary.parsed,
-        summary.records_written,
-        totals.files,
-        totals.records,
-        start.elapsed().as_secs_f64(),
-    );
+    summary.print(sources.len() + walk_errors.len(), &totals, start, &note);
     if verbose {
         let (this, worker) = peak_memory_mb();
         eprintln!(
@@ -236,7 +258,7 @@ impl Progress {
 /// Peak resident memory (MB) of this process and of the largest PDF worker
 /// it ended: how `scripts/bench-pipeline.sh --flat` tells the two apart,
 /// which a timer around the whole command cannot.
-fn peak_memory_mb() -> (u64, u64) {
+pub(super) fn peak_memory_mb() -> (u64, u64) {
     // SAFETY: getrusage writes only into the struct it is given.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let this = if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } == 0 {
@@ -280,7 +302,7 @@ fn keep_large_blocks_out_of_arenas() {
 /// Hand the free memory of every malloc arena back to the system (what a
 /// commit's indexing thread and its buffers left behind), so resident
 /// memory stays near what is live from one commit to the next.
-fn release_free_memory() {
+pub(super) fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns free pages; it locks each arena.
     unsafe {

@@ -1,10 +1,15 @@
 //! One file per subcommand. Each returns the process exit status.
 
+pub mod completions;
 pub mod eval;
 pub mod export;
+pub mod export_engines;
 pub mod extract;
 pub mod index;
+pub mod index_records;
+pub mod man;
 pub mod pages;
+pub mod schema;
 pub mod search;
 pub mod serve;
 
@@ -131,4 +136,14 @@ pub fn temp_name(path: &Path) -> PathBuf {
 /// Is this error a closed pipe (`agendex extract … | head`)?
 pub fn is_broken_pipe(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::BrokenPipe
+}
+
+/// Write `bytes` to stdout; a closed pipe (`agendex man | head`) is no error.
+pub fn print_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if !is_broken_pipe(&e) => Err(anyhow::anyhow!("cannot write to stdout: {e}")),
+        _ => Ok(()),
+    }
 }

@@ -16,6 +16,7 @@
 //! analyzer (tantivy's `en_stem`, with a cache).
 
 pub mod dates;
+pub mod engines;
 pub mod everything;
 pub mod export;
 pub mod facets;

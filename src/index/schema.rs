@@ -58,6 +58,16 @@ pub fn parser_version() -> String {
     )
 }
 
+/// What made a file's entries when they came from records (`agendex index
+/// --records`) rather than from parsing the file: the records themselves,
+/// by the SHA-256 of their JSON. The same records again are unchanged;
+/// records made by another extraction are written again; and `agendex
+/// index` over the papers parses such a file again, not knowing what
+/// parsed it.
+pub fn records_version(records_sha256: &str) -> String {
+    format!("records sha256:{records_sha256}")
+}
+
 /// Facet roots, in the order they are shown.
 pub const FACET_KIND: &str = "kind";
 pub const FACET_BODY: &str = "body";

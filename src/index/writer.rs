@@ -190,9 +190,16 @@ impl Updater {
     /// Does the index hold `path` with this SHA-256, parsed by this version
     /// of agendex? Then the file need not be read again.
     pub fn is_current(&self, path: &str, sha256: &str) -> bool {
+        self.holds(path, sha256, &self.version)
+    }
+
+    /// Does the index hold `path` with this SHA-256, its entries made by
+    /// `version` (see [`schema::records_version`] for entries made from
+    /// records rather than by parsing)?
+    pub fn holds(&self, path: &str, sha256: &str, version: &str) -> bool {
         self.markers
             .get(path)
-            .is_some_and(|m| m.sha256 == sha256 && m.version == self.version)
+            .is_some_and(|m| m.sha256 == sha256 && m.version == version)
     }
 
     /// Drop the entries of every indexed file whose path is not in
@@ -216,9 +223,22 @@ impl Updater {
         sha256: &str,
         records: &[OutRecord],
     ) -> Result<Replaced> {
+        let version = self.version.clone();
+        self.replace_file_as(path, sha256, &version, records)
+    }
+
+    /// [`Updater::replace_file`] with entries made by `version` rather than
+    /// by this agendex parsing the file.
+    pub fn replace_file_as(
+        &mut self,
+        path: &str,
+        sha256: &str,
+        version: &str,
+        records: &[OutRecord],
+    ) -> Result<Replaced> {
         let marker = Marker {
             sha256: sha256.to_string(),
-            version: self.version.clone(),
+            version: version.to_string(),
         };
         add_file(&self.writer, &self.fields, path, &marker, records)
             .map_err(|e| tantivy_err(&self.generation, e))?;

@@ -2,14 +2,18 @@
 //! end to end on the seeds, the corpus PDFs and generated broken files.
 
 mod bad_input;
+mod cli;
 mod documents;
+mod engines;
 mod eval;
 mod extract;
 mod golden;
 mod index;
+mod index_records;
 mod layout;
 mod markup;
 mod pdf_read;
+mod schema;
 mod search;
 mod serve;
 mod support;

@@ -44,12 +44,67 @@ pub fn agendex() -> Command {
     c
 }
 
-/// Run `agendex` with arguments and return its output.
+/// Run `agendex` with arguments and return its output. Every record an
+/// `extract` prints (JSON Lines or JSON on stdout) is checked against the
+/// schema `agendex schema` prints.
 pub fn run(args: &[&str]) -> Output {
-    agendex()
+    let out = agendex()
         .args(args)
         .output()
-        .expect("the agendex binary runs")
+        .expect("the agendex binary runs");
+    if args.first() == Some(&"extract") && !args.iter().any(|a| *a == "-o" || *a == "--output") {
+        let format = args
+            .iter()
+            .position(|a| *a == "--format")
+            .and_then(|i| args.get(i + 1))
+            .copied()
+            .unwrap_or("jsonl");
+        let printed = String::from_utf8_lossy(&out.stdout);
+        let records: Vec<serde_json::Value> = match format {
+            "jsonl" => printed
+                .lines()
+                .map(|l| {
+                    serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}"))
+                })
+                .collect(),
+            "json" if !printed.trim().is_empty() => {
+                serde_json::from_str(&printed).expect("extract --format json prints an array")
+            }
+            _ => Vec::new(),
+        };
+        for r in &records {
+            assert_valid_record(r);
+        }
+    }
+    out
+}
+
+/// The validator of `agendex schema`'s output, made once per test binary.
+pub fn record_validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let out = agendex()
+            .arg("schema")
+            .output()
+            .expect("the agendex binary runs");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let schema: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("agendex schema prints JSON");
+        jsonschema::validator_for(&schema).expect("agendex schema is a valid JSON Schema")
+    })
+}
+
+/// Fail naming the record and every way it breaks the record schema.
+pub fn assert_valid_record(record: &serde_json::Value) {
+    let errors: Vec<String> = record_validator()
+        .iter_errors(record)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "record {} breaks the schema: {errors:?}",
+        record["id"]
+    );
 }
 
 /// stdout as JSON Lines.
