@@ -303,6 +303,31 @@ pub struct EvalArgs {
     pub read: ReadArgs,
 }
 
+/// How `agendex extract` writes records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExtractFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// One JSON array of objects.
+    Json,
+    /// Comma-separated values: the envelope as columns, the kind's own fields as one JSON column.
+    Csv,
+    /// A Parquet file (needs -o FILE): the CSV columns, typed, Snappy-compressed.
+    Parquet,
+}
+
+impl ExtractFormat {
+    /// The text format this is, if it is one.
+    pub fn text(self) -> Option<Format> {
+        match self {
+            ExtractFormat::Jsonl => Some(Format::Jsonl),
+            ExtractFormat::Json => Some(Format::Json),
+            ExtractFormat::Csv => Some(Format::Csv),
+            ExtractFormat::Parquet => None,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// Files or folders to read.
@@ -312,8 +337,8 @@ pub struct ExtractArgs {
     #[arg(long, value_delimiter = ',', value_name = "K,K")]
     pub kind: Vec<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    pub format: ExtractFormat,
     /// Write records to FILE (written whole, then renamed into place) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -28,6 +28,8 @@ pub mod record_schema;
 pub mod record_files;
 // envelopes -> JSON Lines, JSON, CSV
 pub mod output;
+// envelopes -> a Parquet file
+pub mod parquet_out;
 // records -> a tantivy index, and searches over it
 pub mod index;
 // the search as a web page and a JSON API

@@ -3,9 +3,34 @@
 use super::{pipeline_options, RecordSink, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED};
 use crate::cli::ExtractArgs;
 use agendex::output::Writer;
+use agendex::parquet_out::ParquetWriter;
 use agendex::pipeline;
+use agendex::record::OutRecord;
 use agendex::walk;
 use anyhow::Result;
+use std::io::{IsTerminal, Write};
+
+/// Where records are written: a text format, or a Parquet file.
+enum Records<'a> {
+    Text(Writer<&'a mut Box<dyn Write + Send>>),
+    Parquet(Box<ParquetWriter<&'a mut Box<dyn Write + Send>>>),
+}
+
+impl Records<'_> {
+    fn write(&mut self, r: &OutRecord) -> std::io::Result<()> {
+        match self {
+            Records::Text(w) => w.write(r),
+            Records::Parquet(w) => w.write(r).map_err(std::io::Error::other),
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            Records::Text(w) => w.finish().map(|_| ()),
+            Records::Parquet(w) => w.finish().map_err(std::io::Error::other),
+        }
+    }
+}
 
 pub fn run(args: &ExtractArgs) -> Result<i32> {
     for k in &args.kind {
@@ -24,12 +49,27 @@ pub fn run(args: &ExtractArgs) -> Result<i32> {
         failed += 1;
     }
     let opts = pipeline_options(&args.read);
+    if args.format.text().is_none() && args.output.is_none() && std::io::stdout().is_terminal() {
+        eprintln!("agendex: a Parquet file is binary: add -o FILE (or pipe it)");
+        return Ok(EXIT_FATAL);
+    }
 
     let mut sink = RecordSink::open(args.output.as_deref())?;
-    let mut writer = Writer::new(&mut sink.out, args.format);
+    let mut io_error: Option<std::io::Error> = None;
+    let mut writer = match args.format.text() {
+        Some(format) => {
+            let mut w = Writer::new(&mut sink.out, format);
+            io_error = w.begin().err();
+            Records::Text(w)
+        }
+        // Fails only on a schema Parquet cannot hold, never this one.
+        None => Records::Parquet(Box::new(
+            ParquetWriter::new(&mut sink.out)
+                .map_err(|e| anyhow::anyhow!("cannot write Parquet: {e}"))?,
+        )),
+    };
     let mut records = 0usize;
     let mut warnings = 0usize;
-    let mut io_error: Option<std::io::Error> = writer.begin().err();
     pipeline::run(&sources, &opts, |outcome| {
         let path = outcome.source.display();
         warnings += outcome.warnings.len();
@@ -59,8 +99,11 @@ pub fn run(args: &ExtractArgs) -> Result<i32> {
         io_error.is_none()
     });
     let finished = match io_error {
-        Some(e) => Err(e),
-        None => writer.finish().map(|_| ()),
+        Some(e) => {
+            drop(writer);
+            Err(e)
+        }
+        None => writer.finish(),
     };
     if let Some(code) = sink.close(finished)? {
         return Ok(code);

@@ -51,7 +51,7 @@ pub fn pipeline_options(read: &ReadArgs) -> Options {
 /// renamed into place only when everything was written (a device or pipe
 /// named by `-o` is written directly).
 pub struct RecordSink {
-    pub out: Box<dyn std::io::Write>,
+    pub out: Box<dyn std::io::Write + Send>,
     tmp: Option<PathBuf>,
     dest: Option<PathBuf>,
 }
@@ -61,7 +61,7 @@ impl RecordSink {
         use anyhow::Context;
         let Some(dest) = dest else {
             return Ok(RecordSink {
-                out: Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+                out: Box::new(std::io::BufWriter::new(std::io::stdout())),
                 tmp: None,
                 dest: None,
             });

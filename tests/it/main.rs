@@ -12,6 +12,7 @@ mod index;
 mod index_records;
 mod layout;
 mod markup;
+mod parquet;
 mod pdf_read;
 mod schema;
 mod search;
