@@ -31,6 +31,9 @@ pub struct OutRecord {
     pub document: DocumentInfo,
     #[serde(flatten)]
     pub fields: Fields,
+    /// On `document` records of a damaged PDF read in part: what was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recovered: Option<crate::pdf::repair::Recovery>,
 }
 
 /// Wrap a file's parsed records in their envelopes. Ids are the first 16 hex
@@ -66,6 +69,7 @@ pub fn envelope(
                 },
                 document: documents.get(r.document).cloned().unwrap_or_default(),
                 fields: r.fields,
+                recovered: None,
             }
         })
         .collect()

@@ -28,6 +28,8 @@ struct Summary {
     unchanged: usize,
     removed: usize,
     failed: usize,
+    /// Damaged PDFs read in part.
+    recovered: usize,
     /// Files read and parsed in this run.
     parsed: usize,
     /// Records written in this run.
@@ -114,11 +116,13 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     progress.committed(summary.parsed, total);
 
     let failed = summary.failed + walk_errors.len();
-    let note = if progress.warnings > 0 && !verbose {
-        format!(", {} warnings (-v to show)", progress.warnings)
-    } else {
-        String::new()
-    };
+    let mut note = String::new();
+    if summary.recovered > 0 {
+        note.push_str(&format!(", {} damaged", summary.recovered));
+    }
+    if progress.warnings > 0 && !verbose {
+        note.push_str(&format!(", {} warnings (-v to show)", progress.warnings));
+    }
     eprintln!(
         "{} files: {} added, {} updated, {} unchanged, {} removed, {} failed; \
          {} parsed, {} records written; index holds {} files, {} records; {:.2} s{note}",
@@ -140,7 +144,8 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
             "agendex: peak memory: {this} MB this process, {worker} MB the largest PDF worker"
         );
     }
-    Ok(if failed > 0 {
+    // A damaged file read in part is an input not wholly read.
+    Ok(if failed > 0 || summary.recovered > 0 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK
@@ -158,6 +163,10 @@ fn write_file(
     let path = outcome.source.display();
     match &outcome.result {
         Ok(records) => {
+            if let Some(note) = outcome.recovery_note() {
+                progress.failed(&path, &note);
+                summary.recovered += 1;
+            }
             for w in &outcome.warnings {
                 progress.warning(&path, w);
             }

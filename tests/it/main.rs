@@ -2,6 +2,7 @@
 //! end to end on the seeds, the corpus PDFs and generated broken files.
 
 mod bad_input;
+mod damaged;
 mod documents;
 mod eval;
 mod extract;
@@ -9,6 +10,7 @@ mod golden;
 mod index;
 mod layout;
 mod markup;
+mod mutants;
 mod pdf_read;
 mod search;
 mod serve;
