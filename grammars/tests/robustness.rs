@@ -167,6 +167,9 @@ fn table_rows(n: usize) -> String {
     "a\tb\t£1.00\t4%\n".repeat(n / 14 + 1)
 }
 
+/// An adversarial input of about the given size, and its name.
+type Shape = (&'static str, fn(usize) -> String);
+
 fn best_of_three(text: &str) -> Duration {
     (0..3)
         .map(|_| {
@@ -180,7 +183,7 @@ fn best_of_three(text: &str) -> Duration {
 
 #[test]
 fn time_grows_linearly_with_the_input() {
-    let shapes: [(&str, fn(usize) -> String); 5] = [
+    let shapes: [Shape; 5] = [
         ("one huge line", huge_line),
         ("deeply nested numbering", deep_numbering),
         ("bullets", bullets),
