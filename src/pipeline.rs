@@ -7,6 +7,7 @@
 //! the number of files and output is byte-identical from run to run.
 
 use crate::error::ReadError;
+use crate::pdf::repair::Recovery;
 use crate::pdf::worker::{self, Limits};
 use crate::record::{envelope, OutRecord};
 use crate::walk::{hash_file, sha256_hex, InputKind, Source};
@@ -48,6 +49,17 @@ pub struct FileOutcome {
     pub pages: u32,
     pub result: Result<Vec<OutRecord>, ReadError>,
     pub warnings: Vec<Warning>,
+    /// Set when the file was a damaged PDF, read as far as it could be.
+    pub recovery: Option<Recovery>,
+}
+
+impl FileOutcome {
+    /// The line on stderr for a damaged file that was read in part:
+    /// `damaged PDF, recovered 31 of 47 pages (pages 32-47 unreadable)`.
+    pub fn recovery_note(&self) -> Option<String> {
+        let recovery = self.recovery.as_ref().filter(|_| self.result.is_ok())?;
+        Some(format!("damaged PDF, {}", recovery.describe()))
+    }
 }
 
 /// Read and lay out one file: its SHA-256 and pages, or why it cannot be read.
@@ -57,24 +69,29 @@ pub fn read_pages(
     opts: &Options,
 ) -> Result<(String, Vec<grammars::Page>), ReadError> {
     let mut warnings = Vec::new();
-    let (sha, pages) = read_pages_noting(source, opts, &mut warnings);
-    pages.map(|p| (sha, p))
+    let read = read_pages_noting(source, opts, &mut warnings);
+    read.pages.map(|p| (read.sha256, p))
 }
 
-fn read_pages_noting(
-    source: &Source,
-    opts: &Options,
-    warnings: &mut Vec<Warning>,
-) -> (String, Result<Vec<grammars::Page>, ReadError>) {
+/// A file read into pages.
+struct ReadFile {
+    sha256: String,
+    pages: Result<Vec<grammars::Page>, ReadError>,
+    recovery: Option<Recovery>,
+}
+
+fn read_pages_noting(source: &Source, opts: &Options, warnings: &mut Vec<Warning>) -> ReadFile {
     let bytes = match std::fs::read(&source.path) {
         Ok(b) => b,
         Err(e) => {
-            return (
-                String::new(),
-                Err(ReadError::Io(crate::walk::io_reason(&e))),
-            )
+            return ReadFile {
+                sha256: String::new(),
+                pages: Err(ReadError::Io(crate::walk::io_reason(&e))),
+                recovery: None,
+            }
         }
     };
+    let mut recovery = None;
     let sha256 = sha256_hex(&bytes);
     let pages = match source.kind() {
         InputKind::Text | InputKind::Markdown => match std::str::from_utf8(&bytes) {
@@ -95,6 +112,7 @@ fn read_pages_noting(
                 PdfMode::InProcess => worker::read_in_process(&bytes),
             };
             read.map(|p| {
+                recovery = p.recovery;
                 for (page, reason) in p.page_errors {
                     warnings.push(Warning {
                         page,
@@ -111,14 +129,22 @@ fn read_pages_noting(
             })
         }
     };
-    (sha256, pages)
+    ReadFile {
+        sha256,
+        pages,
+        recovery,
+    }
 }
 
 /// Read, lay out and parse one file.
 pub fn process(source: &Source, opts: &Options) -> FileOutcome {
     let path = source.display();
     let mut warnings = Vec::new();
-    let (sha256, pages) = read_pages_noting(source, opts, &mut warnings);
+    let ReadFile {
+        sha256,
+        pages,
+        recovery,
+    } = read_pages_noting(source, opts, &mut warnings);
     let pages = match pages {
         Ok(p) => p,
         Err(e) => {
@@ -128,6 +154,7 @@ pub fn process(source: &Source, opts: &Options) -> FileOutcome {
                 pages: 0,
                 result: Err(e),
                 warnings,
+                recovery,
             }
         }
     };
@@ -143,6 +170,7 @@ pub fn process(source: &Source, opts: &Options) -> FileOutcome {
                     crate::pdf::panic_message(&panic)
                 ))),
                 warnings,
+                recovery,
             }
         }
     };
@@ -158,13 +186,19 @@ pub fn process(source: &Source, opts: &Options) -> FileOutcome {
             .find(|p| p.number == n)
             .and_then(|p| p.label.clone())
     };
-    let records = envelope(parsed, &path, &sha256, &labels);
+    let mut records = envelope(parsed, &path, &sha256, &labels);
+    if let Some(recovery) = &recovery {
+        for r in records.iter_mut().filter(|r| r.kind == "document") {
+            r.recovered = Some(recovery.clone());
+        }
+    }
     FileOutcome {
         source: source.clone(),
         sha256,
         pages: pages.len() as u32,
         result: Ok(records),
         warnings,
+        recovery,
     }
 }
 

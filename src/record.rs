@@ -47,6 +47,9 @@ pub struct OutRecord {
     #[serde(flatten)]
     #[schemars(skip)]
     pub fields: Fields,
+    /// On `document` records of a damaged PDF read in part: what was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recovered: Option<crate::pdf::repair::Recovery>,
 }
 
 impl<'de> Deserialize<'de> for OutRecord {
@@ -64,6 +67,8 @@ impl<'de> Deserialize<'de> for OutRecord {
             text: String,
             source: Source,
             document: DocumentInfo,
+            #[serde(default)]
+            recovered: Option<crate::pdf::repair::Recovery>,
             #[serde(flatten)]
             rest: serde_json::Map<String, serde_json::Value>,
         }
@@ -78,6 +83,7 @@ impl<'de> Deserialize<'de> for OutRecord {
             source: w.source,
             document: w.document,
             fields,
+            recovered: w.recovered,
         })
     }
 }
@@ -115,6 +121,7 @@ pub fn envelope(
                 },
                 document: documents.get(r.document).cloned().unwrap_or_default(),
                 fields: r.fields,
+                recovered: None,
             }
         })
         .collect()

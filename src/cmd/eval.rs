@@ -87,6 +87,9 @@ pub fn run(args: &EvalArgs) -> Result<i32> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        if let Some(note) = outcome.recovery_note() {
+            eprintln!("agendex: {}: {note}", outcome.source.display());
+        }
         match &outcome.result {
             Ok(recs) => {
                 let values = recs

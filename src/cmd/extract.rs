@@ -70,6 +70,7 @@ pub fn run(args: &ExtractArgs) -> Result<i32> {
     };
     let mut records = 0usize;
     let mut warnings = 0usize;
+    let mut recovered = 0usize;
     pipeline::run(&sources, &opts, |outcome| {
         let path = outcome.source.display();
         warnings += outcome.warnings.len();
@@ -77,6 +78,10 @@ pub fn run(args: &ExtractArgs) -> Result<i32> {
             for w in &outcome.warnings {
                 eprintln!("agendex: {path}: page {}: {}", w.page, w.message);
             }
+        }
+        if let Some(note) = outcome.recovery_note() {
+            eprintln!("agendex: {path}: {note}");
+            recovered += 1;
         }
         match &outcome.result {
             Ok(recs) => {
@@ -109,13 +114,16 @@ pub fn run(args: &ExtractArgs) -> Result<i32> {
         return Ok(code);
     }
     let files = sources.len() + walk_errors.len();
-    let note = if warnings > 0 && !args.read.verbose {
-        format!(", {warnings} warnings (-v to show)")
-    } else {
-        String::new()
-    };
+    let mut note = String::new();
+    if recovered > 0 {
+        note.push_str(&format!(", {recovered} damaged"));
+    }
+    if warnings > 0 && !args.read.verbose {
+        note.push_str(&format!(", {warnings} warnings (-v to show)"));
+    }
     eprintln!("{files} files, {records} records, {failed} failed{note}");
-    Ok(if failed > 0 {
+    // A damaged file read in part is an input not wholly read.
+    Ok(if failed > 0 || recovered > 0 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK

@@ -28,6 +28,8 @@ pub(super) struct Summary {
     pub unchanged: usize,
     pub removed: usize,
     pub failed: usize,
+    /// Damaged PDFs read in part.
+    pub recovered: usize,
     /// Files read and parsed in this run (with `--records`: files whose
     /// records were read and written).
     pub parsed: usize,
@@ -162,7 +164,8 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
             "agendex: peak memory: {this} MB this process, {worker} MB the largest PDF worker"
         );
     }
-    Ok(if failed > 0 {
+    // A damaged file read in part is an input not wholly read.
+    Ok(if failed > 0 || summary.recovered > 0 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK
@@ -180,6 +183,10 @@ fn write_file(
     let path = outcome.source.display();
     match &outcome.result {
         Ok(records) => {
+            if let Some(note) = outcome.recovery_note() {
+                progress.failed(&path, &note);
+                summary.recovered += 1;
+            }
             for w in &outcome.warnings {
                 progress.warning(&path, w);
             }

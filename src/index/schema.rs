@@ -410,6 +410,7 @@ mod tests {
             },
             document: grammars::DocumentInfo::default(),
             fields: grammars::Fields::Minute(minute),
+            recovered: None,
         };
         let feb = Date {
             year: 2015,

@@ -7,11 +7,14 @@
 //! batch. It does not own layout (lines, cells, furniture): see `layout`.
 
 pub mod device;
+pub mod repair;
 pub mod style;
 pub mod worker;
 
 use crate::error::ReadError;
 use device::{GlyphDevice, RawPage};
+use repair::Recovery;
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// How a page error caused by a panic inside pdf-extract begins.
@@ -23,6 +26,8 @@ pub struct RawDocument {
     pub pages: Vec<RawPage>,
     /// Pages pdf-extract failed on, with the reason; their text is missing.
     pub page_errors: Vec<(u32, String)>,
+    /// Set when the file was damaged and read from a rebuilt object table.
+    pub recovery: Option<Recovery>,
 }
 
 /// Check the first bytes before handing a file to the PDF parser: council
@@ -51,15 +56,102 @@ pub fn sniff(bytes: &[u8]) -> Result<(), ReadError> {
 }
 
 /// Read a PDF in this process. Panics inside pdf-extract are caught per page;
-/// the worker calls this, and so do benches that want no child process.
+/// the worker calls this, and so do benches that want no child process. A
+/// file that will not load, or loses pages, is read again from an object
+/// table rebuilt from its bytes ([`repair`]), and the better reading kept.
 pub fn read_in_process(bytes: &[u8]) -> Result<RawDocument, ReadError> {
     sniff(bytes)?;
     let loaded = catch_unwind(AssertUnwindSafe(|| pdf_extract::Document::load_mem(bytes)));
-    let mut doc = match loaded {
-        Ok(Ok(doc)) => doc,
-        Ok(Err(e)) => return Err(classify_load_error(bytes, &e.to_string())),
-        Err(panic) => return Err(ReadError::Panicked(panic_message(&panic))),
+    let first = match loaded {
+        Ok(Ok(doc)) => read_document(doc, &HashMap::new()),
+        Ok(Err(e)) => Err(classify_load_error(bytes, &e.to_string())),
+        Err(panic) => Err(ReadError::Panicked(panic_message(&panic))),
     };
+    let damaged = match &first {
+        Ok(doc) => !doc.page_errors.is_empty(),
+        Err(ReadError::Truncated(_) | ReadError::Damaged(_) | ReadError::Panicked(_)) => true,
+        Err(_) => false,
+    };
+    if !damaged {
+        return first;
+    }
+    let recovered = catch_unwind(AssertUnwindSafe(|| read_recovered(bytes)));
+    let second = match (recovered, &first) {
+        (Ok(Some(Ok(second))), _) => second,
+        // What the rebuilt file says is lost says more than a parse error.
+        (Ok(Some(Err(ReadError::Damaged(lost)))), Err(ReadError::Truncated(_))) => {
+            return Err(ReadError::Truncated(lost))
+        }
+        (
+            Ok(Some(Err(ReadError::Damaged(lost)))),
+            Err(ReadError::Damaged(_) | ReadError::Panicked(_)),
+        ) => return Err(ReadError::Damaged(lost)),
+        _ => return first,
+    };
+    let pages_read = |d: &RawDocument| d.pages.len().saturating_sub(d.page_errors.len());
+    match first {
+        Ok(first) if pages_read(&first) >= pages_read(&second) => Ok(first),
+        _ => Ok(second),
+    }
+}
+
+/// Read a damaged file from its rebuilt object table; `None` when nothing
+/// of it could be rebuilt.
+fn read_recovered(bytes: &[u8]) -> Option<Result<RawDocument, ReadError>> {
+    let recovered = repair::recover(bytes)?;
+    let placeholders = recovered.placeholders;
+    let pages_total = recovered.pages_total;
+    let incomplete: Vec<(u32, usize)> = recovered
+        .doc
+        .get_pages()
+        .into_iter()
+        .map(|(n, id)| (n, repair::missing_objects(&recovered.doc, id)))
+        .filter(|&(_, missing)| missing > 0)
+        .collect();
+    let mut skip: HashMap<u32, String> = incomplete
+        .into_iter()
+        .map(|(n, missing)| {
+            let why = format!("{missing} object(s) it needs (content, fonts) are missing");
+            (n, why)
+        })
+        .collect();
+    for &page in &placeholders {
+        skip.insert(page, "the file no longer holds this page".into());
+    }
+    let mut raw = match read_document(recovered.doc, &skip) {
+        Ok(raw) => raw,
+        Err(ReadError::Damaged(why)) => {
+            let why = why.strip_prefix("no page could be read: ").unwrap_or(&why);
+            return Some(Err(ReadError::Damaged(format!(
+                "none of its {pages_total} pages could be read (the first: {why})"
+            ))));
+        }
+        Err(e) => return Some(Err(e)),
+    };
+    let read = raw.pages.len() as u32;
+    let mut unreadable: Vec<u32> = raw.page_errors.iter().map(|(page, _)| *page).collect();
+    unreadable.extend(read + 1..=pages_total.max(read));
+    raw.recovery = Some(Recovery {
+        pages_read: pages_total.max(read) - unreadable.len() as u32,
+        pages_total: pages_total.max(read),
+        pages_unreadable: unreadable,
+    });
+    if raw.page_errors.len() == raw.pages.len() {
+        let (page, reason) = &raw.page_errors[0];
+        return Some(Err(ReadError::Damaged(format!(
+            "none of its {} pages could be read (page {page}: {reason})",
+            pages_total.max(read)
+        ))));
+    }
+    Some(Ok(raw))
+}
+
+/// Read every page of a loaded document but those in `skip`, which are
+/// left empty with the reason given.
+fn read_document(
+    mut doc: pdf_extract::Document,
+    skip: &HashMap<u32, String>,
+) -> Result<RawDocument, ReadError> {
     if doc.is_encrypted() {
         // Owner-password-only files (printing or copying restricted) open with
         // the empty user password; anything else needs a password we lack.
@@ -77,6 +169,14 @@ pub fn read_in_process(bytes: &[u8]) -> Result<RawDocument, ReadError> {
     }
     let mut out = RawDocument::default();
     for n in page_numbers {
+        if let Some(why) = skip.get(&n) {
+            out.page_errors.push((n, why.clone()));
+            out.pages.push(RawPage {
+                number: n,
+                ..RawPage::default()
+            });
+            continue;
+        }
         let mut dev = GlyphDevice::default();
         // A panic leaves the reader's font table as it was before the failing
         // font was being built (entries are inserted only once complete), so

@@ -58,6 +58,8 @@ pub struct PdfPages {
     /// Pages that draw no text at all (images, scans, blank pages); pages
     /// emptied by furniture removal ("intentionally left blank") are not here.
     pub textless_pages: Vec<u32>,
+    /// Set when the file was damaged and read from a rebuilt object table.
+    pub recovery: Option<crate::pdf::repair::Recovery>,
 }
 
 /// Lay out a raw document: lines per page, then furniture across pages.
@@ -76,6 +78,7 @@ pub fn lay_out(raw: RawDocument) -> Result<PdfPages, ReadError> {
         pages,
         page_errors: raw.page_errors,
         textless_pages,
+        recovery: raw.recovery,
     })
 }
 

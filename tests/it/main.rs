@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod cli;
+mod damaged;
 mod documents;
 mod engines;
 mod eval;
@@ -12,6 +13,7 @@ mod index;
 mod index_records;
 mod layout;
 mod markup;
+mod mutants;
 mod parquet;
 mod pdf_read;
 mod schema;
