@@ -40,19 +40,11 @@ pub fn parse(pages: &[Page]) -> Parsed {
     let mut out = Parsed::default();
     // Every line is lexed once, here; segmentation and the grammars read it.
     let lexed = lex::lex_pages(pages);
-    let mut first_of_page = Vec::with_capacity(pages.len());
-    let mut n = 0;
-    for page in pages {
-        first_of_page.push(n);
-        n += page.lines.len();
-    }
     for seg in segment::segment_lexed(pages, &lexed) {
         // A document may begin or end inside a page: its grammars read its
         // own lines only.
         let doc_pages = &seg.pages_cow(pages)[..];
-        let from = first_of_page[seg.first] + seg.first_line;
-        let to = first_of_page[seg.last] + seg.last_line;
-        let lines = lexed.get(from..=to).unwrap_or_default().iter().cloned();
+        let lines = segment_lines(pages, &lexed, &seg);
         let doc = Doc::new(doc_pages, lines, &seg.info, out.documents.len());
         out.documents.push(seg.info.clone());
         out.records.push(Record {
@@ -88,6 +80,18 @@ pub fn parse(pages: &[Page]) -> Parsed {
     out
 }
 
+/// The file's lexed lines that fall in a segment.
+fn segment_lines<'a>(
+    pages: &[Page],
+    lexed: &[lex::LexedLine<'a>],
+    seg: &segment::Segment,
+) -> Vec<lex::LexedLine<'a>> {
+    let first_of = |page: usize| pages[..page].iter().map(|p| p.lines.len()).sum::<usize>();
+    let from = first_of(seg.first) + seg.first_line;
+    let to = first_of(seg.last) + seg.last_line;
+    lexed.get(from..=to).unwrap_or_default().to_vec()
+}
+
 /// A document of a file and its headings, as `agendex pages --outline`
 /// shows them.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -112,7 +116,7 @@ pub fn outlines(pages: &[Page]) -> Vec<DocumentOutline> {
         .enumerate()
         .map(|(k, seg)| {
             let doc_pages = seg.pages_cow(pages);
-            let doc = Doc::of(&doc_pages, &seg.info, k);
+            let doc = Doc::new(&doc_pages, segment_lines(pages, &lexed, &seg), &seg.info, k);
             let headings = doc
                 .outline
                 .headings

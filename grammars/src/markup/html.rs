@@ -804,21 +804,7 @@ mod tests {
         from_html(html)[0]
             .lines
             .iter()
-            .map(|l| {
-                let mut s = String::new();
-                if let Some(h) = l.heading {
-                    s.push_str(&format!("H{h} "));
-                }
-                if let Some(t) = l.table {
-                    s.push_str(&format!("T{t} "));
-                }
-                if l.bold {
-                    s.push_str("B ");
-                }
-                let cells: Vec<&str> = l.cells.iter().map(|c| c.text.as_str()).collect();
-                s.push_str(&cells.join(" | "));
-                s.trim_end().to_string()
-            })
+            .map(super::super::shown)
             .collect()
     }
 

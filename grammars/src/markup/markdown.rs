@@ -618,23 +618,7 @@ mod tests {
     fn render(md: &str) -> Vec<String> {
         from_markdown(md)
             .iter()
-            .flat_map(|p| {
-                p.lines.iter().map(|l| {
-                    let mut s = String::new();
-                    if let Some(h) = l.heading {
-                        s.push_str(&format!("H{h} "));
-                    }
-                    if let Some(t) = l.table {
-                        s.push_str(&format!("T{t} "));
-                    }
-                    if l.bold {
-                        s.push_str("B ");
-                    }
-                    let cells: Vec<&str> = l.cells.iter().map(|c| c.text.as_str()).collect();
-                    s.push_str(&cells.join(" | "));
-                    s.trim_end().to_string()
-                })
-            })
+            .flat_map(|p| p.lines.iter().map(super::super::shown))
             .collect()
     }
 

@@ -212,3 +212,22 @@ mod tests {
         assert_eq!(p.lines[0].heading, Some(1));
     }
 }
+
+/// A line as the readers' tests compare it, heading level, table and bold
+/// marked: "H2 B 1. Apologies", "T0 B Payee | Net".
+#[cfg(test)]
+fn shown(l: &Line) -> String {
+    let mut s = String::new();
+    if let Some(h) = l.heading {
+        s.push_str(&format!("H{h} "));
+    }
+    if let Some(t) = l.table {
+        s.push_str(&format!("T{t} "));
+    }
+    if l.bold {
+        s.push_str("B ");
+    }
+    let cells: Vec<&str> = l.cells.iter().map(|c| c.text.as_str()).collect();
+    s.push_str(&cells.join(" | "));
+    s.trim_end().to_string()
+}
