@@ -804,7 +804,7 @@ mod tests {
         from_html(html)[0]
             .lines
             .iter()
-            .map(super::super::shown)
+            .map(super::super::tests::shown)
             .collect()
     }
 

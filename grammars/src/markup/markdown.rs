@@ -618,7 +618,7 @@ mod tests {
     fn render(md: &str) -> Vec<String> {
         from_markdown(md)
             .iter()
-            .flat_map(|p| p.lines.iter().map(super::super::shown))
+            .flat_map(|p| p.lines.iter().map(super::super::tests::shown))
             .collect()
     }
 

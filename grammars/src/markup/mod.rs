@@ -148,6 +148,24 @@ pub(crate) fn page(number: u32, mut lines: Vec<Line>) -> Page {
 mod tests {
     use super::*;
 
+    /// A line as the readers' tests compare it, heading level, table and bold
+    /// marked: "H2 B 1. Apologies", "T0 B Payee | Net".
+    pub(super) fn shown(l: &Line) -> String {
+        let mut s = String::new();
+        if let Some(h) = l.heading {
+            s.push_str(&format!("H{h} "));
+        }
+        if let Some(t) = l.table {
+            s.push_str(&format!("T{t} "));
+        }
+        if l.bold {
+            s.push_str("B ");
+        }
+        let cells: Vec<&str> = l.cells.iter().map(|c| c.text.as_str()).collect();
+        s.push_str(&cells.join(" | "));
+        s.trim_end().to_string()
+    }
+
     #[test]
     fn styled_folds_spaces_and_counts_bold() {
         let mut s = Styled::default();
@@ -211,23 +229,4 @@ mod tests {
         assert_eq!(p.lines[2].y, 2.0);
         assert_eq!(p.lines[0].heading, Some(1));
     }
-}
-
-/// A line as the readers' tests compare it, heading level, table and bold
-/// marked: "H2 B 1. Apologies", "T0 B Payee | Net".
-#[cfg(test)]
-fn shown(l: &Line) -> String {
-    let mut s = String::new();
-    if let Some(h) = l.heading {
-        s.push_str(&format!("H{h} "));
-    }
-    if let Some(t) = l.table {
-        s.push_str(&format!("T{t} "));
-    }
-    if l.bold {
-        s.push_str("B ");
-    }
-    let cells: Vec<&str> = l.cells.iter().map(|c| c.text.as_str()).collect();
-    s.push_str(&cells.join(" | "));
-    s.trim_end().to_string()
 }
