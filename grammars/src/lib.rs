@@ -18,6 +18,7 @@ pub mod outline;
 pub mod segment;
 
 pub mod agenda;
+pub mod decisions;
 pub mod minutes;
 pub mod recommendations;
 pub mod reports;

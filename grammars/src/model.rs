@@ -130,6 +130,8 @@ pub enum Fields {
     Recommendation(Recommendation),
     Table(Table),
     Report(Report),
+    Decision(Decision),
+    Judgement(Judgement),
     /// A `document` record has no fields besides the envelope.
     Document(DocumentFields),
 }
@@ -147,6 +149,8 @@ pub const KINDS: &[&str] = &[
     "recommendation",
     "table",
     "report",
+    "decision",
+    "judgement",
 ];
 
 impl Fields {
@@ -163,6 +167,8 @@ impl Fields {
             Fields::Recommendation(_) => "recommendation",
             Fields::Table(_) => "table",
             Fields::Report(_) => "report",
+            Fields::Decision(_) => "decision",
+            Fields::Judgement(_) => "judgement",
         }
     }
 }
@@ -211,6 +217,8 @@ kinds! {
     "recommendation" => Recommendation(Recommendation),
     "table" => Table(Table),
     "report" => Report(Report),
+    "decision" => Decision(Decision),
+    "judgement" => Judgement(Judgement),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -367,6 +375,41 @@ pub struct Report {
     pub body: Option<String>,
 }
 
+/// A record of decision, decision notice or decision recording form: one
+/// record per decision the form records.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Decision {
+    /// As printed: "24/00093".
+    pub decision_number: Option<String>,
+    /// The subject or title of the decision.
+    pub title: Option<String>,
+    /// Who decided: a Cabinet Member, committee or officer, as printed.
+    pub maker: Option<String>,
+    /// ISO 8601 date the decision was taken (or signed).
+    pub date: Option<String>,
+    /// "Key decision: YES" -> true; null where not stated.
+    pub key_decision: Option<bool>,
+    /// Each decision point ("APPROVE …", "DELEGATE authority to …").
+    pub items: Vec<String>,
+    pub reasons: Option<String>,
+    pub alternatives: Option<String>,
+    /// What the notice says about call-in or urgency.
+    pub call_in: Option<String>,
+    /// Whether the decision is exempt from publication; null where not stated.
+    pub exempt: Option<bool>,
+    /// The paragraph of Schedule 12A cited ("3"), where one is.
+    pub exempt_paragraph: Option<String>,
+}
+
+/// An inspection judgement: one per judgement area graded.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Judgement {
+    /// The judgement area as printed ("Overall effectiveness").
+    pub area: String,
+    /// The grade as printed ("Requires improvement to be good").
+    pub grade: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,6 +450,15 @@ mod tests {
                 ..Default::default()
             }),
             Fields::Report(Report::default()),
+            Fields::Decision(Decision {
+                decision_number: Some("24/00093".into()),
+                key_decision: Some(true),
+                ..Default::default()
+            }),
+            Fields::Judgement(Judgement {
+                area: "Overall effectiveness".into(),
+                grade: "Inadequate".into(),
+            }),
         ];
         let kinds: Vec<&str> = samples.iter().map(Fields::kind).collect();
         assert_eq!(kinds, KINDS);

@@ -3,7 +3,7 @@
 use crate::agenda::{self, meeting};
 use crate::document::Doc;
 use crate::model::{DocType, Parsed};
-use crate::{minutes, recommendations, reports, tables};
+use crate::{decisions, minutes, recommendations, reports, tables};
 
 /// A grammar reads one document (its pages, lexed lines and outline) and
 /// appends records and diagnostics.
@@ -21,11 +21,16 @@ pub fn grammars_for(doc_type: DocType) -> &'static [Grammar] {
         DocType::OfficerReport => &[reports::parse, recommendations::parse, tables::parse],
         DocType::InspectionReport => &[recommendations::parse, tables::parse],
         DocType::ScrutinyReport => &[reports::parse, recommendations::parse, tables::parse],
-        DocType::MemberReport => &[reports::parse, recommendations::parse, tables::parse],
+        DocType::MemberReport => &[
+            reports::parse,
+            recommendations::parse,
+            tables::parse,
+            decisions::parse,
+        ],
         DocType::PerformanceReport => &[reports::parse, recommendations::parse, tables::parse],
         DocType::WorkPlan => &[tables::parse],
         DocType::Presentation => &[tables::parse],
-        DocType::Other => &[tables::parse],
+        DocType::Other => &[tables::parse, decisions::parse],
     }
 }
 

@@ -351,6 +351,8 @@ fn record_title(r: &OutRecord) -> Option<&String> {
         grammars::Fields::Minute(m) => Some(&m.title),
         grammars::Fields::Table(t) => t.title.as_ref(),
         grammars::Fields::Report(rep) => rep.title.as_ref(),
+        grammars::Fields::Decision(d) => d.title.as_ref(),
+        grammars::Fields::Judgement(j) => Some(&j.area),
         grammars::Fields::Document(_) => r.document.title.as_ref(),
         _ => None,
     };
