@@ -19,6 +19,7 @@ pub mod segment;
 
 pub mod agenda;
 pub mod decisions;
+pub mod judgements;
 pub mod minutes;
 pub mod recommendations;
 pub mod reports;

@@ -3,7 +3,7 @@
 use crate::agenda::{self, meeting};
 use crate::document::Doc;
 use crate::model::{DocType, Parsed};
-use crate::{decisions, minutes, recommendations, reports, tables};
+use crate::{decisions, judgements, minutes, recommendations, reports, tables};
 
 /// A grammar reads one document (its pages, lexed lines and outline) and
 /// appends records and diagnostics.
@@ -19,7 +19,7 @@ pub fn grammars_for(doc_type: DocType) -> &'static [Grammar] {
         // of the document.
         DocType::Minutes => &[meeting::parse, minutes::parse_with_attendance],
         DocType::OfficerReport => &[reports::parse, recommendations::parse, tables::parse],
-        DocType::InspectionReport => &[recommendations::parse, tables::parse],
+        DocType::InspectionReport => &[recommendations::parse, tables::parse, judgements::parse],
         DocType::ScrutinyReport => &[reports::parse, recommendations::parse, tables::parse],
         DocType::MemberReport => &[
             reports::parse,
