@@ -373,6 +373,23 @@ pub struct Report {
     pub recommendations: Vec<String>,
     pub date: Option<String>,
     pub body: Option<String>,
+    /// For an inspection report: the framework it was made under ("single
+    /// inspection framework", "focused visit", "area SEND", "LSCB review").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework: Option<String>,
+    /// ISO 8601 first and last day of the inspection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inspection_start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inspection_end: Option<String>,
+    /// ISO 8601 publication date as printed (a letter's date for a letter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_inspector: Option<String>,
+    /// The local authority inspected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub council: Option<String>,
 }
 
 /// A record of decision, decision notice or decision recording form: one

@@ -19,7 +19,12 @@ pub fn grammars_for(doc_type: DocType) -> &'static [Grammar] {
         // of the document.
         DocType::Minutes => &[meeting::parse, minutes::parse_with_attendance],
         DocType::OfficerReport => &[reports::parse, recommendations::parse, tables::parse],
-        DocType::InspectionReport => &[recommendations::parse, tables::parse, judgements::parse],
+        DocType::InspectionReport => &[
+            judgements::cover::parse,
+            recommendations::parse,
+            tables::parse,
+            judgements::parse,
+        ],
         DocType::ScrutinyReport => &[reports::parse, recommendations::parse, tables::parse],
         DocType::MemberReport => &[
             reports::parse,

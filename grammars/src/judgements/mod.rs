@@ -8,6 +8,8 @@
 //! Safeguarding Children Board requires improvement") and the "Inspection
 //! outcome" box of an Area SEND report, whose grade is its first sentence.
 
+pub mod cover;
+
 use crate::document::Doc;
 use crate::lex::{fold, plain, sentences};
 use crate::model::{Fields, Judgement, Parsed, Record};

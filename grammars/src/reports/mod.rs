@@ -102,6 +102,7 @@ pub fn parse_with_sheet(
             recommendations: fs.recommendations.clone(),
             date: date.clone(),
             body: body.clone(),
+            ..Default::default()
         }),
     });
     // The meeting the report is for, unless the file already records it.

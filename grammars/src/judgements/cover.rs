@@ -1,0 +1,225 @@
+//! The cover facts of an inspection report -> its `report` record:
+//! `framework`, `inspection_start`, `inspection_end`, `published`,
+//! `lead_inspector` and the local authority as `council`.
+//!
+//! `date` follows one rule for every framework: the publication date
+//! ("Report published: 5 August 2016", a letter's date), else the last day
+//! of the inspection.
+
+use crate::document::Doc;
+use crate::lex::{find_date, fold, month_year, plain};
+use crate::model::{Fields, Parsed, Record, Report};
+
+/// The frameworks, by the words of the report's title: (cue, name).
+const FRAMEWORKS: [(&str, &str); 7] = [
+    ("focused visit", "focused visit"),
+    ("area send", "area SEND"),
+    ("thematic", "thematic inspection"),
+    (
+        "review of the effectiveness of the local safeguarding",
+        "LSCB review",
+    ),
+    (
+        "inspection of looked after children services",
+        "inspection of looked after children services",
+    ),
+    (
+        "children in need of help and protection",
+        "single inspection framework",
+    ),
+    ("inspection of local authority children", "ILACS"),
+];
+
+/// The inspection's own facts, read from the report's lines.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Cover {
+    pub published: Option<String>,
+    pub inspection_start: Option<String>,
+    pub inspection_end: Option<String>,
+    pub lead_inspector: Option<String>,
+}
+
+/// Read one inspection report and append its `report` record.
+pub fn parse(d: &Doc, out: &mut Parsed) {
+    let Some(title) = d.info.title.clone() else {
+        return;
+    };
+    let lines: Vec<String> = d
+        .lines
+        .iter()
+        .filter(|l| !l.furniture && !l.is_blank())
+        .map(|l| plain(&l.line.text.replace('\t', " ")))
+        .collect();
+    let cover = cover(&lines);
+    // The title names the framework, else the cover's opening lines do
+    // ("An Ofsted thematic inspection").
+    let head = lines.iter().take(40).cloned().collect::<Vec<_>>().join(" ");
+    let framework = [title.to_lowercase(), head.to_lowercase()]
+        .iter()
+        .find_map(|t| FRAMEWORKS.iter().find(|(cue, _)| t.contains(cue)))
+        .map(|(_, name)| name.to_string());
+    let date = cover.published.clone().or(cover.inspection_end.clone());
+    let page = d.info.pages[0];
+    out.records.push(Record {
+        text: fold(&title),
+        page,
+        page_end: page,
+        document: d.index,
+        fields: Fields::Report(Report {
+            title: Some(title),
+            date,
+            framework,
+            inspection_start: cover.inspection_start,
+            inspection_end: cover.inspection_end,
+            published: cover.published,
+            lead_inspector: cover.lead_inspector,
+            council: d.info.council.clone(),
+            ..Default::default()
+        }),
+    });
+}
+
+/// The cover facts among a report's lines.
+pub fn cover(lines: &[String]) -> Cover {
+    let mut c = Cover::default();
+    for (k, t) in lines.iter().enumerate() {
+        let l = t.to_lowercase();
+        if k < 40 && c.published.is_none() {
+            if let Some(p) = l.find("published:") {
+                let rest = &t[p + "published:".len()..];
+                c.published =
+                    find_date(rest).or_else(|| month_year(rest.trim()).ok().map(|(_, d)| d));
+            } else if k < 10 && t.split_whitespace().count() <= 4 {
+                c.published = find_date(t).filter(|_| !l.contains("inspection"));
+            }
+        }
+        if k < 40 && c.inspection_end.is_none() && l.starts_with("inspection date") {
+            let rest = t.split_once(':').map_or(t.as_str(), |(_, r)| r);
+            let (start, end) = date_range(rest);
+            c.inspection_start = start;
+            c.inspection_end = end;
+        }
+        if c.lead_inspector.is_none() {
+            c.lead_inspector = lead_inspector(t);
+        }
+    }
+    c
+}
+
+/// "23 May to 16 June 2016", "8 – 12 July 2013", "15 June 2015 – 17 June
+/// 2015": the first and last day. The first day takes its month and year
+/// from the last where it does not print them.
+fn date_range(s: &str) -> (Option<String>, Option<String>) {
+    let norm = s
+        .replace(['\u{2013}', '\u{2014}'], " to ")
+        .replace(" - ", " to ");
+    let Some((left, right)) = norm.split_once(" to ") else {
+        let d = find_date(s);
+        return (d.clone(), d);
+    };
+    let end = find_date(right);
+    let start = find_date(left).or_else(|| {
+        let end = end.as_deref()?;
+        let (y, rest) = end.split_once('-')?;
+        let (m, _) = rest.split_once('-')?;
+        let words: Vec<&str> = left.split_whitespace().collect();
+        let day: u32 = words.first()?.parse().ok()?;
+        match words.get(1) {
+            Some(month) => find_date(&format!("{day} {month} {y}")),
+            None => Some(format!("{y}-{m}-{day:02}")),
+        }
+    });
+    (start, end)
+}
+
+/// "Reporting inspector Gary Lamb HMI", "Lead inspector: Jo Smith",
+/// "Matthew Barnes, Ofsted HMI, Lead inspector": the name.
+fn lead_inspector(t: &str) -> Option<String> {
+    let l = t.to_lowercase();
+    for label in ["lead inspector", "reporting inspector"] {
+        let Some(p) = l.find(label) else { continue };
+        let after = t[p + label.len()..].trim_start_matches([':', ' ']);
+        let name: String = if p == 0 {
+            after.split(',').next().unwrap_or("").to_string()
+        } else {
+            // The name before the label: the first part of its entry.
+            let before = &t[..p];
+            before
+                .trim_end_matches([',', ' '])
+                .split(',')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
+        let name = name
+            .trim()
+            .trim_end_matches(" HMI")
+            .trim_start_matches("Ofsted ")
+            .trim()
+            .to_string();
+        let words = name.split_whitespace().count();
+        if (2..=4).contains(&words) && name.starts_with(char::is_uppercase) {
+            return Some(name);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_ranges_give_first_and_last_day() {
+        // Stockton-on-Tees 2016, Norfolk 2013, Surrey 2015 covers.
+        let r = |s: &str| date_range(s);
+        assert_eq!(
+            r("23 May to 16 June 2016"),
+            (Some("2016-05-23".into()), Some("2016-06-16".into()))
+        );
+        assert_eq!(
+            r("8 \u{2013} 12 July 2013"),
+            (Some("2013-07-08".into()), Some("2013-07-12".into()))
+        );
+        assert_eq!(
+            r("15 June 2015 \u{2013} 17 June 2015"),
+            (Some("2015-06-15".into()), Some("2015-06-17".into()))
+        );
+    }
+
+    #[test]
+    fn the_lead_inspector_is_read_before_or_after_the_label() {
+        assert_eq!(
+            lead_inspector("Reporting inspector Gary Lamb HMI").as_deref(),
+            Some("Gary Lamb")
+        );
+        assert_eq!(
+            lead_inspector("Matthew Barnes, Ofsted HMI, Lead inspector Sarah Canto, Ofsted HMI")
+                .as_deref(),
+            Some("Matthew Barnes")
+        );
+        assert_eq!(
+            lead_inspector("Ofsted Sue Eastwood, Ofsted Lead inspector Julie Knight").as_deref(),
+            Some("Sue Eastwood")
+        );
+    }
+
+    #[test]
+    fn the_cover_gives_publication_and_inspection_dates() {
+        let lines: Vec<String> = [
+            "Inspection of looked after children services",
+            "Norfolk County Council",
+            "Inspection dates: 8 \u{2013} 12 July 2013",
+            "Reporting inspector Gary Lamb HMI",
+            "Published: 16 August 2013",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let c = cover(&lines);
+        assert_eq!(c.published.as_deref(), Some("2013-08-16"));
+        assert_eq!(c.inspection_start.as_deref(), Some("2013-07-08"));
+        assert_eq!(c.lead_inspector.as_deref(), Some("Gary Lamb"));
+    }
+}
