@@ -448,6 +448,7 @@ fn distribute_titles(entries: &mut [Raw]) {
             "councillors" => {
                 title = Some("Councillor");
                 r.name = r.name.replacen("Councillors", "Councillor", 1);
+                r.role.get_or_insert_with(|| "Councillor".to_string());
             }
             "cllrs" => {
                 title = Some("Cllr");
@@ -457,6 +458,9 @@ fn distribute_titles(entries: &mut [Raw]) {
                 if let Some(t) = title {
                     if !is_title(&first) {
                         r.name = format!("{t} {}", r.name);
+                        if t == "Councillor" {
+                            r.role.get_or_insert_with(|| t.to_string());
+                        }
                     }
                 }
             }
@@ -1051,6 +1055,16 @@ mod tests {
                 .map(|o| format!(" [{o}]"))
                 .unwrap_or_default()
         )
+    }
+
+    /// Milburn Parish Council, 2 July 2019: "Councillors" before the list
+    /// says what each of them is.
+    #[test]
+    fn councillors_label_gives_each_the_role() {
+        let e = list_entries("Councillors D Richardson (Chair) N Cresswell, M Armstrong, R Healey");
+        let roles: Vec<Option<&str>> = e.iter().map(|r| r.role.as_deref()).collect();
+        assert_eq!(e.len(), 4, "{e:?}");
+        assert_eq!(roles[1..], [Some("Councillor"); 3]);
     }
 
     #[test]

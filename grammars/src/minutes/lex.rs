@@ -95,16 +95,36 @@ pub fn minute_word_number(input: &str) -> IResult<&str, &str> {
     recognize(pair(digit1, nom::multi::many0(preceded(char('.'), digit1)))).parse(rest)
 }
 
+/// A minute reference of three or more dotted parts, the meeting's
+/// year and month before the minute's own number: "19.07.05", "18.05.10".
+pub fn dotted_reference(input: &str) -> IResult<&str, &str> {
+    let (rest, n) = recognize((
+        digit1,
+        char('.'),
+        digit1,
+        many1(preceded(char('.'), digit1)),
+    ))
+    .parse(input)?;
+    let (rest, _) = opt(char('.')).parse(rest)?;
+    Ok((rest, n))
+}
+
 /// The number that opens a minute written as a paragraph: "84. Title",
-/// "84 Title", "CAB/23/45 Title", "Minute 12: Title". Returns the number and
-/// the rest of the line after the separator.
+/// "84 Title", "CAB/23/45 Title", "Minute 12: Title", "19.07.05 Title".
+/// Returns the number and the rest of the line after the separator.
 pub fn heading_number(input: &str) -> IResult<&str, String> {
     let plain = |i| -> IResult<&str, &str> {
         let (rest, n) = digit1(i)?;
         let (rest, _) = opt(char('.')).parse(rest)?;
         Ok((rest, n))
     };
-    let (rest, n) = alt((minute_word_number, reference_number, plain)).parse(input)?;
+    let (rest, n) = alt((
+        minute_word_number,
+        reference_number,
+        dotted_reference,
+        plain,
+    ))
+    .parse(input)?;
     let (rest, _) = opt(alt((tag(":"), tag("-"), tag("–")))).parse(rest)?;
     let (rest, _) = space1(rest)?;
     Ok((rest, n.to_string()))
@@ -318,14 +338,15 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
     let headerless = || {
         // Numbered tables are common in reports: only under a minutes heading.
         let rows = lines[start..].iter().filter(|l| numbered_row(l)).count();
-        if has_heading && rows >= 3 {
-            lines[start..]
-                .iter()
-                .position(numbered_row)
-                .map(|k| start + k)
-        } else {
-            None
-        }
+        let first = lines[start..]
+            .iter()
+            .position(numbered_row)
+            .map(|k| start + k)?;
+        // A numbered minute heading set as a paragraph before the first
+        // numbered row: the table lies inside a minute (a list of
+        // speakers "01 | Name | Title"), the minutes are paragraphs.
+        let minute_before = lines[start..first].iter().any(is_paragraph_heading);
+        (has_heading && rows >= 3 && !minute_before).then_some(first)
     };
     if let Some(h) = header.or_else(headerless) {
         let has_rows = lines[h..].iter().take(6).any(|l| l.line.table.is_some());
@@ -356,7 +377,7 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
             .iter()
             .any(|w| l.text.contains(w))
     };
-    if !heading && !lines.iter().any(decides) {
+    if !heading && !lines.iter().any(decides) && !reference_headings(lines) {
         return None;
     }
     // The paragraph form: the first line after the heading that opens a
@@ -375,17 +396,59 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
     })
 }
 
+/// Three or more bold headings numbered by dotted references with one
+/// prefix ("19.09.01", "19.09.02", …): minutes numbered by meeting, which
+/// a report's sections are not.
+fn reference_headings(lines: &[FlatLine]) -> bool {
+    let mut prefixes: Vec<&str> = lines
+        .iter()
+        .filter(|l| is_paragraph_heading(l))
+        .filter_map(|l| dotted_reference(&l.text).ok())
+        .filter_map(|(_, n)| n.rsplit_once('.').map(|(p, _)| p))
+        .collect();
+    prefixes.sort_unstable();
+    prefixes.chunk_by(|a, b| a == b).any(|run| run.len() >= 3)
+}
+
+/// How a minute heading's number is closed: the character after it
+/// ("84. Title" -> '.', "84 Title" -> ' ', "Minute 12: Title" -> ':').
+pub fn number_mark(text: &str) -> Option<char> {
+    let (rest, _) = heading_number(text).ok()?;
+    let head = &text[..text.len() - rest.len()];
+    head.trim_end()
+        .chars()
+        .last()
+        .filter(|c| !c.is_alphanumeric())
+        .or(Some(' '))
+}
+
 /// A line that opens a minute in the paragraph form: a number, then a title
 /// that is bold, in capitals, or short without a full stop.
+///
+/// A dotted reference ("19.07.05 Minutes") opens a minute only where it is
+/// set in bold as a heading: in plain text "3.1.2" numbers a paragraph.
 pub fn is_paragraph_heading(l: &FlatLine) -> bool {
     let Ok((rest, _)) = heading_number(&l.text) else {
         return false;
     };
-    if paragraph_number(&l.text).is_ok() {
+    let dotted = dotted_reference(&l.text).is_ok();
+    if dotted && !l.line.bold {
+        return false;
+    }
+    // A numbered row of a table set in body type ("07 | Imogen Griffin |
+    // Bus Gate at Pile Marsh", a list of speakers) is a row, not a heading.
+    if l.line.table.is_some() && !l.line.bold {
+        return false;
+    }
+    if !dotted && paragraph_number(&l.text).is_ok() {
         return false;
     }
     let words: Vec<&str> = rest.split_whitespace().collect();
     if words.is_empty() || !words[0].chars().next().is_some_and(|c| c.is_uppercase()) {
+        return false;
+    }
+    // "15 May 2025 at 4.30 pm" under the title is the meeting's date.
+    if crate::lex::long_date(&l.text).is_ok() {
         return false;
     }
     let (title, _) = split_title(rest);
@@ -466,6 +529,25 @@ mod tests {
             paragraph_number("84.1 The Committee").unwrap().1,
             ("84".into(), "84.1".into())
         );
+    }
+
+    #[test]
+    fn dotted_references_and_number_marks() {
+        assert_eq!(
+            heading_number("19.07.05 Planning Application Amendments")
+                .unwrap()
+                .1,
+            "19.07.05"
+        );
+        assert_eq!(
+            heading_number("1.05.8 Contract of Employment").unwrap().1,
+            "1.05.8"
+        );
+        assert!(dotted_reference("84.1 The Committee").is_err());
+        assert_eq!(number_mark("84. Apologies"), Some('.'));
+        assert_eq!(number_mark("1 Welcome, Introductions"), Some(' '));
+        assert_eq!(number_mark("Minute 12: Budget"), Some(':'));
+        assert_eq!(number_mark("The Chair"), None);
     }
 
     #[test]

@@ -308,6 +308,15 @@ fn order_key(n: &str) -> Option<u64> {
 fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
     let mut mins: Vec<Min> = Vec::new();
     let mut prev: Option<&FlatLine> = None;
+    // The minutes' headings share the first one's weight: where it is
+    // bold, a numbered line in body type ("07 Julie Levers" in a list of
+    // speakers) opens no minute.
+    let bold_headings = lines.first().is_some_and(|l| l.line.bold);
+    // And the first one's way of closing its number: "1 Welcome" beside
+    // "8. Delegates authority …", a decision's list item set in bold.
+    let mark = lines.first().map(|l| lex::number_mark(&l.text));
+    // Reading a list set one item to a line after a decision's lead-in.
+    let mut listing = false;
     for l in lines {
         let text = &*l.text;
         // A gap above the line (a blank line in text) ends a paragraph.
@@ -322,7 +331,10 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
             }
         });
         prev = Some(l);
-        if lex::is_paragraph_heading(l) {
+        if lex::is_paragraph_heading(l)
+            && (l.line.bold || !bold_headings)
+            && mark.is_none_or(|m| m == lex::number_mark(text))
+        {
             if let Ok((rest, number)) = lex::heading_number(text) {
                 let later = match (
                     mins.last().and_then(|m| order_key(&m.number)),
@@ -333,6 +345,7 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
                 };
                 if later {
                     start_minute(&mut mins, number, rest, l.page);
+                    listing = false;
                     continue;
                 }
             }
@@ -385,7 +398,29 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
                 let t = p.text.trim_end();
                 t.ends_with([':', '-', ';']) || !resolution::find(&p.text).is_empty()
             });
-        if (gap || starts_resolution) && !cur.paras.is_empty() && !in_list {
+        // The decision after "It was APPROVED that;" goes on with it, even
+        // set apart in bold below.
+        let decided = cur.paras.last().is_some_and(|p| {
+            p.text.trim_end().ends_with([':', ';', '-']) && !resolution::find(&p.text).is_empty()
+        });
+        // Lines set one to a line after a decision's lead-in ("… the
+        // following payments may be made :-") are its items.
+        let lead_in = cur.paras.last().is_some_and(|p| {
+            p.text.trim_end().ends_with([':', '-']) && !resolution::find(&p.text).is_empty()
+        });
+        if lead_in && resolution::list_marker(text).is_err() {
+            listing = true;
+        }
+        if listing && !gap && !starts_resolution && resolution::list_marker(text).is_err() {
+            if let Some(last) = cur.paras.last_mut() {
+                cur.page_end = l.page;
+                last.text.push_str(resolution::LINE_ITEM.trim_end());
+                last.push(text, l.page);
+                continue;
+            }
+        }
+        listing = false;
+        if (gap || starts_resolution) && !cur.paras.is_empty() && !in_list && !decided {
             cur.title_open = false;
             cur.page_end = l.page;
             cur.paras.push(Para::new(None, text, l.page));
@@ -867,6 +902,77 @@ The meeting closed at 11.30 am
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].marker, "AGREED:");
         assert_eq!(r[1].marker, "It was resolved that");
+    }
+
+    /// Milburn Parish Council, 2 July 2019: bold "YY.MM.NN" headings, no
+    /// "Minutes" title, a decision in lower case.
+    #[test]
+    fn dotted_reference_minutes() {
+        let text = "**Milburn Parish Council - 2nd July 2019**\n**Present**\n\
+Councillors D Richardson (Chair) N Cresswell, M Armstrong\n\
+**19.07.01 Apologies**\nAlan Armstrong, EDC\n\
+**19.07.03 Minutes**\nThe minutes of the meeting held on the 7th May 2019 had been circulated.\n\
+**19.07.06 Finance**\nInvoices received. The Councillors resolved to pay both.\n\
+3.1.2 Not a minute in plain type\n";
+        let p = run(text);
+        let m = minutes_of(&p);
+        let shown: Vec<String> = m
+            .iter()
+            .map(|m| format!("{} {}", m.number, m.title))
+            .collect();
+        assert_eq!(
+            shown,
+            vec!["19.07.01 Apologies", "19.07.03 Minutes", "19.07.06 Finance"]
+        );
+    }
+
+    /// Milburn AGM, 8 May 2018: lines after "… may be made :-" are the
+    /// decision's items, one a line.
+    #[test]
+    fn lines_after_a_decisions_lead_in_are_its_items() {
+        let text = "**18.05.10 Risk Assessment**\nThe assessment has been updated.\n\
+**18.05.11 Finance**\nAfter discussion it was agreed that the following payments may be made :-\n\
+CALC Annual Subscription £ 111.00\nWicksteed Playgrounds Annual Inspection £ 54.00\n\
+ICO Subscription £ 35.00\n\
+**18.05.12 Correspondence**\nSpeed Radar brochure\n";
+        let p = run(text);
+        let r = resolutions_of(&p);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].items.len(), 3);
+        assert_eq!(r[0].minute.as_deref(), Some("18.05.11"));
+    }
+
+    /// Bristol printed minutes, 12 September 2024: bold headings "6 | Public
+    /// Forum", a list of speakers in body type and a decision's bold list
+    /// item "8." under minute 7 are not minutes; the bold decision after
+    /// "It was APPROVED that;" stays with it.
+    #[test]
+    fn headings_keep_the_first_headings_look() {
+        let text = "**Minutes of the Transport and Connectivity Policy Committee**\n\
+**12 September 2024 at 5.00 pm**\n\
+**6\tPublic Forum**\nStatements were received as follows:\n\
+07 Julie Levers\n08 Steve Smith\n\
+**7\tParking Charges**\nOn being put to the vote the recommendation was CARRIED. It was APPROVED that;\n\
+\n\
+**The Committee approved a trial of red coloured cycleways.**\n\
+It was APPROVED:\n\
+**8. Delegates authority to the Executive Director.**\n\
+**8\tSupported Bus Services**\nThe Committee noted the report.\n";
+        let p = run(text);
+        let m = minutes_of(&p);
+        let numbers: Vec<&str> = m.iter().map(|m| m.number.as_str()).collect();
+        assert_eq!(numbers, vec!["6", "7", "8"]);
+        assert_eq!(m[2].title, "Supported Bus Services");
+        let r: Vec<String> = p
+            .records
+            .iter()
+            .filter(|r| matches!(r.fields, Fields::Resolution(_)))
+            .map(|r| r.text.clone())
+            .collect();
+        assert!(
+            r.iter().any(|t| t.contains("red coloured cycleways")),
+            "{r:?}"
+        );
     }
 
     #[test]

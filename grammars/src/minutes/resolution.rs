@@ -281,13 +281,35 @@ pub fn split_items(body: &str) -> Vec<String> {
     items
 }
 
+/// A body with no numbered list: one item, or one per line of a list set
+/// one to a line after its lead-in (marked "•" by `minutes` where it read
+/// the lines), the lead-in joining the first.
 fn single(body: &str) -> Vec<String> {
     if body.is_empty() {
-        Vec::new()
-    } else {
-        vec![body.to_string()]
+        return Vec::new();
     }
+    let mut parts = body.split(LINE_ITEM);
+    let lead = parts.next().unwrap_or("").trim();
+    let rest: Vec<&str> = parts.map(str::trim).filter(|p| !p.is_empty()).collect();
+    if rest.len() < 2 {
+        return vec![body.to_string()];
+    }
+    rest.iter()
+        .enumerate()
+        .map(|(k, p)| {
+            if k == 0 && !lead.is_empty() {
+                format!("{lead} {p}")
+            } else {
+                p.to_string()
+            }
+        })
+        .collect()
 }
+
+/// The mark `minutes` puts before each line of a list set one item to a
+/// line after a decision's lead-in ("… the following payments may be
+/// made :-" / "CALC Annual Subscription £ 111.00" / …).
+pub const LINE_ITEM: &str = " • ";
 
 static VOTE_PARENS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -580,7 +602,8 @@ pub fn find(text: &str) -> Vec<Found> {
             // "… agreed the following motion: a. That …": the list after the
             // colon is what was agreed, to the end of the free text.
             if let Some(colon) = free[s..e].find(':').map(|c| s + c + 1) {
-                if list_marker(free[colon..].trim_start()).is_ok() {
+                let after = free[colon..].trim_start_matches(['-', ' ']);
+                if list_marker(after).is_ok() || after.starts_with('•') {
                     agreed.push((s, free.len(), verb));
                     listed = Some(split_items(&free[s..]));
                     break;
@@ -833,6 +856,25 @@ mod tests {
         assert!(list_marker("1.5m").is_err());
         assert_eq!(value("iv", Style::Roman), Some(4));
         assert_eq!(value("c", Style::Letter), Some(3));
+    }
+
+    /// Milburn Parish Council AGM, 8 May 2018: payments set one to a line
+    /// after the lead-in, marked by `minutes` as it joins the lines.
+    #[test]
+    fn items_set_one_to_a_line() {
+        let body = "it was agreed that the following payments may be made :- • CALC Annual Subscription £ 111.00 • ICO Subscription £ 35.00";
+        let items = split_items(body);
+        assert_eq!(
+            items,
+            vec![
+                "it was agreed that the following payments may be made :- CALC Annual Subscription £ 111.00",
+                "ICO Subscription £ 35.00"
+            ]
+        );
+        assert_eq!(
+            split_items("the report be noted • once"),
+            vec!["the report be noted • once"]
+        );
     }
 
     #[test]
