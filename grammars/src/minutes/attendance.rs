@@ -115,8 +115,14 @@ enum Kind {
 fn kind_of(label: &str) -> Option<Kind> {
     let l = label.to_lowercase();
     let has = |w: &str| l.contains(w);
+    // "Attendance:" alone heads the members who attended (Birmingham's
+    // notes: "Attendance:" over "Councillor Brigid Jones in the Chair;"),
+    // "Also in Attendance:" the others.
+    let bare_attendance = l.trim_end_matches([':', '-', ' ']) == "attendance";
     Some(if has("apolog") {
         Kind::Apologies
+    } else if bare_attendance {
+        Kind::Present
     } else if has("absent") {
         Kind::Absent
     } else if has("substitut") {
@@ -998,6 +1004,8 @@ mod tests {
         assert_eq!(kind_of("Members present"), Some(Kind::Present));
         assert_eq!(kind_of("Apologies for absence"), Some(Kind::Apologies));
         assert_eq!(kind_of("Governors"), Some(Kind::Members));
+        assert_eq!(kind_of("Attendance"), Some(Kind::Present));
+        assert_eq!(kind_of("Also in Attendance"), Some(Kind::Attending));
         assert_eq!(kind_of("Key"), None);
     }
 
