@@ -169,6 +169,60 @@ pub fn item_head(l: &LexedLine) -> Option<ItemHead> {
     text_head(&l.text)
 }
 
+/// A grid row that runs a short list together, its numbers in one cell and
+/// its titles in the next ("| 1. 2. 3. 4. | To approve minutes … To discuss
+/// matters … To receive … To hear …"): split where the first title's
+/// opening word comes back, when it comes back once for every number.
+pub fn run_together(l: &LexedLine) -> Option<Vec<ItemHead>> {
+    l.line.table?;
+    let cells: Vec<String> = l
+        .line
+        .cells
+        .iter()
+        .map(|c| plain(&c.text))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let [numbers, titles] = cells.as_slice() else {
+        return None;
+    };
+    let seqs: Vec<u32> = numbers
+        .split(' ')
+        .map(|n| n.trim_end_matches(['.', ')']).parse().ok())
+        .collect::<Option<_>>()?;
+    if seqs.len() < 2 || seqs.windows(2).any(|w| w[1] != w[0] + 1) {
+        return None;
+    }
+    let first = titles.split(' ').next()?;
+    if !first.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let mut parts: Vec<Vec<&str>> = Vec::new();
+    for w in titles.split(' ') {
+        if w == first || parts.is_empty() {
+            parts.push(Vec::new());
+        }
+        if let Some(p) = parts.last_mut() {
+            p.push(w);
+        }
+    }
+    if parts.len() != seqs.len() {
+        return None;
+    }
+    Some(
+        seqs.iter()
+            .zip(parts)
+            .map(|(n, p)| ItemHead {
+                number: n.to_string(),
+                seq: *n,
+                sub: None,
+                title: p.join(" "),
+                after: String::new(),
+                pages: None,
+            })
+            .collect(),
+    )
+}
+
 /// A label heading an item list: "AGENDA", "Agenda:", "A G E N D A",
 /// "PRIVATE AGENDA", "A.G.M. Agenda", "Annual Parish Meeting Agenda":
 /// short, ending in the word, every word before it capitalised. Returns
@@ -245,6 +299,28 @@ mod tests {
         assert!(cells_head(&cells(&["1. 2. 3. 4.", "To approve minutes"])).is_none());
         assert_eq!(margin_range("55 - 60"), Some([55, 60]));
         assert_eq!(margin_range("2015 - 16 budget"), None);
+    }
+
+    #[test]
+    fn a_short_list_run_together_in_two_cells() {
+        // Milburn 2018: the Annual Parish Meeting's four items in one row.
+        let pages = crate::input::from_text(
+            "1. 2. 3. 4.\tTo approve minutes of the last Annual Parish Meeting (3.5.16) \
+             To discuss matters arising from the above minutes To receive the Annual \
+             Report of the Council To hear any matters of concerns from electors\n",
+        );
+        let lines = crate::lex::lex_pages(&pages);
+        let heads = run_together(&lines[0]).unwrap();
+        let titles: Vec<&str> = heads.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "To approve minutes of the last Annual Parish Meeting (3.5.16)",
+                "To discuss matters arising from the above minutes",
+                "To receive the Annual Report of the Council",
+                "To hear any matters of concerns from electors"
+            ]
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub mod meeting;
 use crate::document::Doc;
 use crate::lex::{bullet, fold};
 use crate::model::{AgendaItem, Fields, Parsed, Record};
-use head::{agenda_label, item_head, margin_range, ItemHead};
+use head::{agenda_label, item_head, margin_range, run_together, ItemHead};
 use nom::branch::alt;
 use nom::bytes::complete::tag_no_case;
 use nom::character::complete::{char, digit1, space0, space1};
@@ -243,6 +243,18 @@ fn read(d: &Doc, mode: Mode, out: &mut Parsed) {
             } else {
                 continue;
             }
+        }
+        if let Some(heads) = run_together(lexed).filter(|hs| seq.accepts(&hs[0])) {
+            if let Some(o) = open.take() {
+                out.records.push(o.record(doc));
+            }
+            for h in heads {
+                seq.take(&h);
+                let text = format!("{}. {}", h.number, h.title);
+                let o = Open::of(h, &text, page, part.clone());
+                out.records.push(o.record(doc));
+            }
+            continue;
         }
         if let Some(h) = item_head(lexed).filter(|h| seq.accepts(h)) {
             if let Some(o) = open.take() {
