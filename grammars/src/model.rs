@@ -244,6 +244,10 @@ pub struct AgendaItem {
     pub description: Option<String>,
     pub verbal: bool,
     pub items: Vec<String>,
+    /// The agenda the item is listed under where a notice holds two ("A.G.M."
+    /// of "A.G.M. Agenda" after the "Annual Parish Meeting Agenda").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

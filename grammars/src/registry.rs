@@ -16,8 +16,12 @@ pub fn grammars_for(doc_type: DocType) -> &'static [Grammar] {
     match doc_type {
         DocType::Agenda => &[meeting::parse, agenda::parse],
         // `attendance::parse` then `minutes::parse`, sharing their reading
-        // of the document.
-        DocType::Minutes => &[meeting::parse, minutes::parse_with_attendance],
+        // of the document; then the agenda minutes list under their heading.
+        DocType::Minutes => &[
+            meeting::parse,
+            minutes::parse_with_attendance,
+            agenda::parse_listed,
+        ],
         DocType::OfficerReport => &[reports::parse, recommendations::parse, tables::parse],
         DocType::InspectionReport => &[
             judgements::cover::parse,

@@ -6,7 +6,7 @@
 //! all name the meeting of its agenda, which is one meeting.
 
 use crate::document::Doc;
-use crate::lex::fold;
+use crate::lex::{fold, title_case};
 use crate::model::{DocType, Fields, Meeting, Parsed, Record};
 use crate::segment::heading::{agenda_heading, minutes_heading};
 
@@ -25,6 +25,19 @@ pub fn push_unique(out: &mut Parsed, record: Record) {
     if !same {
         out.records.push(record);
     }
+}
+
+/// The council as its heading prints it in full: a short line opening
+/// with the council's place and ending in "Council" ("BIRMINGHAM CITY
+/// COUNCIL" -> "Birmingham City Council" for the place "Birmingham").
+pub fn council_in_full(lines: &[&str], place: &str) -> Option<String> {
+    let place = place.to_lowercase();
+    lines.iter().take(12).find_map(|t| {
+        let l = t.trim().to_lowercase();
+        let words = l.split_whitespace().count();
+        (l.starts_with(&place) && l.ends_with(" council") && words <= 6 && l.len() > place.len())
+            .then(|| title_case(t.trim()))
+    })
 }
 
 /// Read one document's pages and append its records to `out`.
@@ -61,11 +74,33 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
             document: doc,
             fields: Fields::Meeting(Meeting {
                 body: h.body.or_else(|| info.body.clone()),
-                council: info.council.clone(),
+                council: info
+                    .council
+                    .as_deref()
+                    .map(|c| council_in_full(&refs, c).unwrap_or_else(|| c.to_string())),
                 date: h.date.or_else(|| info.date.clone()),
                 time: h.time,
                 venue: h.venue,
             }),
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_council_named_in_full_as_printed() {
+        // Birmingham's front sheet letterhead.
+        let lines = [
+            "BIRMINGHAM CITY COUNCIL",
+            "CABINET COMMITTEE - GROUP COMPANY GOVERNANCE",
+        ];
+        assert_eq!(
+            council_in_full(&lines, "Birmingham").as_deref(),
+            Some("Birmingham City Council")
+        );
+        assert_eq!(council_in_full(&["Birmingham"], "Birmingham"), None);
+    }
 }

@@ -5,11 +5,13 @@
 //! Owns the item list of an agenda. The meeting heading above the list is
 //! the meeting grammar's.
 
+pub mod head;
 pub mod meeting;
 
 use crate::document::Doc;
 use crate::lex::{bullet, fold};
 use crate::model::{AgendaItem, Fields, Parsed, Record};
+use head::{agenda_label, item_head, margin_range, run_together, ItemHead};
 use nom::branch::alt;
 use nom::bytes::complete::tag_no_case;
 use nom::character::complete::{char, digit1, space0, space1};
@@ -94,11 +96,13 @@ fn all_capitals(t: &str) -> bool {
 }
 
 struct Open {
-    number: u32,
+    number: String,
     title: String,
     description: Vec<String>,
     items: Vec<String>,
     lines: Vec<String>,
+    pages: Option<[u32; 2]>,
+    part: Option<String>,
     page: u32,
     page_end: u32,
     /// Title lines are still being read.
@@ -106,6 +110,25 @@ struct Open {
 }
 
 impl Open {
+    fn of(h: ItemHead, text: &str, page: u32, part: Option<String>) -> Open {
+        Open {
+            number: h.number,
+            in_title: all_capitals(&h.title) || h.title.trim_end().ends_with('-'),
+            title: h.title,
+            description: if h.after.is_empty() {
+                Vec::new()
+            } else {
+                vec![h.after]
+            },
+            items: Vec::new(),
+            lines: vec![text.to_string()],
+            pages: h.pages,
+            part,
+            page,
+            page_end: page,
+        }
+    }
+
     fn record(self, doc: usize) -> Record {
         let (title, pages, verbal) = markers(&self.title);
         let description = fold(&self.description.join(" "));
@@ -115,89 +138,182 @@ impl Open {
             page_end: self.page_end,
             document: doc,
             fields: Fields::AgendaItem(AgendaItem {
-                number: self.number.to_string(),
+                number: self.number,
                 title,
-                pages,
+                pages: pages.or(self.pages),
                 description: (!description.is_empty()).then_some(description),
                 verbal,
                 items: self.items.iter().map(|i| fold(i)).collect(),
+                part: self.part,
             }),
         }
     }
 }
 
-/// Read one document's pages and append its records to `out`.
-///
-/// Items are numbered in sequence (1, 2, 3 …): a line that starts with a
-/// number out of sequence is text of the item above, so dates and figures in
-/// descriptions never open an item.
+/// Where the list is read: an agenda front sheet, or the "Agenda:" list
+/// minutes print under their attendance (one line an item, ending where
+/// the first minute begins).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    FrontSheet,
+    Listed,
+}
+
+/// Where the reading of the list stands: the last item's place in the
+/// sequence, whether a label has just allowed the numbering to restart.
+#[derive(Default)]
+struct Sequence {
+    main: Option<u32>,
+    sub: Option<u32>,
+    restart: bool,
+}
+
+impl Sequence {
+    /// Items are numbered in sequence (1, 2, 3 …, sub-items 4.1, 4.2 under
+    /// 4): a number out of sequence is text of the item above.
+    fn accepts(&self, h: &ItemHead) -> bool {
+        match h.sub {
+            None => self.main.is_none_or(|m| h.seq == m + 1) || (self.restart && h.seq == 1),
+            Some(sub) => self.main == Some(h.seq) && sub == self.sub.map_or(1, |s| s + 1),
+        }
+    }
+
+    fn take(&mut self, h: &ItemHead) {
+        if let Some(sub) = h.sub {
+            self.sub = Some(sub);
+        } else {
+            self.main = Some(h.seq);
+            self.sub = None;
+        }
+        self.restart = false;
+    }
+}
+
+/// Read one agenda front sheet and append its items to `out`.
 pub fn parse(d: &Doc, out: &mut Parsed) {
+    read(d, Mode::FrontSheet, out);
+}
+
+/// Read the agenda minutes list under their heading ("Agenda:" over
+/// "FGB 38/2021 Attendance and associated matters" …) as agenda items.
+pub fn parse_listed(d: &Doc, out: &mut Parsed) {
+    read(d, Mode::Listed, out);
+}
+
+/// Whether line `i` of the document is the first or last on its page:
+/// where running heads and footers ("FGB 210201 | Page 2 of 11") sit.
+fn at_page_edge(d: &Doc, i: usize) -> bool {
+    let page = d.lines[i].page_index;
+    let first = i == 0 || d.lines[i - 1].page_index != page;
+    let last = d.lines.get(i + 1).is_none_or(|l| l.page_index != page);
+    first || last
+}
+
+/// Read one document's lines and append its items to `out`.
+///
+/// The list follows its label ("AGENDA", "A.G.M. Agenda"), where there is
+/// one; a label starts the numbering afresh (two agendas on one notice).
+fn read(d: &Doc, mode: Mode, out: &mut Parsed) {
     let doc = d.index;
     let mut open: Option<Open> = None;
+    let mut seq = Sequence::default();
     let mut started = false;
-    for lexed in &d.lines {
+    let mut part: Option<String> = None;
+    // Listed mode: lines read since the label without an item.
+    let mut waiting = 0usize;
+    for (i, lexed) in d.lines.iter().enumerate() {
         let page = lexed.page;
-        {
-            let t = &*lexed.text;
-            if !started {
-                // The list follows the "AGENDA" heading, where there is one.
-                if t.eq_ignore_ascii_case("agenda") {
-                    started = true;
-                    continue;
-                }
-                if item_number(t).is_err() {
-                    continue;
-                }
+        let t = &*lexed.text;
+        if let Some(p) = agenda_label(t) {
+            if let Some(o) = open.take() {
+                out.records.push(o.record(doc));
+            }
+            part = (!p.is_empty()).then_some(p);
+            seq.restart = true;
+            if mode == Mode::Listed {
+                seq = Sequence::default();
+            }
+            started = true;
+            waiting = 0;
+            continue;
+        }
+        if !started {
+            if mode == Mode::FrontSheet && item_head(lexed).is_some() {
                 started = true;
+            } else {
+                continue;
             }
-            let expected = open.as_ref().map(|o| o.number + 1);
-            if let Ok((title, n)) = item_number(t) {
-                if expected.is_none_or(|e| e == n) {
-                    if let Some(o) = open.take() {
-                        out.records.push(o.record(doc));
-                    }
-                    open = Some(Open {
-                        number: n,
-                        title: title.to_string(),
-                        description: Vec::new(),
-                        items: Vec::new(),
-                        lines: vec![t.to_string()],
-                        page,
-                        page_end: page,
-                        in_title: all_capitals(title) || title.trim_end().ends_with('-'),
-                    });
-                    continue;
+        }
+        if let Some(heads) = run_together(lexed).filter(|hs| seq.accepts(&hs[0])) {
+            if let Some(o) = open.take() {
+                out.records.push(o.record(doc));
+            }
+            for h in heads {
+                seq.take(&h);
+                let text = format!("{}. {}", h.number, h.title);
+                let o = Open::of(h, &text, page, part.clone());
+                out.records.push(o.record(doc));
+            }
+            continue;
+        }
+        if let Some(h) = item_head(lexed).filter(|h| seq.accepts(h)) {
+            if let Some(o) = open.take() {
+                out.records.push(o.record(doc));
+            }
+            seq.take(&h);
+            open = Some(Open::of(h, t, page, part.clone()));
+            continue;
+        }
+        if mode == Mode::Listed {
+            // The list is one line an item and ends at its first other
+            // line, page heads and footers aside.
+            if open.is_none() {
+                waiting += 1;
+                started = waiting <= 3;
+            } else if !at_page_edge(d, i) {
+                if let Some(o) = open.take() {
+                    out.records.push(o.record(doc));
                 }
+                started = false;
+                seq = Sequence::default();
             }
-            let Some(o) = open.as_mut() else { continue };
-            o.lines.push(t.to_string());
-            o.page_end = page;
-            if let Ok((b, _)) = bullet(t) {
-                o.in_title = false;
-                o.items.push(b.trim().to_string());
+            continue;
+        }
+        let Some(o) = open.as_mut() else { continue };
+        o.lines.push(t.to_string());
+        o.page_end = page;
+        // A page range set on its own line under the title ("55 - 60").
+        if let Some(r) = margin_range(t) {
+            if o.pages.is_none() {
+                o.pages = Some(r);
                 continue;
             }
-            // A wrapped title runs on in capitals (or in lower case after a
-            // mixed-case title); the description is set in ordinary case.
-            let title_goes_on = o.in_title && all_capitals(t)
-                || (o.description.is_empty()
-                    && o.items.is_empty()
-                    && !all_capitals(&o.title)
-                    && t.starts_with(char::is_lowercase));
-            if title_goes_on {
-                o.title.push(' ');
-                o.title.push_str(t);
-                continue;
-            }
+        }
+        if let Ok((b, _)) = bullet(t) {
             o.in_title = false;
-            match o.items.last_mut() {
-                // The wrapped tail of a bullet.
-                Some(last) if t.starts_with(char::is_lowercase) => {
-                    last.push(' ');
-                    last.push_str(t);
-                }
-                _ => o.description.push(t.to_string()),
+            o.items.push(b.trim().to_string());
+            continue;
+        }
+        // A wrapped title runs on in capitals (or in lower case after a
+        // mixed-case title); the description is set in ordinary case.
+        let title_goes_on = o.in_title && all_capitals(t)
+            || (o.description.is_empty()
+                && o.items.is_empty()
+                && !all_capitals(&o.title)
+                && t.starts_with(char::is_lowercase));
+        if title_goes_on {
+            o.title.push(' ');
+            o.title.push_str(t);
+            continue;
+        }
+        o.in_title = false;
+        match o.items.last_mut() {
+            // The wrapped tail of a bullet.
+            Some(last) if t.starts_with(char::is_lowercase) => {
+                last.push(' ');
+                last.push_str(t);
             }
+            _ => o.description.push(t.to_string()),
         }
     }
     if let Some(o) = open.take() {
@@ -233,6 +349,88 @@ mod tests {
                 Some([71, 76]),
                 true
             )
+        );
+    }
+
+    fn items_of(text: &str, doc_type: DocType, listed: bool) -> Vec<AgendaItem> {
+        let pages = from_text(text);
+        let info = DocumentInfo {
+            doc_type,
+            ..DocumentInfo::default()
+        };
+        let mut out = Parsed::default();
+        let d = Doc::of(&pages, &info, 0);
+        if listed {
+            parse_listed(&d, &mut out);
+        } else {
+            parse(&d, &mut out);
+        }
+        out.records
+            .into_iter()
+            .filter_map(|r| match r.fields {
+                Fields::AgendaItem(a) => Some(a),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_agendas_on_one_notice_and_sub_items() {
+        // Milburn's notice (shortened): each agenda numbered from 1.
+        let items = items_of(
+            "Annual Parish Meeting Agenda\n1. To receive the Annual Report\n\
+             A.G.M. Agenda\n1. To elect a Chairperson\n2. To receive apologies\n\
+             3. 2018 Model Standing Orders\n",
+            DocType::Agenda,
+            false,
+        );
+        let got: Vec<(&str, Option<&str>)> = items
+            .iter()
+            .map(|a| (a.number.as_str(), a.part.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1", Some("Annual Parish Meeting")),
+                ("1", Some("A.G.M.")),
+                ("2", Some("A.G.M.")),
+                ("3", Some("A.G.M."))
+            ]
+        );
+        // Stithians: "4.1" under "4." is an item of its own.
+        let items = items_of(
+            "AGENDA\n4. Minutes of the Previous Meeting:\n\
+             4.1 Confirmation of the Minutes of the Council Meeting held on 19 January 2021.\n\
+             5. Matters Arising:\n5.2 Out of sequence\n",
+            DocType::Agenda,
+            false,
+        );
+        let numbers: Vec<&str> = items.iter().map(|a| a.number.as_str()).collect();
+        assert_eq!(numbers, ["4", "4.1", "5"]);
+    }
+
+    #[test]
+    fn the_agenda_minutes_list_under_their_attendance() {
+        // Decoy governors' minutes: the list ends where the minutes begin.
+        let items = items_of(
+            "Chaired by Keith Moore\nAgenda:\n\
+             FGB 38/2021 Attendance and associated matters\n\
+             FGB 39/2021 Declaration of interests\n\
+             The meeting commenced at 1840\n\
+             FGB 40/2021 To agree the Minutes of the last meeting\n",
+            DocType::Minutes,
+            true,
+        );
+        let got: Vec<(&str, &str)> = items
+            .iter()
+            .map(|a| (a.number.as_str(), a.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("FGB 38/2021", "Attendance and associated matters"),
+                ("FGB 39/2021", "Declaration of interests")
+            ]
         );
     }
 

@@ -115,8 +115,14 @@ enum Kind {
 fn kind_of(label: &str) -> Option<Kind> {
     let l = label.to_lowercase();
     let has = |w: &str| l.contains(w);
+    // "Attendance:" alone heads the members who attended (Birmingham's
+    // notes: "Attendance:" over "Councillor Brigid Jones in the Chair;"),
+    // "Also in Attendance:" the others.
+    let bare_attendance = l.trim_end_matches([':', '-', ' ']) == "attendance";
     Some(if has("apolog") {
         Kind::Apologies
+    } else if bare_attendance {
+        Kind::Present
     } else if has("absent") {
         Kind::Absent
     } else if has("substitut") {
@@ -574,6 +580,16 @@ fn read(
                 continue;
             }
         }
+        // Officers set in a grid, name and post in cells of their own
+        // ("Kate Charlton- | City Solicitor"): one person a row.
+        let joined;
+        if section.0 == Kind::Attending && !starts_new {
+            if let Some(j) = name_post_cells(l) {
+                joined = j;
+                rest = &joined;
+                starts_new = true;
+            }
+        }
         let wraps = !starts_new
             && match section.0 {
                 Kind::Attending => rest.starts_with(|c: char| c.is_lowercase() || c == '('),
@@ -829,6 +845,29 @@ fn attending_entries_parens(text: &str) -> Vec<Raw> {
         .collect()
 }
 
+/// A grid row of two filled cells, a name (up to four capitalised words,
+/// a dash left after it) and a post: "Name, Post" as a line writes it.
+fn name_post_cells(l: &FlatLine) -> Option<String> {
+    l.line.table?;
+    let cells: Vec<String> = l
+        .cells()
+        .into_iter()
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let [name, post] = cells.as_slice() else {
+        return None;
+    };
+    let name = name.trim_end_matches(['-', '–', ' ']);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_name = (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !name.contains(',');
+    (is_name && post.starts_with(|c: char| c.is_uppercase())).then(|| format!("{name}, {post}"))
+}
+
 /// "Steve Worth, Finance Manager (Schools and Learning)" -> name and role.
 fn line_name_role(text: &str) -> Option<Raw> {
     let t = text.trim().trim_end_matches([',', ';']);
@@ -996,12 +1035,32 @@ mod tests {
     }
 
     #[test]
+    fn officers_in_grid_cells() {
+        // Birmingham's notes: "Also in Attendance:" over a grid of officers.
+        let pages = crate::input::from_text(
+            "Also in Attendance:\nKate Charlton-\tCity Solicitor\nMartin Stevens\tHead of City Finance Accounts\n",
+        );
+        let lines = lex::flatten(&pages);
+        assert_eq!(
+            name_post_cells(&lines[1]).as_deref(),
+            Some("Kate Charlton, City Solicitor")
+        );
+        assert_eq!(
+            name_post_cells(&lines[2]).as_deref(),
+            Some("Martin Stevens, Head of City Finance Accounts")
+        );
+        assert_eq!(name_post_cells(&lines[0]), None);
+    }
+
+    #[test]
     fn label_kinds() {
         assert_eq!(kind_of("Also present"), Some(Kind::Attending));
         assert_eq!(kind_of("Officers present"), Some(Kind::Attending));
         assert_eq!(kind_of("Members present"), Some(Kind::Present));
         assert_eq!(kind_of("Apologies for absence"), Some(Kind::Apologies));
         assert_eq!(kind_of("Governors"), Some(Kind::Members));
+        assert_eq!(kind_of("Attendance"), Some(Kind::Present));
+        assert_eq!(kind_of("Also in Attendance"), Some(Kind::Attending));
         assert_eq!(kind_of("Key"), None);
     }
 

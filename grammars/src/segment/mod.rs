@@ -30,7 +30,8 @@ pub mod heading;
 
 use crate::input::Page;
 use crate::lex::{
-    find_date, find_date_at, fold, lex_pages, minutes_title, month_year, LexedLine, MinutesTitle,
+    find_date, find_date_at, fold, lex_pages, minutes_title, month_year, plain, LexedLine,
+    MinutesTitle,
 };
 use crate::model::{DocType, DocumentInfo};
 use nom::bytes::complete::tag_no_case;
@@ -152,9 +153,25 @@ pub fn segment_lexed(pages: &[Page], flat: &[LexedLine]) -> Vec<Segment> {
     let mut item_number: Option<String> = None;
     for i in first_text..flat.len() {
         let f = &flat[i];
-        if f.is_blank() || f.line.table.is_some() {
+        if f.is_blank() {
             continue;
         }
+        // A borderless grid sets a sheet's headings in cells ("| | AGENDA",
+        // "Report to: Report of: | CABINET …"): of a table row only its
+        // first filled cell is read, and only for a heading or a sheet.
+        let row = f.line.table.is_some();
+        let cell;
+        let t: &str = if row {
+            match first_cell(f) {
+                Some(c) => {
+                    cell = c;
+                    &cell
+                }
+                None => continue,
+            }
+        } else {
+            &f.plain
+        };
         let (cur_start, cur_cue, cur_anchor) = starts[starts.len() - 1];
         let body_lines = nonblank_before[i] - nonblank_before[cur_start];
         let next = next_text(flat, i);
@@ -165,13 +182,19 @@ pub fn segment_lexed(pages: &[Page], flat: &[LexedLine]) -> Vec<Segment> {
             && cur_cue == Cue::Start
             && flat[i].page_index <= 1
             && body_lines <= 80;
-        let cue = if is_agenda_heading(&f.plain) && opening {
+        let cue = if (is_agenda_heading(t) || is_agenda_title(t)) && opening {
             starts[0].1 = Cue::Agenda;
             starts[0].2 = i;
             continue;
-        } else if is_agenda_heading(&f.plain) && lines_above_on_page(flat, i) <= 12 {
+        } else if is_agenda_heading(t) && lines_above_on_page(flat, i) <= 12 {
             Some(Cue::Agenda)
-        } else if is_minutes_heading(&f.plain) {
+        } else if row {
+            (body_lines >= MIN_BODY && is_report_sheet_start(t)).then_some(Cue::ReportSheet)
+        } else if is_minutes_heading(&f.plain)
+            || (matches!(cur_cue, Cue::Agenda | Cue::AgendaItem)
+                && body_lines >= MIN_BODY
+                && opens_bound_minutes(flat, i))
+        {
             Some(Cue::Minutes)
         } else if let Some(n) = agenda_item_stamp(&f.plain, next) {
             // A stamp repeated on each page of one report is not a new report.
@@ -361,8 +384,62 @@ fn agenda_heading(input: &str) -> IResult<&str, &str> {
         .parse(input)
 }
 
+/// "AGENDA" alone on its line, or letter-spaced as a display heading is
+/// ("A G E N D A").
 fn is_agenda_heading(t: &str) -> bool {
-    opens_with_letter(t, b'a') && agenda_heading(t).is_ok()
+    if !opens_with_letter(t, b'a') {
+        return false;
+    }
+    agenda_heading(t).is_ok() || unspaced(t).is_some_and(|u| agenda_heading(&u).is_ok())
+}
+
+/// A title ending in "Agenda" over a parish notice's list ("Annual Parish
+/// Meeting Agenda", "A.G.M. Agenda"): short, no sentence. Only at a file's
+/// opening, where it makes the opening an agenda; mid-file a heading such
+/// as "PRIVATE AGENDA" sits inside minutes as well.
+fn is_agenda_title(t: &str) -> bool {
+    let t = t.trim_end_matches(':').trim_end();
+    let words: Vec<&str> = t.split(' ').collect();
+    words.len() >= 2
+        && words.len() <= 6
+        && words
+            .last()
+            .is_some_and(|w| w.eq_ignore_ascii_case("agenda"))
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// "A G E N D A" -> "AGENDA": a line of single letters spaced out, words
+/// kept apart by wider gaps ("P R I V A T E  A G E N D A" folds to one
+/// space, so the letters are joined whole).
+fn unspaced(t: &str) -> Option<String> {
+    let parts: Vec<&str> = t.split(' ').collect();
+    (parts.len() >= 4 && parts.iter().all(|p| p.chars().count() == 1)).then(|| parts.concat())
+}
+
+/// The first cell of a table row with words in it.
+fn first_cell(f: &Flat) -> Option<String> {
+    f.line
+        .cells
+        .iter()
+        .map(|c| plain(&c.text))
+        .find(|c| !c.is_empty())
+}
+
+/// Minutes bound into a pack after its agenda, which never say "minutes"
+/// (the "Notes of the last meeting" item): near the top of a page, under
+/// a heading block that holds a date, a label saying who attended
+/// ("Attendance:", "Present:").
+fn opens_bound_minutes(flat: &[Flat], i: usize) -> bool {
+    if !is_present_label(&flat[i].plain) || lines_above_on_page(flat, i) > 8 {
+        return false;
+    }
+    flat[..i]
+        .iter()
+        .rev()
+        .take_while(|f| f.page_index == flat[i].page_index)
+        .any(|f| find_date(&f.plain).is_some())
 }
 
 /// Whether `t` opens with the ASCII letter `lower` in either case: what
@@ -402,7 +479,12 @@ fn is_minutes_title(t: &str) -> bool {
 /// who was present.
 fn opens_as_minutes(head: &[&str]) -> bool {
     let dated = head.iter().take(8).any(|t| find_date(t).is_some());
-    dated && head.iter().take(15).any(|t| is_present_label(t))
+    // A governors' attendance grid puts the label in a cell of its own
+    // ("| | GOVERNOR ATTENDANCE Paul Evemy … | P P P").
+    let labelled = |t: &&str| {
+        is_present_label(t) || t.split(" | ").any(|c| opens_with_present_label(c.trim()))
+    };
+    dated && head.iter().take(15).any(labelled)
 }
 
 /// "Present:", "PRESENT", "Members Present:-", "Present: Cllr A, Cllr B".
@@ -415,8 +497,23 @@ fn is_present_label(t: &str) -> bool {
         .trim_end_matches(['-', ' ']);
     matches!(
         label,
-        "present" | "members present" | "councillors present" | "governors present"
+        "present"
+            | "members present"
+            | "councillors present"
+            | "governors present"
+            | "attendance"
+            | "governor attendance"
     )
+}
+
+/// A cell of a grid opening with a label in capitals saying who attended,
+/// the names after it ("GOVERNOR ATTENDANCE Paul Evemy Simon Barnes …").
+fn opens_with_present_label(cell: &str) -> bool {
+    let caps: Vec<&str> = cell
+        .split(' ')
+        .take_while(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+        .collect();
+    !caps.is_empty() && is_present_label(&caps.join(" "))
 }
 
 /// "Agenda Item 6", or "Agenda Item" with the number on the next line (a
@@ -583,7 +680,21 @@ fn sheet_of<'a>(
 /// `classify`, keeping the front sheet it reads in `sheet`.
 fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<front_sheet::FrontSheet>) -> DocType {
     match cue {
-        Cue::Agenda => return DocType::Agenda,
+        // Minutes that list the agenda they followed ("Agenda:" under the
+        // attendance grid) open with who attended: an agenda never does.
+        Cue::Agenda => {
+            let head: Vec<&str> = texts
+                .iter()
+                .filter(|t| !t.is_empty())
+                .take(40)
+                .copied()
+                .collect();
+            return if opens_as_minutes(&head) {
+                DocType::Minutes
+            } else {
+                DocType::Agenda
+            };
+        }
         Cue::Minutes => return DocType::Minutes,
         Cue::WorkPlan => return DocType::WorkPlan,
         Cue::InspectionCover => return DocType::InspectionReport,
@@ -1124,6 +1235,19 @@ mod tests {
         assert_eq!(agenda_item_stamp("(Agenda Item 3) There were", None), None);
         assert!(is_agenda_heading("AGENDA"));
         assert!(!is_agenda_heading("AGENDA ITEM"));
+        // Birmingham's pack sets its heading letter-spaced in a grid cell.
+        assert!(is_agenda_heading("A G E N D A"));
+        assert!(!is_agenda_heading("A B C D"));
+        // Milburn's notice: two agendas under titles of their own.
+        assert!(is_agenda_title("Annual Parish Meeting Agenda"));
+        assert!(is_agenda_title("A.G.M. Agenda"));
+        assert!(!is_agenda_title("Matters for the next agenda"));
+        assert!(!is_agenda_title("Agenda"));
+        // A governors' grid: the label in capitals, the names after it.
+        assert!(opens_with_present_label(
+            "GOVERNOR ATTENDANCE Paul Evemy Simon Barnes"
+        ));
+        assert!(!opens_with_present_label("COMMITTEE Full Governing Body"));
         assert!(is_minutes_heading("MINUTES OF THE SCHOOLS FORUM MEETING"));
         assert!(is_minutes_heading(
             "Minutes of the meeting of the Cabinet held on 3 May"
@@ -1162,6 +1286,38 @@ mod tests {
         assert_eq!(segs.len(), 1);
         assert_eq!(segs[0].info.doc_type, DocType::Agenda);
         assert_eq!(segs[0].info.pages, [1, 2]);
+    }
+
+    #[test]
+    fn minutes_bound_after_an_agenda_start_at_their_attendance() {
+        // Birmingham's pack: the agenda heading letter-spaced in a grid
+        // cell, then the last meeting's notes, which never say "minutes".
+        let mut text = String::from("BIRMINGHAM CITY COUNCIL\n\t\tA G E N D A\n");
+        for k in 1..=12 {
+            text.push_str(&format!("{k} ITEM NUMBER {k}\nTo note the item.\n"));
+        }
+        text.push_str(
+            "\u{c}BIRMINGHAM CITY COUNCIL\nCABINET COMMITTEE – GROUP COMPANY GOVERNANCE\n\
+             Tuesday 18 September 2018 at 1330\nAttendance:\n\
+             Councillor Brigid Jones in the Chair;\n1 APOLOGY\n",
+        );
+        let segs = segment(&from_text(&text));
+        let types: Vec<DocType> = segs.iter().map(|s| s.info.doc_type).collect();
+        assert_eq!(types, [DocType::Agenda, DocType::Minutes]);
+        assert_eq!(segs[1].info.pages, [2, 2]);
+    }
+
+    #[test]
+    fn minutes_listing_their_agenda_are_minutes() {
+        // Decoy governors: the attendance grid, then "Agenda" over the list.
+        let text = "DECOY COMMUNITY PRIMARY SCHOOL BOARD OF GOVERNORS\n\
+            COMMITTEE\tLearning & Wellbeing Committee\tDATE\t7 MARCH 2022\n\
+            \t\tGOVERNOR ATTENDANCE Paul Evemy Simon Barnes\tP P\tP S\n\
+            Chaired by\tPaul Evemy\tClerked by\tPete Osborne\nAgenda\n\
+            LW 48/2122 To record those who are present\n";
+        let segs = segment(&from_text(text));
+        assert_eq!(segs.len(), 1);
+        assert_eq!(segs[0].info.doc_type, DocType::Minutes);
     }
 
     #[test]
