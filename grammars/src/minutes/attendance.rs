@@ -485,6 +485,9 @@ struct Logical {
     category: Option<String>,
     text: String,
     page: u32,
+    /// A bracket after a name is the person's designation, not an
+    /// organisation (an initialled grid row: "Michael Cook (SBC)").
+    bracket_is_role: bool,
 }
 
 static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
@@ -545,6 +548,7 @@ fn read(
                     category: None,
                     text: names,
                     page: l.page,
+                    bracket_is_role: true,
                 });
                 continue;
             }
@@ -594,6 +598,7 @@ fn read(
                     category: None,
                     text: names,
                     page: l.page,
+                    bracket_is_role: false,
                 });
                 continue;
             }
@@ -634,6 +639,7 @@ fn read(
                     category: cat,
                     text: rest.to_string(),
                     page: l.page,
+                    bracket_is_role: false,
                 });
             }
         }
@@ -674,9 +680,12 @@ fn read(
                     }
                 }
             };
+            let bracket_role = raw.organisation.clone().filter(|_| line.bracket_is_role);
+            let organisation = raw.organisation.clone().filter(|_| !line.bracket_is_role);
             let role = raw
                 .role
                 .clone()
+                .or(bracket_role)
                 .or_else(|| role.clone())
                 .or_else(|| singular.clone());
             let category = category
@@ -691,7 +700,7 @@ fn read(
                 name: raw.name.clone(),
                 status,
                 role,
-                organisation: raw.organisation.clone(),
+                organisation,
                 meeting_date: date.clone(),
                 category,
             };
