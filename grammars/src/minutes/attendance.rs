@@ -485,6 +485,9 @@ struct Logical {
     category: Option<String>,
     text: String,
     page: u32,
+    /// A bracket after a name is the person's designation, not an
+    /// organisation (an initialled grid row: "Michael Cook (SBC)").
+    bracket_is_role: bool,
 }
 
 static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
@@ -519,6 +522,7 @@ fn read(
         .position(|l| {
             section_label(&l.text).is_ok_and(|(_, label)| kind_of(label).is_some())
                 || bare_label(&l.text).is_some()
+                || (l.line.table.is_some() && initialled_row(&l.cells()).is_some())
         })
         .unwrap_or(region.len());
     let mut active = true;
@@ -530,6 +534,24 @@ fn read(
         let text = &*l.text;
         if LEGEND.is_match(text) {
             continue;
+        }
+        if let Some((label, names)) = l.line.table.and_then(|_| initialled_row(&l.cells())) {
+            if let Some(kind) = kind_of(&label) {
+                // The row holds the whole list: lines after it are not
+                // more of it until another label starts one.
+                section = (kind, label.clone());
+                active = false;
+                logical.push(Logical {
+                    kind,
+                    label,
+                    role: None,
+                    category: None,
+                    text: names,
+                    page: l.page,
+                    bracket_is_role: true,
+                });
+                continue;
+            }
         }
         if let Some(name) = lex::in_the_chair(text) {
             chair = Some((name, l.page));
@@ -576,6 +598,7 @@ fn read(
                     category: None,
                     text: names,
                     page: l.page,
+                    bracket_is_role: false,
                 });
                 continue;
             }
@@ -616,6 +639,7 @@ fn read(
                     category: cat,
                     text: rest.to_string(),
                     page: l.page,
+                    bracket_is_role: false,
                 });
             }
         }
@@ -656,9 +680,12 @@ fn read(
                     }
                 }
             };
+            let bracket_role = raw.organisation.clone().filter(|_| line.bracket_is_role);
+            let organisation = raw.organisation.clone().filter(|_| !line.bracket_is_role);
             let role = raw
                 .role
                 .clone()
+                .or(bracket_role)
                 .or_else(|| role.clone())
                 .or_else(|| singular.clone());
             let category = category
@@ -673,7 +700,7 @@ fn read(
                 name: raw.name.clone(),
                 status,
                 role,
-                organisation: raw.organisation.clone(),
+                organisation,
                 meeting_date: date.clone(),
                 category,
             };
@@ -868,6 +895,71 @@ fn name_post_cells(l: &FlatLine) -> Option<String> {
     (is_name && post.starts_with(|c: char| c.is_uppercase())).then(|| format!("{name}, {post}"))
 }
 
+/// A grid row under a label cell ("PRESENT") whose people are run together
+/// in one cell and told apart by the next cell, their initials one a
+/// person ("Rob Weatherston Dick Noble Michael Cook (SBC) | RW DN MC"):
+/// the label and the names as a list ("Rob Weatherston, Dick Noble,
+/// Michael Cook (SBC)"). Several name/initials pairs may follow the label.
+fn initialled_row(cells: &[String]) -> Option<(String, String)> {
+    let filled: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let (label, rest) = filled.split_first()?;
+    let label = bare_label(label.trim_end_matches(':'))?;
+    kind_of(label)?;
+    if rest.is_empty() || rest.len() % 2 != 0 {
+        return None;
+    }
+    let mut names = Vec::new();
+    for pair in rest.chunks(2) {
+        names.extend(split_by_initials(pair[0], pair[1])?);
+    }
+    Some((label.to_string(), names.join(", ")))
+}
+
+/// Split names run together by the initials printed beside them, one
+/// initials token a person: each token takes as many words as it has
+/// letters, each word starting with its letter; a bracketed word stays
+/// with the name before it. None unless every word is accounted for.
+fn split_by_initials(names: &str, initials: &str) -> Option<Vec<String>> {
+    let tokens: Vec<&str> = initials.split_whitespace().collect();
+    let is_initials =
+        |t: &&str| (2..=4).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
+    if tokens.len() < 2 || !tokens.iter().all(is_initials) {
+        return None;
+    }
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    for t in &tokens {
+        let mut name = Vec::new();
+        for letter in t.chars() {
+            while words.get(i).is_some_and(|w| w.starts_with('(')) {
+                let last: &mut String = out.last_mut()?;
+                last.push(' ');
+                last.push_str(words[i]);
+                i += 1;
+            }
+            let w = words.get(i)?;
+            if !w.to_uppercase().starts_with(letter) {
+                return None;
+            }
+            name.push(*w);
+            i += 1;
+        }
+        out.push(name.join(" "));
+    }
+    while words.get(i).is_some_and(|w| w.starts_with('(')) {
+        let last: &mut String = out.last_mut()?;
+        last.push(' ');
+        last.push_str(words[i]);
+        i += 1;
+    }
+    (i == words.len()).then_some(out)
+}
+
 /// "Steve Worth, Finance Manager (Schools and Learning)" -> name and role.
 fn line_name_role(text: &str) -> Option<Raw> {
     let t = text.trim().trim_end_matches([',', ';']);
@@ -1032,6 +1124,41 @@ mod tests {
                 "Apologies Councillor D White",
             ]
         );
+    }
+
+    #[test]
+    fn names_run_together_split_by_initials() {
+        // Ayton Community Council, 6 March 2012: a PRESENT row, names in
+        // one cell and their initials in the next, twice across the page.
+        let cells: Vec<String> = [
+            "PRESENT",
+            "Rob Weatherston Dick Noble Graham Dolan John Slater Michael Cook (SBC)",
+            "RW DN GD JS MC",
+            "Norman Robertson Rob Boyd Ian Logan Paul Priestman",
+            "NR RB IL PP",
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+        let (label, names) = initialled_row(&cells).unwrap();
+        assert_eq!(label, "PRESENT");
+        assert_eq!(
+            names,
+            "Rob Weatherston, Dick Noble, Graham Dolan, John Slater, Michael Cook (SBC), \
+             Norman Robertson, Rob Boyd, Ian Logan, Paul Priestman"
+        );
+        // Initials that do not fit the words read nothing.
+        assert_eq!(
+            split_by_initials("Rob Weatherston Dick Noble", "RW GD"),
+            None
+        );
+        assert_eq!(split_by_initials("Rob Weatherston Dick Noble", "RW"), None);
+        // A row without a people label is not a list.
+        let other: Vec<String> = ["ITEMS", "Rob Weatherston Dick Noble", "RW DN"]
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(initialled_row(&other), None);
     }
 
     #[test]

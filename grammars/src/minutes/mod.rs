@@ -9,6 +9,7 @@
 //! paragraphs. Resolutions come from `resolution`, names for initials from
 //! `attendance`; the attendance list itself is `attendance`'s.
 
+pub mod action_table;
 pub mod attendance;
 pub mod lex;
 pub mod people;
@@ -123,6 +124,9 @@ fn parse_in(
             page: info.pages[0],
             message: "minutes: no numbered minutes found; kept as document text".to_string(),
         });
+        // A summary table of actions is read even where the minutes
+        // themselves are not.
+        emit_table_actions(lines, &[], &People::default(), doc, out);
         return;
     };
     let date = lex::meeting_date(lines, layout, info);
@@ -133,6 +137,74 @@ fn parse_in(
     let names = known_names(&minutes, entries);
     for m in &minutes {
         emit(m, date.as_ref(), &names, doc, out);
+    }
+    emit_table_actions(lines, &minutes, &names, doc, out);
+}
+
+/// The minute number a bare reference ("72/2122") is written with
+/// elsewhere in the document, its series letters before it ("BM 72/2122"),
+/// where the minutes themselves were not read.
+fn prefixed_reference(all: &str, bare: &str) -> Option<String> {
+    let re = Regex::new(&format!(
+        r"\b([A-Z]{{1,4}}) {}(?:\s|$)",
+        regex::escape(bare)
+    ))
+    .ok()?;
+    re.captures(all)
+        .and_then(|c| c.get(1))
+        .map(|p| format!("{} {bare}", p.as_str()))
+}
+
+/// Actions from a summary table of actions ("ACTIONS TO BE TAKEN ITEM |
+/// BY WHOM | BY WHEN"), each tied to the minute its reference names.
+fn emit_table_actions(
+    lines: &[FlatLine],
+    mins: &[Min],
+    names: &People,
+    doc: usize,
+    out: &mut Parsed,
+) {
+    let mut all: Option<String> = None;
+    for l in lines.iter().filter(|l| l.line.table.is_some()) {
+        let cells = l.cells();
+        if cells.len() < 2 || !cells.iter().any(|c| c.starts_with("BY WHO")) {
+            continue;
+        }
+        let all = all.get_or_insert_with(|| lines.iter().map(|l| format!("{} ", l.text)).collect());
+        for a in action_table::read_row(&cells, all) {
+            let base = a.reference.trim_start_matches(|c: char| c.is_ascii_digit());
+            let digits = &a.reference[..a.reference.len() - base.len()];
+            let tail = base.trim_start_matches(|c: char| c.is_ascii_lowercase());
+            let bare = format!("{digits}{tail}");
+            let minute = mins
+                .iter()
+                .find(|m| m.number == bare || m.number.ends_with(&format!(" {bare}")))
+                .map(|m| m.number.clone())
+                .or_else(|| prefixed_reference(all, &bare))
+                .unwrap_or(a.reference.clone());
+            let normal = people::normalise_owners(&a.owners);
+            let mut people = Vec::new();
+            let mut unresolved = Vec::new();
+            for o in people::owner_groups(&normal).concat() {
+                match names.resolve(&o) {
+                    Some(n) if !people.contains(&n) => people.push(n),
+                    Some(_) => {}
+                    None => unresolved.push(o),
+                }
+            }
+            out.records.push(Record {
+                text: a.text,
+                page: l.page,
+                page_end: l.page,
+                document: doc,
+                fields: Fields::Action(Action {
+                    minute: Some(minute),
+                    owners: normal,
+                    people,
+                    unresolved,
+                }),
+            });
+        }
     }
 }
 
@@ -995,5 +1067,15 @@ It was APPROVED:\n\
         assert_eq!(actions[0].unresolved, vec!["NA"]);
         assert_eq!(actions[1].owners, "LF/Cllr Waters");
         assert_eq!(actions[1].people, vec!["Louis Fisher", "Cllr Ann Waters"]);
+    }
+
+    #[test]
+    fn table_reference_takes_its_series_letters() {
+        let all = "BM 75/2122 Finance | a. Monitor budget";
+        assert_eq!(
+            prefixed_reference(all, "75/2122"),
+            Some("BM 75/2122".to_string())
+        );
+        assert_eq!(prefixed_reference(all, "5/2122"), None);
     }
 }
