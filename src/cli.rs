@@ -42,7 +42,9 @@ pub enum Command {
     /// QUERY: words (all must match), "exact phrases", AND / OR / NOT,
     /// -word, field:value (fields: text, title, kind, body or committee,
     /// council, type or doc_type, date, year, path, page, page_label, id,
-    /// sha256), date:2015-02, date:[2015 TO 2016-06]. English stemming:
+    /// sha256, decision, grade, key, carried), date:2015-02,
+    /// date:[2015 TO 2016-06], decision:24/00093, grade:inadequate,
+    /// grade:"requires improvement", key:yes, carried:no. English stemming:
     /// "resolved" finds "resolve". An empty query ("") lists every record
     /// the filters let through.
     Search(SearchArgs),
@@ -53,7 +55,8 @@ pub enum Command {
     /// a page per record and a link to the source PDF at its page.
     ///
     /// Beside the pages, a JSON API: /api/search?q=…&kind=…&body=…&council=…
-    /// &type=…&since=…&until=…&limit=…&offset=… (the data of `agendex search
+    /// &type=…&since=…&until=…&decision=…&grade=…&key=yes|no&carried=yes|no
+    /// &limit=…&offset=… (the data of `agendex search
     /// --format json`) and /api/record/ID. The first line on stdout is the
     /// address served. A running `agendex index` shows up at its next commit.
     Serve(ServeArgs),
@@ -150,6 +153,18 @@ pub struct SearchArgs {
     /// Only records dated on or before DATE (a year or month counts whole).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
+    /// Only records carrying this decision number (24/00093), or naming it.
+    #[arg(long, value_name = "N")]
+    pub decision: Option<String>,
+    /// Only inspection judgements with this grade (inadequate, "requires improvement").
+    #[arg(long, value_name = "G")]
+    pub grade: Option<String>,
+    /// Only key decisions (yes) or decisions that are not key (no).
+    #[arg(long, value_name = "yes|no")]
+    pub key: Option<String>,
+    /// Only resolutions carried (yes) or lost (no).
+    #[arg(long, value_name = "yes|no")]
+    pub carried: Option<String>,
     /// How many results to show.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub limit: usize,

@@ -18,6 +18,10 @@ pub fn run(args: &SearchArgs) -> Result<i32> {
         doc_type: args.doc_type.clone(),
         since: args.since.clone(),
         until: args.until.clone(),
+        decision: args.decision.clone(),
+        grade: args.grade.clone(),
+        key: args.key.clone(),
+        carried: args.carried.clone(),
         limit: args.limit.max(1),
         offset: args.offset,
     };
@@ -92,6 +96,9 @@ fn write_text(out: &mut dyn Write, r: &SearchResults, bold: bool) -> std::io::Re
         facet_line(out, "kind", &r.facets.kind)?;
         facet_line(out, "body", &r.facets.body)?;
         facet_line(out, "year", &r.facets.year)?;
+        facet_line(out, "key decision", &r.facets.key)?;
+        facet_line(out, "carried", &r.facets.carried)?;
+        facet_line(out, "grade", &r.facets.grade)?;
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Exact facet counts and totals without per-hit dictionary work.
 //!
 //! Each segment's facet column (`/kind/…`, `/body/…`, `/council/…`,
-//! `/type/…`, `/year/…`) is read once into a table holding, per document,
+//! `/type/…`, `/year/…`, `/decided/…`) is read once into a table holding, per document,
 //! the value of each facet root as a small number ([`SegmentTable`]), and
 //! the document's date (what `super::dates` filters on).
 //! Segments never change once written (deletes only hide documents), so a
@@ -24,12 +24,13 @@ use tantivy::schema::Facet;
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 /// The facet roots counted, in the order of a table's columns.
-pub const ROOTS: [&str; 5] = [
+pub const ROOTS: [&str; 6] = [
     schema::FACET_KIND,
     schema::FACET_BODY,
     schema::FACET_COUNCIL,
     schema::FACET_TYPE,
     schema::FACET_YEAR,
+    schema::FACET_DECIDED,
 ];
 const N: usize = ROOTS.len();
 
@@ -559,7 +560,7 @@ mod tests {
     /// with too many values for 32 bits keeps its rows dense.
     #[test]
     fn packed_rows_hold_every_value() {
-        let sizes = [12usize, 300, 7, 0, 40];
+        let sizes = [12usize, 300, 7, 0, 40, 5];
         let names: [Vec<String>; N] =
             sizes.map(|n| (0..n).map(|i| format!("v{i}")).collect::<Vec<String>>());
         let (offsets, total) = slots(&names);
@@ -598,7 +599,7 @@ mod tests {
                 assert!(bases[r] + index < total + N + 1);
             }
         }
-        let many: [Vec<String>; N] = [12usize, 40_000, 20_000, 3, 3]
+        let many: [Vec<String>; N] = [12usize, 40_000, 20_000, 3, 3, 2]
             .map(|n| (0..n).map(|i| format!("v{i}")).collect::<Vec<String>>());
         let (offsets, total) = slots(&many);
         let none = u16::try_from(total).expect("fits");

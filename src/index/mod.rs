@@ -13,9 +13,11 @@
 //! takes records, not files), `query` answers searches (`searchers` keeps
 //! them open between searches, `facets` counts, `dates` filters by date),
 //! `export` streams the stored records out, `stem` is the stemmed fields'
-//! analyzer (tantivy's `en_stem`, with a cache).
+//! analyzer (tantivy's `en_stem`, with a cache), `decided` reads what a
+//! record says was decided (decision number, key, carried, grade).
 
 pub mod dates;
+pub mod decided;
 pub mod engines;
 pub mod everything;
 pub mod export;

@@ -10,6 +10,7 @@
 //! Owns no output formatting.
 
 use super::dates::DateFilter;
+use super::decided::{fold_decision_number, fold_grade, yes_no, yes_no_term};
 use super::everything::PlusOne;
 use super::facets::{Counter, Counts, Tables};
 use super::pairs::PairQuery;
@@ -19,6 +20,7 @@ use super::window::WindowQuery;
 use super::{tantivy_err, IndexError, Result};
 use grammars::DocType;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::ops::Bound;
 use std::path::Path;
 use tantivy::collector::TopDocs;
@@ -61,6 +63,16 @@ pub const QUERY_FIELDS: &[(&str, &str)] = &[
     ("page_label", "printed page label (alias: label)"),
     ("id", "record id"),
     ("sha256", "source file SHA-256"),
+    (
+        "decision",
+        "decision number: decision:24/00093 (decisions, and records naming it; alias: decision_number)",
+    ),
+    (
+        "grade",
+        "inspection judgement grade, by its first words: grade:inadequate, grade:\"requires improvement\"",
+    ),
+    ("key", "key decision: key:yes, key:no (alias: key_decision)"),
+    ("carried", "resolution carried or lost: carried:yes, carried:no"),
 ];
 
 /// What to look for.
@@ -83,6 +95,14 @@ pub struct SearchRequest {
     /// Only records dated on or before this (the whole year or month when
     /// only those are given).
     pub until: Option<String>,
+    /// Only records carrying this decision number ("24/00093").
+    pub decision: Option<String>,
+    /// Only judgements with this grade (its first words will do).
+    pub grade: Option<String>,
+    /// Only key decisions ("yes") or decisions that are not ("no").
+    pub key: Option<String>,
+    /// Only resolutions carried ("yes") or lost ("no").
+    pub carried: Option<String>,
     /// How many results (0: the default, 10); at most 1000.
     pub limit: usize,
     /// Skip this many results (paging).
@@ -130,6 +150,12 @@ pub struct Facets {
     #[serde(rename = "type")]
     pub doc_type: Vec<FacetCount>,
     pub year: Vec<FacetCount>,
+    /// Key decisions: `yes`, `no` (records that say).
+    pub key: Vec<FacetCount>,
+    /// Resolutions carried: `yes`, `no` (records that say).
+    pub carried: Vec<FacetCount>,
+    /// Judgements per grade (folded).
+    pub grade: Vec<FacetCount>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -174,6 +200,73 @@ fn record_in(index: &Index, id: &str) -> Result<Option<serde_json::Value>> {
     serde_json::from_str(&json)
         .map(Some)
         .map_err(|e| tantivy_err(Path::new(""), format!("stored record is not JSON: {e}")))
+}
+
+/// The records of `kind` in the same document as `rec` (the same file and,
+/// where the file holds several documents, the same pages), in document
+/// order: an inspection report's judgements, say.
+pub fn same_document(
+    dir: &Path,
+    rec: &serde_json::Value,
+    kind: &str,
+) -> Result<Vec<serde_json::Value>> {
+    super::with_index(dir, |index| same_document_in(index, rec, kind))
+}
+
+/// Most records [`same_document`] returns.
+const SAME_DOCUMENT_MAX: usize = 200;
+
+pub fn same_document_in(
+    index: &Index,
+    rec: &serde_json::Value,
+    kind: &str,
+) -> Result<Vec<serde_json::Value>> {
+    let here = Path::new("");
+    let err = |e: tantivy::TantivyError| tantivy_err(here, e);
+    let Some(path) = rec.pointer("/source/path").and_then(|p| p.as_str()) else {
+        return Ok(Vec::new());
+    };
+    let fields = Fields::of(&index.schema()).map_err(err)?;
+    let term = |f, v: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(f, v),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, term(fields.path, path)),
+        (Occur::Must, term(fields.kind, kind)),
+    ]);
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(err)?;
+    let searcher = reader.searcher();
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(SAME_DOCUMENT_MAX))
+        .map_err(err)?;
+    let pages = rec.pointer("/document/pages");
+    let mut found = Vec::with_capacity(top.len());
+    for (_, addr) in top {
+        let doc: TantivyDocument = searcher.doc(addr).map_err(err)?;
+        let ord = doc
+            .get_first(fields.ord)
+            .and_then(|v| v.as_u64())
+            .unwrap_or(u64::MAX);
+        let json = doc
+            .get_first(fields.record)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let Ok(other) = serde_json::from_str::<serde_json::Value>(json) else {
+            continue;
+        };
+        if other.pointer("/document/pages") == pages {
+            found.push((ord, other));
+        }
+    }
+    found.sort_by_key(|(ord, _)| *ord);
+    Ok(found.into_iter().map(|(_, r)| r).collect())
 }
 
 /// An indexed file: where it was read from, as the index recorded it.
@@ -253,6 +346,10 @@ fn is_unfiltered(req: &SearchRequest) -> bool {
         && req.doc_type.is_none()
         && req.since.is_none()
         && req.until.is_none()
+        && req.decision.is_none()
+        && req.grade.is_none()
+        && req.key.is_none()
+        && req.carried.is_none()
 }
 
 /// Search one commit of an index.
@@ -327,24 +424,45 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
 /// The facets shown: per root, the most frequent values (most first, then
 /// by name); years newest first.
 fn facets_of(counts: Counts) -> Facets {
-    let [kind, body, council, doc_type, year] = counts.values.map(|values| {
-        let mut v: Vec<FacetCount> = values
-            .into_iter()
-            .map(|(value, count)| FacetCount { value, count })
-            .collect();
-        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        v.truncate(FACET_VALUES);
-        v
-    });
-    let mut year = year;
+    let [kind, body, council, doc_type, year, decided] = counts.values;
+    // One `decided` value names each part a record states: counted per part.
+    let mut parts: [BTreeMap<String, u64>; 3] = Default::default();
+    for (value, n) in &decided {
+        for (part, v) in schema::decided_parts(value) {
+            let slot = match part {
+                schema::DECIDED_KEY => 0,
+                schema::DECIDED_CARRIED => 1,
+                schema::DECIDED_GRADE => 2,
+                _ => continue,
+            };
+            *parts[slot].entry(v.to_string()).or_insert(0) += n;
+        }
+    }
+    let [key, carried, grade] = parts.map(ranked);
+    let mut year = ranked(year);
     year.sort_by(|a, b| b.value.cmp(&a.value));
     Facets {
-        kind,
-        body,
-        council,
-        doc_type,
+        kind: ranked(kind),
+        body: ranked(body),
+        council: ranked(council),
+        doc_type: ranked(doc_type),
         year,
+        key,
+        carried,
+        grade,
     }
+}
+
+/// A root's values, most frequent first (then by name), the first
+/// [`FACET_VALUES`].
+fn ranked(values: BTreeMap<String, u64>) -> Vec<FacetCount> {
+    let mut v: Vec<FacetCount> = values
+        .into_iter()
+        .map(|(value, count)| FacetCount { value, count })
+        .collect();
+    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    v.truncate(FACET_VALUES);
+    v
 }
 
 /// The first `offset + limit` matching documents in index order, with
@@ -736,6 +854,10 @@ fn canonical_field(name: &str) -> std::result::Result<&'static str, String> {
         "page_label" | "label" => schema::PAGE_LABEL,
         "id" => schema::ID,
         "sha256" | "sha" => schema::SHA256,
+        "decision" | "decision_number" | "decision_no" => schema::DECISION,
+        "grade" => schema::GRADE,
+        "key" | "key_decision" => schema::KEY,
+        "carried" => schema::CARRIED,
         _ => {
             let names: Vec<&str> = QUERY_FIELDS.iter().map(|(n, _)| *n).collect();
             return Err(format!(
@@ -757,7 +879,17 @@ fn rewrite(ast: UserInputAst) -> std::result::Result<UserInputAst, String> {
             UserInputAst::Clause(out)
         }
         UserInputAst::Boost(sub, boost) => UserInputAst::Boost(Box::new(rewrite(*sub)?), boost),
-        UserInputAst::Leaf(leaf) => UserInputAst::Leaf(Box::new(rewrite_leaf(*leaf)?)),
+        UserInputAst::Leaf(leaf) => match *leaf {
+            UserInputLeaf::Literal(lit)
+                if lit
+                    .field_name
+                    .as_deref()
+                    .is_some_and(|f| canonical_field(f) == Ok(schema::DECISION)) =>
+            {
+                decision_ast(lit)
+            }
+            leaf => UserInputAst::Leaf(Box::new(rewrite_leaf(leaf)?)),
+        },
     })
 }
 
@@ -776,9 +908,7 @@ fn rewrite_leaf(leaf: UserInputLeaf) -> std::result::Result<UserInputLeaf, Strin
                     upper: UserInputBound::Exclusive(rfc3339(end)),
                 });
             }
-            if field == schema::KIND || field == schema::DOC_TYPE {
-                lit.phrase = lit.phrase.to_lowercase();
-            }
+            lit.phrase = fold_value(field, &lit.phrase)?;
             lit.field_name = Some(field.to_string());
             UserInputLeaf::Literal(lit)
         }
@@ -822,13 +952,16 @@ fn rewrite_leaf(leaf: UserInputLeaf) -> std::result::Result<UserInputLeaf, Strin
             if field == Some(schema::DATE) {
                 return Err("dates take a range, e.g. date:[2015 TO 2016], not IN [...]".into());
             }
-            let lower = field == Some(schema::KIND) || field == Some(schema::DOC_TYPE);
+            let elements = match field {
+                Some(f) => elements
+                    .into_iter()
+                    .map(|e| fold_value(f, &e))
+                    .collect::<std::result::Result<Vec<String>, String>>()?,
+                None => elements,
+            };
             UserInputLeaf::Set {
                 field: field.map(str::to_string),
-                elements: elements
-                    .into_iter()
-                    .map(|e| if lower { e.to_lowercase() } else { e })
-                    .collect(),
+                elements,
             }
         }
         UserInputLeaf::Exists { field } => UserInputLeaf::Exists {
@@ -836,6 +969,51 @@ fn rewrite_leaf(leaf: UserInputLeaf) -> std::result::Result<UserInputLeaf, Strin
         },
         UserInputLeaf::All => UserInputLeaf::All,
     })
+}
+
+/// A value typed for an exact-valued field, as the index files it: kinds
+/// and types in lower case, decision numbers and grades folded (see
+/// `super::decided`), yes/no for key and carried.
+fn fold_value(field: &str, value: &str) -> std::result::Result<String, String> {
+    Ok(match field {
+        schema::KIND | schema::DOC_TYPE => value.to_lowercase(),
+        schema::DECISION => fold_decision_number(value),
+        schema::GRADE => fold_grade(value),
+        schema::KEY | schema::CARRIED => match yes_no(value) {
+            Some(b) => yes_no_term(b).to_string(),
+            None => return Err(format!("{field}: takes yes or no, not {value:?}")),
+        },
+        _ => value.to_string(),
+    })
+}
+
+/// `decision:N`: the records filed under decision number N, and, ranked
+/// below them, those whose text names it (an agenda item or minute that
+/// mentions the decision without the field).
+fn decision_ast(lit: query_grammar::UserInputLiteral) -> UserInputAst {
+    let filed = UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(
+        query_grammar::UserInputLiteral {
+            field_name: Some(schema::DECISION.to_string()),
+            phrase: fold_decision_number(&lit.phrase),
+            delimiter: query_grammar::Delimiter::None,
+            slop: 0,
+            prefix: false,
+        },
+    )));
+    let named = UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(
+        query_grammar::UserInputLiteral {
+            field_name: Some(schema::TEXT.to_string()),
+            phrase: lit.phrase,
+            delimiter: query_grammar::Delimiter::DoubleQuotes,
+            slop: 0,
+            prefix: false,
+        },
+    )));
+    let should = Some(query_grammar::Occur::Should);
+    UserInputAst::Clause(vec![
+        (should, UserInputAst::Boost(Box::new(filed), 2.0)),
+        (should, named),
+    ])
 }
 
 /// A period written YYYY, YYYY-MM or YYYY-MM-DD: its first day and the day after its last.
@@ -965,6 +1143,40 @@ fn with_filters(
     ] {
         if let Some(words) = words {
             clauses.push((Occur::Must, words_query(index, field, words, flag)?));
+        }
+    }
+    if let Some(n) = &req.decision {
+        let folded = fold_decision_number(n);
+        if folded.is_empty() {
+            return Err(IndexError::Request("--decision needs a number".into()));
+        }
+        let named = words_query(index, fields.text, n, "--decision")?;
+        clauses.push((
+            Occur::Must,
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, term(fields.decision, &folded)),
+                (Occur::Should, named),
+            ])),
+        ));
+    }
+    if let Some(g) = &req.grade {
+        let folded = fold_grade(g);
+        if folded.is_empty() {
+            return Err(IndexError::Request("--grade needs a word to match".into()));
+        }
+        clauses.push((Occur::Must, term(fields.grade, &folded)));
+    }
+    for (field, value, flag) in [
+        (fields.key, &req.key, "--key"),
+        (fields.carried, &req.carried, "--carried"),
+    ] {
+        if let Some(v) = value {
+            let Some(b) = yes_no(v) else {
+                return Err(IndexError::Request(format!(
+                    "{flag} takes yes or no, not {v:?}"
+                )));
+            };
+            clauses.push((Occur::Must, term(field, yes_no_term(b))));
         }
     }
     let since = match &req.since {

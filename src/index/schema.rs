@@ -6,6 +6,7 @@
 //! Both carry the file's `path`, so deleting that one term drops a file's
 //! records and its marker together. Owns no I/O and no query logic.
 
+use super::decided::{grade_terms, yes_no_term, Decided};
 use crate::record::OutRecord;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Facet, FacetOptions, Field, IndexRecordOption, NumericOptions,
@@ -41,7 +42,18 @@ pub const SHA256: &str = "sha256";
 pub const ORD: &str = "ord";
 /// The whole record as JSON, stored for display and export.
 pub const RECORD: &str = "record";
-/// Facets: `/kind/<k>`, `/body/<b>`, `/council/<c>`, `/type/<t>`, `/year/<yyyy>`.
+/// The decision number a record carries, folded (see `super::decided`).
+pub const DECISION: &str = "decision";
+/// A judgement's grade, folded: each of its first words, first two …, all.
+pub const GRADE: &str = "grade";
+/// Whether a decision is a key decision: `yes` or `no`, where stated.
+pub const KEY: &str = "key";
+/// Whether a motion was carried: `yes` or `no`, where stated.
+pub const CARRIED: &str = "carried";
+/// Facets: `/kind/<k>`, `/body/<b>`, `/council/<c>`, `/type/<t>`,
+/// `/year/<yyyy>`, and `/decided/<parts>` where a record states whether it
+/// is a key decision, was carried or what grade it is (see
+/// [`decided_facet`]).
 pub const FACETS: &str = "facets";
 /// On file markers: how many records the file gave.
 pub const RECORDS: &str = "records";
@@ -74,6 +86,16 @@ pub const FACET_BODY: &str = "body";
 pub const FACET_COUNCIL: &str = "council";
 pub const FACET_TYPE: &str = "type";
 pub const FACET_YEAR: &str = "year";
+/// Key decision, carried and grade share one facet root, so the per
+/// segment facet tables keep one more column, not three: a record's value
+/// names each it states (`key=yes`, `carried=no;key=yes`, `grade=good`),
+/// and the counts are split per part when shown.
+pub const FACET_DECIDED: &str = "decided";
+/// The parts of a `decided` facet value, and what separates them.
+pub const DECIDED_KEY: &str = "key";
+pub const DECIDED_CARRIED: &str = "carried";
+pub const DECIDED_GRADE: &str = "grade";
+pub const DECIDED_SEPARATOR: char = ';';
 
 /// Tokenizer of the stemmed fields (registered by tantivy by default;
 /// agendex registers its own, see `super::stem`).
@@ -103,6 +125,10 @@ pub struct Fields {
     pub facets: Field,
     pub records: Field,
     pub version: Field,
+    pub decision: Field,
+    pub grade: Field,
+    pub key: Field,
+    pub carried: Field,
 }
 
 fn words(tokenizer: &str) -> TextOptions {
@@ -151,6 +177,10 @@ pub fn build() -> Schema {
     b.add_facet_field(FACETS, FacetOptions::default());
     b.add_u64_field(RECORDS, STORED | INDEXED);
     b.add_text_field(VERSION, STRING | STORED);
+    b.add_text_field(DECISION, STRING);
+    b.add_text_field(GRADE, STRING);
+    b.add_text_field(KEY, STRING);
+    b.add_text_field(CARRIED, STRING);
     b.build()
 }
 
@@ -178,6 +208,10 @@ impl Fields {
             facets: f(FACETS)?,
             records: f(RECORDS)?,
             version: f(VERSION)?,
+            decision: f(DECISION)?,
+            grade: f(GRADE)?,
+            key: f(KEY)?,
+            carried: f(CARRIED)?,
         })
     }
 
@@ -218,7 +252,31 @@ impl Fields {
         d.add_text(self.sha256, &r.source.sha256);
         d.add_u64(self.ord, ord);
         d.add_text(self.record, json);
+        self.add_decided(&mut d, &Decided::of_json(&r.kind, json));
         d
+    }
+
+    /// File a record by what it says was decided.
+    fn add_decided(&self, d: &mut TantivyDocument, decided: &Decided) {
+        if let Some(n) = &decided.decision_number {
+            d.add_text(self.decision, n);
+        }
+        for (field, value) in [(self.key, decided.key), (self.carried, decided.carried)] {
+            if let Some(b) = value {
+                d.add_text(field, yes_no_term(b));
+            }
+        }
+        if let Some(g) = &decided.grade {
+            for term in grade_terms(g) {
+                d.add_text(self.grade, &term);
+            }
+        }
+        if let Some(value) = decided_facet(decided) {
+            d.add_facet(
+                self.facets,
+                Facet::from_path([FACET_DECIDED, value.as_str()]),
+            );
+        }
     }
 
     /// The marker of an indexed file, parsed by `version`.
@@ -237,6 +295,29 @@ impl Fields {
         d.add_text(self.version, version);
         d
     }
+}
+
+/// The `decided` facet value of a record: the parts it states, in a fixed
+/// order (`carried`, `grade`, `key`), or none.
+pub fn decided_facet(decided: &Decided) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(b) = decided.carried {
+        parts.push(format!("{DECIDED_CARRIED}={}", yes_no_term(b)));
+    }
+    if let Some(g) = &decided.grade {
+        parts.push(format!("{DECIDED_GRADE}={g}"));
+    }
+    if let Some(b) = decided.key {
+        parts.push(format!("{DECIDED_KEY}={}", yes_no_term(b)));
+    }
+    (!parts.is_empty()).then(|| parts.join(&DECIDED_SEPARATOR.to_string()))
+}
+
+/// The (part, value) pairs of a `decided` facet value.
+pub fn decided_parts(value: &str) -> impl Iterator<Item = (&str, &str)> {
+    value
+        .split(DECIDED_SEPARATOR)
+        .filter_map(|part| part.split_once('='))
 }
 
 /// The date a record is filed under: its document's, else the meeting's

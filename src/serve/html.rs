@@ -76,6 +76,10 @@ fn search_form(params: Option<&SearchParams>) -> String {
         (url::P_BODY, &p.body),
         (url::P_COUNCIL, &p.council),
         (url::P_TYPE, &p.doc_type),
+        (url::P_DECISION, &p.decision),
+        (url::P_GRADE, &p.grade),
+        (url::P_KEY, &p.key),
+        (url::P_CARRIED, &p.carried),
     ] {
         if let Some(v) = value {
             let _ = write!(
@@ -114,6 +118,16 @@ pub fn record_title(rec: &Value) -> String {
             n => format!("Recommendation {n}"),
         },
         "attendance" | "declaration" => s(rec, "/name").to_string(),
+        "decision" => match (s(rec, "/decision_number"), s(rec, "/title")) {
+            ("", t) => t.to_string(),
+            (n, "") => format!("Decision {n}"),
+            (n, t) => format!("Decision {n}: {t}"),
+        },
+        "judgement" => match (s(rec, "/area"), s(rec, "/grade")) {
+            ("", _) => String::new(),
+            (a, "") => a.to_string(),
+            (a, g) => format!("{a}: {g}"),
+        },
         "action" => match s(rec, "/owners") {
             "" => "Action".to_string(),
             o => format!("Action for {o}"),
@@ -246,6 +260,9 @@ pub fn search_page(p: &SearchParams, r: &SearchResults, took: Duration) -> Strin
     facet_group(&mut m, "Year", &r.facets.year, p, Facet::Year);
     facet_group(&mut m, "Body", &r.facets.body, p, Facet::Body);
     facet_group(&mut m, "Council", &r.facets.council, p, Facet::Council);
+    facet_group(&mut m, "Key decision", &r.facets.key, p, Facet::Key);
+    facet_group(&mut m, "Carried", &r.facets.carried, p, Facet::Carried);
+    facet_group(&mut m, "Grade", &r.facets.grade, p, Facet::Grade);
     m.push_str("</aside>\n<section class=\"results\">");
     let noun = if r.total == 1 { "record" } else { "records" };
     let shown = r.hits.len();
@@ -293,6 +310,8 @@ const SYNTAX_HELP: &str = "<section id=\"syntax\" class=\"syntax\"><h2>Searching
 <li><code>budget OR funding</code>, <code>budget NOT draft</code>, <code>-draft</code></li>\
 <li><code>kind:resolution</code>, <code>committee:\"schools forum\"</code>, <code>type:minutes</code>, \
 <code>date:2015-02</code>, <code>date:[2015 TO 2016]</code>, <code>page:5</code></li>\
+<li><code>decision:24/00093</code> (a decision, and records naming it), <code>key:yes</code>, \
+<code>carried:no</code>, <code>grade:inadequate</code>, <code>grade:\"requires improvement\"</code></li>\
 <li>An empty search lists every record; the filters on the left narrow it.</li></ul></section>";
 
 fn card(m: &mut String, rec: &Value, snippet: &Snippet, back: &str) {
@@ -331,6 +350,9 @@ enum Facet {
     Year,
     Body,
     Council,
+    Key,
+    Carried,
+    Grade,
 }
 
 /// Is `value` the active filter of this facet?
@@ -341,6 +363,9 @@ fn facet_active(p: &SearchParams, f: Facet, value: &str) -> bool {
         Facet::Body => p.body.as_deref() == Some(value),
         Facet::Council => p.council.as_deref() == Some(value),
         Facet::Year => p.since.as_deref() == Some(value) && p.until.as_deref() == Some(value),
+        Facet::Key => p.key.as_deref() == Some(value),
+        Facet::Carried => p.carried.as_deref() == Some(value),
+        Facet::Grade => p.grade.as_deref() == Some(value),
     }
 }
 
@@ -365,6 +390,9 @@ fn facet_toggled(p: &SearchParams, f: Facet, value: &str) -> SearchParams {
             set(&mut q.since);
             set(&mut q.until);
         }
+        Facet::Key => set(&mut q.key),
+        Facet::Carried => set(&mut q.carried),
+        Facet::Grade => set(&mut q.grade),
     }
     q
 }
@@ -423,6 +451,14 @@ fn active_filters(p: &SearchParams) -> String {
         }),
         ("from", &p.since, &|q: &mut SearchParams| q.since = None),
         ("to", &p.until, &|q: &mut SearchParams| q.until = None),
+        ("decision", &p.decision, &|q: &mut SearchParams| {
+            q.decision = None
+        }),
+        ("key decision", &p.key, &|q: &mut SearchParams| q.key = None),
+        ("carried", &p.carried, &|q: &mut SearchParams| {
+            q.carried = None
+        }),
+        ("grade", &p.grade, &|q: &mut SearchParams| q.grade = None),
     ] {
         if let Some(v) = value {
             chips.push((format!("{label}: {v}"), without(clear)));
@@ -506,7 +542,14 @@ pub fn error_page(status: u16, message: &str, params: Option<&SearchParams>) -> 
 
 /// The record page: heading, fields per kind, provenance, the full text.
 /// `back`: the search page the record was opened from, if known.
-pub fn record_page(rec: &Value, back: Option<&str>) -> String {
+/// Records shown on another record's page, looked up in the index.
+#[derive(Debug, Clone, Default)]
+pub struct Related {
+    /// The judgements of the record's document, in document order.
+    pub judgements: Vec<Value>,
+}
+
+pub fn record_page(rec: &Value, back: Option<&str>, related: &Related) -> String {
     let mut m = String::with_capacity(8 * 1024);
     // Tables get the page's full width; prose reads best narrow.
     let wide = if s(rec, "/kind") == "table" {
@@ -545,8 +588,10 @@ pub fn record_page(rec: &Value, back: Option<&str>) -> String {
         "table" => table(&mut m, rec),
         "recommendation" => recommendation(&mut m, rec),
         "minute" => minute(&mut m, rec),
+        "decision" => decision(&mut m, rec),
         _ => {}
     }
+    judgements(&mut m, &related.judgements);
     m.push_str("</section>");
     if !text.is_empty() && !lead {
         let _ = write!(
@@ -577,7 +622,7 @@ fn lists_its_text(rec: &Value) -> bool {
             .is_some_and(|a| !a.is_empty())
     };
     match s(rec, "/kind") {
-        "resolution" | "recommendation" | "agenda_item" => has("items"),
+        "resolution" | "recommendation" | "agenda_item" | "decision" => has("items"),
         "table" => has("rows"),
         "minute" => has("paragraphs"),
         _ => false,
@@ -636,7 +681,15 @@ fn shown_elsewhere(kind: &str, key: &str) -> bool {
     }
     // The kind's own layout, or the heading (see `record_title`).
     let own: &[&str] = match kind {
-        "resolution" => &["items", "votes"],
+        "resolution" => &["items", "votes", "vote", "carried"],
+        "decision" => &[
+            "items",
+            "reasons",
+            "alternatives",
+            "call_in",
+            "title",
+            "decision_number",
+        ],
         "table" => &["title", "header", "rows", "values", "pages"],
         "recommendation" => &["items", "progress", "number"],
         "minute" => &["paragraphs", "number", "title"],
@@ -764,6 +817,98 @@ fn resolution(m: &mut String, rec: &Value) {
             esc(&votes.join("; "))
         );
     }
+    vote(m, rec);
+}
+
+/// "carried", "lost" or nothing, from a resolution's `carried`.
+fn outcome(rec: &Value) -> Option<&'static str> {
+    rec.get("carried")
+        .and_then(Value::as_bool)
+        .map(|c| if c { "Carried" } else { "Lost" })
+}
+
+/// A recorded vote: for, against and abstaining, each with its count and
+/// the names recorded.
+fn vote(m: &mut String, rec: &Value) {
+    let vote = rec.get("vote").filter(|v| v.is_object());
+    let outcome = outcome(rec);
+    if vote.is_none() && outcome.is_none() {
+        return;
+    }
+    m.push_str("<div class=\"vote\"><h2>Vote</h2>");
+    if let Some(o) = outcome {
+        let _ = write!(m, "<p class=\"outcome {}\">{o}</p>", o.to_lowercase());
+    }
+    if let Some(v) = vote {
+        let mut rows = String::new();
+        for (label, key) in [
+            ("For", "for"),
+            ("Against", "against"),
+            ("Abstained", "abstain"),
+        ] {
+            let count = v.get(key).and_then(Value::as_u64);
+            let names = strings(v, &format!("{key}_names"));
+            if count.is_none() && names.is_empty() {
+                continue;
+            }
+            let _ = write!(
+                rows,
+                "<tr><th scope=\"row\">{label}</th><td class=\"num\">{}</td><td>{}</td></tr>",
+                count.map(|n| n.to_string()).unwrap_or_else(|| "—".into()),
+                esc(&names.join(", "))
+            );
+        }
+        if !rows.is_empty() {
+            let _ = write!(
+                m,
+                "<div class=\"table-wrap\"><table class=\"data vote-counts\"><thead><tr>\
+                 <th scope=\"col\"></th><th scope=\"col\">Votes</th><th scope=\"col\">Names</th>\
+                 </tr></thead><tbody>{rows}</tbody></table></div>"
+            );
+        }
+    }
+    m.push_str("</div>");
+}
+
+/// A decision: its points as a list, then why, what else was considered,
+/// and what it says of call-in.
+fn decision(m: &mut String, rec: &Value) {
+    let points = strings(rec, "items");
+    if !points.is_empty() {
+        m.push_str("<h2>Decision</h2>");
+        ordered_items(m, &points);
+    }
+    for (heading, key) in [
+        ("Reasons", "/reasons"),
+        ("Alternatives considered", "/alternatives"),
+        ("Call-in", "/call_in"),
+    ] {
+        let text = s(rec, key);
+        if !text.trim().is_empty() {
+            let _ = write!(m, "<h2>{heading}</h2><p>{}</p>", esc(text));
+        }
+    }
+}
+
+/// An inspection's judgements as a table: area | grade, each area a link
+/// to its record.
+fn judgements(m: &mut String, judgements: &[Value]) {
+    if judgements.is_empty() {
+        return;
+    }
+    m.push_str("<div class=\"judgements\"><h2>Judgements</h2><div class=\"table-wrap\">");
+    m.push_str("<table class=\"data\"><thead><tr><th scope=\"col\">Area</th>");
+    m.push_str("<th scope=\"col\">Grade</th></tr></thead><tbody>");
+    for j in judgements {
+        let _ = write!(
+            m,
+            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td></tr>",
+            esc(&format!("/record/{}", url::encode(s(j, "/id")))),
+            esc(s(j, "/area")),
+            esc(s(j, "/grade"))
+        );
+    }
+    m.push_str("</tbody></table></div></div>");
 }
 
 fn recommendation(m: &mut String, rec: &Value) {
@@ -884,7 +1029,7 @@ mod tests {
 
     #[test]
     fn resolution_page_lists_items_votes_and_source_link() {
-        let h = record_page(&resolution_record(), Some("/?q=a&b"));
+        let h = record_page(&resolution_record(), Some("/?q=a&b"), &Related::default());
         assert!(h.contains("<h1>Resolution under minute 8</h1>"), "{h}");
         assert!(h.contains("<a href=\"/?q=a&amp;b\">← Back to results</a>"));
         assert!(h.contains(
@@ -904,7 +1049,7 @@ mod tests {
         let rec = json!({"id":"t-table-1","kind":"table","text":"","title":"Funding <2015>",
             "header":["Provider","Amount"],"rows":[["A & B","£1,200"],["C","(300)"]],"values":[],"pages":[3,4],
             "source":{"path":"x.pdf","sha256":"zz","page":3},"document":{"type":"officer_report"}});
-        let h = record_page(&rec, None);
+        let h = record_page(&rec, None, &Related::default());
         assert!(h.contains("<h1>Funding &lt;2015&gt;</h1>"));
         assert!(h.contains(
             "<thead><tr><th scope=\"col\">Provider</th><th scope=\"col\">Amount</th></tr></thead>"
@@ -922,7 +1067,7 @@ mod tests {
         let rec = json!({"id":"r-recommendation-2","kind":"recommendation","text":"x",
             "number":"5","addressee":"LSCBs","area":"Early help","items":["Review thresholds"],
             "progress":"Completed in March.","source":{},"document":{}});
-        let h = record_page(&rec, None);
+        let h = record_page(&rec, None, &Related::default());
         assert!(h.contains("<h1>Recommendation 5</h1>"));
         assert!(h.contains("<h2>Progress update</h2><p>Completed in March.</p>"));
         assert!(h.contains("<dt>addressee</dt><dd>LSCBs</dd>"));
@@ -931,6 +1076,77 @@ mod tests {
             "the number is in the heading"
         );
         assert!(h.contains("<li>Review thresholds</li>"));
+    }
+
+    #[test]
+    fn a_recorded_vote_shows_its_counts_and_names() {
+        let mut rec = resolution_record();
+        rec["carried"] = json!(false);
+        rec["vote"] = json!({"for": 3, "against": 7, "abstain": null,
+            "for_names": ["Cllr A <Smith>", "Cllr B"], "against_names": [], "abstain_names": ["Cllr C"]});
+        rec["moved_by"] = json!("Cllr A <Smith>");
+        let h = record_page(&rec, None, &Related::default());
+        assert!(h.contains("<p class=\"outcome lost\">Lost</p>"), "{h}");
+        assert!(h.contains(
+            "<tr><th scope=\"row\">For</th><td class=\"num\">3</td><td>Cllr A &lt;Smith&gt;, Cllr B</td></tr>"
+        ));
+        assert!(
+            h.contains("<tr><th scope=\"row\">Against</th><td class=\"num\">7</td><td></td></tr>")
+        );
+        assert!(h.contains(
+            "<tr><th scope=\"row\">Abstained</th><td class=\"num\">—</td><td>Cllr C</td></tr>"
+        ));
+        assert!(h.contains("<dt>moved by</dt><dd>Cllr A &lt;Smith&gt;</dd>"));
+        assert!(!h.contains("<dt>vote</dt>"), "the vote has its own table");
+        assert!(!h.contains("<Smith>"));
+        // No vote recorded: no vote section.
+        let plain = record_page(&resolution_record(), None, &Related::default());
+        assert!(!plain.contains("<h2>Vote</h2>"));
+    }
+
+    #[test]
+    fn a_decision_lists_its_points_reasons_and_call_in() {
+        // Kent, record of decision 24/00093.
+        let rec = json!({"id":"k-decision-1","kind":"decision","text":"DECISION NO: 24/00093",
+            "decision_number":"24/00093","title":"Commissioned Family Hub Contracts",
+            "maker":"Mrs Sue Chandler, Cabinet Member for Integrated Children's Services",
+            "date":"2025-01-17","key_decision":true,
+            "items":["APPROVE the proposal to not re-commission the Family Hub services","DELEGATE any actions"],
+            "reasons":"The contracts end on 31 March 2025 & <funding> ends.","alternatives":"Re-procure the services.",
+            "call_in":"Not subject to call-in.","exempt":false,"exempt_paragraph":null,
+            "source":{},"document":{}});
+        let h = record_page(&rec, None, &Related::default());
+        assert!(
+            h.contains("<h1>Decision 24/00093: Commissioned Family Hub Contracts</h1>"),
+            "{h}"
+        );
+        assert!(h.contains("<h2>Decision</h2><ol class=\"items\"><li>APPROVE the proposal"));
+        assert!(h.contains(
+            "<h2>Reasons</h2><p>The contracts end on 31 March 2025 &amp; &lt;funding&gt; ends.</p>"
+        ));
+        assert!(h.contains("<h2>Alternatives considered</h2><p>Re-procure the services.</p>"));
+        assert!(h.contains("<h2>Call-in</h2><p>Not subject to call-in.</p>"));
+        assert!(h.contains("<dt>key decision</dt><dd>yes</dd>"));
+        assert!(!h.contains("<dt>items</dt>") && !h.contains("<dt>reasons</dt>"));
+    }
+
+    #[test]
+    fn an_inspection_report_shows_its_judgements_as_a_table() {
+        let rec = json!({"id":"s-report-1","kind":"report","text":"Inspection of services",
+            "title":"Inspection of services for children","framework":"single inspection framework",
+            "source":{},"document":{"type":"inspection_report"}});
+        let related = Related {
+            judgements: vec![
+                json!({"id":"s-judgement-2","kind":"judgement","area":"Children who need help & protection","grade":"Good"}),
+                json!({"id":"s-judgement-3","kind":"judgement","area":"Adoption performance","grade":"Requires improvement"}),
+            ],
+        };
+        let h = record_page(&rec, None, &related);
+        assert!(h.contains("<h2>Judgements</h2>"), "{h}");
+        assert!(h.contains(
+            "<tr><td><a href=\"/record/s-judgement-2\">Children who need help &amp; protection</a></td><td>Good</td></tr>"
+        ));
+        assert!(h.contains("<td>Requires improvement</td>"));
     }
 
     #[test]

@@ -281,9 +281,25 @@ fn find_record(
 
 fn record_page(app: &App, id: Result<String, BadRequest>, back: Option<String>) -> Reply {
     match find_record(app, id) {
-        Ok(r) => Reply::html(200, html::record_page(&r, back.as_deref())),
+        Ok(r) => {
+            let related = related(app, &r);
+            Reply::html(200, html::record_page(&r, back.as_deref(), &related))
+        }
         Err((status, m)) => Reply::html(status, html::error_page(status, &m, None)),
     }
+}
+
+/// What a record's page shows beside it: a report's or document's
+/// judgements (an inspection's grades). A failed look-up shows none.
+fn related(app: &App, rec: &serde_json::Value) -> html::Related {
+    let kind = rec.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+    let judgements = match kind {
+        "report" | "document" => {
+            with_retry(|| query::same_document(&app.index, rec, "judgement")).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
+    html::Related { judgements }
 }
 
 fn api_record(app: &App, id: Result<String, BadRequest>) -> Reply {

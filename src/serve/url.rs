@@ -155,6 +155,10 @@ pub const P_COUNCIL: &str = "council";
 pub const P_TYPE: &str = "type";
 pub const P_SINCE: &str = "since";
 pub const P_UNTIL: &str = "until";
+pub const P_DECISION: &str = "decision";
+pub const P_GRADE: &str = "grade";
+pub const P_KEY: &str = "key";
+pub const P_CARRIED: &str = "carried";
 pub const P_PAGE: &str = "page";
 pub const P_LIMIT: &str = "limit";
 pub const P_OFFSET: &str = "offset";
@@ -229,6 +233,10 @@ impl SearchParams {
             doc_type: own(P_TYPE),
             since: own(P_SINCE),
             until: own(P_UNTIL),
+            decision: own(P_DECISION),
+            grade: own(P_GRADE),
+            key: own(P_KEY),
+            carried: own(P_CARRIED),
             limit,
             offset,
         })
@@ -259,6 +267,10 @@ impl SearchParams {
             (P_TYPE, &self.doc_type),
             (P_SINCE, &self.since),
             (P_UNTIL, &self.until),
+            (P_DECISION, &self.decision),
+            (P_GRADE, &self.grade),
+            (P_KEY, &self.key),
+            (P_CARRIED, &self.carried),
         ] {
             if let Some(value) = value {
                 v.push((name, value.clone()));

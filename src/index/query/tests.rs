@@ -1022,3 +1022,235 @@ fn windows_match_on_a_large_index() {
     }
     assert!(windows > 100, "{windows} searches read by windows");
 }
+
+/// A record as the pipeline wraps it, with `extra` fields written beside
+/// its own in its JSON (fields other kinds' records carry: a vote).
+fn decided_record(
+    n: usize,
+    kind: &str,
+    text: &str,
+    fields: grammars::Fields,
+    extra: serde_json::Value,
+) -> (crate::record::OutRecord, String) {
+    let r = crate::record::OutRecord {
+        schema_version: 1,
+        id: format!("00000000000000{n:02}-{kind}-1"),
+        kind: kind.into(),
+        text: text.into(),
+        source: crate::record::Source {
+            path: format!("decided-{n}.pdf"),
+            sha256: format!("{n:064}"),
+            page: 1,
+            page_end: 1,
+            page_label: None,
+        },
+        document: grammars::DocumentInfo::default(),
+        fields,
+        recovered: None,
+    };
+    let mut json = serde_json::to_value(&r).expect("json");
+    if let (Some(obj), Some(more)) = (json.as_object_mut(), extra.as_object()) {
+        for (k, v) in more {
+            obj.insert(k.clone(), v.clone());
+        }
+    }
+    (r, json.to_string())
+}
+
+/// An index of decisions, votes and judgements as real papers print them
+/// (Kent's record of decision 24/00093, an Ofsted grade table, a recorded
+/// vote), fed through the schema's record documents.
+fn decided_index() -> Index {
+    use grammars::Fields as F;
+    let decision = grammars::Decision {
+        decision_number: Some("24/00093".into()),
+        title: Some("Commissioned Family Hub Contracts".into()),
+        key_decision: Some(true),
+        items: vec!["APPROVE the proposal to not re-commission the Family Hub services".into()],
+        ..Default::default()
+    };
+    let judgement = |area: &str, grade: &str| {
+        F::Judgement(grammars::Judgement {
+            area: area.into(),
+            grade: grade.into(),
+        })
+    };
+    let resolution = F::Resolution(grammars::Resolution {
+        items: vec!["That the amendment be agreed.".into()],
+        ..Default::default()
+    });
+    let none = serde_json::json!({});
+    let records = [
+        decided_record(
+            1,
+            "decision",
+            "DECISION NO: 24/00093 Commissioned Family Hub Contracts",
+            F::Decision(decision),
+            none.clone(),
+        ),
+        decided_record(
+            2,
+            "agenda_item",
+            "7. Commissioned Family Hub Contracts (Decision 24/00093)",
+            F::AgendaItem(grammars::AgendaItem {
+                number: "7".into(),
+                title: "Commissioned Family Hub Contracts".into(),
+                ..Default::default()
+            }),
+            none.clone(),
+        ),
+        decided_record(
+            3,
+            "resolution",
+            "The amendment was put to the vote and LOST (7 for, 3 against).",
+            resolution.clone(),
+            serde_json::json!({"carried": false, "vote": {"for": 3, "against": 7, "abstain": 1,
+                "for_names": [], "against_names": [], "abstain_names": []}}),
+        ),
+        decided_record(
+            4,
+            "resolution",
+            "The motion was CARRIED.",
+            resolution,
+            serde_json::json!({"carried": true, "vote": null}),
+        ),
+        decided_record(
+            5,
+            "judgement",
+            "Overall effectiveness Inadequate",
+            judgement("Overall effectiveness", "Inadequate"),
+            none.clone(),
+        ),
+        decided_record(
+            6,
+            "judgement",
+            "Adoption performance Requires improvement to be good",
+            judgement("Adoption performance", "Requires improvement to be good"),
+            none.clone(),
+        ),
+        decided_record(
+            7,
+            "judgement",
+            "Leadership, management and governance Good",
+            judgement("Leadership, management and governance", "Good"),
+            none,
+        ),
+    ];
+    let index = Index::create_in_ram(schema::build());
+    super::super::stem::register(&index);
+    let fields = Fields::of(&index.schema()).expect("fields");
+    let mut writer: tantivy::IndexWriter<TantivyDocument> =
+        index.writer_with_num_threads(1, 15 << 20).expect("writer");
+    for (ord, (r, json)) in records.iter().enumerate() {
+        writer
+            .add_document(fields.record_doc(r, json, ord as u64))
+            .expect("add");
+    }
+    writer.commit().expect("commit");
+    index
+}
+
+fn ids_of(index: &Index, req: SearchRequest) -> Vec<String> {
+    search_index(index, &req)
+        .expect("search")
+        .hits
+        .iter()
+        .map(|h| h.record["id"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+fn q(query: &str) -> SearchRequest {
+    SearchRequest {
+        query: query.into(),
+        limit: 100,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn decision_numbers_find_the_decision_first_then_what_names_it() {
+    let index = decided_index();
+    let ids = ids_of(&index, q("decision:24/00093"));
+    assert_eq!(
+        ids,
+        [
+            "0000000000000001-decision-1",
+            "0000000000000002-agenda_item-1"
+        ]
+    );
+    assert_eq!(ids_of(&index, q("decision_number:\"24 / 00093\"")).len(), 2);
+    assert!(ids_of(&index, q("decision:24/00094")).is_empty());
+    let filtered = SearchRequest {
+        decision: Some("24/00093".into()),
+        kind: vec!["decision".into()],
+        ..q("")
+    };
+    assert_eq!(ids_of(&index, filtered), ["0000000000000001-decision-1"]);
+    assert_eq!(
+        ids_of(&index, q("key:YES")),
+        ["0000000000000001-decision-1"]
+    );
+    assert!(ids_of(&index, q("key_decision:no")).is_empty());
+}
+
+#[test]
+fn grades_match_by_their_first_words_folded() {
+    let index = decided_index();
+    assert_eq!(
+        ids_of(&index, q("grade:inadequate")),
+        ["0000000000000005-judgement-1"]
+    );
+    assert_eq!(
+        ids_of(&index, q("grade:\"Requires Improvement\"")),
+        ["0000000000000006-judgement-1"]
+    );
+    // "Good" is its own grade, not the end of "requires improvement to be good".
+    assert_eq!(
+        ids_of(&index, q("grade:good")),
+        ["0000000000000007-judgement-1"]
+    );
+    let req = SearchRequest {
+        grade: Some("INADEQUATE".into()),
+        ..q("")
+    };
+    assert_eq!(ids_of(&index, req), ["0000000000000005-judgement-1"]);
+}
+
+#[test]
+fn carried_filters_resolutions_and_facets_count_each_part() {
+    let index = decided_index();
+    assert_eq!(
+        ids_of(&index, q("carried:no")),
+        ["0000000000000003-resolution-1"]
+    );
+    let req = SearchRequest {
+        carried: Some("yes".into()),
+        ..q("")
+    };
+    assert_eq!(ids_of(&index, req), ["0000000000000004-resolution-1"]);
+    let err = search_index(&index, &q("carried:maybe")).expect_err("not yes/no");
+    assert!(err.to_string().contains("yes or no"), "{err}");
+    let bad = SearchRequest {
+        key: Some("perhaps".into()),
+        ..q("")
+    };
+    assert!(search_index(&index, &bad).is_err());
+
+    let all = search_index(&index, &q("")).expect("search");
+    let counts = |v: &[FacetCount]| -> Vec<(String, u64)> {
+        v.iter().map(|c| (c.value.clone(), c.count)).collect()
+    };
+    assert_eq!(counts(&all.facets.key), [("yes".to_string(), 1)]);
+    assert_eq!(
+        counts(&all.facets.carried),
+        [("no".to_string(), 1), ("yes".to_string(), 1)]
+    );
+    assert_eq!(
+        counts(&all.facets.grade),
+        [
+            ("good".to_string(), 1),
+            ("inadequate".to_string(), 1),
+            ("requires improvement to be good".to_string(), 1)
+        ]
+    );
+}
