@@ -280,6 +280,54 @@ mod tests {
         assert!(!g2.exists() && g1.exists());
     }
 
+    /// An index built before the decision fields were added is refused
+    /// with the message that says to rebuild, by readers and the writer.
+    #[test]
+    fn an_index_of_an_older_schema_asks_for_a_rebuild() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut older = tantivy::schema::Schema::builder();
+        let added = [
+            schema::DECISION,
+            schema::GRADE,
+            schema::KEY,
+            schema::CARRIED,
+        ];
+        for (_, entry) in schema::build().fields() {
+            if !added.contains(&entry.name()) {
+                older.add_field(entry.clone());
+            }
+        }
+        let generation = next_generation(dir.path());
+        std::fs::create_dir(&generation).expect("mkdir");
+        Index::create_in_dir(&generation, older.build()).expect("create");
+        write_pointer(dir.path(), &generation).expect("pointer");
+        let rebuild = |e: IndexError| {
+            assert!(matches!(e, IndexError::OtherSchema(_)), "{e:?}");
+            assert!(e.to_string().contains("agendex index --rebuild"), "{e}");
+        };
+        let Err(e) = open(dir.path()) else {
+            panic!("opened an index of another schema");
+        };
+        rebuild(e);
+        let Err(e) = searchers::open(dir.path()) else {
+            panic!("the kept searchers opened an index of another schema");
+        };
+        rebuild(e);
+        let opts = writer::UpdateOptions::default();
+        let Err(e) = writer::Updater::open(dir.path(), &opts) else {
+            panic!("the writer opened an index of another schema");
+        };
+        rebuild(e);
+        // A rebuild makes a new generation of the current schema.
+        let opts = writer::UpdateOptions {
+            rebuild: true,
+            ..opts
+        };
+        let updater = writer::Updater::open(dir.path(), &opts).expect("rebuild");
+        updater.finish().expect("finish");
+        assert!(open(dir.path()).is_ok());
+    }
+
     #[test]
     fn second_writer_lock_is_busy() {
         let dir = tempfile::tempdir().expect("tempdir");

@@ -25,7 +25,7 @@ use std::ops::Bound;
 use std::path::Path;
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    AllQuery, BooleanQuery, EnableScoring, Occur, PhraseQuery, Query, QueryParser,
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, PhraseQuery, Query, QueryParser,
     QueryParserError, RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{self, UserInputAst, UserInputBound, UserInputLeaf};
@@ -662,9 +662,35 @@ struct UserQuery {
 fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQuery> {
     let parsed = parse_user_query(index, fields, query)?;
     Ok(UserQuery {
-        query: faster(parsed.query, fields),
+        query: faster(stated_scores(parsed.query, fields), fields),
         markers: parsed.markers,
     })
+}
+
+/// The same query, each term on a field of what a record states (decision
+/// number, grade, key, carried) scoring a constant 1. Few records hold
+/// these fields, so their average length is a fraction of a word and BM25
+/// would score a match by them next to nothing (less than a mention in a
+/// short text), and less the rarer they are.
+fn stated_scores(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
+    if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
+        let clauses = boolean
+            .clauses()
+            .iter()
+            .map(|(occur, q)| (*occur, stated_scores(q.box_clone(), fields)))
+            .collect();
+        return Box::new(BooleanQuery::with_minimum_required_clauses(
+            clauses,
+            boolean.get_minimum_number_should_match(),
+        ));
+    }
+    if let Some(term) = query.downcast_ref::<TermQuery>() {
+        let field = term.term().field();
+        if [fields.decision, fields.grade, fields.key, fields.carried].contains(&field) {
+            return Box::new(ConstScoreQuery::new(query, 1.0));
+        }
+    }
+    query
 }
 
 /// The same query, matching the same records with the same scores, each
@@ -987,6 +1013,10 @@ fn fold_value(field: &str, value: &str) -> std::result::Result<String, String> {
     })
 }
 
+/// How much a decision number's mention in a record's text weighs against
+/// the record being filed under it.
+const MENTION_WEIGHT: f64 = 0.05;
+
 /// `decision:N`: the records filed under decision number N, and, ranked
 /// below them, those whose text names it (an agenda item or minute that
 /// mentions the decision without the field).
@@ -1009,10 +1039,12 @@ fn decision_ast(lit: query_grammar::UserInputLiteral) -> UserInputAst {
             prefix: false,
         },
     )));
+    // A mention counts for a twentieth of what it would: a short table row
+    // naming the number would otherwise outrank the decision itself.
     let should = Some(query_grammar::Occur::Should);
     UserInputAst::Clause(vec![
-        (should, UserInputAst::Boost(Box::new(filed), 2.0)),
-        (should, named),
+        (should, filed),
+        (should, UserInputAst::Boost(Box::new(named), MENTION_WEIGHT)),
     ])
 }
 

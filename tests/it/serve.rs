@@ -549,3 +549,102 @@ fn search_time_is_reported() {
     eprintln!("search page: {took:?} end to end, {timing}");
     assert!(r.text().contains("<span class=\"took\""));
 }
+
+/// Kent's decision 24/00093 (its record of decision and the report behind
+/// it) and four Ofsted reports, indexed together and searched through the
+/// API and the record page.
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn decisions_grades_and_judgement_tables_from_real_papers() {
+    let real = support::corpus_real();
+    let files = [
+        "kent_24-00093_record-of-decision.pdf",
+        "kent_24-00093_decision-report.pdf",
+        "ofsted-2013-framework_norfolk_2013-08-16_data-unreadable.pdf",
+        "ofsted-sif_stockton-on-tees_2016-08-05.pdf",
+        "ofsted-2015_surrey_2015-08-03_data-unreadable.pdf",
+        "ofsted-focused-visit_kent_2024-02-27.pdf",
+    ];
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| real.join(f).to_string_lossy().into_owned())
+        .collect();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("index");
+    let mut inputs: Vec<&str> = paths.iter().map(String::as_str).collect();
+    inputs.sort_unstable();
+    build_index(&dir, &inputs);
+    let served = Served::start(&dir);
+    let api = |q: &str| {
+        let r = served.get(&format!("/api/search?limit=100&{q}"));
+        assert_eq!(r.status, 200, "{}", r.text());
+        r.json()
+    };
+    let hits = |v: &serde_json::Value| v["hits"].as_array().cloned().unwrap_or_default();
+    let s = |v: &serde_json::Value, p: &str| {
+        v.pointer(p)
+            .and_then(|x| x.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+
+    // The record of decision comes first; what names the number follows.
+    let found = api("q=decision:24/00093");
+    let first = &hits(&found)[0]["record"];
+    assert_eq!(s(first, "/kind"), "decision", "{first}");
+    assert_eq!(s(first, "/decision_number"), "24/00093");
+    assert!(s(first, "/source/path").ends_with("kent_24-00093_record-of-decision.pdf"));
+    let key = api("q=key:yes");
+    assert!(hits(&key).iter().any(|h| h["record"]["id"] == first["id"]));
+
+    // Only judgements graded inadequate (Norfolk, 2013: five of them).
+    let inadequate = api("q=grade:inadequate");
+    assert_eq!(inadequate["total"], 5, "{inadequate}");
+    for h in hits(&inadequate) {
+        assert_eq!(s(&h["record"], "/kind"), "judgement");
+        assert!(s(&h["record"], "/grade")
+            .to_lowercase()
+            .starts_with("inadequate"));
+    }
+    // The grade filter, by the first words: "requires improvement".
+    let ri = api("grade=Requires+improvement");
+    assert!(ri["total"].as_u64().unwrap_or(0) >= 3, "{ri}");
+    for h in hits(&ri) {
+        assert!(s(&h["record"], "/grade")
+            .to_lowercase()
+            .starts_with("requires improvement"));
+    }
+    let grades: Vec<String> = api("kind=judgement")["facets"]["grade"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|f| s(f, "/value"))
+        .collect();
+    assert!(grades.contains(&"inadequate".to_string()), "{grades:?}");
+    assert!(
+        grades.contains(&"requires improvement".to_string()),
+        "{grades:?}"
+    );
+
+    // Stockton's report page shows its seven judgements as a table.
+    let report = api("q=&kind=report&grade=")["hits"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|h| h["record"].clone())
+        .find(|r| s(r, "/source/path").contains("stockton"))
+        .expect("Stockton's report record");
+    let page = served.get(&format!("/record/{}", s(&report, "/id"))).text();
+    assert!(page.contains("<h2>Judgements</h2>"), "{page}");
+    let rows = page.matches("<tr><td><a href=\"/record/").count();
+    assert_eq!(rows, 7, "{page}");
+    assert!(page.contains("<td>Outstanding</td>"));
+    // The decision's page lists its points.
+    let decision = served.get(&format!("/record/{}", s(first, "/id"))).text();
+    assert!(
+        decision.contains("<h2>Decision</h2><ol class=\"items\"><li>APPROVE"),
+        "{decision}"
+    );
+}
