@@ -5,7 +5,8 @@
 //! Both are made from [`schema::build`] and [`Fields::record_doc`], field
 //! by field, so they hold the same fields with the same values as agendex's
 //! index: stemmed English text (`text`, `title`), lower-cased words
-//! (`body`, `council`), raw terms (`id`, `kind`, `type`, `path`, …), dates,
+//! (`body`, `council`), raw terms (`id`, `kind`, `type`, `path`, …; a
+//! grade's several), dates,
 //! numbers, the facets as raw paths (`/kind/resolution`, `/year/2015`) and
 //! the whole record as a stored object. Only what serves agendex's own
 //! machinery is left out (the entry type, word pairs, file markers' fields).
@@ -38,6 +39,8 @@ enum Kind {
     },
     /// One raw term.
     Raw,
+    /// Several raw terms (a grade's first words, first two … all of it).
+    Terms,
     Date,
     U64,
     /// Facet paths, several per record.
@@ -67,6 +70,9 @@ fn exported(schema: &Schema) -> Vec<(&str, Kind)> {
 fn kind(entry: &FieldEntry) -> Option<Kind> {
     if entry.name() == schema::RECORD {
         return Some(Kind::Record);
+    }
+    if entry.name() == schema::GRADE {
+        return Some(Kind::Terms);
     }
     Some(match entry.field_type() {
         FieldType::Str(options) => {
@@ -112,6 +118,7 @@ pub fn quickwit_config(index_id: &str) -> Value {
                 "fieldnorms": true,
             }),
             Kind::Raw => json!({"name": name, "type": "text", "tokenizer": "raw"}),
+            Kind::Terms => json!({"name": name, "type": "array<text>", "tokenizer": "raw"}),
             Kind::Date => json!({
                 "name": name,
                 "type": "datetime",
@@ -157,7 +164,7 @@ pub fn opensearch_mapping() -> Value {
                     Tokenizer::Words => OS_WORDS,
                 },
             }),
-            Kind::Raw | Kind::Facets => json!({"type": "keyword"}),
+            Kind::Raw | Kind::Terms | Kind::Facets => json!({"type": "keyword"}),
             Kind::Date => json!({"type": "date", "format": "strict_date_optional_time"}),
             Kind::U64 => json!({"type": "long"}),
             Kind::Record => json!({"type": "object", "enabled": false}),
@@ -231,7 +238,7 @@ impl Documents {
                 continue;
             };
             let v = match kind {
-                Kind::Text { .. } | Kind::Raw => value.as_str().map(|s| json!(s)),
+                Kind::Text { .. } | Kind::Raw | Kind::Terms => value.as_str().map(|s| json!(s)),
                 Kind::U64 => value.as_u64().map(|n| json!(n)),
                 Kind::Date => value.as_datetime().map(|d| {
                     let day = d.into_utc().date();
@@ -251,7 +258,7 @@ impl Documents {
                     .and_then(|s| serde_json::from_str::<Value>(s).ok()),
             };
             let Some(v) = v else { continue };
-            if *kind == Kind::Facets {
+            if matches!(kind, Kind::Facets | Kind::Terms) {
                 let list = out.entry(name.to_string()).or_insert_with(|| json!([]));
                 if let Some(items) = list.as_array_mut() {
                     items.push(v);
@@ -369,6 +376,47 @@ mod tests {
         assert_eq!(of(schema::DATE), Some(Kind::Date));
         assert_eq!(of(schema::FACETS), Some(Kind::Facets));
         assert_eq!(of(schema::RECORD), Some(Kind::Record));
+        assert_eq!(of(schema::GRADE), Some(Kind::Terms));
+        assert_eq!(of(schema::DECISION), Some(Kind::Raw));
+    }
+
+    /// A judgement's grade goes out as every term agendex files it by, so
+    /// the engines find it by its first words as agendex does.
+    #[test]
+    fn a_grade_is_exported_with_each_of_its_terms() {
+        let record = OutRecord {
+            schema_version: 1,
+            id: "x-judgement-1".into(),
+            kind: "judgement".into(),
+            text: "Adoption performance Requires improvement".into(),
+            source: crate::record::Source {
+                path: "o.pdf".into(),
+                sha256: "0".repeat(64),
+                page: 1,
+                page_end: 1,
+                page_label: None,
+            },
+            document: grammars::DocumentInfo::default(),
+            fields: grammars::Fields::Judgement(grammars::Judgement {
+                area: "Adoption performance".into(),
+                grade: "Requires improvement".into(),
+            }),
+            recovered: None,
+        };
+        let json = serde_json::to_string(&record).expect("json");
+        let doc = Documents::new()
+            .expect("documents")
+            .document(&record, &json, 0);
+        assert_eq!(
+            doc.get(schema::GRADE),
+            Some(&json!(["requires", "requires improvement"]))
+        );
+        assert_eq!(
+            doc.get(schema::FACETS)
+                .and_then(Value::as_array)
+                .map(|f| f.contains(&json!("/decided/grade=requires improvement"))),
+            Some(true)
+        );
     }
 
     #[test]
