@@ -96,6 +96,7 @@ fn write_text(out: &mut dyn Write, r: &SearchResults, bold: bool) -> std::io::Re
         facet_line(out, "kind", &r.facets.kind)?;
         facet_line(out, "body", &r.facets.body)?;
         facet_line(out, "year", &r.facets.year)?;
+        facet_line(out, "decision", &r.facets.decision)?;
         facet_line(out, "key decision", &r.facets.key)?;
         facet_line(out, "carried", &r.facets.carried)?;
         facet_line(out, "grade", &r.facets.grade)?;

@@ -156,6 +156,8 @@ pub struct Facets {
     pub carried: Vec<FacetCount>,
     /// Judgements per grade (folded).
     pub grade: Vec<FacetCount>,
+    /// Records per decision number they are filed under (folded).
+    pub decision: Vec<FacetCount>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -426,19 +428,20 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
 fn facets_of(counts: Counts) -> Facets {
     let [kind, body, council, doc_type, year, decided] = counts.values;
     // One `decided` value names each part a record states: counted per part.
-    let mut parts: [BTreeMap<String, u64>; 3] = Default::default();
+    let mut parts: [BTreeMap<String, u64>; 4] = Default::default();
     for (value, n) in &decided {
         for (part, v) in schema::decided_parts(value) {
             let slot = match part {
                 schema::DECIDED_KEY => 0,
                 schema::DECIDED_CARRIED => 1,
                 schema::DECIDED_GRADE => 2,
+                schema::DECIDED_DECISION => 3,
                 _ => continue,
             };
             *parts[slot].entry(v.to_string()).or_insert(0) += n;
         }
     }
-    let [key, carried, grade] = parts.map(ranked);
+    let [key, carried, grade, decision] = parts.map(ranked);
     let mut year = ranked(year);
     year.sort_by(|a, b| b.value.cmp(&a.value));
     Facets {
@@ -450,6 +453,7 @@ fn facets_of(counts: Counts) -> Facets {
         key,
         carried,
         grade,
+        decision,
     }
 }
 

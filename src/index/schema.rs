@@ -86,12 +86,13 @@ pub const FACET_BODY: &str = "body";
 pub const FACET_COUNCIL: &str = "council";
 pub const FACET_TYPE: &str = "type";
 pub const FACET_YEAR: &str = "year";
-/// Key decision, carried and grade share one facet root, so the per
+/// Decision number, key decision, carried and grade share one facet root, so the per
 /// segment facet tables keep one more column, not three: a record's value
 /// names each it states (`key=yes`, `carried=no;key=yes`, `grade=good`),
 /// and the counts are split per part when shown.
 pub const FACET_DECIDED: &str = "decided";
 /// The parts of a `decided` facet value, and what separates them.
+pub const DECIDED_DECISION: &str = "decision";
 pub const DECIDED_KEY: &str = "key";
 pub const DECIDED_CARRIED: &str = "carried";
 pub const DECIDED_GRADE: &str = "grade";
@@ -298,11 +299,19 @@ impl Fields {
 }
 
 /// The `decided` facet value of a record: the parts it states, in a fixed
-/// order (`carried`, `grade`, `key`), or none.
+/// order (`carried`, `decision`, `grade`, `key`), or none.
 pub fn decided_facet(decided: &Decided) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(b) = decided.carried {
         parts.push(format!("{DECIDED_CARRIED}={}", yes_no_term(b)));
+    }
+    if let Some(n) = &decided.decision_number {
+        // The separators cannot be in a part's value.
+        let n: String = n
+            .chars()
+            .filter(|c| *c != DECIDED_SEPARATOR && *c != '=')
+            .collect();
+        parts.push(format!("{DECIDED_DECISION}={n}"));
     }
     if let Some(g) = &decided.grade {
         parts.push(format!("{DECIDED_GRADE}={g}"));

@@ -260,6 +260,7 @@ pub fn search_page(p: &SearchParams, r: &SearchResults, took: Duration) -> Strin
     facet_group(&mut m, "Year", &r.facets.year, p, Facet::Year);
     facet_group(&mut m, "Body", &r.facets.body, p, Facet::Body);
     facet_group(&mut m, "Council", &r.facets.council, p, Facet::Council);
+    facet_group(&mut m, "Decision", &r.facets.decision, p, Facet::Decision);
     facet_group(&mut m, "Key decision", &r.facets.key, p, Facet::Key);
     facet_group(&mut m, "Carried", &r.facets.carried, p, Facet::Carried);
     facet_group(&mut m, "Grade", &r.facets.grade, p, Facet::Grade);
@@ -350,6 +351,7 @@ enum Facet {
     Year,
     Body,
     Council,
+    Decision,
     Key,
     Carried,
     Grade,
@@ -363,6 +365,7 @@ fn facet_active(p: &SearchParams, f: Facet, value: &str) -> bool {
         Facet::Body => p.body.as_deref() == Some(value),
         Facet::Council => p.council.as_deref() == Some(value),
         Facet::Year => p.since.as_deref() == Some(value) && p.until.as_deref() == Some(value),
+        Facet::Decision => p.decision.as_deref() == Some(value),
         Facet::Key => p.key.as_deref() == Some(value),
         Facet::Carried => p.carried.as_deref() == Some(value),
         Facet::Grade => p.grade.as_deref() == Some(value),
@@ -390,6 +393,7 @@ fn facet_toggled(p: &SearchParams, f: Facet, value: &str) -> SearchParams {
             set(&mut q.since);
             set(&mut q.until);
         }
+        Facet::Decision => set(&mut q.decision),
         Facet::Key => set(&mut q.key),
         Facet::Carried => set(&mut q.carried),
         Facet::Grade => set(&mut q.grade),
@@ -591,7 +595,7 @@ pub fn record_page(rec: &Value, back: Option<&str>, related: &Related) -> String
         "decision" => decision(&mut m, rec),
         _ => {}
     }
-    judgements(&mut m, &related.judgements);
+    judgements(&mut m, &related.judgements, s(rec, "/id"));
     m.push_str("</section>");
     if !text.is_empty() && !lead {
         let _ = write!(
@@ -891,18 +895,25 @@ fn decision(m: &mut String, rec: &Value) {
 }
 
 /// An inspection's judgements as a table: area | grade, each area a link
-/// to its record.
-fn judgements(m: &mut String, judgements: &[Value]) {
-    if judgements.is_empty() {
+/// to its record; the row of the record shown (`current`) marked. A
+/// judgement alone in its document needs no table.
+fn judgements(m: &mut String, judgements: &[Value], current: &str) {
+    if judgements.is_empty() || judgements.len() == 1 && s(&judgements[0], "/id") == current {
         return;
     }
     m.push_str("<div class=\"judgements\"><h2>Judgements</h2><div class=\"table-wrap\">");
     m.push_str("<table class=\"data\"><thead><tr><th scope=\"col\">Area</th>");
     m.push_str("<th scope=\"col\">Grade</th></tr></thead><tbody>");
     for j in judgements {
+        let here = s(j, "/id") == current;
         let _ = write!(
             m,
-            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td></tr>",
+            "<tr{}><td><a href=\"{}\">{}</a></td><td>{}</td></tr>",
+            if here {
+                " class=\"this\" aria-current=\"true\""
+            } else {
+                ""
+            },
             esc(&format!("/record/{}", url::encode(s(j, "/id")))),
             esc(s(j, "/area")),
             esc(s(j, "/grade"))
@@ -1147,6 +1158,20 @@ mod tests {
             "<tr><td><a href=\"/record/s-judgement-2\">Children who need help &amp; protection</a></td><td>Good</td></tr>"
         ));
         assert!(h.contains("<td>Requires improvement</td>"));
+        // A judgement's own page shows the table with its row marked.
+        let own = related.judgements[1].clone();
+        let h = record_page(&own, None, &related);
+        assert!(
+            h.contains("<h1>Adoption performance: Requires improvement</h1>"),
+            "{h}"
+        );
+        assert!(h.contains(
+            "<tr class=\"this\" aria-current=\"true\"><td><a href=\"/record/s-judgement-3\">"
+        ));
+        let alone = Related {
+            judgements: vec![own.clone()],
+        };
+        assert!(!record_page(&own, None, &alone).contains("<h2>Judgements</h2>"));
     }
 
     #[test]

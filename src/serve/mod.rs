@@ -289,12 +289,13 @@ fn record_page(app: &App, id: Result<String, BadRequest>, back: Option<String>) 
     }
 }
 
-/// What a record's page shows beside it: a report's or document's
-/// judgements (an inspection's grades). A failed look-up shows none.
+/// What a record's page shows beside it: the judgements of a report's,
+/// document's or judgement's document (an inspection's grades). A failed
+/// look-up shows none.
 fn related(app: &App, rec: &serde_json::Value) -> html::Related {
     let kind = rec.get("kind").and_then(|k| k.as_str()).unwrap_or("");
     let judgements = match kind {
-        "report" | "document" => {
+        "report" | "document" | "judgement" => {
             with_retry(|| query::same_document(&app.index, rec, "judgement")).unwrap_or_default()
         }
         _ => Vec::new(),

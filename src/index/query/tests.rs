@@ -1241,6 +1241,7 @@ fn carried_filters_resolutions_and_facets_count_each_part() {
         v.iter().map(|c| (c.value.clone(), c.count)).collect()
     };
     assert_eq!(counts(&all.facets.key), [("yes".to_string(), 1)]);
+    assert_eq!(counts(&all.facets.decision), [("24/00093".to_string(), 1)]);
     assert_eq!(
         counts(&all.facets.carried),
         [("no".to_string(), 1), ("yes".to_string(), 1)]
@@ -1253,4 +1254,77 @@ fn carried_filters_resolutions_and_facets_count_each_part() {
             ("requires improvement to be good".to_string(), 1)
         ]
     );
+}
+
+/// A report's judgements are those of its own document: the same file and
+/// pages, in document order, not another document's in the same file.
+#[test]
+fn same_document_finds_a_reports_judgements_in_order() {
+    let index = Index::create_in_ram(schema::build());
+    super::super::stem::register(&index);
+    let fields = Fields::of(&index.schema()).expect("fields");
+    let mut writer: tantivy::IndexWriter<TantivyDocument> =
+        index.writer_with_num_threads(1, 15 << 20).expect("writer");
+    // Two inspection letters bound in one file: pages 1-5 and 6-9.
+    let rows: [(&str, [u32; 2], grammars::Fields); 5] = [
+        (
+            "report",
+            [1, 5],
+            grammars::Fields::Report(grammars::Report::default()),
+        ),
+        (
+            "judgement",
+            [6, 9],
+            grammars::Fields::Judgement(grammars::Judgement {
+                area: "Overall effectiveness".into(),
+                grade: "Good".into(),
+            }),
+        ),
+        (
+            "judgement",
+            [1, 5],
+            grammars::Fields::Judgement(grammars::Judgement {
+                area: "Overall effectiveness".into(),
+                grade: "Inadequate".into(),
+            }),
+        ),
+        (
+            "judgement",
+            [1, 5],
+            grammars::Fields::Judgement(grammars::Judgement {
+                area: "Leadership and management".into(),
+                grade: "Inadequate".into(),
+            }),
+        ),
+        (
+            "minute",
+            [1, 5],
+            grammars::Fields::Minute(grammars::Minute::default()),
+        ),
+    ];
+    let mut report = serde_json::Value::Null;
+    for (ord, (kind, pages, f)) in rows.into_iter().enumerate() {
+        let (mut r, _) = decided_record(ord, kind, "x", f, serde_json::json!({}));
+        r.source.path = "bound.pdf".into();
+        r.document.pages = pages;
+        let json = serde_json::to_string(&r).expect("json");
+        if ord == 0 {
+            report = serde_json::from_str(&json).expect("value");
+        }
+        // Written out of order: found in document order all the same.
+        writer
+            .add_document(fields.record_doc(&r, &json, 10 - ord as u64))
+            .expect("add");
+    }
+    writer.commit().expect("commit");
+    let found = same_document_in(&index, &report, "judgement").expect("found");
+    let areas: Vec<&str> = found
+        .iter()
+        .map(|j| j["area"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        areas,
+        ["Leadership and management", "Overall effectiveness"]
+    );
+    assert!(found.iter().all(|j| j["grade"] == "Inadequate"));
 }
