@@ -248,6 +248,20 @@ pub struct AgendaItem {
     /// of "A.G.M. Agenda" after the "Annual Parish Meeting Agenda").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<String>,
+    /// The decision number printed for it ("24/00108"), where one is.
+    #[serde(default)]
+    pub decision_number: Option<String>,
+    /// "Key decision: Yes" -> true; null where not stated.
+    #[serde(default)]
+    pub key_decision: Option<bool>,
+    /// Exempt from publication (a Part 2 / "not for publication" item or
+    /// paper) -> true; stated open -> false; null where not stated.
+    #[serde(default)]
+    pub exempt: Option<bool>,
+    /// The paragraph of Schedule 12A to the Local Government Act 1972
+    /// cited ("3"), where one is.
+    #[serde(default)]
+    pub exempt_paragraph: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -394,6 +408,20 @@ pub struct Report {
     /// The local authority inspected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub council: Option<String>,
+    /// The decision number printed for it ("24/00108"), where one is.
+    #[serde(default)]
+    pub decision_number: Option<String>,
+    /// "Key decision: Yes" -> true; null where not stated.
+    #[serde(default)]
+    pub key_decision: Option<bool>,
+    /// Exempt from publication (a Part 2 / "not for publication" item or
+    /// paper) -> true; stated open -> false; null where not stated.
+    #[serde(default)]
+    pub exempt: Option<bool>,
+    /// The paragraph of Schedule 12A to the Local Government Act 1972
+    /// cited ("3"), where one is.
+    #[serde(default)]
+    pub exempt_paragraph: Option<String>,
 }
 
 /// A record of decision, decision notice or decision recording form: one
