@@ -102,6 +102,12 @@ pub struct IndexArgs {
     /// Build a fresh index beside the old one and swap it in when complete.
     #[arg(long)]
     pub rebuild: bool,
+    /// A public index: leave out records the papers withhold (an exempt
+    /// agenda item or report, and every record of an exempt report's
+    /// document), saying on stderr how many. Implies --rebuild, so no
+    /// withheld record of an earlier run stays in the index.
+    #[arg(long)]
+    pub public: bool,
     /// Commit after this many parsed files (also every 5 seconds).
     #[arg(long, default_value_t = 100, value_name = "N", hide = true)]
     pub commit_every: usize,
