@@ -280,6 +280,35 @@ pub struct Resolution {
     /// ("agreed", "approved", "confirmed") where the minute records an
     /// agreement without a formal resolution.
     pub marker: String,
+    /// The recorded vote: counts (null where not stated) and names where a
+    /// recorded vote lists them; null where no vote is recorded.
+    #[serde(default)]
+    pub vote: Option<Vote>,
+    /// True where the minute says carried (or unanimous), false where it
+    /// says lost or fell; null otherwise.
+    #[serde(default)]
+    pub carried: Option<bool>,
+    /// The mover's name as printed, null where not stated.
+    #[serde(default)]
+    pub moved_by: Option<String>,
+    /// The seconder's name as printed, null where not stated.
+    #[serde(default)]
+    pub seconded_by: Option<String>,
+}
+
+/// A recorded vote on a resolution.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Vote {
+    #[serde(rename = "for")]
+    pub for_: Option<u32>,
+    pub against: Option<u32>,
+    pub abstain: Option<u32>,
+    #[serde(default)]
+    pub for_names: Vec<String>,
+    #[serde(default)]
+    pub against_names: Vec<String>,
+    #[serde(default)]
+    pub abstain_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

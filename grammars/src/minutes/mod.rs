@@ -598,8 +598,10 @@ fn emit(m: &Min, date: Option<&String>, names: &People, doc: usize, out: &mut Pa
                     paragraph: p.number.clone(),
                     meeting_date: date.cloned(),
                     items: f.items,
+                    carried: resolution::carried(&f.votes),
                     votes: f.votes,
                     marker: f.marker,
+                    ..Resolution::default()
                 }),
             });
         }
