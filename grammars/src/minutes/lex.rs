@@ -372,14 +372,10 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
     // something in them is resolved or agreed (a report's numbered
     // sections are not minutes).
     let heading = has_heading;
-    // A decision told in prose counts ("the Councillors resolved to",
-    // "It has been agreed that"): the word, in any case.
     let decides = |l: &FlatLine| {
-        l.text.split(|c: char| !c.is_alphabetic()).any(|w| {
-            ["resolved", "agreed", "decided"]
-                .iter()
-                .any(|d| w.eq_ignore_ascii_case(d))
-        })
+        ["RESOLVED", "Resolved", "AGREED", "Agreed:", "DECIDED"]
+            .iter()
+            .any(|w| l.text.contains(w))
     };
     if !heading && !lines.iter().any(decides) && !reference_headings(lines) {
         return None;

@@ -1016,7 +1016,7 @@ Councillors D Richardson (Chair), R. Healey, M Armstrong\n\
 21.0 1.01 Election of Chair\nNone received\n\
 21.01.02 Register of Interests\nNone\n\
 21.01.03 Minutes\nThe minutes of the meeting held on the 14th July 2020 had been circulated.\n\
-21.01.09 Finance\nAfter discussion it was resolved to apply for £4500 precept.\n\
+21.01.09 Finance\nResolved to pay M Joyce for website fees of £45.00\n\
 3.1.2 Not a minute of the run\n";
         let p = run(text);
         let shown: Vec<String> = minutes_of(&p)
