@@ -262,6 +262,11 @@ pub struct ReadArgs {
     /// Files read at once (default: one per CPU).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Which PDF pages are read with OCR (Tesseract): `auto`, pages with
+    /// no text under a page-sized image (scans); `always`, every page;
+    /// `never`.
+    #[arg(long, value_enum, default_value_t = agendex::pdf::ocr::OcrMode::Auto, value_name = "WHEN")]
+    pub ocr: agendex::pdf::ocr::OcrMode,
     /// Also print grammar warnings (pages no grammar claimed, unread pages).
     #[arg(long, short = 'v')]
     pub verbose: bool,
