@@ -105,6 +105,12 @@ pub struct IndexArgs {
     /// Build a fresh index beside the old one and swap it in when complete.
     #[arg(long)]
     pub rebuild: bool,
+    /// A public index: leave out records the papers withhold (an exempt
+    /// agenda item or report, and every record of an exempt report's
+    /// document), saying on stderr how many. Implies --rebuild, so no
+    /// withheld record of an earlier run stays in the index.
+    #[arg(long)]
+    pub public: bool,
     /// Commit after this many parsed files (also every 5 seconds).
     #[arg(long, default_value_t = 100, value_name = "N", hide = true)]
     pub commit_every: usize,
@@ -277,6 +283,11 @@ pub struct ReadArgs {
     /// Files read at once (default: one per CPU).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Which PDF pages are read with OCR (Tesseract): `auto`, pages with
+    /// no text under a page-sized image (scans); `always`, every page;
+    /// `never`.
+    #[arg(long, value_enum, default_value_t = agendex::pdf::ocr::OcrMode::Auto, value_name = "WHEN")]
+    pub ocr: agendex::pdf::ocr::OcrMode,
     /// Also print grammar warnings (pages no grammar claimed, unread pages).
     #[arg(long, short = 'v')]
     pub verbose: bool,

@@ -20,6 +20,11 @@ pub enum ReadError {
     Encrypted,
     #[error("no text layer: {0} page(s) with no text (a scan? run OCR first)")]
     NoTextLayer(u32),
+    #[error(
+        "no text layer: {0} page(s) with no text (a scan? Tesseract, which reads scans, is not installed: {hint})",
+        hint = crate::pdf::ocr::INSTALL_HINT
+    )]
+    NoOcr(u32),
     #[error("PDF reader panicked: {0}")]
     Panicked(String),
     #[error("PDF reader crashed ({0}): the file is probably malformed")]

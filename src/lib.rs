@@ -21,6 +21,8 @@ pub mod layout;
 // the per-file map: source -> pages -> grammars -> records, in parallel
 pub mod pipeline;
 // grammar records -> envelopes with provenance
+/// What a public index leaves out.
+pub mod public;
 pub mod record;
 // the records' contract as a JSON Schema
 pub mod record_schema;

@@ -9,11 +9,15 @@ use clap::Parser;
 
 fn main() {
     if std::env::args().nth(1).as_deref() == Some(worker::WORKER_ARG) {
-        // Re-invoked as a PDF worker: `agendex __pdf-worker MEMORY_CAP`.
+        // Re-invoked as a PDF worker: `agendex __pdf-worker MEMORY_CAP OCR`.
         if let Some(bytes) = std::env::args().nth(2).and_then(|a| a.parse::<u64>().ok()) {
             worker::cap_own_memory(bytes);
         }
-        std::process::exit(worker::serve_stdin());
+        let ocr = std::env::args()
+            .nth(3)
+            .and_then(|a| agendex::pdf::ocr::OcrMode::from_arg(&a))
+            .unwrap_or_default();
+        std::process::exit(worker::serve_stdin(ocr));
     }
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,

@@ -8,7 +8,7 @@
 
 use crate::error::ReadError;
 use crate::pdf::repair::Recovery;
-use crate::pdf::worker::{self, Limits};
+use crate::pdf::worker::{self, Limits, OcrRead};
 use crate::record::{envelope, OutRecord};
 use crate::walk::{hash_file, sha256_hex, InputKind, Source};
 use std::path::PathBuf;
@@ -78,6 +78,8 @@ struct ReadFile {
     sha256: String,
     pages: Result<Vec<grammars::Page>, ReadError>,
     recovery: Option<Recovery>,
+    /// Pages read with OCR.
+    ocr_pages: Vec<OcrRead>,
 }
 
 fn read_pages_noting(source: &Source, opts: &Options, warnings: &mut Vec<Warning>) -> ReadFile {
@@ -88,10 +90,12 @@ fn read_pages_noting(source: &Source, opts: &Options, warnings: &mut Vec<Warning
                 sha256: String::new(),
                 pages: Err(ReadError::Io(crate::walk::io_reason(&e))),
                 recovery: None,
+                ocr_pages: Vec::new(),
             }
         }
     };
     let mut recovery = None;
+    let mut ocr_pages = Vec::new();
     let sha256 = sha256_hex(&bytes);
     let pages = match source.kind() {
         InputKind::Text | InputKind::Markdown => match std::str::from_utf8(&bytes) {
@@ -109,10 +113,11 @@ fn read_pages_noting(source: &Source, opts: &Options, warnings: &mut Vec<Warning
         InputKind::Pdf => {
             let read = match &opts.pdf {
                 PdfMode::Worker(exe) => worker::read_in_worker(exe, &bytes, &opts.limits),
-                PdfMode::InProcess => worker::read_in_process(&bytes),
+                PdfMode::InProcess => worker::read_in_process(&bytes, opts.limits.ocr),
             };
             read.map(|p| {
                 recovery = p.recovery;
+                ocr_pages = p.ocr_pages;
                 for (page, reason) in p.page_errors {
                     warnings.push(Warning {
                         page,
@@ -133,6 +138,28 @@ fn read_pages_noting(source: &Source, opts: &Options, warnings: &mut Vec<Warning
         sha256,
         pages,
         recovery,
+        ocr_pages,
+    }
+}
+
+/// Mark the records that lie on pages read with OCR: `source.ocr`, and the
+/// mean of those pages' word confidence.
+fn mark_ocr(records: &mut [OutRecord], ocr_pages: &[OcrRead]) {
+    if ocr_pages.is_empty() {
+        return;
+    }
+    for r in records {
+        let on: Vec<f32> = ocr_pages
+            .iter()
+            .filter(|o| o.page >= r.source.page && o.page <= r.source.page_end)
+            .map(|o| o.confidence)
+            .collect();
+        if on.is_empty() {
+            continue;
+        }
+        let mean = on.iter().sum::<f32>() / on.len() as f32;
+        r.source.ocr = true;
+        r.source.ocr_confidence = Some((mean * 10.0).round() / 10.0);
     }
 }
 
@@ -144,6 +171,7 @@ pub fn process(source: &Source, opts: &Options) -> FileOutcome {
         sha256,
         pages,
         recovery,
+        ocr_pages,
     } = read_pages_noting(source, opts, &mut warnings);
     let pages = match pages {
         Ok(p) => p,
@@ -187,6 +215,7 @@ pub fn process(source: &Source, opts: &Options) -> FileOutcome {
             .and_then(|p| p.label.clone())
     };
     let mut records = envelope(parsed, &path, &sha256, &labels);
+    mark_ocr(&mut records, &ocr_pages);
     if let Some(recovery) = &recovery {
         for r in records.iter_mut().filter(|r| r.kind == "document") {
             r.recovered = Some(recovery.clone());

@@ -25,6 +25,12 @@ pub struct Source {
     pub page_end: u32,
     /// The printed label on that page ("Page 9"), where there is one.
     pub page_label: Option<String>,
+    /// Set when the record's text was read with OCR from a scanned page.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ocr: bool,
+    /// With `ocr`: the mean word confidence (0-100) OCR gave its pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr_confidence: Option<f32>,
 }
 
 /// One record of a UK local-government committee paper, as `agendex
@@ -118,6 +124,8 @@ pub fn envelope(
                     page: r.page,
                     page_end: r.page_end,
                     page_label: labels(r.page),
+                    ocr: false,
+                    ocr_confidence: None,
                 },
                 document: documents.get(r.document).cloned().unwrap_or_default(),
                 fields: r.fields,

@@ -248,6 +248,20 @@ pub struct AgendaItem {
     /// of "A.G.M. Agenda" after the "Annual Parish Meeting Agenda").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<String>,
+    /// The decision number printed for it ("24/00108"), where one is.
+    #[serde(default)]
+    pub decision_number: Option<String>,
+    /// "Key decision: Yes" -> true; null where not stated.
+    #[serde(default)]
+    pub key_decision: Option<bool>,
+    /// Exempt from publication (a Part 2 / "not for publication" item or
+    /// paper) -> true; stated open -> false; null where not stated.
+    #[serde(default)]
+    pub exempt: Option<bool>,
+    /// The paragraph of Schedule 12A to the Local Government Act 1972
+    /// cited ("3"), where one is.
+    #[serde(default)]
+    pub exempt_paragraph: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -280,6 +294,35 @@ pub struct Resolution {
     /// ("agreed", "approved", "confirmed") where the minute records an
     /// agreement without a formal resolution.
     pub marker: String,
+    /// The recorded vote: counts (null where not stated) and names where a
+    /// recorded vote lists them; null where no vote is recorded.
+    #[serde(default)]
+    pub vote: Option<Vote>,
+    /// True where the minute says carried (or unanimous), false where it
+    /// says lost or fell; null otherwise.
+    #[serde(default)]
+    pub carried: Option<bool>,
+    /// The mover's name as printed, null where not stated.
+    #[serde(default)]
+    pub moved_by: Option<String>,
+    /// The seconder's name as printed, null where not stated.
+    #[serde(default)]
+    pub seconded_by: Option<String>,
+}
+
+/// A recorded vote on a resolution.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Vote {
+    #[serde(rename = "for")]
+    pub for_: Option<u32>,
+    pub against: Option<u32>,
+    pub abstain: Option<u32>,
+    #[serde(default)]
+    pub for_names: Vec<String>,
+    #[serde(default)]
+    pub against_names: Vec<String>,
+    #[serde(default)]
+    pub abstain_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -394,6 +437,20 @@ pub struct Report {
     /// The local authority inspected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub council: Option<String>,
+    /// The decision number printed for it ("24/00108"), where one is.
+    #[serde(default)]
+    pub decision_number: Option<String>,
+    /// "Key decision: Yes" -> true; null where not stated.
+    #[serde(default)]
+    pub key_decision: Option<bool>,
+    /// Exempt from publication (a Part 2 / "not for publication" item or
+    /// paper) -> true; stated open -> false; null where not stated.
+    #[serde(default)]
+    pub exempt: Option<bool>,
+    /// The paragraph of Schedule 12A to the Local Government Act 1972
+    /// cited ("3"), where one is.
+    #[serde(default)]
+    pub exempt_paragraph: Option<String>,
 }
 
 /// A record of decision, decision notice or decision recording form: one

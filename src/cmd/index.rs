@@ -35,6 +35,8 @@ pub(super) struct Summary {
     pub parsed: usize,
     /// Records written in this run.
     pub records_written: usize,
+    /// Records left out of a public index.
+    pub withheld: usize,
 }
 
 impl Summary {
@@ -64,7 +66,7 @@ impl Summary {
 pub(super) fn open_updater(args: &IndexArgs) -> Result<Result<Updater, i32>> {
     keep_large_blocks_out_of_arenas();
     let opts = UpdateOptions {
-        rebuild: args.rebuild,
+        rebuild: args.rebuild || args.public,
         commit_every: args.commit_every.max(1),
         merge_bytes: args.merge_mb.saturating_mul(1 << 20),
         ..UpdateOptions::default()
@@ -126,7 +128,13 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     let mut error: Option<IndexError> = None;
     pipeline::run(&to_parse, &pipeline_options(&args.read), |outcome| {
         summary.parsed += 1;
-        if let Err(e) = write_file(&mut updater, &outcome, &mut summary, &mut progress) {
+        if let Err(e) = write_file(
+            &mut updater,
+            &outcome,
+            &mut summary,
+            &mut progress,
+            args.public,
+        ) {
             error = Some(e);
             return false;
         }
@@ -157,6 +165,12 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     } else {
         String::new()
     };
+    if args.public {
+        eprintln!(
+            "agendex: public index: {} exempt records withheld",
+            summary.withheld
+        );
+    }
     summary.print(sources.len() + walk_errors.len(), &totals, start, &note);
     if verbose {
         let (this, worker) = peak_memory_mb();
@@ -179,10 +193,20 @@ fn write_file(
     outcome: &FileOutcome,
     summary: &mut Summary,
     progress: &mut Progress,
+    public: bool,
 ) -> Result<(), IndexError> {
     let path = outcome.source.display();
     match &outcome.result {
-        Ok(records) => {
+        Ok(all) => {
+            let public_records;
+            let records = if public {
+                let (kept, withheld) = agendex::public::withhold(all);
+                summary.withheld += withheld;
+                public_records = kept;
+                &public_records
+            } else {
+                all
+            };
             if let Some(note) = outcome.recovery_note() {
                 progress.failed(&path, &note);
                 summary.recovered += 1;

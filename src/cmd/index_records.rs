@@ -41,8 +41,14 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     let mut problems = 0usize;
     let verbose = args.read.verbose;
 
-    let mut write = |file: FileRecords| -> Result<(), IndexError> {
+    let mut withheld = 0usize;
+    let mut write = |mut file: FileRecords| -> Result<(), IndexError> {
         inputs.insert(file.path.clone());
+        if args.public {
+            let (kept, n) = agendex::public::withhold(&file.records);
+            withheld += n;
+            file.records = kept;
+        }
         let version = schema::records_version(&records_sha256(&file.records));
         if updater.holds(&file.path, &file.sha256, &version) {
             summary.unchanged += 1;
@@ -76,6 +82,9 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         );
     }
     let totals = updater.finish()?;
+    if args.public {
+        eprintln!("agendex: public index: {withheld} exempt records withheld");
+    }
     summary.failed = problems + walk_errors.len();
     summary.print(inputs.len(), &totals, start, "");
     if verbose {

@@ -32,6 +32,7 @@ pub fn pipeline_options(read: &ReadArgs) -> Options {
     let limits = Limits {
         timeout: Duration::from_secs_f64(read.timeout.clamp(0.01, 86_400.0)),
         memory: read.max_memory.saturating_mul(1 << 20),
+        ocr: read.ocr,
     };
     let jobs = read.jobs.unwrap_or_else(|| {
         std::thread::available_parallelism()

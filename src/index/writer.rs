@@ -482,6 +482,7 @@ mod tests {
             limits: crate::pdf::worker::Limits {
                 timeout: Duration::from_secs(60),
                 memory: 0,
+                ocr: crate::pdf::ocr::OcrMode::Auto,
             },
             pdf: PdfMode::InProcess,
             jobs: 1,

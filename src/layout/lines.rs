@@ -529,6 +529,7 @@ mod tests {
             height: 842.0,
             glyphs: g,
             rules: vec![],
+            image_cover: 0.0,
         });
         assert_eq!(page.lines.len(), 1);
         assert_eq!(page.lines[0].text, "Total spend\t£4.1m");
@@ -554,6 +555,7 @@ mod tests {
             height: 842.0,
             glyphs: g,
             rules,
+            image_cover: 0.0,
         });
         assert_eq!(page.lines.len(), 1, "{:?}", page.lines);
         assert_eq!(page.lines[0].text, "2.1\tApologies received");
@@ -579,6 +581,7 @@ mod tests {
                 rule(241.0, 90.0, 241.0, 130.0),
                 rule(300.0, 90.0, 300.0, 130.0),
             ],
+            image_cover: 0.0,
         }
     }
 
@@ -596,6 +599,7 @@ mod tests {
                 height: 842.0,
                 glyphs: g,
                 rules: vec![],
+                image_cover: 0.0,
             },
             grid_page(2),
         ];
@@ -617,6 +621,7 @@ mod tests {
                 height: 842.0,
                 glyphs: glyphs("The figures are below", 50.0, 800.0, 10.0),
                 rules: vec![],
+                image_cover: 0.0,
             },
             grid_page(2),
         ];
@@ -644,6 +649,7 @@ mod tests {
                 height: 842.0,
                 glyphs: g,
                 rules: vec![],
+                image_cover: 0.0,
             },
             grid_page(2),
         ];

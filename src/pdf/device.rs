@@ -143,6 +143,10 @@ pub struct RawPage {
     pub height: f32,
     pub glyphs: Vec<Glyph>,
     pub rules: Vec<Rule>,
+    /// The share (0-1) of the visible page the largest image drawn on it
+    /// covers: near 1 on a scanned page.
+    #[serde(default)]
+    pub image_cover: f32,
 }
 
 /// Collects `RawPage`s as pdf-extract walks the content streams.
@@ -226,6 +230,26 @@ impl GlyphDevice {
             Some(Ink::White) => matches!(under(), Some(PaintKind::Dark | PaintKind::Image)),
             _ => true,
         }
+    }
+
+    /// The share of the visible page the largest image drawn covers.
+    fn image_cover(&self) -> f32 {
+        let b = &self.page_box;
+        let page = (b[2] - b[0]) * (b[3] - b[1]);
+        if page <= 0.0 {
+            return 0.0;
+        }
+        let largest = self
+            .paints
+            .iter()
+            .filter(|p| p.kind == PaintKind::Image)
+            .map(|p| {
+                let w = p.area[2].min(b[2]) - p.area[0].max(b[0]);
+                let h = p.area[3].min(b[3]) - p.area[1].max(b[1]);
+                w.max(0.0) * h.max(0.0)
+            })
+            .fold(0.0f64, f64::max);
+        (largest / page).min(1.0) as f32
     }
 
     fn over_image(&self, x: f64, y: f64) -> bool {
@@ -339,6 +363,7 @@ impl OutputDev for GlyphDevice {
             height: self.page_height as f32,
             glyphs: Vec::new(),
             rules: Vec::new(),
+            image_cover: 0.0,
         });
         Ok(())
     }
@@ -350,8 +375,10 @@ impl OutputDev for GlyphDevice {
             .filter(|(_, x, y)| self.over_image(*x, *y))
             .map(|(g, _, _)| g)
             .collect();
+        let cover = self.image_cover();
         if let Some(mut page) = self.current.take() {
             page.glyphs.extend(shown);
+            page.image_cover = cover;
             self.pages.push(page);
         }
         Ok(())

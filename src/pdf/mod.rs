@@ -7,6 +7,7 @@
 //! batch. It does not own layout (lines, cells, furniture): see `layout`.
 
 pub mod device;
+pub mod ocr;
 pub mod repair;
 pub mod style;
 pub mod worker;

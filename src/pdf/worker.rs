@@ -19,6 +19,8 @@
 //! accumulate, and exit when the parent closes their stdin.
 
 use crate::error::ReadError;
+use crate::pdf::device::RawPage;
+use crate::pdf::ocr::{self, OcrMode};
 use crate::pdf::RawDocument;
 use grammars::Page;
 use serde::{Deserialize, Serialize};
@@ -39,6 +41,9 @@ pub struct Limits {
     pub timeout: Duration,
     /// Address-space cap for the worker, in bytes (0: none).
     pub memory: u64,
+    /// Which pages are read with OCR; each page OCR'd adds
+    /// [`ocr::PAGE_BUDGET`] to the deadline.
+    pub ocr: OcrMode,
 }
 
 impl Default for Limits {
@@ -46,6 +51,7 @@ impl Default for Limits {
         Limits {
             timeout: Duration::from_secs(60),
             memory: 4 << 30,
+            ocr: OcrMode::Auto,
         }
     }
 }
@@ -60,6 +66,66 @@ pub struct PdfPages {
     pub textless_pages: Vec<u32>,
     /// Set when the file was damaged and read from a rebuilt object table.
     pub recovery: Option<crate::pdf::repair::Recovery>,
+    /// Pages read with OCR, in page order.
+    #[serde(default)]
+    pub ocr_pages: Vec<OcrRead>,
+}
+
+/// A page read with OCR.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OcrRead {
+    pub page: u32,
+    /// Mean word confidence, 0-100.
+    pub confidence: f32,
+}
+
+/// OCR the pages of `raw` that `mode` wants read so, in place: their glyphs
+/// become the words OCR read. `announce` is told how many pages first (the
+/// worker tells its parent, which extends the deadline). A page OCR fails
+/// on is noted as a page error and keeps what it had. `Err` when pages
+/// needed OCR and none could be done because Tesseract is missing, and the
+/// file has no text without it.
+pub fn recognise(
+    bytes: &[u8],
+    raw: &mut RawDocument,
+    mode: OcrMode,
+    announce: &mut dyn FnMut(usize),
+) -> Result<Vec<OcrRead>, ReadError> {
+    let wanted: Vec<u32> = raw
+        .pages
+        .iter()
+        .filter(|p| ocr::wants_ocr(mode, p))
+        .map(|p| p.number)
+        .collect();
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    if ocr::languages().is_none() {
+        let textless = |p: &RawPage| p.glyphs.iter().all(|g| g.text.trim().is_empty());
+        if raw.pages.iter().all(textless) {
+            return Err(ReadError::NoOcr(raw.pages.len() as u32));
+        }
+        return Ok(Vec::new());
+    }
+    announce(wanted.len());
+    let mut read = Vec::new();
+    for (n, result) in ocr::read_pages(bytes, &wanted) {
+        let Some(page) = raw.pages.iter_mut().find(|p| p.number == n) else {
+            continue;
+        };
+        match result {
+            Ok(ocr) => {
+                page.glyphs = ocr.glyphs;
+                read.push(OcrRead {
+                    page: n,
+                    confidence: (ocr.confidence * 10.0).round() / 10.0,
+                });
+            }
+            Err(why) => raw.page_errors.push((n, format!("OCR failed: {why}"))),
+        }
+    }
+    raw.page_errors.sort_by_key(|(n, _)| *n);
+    Ok(read)
 }
 
 /// Lay out a raw document: lines per page, then furniture across pages.
@@ -79,13 +145,31 @@ pub fn lay_out(raw: RawDocument) -> Result<PdfPages, ReadError> {
         page_errors: raw.page_errors,
         textless_pages,
         recovery: raw.recovery,
+        ocr_pages: Vec::new(),
     })
 }
 
-/// Read and lay out a PDF in this process (panics caught, nothing else).
-pub fn read_in_process(bytes: &[u8]) -> Result<PdfPages, ReadError> {
-    lay_out(crate::pdf::read_in_process(bytes)?)
+/// Read and lay out a PDF in this process (panics caught, nothing else),
+/// OCR'ing the pages `ocr` wants.
+pub fn read_in_process(bytes: &[u8], ocr: OcrMode) -> Result<PdfPages, ReadError> {
+    read_announcing(bytes, ocr, &mut |_| {})
 }
+
+fn read_announcing(
+    bytes: &[u8],
+    ocr: OcrMode,
+    announce: &mut dyn FnMut(usize),
+) -> Result<PdfPages, ReadError> {
+    let mut raw = crate::pdf::read_in_process(bytes)?;
+    let ocr_pages = recognise(bytes, &mut raw, ocr, announce)?;
+    let mut pages = lay_out(raw)?;
+    pages.ocr_pages = ocr_pages;
+    Ok(pages)
+}
+
+/// How a worker's frame that announces OCR begins; the page count follows
+/// as decimal digits. (An answer is JSON, which never begins so.)
+const OCR_ANNOUNCE: u8 = b'#';
 
 /// Files one worker reads before it is replaced.
 const FILES_PER_WORKER: usize = 64;
@@ -96,7 +180,7 @@ const STDERR_KEPT: usize = 64 * 1024;
 /// as JSON on stdout for each, until stdin ends. Exit status 0 after a
 /// clean end of input, 3 if the pipes fail. The worker process runs it
 /// after capping its own memory ([`cap_own_memory`]).
-pub fn serve_stdin() -> i32 {
+pub fn serve_stdin(ocr: OcrMode) -> i32 {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let stdout = std::io::stdout();
@@ -110,8 +194,15 @@ pub fn serve_stdin() -> i32 {
                 return 3;
             }
         };
-        let result = std::panic::catch_unwind(|| read_in_process(&bytes))
-            .unwrap_or_else(|p| Err(ReadError::Panicked(crate::pdf::panic_message(&p))));
+        let mut announce = |pages: usize| {
+            let mut frame = vec![OCR_ANNOUNCE];
+            frame.extend_from_slice(pages.to_string().as_bytes());
+            let _ = write_frame(&mut out, &frame).and_then(|_| out.flush());
+        };
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            read_announcing(&bytes, ocr, &mut announce)
+        }))
+        .unwrap_or_else(|p| Err(ReadError::Panicked(crate::pdf::panic_message(&p))));
         let answer = match serde_json::to_vec(&result) {
             Ok(answer) => answer,
             Err(_) => return 3,
@@ -148,6 +239,7 @@ fn write_frame(out: &mut impl Write, bytes: &[u8]) -> std::io::Result<()> {
 struct Worker {
     exe: PathBuf,
     memory: u64,
+    ocr: OcrMode,
     child: Child,
     stdin: Option<ChildStdin>,
     /// Answers, as the worker writes them; disconnected when it exits.
@@ -162,7 +254,8 @@ struct Worker {
 /// How one request ended.
 enum Outcome {
     Answer(Vec<u8>),
-    TimedOut,
+    /// Past the deadline (the file's, with any OCR budget added).
+    TimedOut(Duration),
     /// The worker died; its exit, described.
     Died(String),
 }
@@ -172,6 +265,7 @@ impl Worker {
         let mut child = Command::new(exe)
             .arg(WORKER_ARG)
             .arg(limits.memory.to_string())
+            .arg(limits.ocr.as_arg())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -209,6 +303,7 @@ impl Worker {
         Ok(Worker {
             exe: exe.to_path_buf(),
             memory: limits.memory,
+            ocr: limits.ocr,
             stdin: child.stdin.take(),
             child,
             answers,
@@ -229,17 +324,33 @@ impl Worker {
             Some(stdin) => write_frame(stdin, bytes).and_then(|_| stdin.flush()),
             None => Err(std::io::ErrorKind::BrokenPipe.into()),
         };
-        let answer = if sent.is_ok() {
-            self.answers
-                .recv_timeout(timeout.saturating_sub(start.elapsed()))
-        } else {
-            Err(RecvTimeoutError::Disconnected)
+        // A worker about to OCR pages says how many: each gets its own
+        // budget on top of the file's deadline.
+        let mut deadline = timeout;
+        let answer = loop {
+            if sent.is_err() {
+                break Err(RecvTimeoutError::Disconnected);
+            }
+            match self
+                .answers
+                .recv_timeout(deadline.saturating_sub(start.elapsed()))
+            {
+                Ok(frame) if frame.first() == Some(&OCR_ANNOUNCE) => {
+                    let pages: u32 = std::str::from_utf8(&frame[1..])
+                        .ok()
+                        .and_then(|n| n.parse().ok())
+                        .unwrap_or(0);
+                    deadline = deadline.saturating_add(ocr::PAGE_BUDGET.saturating_mul(pages));
+                }
+                other => break other,
+            }
         };
+        let timeout = deadline;
         match answer {
             Ok(answer) => Outcome::Answer(answer),
             Err(RecvTimeoutError::Timeout) => {
                 self.kill();
-                Outcome::TimedOut
+                Outcome::TimedOut(timeout)
             }
             Err(RecvTimeoutError::Disconnected) => Outcome::Died(self.exit(start, timeout)),
         }
@@ -348,7 +459,10 @@ pub fn read_in_worker(exe: &Path, bytes: &[u8], limits: &Limits) -> Result<PdfPa
         let mut slot = slot.borrow_mut();
         for attempt in 0..2 {
             let reusable = slot.as_ref().is_some_and(|w| {
-                w.exe == exe && w.memory == limits.memory && w.served < FILES_PER_WORKER
+                w.exe == exe
+                    && w.memory == limits.memory
+                    && w.ocr == limits.ocr
+                    && w.served < FILES_PER_WORKER
             });
             if !reusable {
                 *slot = Some(Worker::spawn(exe, limits)?);
@@ -366,12 +480,9 @@ pub fn read_in_worker(exe: &Path, bytes: &[u8], limits: &Limits) -> Result<PdfPa
                             Err(ReadError::Aborted(format!("unreadable worker answer: {e}")))
                         });
                 }
-                Outcome::TimedOut => {
+                Outcome::TimedOut(deadline) => {
                     *slot = None;
-                    return Err(ReadError::TimedOut(format!(
-                        "{}",
-                        limits.timeout.as_secs_f64()
-                    )));
+                    return Err(ReadError::TimedOut(format!("{}", deadline.as_secs_f64())));
                 }
                 Outcome::Died(how) => {
                     *slot = None;

@@ -564,3 +564,30 @@ fn second_index_run_at_once_is_told_the_index_is_busy() {
         "agendex: index is busy: another agendex index is running"
     );
 }
+
+/// A public index of Birmingham's Cabinet Committee pack leaves out the
+/// items under its "PRIVATE AGENDA" heading, and says how many it withheld.
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn a_public_index_leaves_out_the_private_agenda() {
+    let pack = crate::support::corpus_real().join(
+        "birmingham-cc_2018-11-13_cabinet-committee-group-company-governance_agenda-pack.pdf",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = tmp.path().join("idx");
+    let out = crate::support::run(&[
+        "index",
+        "--public",
+        "--index",
+        idx.to_str().unwrap(),
+        pack.to_str().unwrap(),
+    ]);
+    let err = crate::support::stderr(&out);
+    assert!(err.contains("exempt records withheld"), "{err}");
+    assert!(!err.contains("public index: 0 exempt"), "{err}");
+    let out = crate::support::run(&["export", "--index", idx.to_str().unwrap()]);
+    let recs = crate::support::records(&out);
+    assert!(!recs.is_empty());
+    assert!(recs.iter().all(|r| r["exempt"].as_bool() != Some(true)));
+    assert!(recs.iter().any(|r| r["kind"] == "agenda_item"));
+}

@@ -9,7 +9,9 @@ pub mod head;
 pub mod meeting;
 
 use crate::document::Doc;
-use crate::lex::{bullet, fold};
+use crate::lex::{
+    bullet, decision_number, exempt_paragraph, fold, publication_marking, section_marking,
+};
 use crate::model::{AgendaItem, Fields, Parsed, Record};
 use head::{agenda_label, item_head, margin_range, run_together, ItemHead};
 use nom::branch::alt;
@@ -103,6 +105,8 @@ struct Open {
     lines: Vec<String>,
     pages: Option<[u32; 2]>,
     part: Option<String>,
+    /// The exemption of the part of the agenda it sits in.
+    section: Section,
     page: u32,
     page_end: u32,
     /// Title lines are still being read.
@@ -110,7 +114,7 @@ struct Open {
 }
 
 impl Open {
-    fn of(h: ItemHead, text: &str, page: u32, part: Option<String>) -> Open {
+    fn of(h: ItemHead, text: &str, page: u32, part: Option<String>, section: &Section) -> Open {
         Open {
             number: h.number,
             in_title: all_capitals(&h.title) || h.title.trim_end().ends_with('-'),
@@ -124,6 +128,7 @@ impl Open {
             lines: vec![text.to_string()],
             pages: h.pages,
             part,
+            section: section.clone(),
             page,
             page_end: page,
         }
@@ -132,12 +137,24 @@ impl Open {
     fn record(self, doc: usize) -> Record {
         let (title, pages, verbal) = markers(&self.title);
         let description = fold(&self.description.join(" "));
+        // An item marked in its own title ("OTHER URGENT BUSINESS (EXEMPT
+        // INFORMATION)") is exempt wherever it sits.
+        let marked = exempt_in_title(&self.title);
+        let exempt = if marked {
+            Some(true)
+        } else {
+            self.section.exempt
+        };
+        let exempt_paragraph = exempt
+            .filter(|e| *e)
+            .and_then(|_| exempt_paragraph(&description).or(self.section.paragraph));
         Record {
             text: fold(&self.lines.join(" ")),
             page: self.page,
             page_end: self.page_end,
             document: doc,
             fields: Fields::AgendaItem(AgendaItem {
+                decision_number: leading_decision_number(&title),
                 number: self.number,
                 title,
                 pages: pages.or(self.pages),
@@ -145,9 +162,56 @@ impl Open {
                 verbal,
                 items: self.items.iter().map(|i| fold(i)).collect(),
                 part: self.part,
+                key_decision: None,
+                exempt,
+                exempt_paragraph,
             }),
         }
     }
+}
+
+/// The part of an agenda an item sits in, as its heading says: exempt
+/// (a "PART 2" / "PRIVATE AGENDA" / "EXEMPT ITEMS" heading), open (a
+/// "PART 1" / "UNRESTRICTED ITEMS" heading) or not said (null).
+#[derive(Debug, Clone, Default)]
+struct Section {
+    exempt: Option<bool>,
+    /// The paragraph of Schedule 12A cited for the exempt part: in its
+    /// heading or in the exclusion of the public just before it ("Exempt
+    /// Paragraph 3").
+    paragraph: Option<String>,
+}
+
+/// "24/00108 - Budget Monitoring" (a ModernGov title led by the decision
+/// number) -> "24/00108".
+fn leading_decision_number(title: &str) -> Option<String> {
+    decision_number(title).filter(|n| title.trim_start().starts_with(n.as_str()))
+}
+
+/// A title marked exempt in brackets: "(EXEMPT INFORMATION)", "(Part 2)",
+/// "(Not for publication)".
+fn exempt_in_title(title: &str) -> bool {
+    title.split('(').skip(1).any(|g| {
+        let inner = g.split(')').next().unwrap_or("");
+        publication_marking(inner) == Some(true) || section_marking(inner) == Some(true)
+    })
+}
+
+/// A heading line that opens a part of the agenda: set apart by
+/// typography (bold, capitals, a heading) and saying which part it is.
+fn section_heading(lexed: &crate::lex::LexedLine) -> Option<bool> {
+    let t = &*lexed.text;
+    let l = lexed.line;
+    let emphasised = l.bold || l.caps || l.heading.is_some() || all_capitals(t);
+    emphasised.then(|| section_marking(t)).flatten()
+}
+
+/// A line citing a paragraph of Schedule 12A ("Exempt Paragraph 3").
+fn cited_paragraph(t: &str) -> Option<String> {
+    let l = t.to_lowercase();
+    (l.contains("exempt") || l.contains("12a"))
+        .then(|| exempt_paragraph(t))
+        .flatten()
 }
 
 /// Where the list is read: an agenda front sheet, or the "Agenda:" list
@@ -221,12 +285,22 @@ fn read(d: &Doc, mode: Mode, out: &mut Parsed) {
     let mut part: Option<String> = None;
     // Listed mode: lines read since the label without an item.
     let mut waiting = 0usize;
+    let mut section = Section::default();
+    // The paragraph the last exclusion of the public cited.
+    let mut cited: Option<String> = None;
     for (i, lexed) in d.lines.iter().enumerate() {
         let page = lexed.page;
         let t = &*lexed.text;
         if let Some(p) = agenda_label(t) {
             if let Some(o) = open.take() {
                 out.records.push(o.record(doc));
+            }
+            section = Section::default();
+            if !p.is_empty() {
+                section.exempt = section_marking(&format!("{p} agenda"));
+                if section.exempt == Some(true) {
+                    section.paragraph = cited.clone();
+                }
             }
             part = (!p.is_empty()).then_some(p);
             seq.restart = true;
@@ -244,6 +318,23 @@ fn read(d: &Doc, mode: Mode, out: &mut Parsed) {
                 continue;
             }
         }
+        if item_head(lexed).is_none() {
+            if let Some(exempt) = section_heading(lexed) {
+                if let Some(o) = open.take() {
+                    out.records.push(o.record(doc));
+                }
+                section = Section {
+                    exempt: Some(exempt),
+                    paragraph: cited_paragraph(t)
+                        .or_else(|| cited.clone())
+                        .filter(|_| exempt),
+                };
+                continue;
+            }
+            if let Some(p) = cited_paragraph(t) {
+                cited = Some(p);
+            }
+        }
         if let Some(heads) = run_together(lexed).filter(|hs| seq.accepts(&hs[0])) {
             if let Some(o) = open.take() {
                 out.records.push(o.record(doc));
@@ -251,7 +342,7 @@ fn read(d: &Doc, mode: Mode, out: &mut Parsed) {
             for h in heads {
                 seq.take(&h);
                 let text = format!("{}. {}", h.number, h.title);
-                let o = Open::of(h, &text, page, part.clone());
+                let o = Open::of(h, &text, page, part.clone(), &section);
                 out.records.push(o.record(doc));
             }
             continue;
@@ -261,7 +352,7 @@ fn read(d: &Doc, mode: Mode, out: &mut Parsed) {
                 out.records.push(o.record(doc));
             }
             seq.take(&h);
-            open = Some(Open::of(h, t, page, part.clone()));
+            open = Some(Open::of(h, t, page, part.clone(), &section));
             continue;
         }
         if mode == Mode::Listed {

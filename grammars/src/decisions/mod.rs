@@ -13,7 +13,7 @@ mod labels;
 mod points;
 
 use crate::document::Doc;
-use crate::lex::{find_date, fold, plain};
+use crate::lex::{exempt_value, find_date, fold, plain, publication_marking, yes_no};
 use crate::model::{Decision, Fields, Parsed, Record};
 use labels::{label_of, Field, Label};
 
@@ -289,54 +289,6 @@ fn add_value(cur: &mut Draft, facts: &mut FormFacts, field: Field, value: &str, 
         }
         Field::Maker | Field::Number | Field::Date | Field::Key => set_fact(facts, field, value),
         Field::Other => {}
-    }
-}
-
-/// "YES" / "No" as printed after "Key decision:".
-fn yes_no(value: &str) -> Option<bool> {
-    let w = value.split_whitespace().next()?.to_lowercase();
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-    match w {
-        "yes" | "y" | "true" => Some(true),
-        "no" | "n" | "false" | "non" => Some(false),
-        _ => None,
-    }
-}
-
-/// An exempt box's value: "Open" / "No" -> not exempt; "Part exempt –
-/// paragraph 3" -> exempt, paragraph "3".
-fn exempt_value(value: &str) -> Option<(bool, Option<String>)> {
-    let l = value.to_lowercase();
-    let para = l.find("paragraph").and_then(|p| {
-        let n: String = l[p + "paragraph".len()..]
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        (!n.is_empty()).then_some(n)
-    });
-    if l.contains("exempt") || l.contains("confidential") || para.is_some() {
-        return Some((true, para));
-    }
-    match yes_no(value) {
-        Some(b) => Some((b, None)),
-        None if l.starts_with("open") || l.starts_with("none") || l.starts_with("public") => {
-            Some((false, None))
-        }
-        None => None,
-    }
-}
-
-/// A publication marking above the form: "For publication" -> not exempt,
-/// "Not for publication" -> exempt.
-fn publication_marking(line: &str) -> Option<bool> {
-    let l = line.to_lowercase();
-    if l.starts_with("not for publication") || l.starts_with("exempt") {
-        Some(true)
-    } else if l.starts_with("for publication") || l.starts_with("unrestricted") {
-        Some(false)
-    } else {
-        None
     }
 }
 

@@ -1,7 +1,8 @@
 //! The lexemes every stage shares, and the one pass that lexes a file's
 //! lines with them (`lex_pages`): folding a line's text, list marks, the
 //! number opening a line and its style, dates and month names, HTML
-//! fragments in cells, sentences, title case. Small functions and nom
+//! fragments in cells, sentences, title case, decision status (numbers,
+//! key decision, exemption). Small functions and nom
 //! parsers; no document structure.
 
 mod bullets;
@@ -11,6 +12,7 @@ mod html;
 mod line;
 mod number;
 mod sentences;
+mod status;
 mod words;
 
 pub use bullets::{bullet, is_bullet_char, starts_with_bullet};
@@ -25,4 +27,8 @@ pub use html::strip_html;
 pub use line::{lex_line, lex_pages, LexedLine};
 pub use number::{lead_number, LeadNumber, NumberStyle};
 pub use sentences::{sentence_spans, sentences};
+pub use status::{
+    decision_number, exempt_paragraph, exempt_value, key_decision_value, publication_marking,
+    section_marking, yes_no,
+};
 pub use words::{minutes_title, title_case, MinutesTitle, SMALL_WORDS};

@@ -382,11 +382,12 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
     }
     // The paragraph form: the first line after the heading that opens a
     // minute with a number and a title.
+    let run = reference_run(lines);
     let first = lines
         .iter()
         .enumerate()
         .skip(start + 1)
-        .find(|(_, l)| is_paragraph_heading(l))
+        .find(|(_, l)| is_heading_text(l, &heading_text(l, run.as_deref()), run.as_deref()))
         .map(|(k, _)| k)?;
     Some(Layout {
         start,
@@ -428,11 +429,93 @@ pub fn number_mark(text: &str) -> Option<char> {
 /// A dotted reference ("19.07.05 Minutes") opens a minute only where it is
 /// set in bold as a heading: in plain text "3.1.2" numbers a paragraph.
 pub fn is_paragraph_heading(l: &FlatLine) -> bool {
-    let Ok((rest, _)) = heading_number(&l.text) else {
+    is_heading_text(l, &l.text, None)
+}
+
+/// The meeting part of a run of minute references: the prefix ("21.01")
+/// that three or more lines share, each opening with a dotted reference of
+/// three parts or more followed by a short title ("21.01.02 Register of
+/// Interests", "21.01.03 Minutes", …). Minutes numbered by meeting set out
+/// this way are headed by their numbers even where the headings are in body
+/// type (underlined, which the text layer does not keep).
+pub fn reference_run(lines: &[FlatLine]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for l in lines {
+        if l.line.table.is_some() {
+            continue;
+        }
+        let Ok((rest, n)) = dotted_reference(&l.text) else {
+            continue;
+        };
+        let titled = rest.starts_with(' ')
+            && rest.trim_start().starts_with(char::is_uppercase)
+            && !split_title(rest.trim_start()).0.is_empty();
+        let Some((prefix, _)) = n.rsplit_once('.') else {
+            continue;
+        };
+        if !titled {
+            continue;
+        }
+        match counts.iter_mut().find(|(p, _)| *p == prefix) {
+            Some(e) => e.1 += 1,
+            None => counts.push((prefix, 1)),
+        }
+    }
+    // The most used prefix; the first seen among equals.
+    let mut best: Option<(&str, usize)> = None;
+    for (p, n) in counts {
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((p, n));
+        }
+    }
+    best.filter(|(_, n)| *n >= 3).map(|(p, _)| p.to_string())
+}
+
+/// A reference of the run `prefix` that the text layer split with a space
+/// ("21.0 1.01 Election of Chair" for "21.01.01"): the line with the space
+/// taken out, where the joined line opens with `prefix` and a dot.
+pub fn rejoined_reference(text: &str, prefix: &str) -> Option<String> {
+    let lead = format!("{prefix}.");
+    if text.starts_with(&lead) {
+        return None;
+    }
+    let head_end = text
+        .char_indices()
+        .find(|&(i, c)| i > 0 && c == ' ' && text[..i].contains(' '))
+        .map(|(i, _)| i)?;
+    let head = &text[..head_end];
+    if !head
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ' ')
+    {
+        return None;
+    }
+    let joined = format!("{}{}", head.replace(' ', ""), &text[head_end..]);
+    (joined.starts_with(&lead) && dotted_reference(&joined).is_ok()).then_some(joined)
+}
+
+/// The text a line's minute heading is read from: the line's own, or it
+/// rejoined where the text layer split a reference of the run.
+pub fn heading_text<'a>(l: &'a FlatLine, run: Option<&str>) -> std::borrow::Cow<'a, str> {
+    match run.and_then(|p| rejoined_reference(&l.text, p)) {
+        Some(t) => std::borrow::Cow::Owned(t),
+        None => std::borrow::Cow::Borrowed(&*l.text),
+    }
+}
+
+/// `is_paragraph_heading` for `text` (the line's text, or it rejoined by
+/// `rejoined_reference`), where `run` is the document's `reference_run`: a
+/// reference of that run opens a minute in body type too.
+pub fn is_heading_text(l: &FlatLine, text: &str, run: Option<&str>) -> bool {
+    let Ok((rest, _)) = heading_number(text) else {
         return false;
     };
-    let dotted = dotted_reference(&l.text).is_ok();
-    if dotted && !l.line.bold {
+    let dotted = dotted_reference(text).is_ok();
+    let of_run = run.is_some_and(|p| {
+        text.strip_prefix(p)
+            .is_some_and(|t| t.starts_with('.') && l.line.table.is_none())
+    });
+    if dotted && !l.line.bold && !of_run {
         return false;
     }
     // A numbered row of a table set in body type ("07 | Imogen Griffin |
@@ -440,7 +523,7 @@ pub fn is_paragraph_heading(l: &FlatLine) -> bool {
     if l.line.table.is_some() && !l.line.bold {
         return false;
     }
-    if !dotted && paragraph_number(&l.text).is_ok() {
+    if !dotted && paragraph_number(text).is_ok() {
         return false;
     }
     let words: Vec<&str> = rest.split_whitespace().collect();
@@ -448,7 +531,7 @@ pub fn is_paragraph_heading(l: &FlatLine) -> bool {
         return false;
     }
     // "15 May 2025 at 4.30 pm" under the title is the meeting's date.
-    if crate::lex::long_date(&l.text).is_ok() {
+    if crate::lex::long_date(text).is_ok() {
         return false;
     }
     let (title, _) = split_title(rest);

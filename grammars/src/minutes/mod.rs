@@ -386,11 +386,18 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
     let bold_headings = lines.first().is_some_and(|l| l.line.bold);
     // And the first one's way of closing its number: "1 Welcome" beside
     // "8. Delegates authority …", a decision's list item set in bold.
-    let mark = lines.first().map(|l| lex::number_mark(&l.text));
+    // A run of meeting references ("21.01.02", "21.01.03", …) heads its
+    // minutes in body type too.
+    let run = lex::reference_run(lines);
+    let run = run.as_deref();
+    let mark = lines
+        .first()
+        .map(|l| lex::number_mark(&lex::heading_text(l, run)));
     // Reading a list set one item to a line after a decision's lead-in.
     let mut listing = false;
     for l in lines {
-        let text = &*l.text;
+        let heading = lex::heading_text(l, run);
+        let text = &*heading;
         // A gap above the line (a blank line in text) ends a paragraph.
         let gap = prev.is_some_and(|p| {
             p.page == l.page && {
@@ -403,7 +410,7 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
             }
         });
         prev = Some(l);
-        if lex::is_paragraph_heading(l)
+        if lex::is_heading_text(l, text, run)
             && (l.line.bold || !bold_headings)
             && mark.is_none_or(|m| m == lex::number_mark(text))
         {
@@ -598,8 +605,10 @@ fn emit(m: &Min, date: Option<&String>, names: &People, doc: usize, out: &mut Pa
                     paragraph: p.number.clone(),
                     meeting_date: date.cloned(),
                     items: f.items,
+                    carried: resolution::carried(&f.votes),
                     votes: f.votes,
                     marker: f.marker,
+                    ..Resolution::default()
                 }),
             });
         }
@@ -996,6 +1005,41 @@ Councillors D Richardson (Chair) N Cresswell, M Armstrong\n\
             shown,
             vec!["19.07.01 Apologies", "19.07.03 Minutes", "19.07.06 Finance"]
         );
+    }
+
+    /// Milburn Parish Council, 26 January 2021: the "YY.MM.NN" headings are
+    /// underlined, not bold (the text layer keeps no underline), and one
+    /// reference is split by a space ("21.0 1.01"): the run of references
+    /// heads the minutes.
+    #[test]
+    fn a_run_of_references_heads_minutes_in_body_type() {
+        let text = "Milburn Parish Council - 26th January 2021\nPresent\n\
+Councillors D Richardson (Chair), R. Healey, M Armstrong\n\
+21.0 1.01 Election of Chair\nNone received\n\
+21.01.02 Register of Interests\nNone\n\
+21.01.03 Minutes\nThe minutes of the meeting held on the 14th July 2020 had been circulated.\n\
+21.01.09 Finance\nResolved to pay M Joyce for website fees of £45.00\n\
+3.1.2 Not a minute of the run\n";
+        let p = run(text);
+        let shown: Vec<String> = minutes_of(&p)
+            .iter()
+            .map(|m| format!("{} {}", m.number, m.title))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                "21.01.01 Election of Chair",
+                "21.01.02 Register of Interests",
+                "21.01.03 Minutes",
+                "21.01.09 Finance"
+            ]
+        );
+        assert_eq!(
+            lex::rejoined_reference("21.0 1.01 Election of Chair", "21.01").as_deref(),
+            Some("21.01.01 Election of Chair")
+        );
+        assert_eq!(lex::rejoined_reference("21.01.02 Register", "21.01"), None);
+        assert_eq!(lex::rejoined_reference("2 1 apples", "21.01"), None);
     }
 
     /// Milburn AGM, 8 May 2018: lines after "… may be made :-" are the

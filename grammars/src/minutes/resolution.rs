@@ -325,6 +325,28 @@ static VOTE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("vote phrase pattern")
 });
 
+/// Whether the vote phrases say the motion was carried ("carried
+/// unanimously", "nem con") or lost ("lost", "fell"); null where they say
+/// neither.
+pub fn carried(votes: &[String]) -> Option<bool> {
+    let words: Vec<String> = votes
+        .iter()
+        .flat_map(|v| {
+            v.split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    if has("lost") || has("fell") || has("defeated") {
+        Some(false)
+    } else if has("carried") || words.iter().any(|x| x.starts_with("unanimous")) || has("nem") {
+        Some(true)
+    } else {
+        None
+    }
+}
+
 /// What a resolution records about the vote, as printed: the note in
 /// brackets ("One abstention") or the phrase ("carried unanimously").
 ///
@@ -638,6 +660,21 @@ pub fn find(text: &str) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn carried_read_from_the_printed_vote_phrase() {
+        // Bristol printed minutes 2024-09-12: "CARRIED unanimously",
+        // "LOST (4 members voting in favour, 5 against)".
+        assert_eq!(carried(&["CARRIED unanimously".into()]), Some(true));
+        assert_eq!(
+            carried(&[
+                "4 members voting in favour, 5 against".into(),
+                "LOST".into()
+            ]),
+            Some(false)
+        );
+        assert_eq!(carried(&["One abstention".into()]), None);
+    }
 
     #[test]
     fn agreements_told_alike_with_and_without_the_stem_test() {

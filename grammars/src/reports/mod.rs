@@ -7,10 +7,12 @@
 //! segmentation reads too. This grammar does not read a report's body:
 //! recommendations in the body are the recommendation grammar's.
 
+mod status;
+
 use crate::agenda::meeting;
 use crate::document::Doc;
 use crate::input::{Line, Page};
-use crate::lex::{fold, plain, plain_cells, plain_cells_cow};
+use crate::lex::{decision_number, fold, plain, plain_cells, plain_cells_cow};
 use crate::model::{DocumentInfo, Fields, Meeting, Parsed, Record, Report};
 use crate::segment::front_sheet::{front_sheet, FrontSheet, SHEET_LINES};
 use crate::segment::heading::strip_council;
@@ -87,6 +89,20 @@ pub fn parse_with_sheet(
         .or_else(|| info.body.clone());
     let date = fs.date.clone().or_else(|| info.date.clone());
     let title = fs.title.clone().or_else(|| info.title.clone());
+    // The decision status is printed on the front sheet, or in the lines
+    // just after the recommendations it opens with.
+    let opening: Vec<&str> = lines[first..]
+        .iter()
+        .map(|(l, _)| l.text.as_str())
+        .filter(|t| !t.trim().is_empty())
+        .take(SHEET_LINES)
+        .collect();
+    let st = status::read(&opening);
+    // A report about a decision names its number in its title
+    // ("Cabinet reconsideration of Decision 24/00093").
+    let number = st
+        .decision_number
+        .or_else(|| title.as_deref().and_then(decision_number));
     out.records.push(Record {
         text: text.clone(),
         page,
@@ -102,6 +118,10 @@ pub fn parse_with_sheet(
             recommendations: fs.recommendations.clone(),
             date: date.clone(),
             body: body.clone(),
+            decision_number: number,
+            key_decision: st.key_decision,
+            exempt: st.exempt,
+            exempt_paragraph: st.exempt_paragraph,
             ..Default::default()
         }),
     });

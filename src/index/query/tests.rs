@@ -73,6 +73,7 @@ fn add_seeds(index: &Index, seeds: &[(&str, &str)]) {
         limits: crate::pdf::worker::Limits {
             timeout: std::time::Duration::from_secs(60),
             memory: 0,
+            ocr: crate::pdf::ocr::OcrMode::Auto,
         },
         pdf: PdfMode::InProcess,
         jobs: 1,
@@ -937,6 +938,7 @@ fn windows_match_on_a_large_index() {
         limits: crate::pdf::worker::Limits {
             timeout: std::time::Duration::from_secs(60),
             memory: 0,
+            ocr: crate::pdf::ocr::OcrMode::Auto,
         },
         pdf: PdfMode::InProcess,
         jobs: 1,

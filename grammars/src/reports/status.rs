@@ -1,0 +1,224 @@
+//! What a report's front sheet says of its decision and publication: the
+//! decision number ("Decision no: 24/00093"), whether it is a key decision
+//! ("Key Decision: No", "Key Decision | Yes" in a grid, "Is this a Key
+//! Decision? No") and whether it is exempt ("Exempt: | No", "Publication
+//! Requirements For publication.", a marking alone on its line: "PUBLIC
+//! REPORT", "Unrestricted", "Not for publication by virtue of paragraph 3
+//! of Part 1 of Schedule 12A").
+//!
+//! A label counts where it opens a cell (its value after it, in the next
+//! cell or on the next line) or closes one with its value in the next cell
+//! (a grid whose label cell swallowed the text beside it). The words of the
+//! values are read by `lex::status`.
+
+use crate::lex::{
+    decision_number, exempt_paragraph, exempt_value, key_decision_value, plain, publication_marking,
+};
+
+/// The decision status of a report; each field null where not stated.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Status {
+    pub decision_number: Option<String>,
+    pub key_decision: Option<bool>,
+    pub exempt: Option<bool>,
+    pub exempt_paragraph: Option<String>,
+}
+
+/// Which fact a label introduces.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Fact {
+    Number,
+    Key,
+    Exempt,
+}
+
+/// Labels, longest first (lower case, without their colon or question mark).
+const LABELS: &[(&str, Fact)] = &[
+    ("key decision or for information", Fact::Key),
+    ("is this a key decision", Fact::Key),
+    ("key or non-key decision", Fact::Key),
+    ("key or non key decision", Fact::Key),
+    ("publication requirements", Fact::Exempt),
+    ("exempt information", Fact::Exempt),
+    ("decision number", Fact::Number),
+    ("classification", Fact::Exempt),
+    ("key decision", Fact::Key),
+    ("decision no", Fact::Number),
+    ("exempt", Fact::Exempt),
+];
+
+/// Read the status from a report's opening lines (each line's text, its
+/// cells separated by tabs, as the layout gives them).
+pub fn read(lines: &[&str]) -> Status {
+    let rows: Vec<Vec<String>> = lines
+        .iter()
+        .map(|t| t.split('\t').map(plain).filter(|c| !c.is_empty()).collect())
+        .filter(|r: &Vec<String>| !r.is_empty())
+        .collect();
+    let mut st = Status::default();
+    for (k, row) in rows.iter().enumerate() {
+        // A marking alone on its line ("PUBLIC REPORT", "Unrestricted").
+        if row.len() == 1 && st.exempt.is_none() {
+            let cell = &row[0];
+            if cell.split_whitespace().count() <= 3 || cell.to_lowercase().contains("schedule 12a")
+            {
+                if let Some(e) = publication_marking(cell) {
+                    st.exempt = Some(e);
+                    st.exempt_paragraph = exempt_paragraph(cell).filter(|_| e);
+                    continue;
+                }
+            }
+        }
+        for (c, cell) in row.iter().enumerate() {
+            let Some((fact, value)) = labelled(cell) else {
+                continue;
+            };
+            let value = if !value.is_empty() {
+                value
+            } else if let Some(next) = row.get(c + 1) {
+                next.clone()
+            } else if row.len() == 1 {
+                rows.get(k + 1)
+                    .filter(|n| labelled(&n[0]).is_none())
+                    .map(|n| n[0].clone())
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
+            set(&mut st, fact, &value);
+        }
+    }
+    st
+}
+
+/// The fact and the value of a labelled cell: "Key Decision: No" ->
+/// (Key, "No"); "RE OFFICER: Key Decision" -> (Key, "") (the value is in
+/// the next cell).
+fn labelled(cell: &str) -> Option<(Fact, String)> {
+    let l = cell.to_lowercase();
+    for &(label, fact) in LABELS {
+        if let Some(rest) = l.strip_prefix(label) {
+            // A label, not a longer word ("exemptions").
+            if rest.starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let rest = &cell[cell.len() - rest.len()..];
+            let value = rest
+                .trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ':' | '?' | '-' | '–' | '—')
+                })
+                .trim();
+            // A label wants a colon, a question mark, a dash or a cell of
+            // its own before its value: "Key decision taken on …" is prose.
+            let marked = rest.trim_start().starts_with([':', '?', '-', '–', '—']);
+            if value.is_empty() || marked || fact == Fact::Exempt {
+                return Some((fact, value.to_string()));
+            }
+            continue;
+        }
+        let trimmed = l.trim_end_matches([':', '?', ' ']);
+        if trimmed.ends_with(label) && trimmed.len() > label.len() {
+            let before = &trimmed[..trimmed.len() - label.len()];
+            if before.ends_with([' ', ':']) {
+                return Some((fact, String::new()));
+            }
+        }
+    }
+    None
+}
+
+fn set(st: &mut Status, fact: Fact, value: &str) {
+    match fact {
+        Fact::Number => {
+            st.decision_number = st.decision_number.take().or_else(|| decision_number(value));
+        }
+        Fact::Key => st.key_decision = st.key_decision.or_else(|| key_decision_value(value)),
+        Fact::Exempt => {
+            if st.exempt.is_none() {
+                if let Some((e, para)) = exempt_value(value) {
+                    st.exempt = Some(e);
+                    st.exempt_paragraph = para;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Kent decision report front sheet, p1.
+    #[test]
+    fn kent_front_sheet() {
+        let st = read(&[
+            "Subject:\tCommissioned Family Hub Contracts",
+            "Decision no: 24/00093",
+            "Key Decision : For the reason that:",
+            "•\tIt affects more than 2 Electoral Divisions",
+            "Classification: Unrestricted",
+        ]);
+        assert_eq!(st.decision_number.as_deref(), Some("24/00093"));
+        assert_eq!(st.key_decision, Some(true));
+        assert_eq!(st.exempt, Some(false));
+    }
+
+    /// WECA MCA Committee report, p1-2: the grid's label cell swallowed the
+    /// text beside it; the publication requirement is a heading run into
+    /// its value.
+    #[test]
+    fn weca_grid_and_publication_requirements() {
+        let st = read(&[
+            "RE OFFICER: Key Decision\tYes",
+            "Publication Requirements For publication.",
+        ]);
+        assert_eq!(st.key_decision, Some(true));
+        assert_eq!(st.exempt, Some(false));
+    }
+
+    /// Harrow scrutiny report (seed 004) and Birmingham Cabinet Committee
+    /// pack p7: "Exempt: | No"; "PUBLIC" alone; "Key Decision: No | Relevant
+    /// Forward Plan Ref:".
+    #[test]
+    fn exempt_cell_and_marking_alone() {
+        let st = read(&["Subject:\tChildren and Families Performance", "Exempt:\tNo"]);
+        assert_eq!(st.exempt, Some(false));
+        let st = read(&[
+            "PUBLIC",
+            "Report to:\tCABINET COMMITTEE – GROUP",
+            "Key Decision: No\tRelevant Forward Plan Ref:",
+        ]);
+        assert_eq!(st.exempt, Some(false));
+        assert_eq!(st.key_decision, Some(false));
+    }
+
+    /// Bristol committee reports: the label asks which kind it is.
+    #[test]
+    fn bristol_key_or_non_key() {
+        let st = read(&["KEY OR NON-KEY DECISION: Key decision over £500k spend/save & impacts more than 2 wards"]);
+        assert_eq!(st.key_decision, Some(true));
+        let st = read(&["KEY DECISION OR FOR INFORMATION: For Information"]);
+        assert_eq!(st.key_decision, Some(false));
+    }
+
+    /// An exempt paper's front sheet cites Schedule 12A.
+    #[test]
+    fn not_for_publication_with_its_paragraph() {
+        let st = read(&[
+            "Not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A of the Local Government Act 1972",
+        ]);
+        assert_eq!(st.exempt, Some(true));
+        assert_eq!(st.exempt_paragraph.as_deref(), Some("3"));
+    }
+
+    /// Prose that mentions a key decision or exemptions sets nothing.
+    #[test]
+    fn prose_is_no_label() {
+        let st = read(&[
+            "subject to the previous Family Hub Model Key Decision 23/00092.",
+            "Key decision taken on 10 November 2021 to extend",
+            "applied for all other exemptions, discounts and benefits",
+        ]);
+        assert_eq!(st, Status::default());
+    }
+}
