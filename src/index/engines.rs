@@ -395,6 +395,8 @@ mod tests {
                 page: 1,
                 page_end: 1,
                 page_label: None,
+                ocr: false,
+                ocr_confidence: None,
             },
             document: grammars::DocumentInfo::default(),
             fields: grammars::Fields::Judgement(grammars::Judgement {

@@ -1045,6 +1045,8 @@ fn decided_record(
             page: 1,
             page_end: 1,
             page_label: None,
+            ocr: false,
+            ocr_confidence: None,
         },
         document: grammars::DocumentInfo::default(),
         fields,
