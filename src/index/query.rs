@@ -677,47 +677,48 @@ fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQuery>
 /// would score a match by them next to nothing (less than a mention in a
 /// short text), and less the rarer they are.
 fn stated_scores(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
+    map_leaves(query, &|leaf| {
+        if let Some(term) = leaf.downcast_ref::<TermQuery>() {
+            let field = term.term().field();
+            if [fields.decision, fields.grade, fields.key, fields.carried].contains(&field) {
+                return Box::new(ConstScoreQuery::new(leaf, 1.0));
+            }
+        }
+        leaf
+    })
+}
+
+/// The same boolean tree with each leaf query replaced by `f(leaf)`.
+fn map_leaves(
+    query: Box<dyn Query>,
+    f: &dyn Fn(Box<dyn Query>) -> Box<dyn Query>,
+) -> Box<dyn Query> {
     if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
         let clauses = boolean
             .clauses()
             .iter()
-            .map(|(occur, q)| (*occur, stated_scores(q.box_clone(), fields)))
+            .map(|(occur, q)| (*occur, map_leaves(q.box_clone(), f)))
             .collect();
         return Box::new(BooleanQuery::with_minimum_required_clauses(
             clauses,
             boolean.get_minimum_number_should_match(),
         ));
     }
-    if let Some(term) = query.downcast_ref::<TermQuery>() {
-        let field = term.term().field();
-        if [fields.decision, fields.grade, fields.key, fields.carried].contains(&field) {
-            return Box::new(ConstScoreQuery::new(query, 1.0));
-        }
-    }
-    query
+    f(query)
 }
 
 /// The same query, matching the same records with the same scores, each
 /// two-word phrase on the text (without slop) read from the `pairs` field
 /// ([`PairQuery`]).
 fn faster(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
-    if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
-        let clauses = boolean
-            .clauses()
-            .iter()
-            .map(|(occur, q)| (*occur, faster(q.box_clone(), fields)))
-            .collect();
-        return Box::new(BooleanQuery::with_minimum_required_clauses(
-            clauses,
-            boolean.get_minimum_number_should_match(),
-        ));
-    }
-    if let Some(phrase) = query.downcast_ref::<PhraseQuery>() {
-        if let Some(pair) = PairQuery::of(phrase, fields) {
-            return Box::new(pair);
+    map_leaves(query, &|leaf| {
+        if let Some(phrase) = leaf.downcast_ref::<PhraseQuery>() {
+            if let Some(pair) = PairQuery::of(phrase, fields) {
+                return Box::new(pair);
+            }
         }
-    }
-    query
+        leaf
+    })
 }
 
 /// The user's query as tantivy's query parser builds it.
