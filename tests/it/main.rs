@@ -22,4 +22,5 @@ mod serve;
 mod support;
 mod tables;
 mod typography;
+mod votes;
 mod worker;

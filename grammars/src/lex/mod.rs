@@ -25,7 +25,7 @@ pub use fold::{
 };
 pub use html::strip_html;
 pub use line::{lex_line, lex_pages, LexedLine};
-pub use number::{lead_number, LeadNumber, NumberStyle};
+pub use number::{count_value, lead_number, LeadNumber, NumberStyle};
 pub use sentences::{sentence_spans, sentences};
 pub use status::{
     decision_number, exempt_paragraph, exempt_value, key_decision_value, publication_marking,

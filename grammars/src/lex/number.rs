@@ -161,6 +161,42 @@ fn lettered(input: &str) -> IResult<&str, Lexed<'_>> {
     Ok((rest, (label, style, close == ')')))
 }
 
+/// A count as minutes print it: digits ("6"), a number word ("five",
+/// "Twelve") or a word for nought ("none", "no", "nil", "nobody"), any case.
+pub fn count_value(word: &str) -> Option<u32> {
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.parse().ok();
+    }
+    const WORDS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let w = word.to_ascii_lowercase();
+    if matches!(w.as_str(), "none" | "no" | "nil" | "nobody") {
+        return Some(0);
+    }
+    WORDS.iter().position(|x| *x == w).map(|p| p as u32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

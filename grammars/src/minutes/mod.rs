@@ -14,6 +14,7 @@ pub mod attendance;
 pub mod lex;
 pub mod people;
 pub mod resolution;
+pub mod vote;
 
 use crate::document::Doc;
 use crate::model::{
@@ -593,26 +594,7 @@ fn emit(m: &Min, date: Option<&String>, names: &People, doc: usize, out: &mut Pa
                 .collect(),
         }),
     });
-    for p in &m.paras {
-        for f in resolution::find(&p.text) {
-            out.records.push(Record {
-                text: f.text.clone(),
-                page: p.page_at(f.start),
-                page_end: p.page_at(f.end.saturating_sub(1)),
-                document: doc,
-                fields: Fields::Resolution(Resolution {
-                    minute: Some(m.number.clone()),
-                    paragraph: p.number.clone(),
-                    meeting_date: date.cloned(),
-                    items: f.items,
-                    carried: resolution::carried(&f.votes),
-                    votes: f.votes,
-                    marker: f.marker,
-                    ..Resolution::default()
-                }),
-            });
-        }
-    }
+    emit_resolutions(m, date, doc, out);
     for (owners, page) in &m.heading_owners {
         push_actions(
             m,
@@ -639,6 +621,145 @@ fn emit(m: &Min, date: Option<&String>, names: &People, doc: usize, out: &mut Pa
             );
         }
     }
+}
+
+/// A resolution or a vote statement of a minute, in reading order.
+enum Decided {
+    Resolution(Record),
+    Vote(Record, vote::Statement),
+}
+
+/// The resolution record of a vote statement that decides no resolution of
+/// its own: an amendment's vote, a lost motion, a vote no resolution
+/// follows.
+fn vote_record(
+    m: &Min,
+    p: &Para,
+    s: &vote::Statement,
+    date: Option<&String>,
+    doc: usize,
+) -> Record {
+    Record {
+        text: s.text.clone(),
+        page: p.page_at(s.start),
+        page_end: p.page_at(s.end.saturating_sub(1)),
+        document: doc,
+        fields: Fields::Resolution(Resolution {
+            minute: Some(m.number.clone()),
+            paragraph: p.number.clone(),
+            meeting_date: date.cloned(),
+            items: vec![s.text.clone()],
+            votes: resolution::votes(&s.text),
+            marker: s.word.clone(),
+            vote: model_vote(s.counts),
+            carried: Some(s.carried),
+            ..Resolution::default()
+        }),
+    }
+}
+
+fn model_vote(c: vote::Counts) -> Option<crate::model::Vote> {
+    (!c.is_empty()).then(|| crate::model::Vote {
+        for_: c.for_,
+        against: c.against,
+        abstain: c.abstain,
+        ..crate::model::Vote::default()
+    })
+}
+
+/// Give a resolution the outcome and counts of the vote statement that
+/// decided it, where it records none of its own.
+fn attach(r: &mut Record, s: &vote::Statement) -> bool {
+    let Fields::Resolution(res) = &mut r.fields else {
+        return false;
+    };
+    if res.carried.is_some() || res.vote.is_some() {
+        return false;
+    }
+    res.carried = Some(s.carried);
+    res.vote = model_vote(s.counts);
+    res.votes.extend(resolution::votes(&s.text));
+    true
+}
+
+/// The minute's resolutions and vote statements, in page order. A vote on
+/// an amendment, and a vote that was lost, is a resolution of its own; a
+/// carried vote decides the next resolution of the minute (or, where none
+/// follows before the next vote, the one it follows).
+fn emit_resolutions(m: &Min, date: Option<&String>, doc: usize, out: &mut Parsed) {
+    let mut seq: Vec<Decided> = Vec::new();
+    for p in &m.paras {
+        let found = resolution::find(&p.text);
+        let mut here: Vec<(usize, Decided)> = Vec::new();
+        for s in vote::statements(&p.text) {
+            if found.iter().any(|f| s.start < f.end && f.start < s.end) {
+                continue;
+            }
+            here.push((s.start, Decided::Vote(vote_record(m, p, &s, date, doc), s)));
+        }
+        for f in found {
+            let counts = vote::counts(&f.votes.join("; "));
+            let record = Record {
+                text: f.text.clone(),
+                page: p.page_at(f.start),
+                page_end: p.page_at(f.end.saturating_sub(1)),
+                document: doc,
+                fields: Fields::Resolution(Resolution {
+                    minute: Some(m.number.clone()),
+                    paragraph: p.number.clone(),
+                    meeting_date: date.cloned(),
+                    items: f.items,
+                    carried: resolution::carried(&f.votes),
+                    vote: model_vote(counts),
+                    votes: f.votes,
+                    marker: f.marker,
+                    ..Resolution::default()
+                }),
+            };
+            here.push((f.start, Decided::Resolution(record)));
+        }
+        here.sort_by_key(|(at, _)| *at);
+        seq.extend(here.into_iter().map(|(_, d)| d));
+    }
+    let mut records: Vec<Record> = Vec::new();
+    // A carried vote waiting for the resolution it decides, with the index
+    // of the resolution just before it (if that one records no vote).
+    let mut pending: Option<(Record, vote::Statement, Option<usize>)> = None;
+    let mut open: Option<usize> = None;
+    let settle = |pending: Option<(Record, vote::Statement, Option<usize>)>,
+                  records: &mut Vec<Record>| {
+        if let Some((record, s, before)) = pending {
+            let attached = before.is_some_and(|i| attach(&mut records[i], &s));
+            if !attached {
+                records.push(record);
+            }
+        }
+    };
+    for d in seq {
+        match d {
+            Decided::Vote(record, s) => {
+                settle(pending.take(), &mut records);
+                if s.amendment || !s.carried {
+                    records.push(record);
+                    open = None;
+                } else {
+                    pending = Some((record, s, open.take()));
+                }
+            }
+            Decided::Resolution(mut r) => {
+                if let Some((record, s, before)) = pending.take() {
+                    if !attach(&mut r, &s) {
+                        settle(Some((record, s, before)), &mut records);
+                    }
+                }
+                let undecided = matches!(&r.fields, Fields::Resolution(x) if x.carried.is_none() && x.vote.is_none());
+                records.push(r);
+                open = undecided.then(|| records.len() - 1);
+            }
+        }
+    }
+    settle(pending.take(), &mut records);
+    out.records.extend(records);
 }
 
 /// One action per ACTION BY cell, or one per owner group where the cell

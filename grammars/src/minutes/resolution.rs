@@ -46,7 +46,7 @@ fn marker_tail(input: &str) -> IResult<&str, &str> {
         recognize((
             space1,
             tag_no_case("that"),
-            opt(alt((tag(":-"), tag(":")))),
+            opt(alt((tag(":-"), tag(":"), tag(";")))),
             peek(alt((recognize(space1), eof))),
         )),
     ))
@@ -54,7 +54,9 @@ fn marker_tail(input: &str) -> IResult<&str, &str> {
 }
 
 /// "Resolved:", "Resolved:-", "RESOLVED that", "RESOLVED" (capitals need no
-/// tail), "It was resolved that", "AGREED:", "Agreed:", "DECIDED:".
+/// tail), "It was resolved that", "AGREED:", "Agreed:", "DECIDED:",
+/// "APPROVED:", and "It was APPROVED", "It was AGREED that;" (the decision
+/// word in capitals is the formal marker, as "RESOLVED" is).
 pub fn resolved_marker(input: &str) -> IResult<&str, &str> {
     let it_was = recognize((
         tag_no_case("it was"),
@@ -67,12 +69,23 @@ pub fn resolved_marker(input: &str) -> IResult<&str, &str> {
             )),
             space1,
         )),
-        tag_no_case("resolved"),
-        marker_tail,
+        alt((
+            recognize((tag_no_case("resolved"), marker_tail)),
+            recognize((
+                alt((tag("APPROVED"), tag("AGREED"), tag("DECIDED"))),
+                opt(marker_tail),
+                peek(alt((recognize(space1), eof, recognize(char('('))))),
+            )),
+        )),
     ));
     let resolved = recognize((tag_no_case("resolved"), marker_tail));
     let capitals = recognize((
-        alt((tag("RESOLVED"), tag("AGREED"), tag("DECIDED"))),
+        alt((
+            tag("RESOLVED"),
+            tag("AGREED"),
+            tag("DECIDED"),
+            tag("APPROVED"),
+        )),
         opt(marker_tail),
         peek(alt((recognize(space1), eof, recognize(char('('))))),
     ));
@@ -478,10 +491,28 @@ fn may_open_marker(b: &[u8]) -> bool {
     match b.first() {
         Some(b'i' | b'I') => ci(b"it was"),
         Some(b'r' | b'R') => ci(b"resolved"),
-        Some(b'A') => b.starts_with(b"AGREED") || b.starts_with(b"Agreed"),
+        Some(b'A') => {
+            b.starts_with(b"AGREED") || b.starts_with(b"Agreed") || b.starts_with(b"APPROVED")
+        }
         Some(b'D') => b.starts_with(b"DECIDED") || b.starts_with(b"Decided"),
         _ => false,
     }
+}
+
+/// Whether a bare "APPROVED" at `start..end` is a word of a line set in
+/// capitals ("SUMMARY OF APPROVED RECOMMENDATIONS"), not a marker: the word
+/// before or after it is in capitals too.
+fn in_capitals_run(text: &str, start: usize, end: usize) -> bool {
+    if !text[start..end].starts_with("APPROVED") {
+        return false;
+    }
+    let capitals = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
+    };
+    let before = text[..start].split_whitespace().next_back().unwrap_or("");
+    let after = text[end..].split_whitespace().next().unwrap_or("");
+    capitals(before) || capitals(after)
 }
 
 /// Every formal resolution marker in `text`: (start, end of marker).
@@ -504,6 +535,9 @@ fn markers(text: &str) -> Vec<(usize, usize)> {
         if at_word && may_open_marker(&b[i..]) {
             if let Ok((rest, _)) = resolved_marker(&text[i..]) {
                 let end = text.len() - rest.len();
+                if in_capitals_run(text, i, end) {
+                    continue;
+                }
                 if out.last().is_none_or(|(_, e): &(usize, usize)| i >= *e) {
                     out.push((i, end));
                 }
