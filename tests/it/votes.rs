@@ -68,3 +68,29 @@ fn bristol_votes_attach_to_the_resolutions_they_decide() {
     let r = resolution(recs, may, "Approved to submit the Broadmead/Union St Area");
     assert_eq!(counts(r), (7.into(), 1.into(), 0.into()));
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn movers_and_seconders_as_printed() {
+    let (recs, _, _) = crate::support::real_extract();
+    let sept = "bristol-cc_2024-09-12_transport-connectivity-policy-committee_printed-minutes";
+    let r = resolution(
+        recs,
+        sept,
+        "the amendment was CARRIED (5 members voting in favour",
+    );
+    assert_eq!(r["moved_by"], "Councillor Wilcox");
+    assert_eq!(r["seconded_by"], "Councillor Bryher");
+    let r = resolution(
+        recs,
+        sept,
+        "Approve and implement price alignment for all Easton",
+    );
+    assert_eq!(r["moved_by"], "Councillor Plowden");
+    assert_eq!(r["seconded_by"], "Councillor Edwards");
+    let r = resolution(recs, "ayton-cc_2012-03-06_minutes", "were approved");
+    assert_eq!(
+        (r["moved_by"].as_str(), r["seconded_by"].as_str()),
+        (Some("RB"), Some("JS"))
+    );
+}

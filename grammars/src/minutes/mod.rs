@@ -12,6 +12,7 @@
 pub mod action_table;
 pub mod attendance;
 pub mod lex;
+pub mod movers;
 pub mod people;
 pub mod resolution;
 pub mod vote;
@@ -623,10 +624,12 @@ fn emit(m: &Min, date: Option<&String>, names: &People, doc: usize, out: &mut Pa
     }
 }
 
-/// A resolution or a vote statement of a minute, in reading order.
+/// A resolution, a vote statement or a mover's sentence of a minute, in
+/// reading order, with the index of its paragraph.
 enum Decided {
-    Resolution(Record),
+    Resolution(Record, usize),
     Vote(Record, vote::Statement),
+    Movers(movers::Movers, usize),
 }
 
 /// The resolution record of a vote statement that decides no resolution of
@@ -667,10 +670,47 @@ fn model_vote(c: vote::Counts) -> Option<crate::model::Vote> {
     })
 }
 
-/// Give a resolution the outcome and counts of the vote statement that
-/// decided it, where it records none of its own.
-fn attach(r: &mut Record, s: &vote::Statement) -> bool {
-    let Fields::Resolution(res) = &mut r.fields else {
+fn resolution_mut(r: &mut Record) -> Option<&mut Resolution> {
+    match &mut r.fields {
+        Fields::Resolution(res) => Some(res),
+        _ => None,
+    }
+}
+
+/// A mover and seconder waiting for the motion they moved.
+#[derive(Debug, Default)]
+struct Moved {
+    moved_by: Option<String>,
+    seconded_by: Option<String>,
+}
+
+impl Moved {
+    fn add(&mut self, m: &movers::Movers) {
+        if m.moved_by.is_some() {
+            self.moved_by.clone_from(&m.moved_by);
+        }
+        if m.seconded_by.is_some() {
+            self.seconded_by.clone_from(&m.seconded_by);
+        }
+    }
+
+    /// Give the record the mover and seconder, where it names none of its
+    /// own; the slot is emptied either way.
+    fn give(&mut self, r: &mut Record) {
+        let taken = std::mem::take(self);
+        if let Some(res) = resolution_mut(r) {
+            if res.moved_by.is_none() && res.seconded_by.is_none() {
+                res.moved_by = taken.moved_by;
+                res.seconded_by = taken.seconded_by;
+            }
+        }
+    }
+}
+
+/// Give a resolution the outcome, counts and movers of the vote statement
+/// that decided it, where it records no vote of its own.
+fn attach(r: &mut Record, s: &vote::Statement, statement: &Record) -> bool {
+    let Some(res) = resolution_mut(r) else {
         return false;
     };
     if res.carried.is_some() || res.vote.is_some() {
@@ -679,26 +719,43 @@ fn attach(r: &mut Record, s: &vote::Statement) -> bool {
     res.carried = Some(s.carried);
     res.vote = model_vote(s.counts);
     res.votes.extend(resolution::votes(&s.text));
+    if let Fields::Resolution(st) = &statement.fields {
+        if res.moved_by.is_none() && res.seconded_by.is_none() {
+            res.moved_by.clone_from(&st.moved_by);
+            res.seconded_by.clone_from(&st.seconded_by);
+        }
+    }
     true
 }
 
 /// The minute's resolutions and vote statements, in page order. A vote on
 /// an amendment, and a vote that was lost, is a resolution of its own; a
 /// carried vote decides the next resolution of the minute (or, where none
-/// follows before the next vote, the one it follows).
+/// follows before the next vote, the one it follows). A mover's sentence
+/// names the movers of the next vote or resolution (an amendment's, of the
+/// next vote on an amendment), or of the resolution just before it in the
+/// same paragraph ("… were approved. Proposed by RB, seconded by JS.").
 fn emit_resolutions(m: &Min, date: Option<&String>, doc: usize, out: &mut Parsed) {
     let mut seq: Vec<Decided> = Vec::new();
-    for p in &m.paras {
+    for (k, p) in m.paras.iter().enumerate() {
         let found = resolution::find(&p.text);
         let mut here: Vec<(usize, Decided)> = Vec::new();
+        let inside = |s: usize, e: usize| found.iter().any(|f| s < f.end && f.start < e);
         for s in vote::statements(&p.text) {
-            if found.iter().any(|f| s.start < f.end && f.start < s.end) {
+            if inside(s.start, s.end) {
                 continue;
             }
             here.push((s.start, Decided::Vote(vote_record(m, p, &s, date, doc), s)));
         }
-        for f in found {
+        for mv in movers::movers(&p.text) {
+            if inside(mv.start, mv.end) {
+                continue;
+            }
+            here.push((mv.start, Decided::Movers(mv, k)));
+        }
+        for f in &found {
             let counts = vote::counts(&f.votes.join("; "));
+            let (moved_by, seconded_by) = movers::read(&f.text).unwrap_or_default();
             let record = Record {
                 text: f.text.clone(),
                 page: p.page_at(f.start),
@@ -708,15 +765,16 @@ fn emit_resolutions(m: &Min, date: Option<&String>, doc: usize, out: &mut Parsed
                     minute: Some(m.number.clone()),
                     paragraph: p.number.clone(),
                     meeting_date: date.cloned(),
-                    items: f.items,
+                    items: f.items.clone(),
                     carried: resolution::carried(&f.votes),
                     vote: model_vote(counts),
-                    votes: f.votes,
-                    marker: f.marker,
-                    ..Resolution::default()
+                    votes: f.votes.clone(),
+                    marker: f.marker.clone(),
+                    moved_by,
+                    seconded_by,
                 }),
             };
-            here.push((f.start, Decided::Resolution(record)));
+            here.push((f.start, Decided::Resolution(record, k)));
         }
         here.sort_by_key(|(at, _)| *at);
         seq.extend(here.into_iter().map(|(_, d)| d));
@@ -726,10 +784,14 @@ fn emit_resolutions(m: &Min, date: Option<&String>, doc: usize, out: &mut Parsed
     // of the resolution just before it (if that one records no vote).
     let mut pending: Option<(Record, vote::Statement, Option<usize>)> = None;
     let mut open: Option<usize> = None;
+    // The resolution just read and its paragraph, until a vote comes.
+    let mut last: Option<(usize, usize)> = None;
+    let mut motion = Moved::default();
+    let mut amendment = Moved::default();
     let settle = |pending: Option<(Record, vote::Statement, Option<usize>)>,
                   records: &mut Vec<Record>| {
         if let Some((record, s, before)) = pending {
-            let attached = before.is_some_and(|i| attach(&mut records[i], &s));
+            let attached = before.is_some_and(|i| attach(&mut records[i], &s, &record));
             if !attached {
                 records.push(record);
             }
@@ -737,8 +799,27 @@ fn emit_resolutions(m: &Min, date: Option<&String>, doc: usize, out: &mut Parsed
     };
     for d in seq {
         match d {
-            Decided::Vote(record, s) => {
+            Decided::Movers(mv, para) => {
+                let trailing = last.filter(|(p, _)| *p == para && !mv.amendment);
+                match trailing {
+                    Some((_, i)) => {
+                        let mut slot = Moved::default();
+                        slot.add(&mv);
+                        slot.give(&mut records[i]);
+                        last = None;
+                    }
+                    None if mv.amendment => amendment.add(&mv),
+                    None => motion.add(&mv),
+                }
+            }
+            Decided::Vote(mut record, s) => {
                 settle(pending.take(), &mut records);
+                last = None;
+                if s.amendment {
+                    amendment.give(&mut record);
+                } else {
+                    motion.give(&mut record);
+                }
                 if s.amendment || !s.carried {
                     records.push(record);
                     open = None;
@@ -746,15 +827,17 @@ fn emit_resolutions(m: &Min, date: Option<&String>, doc: usize, out: &mut Parsed
                     pending = Some((record, s, open.take()));
                 }
             }
-            Decided::Resolution(mut r) => {
+            Decided::Resolution(mut r, para) => {
                 if let Some((record, s, before)) = pending.take() {
-                    if !attach(&mut r, &s) {
+                    if !attach(&mut r, &s, &record) {
                         settle(Some((record, s, before)), &mut records);
                     }
                 }
+                motion.give(&mut r);
                 let undecided = matches!(&r.fields, Fields::Resolution(x) if x.carried.is_none() && x.vote.is_none());
                 records.push(r);
                 open = undecided.then(|| records.len() - 1);
+                last = Some((para, records.len() - 1));
             }
         }
     }
