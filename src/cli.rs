@@ -184,6 +184,10 @@ pub struct SearchArgs {
     /// faster on an idle machine, no gain on a busy one).
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub search_threads: usize,
+    /// Serve only an index built with `agendex index --public` (exempt
+    /// records withheld): refuse any other, saying why.
+    #[arg(long)]
+    pub public: bool,
 }
 
 /// Export formats.
@@ -253,6 +257,10 @@ pub struct ServeArgs {
     /// faster on an idle machine, no gain on a busy one).
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub search_threads: usize,
+    /// Serve only an index built with `agendex index --public` (exempt
+    /// records withheld): refuse any other, saying why.
+    #[arg(long)]
+    pub public: bool,
 }
 
 #[derive(Debug, Args)]

@@ -156,6 +156,7 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         return Err(e.into());
     }
     let totals = updater.finish()?;
+    agendex::public::mark(&args.index, args.public)?;
     progress.committed(summary.parsed, total);
 
     summary.failed += walk_errors.len();

@@ -82,6 +82,7 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         );
     }
     let totals = updater.finish()?;
+    agendex::public::mark(&args.index, args.public)?;
     if args.public {
         eprintln!("agendex: public index: {withheld} exempt records withheld");
     }

@@ -7,6 +7,14 @@ use anyhow::{Context, Result};
 use std::io::Write;
 
 pub fn run(args: &ServeArgs) -> Result<i32> {
+    let public = agendex::public::is_public(&args.index);
+    if args.public && !public {
+        eprintln!(
+            "agendex: {} was not built with `agendex index --public`: it may hold exempt records; rebuild it with --public before serving it publicly",
+            args.index.display()
+        );
+        return Ok(super::EXIT_FATAL);
+    }
     let server = Server::bind(&args.addr)?;
     let root = std::env::current_dir().context("cannot read the current folder")?;
     let threads = args.threads.unwrap_or_else(serve::default_threads);
@@ -23,8 +31,13 @@ pub fn run(args: &ServeArgs) -> Result<i32> {
     let mut out = std::io::stdout();
     writeln!(out, "http://{}/", server.addr())?;
     out.flush()?;
+    let kind = if public {
+        "public index (exempt records withheld)"
+    } else {
+        "index (not built public: may hold exempt records)"
+    };
     eprintln!(
-        "agendex: serving {} with {threads} threads; stop with Ctrl-C",
+        "agendex: serving {kind} {} with {threads} threads; stop with Ctrl-C",
         args.index.display()
     );
     server.run(App::new(args.index.clone(), root), threads)?;

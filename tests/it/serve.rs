@@ -667,3 +667,71 @@ fn decisions_grades_and_judgement_tables_from_real_papers() {
         "{decision}"
     );
 }
+
+/// A small agenda with one item marked not for publication, as a council's
+/// text agenda prints it.
+const EXEMPT_AGENDA: &str = "CABINET\n\nAGENDA\n\n\
+Date: 12 March 2025\n\n\
+1. Apologies for absence\n\n\
+2. Minutes of the last meeting\n\n\
+3. Budget monitoring report\n\n\
+4. Disposal of the depot site (Not for publication)\n";
+
+/// `agendex serve --public` serves only an index built with `agendex
+/// index --public`, and refuses any other, saying why.
+#[test]
+fn serve_public_refuses_an_index_not_built_public() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let pack = tmp.path().join("cabinet-agenda.txt");
+    std::fs::write(&pack, EXEMPT_AGENDA).expect("write agenda");
+    let open = tmp.path().join("open");
+    build_index(&open, &[pack.to_str().unwrap()]);
+    assert!(!open.join(PUBLIC_MARKER).exists());
+    let out = support::run(&[
+        "serve",
+        "--public",
+        "--addr",
+        "127.0.0.1:0",
+        "--index",
+        open.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = support::stderr(&out);
+    assert!(
+        err.contains("was not built with `agendex index --public`"),
+        "{err}"
+    );
+
+    let public = tmp.path().join("public");
+    let out = support::run(&[
+        "index",
+        "--public",
+        "--index",
+        public.to_str().unwrap(),
+        pack.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", support::stderr(&out));
+    assert!(support::stderr(&out).contains("public index: 1 exempt records withheld"));
+    assert!(public.join(PUBLIC_MARKER).is_file());
+    let mut child = support::agendex()
+        .args(["serve", "--public", "--addr", "127.0.0.1:0", "--index"])
+        .arg(&public)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("agendex serve starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("address line");
+    child.kill().expect("stop the server");
+    child.wait().expect("wait");
+    assert!(line.starts_with("http://127.0.0.1:"), "{line}");
+
+    // Updated without --public, the index may hold withheld records again.
+    build_index(&public, &[pack.to_str().unwrap()]);
+    assert!(!public.join(PUBLIC_MARKER).exists());
+}
+
+/// The file an index built with `agendex index --public` holds.
+const PUBLIC_MARKER: &str = "PUBLIC";
