@@ -804,7 +804,9 @@ fn describe(
             }
         }
         DocType::Minutes => {
-            if let Some(m) = heading::minutes_heading(&head) {
+            let m =
+                heading::minutes_heading(&head).or_else(|| heading::dated_heading(&head, council));
+            if let Some(m) = m {
                 info.title = Some(match &m.body {
                     Some(b) => format!("Minutes of the {b} meeting"),
                     None => "Minutes".to_string(),
@@ -1108,9 +1110,19 @@ fn council_counts(texts: &[&str]) -> (Counts, Counts) {
             };
             if bare == "Council" || bare == "COUNCIL" {
                 // "Haringey Council", "Kent County Council", "Gloucester City
-                // Council", "KENT COUNTY COUNCIL – RECORD OF DECISION".
+                // Council", "KENT COUNTY COUNCIL – RECORD OF DECISION";
+                // local councils: "Milburn Parish Council", "Sutton
+                // Coldfield Town Council", "Ayton Community Council".
                 let mut j = k - 1;
-                let kinds = ["county", "city", "borough", "district"];
+                let kinds = [
+                    "county",
+                    "city",
+                    "borough",
+                    "district",
+                    "parish",
+                    "town",
+                    "community",
+                ];
                 if kinds.iter().any(|k| lower_is(words[j], k)) && j > 0 {
                     j -= 1;
                 }
@@ -1493,6 +1505,15 @@ mod tests {
             Some("Harrow")
         );
         assert_eq!(file_council_of(&["in England", "the Council"]), None);
+        // Local councils name their kind before "Council".
+        assert_eq!(
+            file_council_of(&["Milburn Parish Council - 2nd July 2019"]).as_deref(),
+            Some("Milburn")
+        );
+        assert_eq!(
+            file_council_of(&["Ayton Community Council MINUTES"]).as_deref(),
+            Some("Ayton")
+        );
     }
 
     #[test]
