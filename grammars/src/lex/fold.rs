@@ -36,17 +36,32 @@ pub fn fold_into(s: &str, out: &mut String) {
 }
 
 /// Whether `s` is its own fold: words separated by single spaces, no other
-/// whitespace, nothing at either end. (Most lines are.)
+/// whitespace, nothing at either end. (Most lines are.) One pass over the
+/// bytes; a non-ASCII character is decoded only where one starts.
 pub fn is_folded(s: &str) -> bool {
-    if s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
-        return false;
+    // A space at the start is no fold: count it as following a space.
+    let mut after_space = true;
+    for (i, b) in s.bytes().enumerate() {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        let white = if b.is_ascii() {
+            (b as char).is_whitespace()
+        } else {
+            // Continuation bytes (10xxxxxx) are skipped; a lead byte opens
+            // a character, read whole.
+            b >= 0xC0 && s[i..].chars().next().is_some_and(char::is_whitespace)
+        };
+        if white {
+            return false;
+        }
     }
-    if s.is_ascii() {
-        s.bytes()
-            .all(|b| b == b' ' || !b.is_ascii_whitespace() && b != 0x0B)
-    } else {
-        s.chars().all(|c| c == ' ' || !c.is_whitespace())
-    }
+    !after_space || s.is_empty()
 }
 
 /// Whether `s` holds something `plain` rewrites: a bold marker, a tag or
@@ -73,6 +88,15 @@ pub fn plain(text: &str) -> String {
         return fold_html(text);
     }
     fold_html(&text.replace("**", ""))
+}
+
+/// `plain`, borrowing `text` where it is its own plain text.
+pub fn plain_cow(text: &str) -> Cow<'_, str> {
+    if !has_markup(text) && is_folded(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(plain(text))
+    }
 }
 
 /// `plain`, keeping the cells of a table row apart with " | " (a row's
@@ -141,6 +165,7 @@ mod tests {
             "x\u{2003}y",
             "",
         ] {
+            assert_eq!(plain_cow(t), plain(t), "{t:?}");
             let cow = plain_cells_cow(t);
             assert_eq!(cow, plain_cells(t), "{t:?}");
             // Borrowed for plain lines (a line with markup is made anew

@@ -399,6 +399,11 @@ fn is_agenda_heading(t: &str) -> bool {
 /// as "PRIVATE AGENDA" sits inside minutes as well.
 fn is_agenda_title(t: &str) -> bool {
     let t = t.trim_end_matches(':').trim_end();
+    // Most lines do not end in "agenda": passed over before splitting.
+    let tail = t.len().checked_sub(6).map(|k| &t.as_bytes()[k..]);
+    if !tail.is_some_and(|w| w.eq_ignore_ascii_case(b"agenda")) {
+        return false;
+    }
     let words: Vec<&str> = t.split(' ').collect();
     words.len() >= 2
         && words.len() <= 6
@@ -1083,8 +1088,7 @@ fn council_counts(texts: &[&str]) -> (Counts, Counts) {
         if !early && !named_early.is_empty() {
             break;
         }
-        words.clear();
-        words.extend(council_words(t));
+        council_words(t, &mut words);
         for (k, w) in words.iter().enumerate() {
             // `trim_end_matches(['.', ':', ';'])` on bytes (all ASCII).
             let mut w = *w;
@@ -1188,11 +1192,23 @@ fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
     s
 }
 
-/// `t`'s words for the council scan: split at whitespace, commas and
-/// brackets, empty pieces dropped.
-fn council_words(t: &str) -> impl Iterator<Item = &str> {
-    t.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
-        .filter(|w| !w.is_empty())
+/// `t`'s words for the council scan, in `words`: split at whitespace,
+/// commas and brackets, empty pieces dropped.
+fn council_words<'a>(t: &'a str, words: &mut Vec<&'a str>) {
+    let apart = |c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')');
+    words.clear();
+    // Folded text is split at its spaces first (a byte search); only a
+    // piece holding another separator, or a non-ASCII character that may
+    // be one, is split again character by character.
+    for piece in t.split(' ') {
+        if piece.bytes().all(|b| b.is_ascii() && !apart(char::from(b))) {
+            if !piece.is_empty() {
+                words.push(piece);
+            }
+        } else {
+            words.extend(piece.split(apart).filter(|w| !w.is_empty()));
+        }
+    }
 }
 
 /// Whether `w.to_lowercase() == lower` for an ASCII `lower` holding no
@@ -1465,6 +1481,25 @@ mod tests {
         assert!(!is_place_word("Sept"));
         assert!(is_place_word("Haringey"));
         assert!(is_place_word("Marchmont"));
+    }
+
+    #[test]
+    fn council_words_split_at_whitespace_commas_and_brackets() {
+        let apart = |c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')');
+        let mut words = vec!["stale"];
+        for t in [
+            "",
+            " ",
+            "London Borough of Harrow",
+            "Haringey Council (the Council), and  NHS",
+            "in\u{a0}Harrow’s\tschools,(x)",
+            "Kent County Council – RECORD",
+            ",,( )",
+        ] {
+            council_words(t, &mut words);
+            let want: Vec<&str> = t.split(apart).filter(|w| !w.is_empty()).collect();
+            assert_eq!(words, want, "{t:?}");
+        }
     }
 
     #[test]
