@@ -8,7 +8,7 @@
 use crate::document::Doc;
 use crate::lex::{fold, title_case};
 use crate::model::{DocType, Fields, Meeting, Parsed, Record};
-use crate::segment::heading::{agenda_heading, minutes_heading};
+use crate::segment::heading::{agenda_heading, dated_heading, minutes_heading};
 
 /// Append a meeting record unless the file already holds one for the same
 /// date and body (a missing body matches any).
@@ -34,9 +34,18 @@ pub fn council_in_full(lines: &[&str], place: &str) -> Option<String> {
     let place = place.to_lowercase();
     lines.iter().take(12).find_map(|t| {
         let l = t.trim().to_lowercase();
-        let words = l.split_whitespace().count();
-        (l.starts_with(&place) && l.ends_with(" council") && words <= 6 && l.len() > place.len())
-            .then(|| title_case(t.trim()))
+        if !l.starts_with(&place) || l.len() <= place.len() {
+            return None;
+        }
+        // The name runs from the place to the word "Council", which may
+        // have the meeting and its date after it ("Milburn Parish Council
+        // - 2nd July 2019").
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let end = words
+            .iter()
+            .take(6)
+            .position(|w| w.eq_ignore_ascii_case("council"))?;
+        (end > 0).then(|| title_case(&words[..=end].join(" ")))
     })
 }
 
@@ -47,7 +56,9 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
     let refs: Vec<&str> = d.lines.iter().take(60).map(|l| &*l.text).collect();
     let head = match info.doc_type {
         DocType::Agenda => agenda_heading(&refs, info.council.as_deref()),
-        DocType::Minutes => minutes_heading(&refs),
+        DocType::Minutes => {
+            minutes_heading(&refs).or_else(|| dated_heading(&refs, info.council.as_deref()))
+        }
         _ => None,
     };
     let Some(h) = head else { return };
@@ -102,5 +113,10 @@ mod tests {
             Some("Birmingham City Council")
         );
         assert_eq!(council_in_full(&["Birmingham"], "Birmingham"), None);
+        // A parish council's minutes heading, the date after the name.
+        assert_eq!(
+            council_in_full(&["Milburn Parish Council - 2nd July 2019"], "Milburn").as_deref(),
+            Some("Milburn Parish Council")
+        );
     }
 }

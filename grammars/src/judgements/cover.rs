@@ -83,7 +83,12 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
 pub fn cover(lines: &[String]) -> Cover {
     let mut c = Cover::default();
     for (k, t) in lines.iter().enumerate() {
-        let l = t.to_lowercase();
+        // The dates stand in the opening lines: only those are lower-cased.
+        let l = if k < 40 && (c.published.is_none() || c.inspection_end.is_none()) {
+            t.to_lowercase()
+        } else {
+            String::new()
+        };
         if k < 40 && c.published.is_none() {
             if let Some(p) = l.find("published:") {
                 let rest = &t[p + "published:".len()..];
@@ -135,6 +140,15 @@ fn date_range(s: &str) -> (Option<String>, Option<String>) {
 /// "Reporting inspector Gary Lamb HMI", "Lead inspector: Jo Smith",
 /// "Matthew Barnes, Ofsted HMI, Lead inspector": the name.
 fn lead_inspector(t: &str) -> Option<String> {
+    // Both labels end in "inspector", which no non-ASCII character
+    // lower-cases into: a line without it is passed over unlowered.
+    let named = t
+        .as_bytes()
+        .windows("inspector".len())
+        .any(|w| w.eq_ignore_ascii_case(b"inspector"));
+    if !named {
+        return None;
+    }
     let l = t.to_lowercase();
     for label in ["lead inspector", "reporting inspector"] {
         let Some(p) = l.find(label) else { continue };

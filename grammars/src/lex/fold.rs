@@ -38,15 +38,79 @@ pub fn fold_into(s: &str, out: &mut String) {
 /// Whether `s` is its own fold: words separated by single spaces, no other
 /// whitespace, nothing at either end. (Most lines are.)
 pub fn is_folded(s: &str) -> bool {
-    if s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") {
+    let b = s.as_bytes();
+    if !s.is_ascii() {
+        return is_folded_unicode(s);
+    }
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    if s.is_ascii() {
-        s.bytes()
-            .all(|b| b == b' ' || !b.is_ascii_whitespace() && b != 0x0B)
-    } else {
-        s.chars().all(|c| c == ' ' || !c.is_whitespace())
+    // Tab, line feed, vertical tab, form feed, carriage return: the ASCII
+    // whitespace other than the space.
+    let control = |c: u8| (b'\t'..=b'\r').contains(&c);
+    // Every byte read, no early exit: a loop the compiler vectorises.
+    let mut bad = b.last().is_some_and(|&c| control(c));
+    for pair in b.windows(2) {
+        bad |= control(pair[0]) | (pair[0] == b' ') & (pair[1] == b' ');
     }
+    !bad
+}
+
+/// `is_folded` of any text: one pass over the bytes, a non-ASCII
+/// character decoded only where one starts.
+fn is_folded_unicode(s: &str) -> bool {
+    // A space at the start is no fold: count it as following a space.
+    let mut after_space = true;
+    for (i, b) in s.bytes().enumerate() {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        let white = if b.is_ascii() {
+            (b as char).is_whitespace()
+        } else {
+            // Continuation bytes (10xxxxxx) are skipped; a lead byte opens
+            // a character, read whole.
+            b >= 0xC0 && s[i..].chars().next().is_some_and(char::is_whitespace)
+        };
+        if white {
+            return false;
+        }
+    }
+    !after_space || s.is_empty()
+}
+
+/// `s` split at whitespace (as `char::is_whitespace`) and at the ASCII
+/// characters `also`, empty pieces dropped, into `out` (cleared first):
+/// `s.split(|c| c.is_whitespace() || also.contains(&c))` without decoding
+/// each character.
+pub fn split_words<'a>(s: &'a str, also: &[u8], out: &mut Vec<&'a str>) {
+    out.clear();
+    let mut start = 0;
+    let push = |from: usize, to: usize, out: &mut Vec<&'a str>| {
+        if from < to {
+            out.push(&s[from..to]);
+        }
+    };
+    for (i, b) in s.bytes().enumerate() {
+        if b.is_ascii() {
+            if (b as char).is_whitespace() || also.contains(&b) {
+                push(start, i, out);
+                start = i + 1;
+            }
+        } else if b >= 0xC0 {
+            // A lead byte: the character it opens, read whole.
+            if let Some(c) = s[i..].chars().next().filter(|c| c.is_whitespace()) {
+                push(start, i, out);
+                start = i + c.len_utf8();
+            }
+        }
+    }
+    push(start, s.len(), out);
 }
 
 /// Whether `s` holds something `plain` rewrites: a bold marker, a tag or
@@ -73,6 +137,15 @@ pub fn plain(text: &str) -> String {
         return fold_html(text);
     }
     fold_html(&text.replace("**", ""))
+}
+
+/// `plain`, borrowing `text` where it is its own plain text.
+pub fn plain_cow(text: &str) -> Cow<'_, str> {
+    if !has_markup(text) && is_folded(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(plain(text))
+    }
 }
 
 /// `plain`, keeping the cells of a table row apart with " | " (a row's
@@ -141,6 +214,7 @@ mod tests {
             "x\u{2003}y",
             "",
         ] {
+            assert_eq!(plain_cow(t), plain(t), "{t:?}");
             let cow = plain_cells_cow(t);
             assert_eq!(cow, plain_cells(t), "{t:?}");
             // Borrowed for plain lines (a line with markup is made anew
@@ -172,6 +246,25 @@ mod tests {
                 is_furniture(t),
                 "{t:?}"
             );
+        }
+    }
+
+    #[test]
+    fn split_words_is_split_at_whitespace_and_the_given_bytes() {
+        let apart = |c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')');
+        let mut words = vec!["stale"];
+        for t in [
+            "",
+            " ",
+            "London Borough of Harrow",
+            "Haringey Council (the Council), and  NHS",
+            "in\u{a0}Harrow’s\tschools,(x)\u{2003}",
+            "Kent County Council – RECORD",
+            ",,( )é",
+        ] {
+            split_words(t, b",()", &mut words);
+            let want: Vec<&str> = t.split(apart).filter(|w| !w.is_empty()).collect();
+            assert_eq!(words, want, "{t:?}");
         }
     }
 

@@ -7,7 +7,7 @@
 //! lines: nothing is folded or lexed twice.
 
 use super::bullets::bullet;
-use super::fold::{fold_html, is_furniture, plain, plain_cells_cow};
+use super::fold::{fold_html, is_furniture_plain, plain_cells, plain_cow};
 use super::number::{lead_number, LeadNumber};
 use crate::input::{Line, Page};
 use std::borrow::Cow;
@@ -77,13 +77,17 @@ pub fn lex_pages(pages: &[Page]) -> Vec<LexedLine<'_>> {
 /// One line lexed: `page_index` and `index` place it in the file, `page`
 /// is its page's physical number.
 pub fn lex_line(page_index: usize, page: u32, index: usize, line: &Line) -> LexedLine<'_> {
-    let furniture = is_furniture(&line.text);
+    // The line's words, folded once: the furniture test and a line with no
+    // cells read the same text.
+    let text = plain_cow(&line.text);
+    let furniture = is_furniture_plain(&text);
     let plain = if furniture {
         Cow::Borrowed("")
+    } else if line.text.contains('\t') {
+        Cow::Owned(plain_cells(&line.text))
     } else {
-        plain_cells_cow(&line.text)
+        text.clone()
     };
-    let text = words(&line.text);
     let number = lead_number(&text);
     let bullet = if number.is_none() {
         bullet(&text).ok().map(|(_, c)| c)
@@ -100,16 +104,6 @@ pub fn lex_line(page_index: usize, page: u32, index: usize, line: &Line) -> Lexe
         furniture,
         number,
         bullet,
-    }
-}
-
-/// `plain`: a table row's cells read as words, `**` marks and HTML
-/// fragments removed, whitespace folded; borrowed where the line is so.
-fn words(text: &str) -> Cow<'_, str> {
-    if !text.contains(['<', '*', '&', '\t']) && super::fold::is_folded(text) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(plain(text))
     }
 }
 
@@ -133,5 +127,22 @@ mod tests {
         assert_eq!(lines[3].text, "Cabinet yes no");
         assert_eq!(lines[3].plain, "Cabinet | yes | no");
         assert!(lines[4].furniture && lines[4].is_blank());
+    }
+
+    #[test]
+    fn text_plain_and_furniture_are_the_folds_of_the_line() {
+        use crate::lex::{is_furniture, plain, plain_cells};
+        let text = "7.  Apologies\n • **Bold**\tcell\n<b>R &amp; D</b>\n\u{a0}page intentionally left blank\nx\tThis page is intentionally left blank\n  This page is intentionally left blank\n\t\n";
+        for l in lex_pages(&from_text(text)) {
+            let t = &l.line.text;
+            assert_eq!(l.text, plain(t), "{t:?}");
+            assert_eq!(l.furniture, is_furniture(t), "{t:?}");
+            let want = if l.furniture {
+                String::new()
+            } else {
+                plain_cells(t)
+            };
+            assert_eq!(l.plain, want, "{t:?}");
+        }
     }
 }

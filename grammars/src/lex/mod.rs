@@ -21,7 +21,7 @@ pub use dates::{
 };
 pub use fold::{
     fold, fold_html, fold_into, is_folded, is_furniture, is_furniture_plain, plain, plain_cells,
-    plain_cells_cow,
+    plain_cells_cow, split_words,
 };
 pub use html::strip_html;
 pub use line::{lex_line, lex_pages, LexedLine};

@@ -226,6 +226,25 @@ pub fn category_label(input: &str) -> IResult<&str, &str> {
     Ok((rest, label.trim()))
 }
 
+/// One bulleted person with the role after an unspaced em dash:
+/// "Alan McFadzean—Chair" -> ("Alan McFadzean", "Chair").
+fn name_em_role(item: &str) -> Option<(String, String)> {
+    let (name, role) = item.split_once('—')?;
+    let (name, role) = (name.trim(), role.trim());
+    let words = role.split_whitespace().count();
+    let capital = |s: &str| s.starts_with(|c: char| c.is_uppercase());
+    (capital(name) && capital(role) && (1..=4).contains(&words))
+        .then(|| (name.to_string(), role.to_string()))
+}
+
+/// The title a name is printed with as its role where no other is given:
+/// "Cllr Carol Hamilton" -> "Cllr".
+fn title_role(name: &str) -> Option<String> {
+    let first = name.split_whitespace().next()?;
+    matches!(first.trim_end_matches('.'), "Cllr" | "Councillor")
+        .then(|| first.trim_end_matches('.').to_string())
+}
+
 /// A role label before a dash: "Trade Union Representative -Pat Forward"
 /// -> ("Trade Union Representative", "Pat Forward"). The last dash with a
 /// space beside it is the separator, so "Non – Executive Councillor - *
@@ -584,6 +603,26 @@ fn read(
         if !active {
             continue;
         }
+        // A bulleted list gives one person a bullet ("- Alan
+        // McFadzean—Chair"): each bullet starts an entry, a role after an
+        // unspaced dash is the person's.
+        if l.bullet.is_some() && !starts_new {
+            let item = l.rest().trim();
+            let (name, role) = match name_em_role(item) {
+                Some((n, r)) => (n, Some(r)),
+                None => (item.to_string(), None),
+            };
+            logical.push(Logical {
+                kind: section.0,
+                label: section.1.clone(),
+                role,
+                category: None,
+                text: name,
+                page: l.page,
+                bracket_is_role: false,
+            });
+            continue;
+        }
         let mut category: Option<String> = None;
         if let Ok((r, cat)) = category_label(rest) {
             category = Some(cat.to_string());
@@ -687,7 +726,8 @@ fn read(
                 .clone()
                 .or(bracket_role)
                 .or_else(|| role.clone())
-                .or_else(|| singular.clone());
+                .or_else(|| singular.clone())
+                .or_else(|| title_role(&raw.name));
             let category = category
                 .clone()
                 .or_else(|| (!label.is_empty() && singular.is_none()).then(|| label.clone()));
@@ -1245,6 +1285,36 @@ mod tests {
 
     /// Milburn Parish Council, 2 July 2019: "Councillors" before the list
     /// says what each of them is.
+    #[test]
+    fn bulleted_people_with_roles() {
+        // Ayton Community Council minutes (markdown), 2026.
+        let pages = crate::from_markdown(
+            "# Minutes for meeting held Tuesday 5 May 2026\n\n## Present\n\n- Alan McFadzean—_Chair_\n- Amanda Wright\n- Cllr Carol Hamilton\n\n## Apologies for Absence\n\n- Alison Currie\n\n## 1. Minutes of Previous Meeting\n\nText.\n\n## 2. Ayton Castle\n\nText.\n\n## 3. Planning\n\nText.\n",
+        );
+        let info = DocumentInfo::default();
+        let got: Vec<(String, Option<String>, AttendanceStatus)> = entries(&pages, &info)
+            .into_iter()
+            .map(|e| (e.attendance.name, e.attendance.role, e.attendance.status))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Alan McFadzean".into(),
+                    Some("Chair".into()),
+                    AttendanceStatus::Present
+                ),
+                ("Amanda Wright".into(), None, AttendanceStatus::Present),
+                (
+                    "Cllr Carol Hamilton".into(),
+                    Some("Cllr".into()),
+                    AttendanceStatus::Present
+                ),
+                ("Alison Currie".into(), None, AttendanceStatus::Apologies),
+            ]
+        );
+    }
+
     #[test]
     fn councillors_label_gives_each_the_role() {
         let e = list_entries("Councillors D Richardson (Chair) N Cresswell, M Armstrong, R Healey");

@@ -377,7 +377,7 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
             .iter()
             .any(|w| l.text.contains(w))
     };
-    if !heading && !lines.iter().any(decides) && !reference_headings(lines) {
+    if !heading && !lines.iter().any(decides) && !reference_headings(lines) && !heading_run(lines) {
         return None;
     }
     // The paragraph form: the first line after the heading that opens a
@@ -409,6 +409,40 @@ fn reference_headings(lines: &[FlatLine]) -> bool {
         .collect();
     prefixes.sort_unstable();
     prefixes.chunk_by(|a, b| a == b).any(|run| run.len() >= 3)
+}
+
+/// Three or more headings set as headings (a markup heading, or bold)
+/// numbered one after another ("## 1. Minutes of Previous Meeting", "## 2.
+/// Ayton Castle", "## 3. …"): minutes whose title line names no minutes
+/// and whose decisions are told in prose. The minutes grammar reads only
+/// documents typed as minutes, so such a run is their minutes.
+fn heading_run(lines: &[FlatLine]) -> bool {
+    let mut last: Option<u32> = None;
+    let mut run = 0;
+    for l in lines {
+        if l.line.heading.is_none() && !l.line.bold {
+            continue;
+        }
+        let Ok((rest, n)) = heading_number(&l.text) else {
+            continue;
+        };
+        let Ok(n) = n.parse::<u32>() else {
+            continue;
+        };
+        if split_title(rest).0.is_empty() {
+            continue;
+        }
+        run = if last.is_some_and(|p| p + 1 == n) {
+            run + 1
+        } else {
+            1
+        };
+        last = Some(n);
+        if run >= 3 {
+            return true;
+        }
+    }
+    false
 }
 
 /// How a minute heading's number is closed: the character after it
@@ -679,6 +713,14 @@ mod tests {
         let lines = flatten(&pages);
         let l = layout(&lines).expect("paragraphs");
         assert_eq!((l.start, l.body_start, l.form), (0, 1, Form::Paragraphs));
+        // Markdown minutes with no "Minutes of" title and decisions told in
+        // prose (Ayton Community Council, 2026): numbered headings one
+        // after another are the minutes.
+        let pages = crate::from_markdown(
+            "# Minutes for meeting held Tuesday 5 May 2026\n\n## 1. Minutes of Previous Meeting\n\nTwo change was suggested.\n\n## 2. Ayton Castle\n\nIt was agreed that the meeting should be for village residents only.\n\n## 3. Planning\n\nNo Planning applications were received.\n",
+        );
+        let l = layout(&flatten(&pages)).expect("numbered headings");
+        assert_eq!(l.form, Form::Paragraphs);
         // Numbered report sections with nothing resolved are not minutes.
         let pages = crate::input::from_text("1. Introduction\n2. Background\nThe report sets out.");
         assert_eq!(layout(&flatten(&pages)), None);

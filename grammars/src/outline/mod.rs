@@ -148,16 +148,24 @@ fn drop_paragraphs(lines: &[LexedLine], styles: &mut [Option<Style>]) {
         }
         let large = lines[start].line.rel_size >= LARGER;
         let first = &lines[start];
-        let long_first = first.text.split(' ').count() > WRAPPED_TITLE_WORDS
-            && !first.line.caps
-            && first.number.is_none();
-        if end - start >= 3 && !large || end - start == 2 && long_first {
+        let long_first = || {
+            !first.line.caps
+                && first.number.is_none()
+                && more_words_than(&first.text, WRAPPED_TITLE_WORDS)
+        };
+        if end - start >= 3 && !large || end - start == 2 && long_first() {
             styles[start..end].iter_mut().for_each(|s| *s = None);
         } else if end - start >= 2 {
             styles[start + 1..end].iter_mut().for_each(|s| *s = None);
         }
         start = end;
     }
+}
+
+/// Whether `text` (folded) has more than `n` words: counted no further
+/// than the word past `n`.
+fn more_words_than(text: &str, n: usize) -> bool {
+    text.split(' ').nth(n).is_some()
 }
 
 /// The style of a line that looks like a heading; `None` for body text,
@@ -167,18 +175,23 @@ fn heading_style(l: &LexedLine) -> Option<Style> {
     if line.table.is_some() || l.bullet.is_some() {
         return None;
     }
-    let text = &*l.text;
-    if text.chars().count() > MAX_CHARS || text.split(' ').count() > MAX_WORDS {
-        return None;
-    }
     let larger = line.rel_size >= LARGER;
     let looks = line.heading.is_some() || line.bold || larger || line.caps;
+    if !looks {
+        return None;
+    }
+    let text = &*l.text;
+    if text.len() > MAX_CHARS && text.chars().count() > MAX_CHARS
+        || more_words_than(text, MAX_WORDS)
+    {
+        return None;
+    }
     // A line ending a sentence mid-paragraph, or a clause, is not a title.
     let runs_on = text.ends_with(',')
         || text.ends_with(';')
         || line.heading.is_none() && text.starts_with(char::is_lowercase)
-        || text.ends_with('.') && text.split(' ').count() > WRAPPED_TITLE_WORDS;
-    if !looks || runs_on {
+        || text.ends_with('.') && more_words_than(text, WRAPPED_TITLE_WORDS);
+    if runs_on {
         return None;
     }
     let depth = match l.number.as_ref().map(|n| n.style) {

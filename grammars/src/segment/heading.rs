@@ -90,7 +90,9 @@ pub fn body_and_date(value: &str) -> (Option<String>, Option<String>) {
         .trim_end_matches(['–', '-', ',', '|', ' '])
         .trim()
         .to_string();
-    for tail in [" date:", " held on", " held", " on", " meeting"] {
+    for tail in [
+        " date:", " | date", " date", " held on", " held", " on", " meeting",
+    ] {
         let cut = body.len().saturating_sub(tail.len());
         if body
             .get(cut..)
@@ -264,6 +266,80 @@ pub fn minutes_heading(head: &[&str]) -> Option<Head> {
     Some(h)
 }
 
+/// Minutes headed by the meeting's name over (or before) its date, with
+/// no "Minutes of" line: "Milburn Parish Council - 2nd July 2019";
+/// "Amenities, Leisure and Community Services" over "Tuesday 13th March
+/// 2018"; a governors' labelled row "COMMITTEE | Full Governing Body |
+/// DATE | 01/02/2021". Only the opening lines are read: the first line
+/// among the first three that holds a full date is the heading's, its
+/// body the words before the date or, where the date stands alone, the
+/// line above it, less the council's place and any "Minutes of the" before
+/// it ("Milburn Parish Council" -> "Parish Council").
+pub fn dated_heading(head: &[&str], council: Option<&str>) -> Option<Head> {
+    let lines: Vec<&str> = head.iter().copied().filter(|t| !t.is_empty()).collect();
+    let at = lines.iter().take(3).position(|t| find_date(t).is_some())?;
+    let line = lines[at];
+    let (named, date) = body_and_date(&cut_held(line));
+    let body = match named.filter(|b| b.split_whitespace().count() >= 2) {
+        Some(b) => Some(b),
+        None if at > 0 => {
+            let above = lines[at - 1];
+            (!above.contains(':') && above.split_whitespace().count() <= 12)
+                .then(|| title_case(&cut_held(above)))
+        }
+        None => None,
+    };
+    let body = body.map(|b| {
+        let b = unlabel(&b);
+        let b = b
+            .to_lowercase()
+            .find("minutes of ")
+            .and_then(|k| b.get(k + "minutes of ".len()..))
+            .map(|rest| rest.strip_prefix("the ").unwrap_or(rest))
+            .map(str::to_string)
+            .unwrap_or(b);
+        strip_council(&b, council)
+    });
+    Some(Head {
+        body,
+        date,
+        last_line: at,
+        ..Head::default()
+    })
+}
+
+/// A heading sentence cut before where it says where the meeting was held:
+/// "… PARISH COUNCIL MEETING HELD AT THE VILLAGE HALL AT 7.00 pm ON
+/// THURSDAY 1 JUNE 2017" -> "… PARISH COUNCIL MEETING 1 JUNE 2017" (the
+/// date kept).
+fn cut_held(line: &str) -> String {
+    let lower = line.to_lowercase();
+    let Some(k) = lower.find(" held at ").or_else(|| lower.find(" held in ")) else {
+        return line.to_string();
+    };
+    match (line.get(..k), find_date_at(line)) {
+        (Some(head), Some((d, _))) if d > k => format!("{head} {}", &line[d..]),
+        (Some(head), _) => head.to_string(),
+        _ => line.to_string(),
+    }
+}
+
+/// A labelled row's label taken off its value: "Committee | Full Governing
+/// Body" -> "Full Governing Body", where the first piece is one word and
+/// a separator follows it.
+fn unlabel(body: &str) -> String {
+    let b = body.trim();
+    let Some((first, rest)) = b.split_once(['|', ':', '\t']) else {
+        return b.to_string();
+    };
+    let rest = rest.trim_matches(['|', ':', ' ']);
+    if first.split_whitespace().count() == 1 && !rest.is_empty() {
+        rest.to_string()
+    } else {
+        b.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,6 +401,53 @@ mod tests {
         assert_eq!(
             h.venue.as_deref(),
             Some("HARINGEY PROFESSIONAL DEVELOPMENT CENTRE, DOWNHILLS PARK ROAD, TOTTENHAM, LONDON, N17 6AR")
+        );
+    }
+
+    #[test]
+    fn dated_headings_without_minutes_of() {
+        // Milburn Parish Council minutes, page 1.
+        let h = dated_heading(
+            &["Milburn Parish Council - 2nd July 2019", "Present"],
+            Some("Milburn"),
+        )
+        .unwrap();
+        assert_eq!(h.date.as_deref(), Some("2019-07-02"));
+        assert_eq!(h.body.as_deref(), Some("Parish Council"));
+        // Sutton Coldfield committee minutes: the body over its date.
+        let h = dated_heading(
+            &[
+                "Amenities, Leisure and Community Services",
+                "Tuesday 13th March 2018",
+                "Sutton Coldfield Town Hall",
+            ],
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            h.body.as_deref(),
+            Some("Amenities, Leisure and Community Services")
+        );
+        assert_eq!(h.date.as_deref(), Some("2018-03-13"));
+        // A governors' labelled row.
+        let h = dated_heading(
+            &[
+                "DECOY COMMUNITY PRIMARY SCHOOL BOARD OF GOVERNORS",
+                "COMMITTEE | Full Governing Body | DATE | 01/02/2021",
+            ],
+            None,
+        )
+        .unwrap();
+        assert_eq!(h.body.as_deref(), Some("Full Governing Body"));
+        assert_eq!(h.date.as_deref(), Some("2021-02-01"));
+        // A heading sentence: the venue cut out.
+        let h = dated_heading(&["DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING HELD AT WEST DEREHAM VILLAGE HALL AT 7.00 pm ON THURSDAY 1 JUNE 2017"], Some("West Dereham")).unwrap();
+        assert_eq!(h.date.as_deref(), Some("2017-06-01"));
+        assert_eq!(h.body.as_deref(), Some("Parish Council"));
+        // No date in the opening lines: no heading.
+        assert_eq!(
+            dated_heading(&["Present", "A B", "C D", "1 June 2017"], None),
+            None
         );
     }
 

@@ -399,6 +399,11 @@ fn is_agenda_heading(t: &str) -> bool {
 /// as "PRIVATE AGENDA" sits inside minutes as well.
 fn is_agenda_title(t: &str) -> bool {
     let t = t.trim_end_matches(':').trim_end();
+    // Most lines do not end in "agenda": passed over before splitting.
+    let tail = t.len().checked_sub(6).map(|k| &t.as_bytes()[k..]);
+    if !tail.is_some_and(|w| w.eq_ignore_ascii_case(b"agenda")) {
+        return false;
+    }
     let words: Vec<&str> = t.split(' ').collect();
     words.len() >= 2
         && words.len() <= 6
@@ -561,30 +566,20 @@ fn strip_prefix_ci<'a>(t: &'a str, p: &str) -> Option<&'a str> {
     }
 }
 
-/// Whether `t` holds the ASCII `needle`, ignoring ASCII case, without
-/// lower-casing a copy of `t`.
-fn contains_ci(t: &str, needle: &str) -> bool {
-    let Some((&first, rest)) = needle.as_bytes().split_first() else {
-        return true;
-    };
-    // The rest is compared only where the first byte matches.
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    let b = t.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        (c == lower || c == upper)
-            && b.get(i + 1..i + 1 + rest.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(rest))
-    })
-}
-
 /// The names of a work plan `is_work_plan_heading` looks for.
 const WORK_PLAN_NAMES: [&str; 4] = ["work plan", "workplan", "work programme", "forward plan"];
 
-/// Whether `t` holds one of `WORK_PLAN_NAMES`, ignoring ASCII case. Each
-/// name holds "rk" or "rd" (any ASCII case), rare in running text: only a
-/// line holding one is searched for the names.
+/// Whether `t` holds one of `WORK_PLAN_NAMES`, ignoring ASCII case.
 fn names_work_plan(t: &str) -> bool {
-    WORK_PLAN_NAMES.iter().any(|n| contains_ci(t, n))
+    // One pass: each name opens with 'w' or 'f', compared where one stands.
+    let b = t.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'w' | b'W' | b'f' | b'F')
+            && WORK_PLAN_NAMES.iter().any(|n| {
+                b.get(i..i + n.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+            })
+    })
 }
 
 /// "Published: March 2015", "Report published: 3 August 2015": the cover of
@@ -804,7 +799,9 @@ fn describe(
             }
         }
         DocType::Minutes => {
-            if let Some(m) = heading::minutes_heading(&head) {
+            let m =
+                heading::minutes_heading(&head).or_else(|| heading::dated_heading(&head, council));
+            if let Some(m) = m {
                 info.title = Some(match &m.body {
                     Some(b) => format!("Minutes of the {b} meeting"),
                     None => "Minutes".to_string(),
@@ -1083,8 +1080,8 @@ fn council_counts(texts: &[&str]) -> (Counts, Counts) {
         if !early && !named_early.is_empty() {
             break;
         }
-        words.clear();
-        words.extend(council_words(t));
+        // Split at whitespace, commas and brackets.
+        crate::lex::split_words(t, b",()", &mut words);
         for (k, w) in words.iter().enumerate() {
             // `trim_end_matches(['.', ':', ';'])` on bytes (all ASCII).
             let mut w = *w;
@@ -1108,9 +1105,19 @@ fn council_counts(texts: &[&str]) -> (Counts, Counts) {
             };
             if bare == "Council" || bare == "COUNCIL" {
                 // "Haringey Council", "Kent County Council", "Gloucester City
-                // Council", "KENT COUNTY COUNCIL – RECORD OF DECISION".
+                // Council", "KENT COUNTY COUNCIL – RECORD OF DECISION";
+                // local councils: "Milburn Parish Council", "Sutton
+                // Coldfield Town Council", "Ayton Community Council".
                 let mut j = k - 1;
-                let kinds = ["county", "city", "borough", "district"];
+                let kinds = [
+                    "county",
+                    "city",
+                    "borough",
+                    "district",
+                    "parish",
+                    "town",
+                    "community",
+                ];
                 if kinds.iter().any(|k| lower_is(words[j], k)) && j > 0 {
                     j -= 1;
                 }
@@ -1186,13 +1193,6 @@ fn trim_end_str<'a>(mut s: &'a str, suffix: &str) -> &'a str {
         s = rest;
     }
     s
-}
-
-/// `t`'s words for the council scan: split at whitespace, commas and
-/// brackets, empty pieces dropped.
-fn council_words(t: &str) -> impl Iterator<Item = &str> {
-    t.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
-        .filter(|w| !w.is_empty())
 }
 
 /// Whether `w.to_lowercase() == lower` for an ASCII `lower` holding no
@@ -1412,22 +1412,24 @@ mod tests {
     }
 
     #[test]
-    fn case_blind_contains_as_over_windows() {
-        for (t, n) in [
-            ("Schools Forum Work Plan 2014-15", "work plan"),
-            ("FORWARD PLAN", "forward plan"),
-            ("work pla", "work plan"),
-            ("a Workplan", "workplan"),
-            ("", "x"),
-            ("abc", ""),
-            ("Wörk plan work plan", "work plan"),
-            ("ww", "w"),
+    fn work_plan_names_found_case_blind_as_over_windows() {
+        for t in [
+            "Schools Forum Work Plan 2014-15",
+            "FORWARD PLAN",
+            "work pla",
+            "a Workplan",
+            "",
+            "Wörk plan work plan",
+            "Work Programme 2015/16",
+            "forward planning",
+            "ww ff",
         ] {
-            let by_windows = n.is_empty()
-                || t.as_bytes()
+            let by_windows = WORK_PLAN_NAMES.iter().any(|n| {
+                t.as_bytes()
                     .windows(n.len())
-                    .any(|w| w.eq_ignore_ascii_case(n.as_bytes()));
-            assert_eq!(contains_ci(t, n), by_windows, "{t:?} {n:?}");
+                    .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+            });
+            assert_eq!(names_work_plan(t), by_windows, "{t:?}");
         }
     }
 
@@ -1493,6 +1495,15 @@ mod tests {
             Some("Harrow")
         );
         assert_eq!(file_council_of(&["in England", "the Council"]), None);
+        // Local councils name their kind before "Council".
+        assert_eq!(
+            file_council_of(&["Milburn Parish Council - 2nd July 2019"]).as_deref(),
+            Some("Milburn")
+        );
+        assert_eq!(
+            file_council_of(&["Ayton Community Council MINUTES"]).as_deref(),
+            Some("Ayton")
+        );
     }
 
     #[test]

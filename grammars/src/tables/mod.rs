@@ -15,7 +15,7 @@ pub mod cell;
 
 use crate::document::Doc;
 use crate::input::Page;
-use crate::lex::{fold, fold_html};
+use crate::lex::{fold, fold_html, is_bullet_char};
 use crate::model::{Fields, Parsed, Record, Table};
 use crate::tables::cell::{caption, column_name, is_code, is_date, is_note, typed};
 use std::cell::OnceCell;
@@ -990,7 +990,7 @@ fn is_heading(line: &str) -> bool {
         && !line.ends_with(['.', ':', ',', ';'])
         && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && line.chars().any(char::is_alphabetic)
-        && !line.starts_with(['•', '-', '–', '*'])
+        && !line.starts_with(is_bullet_char)
 }
 
 fn push_record(t: Built, doc: usize, out: &mut Parsed) {
