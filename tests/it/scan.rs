@@ -227,7 +227,9 @@ fn word_accuracy(reference: &[String], read: &[String]) -> f64 {
 
 /// The agenda items `extract` finds in a file: number and title.
 fn agenda_items(file: &Path, ocr: &str) -> (Vec<serde_json::Value>, Vec<(String, String)>) {
-    let out = run(&["extract", "--ocr", ocr, file.to_str().unwrap()]);
+    // Verbose, so that a page OCR failed on (Tesseract over its time limit
+    // on a loaded machine, say) is named with why in a failure.
+    let out = run(&["extract", "-v", "--ocr", ocr, file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let recs = records(&out);
     let items = recs
