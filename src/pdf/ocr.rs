@@ -309,21 +309,26 @@ fn page_of_hocr(hocr: &str, dpi: u32) -> OcrPage {
             line.bbox[3] - line.bbox[1]
         };
         let size = height * SIZE_PER_X_SIZE * scale;
+        // Each word's ink, levelled, in points.
+        let spans: Vec<(f32, f32)> = words
+            .iter()
+            .map(|w| {
+                let (x0, _) = level(w.bbox[0], w.bbox[3]);
+                let (x1, _) = level(w.bbox[2], w.bbox[3]);
+                (x0 * scale, x1 * scale)
+            })
+            .collect();
         let mut end: Option<f32> = None;
-        for w in words {
-            let (x0, _) = level(w.bbox[0], w.bbox[3]);
-            let (x1, _) = level(w.bbox[2], w.bbox[3]);
+        for (k, w) in words.iter().enumerate() {
+            let (x0, mut x1) = spans[k];
+            if let Some(&(next, _)) = spans.get(k + 1) {
+                x1 = typeset_end(x1, next, size);
+            }
             if let Some(end) = end {
                 glyphs.push(glyph(" ", end, 0.0, base * scale, size));
             }
-            glyphs.push(glyph(
-                &w.text,
-                x0 * scale,
-                (x1 - x0) * scale,
-                base * scale,
-                size,
-            ));
-            end = Some(x1 * scale);
+            glyphs.push(glyph(&w.text, x0, x1 - x0, base * scale, size));
+            end = Some(x1);
             confidences.push(w.confidence);
         }
     }
@@ -333,6 +338,29 @@ fn page_of_hocr(hocr: &str, dpi: u32) -> OcrPage {
         confidences.iter().sum::<f32>() / confidences.len() as f32
     };
     OcrPage { glyphs, confidence }
+}
+
+/// A word space as typeset, in font sizes: the gap between two words'
+/// boxes (advance widths) printed one space apart.
+const WORD_SPACE: f32 = 0.25;
+/// The widest gap, in font sizes, still read as one word space (justified
+/// lines stretch spaces); wider gaps (a numbered item's tab, a column
+/// gutter) are kept as printed.
+const WIDEST_WORD_SPACE: f32 = 0.75;
+
+/// Where a word's box ends, the next word on its line starting at `next`.
+/// OCR boxes hold ink; a typeset word's box holds its advance, side
+/// bearings included, so the ink gap between two words one space apart is
+/// wider than the gap between their boxes, often wider than the gutter
+/// layout looks for between columns. So a word-space gap is brought to a
+/// typeset word space.
+fn typeset_end(ink_end: f32, next: f32, size: f32) -> f32 {
+    let gap = next - ink_end;
+    if gap > size * WORD_SPACE && gap <= size * WIDEST_WORD_SPACE {
+        next - size * WORD_SPACE
+    } else {
+        ink_end
+    }
 }
 
 fn glyph(text: &str, x: f32, w: f32, y: f32, size: f32) -> Glyph {
@@ -548,6 +576,29 @@ mod tests {
         assert_eq!(page.glyphs[6].w, 0.0);
         assert!((page.glyphs[6].x - 270.0 * scale).abs() < 0.01);
         assert!((page.confidence - 93.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn word_spaces_are_typeset_spaces_and_tabs_stay_wide() {
+        // The Haringey agenda's declarations paragraph, as Tesseract boxes
+        // it at 300 dpi: ink gaps of 17-22 px (4-5 pt at 10.3 pt) between
+        // words, wider than a 4 pt column gutter; the item number's tab,
+        // 130 px, is kept.
+        let hocr = r#"<span class='ocr_line' title="bbox 240 700 1400 740; baseline 0 -8; x_size 40">
+        <span class='ocrx_word' title='bbox 240 700 270 732; x_wconf 94'>3.</span>
+        <span class='ocrx_word' title='bbox 400 700 760 732; x_wconf 92'>Declarations</span>
+        <span class='ocrx_word' title='bbox 782 700 860 732; x_wconf 92'>are</span>
+        <span class='ocrx_word' title='bbox 877 700 990 732; x_wconf 92'>only</span>
+        </span>"#;
+        let page = page_of_hocr(hocr, 300);
+        let words: Vec<&Glyph> = page.glyphs.iter().filter(|g| g.text != " ").collect();
+        let size = words[0].size;
+        let gap = |a: &Glyph, b: &Glyph| b.x - (a.x + a.w);
+        assert!((gap(words[1], words[2]) - size * WORD_SPACE).abs() < 0.01);
+        assert!((gap(words[2], words[3]) - size * WORD_SPACE).abs() < 0.01);
+        assert!((gap(words[0], words[1]) - 130.0 * 72.0 / 300.0).abs() < 0.01);
+        // Words start where their ink does.
+        assert!((words[2].x - 782.0 * 72.0 / 300.0).abs() < 0.01);
     }
 
     #[test]

@@ -187,12 +187,19 @@ fn fast_content_reader_declines_or_agrees_on_damaged_streams() {
         b"/A#20B 1 Tf 5. 0 Td 1.5.3 5-3 m",
         b"/P << /MCID 0 /A [1 (x) <<>>] /A <FE FF> >> BDC EMC /Span<</ActualText(x)>>BDC",
         b"[(a) 1 0 R] TJ % comment\nq Q << /MCID 0 R >> BDC null 1 Tf BI /W 1 ID x EI",
+        // A scanner's page (Canon IJ Scan Utility): a comment, a blank
+        // line, the scan drawn. lopdf stops at the blank line; the fast
+        // reader reads on (compared with lopdf on the comment blanked out).
+        b"% CANON_PFINF_TYPE0_TEXTOFF\n\nq\n595.20 0 0 841.68 0.00 0.00 cm\n/Obj5 Do\nQ\n\n",
+        b"BT (100%) Tj % a comment\n  /F1 9 Tf%another\r\n\tET",
     ];
     for case in cases {
         assert!(matches_lopdf(case), "{}", String::from_utf8_lossy(case));
     }
     assert!(decode(cases[1]).is_some_and(|c| c.operations.len() == 5));
     assert!(decode(cases[5]).is_some_and(|c| c.operations.len() == 3));
+    assert!(decode(cases[7]).is_some_and(|c| c.operations.len() == 4));
+    assert!(decode(cases[8]).is_some_and(|c| c.operations.len() == 4));
     // Each prefix of each case, and each case with one byte replaced by a
     // byte that matters to the grammar, deterministically.
     let specials = b"%()<>[]{}/\\\0\x0c#.+-R \n\rTn1a";

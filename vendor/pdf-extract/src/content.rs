@@ -5,12 +5,15 @@
 //! the cost of reading a PDF. Almost every content stream written by office
 //! suites and PDF libraries uses a small subset of the syntax: numbers,
 //! names, literal and hex strings, arrays of those, and operators separated
-//! by spaces and newlines. `decode` reads exactly that subset in one pass and
-//! returns `None` as soon as it meets anything else (comments, dictionaries,
-//! inline images, keywords such as `null`, bytes lopdf would stop at), so the
-//! caller falls back to lopdf for the whole stream. Where it returns `Some`,
-//! the result equals what `lopdf::content::Content::decode` returns for the
-//! same bytes; `matches_lopdf` is there for tests to check that.
+//! by spaces and newlines, with comments between operations. `decode` reads
+//! exactly that subset in one pass and returns `None` as soon as it meets
+//! anything else (inline images, keywords such as `null`, comments inside
+//! arrays, bytes lopdf would stop at), so the caller falls back to lopdf for
+//! the whole stream. Where it returns `Some`, the result equals what
+//! `lopdf::content::Content::decode` returns for the same bytes
+//! (`matches_lopdf` is there for tests to check that), but for one thing:
+//! a comment followed by a blank or indented line, where lopdf stops reading
+//! and this reader reads on (see `skip_content_space`).
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Object, StringFormat};
@@ -22,7 +25,12 @@ const MAX_DEPTH: usize = 16;
 /// The operations of a content stream, or `None` if the stream uses syntax
 /// outside the subset read here.
 pub fn decode(data: &[u8]) -> Option<Content<Vec<Operation>>> {
-    let mut r = Reader { data, pos: 0 };
+    decode_marking_comments(data).map(|(content, _)| content)
+}
+
+/// `decode`, and where the comments it skipped lie (byte ranges).
+fn decode_marking_comments(data: &[u8]) -> Option<(Content<Vec<Operation>>, Vec<std::ops::Range<usize>>)> {
+    let mut r = Reader { data, pos: 0, comments: Vec::new() };
     let mut operations = Vec::with_capacity(data.len() / 16);
     let mut operands = Vec::new();
     r.skip_content_space();
@@ -59,16 +67,22 @@ pub fn decode(data: &[u8]) -> Option<Content<Vec<Operation>>> {
     if !operands.is_empty() {
         return None;
     }
-    Some(Content { operations })
+    Some((Content { operations }, r.comments))
 }
 
-/// Whether `decode` agrees with lopdf on `data` (it may decline, never differ).
+/// Whether `decode` agrees with lopdf on `data`: it may decline, never
+/// differ. The comments it read are blanked out (spaces) for lopdf first,
+/// as lopdf stops at a comment followed by a blank or indented line.
 pub fn matches_lopdf(data: &[u8]) -> bool {
-    let ours = match decode(data) {
+    let (ours, comments) = match decode_marking_comments(data) {
         Some(c) => c,
         None => return true,
     };
-    let theirs = match Content::decode(data) {
+    let mut blanked = data.to_vec();
+    for range in comments {
+        blanked[range].fill(b' ');
+    }
+    let theirs = match Content::decode(&blanked) {
         Ok(c) => c,
         Err(_) => return false,
     };
@@ -109,6 +123,8 @@ fn hex_value(c: u8) -> Option<u8> {
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
+    /// The comments skipped so far.
+    comments: Vec<std::ops::Range<usize>>,
 }
 
 impl Reader<'_> {
@@ -116,10 +132,28 @@ impl Reader<'_> {
         self.data.get(self.pos).copied()
     }
 
-    /// lopdf's `content_space`: only these four, not NUL or form feed.
+    /// lopdf's `content_space` (only these four, not NUL or form feed),
+    /// and comments between operations: `%` to the end of its line.
+    ///
+    /// Here a comment is white-space, as the PDF syntax says. lopdf's
+    /// grammar takes a comment only right before an operation's first
+    /// byte, so a comment followed by a blank or indented line ends its
+    /// reading of the stream: a scanner's `% CANON_PFINF_TYPE0_TEXTOFF`
+    /// content stream before the one that draws the scan left the page
+    /// empty. So on comments this reader differs from lopdf: it reads on.
     fn skip_content_space(&mut self) {
-        while let Some(b' ' | b'\t' | b'\r' | b'\n') = self.peek() {
-            self.pos += 1;
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\r' | b'\n') => self.pos += 1,
+                Some(b'%') => {
+                    let start = self.pos;
+                    while !matches!(self.peek(), None | Some(b'\r' | b'\n')) {
+                        self.pos += 1;
+                    }
+                    self.comments.push(start..self.pos);
+                }
+                _ => return,
+            }
         }
     }
 
@@ -355,7 +389,32 @@ mod tests {
             assert!(matches_lopdf(case), "{}", String::from_utf8_lossy(case));
         }
         assert!(decode(b"BT /F1 12 Tf 72 720 Td (Hi) Tj ET").is_some());
-        assert!(decode(b"% comment\nq Q").is_none());
+        assert!(decode(b"% comment\nq Q").is_some());
+    }
+
+    /// The two content streams of a page of Canon's IJ Scan Utility
+    /// (Tintern Community Council's scanned annual return), as the page
+    /// joins them: a comment, a blank line, then the scan drawn across the
+    /// page. lopdf stops at the blank line after the comment; read here,
+    /// the image is drawn.
+    #[test]
+    fn a_comment_before_a_blank_line_does_not_end_the_stream() {
+        let page = b"% CANON_PFINF_TYPE0_TEXTOFF\n\nq\n595.20 0 0 841.68 0.00 0.00 cm\n/Obj5 Do\nQ\n\n";
+        let ops: Vec<String> = decode(page)
+            .unwrap()
+            .operations
+            .into_iter()
+            .map(|o| o.operator)
+            .collect();
+        assert_eq!(ops, ["q", "cm", "Do", "Q"]);
+        assert!(Content::decode(page).unwrap().operations.is_empty());
+        assert!(matches_lopdf(page));
+        // A `%` inside a string is text, not a comment.
+        let text = decode(b"BT (100%) Tj ET").unwrap();
+        assert_eq!(
+            text.operations[1].operands[0],
+            Object::String(b"100%".to_vec(), StringFormat::Literal)
+        );
         assert!(decode(b"[(a) 1 0 R] TJ").is_none());
     }
 }
