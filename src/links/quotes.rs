@@ -106,20 +106,23 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
         }
     }
     for (rec, lead) in &recs {
-        let mut hits: HashMap<u32, usize> = HashMap::new();
-        for w in lead.iter().collect::<BTreeSet<_>>() {
-            for &ci in postings.get(w.as_str()).into_iter().flatten() {
-                *hits.entry(ci).or_default() += 1;
-            }
+        // A clause holding QUOTED of the lead's distinct words holds at
+        // least one of its rarest (distinct - needed + 1): only clauses
+        // holding one of those are compared.
+        let mut distinct: Vec<&str> = lead.iter().map(String::as_str).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let need = ((distinct.len() as f32) * QUOTED).ceil() as usize;
+        distinct.sort_by_key(|w| (postings.get(w).map_or(0, Vec::len), *w));
+        let mut candidates: BTreeSet<u32> = BTreeSet::new();
+        for w in &distinct[..distinct.len() + 1 - need.max(1)] {
+            candidates.extend(postings.get(w).into_iter().flatten().copied());
         }
-        let need = (lead.len() as f32 * QUOTED).ceil() as usize;
         // The best clause of each document.
         let mut best: BTreeMap<usize, f32> = BTreeMap::new();
-        for (&ci, &n) in &hits {
+        for ci in candidates {
             let (d, words) = &all_clauses[ci as usize];
-            if n < need.min(lead.iter().collect::<BTreeSet<_>>().len())
-                || words.len() > 3 * lead.len()
-            {
+            if words.len() > 3 * lead.len() {
                 continue;
             }
             let score = containment(lead, words);

@@ -145,6 +145,25 @@ pub fn thread(id: &str, nodes: &[Node], links: &[Link]) -> Vec<Step> {
     steps
 }
 
+/// The ids a thread from `id` reaches through `links` (with `id`), for
+/// fetching only those records.
+pub fn reach(id: &str, links: &[Link]) -> BTreeSet<String> {
+    let mut reached = BTreeSet::from([id.to_string()]);
+    let mut frontier = vec![id.to_string()];
+    for _ in 0..MAX_STEPS {
+        let mut next = Vec::new();
+        for l in links {
+            for (a, b) in [(&l.source, &l.target), (&l.target, &l.source)] {
+                if frontier.contains(a) && reached.insert(b.clone()) {
+                    next.push(b.clone());
+                }
+            }
+        }
+        frontier = next;
+    }
+    reached
+}
+
 /// A step as one line of text: date, kind, title, file and page, then
 /// how it was reached.
 pub fn step_line(s: &Step) -> String {
@@ -208,5 +227,6 @@ mod tests {
             .collect();
         assert_eq!(ids, ["report", "decision", "call-in"]);
         assert!(thread("nothing", &nodes, &links).is_empty());
+        assert_eq!(reach("report", &links).len(), 3);
     }
 }
