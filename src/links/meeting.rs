@@ -5,7 +5,7 @@
 //! confirm. A number alone is not enough (minutes are often numbered on
 //! from the last meeting's), so it needs a title that agrees in part.
 
-use super::words::{same_body, title_similarity};
+use super::words::{content_words, same_body, title_similarity};
 use super::{candidate, Link, LinkType, Node};
 
 pub fn find(nodes: &[Node]) -> Vec<Link> {
@@ -58,7 +58,17 @@ fn same_meeting(a: &Node, b: &Node) -> bool {
 /// How far `a` and `b` (of one meeting) are the same business: `number`
 /// (the item number `a` or the form gives) against `b`'s, and the titles.
 fn agree(number: Option<&str>, a: &Node, b: &Node) -> Option<(f32, String)> {
-    let title = title_similarity(a.title.as_deref()?, b.title.as_deref()?);
+    let (ta, tb) = (a.title.as_deref()?, b.title.as_deref()?);
+    let title = title_similarity(ta, tb);
+    // One title all of whose words the other holds ("CRSTS" and "CRSTS
+    // City centre – Redcliffe Roundabout and Redcliffe Way").
+    let (wa, wb) = (content_words(ta), content_words(tb));
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    let within = !short.is_empty() && short.iter().all(|w| long.contains(w));
     let b_number = if b.kind == "decision" {
         b.item_stamp.as_deref()
     } else {
@@ -73,7 +83,7 @@ fn agree(number: Option<&str>, a: &Node, b: &Node) -> Option<(f32, String)> {
     let n = a_number.unwrap_or("");
     match (same_number, title) {
         (true, t) if t >= 0.5 => Some((0.95, format!("item {n}, same title"))),
-        (true, t) if t >= 0.2 => Some((0.8, format!("item {n}, title in part"))),
+        (true, t) if t >= 0.2 || within => Some((0.8, format!("item {n}, title in part"))),
         (_, t) if t >= 0.75 => Some((0.5 + 0.4 * t, "same title".to_string())),
         _ => None,
     }
@@ -120,6 +130,24 @@ mod tests {
             links[0].evidence,
             "decision of the same meeting (12 September 2024), item 10, same title"
         );
+    }
+
+    #[test]
+    fn a_shortened_title_held_by_the_other_with_the_same_number() {
+        // Bristol, 15 May 2025: minute 11 read as "CRSTS", the form's
+        // "CRSTS City centre – Redcliffe Roundabout and Redcliffe Way
+        // (agenda item 11)".
+        let minute = node("m-minute-11", "minute", "11", "CRSTS");
+        let mut decision = node(
+            "d-decision-5",
+            "decision",
+            "",
+            "CRSTS City centre – Redcliffe Roundabout and Redcliffe Way",
+        );
+        decision.item_stamp = Some("11".into());
+        let links = find(&[minute, decision]);
+        assert_eq!(links.len(), 1);
+        assert!(links[0].evidence.ends_with("item 11, title in part"));
     }
 
     #[test]

@@ -23,13 +23,20 @@ pub fn content_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// A plural's "s" dropped ("assessments" → "assessment"), not "ss"/"us".
+/// A word's ending dropped so that forms of one word compare equal: a
+/// plural's "s" ("assessments" → "assessment", not "ss"/"us"), then "ing"
+/// and a final "e" ("requiring" and "require" → "requir").
 fn stem(w: &str) -> String {
+    let mut w = w;
     if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-        w[..w.len() - 1].to_string()
-    } else {
-        w.to_string()
+        w = &w[..w.len() - 1];
     }
+    if w.len() > 5 && w.ends_with("ing") {
+        w = &w[..w.len() - 3];
+    } else if w.len() > 4 && w.ends_with('e') {
+        w = &w[..w.len() - 1];
+    }
+    w.to_string()
 }
 
 /// Shared content words over the larger set: 1.0 for the same title in
@@ -105,6 +112,12 @@ mod tests {
         // short: "improve quality and consistency of assessments and plans".
         let rec = content_words("improve the quality and consistency of assessment and plans by:");
         let quote = content_words("improve quality and consistency of assessments and plans;");
+        assert_eq!(containment(&rec, &quote), 1.0);
+        // "The key recommendations include requiring LSCBs to monitor and
+        // evaluate ..." for "require LSCBs to evaluate ...".
+        let rec = content_words("require LSCBs to evaluate the quality and effectiveness");
+        let quote =
+            content_words("requiring LSCBs to monitor and evaluate the quality and effectiveness");
         assert_eq!(containment(&rec, &quote), 1.0);
     }
 }
