@@ -10,16 +10,29 @@ use super::{candidate, Link, LinkType, Node};
 const SAME_TITLE: f32 = 0.9;
 
 pub fn find(nodes: &[Node]) -> Vec<Link> {
-    let reports: Vec<&Node> = nodes.iter().filter(|n| n.kind == "report").collect();
+    // Reports by the number of distinct content words of their title: a
+    // title 0.9 similar has nearly as many.
+    let mut reports: std::collections::BTreeMap<usize, Vec<&Node>> = Default::default();
+    for n in nodes.iter().filter(|n| n.kind == "report") {
+        let words: std::collections::BTreeSet<String> =
+            content_words(n.title.as_deref().unwrap_or(""))
+                .into_iter()
+                .collect();
+        reports.entry(words.len()).or_default().push(n);
+    }
     let mut out = Vec::new();
     for minute in nodes.iter().filter(|n| n.kind == "minute") {
         let Some(title) = minute.title.as_deref() else {
             continue;
         };
+        let distinct: std::collections::BTreeSet<String> =
+            content_words(title).into_iter().collect();
         if content_words(title).len() < 3 {
             continue;
         }
-        for report in &reports {
+        let n = distinct.len() as f32;
+        let sizes = (n * SAME_TITLE).ceil() as usize..=(n / SAME_TITLE).floor() as usize;
+        for report in reports.range(sizes).flat_map(|(_, r)| r) {
             if report.file == minute.file {
                 continue;
             }

@@ -31,12 +31,18 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
     };
     let documents: Vec<&Node> = nodes.iter().filter(|n| n.kind == "document").collect();
     let reports: Vec<&Node> = nodes.iter().filter(|n| n.kind == "report").collect();
+    // Only records of the same pack or of one date can link: found by
+    // file and by date, not by scanning every record of the index.
+    let documents_near = Near::of(&documents);
+    let reports_near = Near::of(&reports);
     let paged_packs = packs_numbered_as_printed(nodes, &documents);
     let mut out = Vec::new();
     for item in nodes.iter().filter(|n| n.kind == "agenda_item") {
         let number = item.number.as_deref().unwrap_or("");
         let paged = paged_packs.contains(item.file.as_str());
-        for doc in documents.iter().filter(|d| !d.same_document(item)) {
+        let named = item.title.as_deref().and_then(grammars::lex::find_date);
+        let near = documents_near.around(item, named.as_deref());
+        for doc in near.iter().filter(|d| !d.same_document(item)) {
             let target = target_of(doc).unwrap_or(doc);
             let same_pack = doc.file == item.file;
             if let (true, Some([from, to]), Some(printed)) =
@@ -52,7 +58,7 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
                     ));
                 }
             }
-            if let Some(named) = item.title.as_deref().and_then(grammars::lex::find_date) {
+            if let Some(named) = named.clone() {
                 let meeting_of = same_pack || same_body(item.body.as_deref(), doc.body.as_deref());
                 if doc.doc_type == "minutes" && doc.date.as_deref() == Some(&named) && meeting_of {
                     out.push(candidate(
@@ -88,7 +94,7 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
                 ));
             }
         }
-        for report in &reports {
+        for report in reports_near.around(item, None) {
             if report.same_document(item) || report.item_stamp.as_deref() != Some(number) {
                 continue;
             }
@@ -107,6 +113,44 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
         }
     }
     out
+}
+
+/// Records found by file and by date.
+struct Near<'a> {
+    by_file: BTreeMap<&'a str, Vec<&'a Node>>,
+    by_date: BTreeMap<&'a str, Vec<&'a Node>>,
+}
+
+impl<'a> Near<'a> {
+    fn of(nodes: &[&'a Node]) -> Near<'a> {
+        let mut near = Near {
+            by_file: BTreeMap::new(),
+            by_date: BTreeMap::new(),
+        };
+        for n in nodes {
+            near.by_file.entry(n.file.as_str()).or_default().push(n);
+            if let Some(d) = n.date.as_deref() {
+                near.by_date.entry(d).or_default().push(n);
+            }
+        }
+        near
+    }
+
+    /// The records of `item`'s file, of its date and of `other_date`, each
+    /// once, in the order of the index.
+    fn around(&self, item: &Node, other_date: Option<&str>) -> Vec<&'a Node> {
+        let mut out: Vec<&'a Node> = Vec::new();
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let dates = [item.date.as_deref(), other_date];
+        let groups = std::iter::once(self.by_file.get(item.file.as_str()))
+            .chain(dates.into_iter().flatten().map(|d| self.by_date.get(d)));
+        for n in groups.flatten().flatten() {
+            if seen.insert(n.id.as_str()) {
+                out.push(n);
+            }
+        }
+        out
+    }
 }
 
 /// The packs (files) whose printed page numbers are the ones the agenda's

@@ -12,9 +12,31 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
     let minutes: Vec<&Node> = nodes.iter().filter(|n| n.kind == "minute").collect();
     let items: Vec<&Node> = nodes.iter().filter(|n| n.kind == "agenda_item").collect();
     let decisions: Vec<&Node> = nodes.iter().filter(|n| n.kind == "decision").collect();
+    let by_date = |records: &[&'_ Node]| {
+        let mut map: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        for (i, n) in records.iter().enumerate() {
+            if let Some(d) = &n.date {
+                map.entry(d.clone()).or_default().push(i);
+            }
+        }
+        map
+    };
+    let (minutes_on, items_on) = (by_date(&minutes), by_date(&items));
+    let on = |map: &std::collections::BTreeMap<String, Vec<usize>>, n: &Node| {
+        n.date
+            .as_ref()
+            .and_then(|d| map.get(d))
+            .cloned()
+            .unwrap_or_default()
+    };
     let mut out = Vec::new();
     for item in &items {
-        for minute in minutes.iter().filter(|m| same_meeting(item, m)) {
+        let same_day = on(&minutes_on, item);
+        for minute in same_day
+            .iter()
+            .map(|&i| minutes[i])
+            .filter(|m| same_meeting(item, m))
+        {
             if let Some((confidence, why)) = agree(item.number.as_deref(), item, minute) {
                 out.push(candidate(
                     LinkType::MinutedAs,
@@ -28,11 +50,12 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
     }
     for decision in &decisions {
         let stamp = decision.item_stamp.as_deref();
-        for record in minutes
-            .iter()
-            .chain(&items)
-            .filter(|m| same_meeting(decision, m))
-        {
+        let same_day: Vec<&Node> = on(&minutes_on, decision)
+            .into_iter()
+            .map(|i| minutes[i])
+            .chain(on(&items_on, decision).into_iter().map(|i| items[i]))
+            .collect();
+        for record in same_day.into_iter().filter(|m| same_meeting(decision, m)) {
             if let Some((confidence, why)) = agree(stamp, record, decision) {
                 out.push(candidate(
                     LinkType::RecordedAs,
