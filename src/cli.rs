@@ -60,6 +60,20 @@ pub enum Command {
     /// --format json`) and /api/record/ID. The first line on stdout is the
     /// address served. A running `agendex index` shows up at its next commit.
     Serve(ServeArgs),
+    /// Print the links among records: which agenda item introduces which
+    /// report, which minute took which item, which records share a
+    /// decision number, where a recommendation is quoted (JSON Lines:
+    /// type, source, target, evidence, confidence).
+    ///
+    /// With PATHs, the papers are read and linked; without, the links the
+    /// index stores (computed after every `agendex index`) are printed.
+    Links(LinksArgs),
+    /// Follow one record's links to the whole chain, in date order: agenda
+    /// item, report, minute, decision, call-in. Each step gives its kind,
+    /// title, date, file, page and the evidence of the link that reached it.
+    ///
+    /// From the index (--index), or from papers read now (PATHs).
+    Thread(ThreadArgs),
     /// Print the JSON Schema (draft 2020-12) of the records `extract` prints.
     ///
     /// Made from the record types themselves: the envelope, then per kind
@@ -240,6 +254,41 @@ pub struct ManArgs {
     /// instead of printing agendex.1.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct LinksArgs {
+    /// Papers to read and link (files or folders); none: the index's links.
+    pub paths: Vec<PathBuf>,
+    /// The index folder.
+    #[arg(long, default_value = "index", value_name = "DIR")]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How a thread is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThreadFormat {
+    /// One step a line, for people.
+    Text,
+    /// A JSON array of steps, for scripts.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ThreadArgs {
+    /// The record's id (as `extract` and `search` print it).
+    pub id: String,
+    /// Papers to read and link (files or folders); none: the index.
+    pub paths: Vec<PathBuf>,
+    /// The index folder.
+    #[arg(long, default_value = "index", value_name = "DIR")]
+    pub index: PathBuf,
+    #[arg(long, value_enum, default_value_t = ThreadFormat::Text)]
+    pub format: ThreadFormat,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 #[derive(Debug, Args)]

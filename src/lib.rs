@@ -40,3 +40,5 @@ pub mod serve;
 pub mod eval;
 // why a file could not be read
 pub mod error;
+
+pub mod links;

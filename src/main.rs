@@ -38,6 +38,8 @@ fn main() {
         cli::Command::Search(args) => cmd::search::run(args),
         cli::Command::Export(args) => cmd::export::run(args),
         cli::Command::Serve(args) => cmd::serve::run(args),
+        cli::Command::Links(args) => cmd::links::run(args),
+        cli::Command::Thread(args) => cmd::thread::run(args),
         cli::Command::Eval(args) => cmd::eval::run(args),
         cli::Command::Schema => cmd::schema::run(),
         cli::Command::Completions(args) => cmd::completions::run(args),

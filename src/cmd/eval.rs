@@ -32,12 +32,18 @@ pub fn run(args: &EvalArgs) -> Result<i32> {
     for e in &walk_errors {
         eprintln!("agendex: {}: {}", e.path, e.reason);
     }
+    // Files named by link lines are read too (for their links only).
+    let link_files: std::collections::BTreeSet<&str> = gold
+        .links
+        .iter()
+        .flat_map(|l| [l.file.as_str(), l.target_file.as_str()])
+        .collect();
     let mut chosen: BTreeMap<String, Source> = BTreeMap::new();
     for s in sources {
         let Some(name) = s.path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
             continue;
         };
-        if !gold.files.contains_key(&name) {
+        if !gold.files.contains_key(&name) && !link_files.contains(name.as_str()) {
             continue;
         }
         if let Some(first) = chosen.get(&name) {
@@ -79,6 +85,7 @@ pub fn run(args: &EvalArgs) -> Result<i32> {
     };
     let opts = pipeline_options(&args.read);
     let mut records: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
+    let mut all_records: Vec<agendex::record::OutRecord> = Vec::new();
     let mut failed = 0usize;
     pipeline::run(&inputs, &opts, |outcome| {
         let name = outcome
@@ -97,6 +104,9 @@ pub fn run(args: &EvalArgs) -> Result<i32> {
                     .filter_map(|r| serde_json::to_value(r).ok())
                     .collect();
                 records.insert(name, values);
+                if !gold.links.is_empty() {
+                    all_records.extend(recs.iter().cloned());
+                }
             }
             Err(reason) => {
                 eprintln!("agendex: {}: {reason}", outcome.source.display());
@@ -114,11 +124,25 @@ pub fn run(args: &EvalArgs) -> Result<i32> {
         score_file(&gold, file, records.get(file).map(Vec::as_slice), &mut eval);
     }
 
+    let link_scores = if gold.links.is_empty() {
+        Vec::new()
+    } else {
+        let found = agendex::links::compute(&all_records);
+        agendex::eval::links::score(&gold, &records, &found)
+    };
     let text = match args.format {
-        EvalFormat::Text => report::text(&eval, args.misses),
-        EvalFormat::Markdown => report::markdown(&eval),
+        EvalFormat::Text => {
+            report::text(&eval, args.misses) + &agendex::eval::links::text(&link_scores)
+        }
+        EvalFormat::Markdown => {
+            report::markdown(&eval) + &agendex::eval::links::markdown(&link_scores)
+        }
         EvalFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&report::json(&eval, args.misses))?;
+            let mut json = report::json(&eval, args.misses);
+            if let (serde_json::Value::Object(o), false) = (&mut json, link_scores.is_empty()) {
+                o.insert("links".into(), serde_json::to_value(&link_scores)?);
+            }
+            let mut s = serde_json::to_string_pretty(&json)?;
             s.push('\n');
             s
         }

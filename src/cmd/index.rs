@@ -157,6 +157,16 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     }
     let totals = updater.finish()?;
     agendex::public::mark(&args.index, args.public)?;
+    // Links are computed again over every record the index stores: a new
+    // paper links back to papers indexed before it, a removed one's go.
+    let links_start = Instant::now();
+    let links = agendex::links::store::refresh(&args.index)?;
+    if verbose {
+        eprintln!(
+            "agendex: {links} links among the indexed records; {:.2} s",
+            links_start.elapsed().as_secs_f64()
+        );
+    }
     progress.committed(summary.parsed, total);
 
     summary.failed += walk_errors.len();

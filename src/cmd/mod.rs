@@ -7,11 +7,13 @@ pub mod export_engines;
 pub mod extract;
 pub mod index;
 pub mod index_records;
+pub mod links;
 pub mod man;
 pub mod pages;
 pub mod schema;
 pub mod search;
 pub mod serve;
+pub mod thread;
 
 use agendex::pdf::worker::Limits;
 use agendex::pipeline::{Options, PdfMode};

@@ -30,6 +30,21 @@ pub struct GoldRecord {
     pub origin: String,
 }
 
+/// One record of a file that links to one record of another (or the same)
+/// file: `{"link": TYPE, "file", "kind", "key", "target_file",
+/// "target_kind", "target_key"}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldLink {
+    pub link_type: String,
+    pub file: String,
+    pub kind: String,
+    pub key: String,
+    pub target_file: String,
+    pub target_kind: String,
+    pub target_key: String,
+    pub origin: String,
+}
+
 /// Everything read from the gold files.
 #[derive(Debug, Default, Clone)]
 pub struct Gold {
@@ -37,6 +52,12 @@ pub struct Gold {
     pub files: BTreeMap<String, GoldFile>,
     /// In the order read.
     pub records: Vec<GoldRecord>,
+    /// Links, in the order read.
+    pub links: Vec<GoldLink>,
+    /// Files whose outgoing links are annotated exhaustively
+    /// (`{"links_complete": [FILE, ...]}`): link precision is computed over
+    /// links from these.
+    pub links_complete: std::collections::BTreeSet<String>,
 }
 
 /// A gold line that cannot be read.
@@ -90,6 +111,30 @@ impl Gold {
                     reason: "not a JSON object".into(),
                 });
             };
+            if let Some(Value::Array(files)) = obj.get("links_complete") {
+                self.links_complete
+                    .extend(files.iter().filter_map(|f| f.as_str().map(str::to_string)));
+                continue;
+            }
+            if let Some(link_type) = string_of(&obj, "link") {
+                let get = |k: &str| {
+                    string_of(&obj, k).ok_or_else(|| GoldError {
+                        origin: at(),
+                        reason: format!("a link line without \"{k}\""),
+                    })
+                };
+                self.links.push(GoldLink {
+                    link_type,
+                    file: get("file")?,
+                    kind: get("kind")?,
+                    key: get("key")?,
+                    target_file: get("target_file")?,
+                    target_kind: get("target_kind")?,
+                    target_key: get("target_key")?,
+                    origin: at(),
+                });
+                continue;
+            }
             let file = string_of(&obj, "file").ok_or_else(|| GoldError {
                 origin: at(),
                 reason: "no \"file\"".into(),
@@ -192,6 +237,19 @@ mod tests {
             .unwrap_err();
         assert!(e.reason.contains("key"), "{e}");
         assert!(g.add("not json", "z", "p").is_err());
+    }
+
+    #[test]
+    fn link_lines_name_both_ends_and_add_no_annotated_file() {
+        let mut g = Gold::default();
+        let text = r#"{"links_complete": ["a.pdf"]}
+{"link": "minuted_as", "file": "a.pdf", "kind": "agenda_item", "key": "Apologies", "target_file": "b.pdf", "target_kind": "minute", "target_key": "Apologies"}"#;
+        g.add(text, "l.jsonl", "links").unwrap();
+        assert!(g.files.is_empty());
+        assert_eq!(g.links.len(), 1);
+        assert_eq!(g.links[0].target_kind, "minute");
+        assert!(g.links_complete.contains("a.pdf"));
+        assert!(g.add(r#"{"link": "x", "file": "a"}"#, "l", "p").is_err());
     }
 
     #[test]

@@ -15,6 +15,7 @@
 pub mod floors;
 pub mod fold;
 pub mod gold;
+pub mod links;
 pub mod matching;
 pub mod report;
 pub mod score;

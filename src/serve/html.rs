@@ -551,6 +551,9 @@ pub fn error_page(status: u16, message: &str, params: Option<&SearchParams>) -> 
 pub struct Related {
     /// The judgements of the record's document, in document order.
     pub judgements: Vec<Value>,
+    /// The record's thread (`agendex thread`), in date order; empty when
+    /// nothing links to it.
+    pub thread: Vec<crate::links::thread::Step>,
 }
 
 pub fn record_page(rec: &Value, back: Option<&str>, related: &Related) -> String {
@@ -596,6 +599,7 @@ pub fn record_page(rec: &Value, back: Option<&str>, related: &Related) -> String
         _ => {}
     }
     judgements(&mut m, &related.judgements, s(rec, "/id"));
+    timeline(&mut m, &related.thread, s(rec, "/id"));
     m.push_str("</section>");
     if !text.is_empty() && !lead {
         let _ = write!(
@@ -922,6 +926,39 @@ fn judgements(m: &mut String, judgements: &[Value], current: &str) {
     m.push_str("</tbody></table></div></div>");
 }
 
+/// The record's thread as a timeline: each step's date, kind and title,
+/// linking to its record, and the evidence of the link that reached it.
+fn timeline(m: &mut String, steps: &[crate::links::thread::Step], current: &str) {
+    if steps.is_empty() {
+        return;
+    }
+    m.push_str("<div class=\"thread\"><h2>Thread</h2><ol class=\"timeline\">");
+    for st in steps {
+        let here = st.id == current;
+        let _ = write!(
+            m,
+            "<li{}><span class=\"date\">{}</span> <span class=\"kind\">{}</span> <a href=\"{}\">{}</a> <span class=\"where\">{} p.{}</span>",
+            if here { " class=\"this\" aria-current=\"true\"" } else { "" },
+            esc(st.date.as_deref().unwrap_or("undated")),
+            esc(&st.kind.replace('_', " ")),
+            esc(&format!("/record/{}", url::encode(&st.id))),
+            esc(st.title.as_deref().unwrap_or("(untitled)")),
+            esc(&st.file),
+            st.page
+        );
+        if let Some(v) = &st.via {
+            let _ = write!(
+                m,
+                "<br><small>{}: {}</small>",
+                esc(&v.link_type.replace('_', " ")),
+                esc(&v.evidence)
+            );
+        }
+        m.push_str("</li>");
+    }
+    m.push_str("</ol></div>");
+}
+
 fn recommendation(m: &mut String, rec: &Value) {
     ordered_items(m, &strings(rec, "items"));
     match s(rec, "/progress") {
@@ -1151,6 +1188,7 @@ mod tests {
                 json!({"id":"s-judgement-2","kind":"judgement","area":"Children who need help & protection","grade":"Good"}),
                 json!({"id":"s-judgement-3","kind":"judgement","area":"Adoption performance","grade":"Requires improvement"}),
             ],
+            thread: Vec::new(),
         };
         let h = record_page(&rec, None, &related);
         assert!(h.contains("<h2>Judgements</h2>"), "{h}");
@@ -1170,8 +1208,50 @@ mod tests {
         ));
         let alone = Related {
             judgements: vec![own.clone()],
+            thread: Vec::new(),
         };
         assert!(!record_page(&own, None, &alone).contains("<h2>Judgements</h2>"));
+    }
+
+    #[test]
+    fn thread_is_a_timeline_of_links_to_each_record() {
+        use crate::links::thread::{Step, Via};
+        let rec = json!({"id":"d-decision-1","kind":"decision","text":"Commissioned Family Hub Contracts",
+            "title":"Commissioned Family Hub Contracts","source":{},"document":{"type":"member_report"}});
+        let step = |id: &str, kind: &str, date: Option<&str>, via: Option<Via>| Step {
+            id: id.into(),
+            kind: kind.into(),
+            title: Some("Commissioned Family Hub Contracts".into()),
+            date: date.map(Into::into),
+            file: "kent.pdf".into(),
+            page: 1,
+            via,
+        };
+        let related = Related {
+            judgements: Vec::new(),
+            thread: vec![
+                step("d-decision-1", "decision", Some("2025-01-17"), None),
+                step(
+                    "c-report-1",
+                    "report",
+                    Some("2025-03-04"),
+                    Some(Via {
+                        link_type: "called_in".into(),
+                        from: "d-decision-1".into(),
+                        evidence: "decision number 24/00093".into(),
+                        confidence: 0.9,
+                    }),
+                ),
+            ],
+        };
+        let h = record_page(&rec, None, &related);
+        assert!(h.contains("<h2>Thread</h2>"), "{h}");
+        assert!(h.contains("<a href=\"/record/c-report-1\">"), "{h}");
+        assert!(h.contains("called in: decision number 24/00093"), "{h}");
+        assert!(
+            h.contains("<li class=\"this\" aria-current=\"true\">"),
+            "{h}"
+        );
     }
 
     #[test]

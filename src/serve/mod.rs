@@ -300,7 +300,32 @@ fn related(app: &App, rec: &serde_json::Value) -> html::Related {
         }
         _ => Vec::new(),
     };
-    html::Related { judgements }
+    let id = rec.get("id").and_then(|k| k.as_str()).unwrap_or("");
+    html::Related {
+        judgements,
+        thread: thread_of(app, id),
+    }
+}
+
+/// The thread of record `id`: the stored links, and only the records they
+/// reach. A failed look-up shows none.
+fn thread_of(app: &App, id: &str) -> Vec<crate::links::thread::Step> {
+    use crate::links::{store, thread, Node};
+    let Ok(links) = store::read(&app.index) else {
+        return Vec::new();
+    };
+    let nodes: Vec<Node> = thread::reach(id, &links)
+        .into_iter()
+        .filter_map(|i| with_retry(|| query::record(&app.index, &i)).ok().flatten())
+        .filter_map(|v| serde_json::from_value::<crate::record::OutRecord>(v).ok())
+        .map(|r| Node::of(&r))
+        .collect();
+    let steps = thread::thread(id, &nodes, &links);
+    if steps.len() > 1 {
+        steps
+    } else {
+        Vec::new()
+    }
 }
 
 fn api_record(app: &App, id: Result<String, BadRequest>) -> Reply {

@@ -10,6 +10,8 @@ const COMMANDS: &[&str] = &[
     "search",
     "export",
     "serve",
+    "links",
+    "thread",
     "schema",
     "completions",
     "man",

@@ -12,6 +12,7 @@ mod golden;
 mod index;
 mod index_records;
 mod layout;
+mod links;
 mod markup;
 mod mutants;
 mod parquet;

@@ -1,0 +1,40 @@
+//! `agendex thread ID`: one record's chain of linked records, in date
+//! order, as text or JSON.
+
+use super::{EXIT_FATAL, EXIT_OK};
+use crate::cli::{ThreadArgs, ThreadFormat};
+use agendex::links::{self, thread};
+use anyhow::Result;
+use std::io::Write;
+
+pub fn run(args: &ThreadArgs) -> Result<i32> {
+    let (nodes, links) = if args.paths.is_empty() {
+        (
+            links::store::nodes(&args.index)?,
+            links::store::read(&args.index)?,
+        )
+    } else {
+        let (nodes, _) = super::links::read_nodes(&args.paths, &args.read)?;
+        let found = links::compute_nodes(&nodes);
+        (nodes, found)
+    };
+    let steps = thread::thread(&args.id, &nodes, &links);
+    if steps.is_empty() {
+        eprintln!("agendex: no record {}", args.id);
+        return Ok(EXIT_FATAL);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        ThreadFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &steps)?;
+            out.write_all(b"\n")?;
+        }
+        ThreadFormat::Text => {
+            for s in &steps {
+                writeln!(out, "{}", thread::step_line(s))?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
+}

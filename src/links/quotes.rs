@@ -1,0 +1,234 @@
+//! A recommendation → where it is later quoted: another document's copy
+//! of the same recommendation (an inspection report bound into a pack and
+//! filed on its own), or a clause of a later document that repeats it in
+//! short (an officer report's "improve quality and consistency of
+//! assessments and plans;" for Ofsted's "improve the quality and
+//! consistency of assessment and plans by: …").
+//!
+//! A recommendation is read by its lead: its content words up to the
+//! first colon, at most [`LEAD_WORDS`] of them, at least [`MIN_WORDS`]. A
+//! lead found in more than [`MAX_QUOTING`] documents is a formula, not
+//! a quote, and links nowhere.
+//! A clause is a run of a document's text between ";", ".", ":" or a
+//! bullet. The measure is containment (the lead's words found in order in
+//! the clause); the evidence gives it ("recommendation text 0.91 similar").
+
+use super::words::{containment, content_words};
+use super::{candidate, Link, LinkType, Node};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+const LEAD_WORDS: usize = 24;
+const MIN_WORDS: usize = 5;
+/// A lead quoted in more documents than this is a formula ("Notes the
+/// report"), not a quote of one recommendation.
+const MAX_QUOTING: usize = 3;
+/// Containment from which a clause quotes a recommendation.
+const QUOTED: f32 = 0.8;
+
+/// A recommendation's lead.
+pub fn lead(text: &str) -> Vec<String> {
+    let head = text.split(':').next().unwrap_or(text);
+    let mut words = content_words(head);
+    words.truncate(LEAD_WORDS);
+    words
+}
+
+/// A document's clauses, as content words.
+pub fn clauses(text: &str) -> Vec<Vec<String>> {
+    text.split([';', '.', ':', '•', '·', '\u{2013}', '\u{2014}'])
+        .flat_map(|s| s.split(" - "))
+        .map(content_words)
+        .filter(|w| w.len() >= MIN_WORDS)
+        .collect()
+}
+
+pub fn find(nodes: &[Node]) -> Vec<Link> {
+    let recs: Vec<(&Node, Vec<String>)> = nodes
+        .iter()
+        .filter(|n| n.kind == "recommendation")
+        // A line introducing the recommendations ("That Committee:") is
+        // not one of them.
+        .filter(|n| !n.text.trim_end().ends_with(':'))
+        .map(|n| (n, lead(&n.text)))
+        .filter(|(_, l)| l.len() >= MIN_WORDS)
+        .collect();
+    let mut out = Vec::new();
+    // Copies of one recommendation in two documents: the earlier (by
+    // date, then id) links to the later.
+    let mut copied: BTreeSet<(&str, &str, [u32; 2], Option<&str>)> = BTreeSet::new();
+    for (a, lead_a) in &recs {
+        for (b, lead_b) in &recs {
+            if a.same_document(b) || !earlier(a, b) {
+                continue;
+            }
+            let score = containment(lead_a, lead_b).min(containment(lead_b, lead_a));
+            if score >= QUOTED {
+                copied.insert((
+                    a.id.as_str(),
+                    b.file.as_str(),
+                    b.doc_pages,
+                    b.doc_title.as_deref(),
+                ));
+                copied.insert((
+                    b.id.as_str(),
+                    a.file.as_str(),
+                    a.doc_pages,
+                    a.doc_title.as_deref(),
+                ));
+                out.push(candidate(
+                    LinkType::QuotedIn,
+                    a,
+                    b,
+                    format!("recommendation text {score:.2} similar"),
+                    score,
+                ));
+            }
+        }
+    }
+    // Clauses of documents, found through their words.
+    let documents: Vec<&Node> = nodes.iter().filter(|n| n.kind == "document").collect();
+    let mut report_of: BTreeMap<(&str, [u32; 2], Option<&str>), &Node> = BTreeMap::new();
+    for n in nodes.iter().filter(|n| n.kind == "report") {
+        report_of
+            .entry((n.file.as_str(), n.doc_pages, n.doc_title.as_deref()))
+            .or_insert(n);
+    }
+    let mut all_clauses: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (d, doc) in documents.iter().enumerate() {
+        for c in clauses(&doc.text) {
+            all_clauses.push((d, c));
+        }
+    }
+    for (ci, (_, words)) in all_clauses.iter().enumerate() {
+        for w in words.iter().collect::<BTreeSet<_>>() {
+            postings.entry(w.as_str()).or_default().push(ci as u32);
+        }
+    }
+    for (rec, lead) in &recs {
+        // A clause holding QUOTED of the lead's distinct words holds at
+        // least one of its rarest (distinct - needed + 1): only clauses
+        // holding one of those are compared.
+        let mut distinct: Vec<&str> = lead.iter().map(String::as_str).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let need = ((distinct.len() as f32) * QUOTED).ceil() as usize;
+        distinct.sort_by_key(|w| (postings.get(w).map_or(0, Vec::len), *w));
+        let mut candidates: BTreeSet<u32> = BTreeSet::new();
+        for w in &distinct[..distinct.len() + 1 - need.max(1)] {
+            candidates.extend(postings.get(w).into_iter().flatten().copied());
+        }
+        // The best clause of each document.
+        let mut best: BTreeMap<usize, f32> = BTreeMap::new();
+        for ci in candidates {
+            let (d, words) = &all_clauses[ci as usize];
+            if words.len() > 3 * lead.len() {
+                continue;
+            }
+            let score = containment(lead, words);
+            let e = best.entry(*d).or_insert(0.0);
+            *e = e.max(score);
+        }
+        best.retain(|&d, score| {
+            let doc = documents[d];
+            let copy = copied.contains(&(
+                rec.id.as_str(),
+                doc.file.as_str(),
+                doc.doc_pages,
+                doc.doc_title.as_deref(),
+            ));
+            let later = match (&rec.date, &doc.date) {
+                (Some(r), Some(t)) => t.as_str() > r.as_str(),
+                _ => true,
+            };
+            *score >= QUOTED && !doc.same_document(rec) && !copy && later
+        });
+        if best.len() > MAX_QUOTING {
+            continue;
+        }
+        for (d, score) in best {
+            let doc = documents[d];
+            let target = report_of
+                .get(&(doc.file.as_str(), doc.doc_pages, doc.doc_title.as_deref()))
+                .copied()
+                .unwrap_or(doc);
+            out.push(candidate(
+                LinkType::QuotedIn,
+                rec,
+                target,
+                format!("recommendation text {score:.2} similar"),
+                score,
+            ));
+        }
+    }
+    out
+}
+
+/// Whether `a` comes before `b`: by date where both are dated, then by id.
+fn earlier(a: &Node, b: &Node) -> bool {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) if x != y => x < y,
+        _ => a.id < b.id,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(id: &str, file: &str, text: &str) -> Node {
+        Node {
+            id: id.into(),
+            kind: "recommendation".into(),
+            file: file.into(),
+            date: Some("2015-03".into()),
+            text: text.into(),
+            ..Node::default()
+        }
+    }
+
+    #[test]
+    fn an_officer_report_quoting_ofsted_in_short() {
+        // Seed 001 (Ofsted, "Early help: whose responsibility?") and seed
+        // 000's Early Help report to the Schools Forum of 21 May 2015.
+        let ofsted = rec(
+            "o-recommendation-3",
+            "o",
+            "improve the quality and consistency of assessment and plans by: promoting the use of \
+             evidence- and research-informed assessment practice",
+        );
+        let report = Node {
+            id: "p-document-5".into(),
+            kind: "document".into(),
+            file: "p".into(),
+            doc_pages: [40, 60],
+            date: Some("2015-05-21".into()),
+            text: "Local authorities and partner agencies delivering early help to children and \
+                   families should: - improve quality and consistency of assessments and plans; - \
+                   ensure that all early help professionals have access to effective training;"
+                .into(),
+            ..Node::default()
+        };
+        let links = find(&[ofsted, report]);
+        assert_eq!(links.len(), 1);
+        assert_eq!(links[0].target, "p-document-5");
+        assert_eq!(links[0].evidence, "recommendation text 1.00 similar");
+    }
+
+    #[test]
+    fn two_copies_of_one_recommendation_link_once() {
+        let a = rec(
+            "a-recommendation-7",
+            "a",
+            "ensure that all early help professionals have access to effective training",
+        );
+        let b = rec(
+            "b-recommendation-5",
+            "b",
+            "ensure that all early help professionals have access to effective training",
+        );
+        let links = super::super::finish(find(&[a, b]));
+        assert_eq!(links.len(), 1);
+        assert_eq!(links[0].source, "a-recommendation-7");
+    }
+}

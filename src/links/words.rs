@@ -1,0 +1,123 @@
+//! Comparing titles, bodies and quoted text: the folded content words of
+//! each (the eval fold: lower case, every run of other characters one
+//! space; "&" read as "and"; small words dropped; a plural's "s" dropped),
+//! and the two measures links use: title similarity (shared content words
+//! over the larger set) and containment (how much of a short text's words
+//! a longer clause holds).
+
+use std::collections::BTreeSet;
+
+/// Words that say nothing about what a title or clause is about.
+const SMALL: &[&str] = &[
+    "a", "an", "and", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "or", "be",
+    "is", "are", "that", "this", "their", "its", "as", "into",
+];
+
+/// The content words of `s`, folded and in order.
+pub fn content_words(s: &str) -> Vec<String> {
+    let folded = crate::eval::fold::fold(&s.replace('&', " and "));
+    folded
+        .split(' ')
+        .filter(|w| !w.is_empty() && !SMALL.contains(w))
+        .map(stem)
+        .collect()
+}
+
+/// A word's ending dropped so that forms of one word compare equal: a
+/// plural's "s" ("assessments" → "assessment", not "ss"/"us"), then "ing"
+/// and a final "e" ("requiring" and "require" → "requir").
+fn stem(w: &str) -> String {
+    let mut w = w;
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        w = &w[..w.len() - 1];
+    }
+    if w.len() > 5 && w.ends_with("ing") {
+        w = &w[..w.len() - 3];
+    } else if w.len() > 4 && w.ends_with('e') {
+        w = &w[..w.len() - 1];
+    }
+    w.to_string()
+}
+
+/// Shared content words over the larger set: 1.0 for the same title in
+/// other case or punctuation.
+pub fn title_similarity(a: &str, b: &str) -> f32 {
+    let a: BTreeSet<String> = content_words(a).into_iter().collect();
+    let b: BTreeSet<String> = content_words(b).into_iter().collect();
+    let larger = a.len().max(b.len());
+    if larger == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f32 / larger as f32
+}
+
+/// Whether two bodies name the same committee ("Transport & Connectivity
+/// Policy Committee" and "Transport and Connectivity Policy Committee").
+pub fn same_body(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (a, b) = (content_words(a), content_words(b));
+            !a.is_empty() && a == b
+        }
+        _ => false,
+    }
+}
+
+/// The share of `short`'s content words found, in order, within
+/// `clause`'s (a longest common subsequence): how much of a recommendation
+/// a quoting clause holds, allowing words dropped or added between.
+pub fn containment(short: &[String], clause: &[String]) -> f32 {
+    if short.is_empty() {
+        return 0.0;
+    }
+    let mut row = vec![0usize; clause.len() + 1];
+    for s in short {
+        let mut diag = 0;
+        for (j, c) in clause.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if s == c { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[clause.len()] as f32 / short.len() as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_compare_by_content_words() {
+        assert_eq!(
+            title_similarity("WORK PLAN 2014/15", "Work plan 2014-15"),
+            1.0
+        );
+        assert!(
+            title_similarity("HIGH NEEDS UPDATE", "Schools forum Update High Needs Block") < 0.7
+        );
+    }
+
+    #[test]
+    fn bodies_fold_ampersands() {
+        assert!(same_body(
+            Some("Transport & Connectivity Policy Committee"),
+            Some("Transport and Connectivity Policy Committee")
+        ));
+        assert!(!same_body(Some("Cabinet"), None));
+    }
+
+    #[test]
+    fn a_shortened_quote_is_contained() {
+        // Seed 000's Early Help report quotes Ofsted's recommendation in
+        // short: "improve quality and consistency of assessments and plans".
+        let rec = content_words("improve the quality and consistency of assessment and plans by:");
+        let quote = content_words("improve quality and consistency of assessments and plans;");
+        assert_eq!(containment(&rec, &quote), 1.0);
+        // "The key recommendations include requiring LSCBs to monitor and
+        // evaluate ..." for "require LSCBs to evaluate ...".
+        let rec = content_words("require LSCBs to evaluate the quality and effectiveness");
+        let quote =
+            content_words("requiring LSCBs to monitor and evaluate the quality and effectiveness");
+        assert_eq!(containment(&rec, &quote), 1.0);
+    }
+}

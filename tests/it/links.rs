@@ -1,0 +1,112 @@
+//! Links across documents and `agendex thread`, on the seeds and on real
+//! papers: seed 000's agenda items to the reports they introduce, Kent's
+//! decision 24/00093 from its report to its call-in, an index that links a
+//! paper added later and forgets a removed one's links.
+
+use crate::support::{corpus_real, root, run, stderr};
+use serde_json::Value;
+
+fn links_of(out: &std::process::Output) -> Vec<Value> {
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a link as JSON"))
+        .collect()
+}
+
+#[test]
+fn seed_agenda_items_introduce_the_reports_stamped_with_their_numbers() {
+    let seed = root().join("seeds/000_ab51a36975b4b00c.txt");
+    let links = links_of(&run(&["links", seed.to_str().unwrap()]));
+    let introduces: Vec<(&str, &str, &str)> = links
+        .iter()
+        .filter(|l| l["type"] == "introduces")
+        .map(|l| {
+            (
+                l["source"].as_str().unwrap(),
+                l["target"].as_str().unwrap(),
+                l["evidence"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        introduces.contains(&(
+            "7cd46e7c6e100703-agenda_item-6",
+            "7cd46e7c6e100703-report-1",
+            "\"Agenda Item 6\" stamp on the report"
+        )),
+        "{introduces:?}"
+    );
+    assert!(
+        introduces.contains(&(
+            "7cd46e7c6e100703-agenda_item-4",
+            "7cd46e7c6e100703-document-2",
+            "item 4 names the minutes of 25 February 2015"
+        )),
+        "{introduces:?}"
+    );
+    // The same inputs give the same links.
+    let again = links_of(&run(&["links", seed.to_str().unwrap()]));
+    assert_eq!(links, again);
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn family_hubs_decision_threads_report_record_and_call_in_through_the_index() {
+    let real = corpus_real();
+    let tmp = tempfile::tempdir().unwrap();
+    let ix = tmp.path().join("ix");
+    let papers = tmp.path().join("papers");
+    std::fs::create_dir(&papers).unwrap();
+    for f in [
+        "kent_24-00093_decision-report.pdf",
+        "kent_24-00093_record-of-decision.pdf",
+    ] {
+        std::fs::copy(real.join(f), papers.join(f)).unwrap();
+    }
+    let index = |path: &std::path::Path| {
+        let out = run(&[
+            "index",
+            path.to_str().unwrap(),
+            "--index",
+            ix.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    };
+    index(&papers);
+    let ixs = ix.to_str().unwrap();
+    let stored = links_of(&run(&["links", "--index", ixs]));
+    assert!(stored
+        .iter()
+        .any(|l| l["type"] == "recorded_as" && l["evidence"] == "decision number 24/00093"));
+    assert!(!stored.iter().any(|l| l["type"] == "called_in"));
+
+    // The call-in report arrives later: it links back to the decision
+    // without the decision's papers being read again.
+    let call_in = "kent_scrutiny-committee_call-in-family-hubs_report-to-cabinet.pdf";
+    std::fs::copy(real.join(call_in), papers.join(call_in)).unwrap();
+    index(&papers);
+    let out = run(&[
+        "thread",
+        "1215546e3e672d1e-decision-1",
+        "--index",
+        ixs,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let steps: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = steps.iter().map(|s| s["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["report", "decision", "report"], "{steps:#?}");
+    assert_eq!(steps[2]["via"]["type"], "called_in");
+    assert_eq!(steps[2]["date"], "2025-03-04");
+
+    // A removed file takes its links with it.
+    std::fs::remove_file(papers.join(call_in)).unwrap();
+    index(&papers);
+    let stored = links_of(&run(&["links", "--index", ixs]));
+    assert!(
+        !stored.iter().any(|l| l["type"] == "called_in"),
+        "{stored:?}"
+    );
+}
