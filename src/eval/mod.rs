@@ -16,5 +16,6 @@ pub mod floors;
 pub mod fold;
 pub mod gold;
 pub mod matching;
+pub mod relevance;
 pub mod report;
 pub mod score;

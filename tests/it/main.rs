@@ -16,6 +16,7 @@ mod markup;
 mod mutants;
 mod parquet;
 mod pdf_read;
+mod relevance;
 mod schema;
 mod search;
 mod serve;
