@@ -1,7 +1,9 @@
 //! Relevance end to end: `agendex eval --relevance` scores a judged query
 //! set (a small one written here over the seeds; the project's set over
-//! the real documents, when `../shared` is beside the project).
+//! the real documents, when `../shared` is beside the project), and
+//! `agendex search` folds the same text found in two files into one result.
 
+use crate::index::{search_json, shared_index};
 use crate::support::{run, stderr};
 use serde_json::Value;
 
@@ -52,6 +54,35 @@ fn a_bad_query_set_is_refused() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no tab"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_same_text_in_two_files_is_one_result() {
+    let v = search_json(
+        shared_index(),
+        "High Needs Block remains",
+        &["--limit", "10"],
+    );
+    let hits = v["hits"].as_array().expect("hits");
+    let texts: Vec<&str> = hits
+        .iter()
+        .map(|h| h["record"]["text"].as_str().unwrap_or(""))
+        .collect();
+    let first = &hits[0];
+    // The resolution, once, with the other rendering under "also in".
+    let also: Vec<&str> = first["also_in"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|r| r["link"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        also.iter().any(|l| l.contains("000_ab51a36975b4b00c")),
+        "{first}"
+    );
+    for (i, a) in texts.iter().enumerate() {
+        for b in &texts[i + 1..] {
+            assert!(!(a.len() > 40 && a == b), "the same text shown twice: {a}");
+        }
+    }
 }
 
 #[test]
