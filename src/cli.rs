@@ -177,6 +177,11 @@ pub struct SearchArgs {
     /// Skip this many results first (paging).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
+    /// Every record matching every word its own result: nothing folded
+    /// (no "also in", no "more in this document") and no query relaxed to
+    /// any of its words. For scripts that list records.
+    #[arg(long)]
+    pub unfolded: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
     pub format: SearchFormat,

@@ -24,6 +24,7 @@ pub fn run(args: &SearchArgs) -> Result<i32> {
         carried: args.carried.clone(),
         limit: args.limit.max(1),
         offset: args.offset,
+        unfolded: args.unfolded,
     };
     searchers::set_search_threads(args.search_threads);
     let results = match query::search(&args.index, &req) {

@@ -108,6 +108,9 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Skip this many results (paging).
     pub offset: usize,
+    /// Every matching record its own result, nothing folded (see
+    /// [`super::cards`]): for scripts that list records.
+    pub unfolded: bool,
 }
 
 /// What was found.
@@ -399,7 +402,11 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     // Folding needs more ranked records than the page shows: the top
     // `candidates` are folded into cards, and the page cut from those.
     let wanted = req.offset.saturating_add(limit);
-    let candidates = wanted.saturating_mul(2).saturating_add(10);
+    let candidates = if req.unfolded {
+        wanted
+    } else {
+        wanted.saturating_mul(2).saturating_add(10)
+    };
     let (mut top, mut counts) = if is_unfiltered(req) {
         // Every record: the counts are the commit's, kept with it, and
         // every record scores the same, so the first ones are the top ones.
@@ -413,8 +420,8 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
         let top = TopDocs::with_limit(candidates);
         searchers::search(searcher, &*filtered, &(top, counter)).map_err(err)?
     };
-    if let Some(relaxed) = relaxed.filter(|_| counts.total < wanted) {
-        // Fewer records than the page hold every word: any of the words
+    if let Some(relaxed) = relaxed.filter(|_| !req.unfolded && counts.total < candidates) {
+        // Fewer records than are folded hold every word: any of the words
         // will do, those with all of them first.
         let filtered = windowed(
             with_filters(index, fields, tables, relaxed.box_clone(), markers, req)?,
@@ -445,7 +452,16 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
         .iter()
         .map(|(_, record, bands)| card_entry(record, bands))
         .collect();
-    let card_list = cards::fold(&entries);
+    let card_list = if req.unfolded {
+        (0..entries.len())
+            .map(|lead| cards::Card {
+                lead,
+                ..cards::Card::default()
+            })
+            .collect()
+    } else {
+        cards::fold(&entries)
+    };
 
     let snippets = Snippets::create(searcher, &*user_query, fields.text).map_err(err)?;
     let mut hits = Vec::with_capacity(limit);
@@ -858,6 +874,7 @@ fn parse_user_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQ
         });
     }
     check_shape(query).map_err(IndexError::Query)?;
+    let query = &apostrophes_split(query);
     let ast = match query_grammar::parse_query(query) {
         Ok(ast) => ast,
         Err(_) => return Err(IndexError::Query(syntax_message(query))),
@@ -918,7 +935,7 @@ fn plain_words(ast: &UserInputAst) -> bool {
 }
 
 /// Any of the words (`any`), records with all of them (`all`) scoring
-/// twice: asked for when fewer records than a page hold every word of a
+/// twice: asked for when fewer records than are folded hold every word of a
 /// plain query ("who voted against the budget amendment": no record says
 /// "who").
 fn relaxed(all: Box<dyn Query>, any: Box<dyn Query>) -> Box<dyn Query> {
@@ -975,6 +992,27 @@ const MAX_QUERY_CHARS: usize = 10_000;
 
 /// Refuse queries whose size or bracket nesting would take the parser
 /// unreasonably long, before it sees them.
+/// The query with each apostrophe inside a word ("Scotland's",
+/// "council’s") made a space: the query grammar reads `'` as a quote, and
+/// the index splits words there anyway ("scotland", "s").
+fn apostrophes_split(query: &str) -> String {
+    let chars: Vec<char> = query.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let inside = i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+            if (c == '\'' || c == '\u{2019}') && inside {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 fn check_shape(query: &str) -> std::result::Result<(), String> {
     if query.chars().count() > MAX_QUERY_CHARS {
         return Err(format!(
