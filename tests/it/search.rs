@@ -261,7 +261,11 @@ fn filters_and_fields_narrow_results() {
         .expect("hits")
         .iter()
         .all(|h| h["record"]["kind"] == "document"));
-    let none = search_json(shared_index(), "early help", &["--kind", "resolution"]);
+    let none = search_json(
+        shared_index(),
+        "early help",
+        &["--kind", "resolution", "--unfolded"],
+    );
     assert_eq!(none["total"], count_of("resolution"));
     let by_path = search_json(
         shared_index(),
