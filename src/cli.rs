@@ -191,6 +191,11 @@ pub struct SearchArgs {
     /// Skip this many results first (paging).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
+    /// Every record matching every word its own result: nothing folded
+    /// (no "also in", no "more in this document") and no query relaxed to
+    /// any of its words. For scripts that list records.
+    #[arg(long)]
+    pub unfolded: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
     pub format: SearchFormat,
@@ -364,8 +369,17 @@ pub enum EvalFormat {
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// Gold annotations: a .jsonl file or a folder of them (repeatable).
-    #[arg(long, required = true, value_name = "GOLD")]
+    #[arg(long, required_unless_present = "relevance", value_name = "GOLD")]
     pub gold: Vec<PathBuf>,
+    /// A judged query set (a folder holding queries.tsv and qrels.jsonl,
+    /// eval/relevance/FORMAT.md): index every input, run each query and
+    /// report nDCG@10, MRR and recall@10.
+    #[arg(long, value_name = "DIR")]
+    pub relevance: Option<PathBuf>,
+    /// The index the query set is run against, brought up to date with the
+    /// inputs and kept (default: a temporary one, removed afterwards).
+    #[arg(long, value_name = "DIR", requires = "relevance")]
+    pub relevance_index: Option<PathBuf>,
     /// Files or folders to read (only annotated files are).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,

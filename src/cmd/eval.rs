@@ -15,6 +15,24 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: &EvalArgs) -> Result<i32> {
+    let mut code = EXIT_OK;
+    if !args.gold.is_empty() {
+        code = run_gold(args)?;
+    }
+    if let Some(dir) = &args.relevance {
+        match super::eval_relevance::run(args, dir) {
+            Ok(c) => code = code.max(c),
+            Err(e) => {
+                eprintln!("agendex: {e:#}");
+                return Ok(EXIT_FATAL);
+            }
+        }
+    }
+    Ok(code)
+}
+
+/// Score the records against the gold and print the report.
+fn run_gold(args: &EvalArgs) -> Result<i32> {
     let gold = match read_gold(&args.gold) {
         Ok(g) => g,
         Err(e) => {

@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod eval;
+pub mod eval_relevance;
 pub mod export;
 pub mod export_engines;
 pub mod extract;

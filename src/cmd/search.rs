@@ -24,6 +24,7 @@ pub fn run(args: &SearchArgs) -> Result<i32> {
         carried: args.carried.clone(),
         limit: args.limit.max(1),
         offset: args.offset,
+        unfolded: args.unfolded,
     };
     searchers::set_search_threads(args.search_threads);
     let results = match query::search(&args.index, &req) {
@@ -90,6 +91,22 @@ fn write_text(out: &mut dyn Write, r: &SearchResults, bold: bool) -> std::io::Re
             l => format!(" ({l})"),
         };
         writeln!(out, "   {}{label}", hit.link)?;
+        if let Some(d) = &hit.document {
+            writeln!(out, "   in the document: {} ({})", d.title, d.link)?;
+        }
+        if !hit.also_in.is_empty() {
+            let links: Vec<&str> = hit.also_in.iter().map(|f| f.link.as_str()).collect();
+            writeln!(out, "   also in: {}", links.join(", "))?;
+        }
+        if !hit.more.is_empty() {
+            let n = hit.more.len();
+            let kinds: Vec<String> = hit
+                .more
+                .iter()
+                .map(|f| format!("{} {}", f.kind, f.link))
+                .collect();
+            writeln!(out, "   {n} more in this document: {}", kinds.join(", "))?;
+        }
     }
     if r.total > 0 {
         writeln!(out)?;

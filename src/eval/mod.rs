@@ -17,5 +17,6 @@ pub mod fold;
 pub mod gold;
 pub mod links;
 pub mod matching;
+pub mod relevance;
 pub mod report;
 pub mod score;

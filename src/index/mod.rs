@@ -16,6 +16,7 @@
 //! analyzer (tantivy's `en_stem`, with a cache), `decided` reads what a
 //! record says was decided (decision number, key, carried, grade).
 
+pub mod cards;
 pub mod dates;
 pub mod decided;
 pub mod engines;
@@ -26,6 +27,7 @@ pub mod pairs;
 pub mod query;
 pub mod schema;
 pub mod searchers;
+pub mod signature;
 pub mod stem;
 pub mod window;
 pub mod writer;

@@ -9,6 +9,7 @@
 //! are written as people write them (`date:2015`, `date:[2015-01 TO 2016]`).
 //! Owns no output formatting.
 
+use super::cards;
 use super::dates::DateFilter;
 use super::decided::{fold_decision_number, fold_grade, yes_no, yes_no_term};
 use super::everything::PlusOne;
@@ -107,6 +108,9 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Skip this many results (paging).
     pub offset: usize,
+    /// Every matching record its own result, nothing folded (see
+    /// [`super::cards`]): for scripts that list records.
+    pub unfolded: bool,
 }
 
 /// What was found.
@@ -120,7 +124,8 @@ pub struct SearchResults {
     pub facets: Facets,
 }
 
-/// One result.
+/// One result: a card showing one record, with the records folded into it
+/// (see [`super::cards`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
     pub score: f32,
@@ -129,6 +134,26 @@ pub struct Hit {
     pub snippet: Snippet,
     /// The record, as `agendex extract` prints it.
     pub record: serde_json::Value,
+    /// The same text found in other files (or again in this one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_in: Vec<Folded>,
+    /// The whole-document record of the same document and title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<Folded>,
+    /// Further matching records of the same document.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub more: Vec<Folded>,
+}
+
+/// A record folded into a result: enough to name it and link to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Folded {
+    pub id: String,
+    pub kind: String,
+    /// `path#page=N`.
+    pub link: String,
+    /// The record's title, else the opening of its text.
+    pub title: String,
 }
 
 /// A fragment of the record's text with the matched words marked.
@@ -360,8 +385,9 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     let err = |e: tantivy::TantivyError| tantivy_err(here, e);
     let (index, fields, searcher) = (&open.index, &open.fields, &open.searcher);
     let UserQuery {
-        query: user_query,
+        query: mut user_query,
         markers,
+        relaxed,
     } = parse_query(index, fields, &req.query)?;
     let tables = open.tables()?;
     let filtered = windowed(
@@ -373,45 +399,86 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
         n => n.min(MAX_LIMIT),
     };
     let counter = Counter { tables };
-    let (top, counts) = if is_unfiltered(req) {
+    // Folding needs more ranked records than the page shows: the top
+    // `candidates` are folded into cards, and the page cut from those.
+    let wanted = req.offset.saturating_add(limit);
+    let candidates = if req.unfolded {
+        wanted
+    } else {
+        wanted.saturating_mul(2).saturating_add(10)
+    };
+    let (mut top, mut counts) = if is_unfiltered(req) {
         // Every record: the counts are the commit's, kept with it, and
         // every record scores the same, so the first ones are the top ones.
         let counts =
             open.unfiltered(|| searchers::search(searcher, &*filtered, &counter).map_err(err))?;
         (
-            first_docs(searcher, &*filtered, limit, req.offset).map_err(err)?,
+            first_docs(searcher, &*filtered, candidates, 0).map_err(err)?,
             counts,
         )
     } else {
-        let top = TopDocs::with_limit(limit).and_offset(req.offset);
+        let top = TopDocs::with_limit(candidates);
         searchers::search(searcher, &*filtered, &(top, counter)).map_err(err)?
     };
+    if let Some(relaxed) = relaxed.filter(|_| !req.unfolded && counts.total < candidates) {
+        // Fewer records than are folded hold every word: any of the words
+        // will do, those with all of them first.
+        let filtered = windowed(
+            with_filters(index, fields, tables, relaxed.box_clone(), markers, req)?,
+            fields,
+        );
+        let top_docs = TopDocs::with_limit(candidates);
+        (top, counts) = searchers::search(searcher, &*filtered, &(top_docs, Counter { tables }))
+            .map_err(err)?;
+        user_query = relaxed;
+    }
 
-    let snippets = Snippets::create(searcher, &*user_query, fields.text).map_err(err)?;
-    let mut hits = Vec::with_capacity(top.len());
+    let mut ranked = Vec::with_capacity(top.len());
     for (score, addr) in top {
         let doc: TantivyDocument = searcher.doc(addr).map_err(err)?;
         let json = doc
             .get_first(fields.record)
-            .and_then(|v| v.as_str().map(str::to_string))
+            .and_then(|v| v.as_str())
             .unwrap_or_default();
-        let record: serde_json::Value = serde_json::from_str(&json)
+        let record: serde_json::Value = serde_json::from_str(json)
             .map_err(|e| tantivy_err(here, format!("stored record is not JSON: {e}")))?;
+        let bands: Vec<u64> = match fields.signature {
+            Some(f) => doc.get_all(f).filter_map(|v| v.as_u64()).collect(),
+            None => Vec::new(),
+        };
+        ranked.push((score, record, bands));
+    }
+    let entries: Vec<cards::Entry> = ranked
+        .iter()
+        .map(|(_, record, bands)| card_entry(record, bands))
+        .collect();
+    let card_list = if req.unfolded {
+        (0..entries.len())
+            .map(|lead| cards::Card {
+                lead,
+                ..cards::Card::default()
+            })
+            .collect()
+    } else {
+        cards::fold(&entries)
+    };
+
+    let snippets = Snippets::create(searcher, &*user_query, fields.text).map_err(err)?;
+    let mut hits = Vec::with_capacity(limit);
+    for card in card_list.iter().skip(req.offset).take(limit) {
+        let (score, record, _) = &ranked[card.lead];
         let text = record.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let snippet = make_snippet(&snippets, text);
-        let path = record
-            .pointer("/source/path")
-            .and_then(|p| p.as_str())
-            .unwrap_or("");
-        let page = record
-            .pointer("/source/page")
-            .and_then(|p| p.as_u64())
-            .unwrap_or(1);
+        let fold_in = |i: usize| folded(&ranked[i].1);
         hits.push(Hit {
-            score,
-            link: format!("{path}#page={page}"),
+            // The card stands where its best record ranked.
+            score: score.max(card.document.map_or(f32::MIN, |d| ranked[d].0)),
+            link: link_of(record),
             snippet,
-            record,
+            record: record.clone(),
+            also_in: card.also_in.iter().map(|&i| fold_in(i)).collect(),
+            document: card.document.map(fold_in),
+            more: card.more.iter().map(|&i| fold_in(i)).collect(),
         });
     }
     Ok(SearchResults {
@@ -421,6 +488,69 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
         hits,
         facets: facets_of(counts),
     })
+}
+
+/// `path#page=N` of a record.
+fn link_of(record: &serde_json::Value) -> String {
+    let path = record
+        .pointer("/source/path")
+        .and_then(|p| p.as_str())
+        .unwrap_or("");
+    let page = record
+        .pointer("/source/page")
+        .and_then(|p| p.as_u64())
+        .unwrap_or(1);
+    format!("{path}#page={page}")
+}
+
+/// A record's own title: a document's title for a document record, else
+/// the record's `title` (or a judgement's area).
+fn own_title(record: &serde_json::Value) -> &str {
+    let s = |p: &str| record.pointer(p).and_then(|v| v.as_str()).unwrap_or("");
+    match s("/kind") {
+        "document" => s("/document/title"),
+        "judgement" => s("/area"),
+        _ => s("/title"),
+    }
+}
+
+/// What [`cards::fold`] needs of a ranked record.
+fn card_entry(record: &serde_json::Value, bands: &[u64]) -> cards::Entry {
+    let s = |p: &str| record.pointer(p).and_then(|v| v.as_str()).unwrap_or("");
+    cards::Entry {
+        kind: s("/kind").to_string(),
+        path: s("/source/path").to_string(),
+        document: record
+            .pointer("/document/pages")
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
+        title: crate::eval::fold::fold(own_title(record)),
+        bands: bands.to_vec(),
+    }
+}
+
+/// Characters of a folded record's label when it has no title.
+const RELATED_CHARS: usize = 80;
+
+/// A record folded into a card, named and linked.
+fn folded(record: &serde_json::Value) -> Folded {
+    let s = |p: &str| record.pointer(p).and_then(|v| v.as_str()).unwrap_or("");
+    let title = match own_title(record).trim() {
+        "" => {
+            let text = s("/text").split_whitespace().collect::<Vec<_>>().join(" ");
+            match text.char_indices().nth(RELATED_CHARS) {
+                Some((at, _)) => format!("{}…", &text[..at]),
+                None => text,
+            }
+        }
+        t => t.to_string(),
+    };
+    Folded {
+        id: s("/id").to_string(),
+        kind: s("/kind").to_string(),
+        link: link_of(record),
+        title,
+    }
 }
 
 /// The facets shown: per root, the most frequent values (most first, then
@@ -658,6 +788,9 @@ struct UserQuery {
     query: Box<dyn Query>,
     /// Whether a file marker could match it (see [`may_match_markers`]).
     markers: bool,
+    /// For a query of plain words: any of the words, those with all of
+    /// them first (see [`relaxed`]).
+    relaxed: Option<Box<dyn Query>>,
 }
 
 /// Parse the user's query into a tantivy query over the records, two-word
@@ -668,6 +801,9 @@ fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQuery>
     Ok(UserQuery {
         query: faster(stated_scores(parsed.query, fields), fields),
         markers: parsed.markers,
+        relaxed: parsed
+            .relaxed
+            .map(|q| faster(stated_scores(q, fields), fields)),
     })
 }
 
@@ -734,9 +870,11 @@ fn parse_user_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQ
         return Ok(UserQuery {
             query: Box::new(AllQuery),
             markers: true,
+            relaxed: None,
         });
     }
     check_shape(query).map_err(IndexError::Query)?;
+    let query = &apostrophes_split(query);
     let ast = match query_grammar::parse_query(query) {
         Ok(ast) => ast,
         Err(_) => return Err(IndexError::Query(syntax_message(query))),
@@ -756,13 +894,55 @@ fn parse_user_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQ
         }
     }
     let markers = may_match_markers(&ast);
+    let plain = plain_words(&ast);
     let mut parser = QueryParser::for_index(index, vec![fields.text, fields.title]);
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, 2.0);
     let query = parser
-        .build_query_from_user_input_ast(ast)
+        .build_query_from_user_input_ast(ast.clone())
         .map_err(|e| IndexError::Query(parser_message(&e)))?;
-    Ok(UserQuery { query, markers })
+    let relaxed = if plain {
+        let mut any = QueryParser::for_index(index, vec![fields.text, fields.title]);
+        any.set_field_boost(fields.title, 2.0);
+        let any = any
+            .build_query_from_user_input_ast(ast)
+            .map_err(|e| IndexError::Query(parser_message(&e)))?;
+        Some(relaxed(query.box_clone(), any))
+    } else {
+        None
+    };
+    Ok(UserQuery {
+        query,
+        markers,
+        relaxed,
+    })
+}
+
+/// Whether a query is two or more plain words (no field, no operator, no
+/// quotes): what people type, and what may be relaxed when no record
+/// holds every word.
+fn plain_words(ast: &UserInputAst) -> bool {
+    let UserInputAst::Clause(clauses) = ast else {
+        return false;
+    };
+    clauses.len() >= 2
+        && clauses.iter().all(|(occur, sub)| {
+            occur.is_none()
+                && matches!(sub, UserInputAst::Leaf(leaf) if matches!(&**leaf,
+                    UserInputLeaf::Literal(lit) if lit.field_name.is_none()
+                        && lit.delimiter == query_grammar::Delimiter::None))
+        })
+}
+
+/// Any of the words (`any`), records with all of them (`all`) scoring
+/// twice: asked for when fewer records than are folded hold every word of a
+/// plain query ("who voted against the budget amendment": no record says
+/// "who").
+fn relaxed(all: Box<dyn Query>, any: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, all),
+        (Occur::Should, any),
+    ]))
 }
 
 /// Whether a query (its fields named as the schema names them) could match
@@ -812,6 +992,27 @@ const MAX_QUERY_CHARS: usize = 10_000;
 
 /// Refuse queries whose size or bracket nesting would take the parser
 /// unreasonably long, before it sees them.
+/// The query with each apostrophe inside a word ("Scotland's",
+/// "council’s") made a space: the query grammar reads `'` as a quote, and
+/// the index splits words there anyway ("scotland", "s").
+fn apostrophes_split(query: &str) -> String {
+    let chars: Vec<char> = query.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let inside = i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+            if (c == '\'' || c == '\u{2019}') && inside {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 fn check_shape(query: &str) -> std::result::Result<(), String> {
     if query.chars().count() > MAX_QUERY_CHARS {
         return Err(format!(

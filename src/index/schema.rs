@@ -59,6 +59,10 @@ pub const FACETS: &str = "facets";
 pub const RECORDS: &str = "records";
 /// On file markers: the agendex that parsed the file (see [`parser_version`]).
 pub const VERSION: &str = "version";
+/// The record's content signature, stored: band hashes of a MinHash of
+/// its text (see `super::signature`), to fold the same text found in
+/// several files into one result.
+pub const SIGNATURE: &str = "signature";
 
 /// What parsed a file: the program's version and the record schema's. A
 /// file parsed by another version is parsed again, even when unchanged.
@@ -130,6 +134,9 @@ pub struct Fields {
     pub grade: Field,
     pub key: Field,
     pub carried: Field,
+    /// Absent in an index built before signatures: nothing is folded by
+    /// content there.
+    pub signature: Option<Field>,
 }
 
 fn words(tokenizer: &str) -> TextOptions {
@@ -182,6 +189,7 @@ pub fn build() -> Schema {
     b.add_text_field(GRADE, STRING);
     b.add_text_field(KEY, STRING);
     b.add_text_field(CARRIED, STRING);
+    b.add_u64_field(SIGNATURE, STORED);
     b.build()
 }
 
@@ -213,6 +221,7 @@ impl Fields {
             grade: f(GRADE)?,
             key: f(KEY)?,
             carried: f(CARRIED)?,
+            signature: schema.get_field(SIGNATURE).ok(),
         })
     }
 
@@ -254,6 +263,14 @@ impl Fields {
         d.add_u64(self.ord, ord);
         d.add_text(self.record, json);
         self.add_decided(&mut d, &Decided::of_json(&r.kind, json));
+        if let Some(field) = self.signature {
+            let date = record_date(r)
+                .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+                .unwrap_or_default();
+            for band in super::signature::bands(&r.kind, &date, &r.text) {
+                d.add_u64(field, band);
+            }
+        }
         d
     }
 

@@ -7,7 +7,7 @@
 //! here, through [`esc`], and nowhere else is markup built. Owns no I/O.
 
 use super::url::{self, SearchParams};
-use crate::index::query::{FacetCount, SearchResults, Snippet};
+use crate::index::query::{FacetCount, Folded, Hit, SearchResults, Snippet};
 use serde_json::Value;
 use std::fmt::Write;
 use std::time::Duration;
@@ -291,6 +291,7 @@ pub fn search_page(p: &SearchParams, r: &SearchResults, took: Duration) -> Strin
     let back = p.href(p.page());
     for hit in &r.hits {
         card(&mut m, &hit.record, &hit.snippet, &back);
+        folded(&mut m, hit, &back);
     }
     pager(&mut m, p, r.total);
     if p.query.is_empty() && p.pairs().is_empty() {
@@ -342,6 +343,57 @@ fn card(m: &mut String, rec: &Value, snippet: &Snippet, back: &str) {
         );
     }
     m.push_str("</article>\n");
+}
+
+/// The records folded into a card (see `agendex::index::cards`): its whole
+/// document, the same text in other files, further records of its
+/// document; each links to its record page.
+fn folded(m: &mut String, hit: &Hit, back: &str) {
+    if hit.document.is_none() && hit.also_in.is_empty() && hit.more.is_empty() {
+        return;
+    }
+    let link = |r: &Folded, label: &str| {
+        format!(
+            "<a href=\"{}\">{}</a>",
+            esc(&url::href(
+                &format!("/record/{}", url::encode(&r.id)),
+                &[(url::P_FROM, back.to_string())]
+            )),
+            esc(label)
+        )
+    };
+    // Inside the card just closed.
+    if m.ends_with("</article>\n") {
+        m.truncate(m.len() - "</article>\n".len());
+    }
+    m.push_str("<div class=\"folded\">");
+    if let Some(d) = &hit.document {
+        let _ = write!(
+            m,
+            "<p class=\"whole\">In the document {}</p>",
+            link(d, &d.title)
+        );
+    }
+    if !hit.also_in.is_empty() {
+        let files: Vec<String> = hit
+            .also_in
+            .iter()
+            .map(|r| link(r, file_name(r.link.split('#').next().unwrap_or(""))))
+            .collect();
+        let _ = write!(m, "<p class=\"also\">Also in {}</p>", files.join(", "));
+    }
+    if !hit.more.is_empty() {
+        let n = hit.more.len();
+        let _ = write!(
+            m,
+            "<details class=\"more\"><summary>{n} more in this document</summary><ul>"
+        );
+        for r in &hit.more {
+            let _ = write!(m, "<li>{} · {}</li>", esc(&r.kind), link(r, &r.title));
+        }
+        m.push_str("</ul></details>");
+    }
+    m.push_str("</div></article>\n");
 }
 
 #[derive(Clone, Copy, PartialEq)]

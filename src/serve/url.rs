@@ -239,6 +239,7 @@ impl SearchParams {
             carried: own(P_CARRIED),
             limit,
             offset,
+            unfolded: false,
         })
     }
 

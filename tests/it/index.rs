@@ -377,7 +377,7 @@ fn failed_file_keeps_its_earlier_records() {
     let inputs = copy_inputs(tmp.path(), false);
     let ix = tmp.path().join("index");
     assert_eq!(index(&ix, &[&inputs], &[]).status.code(), Some(0));
-    let before = search_json(&ix, "\"High Needs Block\"", &[]);
+    let before = search_json(&ix, "\"High Needs Block\"", &["--unfolded"]);
     let seed = inputs.join("seeds").join("000_ab51a36975b4b00c.txt");
     let seed_path = seed.to_string_lossy().to_string();
     let hits_in = |v: &serde_json::Value| {
@@ -400,7 +400,7 @@ fn failed_file_keeps_its_earlier_records() {
     );
     let s = summary(&out);
     assert_eq!((s.failed, s.parsed, s.unchanged, s.updated), (1, 1, 4, 0));
-    let after = search_json(&ix, "\"High Needs Block\"", &[]);
+    let after = search_json(&ix, "\"High Needs Block\"", &["--unfolded"]);
     assert_eq!(hits_in(&after), hits_in(&before));
     assert_eq!(after["total"], before["total"]);
 }

@@ -17,6 +17,7 @@ mod markup;
 mod mutants;
 mod parquet;
 mod pdf_read;
+mod relevance;
 mod scan;
 mod schema;
 mod search;

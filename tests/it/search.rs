@@ -26,7 +26,14 @@ fn paths(v: &serde_json::Value) -> Vec<String> {
 #[test]
 fn finds_high_needs_block_in_the_000_pack() {
     let v = search_json(shared_index(), "\"High Needs Block\"", &[]);
-    let found = paths(&v);
+    // The records, and the same text in the other rendering folded in.
+    let mut found = paths(&v);
+    for hit in v["hits"].as_array().expect("hits") {
+        for also in hit["also_in"].as_array().into_iter().flatten() {
+            let link = also["link"].as_str().unwrap_or("");
+            found.push(link.split('#').next().unwrap_or("").to_string());
+        }
+    }
     assert!(
         found.contains(&"corpus/000_ab51a36975b4b00c.pdf".to_string()),
         "{found:?}"
@@ -97,8 +104,16 @@ fn words_are_stemmed_and_phrases_are_exact() {
         ids
     };
     // "needed" and "need" share the stem of "Needs"; words need not be adjacent.
-    let stemmed = search_json(shared_index(), "high needed block", &["--limit", "1000"]);
-    let exact = search_json(shared_index(), "\"High Needs Block\"", &["--limit", "1000"]);
+    let stemmed = search_json(
+        shared_index(),
+        "high needed block",
+        &["--limit", "1000", "--unfolded"],
+    );
+    let exact = search_json(
+        shared_index(),
+        "\"High Needs Block\"",
+        &["--limit", "1000", "--unfolded"],
+    );
     assert!(exact["total"].as_u64() > Some(0));
     let stemmed_ids = ids(&stemmed);
     for id in ids(&exact) {
@@ -109,7 +124,7 @@ fn words_are_stemmed_and_phrases_are_exact() {
     let without = search_json(
         shared_index(),
         "early help NOT \"High Needs Block\"",
-        &["--limit", "1000"],
+        &["--limit", "1000", "--unfolded"],
     );
     assert!(without["total"].as_u64() > Some(0));
     for hit in without["hits"].as_array().expect("hits") {
@@ -155,11 +170,11 @@ fn filed_date(record: &serde_json::Value) -> Option<String> {
 
 #[test]
 fn since_narrows_by_document_date() {
-    let all = search_json(shared_index(), "", &["--limit", "1000"]);
+    let all = search_json(shared_index(), "", &["--limit", "1000", "--unfolded"]);
     let since = search_json(
         shared_index(),
         "",
-        &["--since", "2016-01-01", "--limit", "1000"],
+        &["--since", "2016-01-01", "--limit", "1000", "--unfolded"],
     );
     let dated_from_2016: Vec<&str> = all["hits"]
         .as_array()
@@ -220,11 +235,15 @@ fn bad_query_syntax_is_one_clear_line_and_exit_2() {
 
 #[test]
 fn filters_and_fields_narrow_results() {
-    let all = search_json(shared_index(), "early help", &["--limit", "100"]);
+    let all = search_json(
+        shared_index(),
+        "early help",
+        &["--limit", "100", "--unfolded"],
+    );
     let docs = search_json(
         shared_index(),
         "early help",
-        &["--kind", "document", "--limit", "100"],
+        &["--kind", "document", "--limit", "100", "--unfolded"],
     );
     let count_of = |kind: &str| {
         all["facets"]["kind"]
@@ -242,7 +261,11 @@ fn filters_and_fields_narrow_results() {
         .expect("hits")
         .iter()
         .all(|h| h["record"]["kind"] == "document"));
-    let none = search_json(shared_index(), "early help", &["--kind", "resolution"]);
+    let none = search_json(
+        shared_index(),
+        "early help",
+        &["--kind", "resolution", "--unfolded"],
+    );
     assert_eq!(none["total"], count_of("resolution"));
     let by_path = search_json(
         shared_index(),
@@ -327,7 +350,7 @@ fn totals_and_facets_equal_a_count_of_the_matching_records() {
         let all = search_json(
             shared_index(),
             query,
-            &[args, &["--limit", "1000"]].concat(),
+            &[args, &["--limit", "1000", "--unfolded"]].concat(),
         );
         let hits = all["hits"].as_array().expect("hits");
         let total = all["total"].as_u64().expect("total");
@@ -339,7 +362,11 @@ fn totals_and_facets_equal_a_count_of_the_matching_records() {
             "{query:?} {args:?}: facets"
         );
         // A page of results reports the same total and counts.
-        let page = search_json(shared_index(), query, &[args, &["--limit", "3"]].concat());
+        let page = search_json(
+            shared_index(),
+            query,
+            &[args, &["--limit", "3", "--unfolded"]].concat(),
+        );
         assert_eq!(page["total"], all["total"], "{query:?} {args:?}");
         assert_eq!(page["facets"], all["facets"], "{query:?} {args:?}");
         assert_eq!(

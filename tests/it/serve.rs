@@ -223,6 +223,35 @@ fn cards(dom: &str) -> Vec<[String; 4]> {
 }
 
 #[test]
+fn folded_results_in_a_browser() {
+    let Some(exe) = chromium() else {
+        eprintln!("skipped: chromium is not installed (apt-get install chromium)");
+        return;
+    };
+    let served = Served::start(shared_index());
+    let profile = tempfile::tempdir().expect("profile dir");
+    // Seed 000's resolution, in the text file and in its PDF rendering:
+    // one card, the other file under "Also in", linking to its record.
+    let dom = dump_dom(
+        &exe,
+        profile.path(),
+        &format!("{}/?q=High+Needs+Block+remains", served.base),
+    );
+    let also = captures(
+        r#"<p class="also">Also in <a href="(/record/[^"]+)">([^<]+)</a>"#,
+        &dom,
+    );
+    assert!(!also.is_empty(), "{dom}");
+    assert!(also[0][1].contains("000_ab51a36975b4b00c"), "{also:?}");
+    let record = dump_dom(
+        &exe,
+        profile.path(),
+        &format!("{}{}", served.base, unescape(&also[0][0])),
+    );
+    assert!(record.contains("<h1>"), "{record}");
+}
+
+#[test]
 fn search_facet_record_and_source_in_a_browser() {
     let Some(exe) = chromium() else {
         eprintln!("skipped: chromium is not installed (apt-get install chromium)");

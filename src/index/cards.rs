@@ -1,0 +1,175 @@
+//! Results as people read them: the ranked records of a search folded into
+//! cards, one per thing.
+//!
+//! - The same text in several files (a text and its PDF rendering, a report
+//!   alone and inside its pack: records sharing a content signature band,
+//!   see `super::signature`) is one card, the others "also in".
+//! - A whole-document record never sits beside a more specific record of
+//!   the same document with the same title: the specific record leads the
+//!   card, in the better of the two places, and the document hangs from it.
+//! - Past [`PER_DOCUMENT`] cards from one document, further records of it
+//!   are folded into its first card ("5 more in these minutes").
+//!
+//! Pure: entries in rank order in, cards in rank order out. Folding looks
+//! at the top results only, so it costs nothing per matching record.
+
+/// Cards shown from one document before its further records are folded
+/// into its first card.
+pub const PER_DOCUMENT: usize = 3;
+
+/// What folding needs to know of one ranked record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: String,
+    /// The source file's path.
+    pub path: String,
+    /// Which document of the file: its pages (`[first, last]`), empty where
+    /// the file is one document.
+    pub document: String,
+    /// The document's title (or the record's), folded; empty when none.
+    pub title: String,
+    /// Content signature band hashes (may be empty).
+    pub bands: Vec<u64>,
+}
+
+/// One card: the record it shows and those folded into it, as indices
+/// into the entries given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Card {
+    pub lead: usize,
+    /// The same text in other files (or again in this one).
+    pub also_in: Vec<usize>,
+    /// The whole-document record of the lead's document, same title.
+    pub document: Option<usize>,
+    /// Further records of the lead's document.
+    pub more: Vec<usize>,
+}
+
+fn same_document(a: &Entry, b: &Entry) -> bool {
+    a.path == b.path && a.document == b.document
+}
+
+/// Whether a whole-document record and a specific one are the same thing:
+/// the same document, the same title.
+fn document_of(doc: &Entry, specific: &Entry) -> bool {
+    doc.kind == "document"
+        && specific.kind != "document"
+        && !doc.title.is_empty()
+        && doc.title == specific.title
+        && same_document(doc, specific)
+}
+
+/// Fold `entries` (in rank order) into cards (in rank order).
+pub fn fold(entries: &[Entry]) -> Vec<Card> {
+    let mut cards: Vec<Card> = Vec::new();
+    'entries: for (i, e) in entries.iter().enumerate() {
+        // The same text as a card already shown.
+        if !e.bands.is_empty() {
+            for card in cards.iter_mut() {
+                let mut shown = std::iter::once(card.lead).chain(card.also_in.iter().copied());
+                let dup =
+                    shown.any(|j| crate::index::signature::same_text(&entries[j].bands, &e.bands));
+                if dup {
+                    card.also_in.push(i);
+                    continue 'entries;
+                }
+            }
+        }
+        // A document and a more specific record of it, the same title.
+        for card in cards.iter_mut() {
+            let lead = &entries[card.lead];
+            if card.document.is_none() && document_of(e, lead) {
+                card.document = Some(i);
+                continue 'entries;
+            }
+            if card.document.is_none() && document_of(lead, e) {
+                card.document = Some(card.lead);
+                card.lead = i;
+                continue 'entries;
+            }
+        }
+        // Many records of one document.
+        let mut of_document = cards
+            .iter_mut()
+            .filter(|c| same_document(&entries[c.lead], e));
+        if let Some(first) = of_document.next() {
+            if 1 + of_document.count() >= PER_DOCUMENT {
+                first.more.push(i);
+                continue 'entries;
+            }
+        }
+        cards.push(Card {
+            lead: i,
+            ..Card::default()
+        });
+    }
+    cards
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(kind: &str, path: &str, title: &str, bands: &[u64]) -> Entry {
+        Entry {
+            kind: kind.into(),
+            path: path.into(),
+            document: String::new(),
+            title: title.into(),
+            bands: bands.to_vec(),
+        }
+    }
+
+    // Kent's record of decision 24/00093: its document record, its decision
+    // and its report all titled "Commissioned Family Hub Contracts".
+    const ROD: &str = "kent_24-00093_record-of-decision.pdf";
+
+    #[test]
+    fn the_specific_record_leads_and_the_document_hangs_from_it() {
+        let entries = vec![
+            entry("document", ROD, "commissioned family hub contracts", &[1]),
+            entry("decision", ROD, "commissioned family hub contracts", &[2]),
+            entry("minute", "other.pdf", "family hubs", &[3]),
+        ];
+        let cards = fold(&entries);
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].lead, 1);
+        assert_eq!(cards[0].document, Some(0));
+        assert_eq!(cards[1].lead, 2);
+    }
+
+    #[test]
+    fn a_document_with_another_title_stays_a_card() {
+        let entries = vec![
+            entry("decision", ROD, "commissioned family hub contracts", &[2]),
+            entry("document", ROD, "", &[1]),
+        ];
+        assert_eq!(fold(&entries).len(), 2);
+    }
+
+    #[test]
+    fn the_same_text_in_two_files_is_one_card() {
+        // Seed 000 as text and as its PDF rendering.
+        let entries = vec![
+            entry("resolution", "seeds/000.txt", "", &[7, 8, 9, 10]),
+            entry("resolution", "corpus/000.pdf", "", &[70, 8, 90, 100]),
+            entry("resolution", "seeds/000.txt", "", &[11, 12, 13, 14]),
+        ];
+        let cards = fold(&entries);
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].also_in, vec![1]);
+        assert_eq!(cards[1].lead, 2);
+    }
+
+    #[test]
+    fn many_records_of_one_document_fold_into_its_first_card() {
+        let mut entries: Vec<Entry> = (0..6)
+            .map(|i| entry("resolution", "minutes.pdf", "", &[i * 10 + 1]))
+            .collect();
+        entries.insert(2, entry("minute", "other.pdf", "", &[999]));
+        let cards = fold(&entries);
+        let leads: Vec<usize> = cards.iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![0, 1, 2, 3]);
+        assert_eq!(cards[0].more, vec![4, 5, 6]);
+    }
+}

@@ -1,0 +1,132 @@
+//! Content signatures: what lets search fold the same text found in several
+//! files (a text and its PDF rendering; a report published alone and inside
+//! its agenda pack) into one result, by content, never by file name.
+//!
+//! A record's signature is a MinHash of its word shingles (runs of
+//! [`SHINGLE`] folded words), cut into [`BANDS`] bands of [`ROWS`] values;
+//! each band is hashed with the record's kind and date into one `u64`. Two
+//! records sharing any band hash are near-duplicates: the same kind, the
+//! same date, and texts whose shingle sets overlap by about 70% or more
+//! (a band matches with probability J^ROWS). Computed at index time and
+//! stored with the record; search compares the bands of its top results
+//! only. Pure and deterministic (fixed hash functions and seeds).
+
+use crate::eval::fold::fold;
+
+/// Words per shingle.
+pub const SHINGLE: usize = 4;
+/// Bands of the signature, and MinHash values per band.
+pub const BANDS: usize = 4;
+pub const ROWS: usize = 4;
+
+/// FNV-1a over bytes: fixed, so signatures are the same in every build.
+fn fnv(bytes: &[u8], mut h: u64) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// splitmix64: the i-th hash function of the MinHash is `mix(x ^ seed_i)`.
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// The band hashes of a record of `kind`, dated `date` (empty when
+/// undated), with this `text`; none for a text without a word.
+pub fn bands(kind: &str, date: &str, text: &str) -> Vec<u64> {
+    let folded = fold(text);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let width = SHINGLE.min(words.len());
+    let mut mins = [u64::MAX; BANDS * ROWS];
+    for shingle in words.windows(width) {
+        let mut h = FNV_OFFSET;
+        for w in shingle {
+            h = fnv(w.as_bytes(), h);
+            h = fnv(b" ", h);
+        }
+        for (i, m) in mins.iter_mut().enumerate() {
+            let v = mix(h ^ mix(i as u64 + 1));
+            if v < *m {
+                *m = v;
+            }
+        }
+    }
+    let context = fnv(
+        date.as_bytes(),
+        fnv(b"\x1f", fnv(kind.as_bytes(), FNV_OFFSET)),
+    );
+    mins.chunks(ROWS)
+        .enumerate()
+        .map(|(band, rows)| {
+            let mut h = fnv(&(band as u64).to_le_bytes(), context);
+            for r in rows {
+                h = fnv(&r.to_le_bytes(), h);
+            }
+            h
+        })
+        .collect()
+}
+
+/// Whether two records' bands say they hold the same text.
+pub fn same_text(a: &[u64], b: &[u64]) -> bool {
+    a.iter().zip(b).any(|(x, y)| x == y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // From the Haringey Schools Forum minutes (seed 000): the text file and
+    // its PDF rendering wrap and punctuate the same resolution differently.
+    const AS_TEXT: &str = "Resolved:- 1. That the High Needs Block remains at the 2014-15 level, \
+        amended as summarised in Table 3. (One abstention) 2. That the Schools Forum endorse \
+        the Council's proposal that the balance of £0.563m i.e. used to create a 'bringing in' fund";
+    const AS_PDF: &str = "Resolved:-\n1. That the High Needs Block remains at the 2014-15 level,\n\
+        amended as summarised in Table 3. (One abstention)\n2. That the Schools Forum endorse\n\
+        the Council’s proposal that the balance of £0.563m i.e. used to create a ‘bringing in’ fund\nPage 5";
+
+    #[test]
+    fn the_same_text_in_two_renderings_shares_a_band() {
+        let a = bands("resolution", "2015-05-21", AS_TEXT);
+        let b = bands("resolution", "2015-05-21", AS_PDF);
+        assert_eq!(a.len(), BANDS);
+        assert!(same_text(&a, &b));
+    }
+
+    #[test]
+    fn another_kind_date_or_text_does_not() {
+        let a = bands("resolution", "2015-05-21", AS_TEXT);
+        assert!(!same_text(&a, &bands("minute", "2015-05-21", AS_TEXT)));
+        // The same words agreed at another meeting are another resolution.
+        assert!(!same_text(&a, &bands("resolution", "2016-05-21", AS_TEXT)));
+        let other = "RESOLVED: To set the Precept for 2026/27 at £7,800.00, and to instruct \
+            the Clerk to submit the precept request to the District Council.";
+        assert!(!same_text(&a, &bands("resolution", "2015-05-21", other)));
+    }
+
+    #[test]
+    fn short_and_empty_texts() {
+        let a = bands("attendance", "2025-11-04", "Cllr Dent");
+        assert_eq!(a, bands("attendance", "2025-11-04", "CLLR  DENT"));
+        assert!(bands("attendance", "", " — ").is_empty());
+        assert!(!same_text(&[], &a));
+    }
+
+    #[test]
+    fn deterministic() {
+        assert_eq!(
+            bands("resolution", "", AS_TEXT),
+            bands("resolution", "", AS_TEXT)
+        );
+    }
+}
