@@ -407,7 +407,8 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     } else {
         wanted.saturating_mul(2).saturating_add(10)
     };
-    let (mut top, mut counts) = if is_unfiltered(req) {
+    let unfiltered = is_unfiltered(req);
+    let (mut top, mut counts) = if unfiltered {
         // Every record: the counts are the commit's, kept with it, and
         // every record scores the same, so the first ones are the top ones.
         let counts =
@@ -417,8 +418,7 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
             counts,
         )
     } else {
-        let top = TopDocs::with_limit(candidates);
-        searchers::search(searcher, &*filtered, &(top, counter)).map_err(err)?
+        top_with_ties(searcher, &*filtered, tables, candidates).map_err(err)?
     };
     if let Some(relaxed) = relaxed.filter(|_| !req.unfolded && counts.total < candidates) {
         // Fewer records than are folded hold every word: any of the words
@@ -427,9 +427,7 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
             with_filters(index, fields, tables, relaxed.box_clone(), markers, req)?,
             fields,
         );
-        let top_docs = TopDocs::with_limit(candidates);
-        (top, counts) = searchers::search(searcher, &*filtered, &(top_docs, Counter { tables }))
-            .map_err(err)?;
+        (top, counts) = top_with_ties(searcher, &*filtered, tables, candidates).map_err(err)?;
         user_query = relaxed;
     }
 
@@ -447,6 +445,18 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
             None => Vec::new(),
         };
         ranked.push((score, record, bands));
+    }
+    // Records that score the same come in the order of their files and
+    // places in them, not in the order the index happens to hold them,
+    // which depends on how it was built (papers or records, worker timing).
+    // Every record unfiltered stays in index order: ordering them all would
+    // read them all.
+    if !unfiltered {
+        ranked.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| tie_key(&a.1).cmp(&tie_key(&b.1)))
+        });
+        ranked.truncate(candidates);
     }
     let entries: Vec<cards::Entry> = ranked
         .iter()
@@ -603,6 +613,57 @@ fn ranked(values: BTreeMap<String, u64>) -> Vec<FacetCount> {
 /// their scores, less the first `offset`: what `TopDocs` returns when every
 /// match scores the same (ties go to the lower address), without visiting
 /// every match.
+/// How far past the records wanted a search reads to take in every record
+/// that ties with the last one wanted (beyond it, ties keep index order).
+const TIE_READ_MAX: usize = 2_000;
+
+/// The top `wanted` records and the counts, read far enough past `wanted`
+/// that every record scoring the same as the last one wanted is among
+/// them: the caller orders ties by what the records are, so which of them
+/// make the cut does not depend on where the index put them.
+fn top_with_ties(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    tables: Option<&Tables>,
+    wanted: usize,
+) -> tantivy::Result<(Vec<(f32, DocAddress)>, Counts)> {
+    let mut read = wanted.saturating_add(1);
+    loop {
+        let (top, counts) = searchers::search(
+            searcher,
+            query,
+            &(TopDocs::with_limit(read), Counter { tables }),
+        )?;
+        let settled = top.len() < read
+            || wanted == 0
+            || top[wanted - 1].0 > top[top.len() - 1].0
+            || read >= wanted.saturating_add(TIE_READ_MAX);
+        if settled {
+            return Ok((top, counts));
+        }
+        read = read
+            .saturating_mul(2)
+            .min(wanted.saturating_add(TIE_READ_MAX));
+    }
+}
+
+/// Where a record sits among all records: its file's path, then the number
+/// that ends its id (its place among its file's records of its kind), then
+/// the id itself.
+fn tie_key(record: &serde_json::Value) -> (&str, u64, &str) {
+    let path = record
+        .pointer("/source/path")
+        .and_then(|p| p.as_str())
+        .unwrap_or("");
+    let id = record.get("id").and_then(|i| i.as_str()).unwrap_or("");
+    let n = id
+        .rsplit('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    (path, n, id)
+}
+
 fn first_docs(
     searcher: &tantivy::Searcher,
     query: &dyn Query,
