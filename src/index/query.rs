@@ -129,6 +129,10 @@ pub struct Hit {
     pub snippet: Snippet,
     /// The record, as `agendex extract` prints it.
     pub record: serde_json::Value,
+    /// The record's thread (`agendex thread`'s steps), when asked for
+    /// (`search --thread`): empty when the record has no links.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thread: Option<Vec<crate::links::thread::Step>>,
 }
 
 /// A fragment of the record's text with the matched words marked.
@@ -412,6 +416,7 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
             link: format!("{path}#page={page}"),
             snippet,
             record,
+            thread: None,
         });
     }
     Ok(SearchResults {
