@@ -18,6 +18,8 @@ if [ "${1:-}" = "--floors" ]; then
   extra=(--write-floors eval/floors.tsv)
 fi
 body=$("$bin" eval "${args[@]}" --format markdown "${extra[@]}" 2>/dev/null)
+# Search relevance: the judged query set over the same inputs (eval/relevance).
+relevance=$("$bin" eval --relevance eval/relevance corpus seeds "$shared/corpus-real" --format markdown 2>/dev/null)
 # The hand-written history (figures before and after each change) is kept.
 history=""
 if [ -f ACCURACY.md ]; then
@@ -47,6 +49,17 @@ fi
   echo "## Today"
   echo
   echo "$body"
+  echo
+  echo "## Search relevance"
+  echo
+  echo "The judged query set (eval/relevance, format in eval/relevance/FORMAT.md):"
+  echo "nDCG@10, MRR and recall@10 of \`agendex search\` over the same inputs."
+  echo
+  echo '```sh'
+  echo "agendex eval --relevance eval/relevance corpus seeds ../shared/corpus-real --format markdown"
+  echo '```'
+  echo
+  echo "$relevance"
   if [ -n "$history" ]; then
     echo
     echo "$history"

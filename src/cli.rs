@@ -199,6 +199,11 @@ pub struct SearchArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
     pub format: SearchFormat,
+    /// Give each hit its thread (as `agendex thread` follows it from the
+    /// index's stored links): indented under the hit in text, a `thread`
+    /// array of steps per hit in JSON (empty when the record has no links).
+    #[arg(long)]
+    pub thread: bool,
     /// Threads one search's index segments are shared among (default 1:
     /// faster on an idle machine, no gain on a busy one).
     #[arg(long, default_value_t = 1, value_name = "N")]

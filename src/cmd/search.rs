@@ -6,8 +6,13 @@ use crate::cli::{SearchArgs, SearchFormat};
 use agendex::index::query::{self, FacetCount, SearchRequest, SearchResults, Snippet};
 use agendex::index::searchers;
 use agendex::index::IndexError;
+use agendex::links::thread::{self, Step};
+use agendex::links::{store, Node};
+use agendex::record::OutRecord;
 use anyhow::Result;
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 pub fn run(args: &SearchArgs) -> Result<i32> {
     let req = SearchRequest {
@@ -27,7 +32,7 @@ pub fn run(args: &SearchArgs) -> Result<i32> {
         unfolded: args.unfolded,
     };
     searchers::set_search_threads(args.search_threads);
-    let results = match query::search(&args.index, &req) {
+    let mut results = match query::search(&args.index, &req) {
         Ok(r) => r,
         Err(e @ (IndexError::Query(_) | IndexError::Request(_) | IndexError::Missing(_))) => {
             eprintln!("agendex: {e}");
@@ -35,6 +40,9 @@ pub fn run(args: &SearchArgs) -> Result<i32> {
         }
         Err(e) => return Err(e.into()),
     };
+    if args.thread {
+        add_threads(&args.index, &mut results)?;
+    }
     let stdout = std::io::stdout();
     let bold = stdout.is_terminal();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -49,6 +57,38 @@ pub fn run(args: &SearchArgs) -> Result<i32> {
         Ok(()) => Ok(EXIT_OK),
         Err(e) if is_broken_pipe(&e) => Ok(EXIT_OK),
         Err(e) => Err(anyhow::anyhow!("cannot write results: {e}")),
+    }
+}
+
+/// Give each hit its thread from the index's stored links, reading only
+/// the records those links reach, each once however many hits share it.
+fn add_threads(index: &Path, results: &mut SearchResults) -> Result<()> {
+    let links = store::read(index)?;
+    let mut nodes: BTreeMap<String, Option<Node>> = BTreeMap::new();
+    let mut failed = None;
+    for hit in &mut results.hits {
+        let id = hit.record.get("id").and_then(|v| v.as_str()).unwrap_or("");
+        let steps = thread::thread_fetched(id, &links, |i| {
+            if let Some(n) = nodes.get(i) {
+                return n.clone();
+            }
+            let node = match query::record(index, i) {
+                Ok(v) => v
+                    .and_then(|v| serde_json::from_value::<OutRecord>(v).ok())
+                    .map(|r| Node::of(&r)),
+                Err(e) => {
+                    failed.get_or_insert(e);
+                    None
+                }
+            };
+            nodes.insert(i.to_string(), node.clone());
+            node
+        });
+        hit.thread = Some(steps);
+    }
+    match failed {
+        Some(e) => Err(e.into()),
+        None => Ok(()),
     }
 }
 
@@ -107,6 +147,7 @@ fn write_text(out: &mut dyn Write, r: &SearchResults, bold: bool) -> std::io::Re
                 .collect();
             writeln!(out, "   {n} more in this document: {}", kinds.join(", "))?;
         }
+        write_thread(out, hit.thread.as_deref().unwrap_or_default(), s("/id"))?;
     }
     if r.total > 0 {
         writeln!(out)?;
@@ -117,6 +158,22 @@ fn write_text(out: &mut dyn Write, r: &SearchResults, bold: bool) -> std::io::Re
         facet_line(out, "key decision", &r.facets.key)?;
         facet_line(out, "carried", &r.facets.carried)?;
         facet_line(out, "grade", &r.facets.grade)?;
+    }
+    Ok(())
+}
+
+/// A hit's thread under it, one step a line, the hit's own step marked `>`.
+fn write_thread(out: &mut dyn Write, steps: &[Step], id: &str) -> std::io::Result<()> {
+    if steps.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "   thread:")?;
+    for step in steps {
+        let mark = if step.id == id { ">" } else { " " };
+        for (n, line) in thread::step_line(step).lines().enumerate() {
+            let lead = if n == 0 { mark } else { " " };
+            writeln!(out, "   {lead} {line}")?;
+        }
     }
     Ok(())
 }

@@ -143,6 +143,10 @@ pub struct Hit {
     /// Further matching records of the same document.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub more: Vec<Folded>,
+    /// The record's thread (`agendex thread`'s steps), when asked for
+    /// (`search --thread`): empty when the record has no links.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thread: Option<Vec<crate::links::thread::Step>>,
 }
 
 /// A record folded into a result: enough to name it and link to it.
@@ -489,6 +493,7 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
             also_in: card.also_in.iter().map(|&i| fold_in(i)).collect(),
             document: card.document.map(fold_in),
             more: card.more.iter().map(|&i| fold_in(i)).collect(),
+            thread: None,
         });
     }
     Ok(SearchResults {

@@ -164,6 +164,27 @@ pub fn reach(id: &str, links: &[Link]) -> BTreeSet<String> {
     reached
 }
 
+/// The thread of `id` when only the records its links reach are at hand:
+/// `fetch` gives a record's node by id (none when it cannot be read). A
+/// record with no links has no thread (empty), rather than a thread of
+/// itself alone.
+pub fn thread_fetched(
+    id: &str,
+    links: &[Link],
+    mut fetch: impl FnMut(&str) -> Option<Node>,
+) -> Vec<Step> {
+    let nodes: Vec<Node> = reach(id, links)
+        .into_iter()
+        .filter_map(|i| fetch(&i))
+        .collect();
+    let steps = thread(id, &nodes, links);
+    if steps.len() > 1 {
+        steps
+    } else {
+        Vec::new()
+    }
+}
+
 /// A step as one line of text: date, kind, title, file and page, then
 /// how it was reached.
 pub fn step_line(s: &Step) -> String {
@@ -228,5 +249,28 @@ mod tests {
         assert_eq!(ids, ["report", "decision", "call-in"]);
         assert!(thread("nothing", &nodes, &links).is_empty());
         assert_eq!(reach("report", &links).len(), 3);
+    }
+
+    #[test]
+    fn a_fetched_thread_reads_only_the_records_reached() {
+        let nodes = [
+            node("agenda", "agenda_item", Some("2015-05-21")),
+            node("report", "report", Some("2015-05-21")),
+            node("alone", "minute", Some("2015-05-21")),
+        ];
+        let links = [link(LinkType::Introduces, "agenda", "report")];
+        let mut asked = Vec::new();
+        let steps = thread_fetched("report", &links, |id| {
+            asked.push(id.to_string());
+            nodes.iter().find(|n| n.id == id).cloned()
+        });
+        let ids: Vec<&str> = steps.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["agenda", "report"]);
+        assert_eq!(asked, ["agenda", "report"]);
+        assert!(thread_fetched("alone", &links, |id| nodes
+            .iter()
+            .find(|n| n.id == id)
+            .cloned())
+        .is_empty());
     }
 }

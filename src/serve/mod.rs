@@ -314,18 +314,13 @@ fn thread_of(app: &App, id: &str) -> Vec<crate::links::thread::Step> {
     let Ok(links) = store::read(&app.index) else {
         return Vec::new();
     };
-    let nodes: Vec<Node> = thread::reach(id, &links)
-        .into_iter()
-        .filter_map(|i| with_retry(|| query::record(&app.index, &i)).ok().flatten())
-        .filter_map(|v| serde_json::from_value::<crate::record::OutRecord>(v).ok())
-        .map(|r| Node::of(&r))
-        .collect();
-    let steps = thread::thread(id, &nodes, &links);
-    if steps.len() > 1 {
-        steps
-    } else {
-        Vec::new()
-    }
+    thread::thread_fetched(id, &links, |i| {
+        with_retry(|| query::record(&app.index, i))
+            .ok()
+            .flatten()
+            .and_then(|v| serde_json::from_value::<crate::record::OutRecord>(v).ok())
+            .map(|r| Node::of(&r))
+    })
 }
 
 fn api_record(app: &App, id: Result<String, BadRequest>) -> Reply {

@@ -397,3 +397,56 @@ fn a_search_shared_among_threads_finds_what_one_thread_finds() {
         assert_eq!(one, four, "{query}");
     }
 }
+
+#[test]
+fn thread_shows_each_hit_with_the_agenda_item_that_introduces_it() {
+    // Seed 000's report on the High Needs Block is stamped "Agenda Item 6":
+    // its thread runs from that agenda item to the report.
+    let query = "\"High Needs Block\" path:\"seeds/000_ab51a36975b4b00c.txt\"";
+    let v = search_json(shared_index(), query, &["--kind", "report", "--thread"]);
+    let hit = &v["hits"][0];
+    assert_eq!(hit["record"]["id"], "7cd46e7c6e100703-report-1", "{v:#}");
+    let steps = hit["thread"].as_array().expect("a thread per hit");
+    let ids: Vec<&str> = steps.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "7cd46e7c6e100703-agenda_item-6",
+            "7cd46e7c6e100703-report-1"
+        ]
+    );
+    assert_eq!(steps[0]["kind"], "agenda_item");
+    assert_eq!(steps[0]["title"], "HIGH NEEDS UPDATE");
+    assert_eq!(steps[0]["via"]["type"], "introduces");
+    assert_eq!(steps[1]["via"], serde_json::Value::Null);
+    // The steps are those `agendex thread` prints for the record.
+    let ix = shared_index().to_string_lossy().to_string();
+    let out = run(&[
+        "thread",
+        "7cd46e7c6e100703-report-1",
+        "--index",
+        &ix,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let alone: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(&alone, &hit["thread"]);
+
+    // Without the flag, hits carry no thread.
+    let plain = search_json(shared_index(), query, &["--kind", "report"]);
+    assert!(plain["hits"][0].get("thread").is_none());
+
+    // Text: the thread indented under the hit, the hit's own step marked.
+    let out = search(&[query, "--kind", "report", "--thread", "--limit", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("\n   thread:\n     2015-05-21  agenda_item"),
+        "{text}"
+    );
+    assert!(
+        text.contains("   > 2015-05-21  report         Schools forum Update High Needs Block"),
+        "{text}"
+    );
+}
