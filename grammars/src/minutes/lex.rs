@@ -121,6 +121,7 @@ pub fn heading_number(input: &str) -> IResult<&str, String> {
     let (rest, n) = alt((
         minute_word_number,
         reference_number,
+        super::running::year_number,
         dotted_reference,
         plain,
     ))
@@ -377,7 +378,14 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
             .iter()
             .any(|w| l.text.contains(w))
     };
-    if !heading && !lines.iter().any(decides) && !reference_headings(lines) && !heading_run(lines) {
+    // A run of number/year minute numbers ("70/17", "71/17", "72/17")
+    // is minutes' numbering as a run of headings is.
+    if !heading
+        && !lines.iter().any(decides)
+        && !reference_headings(lines)
+        && !heading_run(lines)
+        && super::running::year_run(lines).is_none()
+    {
         return None;
     }
     // The paragraph form: the first line after the heading that opens a
@@ -502,7 +510,9 @@ pub fn reference_run(lines: &[FlatLine]) -> Option<String> {
             best = Some((p, n));
         }
     }
-    best.filter(|(_, n)| *n >= 3).map(|(p, _)| p.to_string())
+    best.filter(|(_, n)| *n >= 3)
+        .map(|(p, _)| p.to_string())
+        .or_else(|| super::running::year_run(lines))
 }
 
 /// A reference of the run `prefix` that the text layer split with a space
@@ -569,7 +579,13 @@ pub fn is_heading_text(l: &FlatLine, text: &str, run: Option<&str>) -> bool {
         return false;
     }
     let (title, _) = split_title(rest);
-    l.line.bold || !title.is_empty()
+    // A number of a number/year run ("/17") opens a minute whose title
+    // runs on into its text ("71/17 Declaration of Interest on agenda
+    // items No declarations were made.").
+    let of_year_run = run.is_some_and(|p| {
+        p.starts_with('/') && super::running::year_number(text).is_ok_and(|(_, n)| n.ends_with(p))
+    });
+    l.line.bold || !title.is_empty() || of_year_run
 }
 
 /// The meeting date: the first date in the few lines after the heading,
@@ -637,6 +653,8 @@ mod tests {
         );
         assert_eq!(heading_number("84 Declarations").unwrap().1, "84");
         assert_eq!(heading_number("CAB/23/45 Budget").unwrap().1, "CAB/23/45");
+        assert_eq!(heading_number("70/17 Apologies").unwrap().1, "70/17");
+        assert!(heading_number("7/2 Apologies").is_err());
         assert_eq!(
             heading_number("Minute 12: Budget").unwrap(),
             ("Budget", "12".into())

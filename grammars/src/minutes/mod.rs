@@ -15,6 +15,7 @@ pub mod lex;
 pub mod movers;
 pub mod people;
 pub mod resolution;
+pub mod running;
 pub mod vote;
 
 use crate::document::Doc;
@@ -95,7 +96,7 @@ struct Min {
 /// Read one document's pages and append its records to `out`.
 pub fn parse(d: &Doc, out: &mut Parsed) {
     let (_pages, info, doc) = (d.pages, d.info, d.index);
-    let lines = &d.lines;
+    let lines = &*running::split_running(&d.lines);
     let layout = lex::layout(lines);
     parse_in(lines, layout.as_ref(), info, doc, out, None);
 }
@@ -105,7 +106,7 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
 /// and its attendance list read once for both.
 pub fn parse_with_attendance(d: &Doc, out: &mut Parsed) {
     let (_pages, info, doc) = (d.pages, d.info, d.index);
-    let lines = &d.lines;
+    let lines = &*running::split_running(&d.lines);
     let layout = lex::layout(lines);
     let entries = attendance::parse_in(lines, layout.as_ref(), info, doc, out);
     parse_in(lines, layout.as_ref(), info, doc, out, Some(entries));
@@ -374,8 +375,17 @@ fn short(s: &str) -> String {
     out
 }
 
-/// The leading integer of a minute number, for order: "84" -> 84, "CAB/23/45" -> 45.
+/// The leading integer of a minute number, for order: "84" -> 84, "CAB/23/45" -> 45;
+/// a number and year by year then number: "71/17" -> 17071.
 fn order_key(n: &str) -> Option<u64> {
+    if let Some((num, year)) = running::year_number(n)
+        .ok()
+        .filter(|(rest, _)| rest.is_empty())
+        .and_then(|(_, n)| n.split_once('/'))
+    {
+        let (num, year): (u64, u64) = (num.parse().ok()?, year.parse().ok()?);
+        return Some(year * 1000 + num);
+    }
     n.rsplit('/').next().and_then(|t| t.parse().ok())
 }
 
