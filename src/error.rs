@@ -25,6 +25,9 @@ pub enum ReadError {
         hint = crate::pdf::ocr::INSTALL_HINT
     )]
     NoOcr(u32),
+    /// Every page needing OCR failed: the first failure says why.
+    #[error("no text layer: {pages} page(s) with no text; OCR failed on page {page}: {why}")]
+    OcrFailed { pages: u32, page: u32, why: String },
     #[error("PDF reader panicked: {0}")]
     Panicked(String),
     #[error("PDF reader crashed ({0}): the file is probably malformed")]

@@ -295,10 +295,17 @@ fn page_of_hocr(hocr: &str, dpi: u32) -> OcrPage {
     let (cos, sin) = (skew.cos(), skew.sin());
     // Take the skew out: turn every point back by the baseline angle.
     let level = |x: f32, y: f32| (x * cos + y * sin, y * cos - x * sin);
+    let kept = unrepeated(&lines);
     let mut glyphs = Vec::new();
     let mut confidences = Vec::new();
-    for line in &lines {
-        let words: Vec<&HocrWord> = line.words.iter().filter(|w| !w.text.is_empty()).collect();
+    for (line, kept) in lines.iter().zip(&kept) {
+        let words: Vec<&HocrWord> = line
+            .words
+            .iter()
+            .zip(kept)
+            .filter(|(w, &keep)| keep && !w.text.is_empty())
+            .map(|(w, _)| w)
+            .collect();
         if words.is_empty() {
             continue;
         }
@@ -338,6 +345,76 @@ fn page_of_hocr(hocr: &str, dpi: u32) -> OcrPage {
         confidences.iter().sum::<f32>() / confidences.len() as f32
     };
     OcrPage { glyphs, confidence }
+}
+
+/// The share of a word's box that another word's box must cover for the
+/// two to be taken for one ink read twice.
+const SAME_INK: f32 = 0.5;
+
+/// Which words of `lines` to keep (per line, per word): Tesseract sometimes
+/// reads a row of handwriting twice, as two lines whose words lie over
+/// each other ("from local taxation" and "rom loca taxati" over it), and
+/// the two would be merged into one line, word by word. Of words of
+/// different lines whose boxes overlap by [`SAME_INK`] of the smaller box,
+/// the fullest reading is kept: the most characters, then the higher
+/// confidence, then the first in reading order. Words of one line are
+/// read in turn, never twice, so all are kept, even where Tesseract gives
+/// one a box spanning its neighbours ("Name" boxed over "Name of body:").
+fn unrepeated(lines: &[HocrLine]) -> Vec<Vec<bool>> {
+    struct Candidate {
+        line: usize,
+        word: usize,
+        chars: usize,
+        confidence: f32,
+    }
+    let mut candidates: Vec<Candidate> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(l, line)| {
+            line.words
+                .iter()
+                .enumerate()
+                .map(move |(w, word)| Candidate {
+                    line: l,
+                    word: w,
+                    chars: word.text.chars().count(),
+                    confidence: word.confidence,
+                })
+        })
+        .collect();
+    // Stable: equals stay in reading order.
+    candidates.sort_by(|a, b| {
+        b.chars
+            .cmp(&a.chars)
+            .then(b.confidence.total_cmp(&a.confidence))
+    });
+    let mut keep: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.words.len()]).collect();
+    // The boxes kept so far, with their lines.
+    let mut kept: Vec<(usize, [f32; 4])> = Vec::new();
+    for c in candidates {
+        let bbox = lines[c.line].words[c.word].bbox;
+        let repeats = |&(line, k): &(usize, [f32; 4])| {
+            line != c.line && overlap_of_smaller(&k, &bbox) >= SAME_INK
+        };
+        if !kept.iter().any(repeats) {
+            keep[c.line][c.word] = true;
+            kept.push((c.line, bbox));
+        }
+    }
+    keep
+}
+
+/// The area two boxes share over the smaller box's area (0 for a box with
+/// no area).
+fn overlap_of_smaller(a: &[f32; 4], b: &[f32; 4]) -> f32 {
+    let w = a[2].min(b[2]) - a[0].max(b[0]);
+    let h = a[3].min(b[3]) - a[1].max(b[1]);
+    let area = |r: &[f32; 4]| (r[2] - r[0]) * (r[3] - r[1]);
+    let smaller = area(a).min(area(b));
+    if w <= 0.0 || h <= 0.0 || smaller <= 0.0 {
+        return 0.0;
+    }
+    w * h / smaller
 }
 
 /// A word space as typeset, in font sizes: the gap between two words'
@@ -614,6 +691,46 @@ mod tests {
         let page = page_of_hocr(hocr, 300);
         let ys: Vec<f32> = page.glyphs.iter().map(|g| g.y).collect();
         assert!(ys.iter().all(|y| (y - ys[0]).abs() < 0.01), "{ys:?}");
+    }
+
+    #[test]
+    fn a_row_read_twice_is_read_once() {
+        // A handwritten row of Tintern Community Council's scanned annual
+        // return (line 2 of section 2), as Tesseract 5.3 reads it at 300
+        // dpi: the row twice, the second line's words over the first's.
+        let hocr = r#"<span class='ocr_line' title="bbox 281 1078 2292 1109; baseline 0 -9; x_size 36.6">
+        <span class='ocrx_word' title='bbox 364 1080 421 1100; x_wconf 95'>loca</span>
+        <span class='ocrx_word' title='bbox 984 1078 1097 1099; x_wconf 36'>2,40</span>
+        <span class='ocrx_word' title='bbox 1324 1081 1441 1101; x_wconf 96'>taxation</span>
+        </span>
+        <span class='ocr_line' title="bbox 268 1043 2242 1119; baseline 0.001 -19; x_size 53.2">
+        <span class='ocrx_word' title='bbox 356 1073 428 1100; x_wconf 94'>local</span>
+        <span class='ocrx_word' title='bbox 951 1054 1130 1112; x_wconf 0'>15,100</span>
+        <span class='ocrx_word' title='bbox 1383 1074 1399 1101; x_wconf 53'>taxati</span>
+        </span>"#;
+        let page = page_of_hocr(hocr, 300);
+        let words: Vec<&str> = page
+            .glyphs
+            .iter()
+            .map(|g| g.text.as_str())
+            .filter(|t| *t != " ")
+            .collect();
+        assert_eq!(words, ["taxation", "local", "15,100"]);
+        // On one line, a word boxed over its neighbours keeps them (the
+        // return's "Name of body:", "Name" boxed across all three).
+        let hocr = r#"<span class='ocr_line' title="bbox 172 306 453 354; baseline 0 -4; x_size 40">
+        <span class='ocrx_word' title='bbox 172 310 453 350; x_wconf 94'>Name</span>
+        <span class='ocrx_word' title='bbox 284 306 328 354; x_wconf 94'>of</span>
+        <span class='ocrx_word' title='bbox 344 310 453 350; x_wconf 95'>body:</span>
+        </span>"#;
+        let page = page_of_hocr(hocr, 300);
+        let words: Vec<&str> = page.glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(words, ["Name", " ", "of", " ", "body:"]);
+        // Words side by side, however close, are both kept.
+        let a = [100.0, 100.0, 200.0, 130.0];
+        let b = [195.0, 100.0, 300.0, 130.0];
+        assert!(overlap_of_smaller(&a, &b) < SAME_INK);
+        assert!((overlap_of_smaller(&a, &[120.0, 105.0, 180.0, 125.0]) - 1.0).abs() < 1e-6);
     }
 
     #[test]

@@ -79,6 +79,20 @@ pub struct OcrRead {
     pub confidence: f32,
 }
 
+/// A page OCR failed on, and why (Tesseract's or pdftoppm's words).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OcrFailure {
+    pub page: u32,
+    pub why: String,
+}
+
+/// What [`recognise`] did: the pages it read and those it failed on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Recognised {
+    pub read: Vec<OcrRead>,
+    pub failed: Vec<OcrFailure>,
+}
+
 /// OCR the pages of `raw` that `mode` wants read so, in place: their glyphs
 /// become the words OCR read. `announce` is told how many pages first (the
 /// worker tells its parent, which extends the deadline). A page OCR fails
@@ -90,7 +104,7 @@ pub fn recognise(
     raw: &mut RawDocument,
     mode: OcrMode,
     announce: &mut dyn FnMut(usize),
-) -> Result<Vec<OcrRead>, ReadError> {
+) -> Result<Recognised, ReadError> {
     let wanted: Vec<u32> = raw
         .pages
         .iter()
@@ -98,17 +112,17 @@ pub fn recognise(
         .map(|p| p.number)
         .collect();
     if wanted.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Recognised::default());
     }
     if ocr::languages().is_none() {
         let textless = |p: &RawPage| p.glyphs.iter().all(|g| g.text.trim().is_empty());
         if raw.pages.iter().all(textless) {
             return Err(ReadError::NoOcr(raw.pages.len() as u32));
         }
-        return Ok(Vec::new());
+        return Ok(Recognised::default());
     }
     announce(wanted.len());
-    let mut read = Vec::new();
+    let mut done = Recognised::default();
     for (n, result) in ocr::read_pages(bytes, &wanted) {
         let Some(page) = raw.pages.iter_mut().find(|p| p.number == n) else {
             continue;
@@ -116,16 +130,19 @@ pub fn recognise(
         match result {
             Ok(ocr) => {
                 page.glyphs = ocr.glyphs;
-                read.push(OcrRead {
+                done.read.push(OcrRead {
                     page: n,
                     confidence: (ocr.confidence * 10.0).round() / 10.0,
                 });
             }
-            Err(why) => raw.page_errors.push((n, format!("OCR failed: {why}"))),
+            Err(why) => {
+                raw.page_errors.push((n, format!("OCR failed: {why}")));
+                done.failed.push(OcrFailure { page: n, why });
+            }
         }
     }
     raw.page_errors.sort_by_key(|(n, _)| *n);
-    Ok(read)
+    Ok(done)
 }
 
 /// Lay out a raw document: lines per page, then furniture across pages.
@@ -161,9 +178,17 @@ fn read_announcing(
     announce: &mut dyn FnMut(usize),
 ) -> Result<PdfPages, ReadError> {
     let mut raw = crate::pdf::read_in_process(bytes)?;
-    let ocr_pages = recognise(bytes, &mut raw, ocr, announce)?;
-    let mut pages = lay_out(raw)?;
-    pages.ocr_pages = ocr_pages;
+    let done = recognise(bytes, &mut raw, ocr, announce)?;
+    // A file left with no text because OCR failed says why OCR failed.
+    let mut pages = lay_out(raw).map_err(|e| match (e, done.failed.first()) {
+        (ReadError::NoTextLayer(pages), Some(first)) => ReadError::OcrFailed {
+            pages,
+            page: first.page,
+            why: first.why.clone(),
+        },
+        (e, _) => e,
+    })?;
+    pages.ocr_pages = done.read;
     Ok(pages)
 }
 

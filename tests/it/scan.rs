@@ -345,6 +345,54 @@ fn without_tesseract_a_scan_says_how_to_install_it() {
     assert!(!err.contains("Tesseract"), "{err}");
 }
 
+/// A PATH whose `tesseract` lists English but fails on every page (as
+/// one that crashes on an image does), beside a `pdftoppm` that renders
+/// nothing.
+#[cfg(unix)]
+fn path_with_failing_tesseract(dir: &Path) -> std::ffi::OsString {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let scripts = [
+        ("pdftoppm", "#!/bin/sh\nexit 0\n"),
+        (
+            "tesseract",
+            "#!/bin/sh\nif [ \"$1\" = --list-langs ]; then\n  echo 'List of available languages (1):'\n  echo eng\n  exit 0\nfi\necho 'Error in pixReadStream: Unknown format' >&2\nexit 1\n",
+        ),
+    ];
+    for (name, script) in scripts {
+        let file = bin.join(name);
+        std::fs::write(&file, script).unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    bin.into_os_string()
+}
+
+#[cfg(unix)]
+#[test]
+fn when_ocr_fails_on_every_page_the_message_says_why() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sheet = Grey {
+        width: 85,
+        height: 120,
+        pixels: vec![230; 85 * 120],
+    };
+    let scan = tmp.path().join("scan.pdf");
+    std::fs::write(&scan, image_pdf(&sheet)).unwrap();
+    let out = crate::support::agendex()
+        .env("PATH", path_with_failing_tesseract(tmp.path()))
+        .args(["extract", "--ocr", "auto", scan.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("scan.pdf: no text layer: 1 page(s) with no text; OCR failed on page 1: tesseract: exit status: 1: Error in pixReadStream: Unknown format"),
+        "{err}"
+    );
+    assert!(!err.contains("run OCR first"), "{err}");
+}
+
 /// The content streams of a page as Canon's IJ Scan Utility writes them
 /// (Tintern Community Council's scanned annual return): a comment line,
 /// then the scan drawn across the page in a second stream. The page is
