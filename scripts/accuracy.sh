@@ -19,7 +19,7 @@ if [ "${1:-}" = "--floors" ]; then
 fi
 body=$("$bin" eval "${args[@]}" --format markdown "${extra[@]}" 2>/dev/null)
 # Search relevance: the judged query set over the same inputs (eval/relevance).
-relevance=$("$bin" eval --relevance eval/relevance corpus seeds "$shared/corpus-real" --format markdown 2>/dev/null)
+relevance=$("$bin" eval --relevance eval/relevance corpus seeds "$shared/corpus-real" --format markdown 2>/dev/null | sed '/./,$!d')
 # The hand-written history (figures before and after each change) is kept.
 history=""
 if [ -f ACCURACY.md ]; then
