@@ -57,6 +57,8 @@ pub enum IndexError {
     Request(String),
     #[error("index {path}: {message}")]
     Tantivy { path: String, message: String },
+    #[error("the index at {path} is damaged ({message}): rebuild it with `agendex index --rebuild PATH...`")]
+    Damaged { path: String, message: String },
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },
 }
@@ -67,6 +69,15 @@ pub(crate) fn io_err(path: &Path, e: &std::io::Error) -> IndexError {
     IndexError::Io {
         path: path.display().to_string(),
         reason: crate::walk::io_reason(e),
+    }
+}
+
+/// An index whose files cannot be opened: a truncated segment, a pointer
+/// naming no generation.
+pub(crate) fn damaged(path: &Path, e: impl std::fmt::Display) -> IndexError {
+    IndexError::Damaged {
+        path: path.display().to_string(),
+        message: e.to_string(),
     }
 }
 
@@ -84,10 +95,10 @@ pub fn current_generation(dir: &Path) -> Result<Option<PathBuf>> {
         Ok(name) => {
             let name = name.trim();
             if !is_generation_name(name) {
-                return Err(IndexError::Io {
-                    path: pointer.display().to_string(),
-                    reason: format!("does not name an index generation: {name:?}"),
-                });
+                return Err(damaged(
+                    &pointer,
+                    format_args!("it does not name an index generation: {name:?}"),
+                ));
             }
             Ok(Some(dir.join(name)))
         }
@@ -184,7 +195,7 @@ pub fn open(dir: &Path) -> Result<Index> {
                 return Ok(index);
             }
             Err(e) => {
-                last_err = Some(tantivy_err(&generation, e));
+                last_err = Some(damaged(&generation, e));
                 if current_generation(dir)?.as_deref() == Some(generation.as_path()) && attempt > 2
                 {
                     break;
@@ -210,8 +221,10 @@ pub fn with_index<T>(dir: &Path, f: impl Fn(&Index) -> Result<T>) -> Result<T> {
             {
                 attempt += 1;
             }
+            // The generation stayed and still cannot be read: its files
+            // are damaged (a truncated segment, say).
             Err(IndexError::Tantivy { message, .. }) => {
-                return Err(IndexError::Tantivy {
+                return Err(IndexError::Damaged {
                     path: dir.display().to_string(),
                     message,
                 })

@@ -201,7 +201,7 @@ pub fn search(dir: &Path, req: &SearchRequest) -> Result<SearchResults> {
     match searchers::open(dir).and_then(|open| search_open(&open, req)) {
         // The index changed under the kept searcher (a rebuild swapped
         // generations, say): open it afresh, as readers always did.
-        Err(IndexError::Tantivy { .. } | IndexError::Io { .. }) => {
+        Err(IndexError::Tantivy { .. } | IndexError::Io { .. } | IndexError::Damaged { .. }) => {
             searchers::forget(dir);
             super::with_index(dir, |index| search_index(index, req))
         }

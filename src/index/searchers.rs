@@ -13,7 +13,7 @@
 
 use super::facets::{Counts, Tables};
 use super::schema::{self, Fields};
-use super::{io_err, tantivy_err, IndexError, Result};
+use super::{damaged, io_err, tantivy_err, IndexError, Result};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -172,7 +172,7 @@ pub fn open(dir: &Path) -> Result<Arc<Open>> {
             )?
         }
         None => {
-            let index = Index::open_in_dir(&generation).map_err(|e| tantivy_err(&generation, e))?;
+            let index = Index::open_in_dir(&generation).map_err(|e| damaged(&generation, e))?;
             if index.schema() != schema::build() {
                 return Err(IndexError::OtherSchema(dir.display().to_string()));
             }
@@ -182,7 +182,7 @@ pub fn open(dir: &Path) -> Result<Arc<Open>> {
                 .reader_builder()
                 .reload_policy(ReloadPolicy::Manual)
                 .try_into()
-                .map_err(|e| tantivy_err(&generation, e))?;
+                .map_err(|e| damaged(&generation, e))?;
             Open::with_reader(index, reader, None, generation, meta)?
         }
     };

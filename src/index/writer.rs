@@ -22,7 +22,7 @@
 
 use super::schema::{self, Fields};
 use super::{
-    current_generation, io_err, next_generation, remove_other_generations, tantivy_err,
+    current_generation, damaged, io_err, next_generation, remove_other_generations, tantivy_err,
     write_pointer, IndexError, Result, WriterLock,
 };
 use crate::record::OutRecord;
@@ -111,7 +111,12 @@ impl Updater {
         std::fs::create_dir_all(dir).map_err(|e| io_err(dir, &e))?;
         let lock = WriterLock::acquire(dir)?;
 
-        let current = current_generation(dir)?.filter(|g| g.join("meta.json").is_file());
+        // A rebuild starts afresh even where the pointer is damaged.
+        let pointed = match current_generation(dir) {
+            Err(IndexError::Damaged { .. }) if opts.rebuild => None,
+            other => other?,
+        };
+        let current = pointed.filter(|g| g.join("meta.json").is_file());
         let (generation, fresh) = match &current {
             Some(g) if !opts.rebuild => (g.clone(), false),
             _ => (next_generation(dir), true),
@@ -129,7 +134,7 @@ impl Updater {
             }
             index
         } else {
-            let index = Index::open_in_dir(&generation).map_err(|e| tantivy_err(&generation, e))?;
+            let index = Index::open_in_dir(&generation).map_err(|e| damaged(&generation, e))?;
             if index.schema() != schema::build() {
                 return Err(IndexError::OtherSchema(dir.display().to_string()));
             }
@@ -167,7 +172,7 @@ impl Updater {
                 .reader_builder()
                 .reload_policy(ReloadPolicy::Manual)
                 .try_into()
-                .map_err(|e| tantivy_err(&generation, e))?;
+                .map_err(|e| damaged(&generation, e))?;
             read_markers(&reader.searcher(), &fields).map_err(|e| tantivy_err(&generation, e))?
         };
         Ok(Updater {

@@ -151,7 +151,9 @@ fn with_retry<T>(mut f: impl FnMut() -> crate::index::Result<T>) -> crate::index
     let mut attempt = 0;
     loop {
         match f() {
-            Err(IndexError::Tantivy { .. } | IndexError::Io { .. }) if attempt < 3 => {
+            Err(
+                IndexError::Tantivy { .. } | IndexError::Io { .. } | IndexError::Damaged { .. },
+            ) if attempt < 3 => {
                 attempt += 1;
                 std::thread::sleep(Duration::from_millis(20 * attempt));
             }
@@ -164,7 +166,10 @@ fn with_retry<T>(mut f: impl FnMut() -> crate::index::Result<T>) -> crate::index
 fn status_of(e: &IndexError) -> u16 {
     match e {
         IndexError::Query(_) | IndexError::Request(_) => 400,
-        IndexError::Missing(_) | IndexError::OtherSchema(_) | IndexError::Busy => 503,
+        IndexError::Missing(_)
+        | IndexError::OtherSchema(_)
+        | IndexError::Busy
+        | IndexError::Damaged { .. } => 503,
         IndexError::Tantivy { .. } | IndexError::Io { .. } => 500,
     }
 }

@@ -425,6 +425,57 @@ fn rebuild_swaps_in_a_new_generation() {
     assert!(search_json(&ix, "\"High Needs Block\"", &[])["total"].as_u64() > Some(0));
 }
 
+/// A damaged index (a segment's store cut short, then a pointer naming no
+/// generation) is named as damaged with the advice to rebuild, by search and
+/// by an update; `index --rebuild` then makes a working index.
+#[test]
+fn a_damaged_index_says_so_and_rebuild_mends_it() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let inputs = copy_inputs(tmp.path(), false);
+    let ix = tmp.path().join("index");
+    assert_eq!(index(&ix, &[&inputs], &[]).status.code(), Some(0));
+    let generation = ix.join(pointer(&ix));
+    let store = std::fs::read_dir(&generation)
+        .expect("generation")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "store"))
+        .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .expect("a segment store");
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&store)
+        .expect("open store");
+    file.set_len(100).expect("truncate");
+    drop(file);
+
+    let damaged = |out: &Output| {
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(out));
+        let err = stderr(out);
+        assert!(err.contains("is damaged"), "{err}");
+        assert!(err.contains("agendex index --rebuild"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    };
+    let search = |ix: &Path| {
+        agendex()
+            .args(["search", "--index"])
+            .arg(ix)
+            .arg("\"High Needs Block\"")
+            .output()
+            .expect("agendex runs")
+    };
+    damaged(&search(&ix));
+    let rebuilt = index(&ix, &[&inputs], &["--rebuild"]);
+    assert_eq!(rebuilt.status.code(), Some(0), "{}", stderr(&rebuilt));
+    assert!(search_json(&ix, "\"High Needs Block\"", &[])["total"].as_u64() > Some(0));
+
+    std::fs::write(ix.join("CURRENT"), "garbage\n").expect("write pointer");
+    damaged(&search(&ix));
+    damaged(&index(&ix, &[&inputs], &[]));
+    let rebuilt = index(&ix, &[&inputs], &["--rebuild"]);
+    assert_eq!(rebuilt.status.code(), Some(0), "{}", stderr(&rebuilt));
+    assert!(search_json(&ix, "\"High Needs Block\"", &[])["total"].as_u64() > Some(0));
+}
+
 /// Wait for `n` "committed" progress lines on the child's stderr; the rest
 /// of its stderr is drained by a thread, so the child never writes into a
 /// closed pipe.
