@@ -81,6 +81,21 @@ pub(super) fn open_updater(args: &IndexArgs) -> Result<Result<Updater, i32>> {
     }
 }
 
+/// Compute the links again over every record the index stores (a new
+/// paper links back to papers indexed before it, a removed one's go), and
+/// say how many with `-v`.
+pub(super) fn refresh_links(index: &std::path::Path, verbose: bool) -> Result<()> {
+    let start = Instant::now();
+    let links = agendex::links::store::refresh(index)?;
+    if verbose {
+        eprintln!(
+            "agendex: {links} links among the indexed records; {:.2} s",
+            start.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
 pub fn run(args: &IndexArgs) -> Result<i32> {
     if args.records {
         return super::index_records::run(args);
@@ -157,16 +172,7 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     }
     let totals = updater.finish()?;
     agendex::public::mark(&args.index, args.public)?;
-    // Links are computed again over every record the index stores: a new
-    // paper links back to papers indexed before it, a removed one's go.
-    let links_start = Instant::now();
-    let links = agendex::links::store::refresh(&args.index)?;
-    if verbose {
-        eprintln!(
-            "agendex: {links} links among the indexed records; {:.2} s",
-            links_start.elapsed().as_secs_f64()
-        );
-    }
+    refresh_links(&args.index, verbose)?;
     progress.committed(summary.parsed, total);
 
     summary.failed += walk_errors.len();

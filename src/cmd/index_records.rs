@@ -13,7 +13,7 @@
 //! dropped, since the records of a file missing from the inputs may be the
 //! ones that could not be read.
 
-use super::index::{open_updater, peak_memory_mb, release_free_memory, Summary};
+use super::index::{open_updater, peak_memory_mb, refresh_links, release_free_memory, Summary};
 use super::{EXIT_OK, EXIT_SOME_FAILED};
 use crate::cli::IndexArgs;
 use agendex::index::schema;
@@ -83,16 +83,7 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     }
     let totals = updater.finish()?;
     agendex::public::mark(&args.index, args.public)?;
-    // Links are computed again over every record the index stores: a new
-    // paper links back to papers indexed before it, a removed one's go.
-    let links_start = Instant::now();
-    let links = agendex::links::store::refresh(&args.index)?;
-    if verbose {
-        eprintln!(
-            "agendex: {links} links among the indexed records; {:.2} s",
-            links_start.elapsed().as_secs_f64()
-        );
-    }
+    refresh_links(&args.index, verbose)?;
     if args.public {
         eprintln!("agendex: public index: {withheld} exempt records withheld");
     }

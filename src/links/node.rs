@@ -115,24 +115,15 @@ impl Node {
 
 /// "2015-05-21" → "21 May 2015" (a partial date is left as it is).
 pub fn date_words(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let parts: Vec<&str> = iso.split('-').collect();
     match parts.as_slice() {
         [y, m, d] => match (m.parse::<usize>(), d.parse::<u32>()) {
-            (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
+            (Ok(m @ 1..=12), Ok(d)) => {
+                // The grammars' one month list, in lower case.
+                let month = grammars::lex::MONTHS[m - 1];
+                let (first, rest) = month.split_at(1);
+                format!("{d} {}{rest} {y}", first.to_ascii_uppercase())
+            }
             _ => iso.to_string(),
         },
         _ => iso.to_string(),

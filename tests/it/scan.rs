@@ -308,6 +308,19 @@ fn a_scan_of_the_agenda_front_sheet_reads_like_the_born_digital_page() {
         .is_some_and(|c| c > 50.0)));
 }
 
+/// A blank grey sheet standing for a scan (no text, an image across the
+/// page), written as `scan.pdf` in `dir`.
+fn blank_scan(dir: &Path) -> std::path::PathBuf {
+    let sheet = Grey {
+        width: 85,
+        height: 120,
+        pixels: vec![230; 85 * 120],
+    };
+    let scan = dir.join("scan.pdf");
+    std::fs::write(&scan, image_pdf(&sheet)).unwrap();
+    scan
+}
+
 /// A PATH with no Tesseract (and no pdftoppm) on it.
 fn path_without_ocr(dir: &Path) -> std::ffi::OsString {
     let bin = dir.join("bin");
@@ -318,15 +331,7 @@ fn path_without_ocr(dir: &Path) -> std::ffi::OsString {
 #[test]
 fn without_tesseract_a_scan_says_how_to_install_it() {
     let tmp = tempfile::tempdir().unwrap();
-    // A blank grey sheet stands for the scan: no text, an image across the
-    // page.
-    let sheet = Grey {
-        width: 85,
-        height: 120,
-        pixels: vec![230; 85 * 120],
-    };
-    let scan = tmp.path().join("scan.pdf");
-    std::fs::write(&scan, image_pdf(&sheet)).unwrap();
+    let scan = blank_scan(tmp.path());
     let out = crate::support::agendex()
         .env("PATH", path_without_ocr(tmp.path()))
         .args(["extract", "--ocr", "auto", scan.to_str().unwrap()])
@@ -372,13 +377,7 @@ fn path_with_failing_tesseract(dir: &Path) -> std::ffi::OsString {
 #[test]
 fn when_ocr_fails_on_every_page_the_message_says_why() {
     let tmp = tempfile::tempdir().unwrap();
-    let sheet = Grey {
-        width: 85,
-        height: 120,
-        pixels: vec![230; 85 * 120],
-    };
-    let scan = tmp.path().join("scan.pdf");
-    std::fs::write(&scan, image_pdf(&sheet)).unwrap();
+    let scan = blank_scan(tmp.path());
     let out = crate::support::agendex()
         .env("PATH", path_with_failing_tesseract(tmp.path()))
         .args(["extract", "--ocr", "auto", scan.to_str().unwrap()])
