@@ -664,19 +664,21 @@ fn vote_record(
             items: vec![s.text.clone()],
             votes: resolution::votes(&s.text),
             marker: s.word.clone(),
-            vote: model_vote(s.counts),
+            vote: model_vote(s.counts, &s.names),
             carried: Some(s.carried),
             ..Resolution::default()
         }),
     }
 }
 
-fn model_vote(c: vote::Counts) -> Option<crate::model::Vote> {
-    (!c.is_empty()).then(|| crate::model::Vote {
+fn model_vote(c: vote::Counts, names: &vote::Names) -> Option<crate::model::Vote> {
+    (!c.is_empty() || !names.is_empty()).then(|| crate::model::Vote {
         for_: c.for_,
         against: c.against,
         abstain: c.abstain,
-        ..crate::model::Vote::default()
+        for_names: names.for_.clone(),
+        against_names: names.against.clone(),
+        abstain_names: names.abstain.clone(),
     })
 }
 
@@ -727,7 +729,7 @@ fn attach(r: &mut Record, s: &vote::Statement, statement: &Record) -> bool {
         return false;
     }
     res.carried = Some(s.carried);
-    res.vote = model_vote(s.counts);
+    res.vote = model_vote(s.counts, &s.names);
     res.votes.extend(resolution::votes(&s.text));
     if let Fields::Resolution(st) = &statement.fields {
         if res.moved_by.is_none() && res.seconded_by.is_none() {
@@ -764,7 +766,11 @@ fn emit_resolutions(m: &Min, date: Option<&String>, doc: usize, out: &mut Parsed
             here.push((mv.start, Decided::Movers(mv, k)));
         }
         for f in &found {
-            let counts = vote::counts(&f.votes.join("; "));
+            let mut counts = vote::counts(&f.votes.join("; "));
+            let (listed, by_names) = vote::names(&f.text);
+            counts.for_ = counts.for_.or(by_names.for_);
+            counts.against = counts.against.or(by_names.against);
+            counts.abstain = counts.abstain.or(by_names.abstain);
             let (moved_by, seconded_by) = movers::read(&f.text).unwrap_or_default();
             let record = Record {
                 text: f.text.clone(),
@@ -777,7 +783,7 @@ fn emit_resolutions(m: &Min, date: Option<&String>, doc: usize, out: &mut Parsed
                     meeting_date: date.cloned(),
                     items: f.items.clone(),
                     carried: resolution::carried(&f.votes),
-                    vote: model_vote(counts),
+                    vote: model_vote(counts, &listed),
                     votes: f.votes.clone(),
                     marker: f.marker.clone(),
                     moved_by,
