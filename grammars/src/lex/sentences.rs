@@ -1,6 +1,7 @@
 //! Sentences: the one splitter every grammar uses. A sentence ends at ".",
 //! "!" or "?" followed by whitespace and a capital, a digit, a bracket or
-//! a bullet ("e.g. visits" does not end one), or at the end of the text.
+//! a bullet of the one bullet set ("e.g. visits" does not end one), or at
+//! the end of the text.
 
 /// Byte ranges of `text`'s sentences, each with its stop, untrimmed;
 /// pieces of one character or less are dropped.
@@ -19,7 +20,7 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
         let ends = match (next, after) {
             (None, _) => true,
             (Some(n), Some(a)) if n.is_whitespace() => {
-                a.is_uppercase() || a.is_ascii_digit() || a == '(' || a == '•'
+                a.is_uppercase() || a.is_ascii_digit() || a == '(' || opens_list(a)
             }
             _ => false,
         };
@@ -35,6 +36,14 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
         out.push((start, text.len()));
     }
     out
+}
+
+/// A list mark that opens the next sentence after a stop: any bullet of
+/// the one bullet set that is not a letter or ASCII sign ("o", "-", "*"
+/// also occur in prose after a stop), so Wingdings' private-use bullets
+/// ("\u{f0b7}") count as "•" does.
+fn opens_list(c: char) -> bool {
+    !c.is_ascii() && super::bullets::is_bullet_char(c)
 }
 
 /// `text`'s sentences, trimmed.

@@ -659,7 +659,9 @@ pub fn find(text: &str) -> Vec<Found> {
             // colon is what was agreed, to the end of the free text.
             if let Some(colon) = free[s..e].find(':').map(|c| s + c + 1) {
                 let after = free[colon..].trim_start_matches(['-', ' ']);
-                if list_marker(after).is_ok() || after.starts_with('•') {
+                if list_marker(after).is_ok()
+                    || after.starts_with(|c: char| !c.is_ascii() && crate::lex::is_bullet_char(c))
+                {
                     agreed.push((s, free.len(), verb));
                     listed = Some(split_items(&free[s..]));
                     break;
@@ -810,6 +812,7 @@ mod tests {
             "Ends here.",
             "é. É. x.  Y. z.\u{a0}Ä",
             "A.B. C",
+            "road users. \u{f0b7} There was the view. \u{2022} Next. o not. - not",
             "",
             ".",
         ] {
@@ -826,7 +829,10 @@ mod tests {
                 let ends = match (next, after) {
                     (None, _) => true,
                     (Some(n), Some(a)) if n.is_whitespace() => {
-                        a.is_uppercase() || a.is_ascii_digit() || a == '(' || a == '•'
+                        a.is_uppercase()
+                            || a.is_ascii_digit()
+                            || a == '('
+                            || (!a.is_ascii() && crate::lex::is_bullet_char(a))
                     }
                     _ => false,
                 };
