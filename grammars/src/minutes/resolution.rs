@@ -629,6 +629,22 @@ fn may_name_agreement(sentence: &str) -> bool {
     })
 }
 
+/// A bulleted point of a discussion whose only agreement is passive and
+/// names no body ("• There was the view that … was agreed as …"): what was
+/// said in debate, not what the meeting decided. A bulleted sentence naming
+/// the body ("• The Committee agreed …", "It was agreed …") still is.
+fn debate_point(sentence: &str) -> bool {
+    let t = sentence.trim_start();
+    let bulleted = t
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii() && crate::lex::is_bullet_char(c));
+    bulleted
+        && !BODY_VERB.is_match(t)
+        && !IT_WAS.is_match(t)
+        && PASSIVE.captures_iter(t).all(|c| c.get(3).is_none())
+}
+
 /// All resolutions in a paragraph's text: formal ones from each marker to
 /// the next (or the end), then one for the agreements recorded in the text
 /// outside them, each agreed sentence an item.
@@ -654,6 +670,9 @@ pub fn find(text: &str) -> Vec<Found> {
     let mut agreed: Vec<(usize, usize, String)> = Vec::new();
     let mut listed: Option<Vec<String>> = None;
     for (s, e) in sentence_spans(free) {
+        if debate_point(&free[s..e]) {
+            continue;
+        }
         if let Some(verb) = agreement_verb(&free[s..e]) {
             // "… agreed the following motion: a. That …": the list after the
             // colon is what was agreed, to the end of the free text.
@@ -999,6 +1018,16 @@ mod tests {
             votes("The motion was carried. For: 5, Against: 3, Abstentions: 1"),
             vec!["For: 5, Against: 3, Abstentions: 1"]
         );
+    }
+
+    #[test]
+    fn a_bulleted_debate_point_is_no_agreement() {
+        // Bristol printed minutes, 15 May 2025, page 9: a point of the
+        // discussion set under a Wingdings bullet.
+        let t = "The crossing improves the route. \u{f0b7} There was the view that this could be an opportunity; however, improving the bus routes was agreed as alternative civic benefit.";
+        assert!(find(t).is_empty());
+        let t = "\u{2022} The Committee agreed to defer the item.";
+        assert_eq!(find(t).len(), 1);
     }
 
     #[test]
