@@ -102,7 +102,10 @@ fn agree(number: Option<&str>, a: &Node, b: &Node) -> Option<(f32, String)> {
     } else {
         number
     };
-    let same_number = a_number.is_some() && a_number == b_number;
+    let same_number = match (a_number, b_number) {
+        (Some(a), Some(b)) => a == b || ends_with_item(b, a),
+        _ => false,
+    };
     let n = a_number.unwrap_or("");
     match (same_number, title) {
         (true, t) if t >= 0.5 => Some((0.95, format!("item {n}, same title"))),
@@ -110,6 +113,21 @@ fn agree(number: Option<&str>, a: &Node, b: &Node) -> Option<(f32, String)> {
         (_, t) if t >= 0.75 => Some((0.5 + 0.4 * t, "same title".to_string())),
         _ => None,
     }
+}
+
+/// Whether a minute number of several parts ("19.07.03": year, month,
+/// item) ends with the item's number ("3"). A number of one part is a
+/// running number, not the item's.
+fn ends_with_item(minute: &str, item: &str) -> bool {
+    let parts: Vec<&str> = minute.split(['.', '/', '-']).collect();
+    let (Some(last), Ok(item)) = (parts.last(), item.parse::<u32>()) else {
+        return false;
+    };
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && last.parse::<u32>() == Ok(item)
 }
 
 #[cfg(test)]
@@ -192,5 +210,27 @@ mod tests {
         assert_eq!(same[0].link_type, LinkType::MinutedAs);
         minute.date = Some("2024-07-11".into());
         assert!(find(&[item, minute]).is_empty());
+    }
+
+    #[test]
+    fn a_minute_numbered_by_meeting_and_item_takes_the_item() {
+        // Milburn, 2 July 2019: agenda item 4 "To discuss matters arising
+        // from the minutes of the last meeting", minute 19.07.04 "Matters
+        // Arising"; minute 19.07.03 "Minutes" is another item's.
+        let item = node(
+            "a-agenda_item-4",
+            "agenda_item",
+            "4",
+            "To discuss matters arising from the minutes of the last meeting",
+        );
+        let four = node("m-minute-4", "minute", "19.07.04", "Matters Arising");
+        let three = node("m-minute-3", "minute", "19.07.03", "Minutes");
+        let links = super::super::finish(find(&[item, four, three]));
+        assert_eq!(links.len(), 1);
+        assert_eq!(links[0].target, "m-minute-4");
+        assert!(links[0].evidence.ends_with("item 4, title in part"));
+        assert!(ends_with_item("19.07.04", "4"));
+        assert!(!ends_with_item("194", "4"));
+        assert!(!ends_with_item("19.07.14", "4"));
     }
 }

@@ -8,7 +8,8 @@
 //! the same meeting; a decision form's "(agenda item 7)" to minute 7),
 //! `decision_number` (records carrying the same decision number),
 //! `considered` (a minute to the report of the same title),
-//! `quotes` (a recommendation to where it is later quoted). `thread`
+//! `quotes` (a recommendation to where it is later quoted), `referral` (a
+//! decision referred to the whole Council to the Council minute taking it). `thread`
 //! follows the links from one record to the whole chain.
 //!
 //! Every link states its evidence in words a reader can check and a
@@ -22,6 +23,7 @@ pub mod introduces;
 pub mod meeting;
 pub mod node;
 pub mod quotes;
+pub mod referral;
 pub mod store;
 pub mod thread;
 pub mod words;
@@ -50,6 +52,9 @@ pub enum LinkType {
     Considered,
     /// A decision → a later report reconsidering it (call-in, referral).
     CalledIn,
+    /// A committee's or cabinet's decision referred to the whole Council →
+    /// the later Council minute or agenda item taking it.
+    ReferredTo,
     /// Records of one decision that carry its number and are none of the
     /// above (two reports on the same decision).
     SameDecision,
@@ -58,12 +63,13 @@ pub enum LinkType {
 }
 
 impl LinkType {
-    pub const ALL: [LinkType; 7] = [
+    pub const ALL: [LinkType; 8] = [
         LinkType::Introduces,
         LinkType::MinutedAs,
         LinkType::RecordedAs,
         LinkType::Considered,
         LinkType::CalledIn,
+        LinkType::ReferredTo,
         LinkType::SameDecision,
         LinkType::QuotedIn,
     ];
@@ -75,6 +81,7 @@ impl LinkType {
             LinkType::RecordedAs => "recorded_as",
             LinkType::Considered => "considered",
             LinkType::CalledIn => "called_in",
+            LinkType::ReferredTo => "referred_to",
             LinkType::SameDecision => "same_decision",
             LinkType::QuotedIn => "quoted_in",
         }
@@ -131,6 +138,7 @@ pub fn compute_nodes(nodes: &[Node]) -> Vec<Link> {
     all.extend(decision_number::find(nodes));
     all.extend(considered::find(nodes));
     all.extend(quotes::find(nodes));
+    all.extend(referral::find(nodes));
     let twins = twin_files(nodes);
     if !twins.is_empty() {
         let file_of: HashMap<&str, &str> = nodes

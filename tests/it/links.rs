@@ -110,3 +110,61 @@ fn family_hubs_decision_threads_report_record_and_call_in_through_the_index() {
         "{stored:?}"
     );
 }
+
+/// Constructed minutes: the corpus holds no Council minutes that take a
+/// committee's referral, so the case is written out here. A Cabinet
+/// resolves to recommend a scheme to Council; the Council minutes of seven
+/// weeks later take it under the same title. Another Cabinet minute on
+/// a subject the Council only notes, without a referral, is not linked.
+#[test]
+fn a_cabinet_referral_links_the_later_council_minute_of_its_subject() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cabinet = tmp.path().join("cabinet.txt");
+    let council = tmp.path().join("council.txt");
+    std::fs::write(
+        &cabinet,
+        "BRAMPTON DISTRICT COUNCIL\n\n\
+MINUTES OF THE MEETING OF THE CABINET HELD ON WEDNESDAY 10 DECEMBER 2025\n\n\
+Present: Councillors A Smith (Chair), B Jones, C Patel\n\n\
+45. APOLOGIES\n\nThere were no apologies.\n\n\
+46. LOCAL COUNCIL TAX SUPPORT SCHEME 2026/27\n\n\
+The Cabinet Member for Resources introduced the report.\n\n\
+RESOLVED: That Cabinet recommend to Council that the current Local Council Tax Support Scheme be adopted for 2026/27.\n\n\
+47. PLAYING PITCH STRATEGY REFRESH\n\n\
+RESOLVED: That the Playing Pitch Strategy be approved.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &council,
+        "BRAMPTON DISTRICT COUNCIL\n\n\
+MINUTES OF THE MEETING OF THE COUNCIL HELD ON THURSDAY 29 JANUARY 2026\n\n\
+Present: The Mayor (Councillor D Evans) and Councillors A Smith, B Jones, C Patel\n\n\
+71. APOLOGIES\n\nApologies were received from Councillor F Green.\n\n\
+72. LOCAL COUNCIL TAX SUPPORT SCHEME 2026/27\n\n\
+RESOLVED: That the current Local Council Tax Support Scheme be adopted for 2026/27.\n\n\
+73. PLAYING PITCH STRATEGY REFRESH\n\n\
+Members noted the strategy approved by Cabinet.\n",
+    )
+    .unwrap();
+    let links = links_of(&run(&[
+        "links",
+        cabinet.to_str().unwrap(),
+        council.to_str().unwrap(),
+    ]));
+    let referred: Vec<&Value> = links
+        .iter()
+        .filter(|l| l["type"] == "referred_to")
+        .collect();
+    assert_eq!(referred.len(), 1, "{links:?}");
+    let l = referred[0];
+    assert!(l["source"].as_str().unwrap().ends_with("-minute-2"), "{l}");
+    assert!(l["target"].as_str().unwrap().ends_with("-minute-2"), "{l}");
+    assert_ne!(
+        l["source"].as_str().unwrap().split('-').next(),
+        l["target"].as_str().unwrap().split('-').next()
+    );
+    assert_eq!(
+        l["evidence"],
+        "referred to Council (\"recommend to Council\"), same title, Council meeting of 29 January 2026"
+    );
+}

@@ -90,17 +90,6 @@ pub fn body_and_date(value: &str) -> (Option<String>, Option<String>) {
         .trim_end_matches(['–', '-', ',', '|', ' '])
         .trim()
         .to_string();
-    for tail in [
-        " date:", " | date", " date", " held on", " held", " on", " meeting",
-    ] {
-        let cut = body.len().saturating_sub(tail.len());
-        if body
-            .get(cut..)
-            .is_some_and(|t| t.eq_ignore_ascii_case(tail))
-        {
-            body = body.get(..cut).unwrap_or("").trim().to_string();
-        }
-    }
     // A day name before the date ("THURSDAY,") is the date's, not the body's.
     for day in [
         "monday",
@@ -120,6 +109,18 @@ pub fn body_and_date(value: &str) -> (Option<String>, Option<String>) {
                 .trim_end_matches(['–', '-', ','])
                 .trim()
                 .to_string();
+        }
+    }
+    // Then the words between body and date ("Cabinet held on").
+    for tail in [
+        " date:", " | date", " date", " held on", " held", " on", " meeting",
+    ] {
+        let cut = body.len().saturating_sub(tail.len());
+        if body
+            .get(cut..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(tail))
+        {
+            body = body.get(..cut).unwrap_or("").trim().to_string();
         }
     }
     let body = (!body.is_empty()).then(|| title_case(&body));
@@ -464,5 +465,11 @@ mod tests {
             minutes_heading(&["Minutes of the meeting of the Cabinet held on 3 May 2016"]).unwrap();
         assert_eq!(h.body.as_deref(), Some("Cabinet"));
         assert_eq!(h.date.as_deref(), Some("2016-05-03"));
+        // A day name between "held on" and the date.
+        let h = minutes_heading(&[
+            "MINUTES OF THE MEETING OF THE COUNCIL HELD ON THURSDAY 29 JANUARY 2026",
+        ])
+        .unwrap();
+        assert_eq!(h.body.as_deref(), Some("Council"));
     }
 }
