@@ -14,7 +14,9 @@ mod points;
 
 use crate::document::Doc;
 use crate::lex::{exempt_value, find_date, fold, plain, publication_marking, yes_no};
-use crate::model::{Decision, Fields, Parsed, Record};
+use crate::minutes::attendance;
+use crate::minutes::lex::{Form as MinutesForm, Layout};
+use crate::model::{Decision, Fields, Meeting, Parsed, Record};
 use labels::{label_of, Field, Label};
 
 /// One decision being read: its fields and the lines it spans.
@@ -50,8 +52,10 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
     let lines: Vec<Row> = d
         .lines
         .iter()
-        .filter(|l| !l.furniture && !l.is_blank())
-        .map(|l| Row {
+        .enumerate()
+        .filter(|(_, l)| !l.furniture && !l.is_blank())
+        .map(|(at, l)| Row {
+            at,
             cells: l
                 .line
                 .text
@@ -64,7 +68,11 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
             gap: l.line.space_above > l.line.size.max(1.0) * 0.6,
         })
         .collect();
-    for draft in read(&lines) {
+    let form = read_form(&lines);
+    if !form.drafts.is_empty() {
+        meeting_and_attendance(d, &lines, &form, out);
+    }
+    for draft in form.drafts {
         let text = fold(&draft.text.join(" "));
         out.records.push(Record {
             text,
@@ -76,9 +84,68 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
     }
 }
 
+/// A form decided at a meeting ("Decision determined at Transport and
+/// Connectivity Policy Committee meeting on 12 September 2024") is that
+/// meeting's record: a `meeting` record, and the members the form lists
+/// above its first box ("Committee Members present:", "Apologies:") read
+/// as the attendance list of minutes is.
+fn meeting_and_attendance(d: &Doc, rows: &[Row], form: &FormRead, out: &mut Parsed) {
+    let Some(held) = &form.held else { return };
+    let Some(first_box) = rows.get(form.opening_rows) else {
+        return;
+    };
+    let heading = rows.first().map(|r| r.at).unwrap_or(0);
+    let layout = Layout {
+        start: heading,
+        body_start: first_box.at,
+        body_end: first_box.at,
+        form: MinutesForm::Paragraphs,
+    };
+    attendance::parse_in(&d.lines, Some(&layout), d.info, d.index, out);
+    let opening = &rows[..form.opening_rows];
+    let text = opening
+        .iter()
+        .take_while(|r| !r.cells.join(" ").trim_end().ends_with(':'))
+        .map(|r| r.cells.join(" "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let first = opening.first().map(|r| r.page).unwrap_or(first_box.page);
+    out.records.push(Record {
+        text: fold(&text),
+        page: first,
+        page_end: first,
+        document: d.index,
+        fields: Fields::Meeting(Meeting {
+            body: Some(held.body.clone()),
+            council: d.info.council.clone(),
+            date: Some(held.date.clone()),
+            time: None,
+            venue: None,
+        }),
+    });
+}
+
+/// The meeting a form's opening says its decisions were made at.
+#[derive(Debug, Clone, PartialEq)]
+struct Held {
+    body: String,
+    date: String,
+}
+
+/// What reading a form gives: its decisions, how many rows open it before
+/// its first box, and the meeting they were decided at.
+#[derive(Debug, Default)]
+struct FormRead {
+    drafts: Vec<Draft>,
+    opening_rows: usize,
+    held: Option<Held>,
+}
+
 /// A line reduced to what the form reader needs.
 #[derive(Debug, Clone, Default)]
 struct Row {
+    /// Its index in the document's lines.
+    at: usize,
     /// Its cells' plain text (one cell for a line that is not a table row).
     cells: Vec<String>,
     page: u32,
@@ -89,7 +156,13 @@ struct Row {
 }
 
 /// The decisions of a form, read from its rows.
+#[cfg(test)]
 fn read(rows: &[Row]) -> Vec<Draft> {
+    read_form(rows).drafts
+}
+
+/// The decisions of a form and its opening, read from its rows.
+fn read_form(rows: &[Row]) -> FormRead {
     let mut facts = FormFacts::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut cur = Draft::default();
@@ -97,6 +170,7 @@ fn read(rows: &[Row]) -> Vec<Draft> {
     let mut kinds_seen: Vec<Field> = Vec::new();
     let mut opening: Vec<String> = Vec::new();
     let mut seen_label = false;
+    let mut opening_rows = 0;
     // Labels set side by side over their values ("DECISION TO BE TAKEN
     // BY: | DECISION NUMBER:" then "Mrs … | 24/00093").
     let mut column_labels: Vec<Field> = Vec::new();
@@ -173,6 +247,7 @@ fn read(rows: &[Row]) -> Vec<Draft> {
         }
         if !seen_label {
             opening.push(joined.clone());
+            opening_rows = k + 1;
             k += 1;
             continue;
         }
@@ -216,13 +291,22 @@ fn read(rows: &[Row]) -> Vec<Draft> {
         v.len()
     };
     if distinct < 2 || !drafts.iter().any(|d| !d.points.is_empty()) {
-        return Vec::new();
+        return FormRead::default();
     }
-    if let Some((maker, date)) = determined_at(&opening.join(" ")) {
+    let opening = opening.join(" ");
+    let mut held = None;
+    if let Some((maker, date)) = determined_at(&opening) {
+        // Decided at a dated meeting, not by a member or officer.
+        if let Some(date) = date.as_ref().filter(|_| at_meeting(&opening)) {
+            held = Some(Held {
+                body: maker.clone(),
+                date: date.clone(),
+            });
+        }
         facts.maker = facts.maker.or(Some(maker));
         facts.date = facts.date.or(date);
     }
-    drafts
+    let drafts = drafts
         .into_iter()
         .filter(|d| !d.points.is_empty())
         .map(|mut d| {
@@ -238,7 +322,22 @@ fn read(rows: &[Row]) -> Vec<Draft> {
             f.exempt = f.exempt.or(facts.exempt);
             d
         })
-        .collect()
+        .collect();
+    FormRead {
+        drafts,
+        opening_rows,
+        held,
+    }
+}
+
+/// The opening says the decisions were made at a meeting ("determined at
+/// … meeting on …"), not by a person ("taken by").
+fn at_meeting(opening: &str) -> bool {
+    let l = opening.to_lowercase();
+    [" determined at ", " taken at ", " made at "]
+        .iter()
+        .any(|v| l.contains(v))
+        && l.contains(" meeting")
 }
 
 /// "(a)", "(b)": the letter a form's boxes are marked with.
@@ -331,7 +430,9 @@ mod tests {
     fn rows(lines: &[&str]) -> Vec<Row> {
         lines
             .iter()
-            .map(|t| Row {
+            .enumerate()
+            .map(|(at, t)| Row {
+                at,
                 cells: t.split('\t').map(plain).filter(|c| !c.is_empty()).collect(),
                 page: 1,
                 caps_lead: points::caps_lead(t),
@@ -362,7 +463,18 @@ mod tests {
             "(e)\tExempt Information? Part exempt – paragraph 3",
             "(h)\tReason for decision: As set out in the report.",
         ]);
-        let ds = read(&r);
+        let form = read_form(&r);
+        // Decided at a dated meeting, whose members the opening lists
+        // above the first box.
+        assert_eq!(
+            form.held,
+            Some(Held {
+                body: "Transport & Connectivity Policy Committee".into(),
+                date: "2025-05-15".into(),
+            })
+        );
+        assert_eq!(r[form.opening_rows].cells[1], "Subject:");
+        let ds = form.drafts;
         assert_eq!(ds.len(), 2);
         let a = &ds[0].fields;
         assert_eq!(
@@ -411,7 +523,10 @@ mod tests {
             "17/1/2025",
             "signed\tdate",
         ]);
-        let ds = read(&r);
+        let form = read_form(&r);
+        // Taken by a member, not at a meeting.
+        assert_eq!(form.held, None);
+        let ds = form.drafts;
         assert_eq!(ds.len(), 1);
         let d = &ds[0].fields;
         assert_eq!(d.decision_number.as_deref(), Some("24/00093"));
