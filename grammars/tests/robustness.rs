@@ -195,8 +195,10 @@ fn time_grows_linearly_with_the_input() {
         let large = shape(200_000);
         let t_small = best_of_three(&small);
         let t_large = best_of_three(&large);
-        // Below a millisecond, timer noise is most of the measurement.
-        let floor = Duration::from_millis(2);
+        // Below a few milliseconds, timer noise and a busy machine are most
+        // of the measurement; a quadratic grammar still shows (1.4 ms for
+        // the small huge line would be 140 ms for the large).
+        let floor = Duration::from_millis(5);
         assert!(
             t_large < t_small.max(floor) * 20,
             "{name}: {} bytes took {t_small:?}, {} bytes {t_large:?}",

@@ -16,7 +16,6 @@
 
 use crate::pdf::device::{Glyph, RawPage};
 use std::io::Read;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -99,10 +98,10 @@ pub fn languages() -> Option<&'static str> {
         .get_or_init(|| {
             let mut probe = Command::new("pdftoppm");
             probe.arg("-v");
-            run_bounded(probe, PROBE_TIMEOUT, false).ok()?;
+            run_bounded(probe, None, PROBE_TIMEOUT, false).ok()?;
             let mut list = Command::new("tesseract");
             list.arg("--list-langs");
-            let out = run_bounded(list, PROBE_TIMEOUT, true).ok()?;
+            let out = run_bounded(list, None, PROBE_TIMEOUT, true).ok()?;
             let text = String::from_utf8_lossy(&out);
             let langs: Vec<&str> = text.lines().skip(1).map(str::trim).collect();
             if !langs.contains(&"eng") {
@@ -126,60 +125,35 @@ pub struct OcrPage {
 }
 
 /// OCR `pages` of the PDF in `bytes`, each page's words or why it failed.
-/// Files are written to a private folder under the temporary directory,
-/// removed when done.
+/// The PDF and the page images go through pipes, never through files.
 pub fn read_pages(bytes: &[u8], pages: &[u32]) -> Vec<(u32, Result<OcrPage, String>)> {
     let Some(langs) = languages() else {
         let why = format!("Tesseract is not installed ({INSTALL_HINT})");
         return pages.iter().map(|&n| (n, Err(why.clone()))).collect();
     };
-    let dir = match scratch_dir() {
-        Ok(dir) => dir,
-        Err(e) => return pages.iter().map(|&n| (n, Err(e.clone()))).collect(),
-    };
-    let pdf = dir.join("in.pdf");
-    let results = match std::fs::write(&pdf, bytes) {
-        Ok(()) => pages
-            .iter()
-            .map(|&n| (n, read_page(&pdf, &dir, n, langs)))
-            .collect(),
-        Err(e) => {
-            let why = format!("cannot write a temporary file for OCR: {e}");
-            pages.iter().map(|&n| (n, Err(why.clone()))).collect()
-        }
-    };
-    let _ = std::fs::remove_dir_all(&dir);
-    results
+    pages
+        .iter()
+        .map(|&n| (n, read_page(bytes, n, langs)))
+        .collect()
 }
 
-fn scratch_dir() -> Result<PathBuf, String> {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("agendex-ocr-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| format!("cannot make a temporary folder for OCR: {e}"))?;
-    Ok(dir)
-}
-
-fn read_page(pdf: &Path, dir: &Path, page: u32, langs: &str) -> Result<OcrPage, String> {
-    let root = dir.join(format!("p{page}"));
+/// Render one page from the PDF's bytes (piped to `pdftoppm`) and read
+/// the image (piped to `tesseract`): no file is written anywhere.
+fn read_page(pdf: &[u8], page: u32, langs: &str) -> Result<OcrPage, String> {
     let mut render = Command::new("pdftoppm");
     render
         .args(["-r", &DPI.to_string(), "-gray", "-png", "-singlefile"])
         .args(["-f", &page.to_string(), "-l", &page.to_string()])
-        .arg(pdf)
-        .arg(&root);
-    run_bounded(render, RENDER_TIMEOUT, false).map_err(|e| format!("pdftoppm: {e}"))?;
-    let png = root.with_extension("png");
+        .arg("-");
+    let png = run_bounded(render, Some(pdf), RENDER_TIMEOUT, false)
+        .map_err(|e| format!("pdftoppm: {e}"))?;
     let mut ocr = Command::new("tesseract");
-    ocr.arg(&png)
-        .arg("stdout")
+    ocr.args(["stdin", "stdout"])
         .args(["-l", langs, "--dpi", &DPI.to_string(), "hocr"])
         .env("OMP_THREAD_LIMIT", "1");
-    let hocr = run_bounded(ocr, TESSERACT_TIMEOUT, false).map_err(|e| format!("tesseract: {e}"));
-    let _ = std::fs::remove_file(&png);
-    Ok(page_of_hocr(&String::from_utf8_lossy(&hocr?), DPI))
+    let hocr = run_bounded(ocr, Some(&png), TESSERACT_TIMEOUT, false)
+        .map_err(|e| format!("tesseract: {e}"))?;
+    Ok(page_of_hocr(&String::from_utf8_lossy(&hocr), DPI))
 }
 
 /// Run `cmd` to its end within `timeout`: its stdout (or, with
@@ -189,16 +163,32 @@ fn read_page(pdf: &Path, dir: &Path, page: u32, langs: &str) -> Result<OcrPage, 
 /// of its stderr).
 pub fn run_bounded(
     mut cmd: Command,
+    input: Option<&[u8]>,
     timeout: Duration,
     stdout_or_stderr: bool,
 ) -> Result<Vec<u8>, String> {
     let start = Instant::now();
+    let stdin = if input.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    };
     let mut child = cmd
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot start: {e}"))?;
+    // The input is written from its own thread, so a child that writes
+    // before it has read everything cannot block on a full pipe; a child
+    // that exits early closes the pipe and the write just fails.
+    let feed = child.stdin.take().zip(input).map(|(mut pipe, bytes)| {
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let _ = pipe.write_all(&bytes);
+        })
+    });
     let drain = |pipe: Option<Box<dyn Read + Send>>| {
         std::thread::spawn(move || {
             let mut buf = Vec::new();
@@ -238,6 +228,9 @@ pub fn run_bounded(
     };
     // The child is gone, so its pipes are closed (unless it left a
     // grandchild holding them: then the readers are left to end alone).
+    if let Some(feed) = feed {
+        let _ = feed.join();
+    }
     let mut stdout = out.join().unwrap_or_default();
     let stderr = err.join().unwrap_or_default();
     let status = status?;
@@ -769,7 +762,7 @@ mod tests {
         let mut sleep = Command::new("sleep");
         sleep.arg("5");
         let start = Instant::now();
-        let err = run_bounded(sleep, Duration::from_millis(200), false).unwrap_err();
+        let err = run_bounded(sleep, None, Duration::from_millis(200), false).unwrap_err();
         assert!(err.contains("timed out"), "{err}");
         assert!(start.elapsed() < Duration::from_secs(3));
     }

@@ -7,7 +7,7 @@
 //! of the inspection.
 
 use crate::document::Doc;
-use crate::lex::{find_date, fold, month_year, plain};
+use crate::lex::{find_date, fold, month_year};
 use crate::model::{Fields, Parsed, Record, Report};
 
 /// The frameworks, by the words of the report's title: (cue, name).
@@ -48,7 +48,8 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
         .lines
         .iter()
         .filter(|l| !l.furniture && !l.is_blank())
-        .map(|l| plain(&l.line.text.replace('\t', " ")))
+        // The lexed text: the line's words, folded once (tabs too).
+        .map(|l| l.text.to_string())
         .collect();
     let cover = cover(&lines);
     // The title names the framework, else the cover's opening lines do

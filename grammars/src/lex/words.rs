@@ -1,9 +1,11 @@
 //! Words: the small words a title keeps in lower case, and title case for
 //! names printed in capitals.
 
-/// Small words: kept lower case inside a title-cased name; a title line
-/// ending on one runs on to the next.
-pub const SMALL_WORDS: [&str; 8] = ["and", "of", "the", "for", "to", "in", "on", "at"];
+/// Small words: kept lower case inside a title-cased name; a title or
+/// heading line ending on one runs on to the next ("Highways &").
+pub const SMALL_WORDS: [&str; 11] = [
+    "and", "&", "of", "the", "for", "to", "in", "on", "at", "with", "or",
+];
 
 /// "PERFORMANCE AND FINANCE SCRUTINY SUB-COMMITTEE" -> "Performance and
 /// Finance Scrutiny Sub-Committee". Text that is not all capitals is kept as

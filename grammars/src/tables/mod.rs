@@ -972,12 +972,11 @@ fn is_section_heading(line: &str) -> bool {
         .iter()
         .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
         .count();
-    let joining = ["&", "and", "of", "the", "to", "for", "in", "with", "or"];
     is_heading(line)
         && words.len() <= 8
         && !words
             .last()
-            .is_some_and(|w| joining.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| crate::lex::SMALL_WORDS.contains(&w.to_lowercase().as_str()))
         && capital * 2 >= long.len()
 }
 
