@@ -316,6 +316,14 @@ pub struct ServeArgs {
     /// faster on an idle machine, no gain on a busy one).
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub search_threads: usize,
+    /// Seconds a client has to send its request head; a slower one is
+    /// answered 408 and closed. Also the longest a reply waits on a client
+    /// that does not read it.
+    #[arg(long, default_value_t = 10.0, value_name = "SECS", value_parser = positive_secs)]
+    pub request_timeout: f64,
+    /// Connections open at once; more are answered 503 with Retry-After.
+    #[arg(long, default_value_t = 256, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
     /// Serve only an index built with `agendex index --public` (exempt
     /// records withheld): refuse any other, saying why.
     #[arg(long)]
@@ -446,6 +454,16 @@ pub struct ExtractArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub read: ReadArgs,
+}
+
+/// A number of seconds above zero, at most a day.
+fn positive_secs(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x > 0.0 && x <= 86_400.0 => Ok(x),
+        _ => Err(format!(
+            "{s:?} is not a number of seconds above 0 (at most 86400)"
+        )),
+    }
 }
 
 #[cfg(test)]

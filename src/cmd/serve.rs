@@ -40,6 +40,10 @@ pub fn run(args: &ServeArgs) -> Result<i32> {
         "agendex: serving {kind} {} with {threads} threads; stop with Ctrl-C",
         args.index.display()
     );
-    server.run(App::new(args.index.clone(), root), threads)?;
+    let limits = serve::Limits {
+        request_timeout: std::time::Duration::from_secs_f64(args.request_timeout),
+        max_connections: args.max_connections as usize,
+    };
+    server.run(App::new(args.index.clone(), root), threads, limits)?;
     Ok(super::EXIT_OK)
 }

@@ -584,7 +584,10 @@ pub fn error_page(status: u16, message: &str, params: Option<&SearchParams>) -> 
     let heading = match status {
         400 => "That search cannot be run",
         404 => "Not found",
-        503 => "The index is not available",
+        405 => "That method is not answered here",
+        408 => "The request took too long",
+        413 | 414 | 431 => "The request is too large",
+        503 => "Not available just now",
         _ => "Something went wrong",
     };
     let main = format!(

@@ -2,8 +2,8 @@
 //!
 //! Routes: `/` the search page, `/record/<id>` a record, `/source/<sha256>`
 //! an indexed file (PDF or text) as it was read, `/api/search` and
-//! `/api/record/<id>` the same data as JSON. A pool of worker threads takes
-//! requests from one `tiny_http` listener; each request checks the index's
+//! `/api/record/<id>` the same data as JSON. A pool of worker threads
+//! answers the requests `http` reads; each request checks the index's
 //! current generation and commit and reuses the kept searcher while they
 //! are unchanged, so a running `agendex index` shows up at its next commit
 //! without a restart.
@@ -13,19 +13,22 @@
 //! while they still hash to that id. No part of a request's path reaches
 //! the file system.
 //!
-//! `url` reads requests, `html` renders pages, `index::query` fetches single
+//! `http` speaks HTTP (deadlines, size limits, the connection cap), `url`
+//! reads request targets, `html` renders pages, `index::query` fetches single
 //! entries. Searching itself is the index module's.
 
 pub mod html;
+pub mod http;
 pub mod url;
+
+pub use http::{Limits, Server};
 
 use crate::index::query::{self, SearchResults};
 use crate::index::IndexError;
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
-use std::net::SocketAddr;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 use thiserror::Error;
 use url::{BadRequest, SearchParams, Target};
@@ -422,123 +425,6 @@ fn open_if_hash(app: &App, path: &Path, sha: &str) -> Option<(std::fs::File, u64
         }
     };
     (hash == sha).then_some((f, len))
-}
-
-/// A running server.
-pub struct Server {
-    http: Arc<tiny_http::Server>,
-    addr: SocketAddr,
-}
-
-impl Server {
-    /// Listen on `addr` (port 0: any free port).
-    pub fn bind(addr: &str) -> Result<Server, ServeError> {
-        let http = tiny_http::Server::http(addr).map_err(|e| ServeError::Bind {
-            addr: addr.to_string(),
-            reason: e.to_string().to_lowercase(),
-        })?;
-        let bound = http.server_addr().to_ip().ok_or_else(|| ServeError::Bind {
-            addr: addr.to_string(),
-            reason: "not an IP address".into(),
-        })?;
-        Ok(Server {
-            http: Arc::new(http),
-            addr: bound,
-        })
-    }
-
-    /// The address actually bound.
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
-    /// Answer requests with `threads` workers until the process ends.
-    pub fn run(self, app: App, threads: usize) -> Result<(), ServeError> {
-        let app = Arc::new(app);
-        let mut workers = Vec::new();
-        for n in 0..threads.max(1) {
-            let http = Arc::clone(&self.http);
-            let app = Arc::clone(&app);
-            let w = std::thread::Builder::new()
-                .name(format!("serve-{n}"))
-                .spawn(move || worker(&http, &app))
-                .map_err(|e| ServeError::Thread(e.to_string()))?;
-            workers.push(w);
-        }
-        for w in workers {
-            let _ = w.join();
-        }
-        Ok(())
-    }
-}
-
-fn worker(http: &tiny_http::Server, app: &App) {
-    loop {
-        let rq = match http.recv() {
-            Ok(rq) => rq,
-            Err(e) => {
-                // Accept errors (a client gone, out of descriptors) are
-                // passing; an unblocked queue means shutdown.
-                if e.to_string().contains("unblocked") {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(10));
-                continue;
-            }
-        };
-        let method = rq.method().as_str().to_string();
-        let target = rq.url().to_string();
-        let start = Instant::now();
-        let reply = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            handle(app, &method, &target)
-        }))
-        .unwrap_or_else(|_| {
-            Reply::html(
-                500,
-                html::error_page(500, "the server failed on this request", None),
-            )
-        });
-        if reply.status >= 500 {
-            eprintln!("agendex: {method} {target}: {}", reply.status);
-        }
-        respond(rq, reply, start.elapsed());
-    }
-}
-
-fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-fn respond(rq: tiny_http::Request, reply: Reply, took: Duration) {
-    let mut headers: Vec<tiny_http::Header> = Vec::new();
-    headers.extend(header("Content-Type", reply.content_type));
-    headers.extend(header("X-Content-Type-Options", "nosniff"));
-    headers.extend(header("Referrer-Policy", "no-referrer"));
-    headers.extend(header(
-        "Server-Timing",
-        &format!("app;dur={:.2}", took.as_secs_f64() * 1000.0),
-    ));
-    for (n, v) in &reply.headers {
-        headers.extend(header(n, v));
-    }
-    let status = tiny_http::StatusCode(reply.status);
-    // A client that went away is no error of ours.
-    let _ = match reply.body {
-        Body::Bytes(b) => {
-            let len = b.len();
-            rq.respond(tiny_http::Response::new(
-                status,
-                headers,
-                Cursor::new(b),
-                Some(len),
-                None,
-            ))
-        }
-        Body::File(f, len) => {
-            let len = usize::try_from(len).ok();
-            rq.respond(tiny_http::Response::new(status, headers, f, len, None))
-        }
-    };
 }
 
 #[cfg(test)]

@@ -425,8 +425,8 @@ fn rebuild_swaps_in_a_new_generation() {
     assert!(search_json(&ix, "\"High Needs Block\"", &[])["total"].as_u64() > Some(0));
 }
 
-/// A damaged index (a segment's store cut short, then a pointer naming no
-/// generation) is named as damaged with the advice to rebuild, by search and
+/// A damaged index (a segment's store cut short, a pointer naming no
+/// generation, a garbage meta.json) is named as damaged with the advice to rebuild, by search and
 /// by an update; `index --rebuild` then makes a working index.
 #[test]
 fn a_damaged_index_says_so_and_rebuild_mends_it() {
@@ -469,6 +469,14 @@ fn a_damaged_index_says_so_and_rebuild_mends_it() {
     assert!(search_json(&ix, "\"High Needs Block\"", &[])["total"].as_u64() > Some(0));
 
     std::fs::write(ix.join("CURRENT"), "garbage\n").expect("write pointer");
+    damaged(&search(&ix));
+    damaged(&index(&ix, &[&inputs], &[]));
+    let rebuilt = index(&ix, &[&inputs], &["--rebuild"]);
+    assert_eq!(rebuilt.status.code(), Some(0), "{}", stderr(&rebuilt));
+    assert!(search_json(&ix, "\"High Needs Block\"", &[])["total"].as_u64() > Some(0));
+
+    // The generation's own meta.json (tantivy's list of segments) garbage.
+    std::fs::write(ix.join(pointer(&ix)).join("meta.json"), "{ not json").expect("write meta");
     damaged(&search(&ix));
     damaged(&index(&ix, &[&inputs], &[]));
     let rebuilt = index(&ix, &[&inputs], &["--rebuild"]);

@@ -43,9 +43,15 @@ struct Served {
 
 impl Served {
     fn start(index: &Path) -> Served {
+        Served::start_with(index, &[])
+    }
+
+    /// `agendex serve` with further options.
+    fn start_with(index: &Path, options: &[&str]) -> Served {
         let mut child = support::agendex()
             .args(["serve", "--addr", "127.0.0.1:0", "--index"])
             .arg(index)
+            .args(options)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -103,12 +109,36 @@ impl Response {
 }
 
 fn http_get(addr: &str, target: &str) -> Response {
+    http_raw(
+        addr,
+        format!("GET {target} HTTP/1.0\r\nHost: {addr}\r\n\r\n").as_bytes(),
+    )
+}
+
+/// Send `request` as it is and read the whole reply.
+fn http_raw(addr: &str, request: &[u8]) -> Response {
     let mut s = TcpStream::connect(addr).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(60)))
         .expect("timeout");
-    write!(s, "GET {target} HTTP/1.0\r\nHost: {addr}\r\n\r\n").expect("send");
+    s.write_all(request).expect("send");
+    read_response(&mut s)
+}
+
+/// Read a reply to its end (the server closes after each).
+fn read_response(s: &mut TcpStream) -> Response {
     let mut raw = Vec::new();
-    s.read_to_end(&mut raw).expect("read");
+    let mut chunk = [0u8; 8192];
+    loop {
+        match s.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => raw.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            // A client still sending when the server closed may see the
+            // connection reset once the reply is in.
+            Err(_) if !raw.is_empty() => break,
+            Err(e) => panic!("read: {e}"),
+        }
+    }
     let split = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -764,3 +794,306 @@ fn serve_public_refuses_an_index_not_built_public() {
 
 /// The file an index built with `agendex index --public` holds.
 const PUBLIC_MARKER: &str = "PUBLIC";
+
+/// A client that opens a connection and sends part of a head, or nothing,
+/// or a header now and then (slowloris), is answered 408 at the request
+/// deadline and closed; meanwhile more such clients than there are
+/// workers do not keep anyone else waiting.
+#[test]
+fn slow_clients_are_cut_off_at_the_deadline_while_others_are_served() {
+    let served = Served::start_with(
+        shared_index(),
+        &["--request-timeout", "2", "--threads", "2"],
+    );
+    let addr = served.addr().to_string();
+    // More idle connections than workers, each holding a partial head.
+    let idle: Vec<TcpStream> = (0..8)
+        .map(|_| {
+            let mut s = TcpStream::connect(&addr).expect("connect");
+            s.write_all(b"GET /?q=schools HTTP/1.1\r\n").expect("send");
+            s
+        })
+        .collect();
+    let silent = TcpStream::connect(&addr).expect("connect");
+    // One that sends a header every 200 ms for far longer than the deadline.
+    let mut dribble = TcpStream::connect(&addr).expect("connect");
+    dribble.write_all(b"GET / HTTP/1.1\r\n").expect("send");
+    let mut writer = dribble.try_clone().expect("clone");
+    let dribbler = std::thread::spawn(move || {
+        for n in 0..100 {
+            std::thread::sleep(Duration::from_millis(200));
+            if writer
+                .write_all(format!("X-{n}: 1\r\n").as_bytes())
+                .is_err()
+            {
+                return n;
+            }
+        }
+        100
+    });
+
+    let r = served.get("/api/search?q=schools");
+    assert_eq!(r.status, 200, "{}", r.text());
+
+    let start = Instant::now();
+    for mut s in idle.into_iter().chain([silent, dribble]) {
+        s.set_read_timeout(Some(Duration::from_secs(60)))
+            .expect("timeout");
+        let r = read_response(&mut s);
+        assert_eq!(r.status, 408, "{}", r.text());
+        assert!(r.text().contains("not sent within 2 s"), "{}", r.text());
+    }
+    // The dribbler would have gone on for 20 s; the deadline is 2 s.
+    assert!(
+        start.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        start.elapsed()
+    );
+    let sent = dribbler.join().expect("dribbler");
+    assert!(sent < 100, "the connection was closed on the dribbler");
+    assert_eq!(served.get("/?q=schools").status, 200);
+}
+
+/// Beyond `--max-connections` open connections, a client is answered 503
+/// with Retry-After; once connections close, it is answered again.
+#[test]
+fn connections_beyond_the_cap_are_answered_503() {
+    let served = Served::start_with(
+        shared_index(),
+        &["--max-connections", "2", "--request-timeout", "30"],
+    );
+    let addr = served.addr().to_string();
+    let held: Vec<TcpStream> = (0..2)
+        .map(|_| TcpStream::connect(&addr).expect("connect"))
+        .collect();
+    let r = served.get("/api/search?q=schools");
+    assert_eq!(r.status, 503, "{}", r.text());
+    assert_eq!(r.header("Retry-After"), Some("1"));
+    assert!(r.text().contains("as many connections as it takes"));
+    drop(held);
+    // Closed connections free their places (a generous wait for the
+    // server to notice).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let r = served.get("/api/search?q=schools");
+        if r.status == 200 {
+            break;
+        }
+        assert_eq!(r.status, 503, "{}", r.text());
+        assert!(Instant::now() < deadline, "still refused after 30 s");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Over-long request lines, over-large headers, bodies, other methods and
+/// protocols are refused with their own status and a page saying why;
+/// every reply carries the security headers, and no folder is listed.
+#[test]
+fn oversized_and_odd_requests_are_refused_with_security_headers() {
+    let served = Served::start(shared_index());
+    let addr = served.addr().to_string();
+    let uri = format!("GET /?q={} HTTP/1.1\r\n\r\n", "a".repeat(40_000));
+    let cookie = format!("GET / HTTP/1.1\r\nCookie: {}\r\n\r\n", "c".repeat(20_000));
+    let many: String = (0..150).map(|n| format!("X-{n}: 1\r\n")).collect();
+    let many = format!("GET / HTTP/1.1\r\n{many}\r\n");
+    let body = "GET /?q=x HTTP/1.1\r\nContent-Length: 11\r\n\r\nhello world";
+    let post = "POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nq=x";
+    for (request, status, says) in [
+        (uri.as_str(), 414, "request line is too long"),
+        (cookie.as_str(), 431, "headers are too large"),
+        (many.as_str(), 431, "headers are too large"),
+        (body, 413, "has no body here"),
+        (post, 405, "only GET and HEAD"),
+        ("PRI * HTTP/2.0\r\n\r\n", 505, "HTTP/1.1"),
+        ("GET index HTTP/1.1\r\n\r\n", 400, "starting with /"),
+    ] {
+        let r = http_raw(&addr, request.as_bytes());
+        assert_eq!(r.status, status, "{}", r.text());
+        assert!(r.text().contains(says), "{status}: {}", r.text());
+        assert!(r
+            .header("Content-Security-Policy")
+            .is_some_and(|p| p.contains("default-src 'none'")));
+        assert_eq!(r.header("X-Content-Type-Options"), Some("nosniff"));
+        assert_eq!(r.header("Connection"), Some("close"));
+    }
+
+    let page = served.get("/?q=schools");
+    assert_eq!(page.status, 200);
+    let policy = page.header("Content-Security-Policy").expect("a policy");
+    assert!(policy.contains("default-src 'none'"), "{policy}");
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    let api = served.get("/api/search?q=schools");
+    assert_eq!(api.header("X-Content-Type-Options"), Some("nosniff"));
+    // HEAD: the page's headers, no body.
+    let head = http_raw(&addr, b"HEAD /?q=schools HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    let length: usize = head
+        .header("Content-Length")
+        .and_then(|l| l.parse().ok())
+        .expect("a length");
+    assert!(length > 1000, "{length}");
+
+    // No folder is listed, whatever it holds.
+    for folder in [
+        "/corpus/", "/seeds/", "/index/", "/src/", "/source", "/record/",
+    ] {
+        let r = served.get(folder);
+        assert_eq!(r.status, 404, "{folder}");
+        assert!(!r.text().contains(".pdf"), "{folder}: {}", r.text());
+        assert!(!r.text().contains("gen-0"), "{folder}: {}", r.text());
+    }
+}
+
+/// The peak resident memory of process `pid`, in KiB (Linux).
+fn peak_memory_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// Many clients search while `agendex index --rebuild` fills a new
+/// generation and swaps it in: every answer is 200 or 503 (the connection
+/// cap, set low so that it is met), every 200 to the known query holds
+/// its known record, and the server's memory stays bounded.
+#[test]
+fn searches_stay_right_while_a_rebuild_commits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = dir.path().join("index");
+    // Built and rebuilt from the same files, so the known record keeps its
+    // id and its place among the folded results.
+    build_index(&index, &["corpus", "seeds"]);
+    let served = Served::start_with(&index, &["--max-connections", "6", "--threads", "3"]);
+    const KNOWN: &str = "/api/search?q=%22High+Needs+Block+remains%22&limit=50";
+    let ids = |r: &Response| -> Vec<String> {
+        r.json()["hits"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|h| h["record"]["id"].as_str().map(str::to_string))
+            .collect()
+    };
+    let first = served.get(KNOWN);
+    assert_eq!(first.status, 200, "{}", first.text());
+    let known = ids(&first).first().cloned().expect("the known record");
+    let pointer = std::fs::read_to_string(index.join("CURRENT")).expect("pointer");
+
+    let addr = served.addr().to_string();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let clients: Vec<_> = (0..12)
+        .map(|n| {
+            let (addr, stop, known) = (addr.clone(), std::sync::Arc::clone(&stop), known.clone());
+            std::thread::spawn(move || {
+                let mut answered = [0usize; 2];
+                let targets = [KNOWN, "/?q=schools", "/api/search?q=funding&kind=document"];
+                let mut done = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) || done < 5 {
+                    let t = targets[(n + done) % targets.len()];
+                    let r = http_get(&addr, t);
+                    match r.status {
+                        200 => {
+                            answered[0] += 1;
+                            if t == KNOWN {
+                                let got = ids(&r);
+                                assert!(got.contains(&known), "{known} not in {got:?}");
+                            }
+                        }
+                        503 => {
+                            answered[1] += 1;
+                            std::thread::sleep(Duration::from_millis(50));
+                        }
+                        other => panic!("{t}: {other}: {}", r.text()),
+                    }
+                    done += 1;
+                }
+                answered
+            })
+        })
+        .collect();
+    let out = support::run(&[
+        "index",
+        "--rebuild",
+        "--index",
+        index.to_str().unwrap(),
+        "corpus",
+        "seeds",
+    ]);
+    assert!(out.status.success(), "{}", support::stderr(&out));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut answered = [0usize; 2];
+    for c in clients {
+        let a = c.join().expect("client thread");
+        answered[0] += a[0];
+        answered[1] += a[1];
+    }
+    eprintln!("{} answered 200, {} refused 503", answered[0], answered[1]);
+    assert!(answered[0] >= 30, "{answered:?}");
+
+    // The rebuilt generation is the one searched, without a restart.
+    let new_pointer = std::fs::read_to_string(index.join("CURRENT")).expect("pointer");
+    assert_ne!(new_pointer, pointer, "the rebuild swapped generations");
+    assert!(ids(&served.get(KNOWN)).contains(&known));
+    let one = served.get(&format!("/api/record/{known}"));
+    assert_eq!(one.json()["id"].as_str(), Some(known.as_str()));
+    let peak = peak_memory_kib(served.child.id()).expect("/proc status");
+    eprintln!("server's peak resident memory: {} MiB", peak / 1024);
+    assert!(peak < 512 * 1024, "peak resident memory {peak} KiB");
+}
+
+/// A damaged index (a segment file cut short, tantivy's meta.json or the
+/// `CURRENT` pointer garbage) is answered 503 with the advice to rebuild,
+/// on the page and in the API, and the server stays up.
+#[test]
+fn a_damaged_index_is_answered_503_with_the_advice_to_rebuild() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = dir.path().join("index");
+    build_index(&index, &["seeds"]);
+    let pointer = std::fs::read_to_string(index.join("CURRENT")).expect("pointer");
+    let generation = index.join(pointer.trim());
+    let served = Served::start(&index);
+    assert_eq!(served.get("/api/search?q=schools").status, 200);
+    let says_damaged = |served: &Served| {
+        let page = served.get("/?q=schools");
+        assert_eq!(page.status, 503, "{}", page.text());
+        assert!(page.text().contains("is damaged"), "{}", page.text());
+        assert!(
+            page.text().contains("agendex index --rebuild"),
+            "{}",
+            page.text()
+        );
+        let api = served.get("/api/search?q=schools");
+        assert_eq!(api.status, 503, "{}", api.text());
+        let error = api.json()["error"].as_str().unwrap_or("").to_string();
+        assert!(error.contains("agendex index --rebuild"), "{error}");
+    };
+
+    std::fs::write(index.join("CURRENT"), "garbage\n").expect("write pointer");
+    says_damaged(&served);
+    std::fs::write(index.join("CURRENT"), &pointer).expect("restore pointer");
+    assert_eq!(served.get("/api/search?q=schools").status, 200);
+
+    // Damaged files are read by a fresh server (a running one keeps the
+    // files it opened).
+    drop(served);
+    let meta = generation.join("meta.json");
+    let kept = std::fs::read(&meta).expect("meta.json");
+    std::fs::write(&meta, b"{ not json").expect("write meta.json");
+    says_damaged(&Served::start(&index));
+    std::fs::write(&meta, kept).expect("restore meta.json");
+
+    let term = std::fs::read_dir(&generation)
+        .expect("generation")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "term"))
+        .expect("a segment's term file");
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&term)
+        .expect("open term file");
+    file.set_len(10).expect("truncate");
+    drop(file);
+    says_damaged(&Served::start(&index));
+}
