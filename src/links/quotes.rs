@@ -77,17 +77,6 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
             score,
         ));
     }
-    // Every document holding a copy of a lead: a copy is linked as a
-    // recommendation, not again as a clause.
-    let mut holding: BTreeSet<(&[String], &str, [u32; 2], Option<&str>)> = BTreeSet::new();
-    for (n, lead) in &recs {
-        holding.insert((
-            lead.as_slice(),
-            n.file.as_str(),
-            n.doc_pages,
-            n.doc_title.as_deref(),
-        ));
-    }
     // Clauses of documents, found through their words.
     let documents: Vec<&Node> = nodes.iter().filter(|n| n.kind == "document").collect();
     let mut report_of: BTreeMap<(&str, [u32; 2], Option<&str>), &Node> = BTreeMap::new();
@@ -96,14 +85,16 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
             .entry((n.file.as_str(), n.doc_pages, n.doc_title.as_deref()))
             .or_insert(n);
     }
-    // Each distinct clause once, with the documents holding it: a paper
-    // filed again many times is read as one text.
-    let mut clause_id: HashMap<Vec<String>, usize> = HashMap::new();
+    // Each distinct clause once, as word numbers, with the documents
+    // holding it: a paper filed again many times is read as one text.
+    let mut vocabulary = Vocabulary::default();
+    let mut clause_id: HashMap<Vec<u32>, usize> = HashMap::new();
     let mut holders: Vec<Vec<usize>> = Vec::new();
     for (d, doc) in documents.iter().enumerate() {
         for c in clauses(&doc.text) {
+            let words = vocabulary.number(&c);
             let next = holders.len();
-            let id = *clause_id.entry(c).or_insert(next);
+            let id = *clause_id.entry(words).or_insert(next);
             if id == next {
                 holders.push(Vec::new());
             }
@@ -112,32 +103,51 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
             }
         }
     }
-    let mut distinct: Vec<&[String]> = vec![&[]; holders.len()];
+    // The documents holding a copy of each lead: a copy is linked as a
+    // recommendation, not again as a clause.
+    let document_at: HashMap<(&str, [u32; 2], Option<&str>), usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(d, n)| ((n.file.as_str(), n.doc_pages, n.doc_title.as_deref()), d))
+        .collect();
+    let mut holding: HashMap<&[String], BTreeSet<usize>> = HashMap::new();
+    for (n, lead) in &recs {
+        if let Some(&d) = document_at.get(&(n.file.as_str(), n.doc_pages, n.doc_title.as_deref())) {
+            holding.entry(lead.as_slice()).or_default().insert(d);
+        }
+    }
+    let mut distinct: Vec<&[u32]> = vec![&[]; holders.len()];
     for (words, &id) in &clause_id {
         distinct[id] = words;
     }
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (id, words) in distinct.iter().enumerate() {
         for w in words.iter().collect::<BTreeSet<_>>() {
-            postings.entry(w.as_str()).or_default().push(id);
+            postings.entry(*w).or_default().push(id);
         }
     }
-    for (rec, lead) in &recs {
-        // A clause holding QUOTED of the lead's distinct words holds at
-        // least one of its rarest (distinct - needed + 1): only clauses
-        // holding one of those are compared.
+    for (rec, lead_words) in &recs {
+        let lead = vocabulary.number(lead_words);
+        // A clause holding QUOTED of the lead's words holds at least one
+        // of its rarest distinct ones (distinct - needed + 1): only
+        // clauses holding one of those are compared.
         let mut candidates: BTreeSet<usize> = BTreeSet::new();
-        for w in rarest_needed(lead, &postings) {
-            candidates.extend(postings.get(w).into_iter().flatten().copied());
+        for w in rarest_needed(&lead, &postings) {
+            candidates.extend(postings.get(&w).into_iter().flatten().copied());
         }
+        let need = ((lead.len() as f32) * QUOTED).ceil() as usize;
         // The best clause of each document.
         let mut best: BTreeMap<usize, f32> = BTreeMap::new();
         for id in candidates {
             let words = distinct[id];
-            if words.len() > 3 * lead.len() {
+            // Too long to be a quote, or holding too few of the words for
+            // their order to matter.
+            if words.len() > 3 * lead.len()
+                || lead.iter().filter(|w| words.contains(w)).count() < need
+            {
                 continue;
             }
-            let score = containment(lead, words);
+            let score = containment(&lead, words);
             if score < QUOTED {
                 continue;
             }
@@ -146,11 +156,16 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
                 *e = e.max(score);
             }
         }
+        let copies = holding.get(lead_words.as_slice());
         best.retain(|&d, score| {
             let doc = documents[d];
-            let at = (doc.file.as_str(), doc.doc_pages, doc.doc_title.as_deref());
-            let copy = copied.contains(&(rec.id.as_str(), at.0, at.1, at.2))
-                || holding.contains(&(lead.as_slice(), at.0, at.1, at.2));
+            let copy = copies.is_some_and(|c| c.contains(&d))
+                || copied.contains(&(
+                    rec.id.as_str(),
+                    doc.file.as_str(),
+                    doc.doc_pages,
+                    doc.doc_title.as_deref(),
+                ));
             let later = match (&rec.date, &doc.date) {
                 (Some(r), Some(t)) => t.as_str() > r.as_str(),
                 _ => true,
@@ -213,7 +228,8 @@ fn copies<'a>(recs: &[(&'a Node, Vec<String>)]) -> Vec<(&'a Node, &'a Node, f32)
     let mut out = Vec::new();
     for (g, group) in groups.iter().enumerate() {
         let mut others = BTreeSet::from([g]);
-        for w in rarest_needed(group.lead, &postings) {
+        let words: Vec<&str> = group.lead.iter().map(String::as_str).collect();
+        for w in rarest_needed(&words, &postings) {
             others.extend(postings.get(w).into_iter().flatten().copied());
         }
         for o in others {
@@ -279,14 +295,36 @@ fn next_copies<'a>(a: &Node, records: &[&'a Node]) -> Vec<&'a Node> {
 
 /// The rarest of `lead`'s distinct words, as many as a text holding
 /// [`QUOTED`] of them must hold at least one of (distinct - needed + 1).
-fn rarest_needed<'w, T>(lead: &'w [String], postings: &HashMap<&str, Vec<T>>) -> Vec<&'w str> {
-    let mut distinct: Vec<&str> = lead.iter().map(String::as_str).collect();
+fn rarest_needed<W, T>(lead: &[W], postings: &HashMap<W, Vec<T>>) -> Vec<W>
+where
+    W: Copy + Ord + std::hash::Hash,
+{
+    let mut distinct: Vec<W> = lead.to_vec();
     distinct.sort_unstable();
     distinct.dedup();
     let need = ((distinct.len() as f32) * QUOTED).ceil() as usize;
     distinct.sort_by_key(|w| (postings.get(w).map_or(0, Vec::len), *w));
     distinct.truncate(distinct.len() + 1 - need.max(1));
     distinct
+}
+
+/// Words numbered in the order first seen, so that clauses compare as
+/// numbers rather than strings.
+#[derive(Default)]
+struct Vocabulary {
+    numbers: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn number(&mut self, words: &[String]) -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| {
+                let next = self.numbers.len() as u32;
+                *self.numbers.entry(w.clone()).or_insert(next)
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -74,7 +74,7 @@ pub fn same_body(a: Option<&str>, b: Option<&str>) -> bool {
 /// The share of `short`'s content words found, in order, within
 /// `clause`'s (a longest common subsequence): how much of a recommendation
 /// a quoting clause holds, allowing words dropped or added between.
-pub fn containment(short: &[String], clause: &[String]) -> f32 {
+pub fn containment<W: PartialEq>(short: &[W], clause: &[W]) -> f32 {
     if short.is_empty() {
         return 0.0;
     }
