@@ -170,7 +170,7 @@ pub fn compute_nodes(nodes: &[Node]) -> Vec<Link> {
             );
             match pair {
                 (Some(a), Some(b)) => {
-                    a == b || twins.get(a).is_none() || twins.get(a) != twins.get(b)
+                    a == b || !twins.contains_key(a) || twins.get(a) != twins.get(b)
                 }
                 _ => true,
             }
