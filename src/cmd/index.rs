@@ -81,15 +81,24 @@ pub(super) fn open_updater(args: &IndexArgs) -> Result<Result<Updater, i32>> {
     }
 }
 
-/// Compute the links again over every record the index stores (a new
-/// paper links back to papers indexed before it, a removed one's go), and
-/// say how many with `-v`.
+/// Bring the links up to date with every record the index stores (a new
+/// paper links back to papers indexed before it, a removed one's go; only
+/// new and changed files' records are read), and say how with `-v`.
 pub(super) fn refresh_links(index: &std::path::Path, verbose: bool) -> Result<()> {
     let start = Instant::now();
-    let links = agendex::links::store::refresh(index)?;
+    let done = agendex::links::store::refresh(index)?;
     if verbose {
+        let how = if done.computed {
+            format!(
+                "computed again after {} new or changed and {} removed files",
+                done.files_read, done.files_dropped
+            )
+        } else {
+            "unchanged".to_string()
+        };
         eprintln!(
-            "agendex: {links} links among the indexed records; {:.2} s",
+            "agendex: {} links among the indexed records, {how}; {:.2} s",
+            done.links,
             start.elapsed().as_secs_f64()
         );
     }

@@ -4,8 +4,9 @@
 //! output format.
 
 use super::schema::{self, Fields};
-use super::writer::read_markers;
+use super::writer::{read_markers, Marker};
 use super::{tantivy_err, Result};
+use std::collections::BTreeMap;
 use std::path::Path;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -15,6 +16,22 @@ use tantivy::{ReloadPolicy, TantivyDocument, Term};
 /// Hand each record's JSON to `sink`, which returns `false` to stop (a
 /// closed pipe). Returns how many records were handed over.
 pub fn for_each_record(dir: &Path, sink: &mut dyn FnMut(&str) -> bool) -> Result<usize> {
+    let mut n = 0usize;
+    for_each_record_of(dir, &|_, _| true, &mut |_, json| {
+        n += 1;
+        sink(json)
+    })?;
+    Ok(n)
+}
+
+/// Every indexed file's marker, by path; the records of the files `pick`
+/// chooses (by path and marker) handed to `sink` with their file's path,
+/// as [`for_each_record`] does.
+pub fn for_each_record_of(
+    dir: &Path,
+    pick: &dyn Fn(&str, &Marker) -> bool,
+    sink: &mut dyn FnMut(&str, &str) -> bool,
+) -> Result<BTreeMap<String, Marker>> {
     let err = |e: tantivy::TantivyError| tantivy_err(dir, e);
     // Opened (and retried across a generation swap) before any record is
     // handed over, so a retry never repeats output.
@@ -34,8 +51,10 @@ pub fn for_each_record(dir: &Path, sink: &mut dyn FnMut(&str) -> bool) -> Result
             IndexRecordOption::Basic,
         ))
     };
-    let mut n = 0usize;
-    for path in markers.keys() {
+    for (path, marker) in &markers {
+        if !pick(path, marker) {
+            continue;
+        }
         let query = BooleanQuery::new(vec![
             (Occur::Must, term(fields.path, path)),
             (Occur::Must, term(fields.entry, schema::ENTRY_RECORD)),
@@ -55,11 +74,10 @@ pub fn for_each_record(dir: &Path, sink: &mut dyn FnMut(&str) -> bool) -> Result
         }
         docs.sort();
         for (_, json) in &docs {
-            if !sink(json) {
-                return Ok(n);
+            if !sink(path, json) {
+                return Ok(markers);
             }
-            n += 1;
         }
     }
-    Ok(n)
+    Ok(markers)
 }

@@ -159,14 +159,20 @@ impl<'a> Near<'a> {
 /// reprinted with other numbering (its own "Page 7" where the agenda says
 /// 9) is not read by page range at all.
 fn packs_numbered_as_printed<'a>(nodes: &'a [Node], documents: &[&Node]) -> BTreeSet<&'a str> {
+    let mut of_file: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
+    for d in documents {
+        of_file.entry(d.file.as_str()).or_default().push(d);
+    }
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for item in nodes.iter().filter(|n| n.kind == "agenda_item") {
         let Some([from, _]) = item.pages else {
             continue;
         };
-        let starts = documents
-            .iter()
-            .any(|d| d.file == item.file && !d.same_document(item) && d.printed_page == Some(from));
+        let starts = of_file
+            .get(item.file.as_str())
+            .into_iter()
+            .flatten()
+            .any(|d| !d.same_document(item) && d.printed_page == Some(from));
         let c = counts.entry(item.file.as_str()).or_default();
         c.0 += 1;
         c.1 += usize::from(starts);

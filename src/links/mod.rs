@@ -13,9 +13,17 @@
 //! follows the links from one record to the whole chain.
 //!
 //! Every link states its evidence in words a reader can check and a
-//! confidence; a candidate below [`MIN_CONFIDENCE`] is not a link. The
-//! output is sorted and deduplicated: the same records give the same
-//! links, in the same order.
+//! confidence; a candidate below [`MIN_CONFIDENCE`] is not a link, and a
+//! record keeps at most [`MAX_PER_SOURCE`] links of a type. The output is
+//! sorted and deduplicated: the same records give the same links, in the
+//! same order.
+//!
+//! No finder compares every record with every other: each reaches its
+//! candidates through an index (records of a file or a date, a decision
+//! number, the rarest words of a title or a recommendation), and copies of
+//! one text (a report filed again, one recommendation in many papers) are
+//! compared once, so the work and the links grow with the records, not
+//! with their square.
 
 pub mod considered;
 pub mod decision_number;
@@ -32,10 +40,19 @@ pub use node::Node;
 
 use crate::record::OutRecord;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// Below this confidence a candidate is not made a link.
 pub const MIN_CONFIDENCE: f32 = 0.6;
+
+/// At most this many links of one type leave one record, the most
+/// confident kept. An agenda item introduces one document, a minute
+/// considers one report, a recommendation is quoted in a few places; more
+/// candidates than that are copies of one paper filed again (a pack
+/// reissued, a report bound into several packs), and keeping every one
+/// made the links grow with the square of the copies (5.5 million links on
+/// 2,000 generated files). Three keep the real target beside two copies.
+pub const MAX_PER_SOURCE: usize = 3;
 
 /// What a link says about its two records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -140,6 +157,7 @@ pub fn compute_nodes(nodes: &[Node]) -> Vec<Link> {
     all.extend(quotes::find(nodes));
     all.extend(referral::find(nodes));
     let twins = twin_files(nodes);
+    let mut paper: HashMap<&str, String> = HashMap::new();
     if !twins.is_empty() {
         let file_of: HashMap<&str, &str> = nodes
             .iter()
@@ -151,12 +169,23 @@ pub fn compute_nodes(nodes: &[Node]) -> Vec<Link> {
                 file_of.get(l.target.as_str()).copied(),
             );
             match pair {
-                (Some(a), Some(b)) => a == b || !twins.contains(&(a, b)),
+                (Some(a), Some(b)) => {
+                    a == b || !twins.contains_key(a) || twins.get(a) != twins.get(b)
+                }
                 _ => true,
             }
         });
+        // A record of a paper in two forms is one target: its id within
+        // the file ("recommendation-18") under the first form's file.
+        for n in nodes {
+            if let (Some(first), Some((_, local))) =
+                (twins.get(n.file.as_str()), n.id.split_once('-'))
+            {
+                paper.insert(n.id.as_str(), format!("{first}:{local}"));
+            }
+        }
     }
-    finish(all)
+    finish_as(all, &paper)
 }
 
 /// What a document is, for telling two forms of one paper.
@@ -167,10 +196,11 @@ struct DocumentSignature<'a> {
     date: Option<&'a str>,
 }
 
-/// Pairs of files that are one paper in two forms (a PDF and its text):
-/// the same documents, by type, title and date, in the same order. Their
-/// records are not linked to each other: a copy is not a citation.
-fn twin_files(nodes: &[Node]) -> HashSet<(&str, &str)> {
+/// Files that are one paper in two forms (a PDF and its text): the same
+/// documents, by type, title and date, in the same order; each mapped to
+/// the first (by file hash) of its forms. Their records are not linked to
+/// each other: a copy is not a citation.
+fn twin_files(nodes: &[Node]) -> HashMap<&str, &str> {
     let mut signature: BTreeMap<&str, Vec<DocumentSignature>> = BTreeMap::new();
     for n in nodes.iter().filter(|n| n.kind == "document") {
         signature
@@ -186,21 +216,60 @@ fn twin_files(nodes: &[Node]) -> HashSet<(&str, &str)> {
     for (file, sig) in &signature {
         by_signature.entry(sig).or_default().push(file);
     }
-    let mut twins = HashSet::new();
-    for files in by_signature.values() {
-        for a in files {
-            for b in files {
-                if a != b {
-                    twins.insert((*a, *b));
-                }
-            }
+    let mut twins = HashMap::new();
+    for files in by_signature.values().filter(|f| f.len() > 1) {
+        for file in files {
+            twins.insert(*file, files[0]);
         }
     }
     twins
 }
 
-/// Threshold, one link per pair, sorted by source, target, type.
-pub(crate) fn finish(mut all: Vec<Link>) -> Vec<Link> {
+/// Threshold, one link per pair, at most [`MAX_PER_SOURCE`] of a type
+/// from one record, sorted by source, target, type.
+#[cfg(test)]
+pub(crate) fn finish(all: Vec<Link>) -> Vec<Link> {
+    finish_as(all, &HashMap::new())
+}
+
+/// [`finish`], counting targets that are one record of a paper in two
+/// forms (`paper`: record id → the paper's record) once towards the cap.
+fn finish_as(all: Vec<Link>, paper: &HashMap<&str, String>) -> Vec<Link> {
+    let mut all = one_per_pair(all);
+    // The most confident of each source's links of a type; among equals,
+    // the earlier target id.
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&all[i], &all[j]);
+        (&a.source, a.link_type)
+            .cmp(&(&b.source, b.link_type))
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then(a.target.cmp(&b.target))
+    });
+    let mut keep = vec![false; all.len()];
+    let mut counted: Vec<&str> = Vec::new();
+    for (n, &i) in order.iter().enumerate() {
+        let same_run = n > 0 && {
+            let (a, b) = (&all[order[n - 1]], &all[i]);
+            a.source == b.source && a.link_type == b.link_type
+        };
+        if !same_run {
+            counted.clear();
+        }
+        let target = all[i].target.as_str();
+        let key = paper.get(target).map_or(target, String::as_str);
+        keep[i] = counted.contains(&key) || counted.len() < MAX_PER_SOURCE;
+        if keep[i] && !counted.contains(&key) {
+            counted.push(key);
+        }
+    }
+    let mut keep = keep.into_iter();
+    all.retain(|_| keep.next().unwrap_or(false));
+    all
+}
+
+/// Threshold, one link per pair (the most confident, either way), sorted.
+fn one_per_pair(mut all: Vec<Link>) -> Vec<Link> {
     all.retain(|l| l.confidence >= MIN_CONFIDENCE && l.source != l.target);
     all.sort_by(|a, b| {
         (&a.source, &a.target)
@@ -253,5 +322,19 @@ mod tests {
         ]);
         assert_eq!(out.len(), 1);
         assert_eq!((out[0].source.as_str(), out[0].confidence), ("a", 0.9));
+    }
+
+    #[test]
+    fn a_source_keeps_its_most_confident_links_of_a_type() {
+        let mut all: Vec<Link> = (0..6)
+            .map(|i| link("a", &format!("copy-{i}"), 0.7))
+            .collect();
+        all.push(link("a", "real", 0.95));
+        let mut other = link("a", "minute", 0.8);
+        other.link_type = LinkType::MinutedAs;
+        all.push(other);
+        let out = finish(all);
+        let targets: Vec<&str> = out.iter().map(|l| l.target.as_str()).collect();
+        assert_eq!(targets, ["copy-0", "copy-1", "minute", "real"]);
     }
 }

@@ -5,9 +5,10 @@
 
 use crate::record::OutRecord;
 use grammars::Fields;
+use serde::{Deserialize, Serialize};
 
 /// One record as the link finders see it.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     pub id: String,
     pub kind: String,
@@ -33,7 +34,9 @@ pub struct Node {
     /// names ("(agenda item 7)").
     pub item_stamp: Option<String>,
     pub decision_number: Option<String>,
-    /// The record's text (for a document record, the whole document's).
+    /// The record's text (for a document record, the whole document's),
+    /// for the kinds whose text a link reads (see [`reads_text`]); empty
+    /// for the others.
     pub text: String,
 }
 
@@ -51,7 +54,11 @@ impl Node {
             doc_pages: r.document.pages,
             body: r.document.body.clone(),
             date: r.document.date.clone(),
-            text: r.text.clone(),
+            text: if reads_text(&r.kind) {
+                r.text.clone()
+            } else {
+                String::new()
+            },
             ..Node::default()
         };
         match &r.fields {
@@ -111,6 +118,22 @@ impl Node {
     pub fn date_words(&self) -> String {
         self.date.as_deref().map(date_words).unwrap_or_default()
     }
+}
+
+/// Whether links read the text of records of `kind`: a document's
+/// clauses and a recommendation's lead (quotes), a referral's wording and
+/// a decision number named in a Council minute or item (referral).
+pub fn reads_text(kind: &str) -> bool {
+    matches!(
+        kind,
+        "document"
+            | "recommendation"
+            | "resolution"
+            | "minute"
+            | "report"
+            | "decision"
+            | "agenda_item"
+    )
 }
 
 /// "2015-05-21" → "21 May 2015" (a partial date is left as it is).

@@ -53,37 +53,29 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
         .filter(|(_, l)| l.len() >= MIN_WORDS)
         .collect();
     let mut out = Vec::new();
-    // Copies of one recommendation in two documents: the earlier (by
-    // date, then id) links to the later.
+    // Copies of one recommendation in two documents: the earlier links to
+    // the later (see `next_copies`).
     let mut copied: BTreeSet<(&str, &str, [u32; 2], Option<&str>)> = BTreeSet::new();
-    for (a, lead_a) in &recs {
-        for (b, lead_b) in &recs {
-            if a.same_document(b) || !earlier(a, b) {
-                continue;
-            }
-            let score = containment(lead_a, lead_b).min(containment(lead_b, lead_a));
-            if score >= QUOTED {
-                copied.insert((
-                    a.id.as_str(),
-                    b.file.as_str(),
-                    b.doc_pages,
-                    b.doc_title.as_deref(),
-                ));
-                copied.insert((
-                    b.id.as_str(),
-                    a.file.as_str(),
-                    a.doc_pages,
-                    a.doc_title.as_deref(),
-                ));
-                out.push(candidate(
-                    LinkType::QuotedIn,
-                    a,
-                    b,
-                    format!("recommendation text {score:.2} similar"),
-                    score,
-                ));
-            }
-        }
+    for (a, b, score) in copies(&recs) {
+        copied.insert((
+            a.id.as_str(),
+            b.file.as_str(),
+            b.doc_pages,
+            b.doc_title.as_deref(),
+        ));
+        copied.insert((
+            b.id.as_str(),
+            a.file.as_str(),
+            a.doc_pages,
+            a.doc_title.as_deref(),
+        ));
+        out.push(candidate(
+            LinkType::QuotedIn,
+            a,
+            b,
+            format!("recommendation text {score:.2} similar"),
+            score,
+        ));
     }
     // Clauses of documents, found through their words.
     let documents: Vec<&Node> = nodes.iter().filter(|n| n.kind == "document").collect();
@@ -93,50 +85,87 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
             .entry((n.file.as_str(), n.doc_pages, n.doc_title.as_deref()))
             .or_insert(n);
     }
-    let mut all_clauses: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
+    // Each distinct clause once, as word numbers, with the documents
+    // holding it: a paper filed again many times is read as one text.
+    let mut vocabulary = Vocabulary::default();
+    let mut clause_id: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut holders: Vec<Vec<usize>> = Vec::new();
     for (d, doc) in documents.iter().enumerate() {
         for c in clauses(&doc.text) {
-            all_clauses.push((d, c));
+            let words = vocabulary.number(&c);
+            let next = holders.len();
+            let id = *clause_id.entry(words).or_insert(next);
+            if id == next {
+                holders.push(Vec::new());
+            }
+            if holders[id].last() != Some(&d) {
+                holders[id].push(d);
+            }
         }
     }
-    for (ci, (_, words)) in all_clauses.iter().enumerate() {
+    // The documents holding a copy of each lead: a copy is linked as a
+    // recommendation, not again as a clause.
+    let document_at: HashMap<(&str, [u32; 2], Option<&str>), usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(d, n)| ((n.file.as_str(), n.doc_pages, n.doc_title.as_deref()), d))
+        .collect();
+    let mut holding: HashMap<&[String], BTreeSet<usize>> = HashMap::new();
+    for (n, lead) in &recs {
+        if let Some(&d) = document_at.get(&(n.file.as_str(), n.doc_pages, n.doc_title.as_deref())) {
+            holding.entry(lead.as_slice()).or_default().insert(d);
+        }
+    }
+    let mut distinct: Vec<&[u32]> = vec![&[]; holders.len()];
+    for (words, &id) in &clause_id {
+        distinct[id] = words;
+    }
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (id, words) in distinct.iter().enumerate() {
         for w in words.iter().collect::<BTreeSet<_>>() {
-            postings.entry(w.as_str()).or_default().push(ci as u32);
+            postings.entry(*w).or_default().push(id);
         }
     }
-    for (rec, lead) in &recs {
-        // A clause holding QUOTED of the lead's distinct words holds at
-        // least one of its rarest (distinct - needed + 1): only clauses
-        // holding one of those are compared.
-        let mut distinct: Vec<&str> = lead.iter().map(String::as_str).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        let need = ((distinct.len() as f32) * QUOTED).ceil() as usize;
-        distinct.sort_by_key(|w| (postings.get(w).map_or(0, Vec::len), *w));
-        let mut candidates: BTreeSet<u32> = BTreeSet::new();
-        for w in &distinct[..distinct.len() + 1 - need.max(1)] {
-            candidates.extend(postings.get(w).into_iter().flatten().copied());
+    for (rec, lead_words) in &recs {
+        let lead = vocabulary.number(lead_words);
+        // A clause holding QUOTED of the lead's words holds at least one
+        // of its rarest distinct ones (distinct - needed + 1): only
+        // clauses holding one of those are compared.
+        let mut candidates: BTreeSet<usize> = BTreeSet::new();
+        for w in rarest_needed(&lead, &postings) {
+            candidates.extend(postings.get(&w).into_iter().flatten().copied());
         }
+        let need = ((lead.len() as f32) * QUOTED).ceil() as usize;
         // The best clause of each document.
         let mut best: BTreeMap<usize, f32> = BTreeMap::new();
-        for ci in candidates {
-            let (d, words) = &all_clauses[ci as usize];
-            if words.len() > 3 * lead.len() {
+        for id in candidates {
+            let words = distinct[id];
+            // Too long to be a quote, or holding too few of the words for
+            // their order to matter.
+            if words.len() > 3 * lead.len()
+                || lead.iter().filter(|w| words.contains(w)).count() < need
+            {
                 continue;
             }
-            let score = containment(lead, words);
-            let e = best.entry(*d).or_insert(0.0);
-            *e = e.max(score);
+            let score = containment(&lead, words);
+            if score < QUOTED {
+                continue;
+            }
+            for &d in &holders[id] {
+                let e = best.entry(d).or_insert(0.0);
+                *e = e.max(score);
+            }
         }
+        let copies = holding.get(lead_words.as_slice());
         best.retain(|&d, score| {
             let doc = documents[d];
-            let copy = copied.contains(&(
-                rec.id.as_str(),
-                doc.file.as_str(),
-                doc.doc_pages,
-                doc.doc_title.as_deref(),
-            ));
+            let copy = copies.is_some_and(|c| c.contains(&d))
+                || copied.contains(&(
+                    rec.id.as_str(),
+                    doc.file.as_str(),
+                    doc.doc_pages,
+                    doc.doc_title.as_deref(),
+                ));
             let later = match (&rec.date, &doc.date) {
                 (Some(r), Some(t)) => t.as_str() > r.as_str(),
                 _ => true,
@@ -164,11 +193,137 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
     out
 }
 
-/// Whether `a` comes before `b`: by date where both are dated, then by id.
-fn earlier(a: &Node, b: &Node) -> bool {
-    match (&a.date, &b.date) {
-        (Some(x), Some(y)) if x != y => x < y,
-        _ => a.id < b.id,
+/// Recommendations with the same lead, and the records holding it.
+struct Copies<'l, 'a> {
+    lead: &'l [String],
+    records: Vec<&'a Node>,
+}
+
+/// Pairs of recommendations of two documents whose leads hold each other
+/// (containment [`QUOTED`] both ways), the earlier first, with the score.
+/// Records with the same lead are compared once, as one group: a
+/// recommendation filed again in many papers is one text, so each copy
+/// links to the next copy of a later paper (a chain through the copies,
+/// not every copy to every copy) and to the first later copy of each
+/// similar lead. Leads are compared only when they share one of the words
+/// a match must share (the rarest ones), never every pair.
+fn copies<'a>(recs: &[(&'a Node, Vec<String>)]) -> Vec<(&'a Node, &'a Node, f32)> {
+    let mut by_lead: BTreeMap<&[String], Vec<&'a Node>> = BTreeMap::new();
+    for (n, lead) in recs {
+        by_lead.entry(lead.as_slice()).or_default().push(*n);
+    }
+    let groups: Vec<Copies<'_, 'a>> = by_lead
+        .into_iter()
+        .map(|(lead, mut records)| {
+            records.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+            Copies { lead, records }
+        })
+        .collect();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        for w in group.lead.iter().collect::<BTreeSet<_>>() {
+            postings.entry(w.as_str()).or_default().push(g);
+        }
+    }
+    let mut out = Vec::new();
+    for (g, group) in groups.iter().enumerate() {
+        let mut others = BTreeSet::from([g]);
+        let words: Vec<&str> = group.lead.iter().map(String::as_str).collect();
+        for w in rarest_needed(&words, &postings) {
+            others.extend(postings.get(w).into_iter().flatten().copied());
+        }
+        for o in others {
+            let other = &groups[o];
+            let score = if o == g {
+                1.0
+            } else {
+                containment(group.lead, other.lead).min(containment(other.lead, group.lead))
+            };
+            if score < QUOTED {
+                continue;
+            }
+            for a in &group.records {
+                for b in next_copies(a, &other.records) {
+                    out.push((*a, b, score));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The copies among `records` (sorted by date, undated first, then id)
+/// that `a` links to: those of other papers of its own date (a report
+/// filed alone and bound into that day's pack) after it by id, and those
+/// of the next later date. An undated copy cannot be placed in time: it
+/// links to the next undated copy by id and to the copies of the earliest
+/// date; a dated copy links to no undated one.
+fn next_copies<'a>(a: &Node, records: &[&'a Node]) -> Vec<&'a Node> {
+    let mut out = Vec::new();
+    let mut next_undated = false;
+    let mut next_date: Option<&str> = None;
+    for &b in records {
+        if b.id == a.id || a.same_document(b) {
+            continue;
+        }
+        match (a.date.as_deref(), b.date.as_deref()) {
+            (None, None) => {
+                if !next_undated && a.id < b.id {
+                    next_undated = true;
+                    out.push(b);
+                }
+            }
+            (Some(_), None) => {}
+            (Some(x), Some(y)) if x == y => {
+                if a.id < b.id {
+                    out.push(b);
+                }
+            }
+            (Some(x), Some(y)) if y < x => {}
+            (_, Some(y)) => match next_date {
+                None => {
+                    next_date = Some(y);
+                    out.push(b);
+                }
+                Some(d) if d == y => out.push(b),
+                Some(_) => break,
+            },
+        }
+    }
+    out
+}
+
+/// The rarest of `lead`'s distinct words, as many as a text holding
+/// [`QUOTED`] of them must hold at least one of (distinct - needed + 1).
+fn rarest_needed<W, T>(lead: &[W], postings: &HashMap<W, Vec<T>>) -> Vec<W>
+where
+    W: Copy + Ord + std::hash::Hash,
+{
+    let mut distinct: Vec<W> = lead.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let need = ((distinct.len() as f32) * QUOTED).ceil() as usize;
+    distinct.sort_by_key(|w| (postings.get(w).map_or(0, Vec::len), *w));
+    distinct.truncate(distinct.len() + 1 - need.max(1));
+    distinct
+}
+
+/// Words numbered in the order first seen, so that clauses compare as
+/// numbers rather than strings.
+#[derive(Default)]
+struct Vocabulary {
+    numbers: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn number(&mut self, words: &[String]) -> Vec<u32> {
+        words
+            .iter()
+            .map(|w| {
+                let next = self.numbers.len() as u32;
+                *self.numbers.entry(w.clone()).or_insert(next)
+            })
+            .collect()
     }
 }
 

@@ -10,9 +10,9 @@
 //! nearly the source's. The wording only finds the sources; the link
 //! rests on body, date and subject.
 
-use super::words::{content_words, same_body, title_similarity};
+use super::words::{content_words, similarity, word_set};
 use super::{candidate, Link, LinkType, Node};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How long after the source a Council meeting can take it (days).
 const WITHIN_DAYS: i64 = 183;
@@ -29,16 +29,27 @@ const PART_OF_COUNCIL: [&str; 7] = [
     "group",
 ];
 
+/// A Council minute or agenda item, its title's and body's words read once.
+struct CouncilRecord<'a> {
+    node: &'a Node,
+    title: BTreeSet<String>,
+    body: Vec<String>,
+}
+
 pub fn find(nodes: &[Node]) -> Vec<Link> {
     // Council minutes and agenda items by date, for a range of dates.
-    let mut council: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
+    let mut council: BTreeMap<&str, Vec<CouncilRecord>> = BTreeMap::new();
     for n in nodes
         .iter()
         .filter(|n| matches!(n.kind.as_str(), "minute" | "agenda_item"))
         .filter(|n| is_full_council(n.body.as_deref()))
     {
         if let Some(d) = n.date.as_deref() {
-            council.entry(d).or_default().push(n);
+            council.entry(d).or_default().push(CouncilRecord {
+                node: n,
+                title: word_set(n.title.as_deref().unwrap_or("")),
+                body: content_words(n.body.as_deref().unwrap_or("")),
+            });
         }
     }
     if council.is_empty() {
@@ -64,22 +75,27 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
         let Some(last) = add_days(date, WITHIN_DAYS) else {
             continue;
         };
-        let subject = source
-            .title
-            .as_deref()
-            .or(source.doc_title.as_deref())
-            .unwrap_or("");
+        let subject = word_set(
+            source
+                .title
+                .as_deref()
+                .or(source.doc_title.as_deref())
+                .unwrap_or(""),
+        );
+        let body = content_words(source.body.as_deref().unwrap_or(""));
         let later = council
             .range::<str, _>((
                 std::ops::Bound::Excluded(date),
                 std::ops::Bound::Included(last.as_str()),
             ))
             .flat_map(|(_, v)| v);
-        for target in later {
-            if same_body(source.body.as_deref(), target.body.as_deref()) {
+        for council in later {
+            let target = council.node;
+            // The same body (as `same_body` reads it) is not a referral.
+            if !body.is_empty() && body == council.body {
                 continue;
             }
-            let meeting = format!("Council meeting of {}", target.date_words());
+            let meeting = || format!("Council meeting of {}", target.date_words());
             let same_number = source.decision_number.is_some()
                 && (source.decision_number == target.decision_number
                     || source
@@ -93,21 +109,24 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
                     source,
                     target,
                     format!(
-                        "referred to Council (\"{clause}\"), decision number {number}, {meeting}"
+                        "referred to Council (\"{clause}\"), decision number {number}, {}",
+                        meeting()
                     ),
                     0.9,
                 ));
                 continue;
             }
-            let title = target.title.as_deref().unwrap_or("");
-            let similarity = title_similarity(subject, title);
-            if similarity >= SAME_SUBJECT && content_words(title).len() >= 3 {
+            let score = similarity(&subject, &council.title);
+            if score >= SAME_SUBJECT && council.title.len() >= 3 {
                 out.push(candidate(
                     LinkType::ReferredTo,
                     source,
                     target,
-                    format!("referred to Council (\"{clause}\"), same title, {meeting}"),
-                    0.5 + 0.4 * similarity,
+                    format!(
+                        "referred to Council (\"{clause}\"), same title, {}",
+                        meeting()
+                    ),
+                    0.5 + 0.4 * score,
                 ));
             }
         }

@@ -42,13 +42,21 @@ fn stem(w: &str) -> String {
 /// Shared content words over the larger set: 1.0 for the same title in
 /// other case or punctuation.
 pub fn title_similarity(a: &str, b: &str) -> f32 {
-    let a: BTreeSet<String> = content_words(a).into_iter().collect();
-    let b: BTreeSet<String> = content_words(b).into_iter().collect();
+    similarity(&word_set(a), &word_set(b))
+}
+
+/// The distinct content words of `s`.
+pub fn word_set(s: &str) -> BTreeSet<String> {
+    content_words(s).into_iter().collect()
+}
+
+/// [`title_similarity`] of two titles' [`word_set`]s.
+pub fn similarity(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f32 {
     let larger = a.len().max(b.len());
     if larger == 0 {
         return 0.0;
     }
-    a.intersection(&b).count() as f32 / larger as f32
+    a.intersection(b).count() as f32 / larger as f32
 }
 
 /// Whether two bodies name the same committee ("Transport & Connectivity
@@ -66,7 +74,7 @@ pub fn same_body(a: Option<&str>, b: Option<&str>) -> bool {
 /// The share of `short`'s content words found, in order, within
 /// `clause`'s (a longest common subsequence): how much of a recommendation
 /// a quoting clause holds, allowing words dropped or added between.
-pub fn containment(short: &[String], clause: &[String]) -> f32 {
+pub fn containment<W: PartialEq>(short: &[W], clause: &[W]) -> f32 {
     if short.is_empty() {
         return 0.0;
     }

@@ -1,7 +1,8 @@
 //! Links across documents and `agendex thread`, on the seeds and on real
 //! papers: seed 000's agenda items to the reports they introduce, Kent's
 //! decision 24/00093 from its report to its call-in, an index that links a
-//! paper added later and forgets a removed one's links.
+//! paper added later (reading only its records) and forgets a removed
+//! one's links.
 
 use crate::support::{corpus_real, root, run, stderr};
 use serde_json::Value;
@@ -64,16 +65,29 @@ fn family_hubs_decision_threads_report_record_and_call_in_through_the_index() {
     ] {
         std::fs::copy(real.join(f), papers.join(f)).unwrap();
     }
+    // What `-v` says of the links: which files' records were read.
     let index = |path: &std::path::Path| {
         let out = run(&[
             "index",
             path.to_str().unwrap(),
             "--index",
             ix.to_str().unwrap(),
+            "-v",
         ]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stderr(&out)
+            .lines()
+            .find(|l| l.contains("links among the indexed records"))
+            .unwrap_or_default()
+            .to_string()
     };
-    index(&papers);
+    let said = index(&papers);
+    assert!(
+        said.contains("after 2 new or changed and 0 removed files"),
+        "{said}"
+    );
+    let said = index(&papers);
+    assert!(said.contains("unchanged"), "{said}");
     let ixs = ix.to_str().unwrap();
     let stored = links_of(&run(&["links", "--index", ixs]));
     assert!(stored
@@ -85,7 +99,11 @@ fn family_hubs_decision_threads_report_record_and_call_in_through_the_index() {
     // without the decision's papers being read again.
     let call_in = "kent_scrutiny-committee_call-in-family-hubs_report-to-cabinet.pdf";
     std::fs::copy(real.join(call_in), papers.join(call_in)).unwrap();
-    index(&papers);
+    let said = index(&papers);
+    assert!(
+        said.contains("after 1 new or changed and 0 removed files"),
+        "{said}"
+    );
     let out = run(&[
         "thread",
         "1215546e3e672d1e-decision-1",
@@ -103,7 +121,11 @@ fn family_hubs_decision_threads_report_record_and_call_in_through_the_index() {
 
     // A removed file takes its links with it.
     std::fs::remove_file(papers.join(call_in)).unwrap();
-    index(&papers);
+    let said = index(&papers);
+    assert!(
+        said.contains("after 0 new or changed and 1 removed files"),
+        "{said}"
+    );
     let stored = links_of(&run(&["links", "--index", ixs]));
     assert!(
         !stored.iter().any(|l| l["type"] == "called_in"),
