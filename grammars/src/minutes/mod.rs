@@ -168,13 +168,30 @@ fn emit_table_actions(
     out: &mut Parsed,
 ) {
     let mut all: Option<String> = None;
-    for l in lines.iter().filter(|l| l.line.table.is_some()) {
+    for (i, l) in lines.iter().enumerate() {
+        if l.line.table.is_none() {
+            continue;
+        }
         let cells = l.cells();
         if cells.len() < 2 || !cells.iter().any(|c| c.starts_with("BY WHO")) {
             continue;
         }
         let all = all.get_or_insert_with(|| lines.iter().map(|l| format!("{} ", l.text)).collect());
-        for a in action_table::read_row(&cells, all) {
+        let mut found: Vec<(action_table::TableAction, u32)> = action_table::read_row(&cells, all)
+            .into_iter()
+            .map(|a| (a, l.page))
+            .collect();
+        // A ruled table: the header alone, an action in each row below.
+        if let Some(columns) = action_table::ruled_header(&cells).filter(|_| found.is_empty()) {
+            found = lines[i + 1..]
+                .iter()
+                .map_while(|r| {
+                    r.line.table?;
+                    action_table::read_ruled_row(columns, &r.cells()).map(|a| (a, r.page))
+                })
+                .collect();
+        }
+        for (a, page) in found {
             let base = a.reference.trim_start_matches(|c: char| c.is_ascii_digit());
             let digits = &a.reference[..a.reference.len() - base.len()];
             let tail = base.trim_start_matches(|c: char| c.is_ascii_lowercase());
@@ -197,8 +214,8 @@ fn emit_table_actions(
             }
             out.records.push(Record {
                 text: a.text,
-                page: l.page,
-                page_end: l.page,
+                page,
+                page_end: page,
                 document: doc,
                 fields: Fields::Action(Action {
                     minute: Some(minute),
@@ -378,6 +395,18 @@ fn short(s: &str) -> String {
 /// The leading integer of a minute number, for order: "84" -> 84, "CAB/23/45" -> 45;
 /// a number and year by year then number: "71/17" -> 17071.
 fn order_key(n: &str) -> Option<u64> {
+    // A series reference ("LW 48/2122"): its number within the year.
+    if let Some((_, reference)) = n
+        .split_once(' ')
+        .filter(|(series, _)| series.chars().all(|c| c.is_ascii_uppercase() || c == '&'))
+    {
+        if let Some((num, year)) = reference.split_once('/') {
+            if num.len() <= 3 {
+                let (num, year): (u64, u64) = (num.parse().ok()?, year.parse().ok()?);
+                return Some(year * 1000 + num);
+            }
+        }
+    }
     if let Some((num, year)) = running::year_number(n)
         .ok()
         .filter(|(rest, _)| rest.is_empty())

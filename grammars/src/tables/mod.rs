@@ -404,29 +404,45 @@ fn is_paragraph_number(cell: &str) -> bool {
 /// front sheet, or a contents list.
 fn is_layout_grid(rows: &[Row], line_above: Option<&str>) -> bool {
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    // "Item | Notes | Action" over a governors' grid, its first cell empty.
     let minutes_header = |s: &str| {
         let u = s.to_uppercase();
-        u.contains("MINUTE") && (u.contains("ACTION") || u.contains("DECISION"))
+        (u.contains("MINUTE") && (u.contains("ACTION") || u.contains("DECISION")))
+            || crate::minutes::lex::is_grid_header(s.trim())
     };
-    if rows
-        .first()
-        .is_some_and(|r| minutes_header(&r.cells.join(" ")))
-        || line_above.is_some_and(minutes_header)
+    if rows.first().is_some_and(|r| {
+        let filled: Vec<&str> = r
+            .cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        minutes_header(&filled.join(" "))
+    }) || line_above.is_some_and(minutes_header)
     {
         return true;
     }
-    if ncols <= 3 {
+    // Numbered paragraphs in a margin column beside long text, with at
+    // most an action column after the title and text: minutes ("FGB
+    // 38/2021 | To record those who were present … | The meeting
+    // commenced … | Clerk") or a numbered report.
+    if ncols <= 4 {
+        // Beside a fourth column only a lettered minute label counts: a
+        // plain number there may be a data table's row number.
+        let label = |c: &str| {
+            if ncols <= 3 {
+                is_paragraph_number(c)
+            } else {
+                c.chars().any(char::is_alphabetic) && crate::minutes::lex::grid_label(c).is_some()
+            }
+        };
         let numbered = rows
             .iter()
-            .filter(|r| r.cells.first().is_some_and(|c| is_paragraph_number(c)))
+            .filter(|r| r.cells.first().is_some_and(|c| label(c)))
             .count();
         let margin = rows
             .iter()
-            .filter(|r| {
-                r.cells
-                    .first()
-                    .is_some_and(|c| c.is_empty() || is_paragraph_number(c))
-            })
+            .filter(|r| r.cells.first().is_some_and(|c| c.is_empty() || label(c)))
             .count();
         let long = rows
             .iter()
@@ -434,6 +450,8 @@ fn is_layout_grid(rows: &[Row], line_above: Option<&str>) -> bool {
         if numbered > 0 && long && margin * 5 >= rows.len() * 3 {
             return true;
         }
+    }
+    if ncols <= 3 {
         let labelled = rows
             .iter()
             .filter(|r| r.cells.first().is_some_and(|c| is_label(c)))
