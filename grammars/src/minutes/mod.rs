@@ -1201,6 +1201,25 @@ The meeting closed at 11.30 am
     }
 
     #[test]
+    fn governors_grid_numbered_by_series_reference() {
+        // A governors' committee: "Item | Notes | Action" over rows whose
+        // first cell is the minute's series reference, the title cell
+        // beside the notes.
+        let text = "MINUTES OF THE LEARNING & WELLBEING COMMITTEE\n\
+\tItem\tNotes\tAction\n\
+LW 48/2122\tTo record those who are present, accept apologies and sanction\tThe meeting commenced at: 1835\t\n\
+LW 49/2122\tDivision of Agenda\tNone\t\n\
+LW 50/2122\tDeclaration of interests\tNone\t\n\
+LW 51/2122\tTo agree the Minutes of the last meeting\tAgreed and signed.\tClerk\n";
+        let p = run(text);
+        let numbers: Vec<String> = minutes_of(&p).iter().map(|m| m.number.clone()).collect();
+        assert_eq!(
+            numbers,
+            ["LW 48/2122", "LW 49/2122", "LW 50/2122", "LW 51/2122"]
+        );
+    }
+
+    #[test]
     fn list_numbers_in_the_number_column_are_not_minutes() {
         let text = "MINUTES OF THE BOARD\nMINUTE NO.\tSUBJECT/DECISION\tACTION BY\n\
 4.\tBUDGET\t\n\

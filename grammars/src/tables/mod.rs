@@ -451,6 +451,16 @@ fn is_layout_grid(rows: &[Row], line_above: Option<&str>) -> bool {
             return true;
         }
     }
+    // A framed box of prose under a heading row ("The experiences and
+    // progress of children … | Good" over one cell of summary text): no
+    // row below the first has two values side by side.
+    let prose = |c: &String| c.chars().count() > 150 && c.contains(". ");
+    if rows.len() >= 2
+        && rows[1..].iter().all(|r| non_empty(&r.cells) <= 1)
+        && rows[1..].iter().any(|r| r.cells.iter().any(prose))
+    {
+        return true;
+    }
     if ncols <= 3 {
         let labelled = rows
             .iter()
@@ -1114,8 +1124,30 @@ mod tests {
         assert!(
             tables("Inside\n\nInformation about this\tlocal\tarea\t5\nSummary\t\t\t9\n").is_empty()
         );
+        // A box of prose under a heading row and its grade.
+        let summary = "Summary Services to safeguard children and young people in \
+            Stockton-on-Tees are good. A wide range of responsive services are available to \
+            children and their families in need of help and protection.";
+        assert!(tables(&format!(
+            "The experiences and progress of children who need help and protection\tGood\n\t{summary}\n"
+        ))
+        .is_empty());
         // Page numbers that go down, or other values beside them: data.
         assert_eq!(tables("Ages\n\nUnder 5s\t72\nPrimary\t50\n").len(), 1);
+        // Governors' minutes grids, under an "Item | Notes | Action" header
+        // whose first cell is empty, or without a header: reference |
+        // title | notes | action.
+        assert!(tables(
+            "\tItem\tNotes\tAction\nBM 69/2122\tTo record those who are present\tThe meeting commenced at 1838\t\n"
+        )
+        .is_empty());
+        let long = "Heather Poustie provided a verbal update and explained that the committee \
+            meetings had received reports based on the NGA monitoring document and that a survey \
+            for parents had been sent out.";
+        assert!(tables(&format!(
+            "FGB 44/2021\tHeadteacher’s Verbal Update\t{long}\t\nFGB 45/2021\tFinance\tThe update on the budget had been provided.\t\n"
+        ))
+        .is_empty());
     }
 
     #[test]
