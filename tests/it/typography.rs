@@ -241,3 +241,37 @@ fn the_outline_of_an_agenda_pack_lists_its_items_under_the_agenda() {
         .iter()
         .any(|d| d["info"]["type"] == "minutes"));
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn borders_filled_even_odd_make_ruled_tables() {
+    // The governors' minutes draw every border as a thin rectangle filled
+    // with the even-odd rule (`re f*`): each row of the attendance grid and
+    // of the minutes grid is a table row with a cell per column, not one
+    // block of text run across the page.
+    let pages = real("decoy-primary-governors_2021-02-01_fgb-minutes.pdf");
+    let row = |page: &Page, first: &str| -> Vec<String> {
+        let l = page
+            .lines
+            .iter()
+            .find(|l| l.table.is_some() && l.cells.first().is_some_and(|c| c.text == first))
+            .unwrap_or_else(|| panic!("page {}: no table row opening {first:?}", page.number));
+        l.cells.iter().map(|c| c.text.clone()).collect()
+    };
+    let governor = row(&pages[0], "HEATHER POUSTIE");
+    assert_eq!(
+        governor[..4],
+        ["HEATHER POUSTIE", "Headteacher", "Ex-officio", "P"]
+    );
+    let minute = row(&pages[3], "FGB 40/2021");
+    assert_eq!(
+        minute[1],
+        "To agree the Minutes of the last meeting held 7 December 2020"
+    );
+    assert_eq!(
+        minute.last().map(String::as_str),
+        Some("Clerk to place on website")
+    );
+    // The next minute is a row of its own.
+    row(&pages[3], "FGB 41/2021");
+}

@@ -119,9 +119,115 @@ pub fn read_row(cells: &[String], whole: &str) -> Vec<TableAction> {
         .collect()
 }
 
+/// The owner column of a ruled summary table, counted from the row's end
+/// ("BY WHOM" second from the right of "ITEM | | BY WHOM | BY WHEN").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuledColumns {
+    owners_from_end: usize,
+}
+
+/// The header row of a ruled summary table, where the header stands in a
+/// row of its own and each action has a row below it: a first filled cell
+/// naming the item ("ITEM", "ACTIONS TO BE TAKEN ITEM") and a cell naming
+/// who acts ("BY WHOM"), no reference in any cell.
+pub fn ruled_header(cells: &[String]) -> Option<RuledColumns> {
+    let headed: Vec<(String, &str)> = cells.iter().map(|c| header(c)).collect();
+    let (first, _) = headed
+        .iter()
+        .find(|(h, rest)| !h.is_empty() || !rest.is_empty())?;
+    if !(first.contains("ITEM") || first.contains("ACTION"))
+        || headed
+            .iter()
+            .any(|(_, rest)| ITEM_REF.is_match(&format!(" {rest}")))
+    {
+        return None;
+    }
+    let who = headed.iter().position(|(h, _)| h.contains("WHO"))?;
+    Some(RuledColumns {
+        owners_from_end: cells.len() - who,
+    })
+}
+
+/// One row of a ruled summary table: the minute reference alone in the
+/// first cell, the action's text, then its owners in the column the header
+/// names ("75b/2122 | Take action to … | Kay Dicken | asap").
+pub fn read_ruled_row(columns: RuledColumns, cells: &[String]) -> Option<TableAction> {
+    let reference = cells.first()?.trim();
+    let spaced = format!("{reference} ");
+    let whole = ITEM_REF.captures(&spaced)?;
+    if whole.get(1)?.as_str() != reference {
+        return None;
+    }
+    let owner_at = cells.len().checked_sub(columns.owners_from_end)?;
+    if owner_at < 2 {
+        return None;
+    }
+    let text = cells[1..owner_at]
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let owners = cells[owner_at].trim();
+    (!text.is_empty() && !owners.is_empty()).then(|| TableAction {
+        reference: reference.to_string(),
+        text,
+        owners: owners.to_string(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cells(row: &[&str]) -> Vec<String> {
+        row.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn ruled_summary_rows_one_action_each() {
+        // The same governors' table where its borders are drawn: the header
+        // in a row of its own (the item column's header spanning two
+        // cells), one row per action.
+        let columns = ruled_header(&cells(&["ACTIONS TO BE TAKEN ITEM", "BY WHOM", "BY WHEN"]))
+            .expect("header");
+        let row = cells(&[
+            "75b/2122",
+            "Take action to increase the pay of relevant teachers by £1 a head",
+            "Kay Dicken",
+            "asap",
+        ]);
+        let got = read_ruled_row(columns, &row).expect("action");
+        assert_eq!(got.reference, "75b/2122");
+        assert_eq!(
+            got.text,
+            "Take action to increase the pay of relevant teachers by £1 a head"
+        );
+        assert_eq!(got.owners, "Kay Dicken");
+        let columns = ruled_header(&cells(&["ITEM", "", "BY WHOM", "BY WHEN"])).expect("header");
+        let row = cells(&["40/2021", "Minutes to website", "Clerk", "asap"]);
+        assert_eq!(
+            read_ruled_row(columns, &row).expect("action").owners,
+            "Clerk"
+        );
+        // The minutes grid below it is no action row.
+        let minute = cells(&[
+            "BM 69/2122",
+            "To record those who are present",
+            "The meeting commenced at 1838",
+            "",
+        ]);
+        assert_eq!(read_ruled_row(columns, &minute), None);
+        // A header holding its actions is the unruled form, read by `read_row`.
+        assert_eq!(
+            ruled_header(&cells(&[
+                "ACTIONS TO BE TAKEN ITEM 72/2122 Signed minutes",
+                "BY WHOM Clerk",
+                "BY WHEN asap"
+            ])),
+            None
+        );
+    }
 
     #[test]
     fn summary_row_split_by_reference() {

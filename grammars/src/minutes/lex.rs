@@ -62,6 +62,14 @@ pub fn grid_label(cell: &str) -> Option<(String, Option<String>)> {
     if let Ok((_, r)) = all_consuming(reference_number).parse(cell) {
         return Some((r.to_string(), None));
     }
+    // A series reference filling the cell: "FGB 38/2021", "LW 48/2122".
+    if let Some(n) = crate::lex::lead_number(cell).filter(|n| {
+        n.style == crate::lex::NumberStyle::Reference
+            && n.rest == cell.len()
+            && n.label.contains(' ')
+    }) {
+        return Some((n.label, None));
+    }
     let word = |i| -> IResult<&str, &str> {
         let (rest, n) = minute_word_number(i)?;
         let (rest, _) = opt(char('.')).parse(rest)?;

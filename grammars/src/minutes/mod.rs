@@ -168,13 +168,30 @@ fn emit_table_actions(
     out: &mut Parsed,
 ) {
     let mut all: Option<String> = None;
-    for l in lines.iter().filter(|l| l.line.table.is_some()) {
+    for (i, l) in lines.iter().enumerate() {
+        if l.line.table.is_none() {
+            continue;
+        }
         let cells = l.cells();
         if cells.len() < 2 || !cells.iter().any(|c| c.starts_with("BY WHO")) {
             continue;
         }
         let all = all.get_or_insert_with(|| lines.iter().map(|l| format!("{} ", l.text)).collect());
-        for a in action_table::read_row(&cells, all) {
+        let mut found: Vec<(action_table::TableAction, u32)> = action_table::read_row(&cells, all)
+            .into_iter()
+            .map(|a| (a, l.page))
+            .collect();
+        // A ruled table: the header alone, an action in each row below.
+        if let Some(columns) = action_table::ruled_header(&cells).filter(|_| found.is_empty()) {
+            found = lines[i + 1..]
+                .iter()
+                .map_while(|r| {
+                    r.line.table?;
+                    action_table::read_ruled_row(columns, &r.cells()).map(|a| (a, r.page))
+                })
+                .collect();
+        }
+        for (a, page) in found {
             let base = a.reference.trim_start_matches(|c: char| c.is_ascii_digit());
             let digits = &a.reference[..a.reference.len() - base.len()];
             let tail = base.trim_start_matches(|c: char| c.is_ascii_lowercase());
@@ -197,8 +214,8 @@ fn emit_table_actions(
             }
             out.records.push(Record {
                 text: a.text,
-                page: l.page,
-                page_end: l.page,
+                page,
+                page_end: page,
                 document: doc,
                 fields: Fields::Action(Action {
                     minute: Some(minute),
@@ -378,6 +395,18 @@ fn short(s: &str) -> String {
 /// The leading integer of a minute number, for order: "84" -> 84, "CAB/23/45" -> 45;
 /// a number and year by year then number: "71/17" -> 17071.
 fn order_key(n: &str) -> Option<u64> {
+    // A series reference ("LW 48/2122"): its number within the year.
+    if let Some((_, reference)) = n
+        .split_once(' ')
+        .filter(|(series, _)| series.chars().all(|c| c.is_ascii_uppercase() || c == '&'))
+    {
+        if let Some((num, year)) = reference.split_once('/') {
+            if num.len() <= 3 {
+                let (num, year): (u64, u64) = (num.parse().ok()?, year.parse().ok()?);
+                return Some(year * 1000 + num);
+            }
+        }
+    }
     if let Some((num, year)) = running::year_number(n)
         .ok()
         .filter(|(rest, _)| rest.is_empty())
@@ -1169,6 +1198,25 @@ The meeting closed at 11.30 am
             })
             .collect();
         assert_eq!(people, vec![vec!["Jon Abbey".to_string()]]);
+    }
+
+    #[test]
+    fn governors_grid_numbered_by_series_reference() {
+        // A governors' committee: "Item | Notes | Action" over rows whose
+        // first cell is the minute's series reference, the title cell
+        // beside the notes.
+        let text = "MINUTES OF THE LEARNING & WELLBEING COMMITTEE\n\
+\tItem\tNotes\tAction\n\
+LW 48/2122\tTo record those who are present, accept apologies and sanction\tThe meeting commenced at: 1835\t\n\
+LW 49/2122\tDivision of Agenda\tNone\t\n\
+LW 50/2122\tDeclaration of interests\tNone\t\n\
+LW 51/2122\tTo agree the Minutes of the last meeting\tAgreed and signed.\tClerk\n";
+        let p = run(text);
+        let numbers: Vec<String> = minutes_of(&p).iter().map(|m| m.number.clone()).collect();
+        assert_eq!(
+            numbers,
+            ["LW 48/2122", "LW 49/2122", "LW 50/2122", "LW 51/2122"]
+        );
     }
 
     #[test]

@@ -453,7 +453,11 @@ fn section(
             let opens_items = head.style == Style::List
                 && next.is_some_and(|n| !heading_like(n) && action_like(n));
             if opens_items {
-                sub_area = Some(p.text.trim_end_matches(':').trim().to_string());
+                // A ruled table's header row ("Responsible body | Areas for
+                // priority action") names its columns, not an area.
+                if p.cells.iter().filter(|c| !c.is_empty()).count() < 2 {
+                    sub_area = Some(p.text.trim_end_matches(':').trim().to_string());
+                }
                 nesting = Nesting::default();
                 group_start = recs.len();
                 in_progress = false;

@@ -485,10 +485,10 @@ fn is_minutes_title(t: &str) -> bool {
 fn opens_as_minutes(head: &[&str]) -> bool {
     let dated = head.iter().take(8).any(|t| find_date(t).is_some());
     // A governors' attendance grid puts the label in a cell of its own
-    // ("| | GOVERNOR ATTENDANCE Paul Evemy … | P P P").
-    let labelled = |t: &&str| {
-        is_present_label(t) || t.split(" | ").any(|c| opens_with_present_label(c.trim()))
-    };
+    // ("| | GOVERNOR ATTENDANCE Paul Evemy … | P P P", "| GOVERNOR
+    // ATTENDANCE" where the row's first cell is empty).
+    let labelled =
+        |t: &&str| is_present_label(t) || t.split('|').any(|c| opens_with_present_label(c.trim()));
     dated && head.iter().take(15).any(labelled)
 }
 

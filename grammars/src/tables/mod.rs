@@ -404,29 +404,45 @@ fn is_paragraph_number(cell: &str) -> bool {
 /// front sheet, or a contents list.
 fn is_layout_grid(rows: &[Row], line_above: Option<&str>) -> bool {
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    // "Item | Notes | Action" over a governors' grid, its first cell empty.
     let minutes_header = |s: &str| {
         let u = s.to_uppercase();
-        u.contains("MINUTE") && (u.contains("ACTION") || u.contains("DECISION"))
+        (u.contains("MINUTE") && (u.contains("ACTION") || u.contains("DECISION")))
+            || crate::minutes::lex::is_grid_header(s.trim())
     };
-    if rows
-        .first()
-        .is_some_and(|r| minutes_header(&r.cells.join(" ")))
-        || line_above.is_some_and(minutes_header)
+    if rows.first().is_some_and(|r| {
+        let filled: Vec<&str> = r
+            .cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        minutes_header(&filled.join(" "))
+    }) || line_above.is_some_and(minutes_header)
     {
         return true;
     }
-    if ncols <= 3 {
+    // Numbered paragraphs in a margin column beside long text, with at
+    // most an action column after the title and text: minutes ("FGB
+    // 38/2021 | To record those who were present … | The meeting
+    // commenced … | Clerk") or a numbered report.
+    if ncols <= 4 {
+        // Beside a fourth column only a lettered minute label counts: a
+        // plain number there may be a data table's row number.
+        let label = |c: &str| {
+            if ncols <= 3 {
+                is_paragraph_number(c)
+            } else {
+                c.chars().any(char::is_alphabetic) && crate::minutes::lex::grid_label(c).is_some()
+            }
+        };
         let numbered = rows
             .iter()
-            .filter(|r| r.cells.first().is_some_and(|c| is_paragraph_number(c)))
+            .filter(|r| r.cells.first().is_some_and(|c| label(c)))
             .count();
         let margin = rows
             .iter()
-            .filter(|r| {
-                r.cells
-                    .first()
-                    .is_some_and(|c| c.is_empty() || is_paragraph_number(c))
-            })
+            .filter(|r| r.cells.first().is_some_and(|c| c.is_empty() || label(c)))
             .count();
         let long = rows
             .iter()
@@ -434,6 +450,18 @@ fn is_layout_grid(rows: &[Row], line_above: Option<&str>) -> bool {
         if numbered > 0 && long && margin * 5 >= rows.len() * 3 {
             return true;
         }
+    }
+    // A framed box of prose under a heading row ("The experiences and
+    // progress of children … | Good" over one cell of summary text): no
+    // row below the first has two values side by side.
+    let prose = |c: &String| c.chars().count() > 150 && c.contains(". ");
+    if rows.len() >= 2
+        && rows[1..].iter().all(|r| non_empty(&r.cells) <= 1)
+        && rows[1..].iter().any(|r| r.cells.iter().any(prose))
+    {
+        return true;
+    }
+    if ncols <= 3 {
         let labelled = rows
             .iter()
             .filter(|r| r.cells.first().is_some_and(|c| is_label(c)))
@@ -1095,8 +1123,30 @@ mod tests {
         assert!(
             tables("Inside\n\nInformation about this\tlocal\tarea\t5\nSummary\t\t\t9\n").is_empty()
         );
+        // A box of prose under a heading row and its grade.
+        let summary = "Summary Services to safeguard children and young people in \
+            Stockton-on-Tees are good. A wide range of responsive services are available to \
+            children and their families in need of help and protection.";
+        assert!(tables(&format!(
+            "The experiences and progress of children who need help and protection\tGood\n\t{summary}\n"
+        ))
+        .is_empty());
         // Page numbers that go down, or other values beside them: data.
         assert_eq!(tables("Ages\n\nUnder 5s\t72\nPrimary\t50\n").len(), 1);
+        // Governors' minutes grids, under an "Item | Notes | Action" header
+        // whose first cell is empty, or without a header: reference |
+        // title | notes | action.
+        assert!(tables(
+            "\tItem\tNotes\tAction\nBM 69/2122\tTo record those who are present\tThe meeting commenced at 1838\t\n"
+        )
+        .is_empty());
+        let long = "Heather Poustie provided a verbal update and explained that the committee \
+            meetings had received reports based on the NGA monitoring document and that a survey \
+            for parents had been sent out.";
+        assert!(tables(&format!(
+            "FGB 44/2021\tHeadteacher’s Verbal Update\t{long}\t\nFGB 45/2021\tFinance\tThe update on the budget had been provided.\t\n"
+        ))
+        .is_empty());
     }
 
     #[test]

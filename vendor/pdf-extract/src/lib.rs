@@ -2071,15 +2071,27 @@ impl<'a> Processor<'a> {
                                                as_num(&operation.operands[3])))
                 }
                 "s" | "f*" | "B" | "B*" | "b" | "b*" => {
-                    dlog!("unhandled path op {:?}", operation);
-                    if operation.operator != "s" {
+                    // Even-odd fills paint as `f` does (many producers draw
+                    // table borders as thin rectangles filled with `f*`);
+                    // `B`, `b` and their even-odd forms fill, then stroke;
+                    // `s` and `b` close the path first.
+                    let op = operation.operator.as_str();
+                    if matches!(op, "s" | "b" | "b*") {
+                        path.ops.push(PathOp::Close);
+                    }
+                    if op != "s" {
                         report_fill(&gs, &path.ops[painted_ops.min(path.ops.len())..], output)?;
-                        painted_ops = path.ops.len();
+                        output.fill(&gs.ctm, &gs.fill_colorspace, &gs.fill_color, &path)?;
+                    }
+                    if op != "f*" {
+                        output.stroke(&gs.ctm, &gs.stroke_colorspace, &gs.stroke_color, &path)?;
                     }
                     if clip_pending {
                         clip_to(&mut gs, &path);
                         clip_pending = false;
                     }
+                    path.ops.clear();
+                    painted_ops = 0;
                 }
                 "S" => {
                     output.stroke(&gs.ctm, &gs.stroke_colorspace, &gs.stroke_color, &path)?;
