@@ -7,6 +7,17 @@ pub const SMALL_WORDS: [&str; 11] = [
     "and", "&", "of", "the", "for", "to", "in", "on", "at", "with", "or",
 ];
 
+/// Titles written before a name, with or without a full stop ("Cllr.
+/// Crisp", "Mrs. Sue Prigg"): a full stop after one ends no sentence.
+pub const NAME_TITLES: [&str; 9] = [
+    "Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Rev",
+];
+
+/// Whether `word` is a title written before a name (`NAME_TITLES`).
+pub fn is_name_title(word: &str) -> bool {
+    NAME_TITLES.contains(&word)
+}
+
 /// "PERFORMANCE AND FINANCE SCRUTINY SUB-COMMITTEE" -> "Performance and
 /// Finance Scrutiny Sub-Committee". Text that is not all capitals is kept as
 /// printed, so "C&YP Scrutiny Panel" stays as it is.

@@ -405,6 +405,11 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
         .skip(start + 1)
         .find(|(_, l)| is_heading_text(l, &heading_text(l, run.as_deref()), run.as_deref()))
         .map(|(k, _)| k)?;
+    // A minute in a table row before the first bold heading opens the body.
+    let first = sequence_rows(lines, run.as_deref())
+        .into_iter()
+        .find(|k| *k > start)
+        .map_or(first, |k| k.min(first));
     Some(Layout {
         start,
         body_start: first,
@@ -594,6 +599,86 @@ pub fn is_heading_text(l: &FlatLine, text: &str, run: Option<&str>) -> bool {
         p.starts_with('/') && super::running::year_number(text).is_ok_and(|(_, n)| n.ends_with(p))
     });
     l.line.bold || !title.is_empty() || of_year_run
+}
+
+/// Numbered table rows set in body type that carry on the numbering of the
+/// bold minute headings around them: a minute whose title runs on into
+/// its text in one cell ("52 | Apologies for Absence Cllrs Ives, Ward and
+/// Ellis." before the bold "54 Minutes of the Previous Meeting"; "57 |
+/// Defibrillators Committee considered …" between 55 and 59; "19.07.05
+/// Planning Application Amendments …" between 19.07.04 and 19.07.07, read
+/// as a table from its right-aligned amounts). A row whose number a bold
+/// heading also bears ("07 | Julie Levers", a speaker in minute 6 before
+/// minute 7) is a row of a list. Indices into `lines`.
+pub fn sequence_rows(lines: &[FlatLine], run: Option<&str>) -> Vec<usize> {
+    let number = |l: &FlatLine| -> Option<SequenceNumber> {
+        let (rest, n) = heading_number(&l.text).ok()?;
+        rest.trim_start()
+            .starts_with(char::is_uppercase)
+            .then(|| SequenceNumber::read(&n))?
+    };
+    let headings: Vec<(usize, SequenceNumber)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.line.bold && is_heading_text(l, &heading_text(l, run), run))
+        .filter_map(|(k, l)| Some((k, number(l)?)))
+        .collect();
+    if headings.len() < 2 {
+        return Vec::new();
+    }
+    let borne: std::collections::HashSet<&SequenceNumber> = headings.iter().map(|h| &h.1).collect();
+    let mut out = Vec::new();
+    for (k, l) in lines.iter().enumerate() {
+        if l.line.table.is_none() || l.line.bold || l.line.cells.len() < 2 {
+            continue;
+        }
+        let Some(n) = number(l) else {
+            continue;
+        };
+        if borne.contains(&n) {
+            continue;
+        }
+        // The headings are in line order: the ones either side of `k`.
+        let at = headings.partition_point(|h| h.0 < k);
+        let before = at.checked_sub(1).map(|b| &headings[b].1);
+        let after = headings.get(at).map(|h| &h.1);
+        let in_order = match (before, after) {
+            (Some(b), Some(a)) => b.precedes(&n) && n.precedes(a),
+            // Before the first bold heading, just before it in number.
+            (None, Some(a)) => n.precedes(a) && a.value - n.value <= 3,
+            _ => false,
+        };
+        if in_order {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// A minute number read for its place in a sequence: "57" is 57, and
+/// "19.07.05" is 5 after the prefix "19.07".
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct SequenceNumber {
+    prefix: String,
+    value: u32,
+}
+
+impl SequenceNumber {
+    fn read(n: &str) -> Option<SequenceNumber> {
+        let (prefix, last) = n.rsplit_once('.').unwrap_or(("", n));
+        if !prefix.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            return None;
+        }
+        Some(SequenceNumber {
+            prefix: prefix.to_string(),
+            value: last.parse().ok()?,
+        })
+    }
+
+    /// Whether this comes before `other` in the same sequence.
+    fn precedes(&self, other: &SequenceNumber) -> bool {
+        self.prefix == other.prefix && self.value < other.value
+    }
 }
 
 /// The meeting date: the first date in the few lines after the heading,

@@ -424,19 +424,21 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
     // The minutes' headings share the first one's weight: where it is
     // bold, a numbered line in body type ("07 Julie Levers" in a list of
     // speakers) opens no minute.
-    let bold_headings = lines.first().is_some_and(|l| l.line.bold);
+    // Rows that carry on the bold headings' numbering are minutes too.
+    let run = lex::reference_run(lines);
+    let rows = lex::sequence_rows(lines, run.as_deref());
+    let bold_headings = lines.first().is_some_and(|l| l.line.bold) || rows.first() == Some(&0);
     // And the first one's way of closing its number: "1 Welcome" beside
     // "8. Delegates authority …", a decision's list item set in bold.
     // A run of meeting references ("21.01.02", "21.01.03", …) heads its
     // minutes in body type too.
-    let run = lex::reference_run(lines);
     let run = run.as_deref();
     let mark = lines
         .first()
         .map(|l| lex::number_mark(&lex::heading_text(l, run)));
     // Reading a list set one item to a line after a decision's lead-in.
     let mut listing = false;
-    for l in lines {
+    for (k, l) in lines.iter().enumerate() {
         let heading = lex::heading_text(l, run);
         let text = &*heading;
         // A gap above the line (a blank line in text) ends a paragraph.
@@ -451,8 +453,8 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
             }
         });
         prev = Some(l);
-        if lex::is_heading_text(l, text, run)
-            && (l.line.bold || !bold_headings)
+        let heading_look = lex::is_heading_text(l, text, run) && (l.line.bold || !bold_headings);
+        if (heading_look || rows.binary_search(&k).is_ok())
             && mark.is_none_or(|m| m == lex::number_mark(text))
         {
             if let Ok((rest, number)) = lex::heading_number(text) {

@@ -54,7 +54,7 @@ fn marker_tail(input: &str) -> IResult<&str, &str> {
 }
 
 /// "Resolved:", "Resolved:-", "RESOLVED that", "RESOLVED" (capitals need no
-/// tail), "It was resolved that", "AGREED:", "Agreed:", "DECIDED:",
+/// tail), "Resolved to", "It was resolved that", "AGREED:", "Agreed:", "DECIDED:",
 /// "APPROVED:", and "It was APPROVED", "It was AGREED that;" (the decision
 /// word in capitals is the formal marker, as "RESOLVED" is).
 pub fn resolved_marker(input: &str) -> IResult<&str, &str> {
@@ -90,7 +90,9 @@ pub fn resolved_marker(input: &str) -> IResult<&str, &str> {
         peek(alt((recognize(space1), eof, recognize(char('('))))),
     ));
     let capitalised = recognize((alt((tag("Agreed"), tag("Decided"))), marker_tail));
-    alt((it_was, resolved, capitals, capitalised)).parse(input)
+    // "Resolved to pay both": the capital opens a decision without "that".
+    let resolved_to = recognize((tag("Resolved"), space1, tag("to"), peek(space1)));
+    alt((it_was, resolved, capitals, capitalised, resolved_to)).parse(input)
 }
 
 /// The kind of a list's numbering.
@@ -515,6 +517,19 @@ fn in_capitals_run(text: &str, start: usize, end: usize) -> bool {
     capitals(before) || capitals(after)
 }
 
+/// Whether a "resolved" at `start` in lower case goes on a sentence whose
+/// subject comes before it ("… the Councillors resolved that any
+/// alterations …"): a decision told in prose, read by `agreement_verb`,
+/// not a formal marker.
+fn told_in_prose(text: &str, start: usize) -> bool {
+    text[start..].starts_with("resolved")
+        && text[..start]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
 /// Every formal resolution marker in `text`: (start, end of marker).
 fn markers(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -535,7 +550,7 @@ fn markers(text: &str) -> Vec<(usize, usize)> {
         if at_word && may_open_marker(&b[i..]) {
             if let Ok((rest, _)) = resolved_marker(&text[i..]) {
                 let end = text.len() - rest.len();
-                if in_capitals_run(text, i, end) {
+                if in_capitals_run(text, i, end) || told_in_prose(text, i) {
                     continue;
                 }
                 if out.last().is_none_or(|(_, e): &(usize, usize)| i >= *e) {
@@ -547,10 +562,15 @@ fn markers(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The body that decides, named as the subject of a sentence: "The Forum",
+/// "This Committee", "All Councillors", "the Councillors", "Governors",
+/// "Councillor’s" (so printed), or "All" alone.
+const DECIDING_BODY: &str = r"(?:(?:\b(?:[Tt]he|[Tt]his|[Aa]ll)\s+(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}|^\s*(?:[A-Z][\w'’-]*\s+){0,2})(?:Forum|Committee|Sub-Committee|Board|Panel|Cabinet|Council|Members|members|[Mm]eeting|Group|Partnership|Assembly|Executive|Governors|Councillors|Councillor[’']s|Trustees)|^\s*All)";
+
 static BODY_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:[Tt]he|[Tt]his)\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Forum|Committee|Sub-Committee|Board|Panel|Cabinet|Council|Members|members|[Mm]eeting|Group|Partnership|Assembly|Executive|Governors)\s+(?:(?:also|further|then|unanimously|formally)\s+)*(agreed|approved|endorsed|confirmed|decided|resolved)\b",
-    )
+    Regex::new(&format!(
+        r"{DECIDING_BODY}\s+(?:(?:also|further|then|unanimously|formally)\s+)*(agreed|approved|endorsed|confirmed|decided|resolved)\b",
+    ))
     .expect("body verb pattern")
 });
 
@@ -559,12 +579,19 @@ static IT_WAS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("it was pattern")
 });
 
+/// "… were agreed", "… was approved by the Parish Council", "… were
+/// confirmed as a true copy", "… were scrutinised and all approved by all
+/// Councillor’s": the agent's first words, where named, in the last group.
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:was|were)\s+(?:(?:unanimously|duly|formally)\s+)?(agreed|approved)\b(\s+by\s+(?:the\s+)?(\w+))?")
+    Regex::new(r"(?i)\b(it\s+)?(?:was|were)\s+(?:\w+\s+and\s+)?(?:(?:unanimously|duly|formally|all)\s+)?(agreed|approved|confirmed|ratified)\b(\s+by\s+(?:the\s+|all\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,2}))?")
         .expect("passive pattern")
 });
 
 const BODIES: &[&str] = &[
+    "council",
+    "councillors",
+    "councillor’s",
+    "councillor's",
     "forum",
     "committee",
     "board",
@@ -587,35 +614,62 @@ pub fn agreement_verb(sentence: &str) -> Option<String> {
     agreement_by_patterns(sentence)
 }
 
+/// Whether a body's decision is the resolution formula: the body named
+/// bare, with no article, opening the sentence and "resolved"
+/// ("Committee resolved to note the apologies."), against a decision told
+/// in prose ("… the Councillors resolved to proceed …").
+fn bare_body_resolved(found: &str) -> bool {
+    let found = found.trim_start();
+    found.ends_with("resolved")
+        && found.starts_with(char::is_uppercase)
+        && !["The ", "This ", "All "]
+            .iter()
+            .any(|a| found.starts_with(a))
+}
+
 /// `agreement_verb` without the stem test that spares most sentences the
 /// patterns.
 fn agreement_by_patterns(sentence: &str) -> Option<String> {
     if let Some(c) = BODY_VERB.captures(sentence) {
+        if let Some(formula) = c.get(0).filter(|m| bare_body_resolved(m.as_str())) {
+            return Some(formula.as_str().trim().to_string());
+        }
         return c.get(1).map(|m| m.as_str().to_string());
     }
     if let Some(c) = IT_WAS.captures(sentence) {
         return c.get(1).map(|m| m.as_str().to_string());
     }
     for c in PASSIVE.captures_iter(sentence) {
-        if let Some(agent) = c.get(3) {
-            if !BODIES.contains(&agent.as_str().to_lowercase().as_str()) {
+        let verb = c.get(2).map(|m| m.as_str());
+        // "It was confirmed that …" reports a fact; "were confirmed as a
+        // true copy" records a decision.
+        if c.get(1).is_some() && verb.is_some_and(|v| v.eq_ignore_ascii_case("confirmed")) {
+            continue;
+        }
+        // The agent's first words name it: "by the Parish Council".
+        if let Some(agent) = c.get(4) {
+            let names_body = agent
+                .as_str()
+                .split_whitespace()
+                .any(|w| BODIES.contains(&w.to_lowercase().as_str()));
+            if !names_body {
                 continue;
             }
         }
-        return c.get(1).map(|m| m.as_str().to_string());
+        return verb.map(str::to_string);
     }
     None
 }
 
 /// Whether `sentence` may hold a verb `agreement_verb` looks for: every
 /// one ("agreed", "approved", "endorsed", "confirmed", "decided",
-/// "resolved") ends in "ed", so only the stems before an "ed" are compared,
+/// "resolved", "ratified") ends in "ed", so only the stems before an "ed" are compared,
 /// ignoring ASCII case. The patterns' own case-blindness also matches 'ſ'
 /// for 's' and the Kelvin sign for 'k': a sentence holding either is left
 /// to them.
 fn may_name_agreement(sentence: &str) -> bool {
-    const STEMS: [&[u8]; 6] = [
-        b"agre", b"approv", b"endors", b"confirm", b"decid", b"resolv",
+    const STEMS: [&[u8]; 7] = [
+        b"agre", b"approv", b"endors", b"confirm", b"decid", b"resolv", b"ratifi",
     ];
     let b = sentence.as_bytes();
     if sentence.contains(['\u{17f}', '\u{212a}']) {
@@ -642,12 +696,12 @@ fn debate_point(sentence: &str) -> bool {
     bulleted
         && !BODY_VERB.is_match(t)
         && !IT_WAS.is_match(t)
-        && PASSIVE.captures_iter(t).all(|c| c.get(3).is_none())
+        && PASSIVE.captures_iter(t).all(|c| c.get(4).is_none())
 }
 
-/// All resolutions in a paragraph's text: formal ones from each marker to
-/// the next (or the end), then one for the agreements recorded in the text
-/// outside them, each agreed sentence an item.
+/// All resolutions in a paragraph's text: the agreements recorded in the
+/// text before the first formal one, one for each agreed sentence, then
+/// the formal ones from each marker to the next (or the end).
 pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let marks = markers(text);
@@ -689,26 +743,26 @@ pub fn find(text: &str) -> Vec<Found> {
             agreed.push((s, e, verb));
         }
     }
-    if let (Some(first), Some(last)) = (agreed.first(), agreed.last()) {
-        let items: Vec<String> = listed.unwrap_or_else(|| {
-            agreed
-                .iter()
-                .map(|(s, e, _)| free[*s..*e].trim().to_string())
-                .collect()
-        });
+    // Each agreed sentence is a decision of its own; a list after a colon
+    // is the items of the one it closes.
+    let mut told = Vec::new();
+    let count = agreed.len();
+    for (k, (s, e, verb)) in agreed.into_iter().enumerate() {
+        let items = match &listed {
+            Some(items) if k + 1 == count => items.clone(),
+            _ => vec![free[s..e].trim().to_string()],
+        };
         let joined = items.join(" ");
-        out.insert(
-            0,
-            Found {
-                start: first.0,
-                end: last.1,
-                marker: first.2.clone(),
-                votes: votes(&joined),
-                text: joined,
-                items,
-            },
-        );
+        told.push(Found {
+            start: s,
+            end: e,
+            marker: verb,
+            votes: votes(&joined),
+            text: joined,
+            items,
+        });
     }
+    out.splice(0..0, told);
     out
 }
 
@@ -822,52 +876,6 @@ mod tests {
             assert_eq!(votes(t), v, "{t:?}");
         }
         assert!(found >= 8, "{found}");
-    }
-
-    #[test]
-    fn sentences_end_at_stops_before_a_capital() {
-        for t in [
-            "One. Two! three? Four. 5 items. (a) b.",
-            "Ends here.",
-            "é. É. x.  Y. z.\u{a0}Ä",
-            "A.B. C",
-            "road users. \u{f0b7} There was the view. \u{2022} Next. o not. - not",
-            "",
-            ".",
-        ] {
-            let chars: Vec<(usize, char)> = t.char_indices().collect();
-            let mut want = Vec::new();
-            let mut start = 0;
-            for k in 0..chars.len() {
-                let (i, c) = chars[k];
-                if !matches!(c, '.' | '!' | '?') {
-                    continue;
-                }
-                let next = chars.get(k + 1).map(|x| x.1);
-                let after = chars.get(k + 2).map(|x| x.1);
-                let ends = match (next, after) {
-                    (None, _) => true,
-                    (Some(n), Some(a)) if n.is_whitespace() => {
-                        a.is_uppercase()
-                            || a.is_ascii_digit()
-                            || a == '('
-                            || (!a.is_ascii() && crate::lex::is_bullet_char(a))
-                    }
-                    _ => false,
-                };
-                if ends {
-                    let end = i + c.len_utf8();
-                    if t[start..end].trim().len() > 1 {
-                        want.push((start, end));
-                    }
-                    start = end;
-                }
-            }
-            if t[start..].trim().len() > 1 {
-                want.push((start, t.len()));
-            }
-            assert_eq!(sentence_spans(t), want, "{t:?}");
-        }
     }
 
     #[test]
@@ -1090,10 +1098,62 @@ mod tests {
         assert_eq!(f[0].items, vec!["That funding be provided for one year."]);
         let t = "The Forum agreed that Gordon McEwan be added. SW advised. It was also agreed that the group be chaired by a member.";
         let f = find(t);
-        assert_eq!(f.len(), 1);
+        assert_eq!(f.len(), 2);
         assert_eq!(f[0].marker, "agreed");
-        assert_eq!(f[0].items.len(), 2);
+        assert_eq!(
+            f[0].items,
+            vec!["The Forum agreed that Gordon McEwan be added."]
+        );
+        assert_eq!(
+            f[1].text,
+            "It was also agreed that the group be chaired by a member."
+        );
         assert!(find("The Forum noted the report.").is_empty());
+    }
+
+    /// Decisions told in prose in parish minutes: Milburn (2018, 2019,
+    /// 2021), Burton-cum-Walden (2025), Northwold (2014), Sutton Coldfield
+    /// (2018), each sentence its own decision.
+    #[test]
+    fn parish_decisions_in_prose() {
+        for (sentence, verb) in [
+            ("All agreed this was a true record and were signed and approved.", "agreed"),
+            ("All Councillors agreed that Councillor Richardson be elected Chair.", "agreed"),
+            ("After much debate, there was a positive response to the proposal and the Councillors resolved to proceed with the takeover.", "resolved"),
+            ("The Councillors agreed they had no objections to window boxes or hanging baskets.", "agreed"),
+            ("Statement of Accounts - The Accounts were approved by the Parish Council and signed by the Chairman", "approved"),
+            ("The minutes of the Parish Council meeting held on Tuesday 7 October 2025, having been circulated to all Members, were confirmed as a true copy, and duly signed by the Chairman.", "confirmed"),
+            ("The accounts and bank reconciliation for the financial year ended 31st March 2014 were scrutinised and all approved by all Councillor’s and signed by the Chairman, Cllr. Crisp.", "approved"),
+            ("Councillor’s agreed No Objections.", "agreed"),
+            ("Committee resolved to note the apologies.", "Committee resolved"),
+        ] {
+            assert_eq!(agreement_verb(sentence).as_deref(), Some(verb), "{sentence}");
+        }
+        // Bristol printed minutes, 12 September 2024: the decision in
+        // capitals after "It was" is agreed, whatever stop follows it.
+        assert_eq!(
+            agreement_verb("It was APPROVED; That the Committee for Transport and Connectivity:")
+                .as_deref(),
+            Some("APPROVED")
+        );
+        // Facts reported, not decided.
+        assert_eq!(
+            agreement_verb("It was confirmed that this should be carried out twice monthly, along with strimming the boundaries and around obstructions."),
+            None
+        );
+        assert_eq!(
+            agreement_verb("The Councillors propose filling the pot holes as soon as possible, Councillor Healey to order Scalpings."),
+            None
+        );
+        // A lower-case "resolved" after its subject is prose, its marker
+        // the verb; a capital one opens a formal decision.
+        let f = find("The Councillors resolved that any alterations to the surface of the Cart Roads, must be the consensus of the whole village");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].marker, "resolved");
+        let f = find("After discussion it was resolved to apply for £4500 precept. Resolved to pay M Joyce for website fees of £45.00");
+        let markers: Vec<&str> = f.iter().map(|f| f.marker.as_str()).collect();
+        assert_eq!(markers, vec!["resolved", "Resolved to"]);
+        assert_eq!(f[1].items, vec!["pay M Joyce for website fees of £45.00"]);
     }
 
     #[test]
@@ -1112,15 +1172,5 @@ mod tests {
         let f = find(t);
         assert_eq!(f[0].marker, "resolved");
         assert_eq!(f[0].votes, vec!["with a unanimous vote"]);
-    }
-
-    #[test]
-    fn sentence_split() {
-        let t = "First one. Second (a) one? third. Fourth";
-        let s: Vec<&str> = sentence_spans(t)
-            .iter()
-            .map(|(a, b)| t[*a..*b].trim())
-            .collect();
-        assert_eq!(s, vec!["First one.", "Second (a) one? third.", "Fourth"]);
     }
 }
