@@ -3,7 +3,10 @@
 //!
 //! - The same text in several files (a text and its PDF rendering, a report
 //!   alone and inside its pack: records sharing a content signature band,
-//!   see `super::signature`) is one card, the others "also in".
+//!   see `super::signature`) is one card, the others "also in". The same
+//!   text filed as several kinds of one family (a decision form's document,
+//!   meeting and decision records) is one card too, led by the most
+//!   specific record, the whole document hanging from it.
 //! - A whole-document record never sits beside a more specific record of
 //!   the same document with the same title: the specific record leads the
 //!   card, in the better of the two places, and the document hangs from it.
@@ -59,18 +62,49 @@ fn document_of(doc: &Entry, specific: &Entry) -> bool {
         && same_document(doc, specific)
 }
 
+/// How closely a kind answers: a whole document least, a record of a
+/// whole report or meeting more, a record of one thing decided or found
+/// most. Of records holding the same text, the most specific leads.
+fn specificity(kind: &str) -> u8 {
+    match kind {
+        "document" => 0,
+        "report" | "meeting" | "minute" => 1,
+        _ => 2,
+    }
+}
+
+/// File entry `i`, the same text as `card` shows, into the card: a more
+/// specific record takes the lead; a whole-document record of the lead's
+/// document hangs from it as its document; anything else is "also in".
+fn fold_same_text(card: &mut Card, entries: &[Entry], i: usize) {
+    let (lead, e) = (&entries[card.lead], &entries[i]);
+    let (shown, other) = if specificity(e.kind.as_str()) > specificity(lead.kind.as_str()) {
+        (i, std::mem::replace(&mut card.lead, i))
+    } else {
+        (card.lead, i)
+    };
+    let is_document = entries[other].kind == "document";
+    if is_document && card.document.is_none() && same_document(&entries[other], &entries[shown]) {
+        card.document = Some(other);
+    } else {
+        card.also_in.push(other);
+    }
+}
+
 /// Fold `entries` (in rank order) into cards (in rank order).
 pub fn fold(entries: &[Entry]) -> Vec<Card> {
     let mut cards: Vec<Card> = Vec::new();
     'entries: for (i, e) in entries.iter().enumerate() {
-        // The same text as a card already shown.
+        // The same text as a card already shows.
         if !e.bands.is_empty() {
             for card in cards.iter_mut() {
-                let mut shown = std::iter::once(card.lead).chain(card.also_in.iter().copied());
+                let mut shown = std::iter::once(card.lead)
+                    .chain(card.also_in.iter().copied())
+                    .chain(card.document);
                 let dup =
                     shown.any(|j| crate::index::signature::same_text(&entries[j].bands, &e.bands));
                 if dup {
-                    card.also_in.push(i);
+                    fold_same_text(card, entries, i);
                     continue 'entries;
                 }
             }
@@ -159,6 +193,30 @@ mod tests {
         assert_eq!(cards.len(), 2);
         assert_eq!(cards[0].also_in, vec![1]);
         assert_eq!(cards[1].lead, 2);
+    }
+
+    #[test]
+    fn the_same_text_as_several_kinds_is_one_card_led_by_the_most_specific() {
+        // A one-page decision form: its document, meeting and decision
+        // records hold the same text (one band in common), the document's
+        // title read from the form's heading.
+        let entries = vec![
+            entry("document", ROD, "record of decision", &[5, 1]),
+            entry("meeting", ROD, "", &[5, 2]),
+            entry(
+                "decision",
+                ROD,
+                "commissioned family hub contracts",
+                &[5, 3],
+            ),
+            entry("minute", "other.pdf", "family hubs", &[9]),
+        ];
+        let cards = fold(&entries);
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].lead, 2);
+        assert_eq!(cards[0].document, Some(0));
+        assert_eq!(cards[0].also_in, vec![1]);
+        assert_eq!(cards[1].lead, 3);
     }
 
     #[test]

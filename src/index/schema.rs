@@ -64,13 +64,15 @@ pub const VERSION: &str = "version";
 /// several files into one result.
 pub const SIGNATURE: &str = "signature";
 
-/// What parsed a file: the program's version and the record schema's. A
-/// file parsed by another version is parsed again, even when unchanged.
+/// What parsed a file: the program's version, the record schema's and the
+/// content signatures'. A file parsed by another version is parsed again,
+/// even when unchanged.
 pub fn parser_version() -> String {
     format!(
-        "agendex {} records {}",
+        "agendex {} records {} signature {}",
         env!("CARGO_PKG_VERSION"),
-        crate::record::SCHEMA_VERSION
+        crate::record::SCHEMA_VERSION,
+        super::signature::VERSION
     )
 }
 

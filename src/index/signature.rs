@@ -4,9 +4,10 @@
 //!
 //! A record's signature is a MinHash of its word shingles (runs of
 //! [`SHINGLE`] folded words), cut into [`BANDS`] bands of [`ROWS`] values;
-//! each band is hashed with the record's kind and date into one `u64`. Two
-//! records sharing any band hash are near-duplicates: the same kind, the
-//! same date, and texts whose shingle sets overlap by about 70% or more
+//! each band is hashed with the record's kind family (see [`family`]) and
+//! date into one `u64`. Two records sharing any band hash are
+//! near-duplicates: the same family, the same date, and texts whose
+//! shingle sets overlap by about 70% or more
 //! (a band matches with probability J^ROWS). Computed at index time and
 //! stored with the record; search compares the bands of its top results
 //! only. Pure and deterministic (fixed hash functions and seeds).
@@ -18,6 +19,33 @@ pub const SHINGLE: usize = 4;
 /// Bands of the signature, and MinHash values per band.
 pub const BANDS: usize = 4;
 pub const ROWS: usize = 4;
+/// Changes whenever what a signature is computed from changes, so that an
+/// index holding older signatures parses its files again (it is part of
+/// `super::schema::parser_version`).
+pub const VERSION: u32 = 2;
+
+/// Kinds that may file one text several ways: a decision form is a
+/// document, a meeting's record and a decision; a report published alone is
+/// a document and a report; a minute may be all resolution. Texts of these
+/// kinds fold across kinds; every other kind folds only with its own.
+const PAPER_FAMILY: &[&str] = &[
+    "document",
+    "report",
+    "meeting",
+    "minute",
+    "resolution",
+    "decision",
+];
+
+/// The family a kind's texts fold within: `paper` for [`PAPER_FAMILY`],
+/// else the kind itself.
+pub fn family(kind: &str) -> &str {
+    if PAPER_FAMILY.contains(&kind) {
+        "paper"
+    } else {
+        kind
+    }
+}
 
 /// FNV-1a over bytes: fixed, so signatures are the same in every build.
 fn fnv(bytes: &[u8], mut h: u64) -> u64 {
@@ -38,8 +66,9 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The band hashes of a record of `kind`, dated `date` (empty when
-/// undated), with this `text`; none for a text without a word.
+/// The band hashes of a record of `kind` (hashed as its [`family`]),
+/// dated `date` (empty when undated), with this `text`; none for a text
+/// without a word.
 pub fn bands(kind: &str, date: &str, text: &str) -> Vec<u64> {
     let folded = fold(text);
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
@@ -63,7 +92,7 @@ pub fn bands(kind: &str, date: &str, text: &str) -> Vec<u64> {
     }
     let context = fnv(
         date.as_bytes(),
-        fnv(b"\x1f", fnv(kind.as_bytes(), FNV_OFFSET)),
+        fnv(b"\x1f", fnv(family(kind).as_bytes(), FNV_OFFSET)),
     );
     mins.chunks(ROWS)
         .enumerate()
@@ -104,14 +133,33 @@ mod tests {
     }
 
     #[test]
-    fn another_kind_date_or_text_does_not() {
+    fn another_family_date_or_text_does_not() {
         let a = bands("resolution", "2015-05-21", AS_TEXT);
-        assert!(!same_text(&a, &bands("minute", "2015-05-21", AS_TEXT)));
+        assert!(!same_text(
+            &a,
+            &bands("recommendation", "2015-05-21", AS_TEXT)
+        ));
         // The same words agreed at another meeting are another resolution.
         assert!(!same_text(&a, &bands("resolution", "2016-05-21", AS_TEXT)));
         let other = "RESOLVED: To set the Precept for 2026/27 at £7,800.00, and to instruct \
             the Clerk to submit the precept request to the District Council.";
         assert!(!same_text(&a, &bands("resolution", "2015-05-21", other)));
+    }
+
+    // Kent's record of decision 24/00093 is one page: its document record,
+    // its meeting record and its decision record hold the same text.
+    const ROD: &str = "RECORD OF DECISION DECISION TAKEN BY: Sue Chandler, Cabinet Member for \
+        Integrated Children's Services DECISION NO: 24/00093 Subject Matter / Title of Decision: \
+        Commissioned Family Hub Contracts Decision: As Cabinet Member for Integrated Children's \
+        Services, I agree to extend the Seashells and Millmead family hub contracts";
+
+    #[test]
+    fn one_text_filed_as_document_meeting_and_decision_shares_a_band() {
+        let doc = bands("document", "2024-05-21", ROD);
+        assert!(same_text(&doc, &bands("decision", "2024-05-21", ROD)));
+        assert!(same_text(&doc, &bands("meeting", "2024-05-21", ROD)));
+        // Families stay apart: the same words as a table are a table.
+        assert!(!same_text(&doc, &bands("table", "2024-05-21", ROD)));
     }
 
     #[test]
