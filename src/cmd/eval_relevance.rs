@@ -4,7 +4,7 @@
 
 use super::EXIT_OK;
 use crate::cli::{EvalArgs, EvalFormat, IndexArgs};
-use agendex::eval::relevance::{self, QuerySet, Relevance, Shown, CUTOFF};
+use agendex::eval::relevance::{self, Place, QuerySet, Relevance, Shown, CUTOFF};
 use agendex::index::query::{self, SearchRequest};
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
@@ -37,15 +37,22 @@ pub fn score_set(index: &Path, set: &QuerySet) -> Result<Relevance> {
             }
         };
         let judged = set.of(&q.id);
-        let records: Vec<serde_json::Value> = hits.iter().map(|h| h.record.clone()).collect();
-        let gains = relevance::gains(&judged, &records);
         let shown: Vec<Shown> = hits
             .iter()
             .map(|h| Shown {
                 record: &h.record,
                 snippet: &h.snippet.text,
+                also_in: h
+                    .also_in
+                    .iter()
+                    .map(|f| Place {
+                        kind: &f.kind,
+                        path: f.link.split('#').next().unwrap_or(""),
+                    })
+                    .collect(),
             })
             .collect();
+        let gains = relevance::gains(&judged, &shown);
         let repeats = relevance::repeats(&shown);
         scores.push(relevance::score(&q.id, &judged, &gains, repeats));
     }

@@ -128,29 +128,79 @@ impl QuerySet {
     }
 }
 
-/// The file name of a record's source path.
-fn file_name(record: &Value) -> &str {
-    let path = record
-        .pointer("/source/path")
-        .and_then(Value::as_str)
-        .unwrap_or("");
+/// The file name of a source path.
+fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// Where a record is: its kind and its source path.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub kind: &'a str,
+    pub path: &'a str,
+}
+
+/// What one hit of a results page shows a reader.
+#[derive(Debug, Clone)]
+pub struct Shown<'a> {
+    pub record: &'a Value,
+    /// The snippet shown under it.
+    pub snippet: &'a str,
+    /// The same text in other files, folded into the hit.
+    pub also_in: Vec<Place<'a>>,
+}
+
+/// Whether two hits show the same text: their records' texts are near
+/// duplicates whatever their kinds and dates (a content signature band in
+/// common, computed without either), or they carry the same title over
+/// the same snippet (a document and its report, say).
+fn same_shown(a: &Shown, b: &Shown) -> bool {
+    let bands = |s: &Shown| {
+        let text = s.record.get("text").and_then(Value::as_str).unwrap_or("");
+        crate::index::signature::bands("", text)
+    };
+    let title = |s: &Shown| fold(crate::index::query::own_title(s.record));
+    let (ta, tb) = (title(a), title(b));
+    let same_face =
+        !ta.is_empty() && ta == tb && !a.snippet.is_empty() && fold(a.snippet) == fold(b.snippet);
+    same_face || crate::index::signature::same_text(&bands(a), &bands(b))
+}
+
+/// Whether a results page shows the same text twice.
+pub fn repeats(page: &[Shown]) -> bool {
+    page.iter()
+        .enumerate()
+        .any(|(i, a)| page[i + 1..].iter().any(|b| same_shown(a, b)))
 }
 
 /// The grade each ranked hit gains: that of the best unused judgement it
 /// matches (its file among the judgement's, its kind, the key's words in
-/// its text or fields), 0 where none.
-pub fn gains(judgements: &[&Judgement], hits: &[Value]) -> Vec<u8> {
+/// its text or fields), 0 where none. A hit folding the same text from
+/// other files ("also in") matches by any of those files and kinds: the
+/// reader sees the text and reaches each copy from it.
+pub fn gains(judgements: &[&Judgement], hits: &[Shown]) -> Vec<u8> {
     let keys: Vec<String> = judgements.iter().map(|j| fold(&j.key)).collect();
     let mut used = vec![false; judgements.len()];
     let mut out = Vec::with_capacity(hits.len());
     for hit in hits {
-        let file = file_name(hit);
-        let kind = hit.get("kind").and_then(Value::as_str).unwrap_or("");
-        let candidate = Candidate::new(hit);
+        let lead = Place {
+            kind: hit.record.get("kind").and_then(Value::as_str).unwrap_or(""),
+            path: hit
+                .record
+                .pointer("/source/path")
+                .and_then(Value::as_str)
+                .unwrap_or(""),
+        };
+        let copies: Vec<Place> = std::iter::once(lead)
+            .chain(hit.also_in.iter().copied())
+            .collect();
+        let candidate = Candidate::new(hit.record);
         let mut best: Option<usize> = None;
         for (i, j) in judgements.iter().enumerate() {
-            if used[i] || !j.kind.iter().any(|k| k == kind) || !j.file.iter().any(|f| f == file) {
+            let judged = |c: &Place| {
+                j.kind.iter().any(|k| k == c.kind) && j.file.iter().any(|f| f == file_name(c.path))
+            };
+            if used[i] || !copies.iter().any(judged) {
                 continue;
             }
             if !candidate.holds_key(&keys[i]) {
@@ -169,37 +219,6 @@ pub fn gains(judgements: &[&Judgement], hits: &[Value]) -> Vec<u8> {
         });
     }
     out
-}
-
-/// What one hit of a results page shows a reader.
-#[derive(Debug, Clone, Copy)]
-pub struct Shown<'a> {
-    pub record: &'a Value,
-    /// The snippet shown under it.
-    pub snippet: &'a str,
-}
-
-/// Whether two hits show the same text: their records' texts are near
-/// duplicates whatever their kinds and dates (a content signature band in
-/// common, computed without either), or they carry the same title over
-/// the same snippet (a document and its report, say).
-fn same_shown(a: &Shown, b: &Shown) -> bool {
-    let bands = |s: &Shown| {
-        let text = s.record.get("text").and_then(Value::as_str).unwrap_or("");
-        crate::index::signature::bands("", "", text)
-    };
-    let title = |s: &Shown| fold(crate::index::query::own_title(s.record));
-    let (ta, tb) = (title(a), title(b));
-    let same_face =
-        !ta.is_empty() && ta == tb && !a.snippet.is_empty() && fold(a.snippet) == fold(b.snippet);
-    same_face || crate::index::signature::same_text(&bands(a), &bands(b))
-}
-
-/// Whether a results page shows the same text twice.
-pub fn repeats(page: &[Shown]) -> bool {
-    page.iter()
-        .enumerate()
-        .any(|(i, a)| page[i + 1..].iter().any(|b| same_shown(a, b)))
 }
 
 /// One query's figures.
@@ -336,6 +355,39 @@ mod tests {
         json!({"kind": kind, "text": text, "source": {"path": path}})
     }
 
+    fn shown_all(hits: &[Value]) -> Vec<Shown<'_>> {
+        hits.iter()
+            .map(|record| Shown {
+                record,
+                snippet: "",
+                also_in: Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_copy_folded_into_a_hit_answers_for_its_file() {
+        // The report inside seed 000's pack leads; the judged file is the
+        // same report published alone (seed 001), folded into it.
+        let set = judged();
+        let pack = hit(
+            "corpus/000_ab51a36975b4b00c.pdf",
+            "resolution",
+            "RESOLVED that the High Needs Block be agreed",
+        );
+        let elsewhere = Shown {
+            record: &pack,
+            snippet: "",
+            also_in: vec![Place {
+                kind: "resolution",
+                path: "seeds/000_ab51a36975b4b00c.txt",
+            }],
+        };
+        assert_eq!(gains(&set.of("q2"), &[elsewhere]), vec![2]);
+        let moved = hit("corpus/other.pdf", "resolution", "the High Needs Block");
+        assert_eq!(gains(&set.of("q2"), &shown_all(&[moved])), vec![0]);
+    }
+
     #[test]
     fn reads_queries_and_judgements() {
         let set = judged();
@@ -365,7 +417,7 @@ mod tests {
                 "RESOLVED that the High Needs Block be agreed",
             ),
         ];
-        assert_eq!(gains(&set.of("q2"), &hits), vec![2, 0]);
+        assert_eq!(gains(&set.of("q2"), &shown_all(&hits)), vec![2, 0]);
     }
 
     #[test]
@@ -401,7 +453,7 @@ mod tests {
                 "Family Hubs: to end",
             ),
         ];
-        assert_eq!(gains(&set.of("q1"), &hits), vec![0, 2]);
+        assert_eq!(gains(&set.of("q1"), &shown_all(&hits)), vec![0, 2]);
         let r = Relevance::of(vec![score("q1", &set.of("q1"), &[0, 2], true)]);
         assert_eq!(r.mrr, 0.5);
         assert_eq!(r.repeated, 1);
@@ -433,6 +485,7 @@ mod tests {
         let shown = |r| Shown {
             record: r,
             snippet: "",
+            also_in: Vec::new(),
         };
         assert!(repeats(&[shown(&text), shown(&other), shown(&pdf)]));
         assert!(!repeats(&[shown(&text), shown(&other)]));
@@ -444,13 +497,15 @@ mod tests {
         let face = |r| Shown {
             record: r,
             snippet: "the family hub contracts end",
+            also_in: Vec::new(),
         };
         assert!(repeats(&[face(&doc), face(&report)]));
         assert!(!repeats(&[
             face(&doc),
             Shown {
                 record: &report,
-                snippet: "another part"
+                snippet: "another part",
+                also_in: Vec::new(),
             }
         ]));
     }

@@ -31,6 +31,9 @@ pub struct Entry {
     pub document: String,
     /// The document's title (or the record's), folded; empty when none.
     pub title: String,
+    /// The record's date (its document's, else its meeting's; ISO, empty
+    /// when undated).
+    pub date: String,
     /// Content signature band hashes (may be empty).
     pub bands: Vec<u64>,
 }
@@ -46,6 +49,12 @@ pub struct Card {
     pub document: Option<usize>,
     /// Further records of the lead's document.
     pub more: Vec<usize>,
+}
+
+/// Whether two entries hold the same text on what may be the same day.
+fn same_text(a: &Entry, b: &Entry) -> bool {
+    use crate::index::signature;
+    signature::same_text(&a.bands, &b.bands) && signature::same_date(&a.date, &b.date)
 }
 
 fn same_document(a: &Entry, b: &Entry) -> bool {
@@ -101,8 +110,7 @@ pub fn fold(entries: &[Entry]) -> Vec<Card> {
                 let mut shown = std::iter::once(card.lead)
                     .chain(card.also_in.iter().copied())
                     .chain(card.document);
-                let dup =
-                    shown.any(|j| crate::index::signature::same_text(&entries[j].bands, &e.bands));
+                let dup = shown.any(|j| same_text(&entries[j], e));
                 if dup {
                     fold_same_text(card, entries, i);
                     continue 'entries;
@@ -150,6 +158,7 @@ mod tests {
             path: path.into(),
             document: String::new(),
             title: title.into(),
+            date: String::new(),
             bands: bands.to_vec(),
         }
     }
@@ -217,6 +226,26 @@ mod tests {
         assert_eq!(cards[0].document, Some(0));
         assert_eq!(cards[0].also_in, vec![1]);
         assert_eq!(cards[1].lead, 3);
+    }
+
+    #[test]
+    fn the_same_text_on_another_day_is_another_card_but_undated_may_be_any() {
+        // Parish minutes approve "the minutes of the last meeting" at every
+        // meeting; the report alone is undated, inside its pack dated.
+        let dated = |kind: &str, path: &str, date: &str, band: u64| Entry {
+            date: date.into(),
+            ..entry(kind, path, "", &[band])
+        };
+        let entries = vec![
+            dated("resolution", "2025-10-07.pdf", "2025-10-07", 4),
+            dated("resolution", "2025-11-04.pdf", "2025-11-04", 4),
+            dated("report", "pack.pdf", "2015-03", 6),
+            dated("report", "alone.pdf", "", 6),
+        ];
+        let cards = fold(&entries);
+        let leads: Vec<usize> = cards.iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![0, 1, 2]);
+        assert_eq!(cards[2].also_in, vec![3]);
     }
 
     #[test]

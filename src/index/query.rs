@@ -545,6 +545,20 @@ pub fn own_title(record: &serde_json::Value) -> &str {
     }
 }
 
+/// A record's date as the index files it: its document's, else its
+/// meeting's, else its own (empty when undated).
+fn record_date(record: &serde_json::Value) -> &str {
+    ["/document/date", "/meeting_date", "/date"]
+        .iter()
+        .find_map(|p| {
+            record
+                .pointer(p)
+                .and_then(|v| v.as_str())
+                .filter(|d| !d.is_empty())
+        })
+        .unwrap_or("")
+}
+
 /// What [`cards::fold`] needs of a ranked record.
 fn card_entry(record: &serde_json::Value, bands: &[u64]) -> cards::Entry {
     let s = |p: &str| record.pointer(p).and_then(|v| v.as_str()).unwrap_or("");
@@ -556,6 +570,7 @@ fn card_entry(record: &serde_json::Value, bands: &[u64]) -> cards::Entry {
             .map(|p| p.to_string())
             .unwrap_or_default(),
         title: crate::eval::fold::fold(own_title(record)),
+        date: record_date(record).to_string(),
         bands: bands.to_vec(),
     }
 }

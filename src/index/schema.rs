@@ -266,10 +266,7 @@ impl Fields {
         d.add_text(self.record, json);
         self.add_decided(&mut d, &Decided::of_json(&r.kind, json));
         if let Some(field) = self.signature {
-            let date = record_date(r)
-                .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
-                .unwrap_or_default();
-            for band in super::signature::bands(&r.kind, &date, &r.text) {
+            for band in super::signature::bands(&r.kind, &r.text) {
                 d.add_u64(field, band);
             }
         }
