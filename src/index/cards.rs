@@ -72,12 +72,13 @@ fn document_of(doc: &Entry, specific: &Entry) -> bool {
 }
 
 /// How closely a kind answers: a whole document least, a record of a
-/// whole report or meeting more, a record of one thing decided or found
-/// most. Of records holding the same text, the most specific leads.
+/// whole report or meeting (or a table, a layout of what another record
+/// reads) more, a record of one thing decided or found most. Of records
+/// holding the same text, the most specific leads.
 fn specificity(kind: &str) -> u8 {
     match kind {
         "document" => 0,
-        "report" | "meeting" | "minute" => 1,
+        "report" | "meeting" | "minute" | "table" => 1,
         _ => 2,
     }
 }

@@ -26,7 +26,8 @@ pub const VERSION: u32 = 2;
 /// Kinds that may file one text several ways: a decision form is a
 /// document, a meeting's record and a decision; a report published alone is
 /// a document and a report; a minute may be all resolution, and an action
-/// the resolution it was read from. Texts of these
+/// the resolution it was read from; a front sheet's recommendation is
+/// also the row of a table, and a form's boxes a table too. Texts of these
 /// kinds fold across kinds; every other kind folds only with its own.
 const PAPER_FAMILY: &[&str] = &[
     "action",
@@ -36,6 +37,8 @@ const PAPER_FAMILY: &[&str] = &[
     "minute",
     "resolution",
     "decision",
+    "recommendation",
+    "table",
 ];
 
 /// The family a kind's texts fold within: `paper` for [`PAPER_FAMILY`],
@@ -164,8 +167,10 @@ mod tests {
         let doc = bands("document", ROD);
         assert!(same_text(&doc, &bands("decision", ROD)));
         assert!(same_text(&doc, &bands("meeting", ROD)));
-        // Families stay apart: the same words as a table are a table.
-        assert!(!same_text(&doc, &bands("table", ROD)));
+        // The form's boxes read as a table are the same text too; the
+        // same words as someone's attendance would not be.
+        assert!(same_text(&doc, &bands("table", ROD)));
+        assert!(!same_text(&doc, &bands("attendance", ROD)));
     }
 
     #[test]
