@@ -144,7 +144,7 @@ mod tests {
     #[test]
     fn another_family_or_text_does_not_nor_another_date() {
         let a = bands("resolution", AS_TEXT);
-        assert!(!same_text(&a, &bands("recommendation", AS_TEXT)));
+        assert!(!same_text(&a, &bands("judgement", AS_TEXT)));
         // The same words agreed at another meeting are another resolution;
         // an undated copy may be any of them.
         assert!(!same_date("2015-05-21", "2016-05-21"));
