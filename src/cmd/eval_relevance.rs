@@ -4,7 +4,7 @@
 
 use super::EXIT_OK;
 use crate::cli::{EvalArgs, EvalFormat, IndexArgs};
-use agendex::eval::relevance::{self, QuerySet, Relevance, CUTOFF};
+use agendex::eval::relevance::{self, Place, QuerySet, Relevance, Shown, CUTOFF};
 use agendex::index::query::{self, SearchRequest};
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
@@ -28,8 +28,8 @@ pub fn score_set(index: &Path, set: &QuerySet) -> Result<Relevance> {
             limit: CUTOFF,
             ..SearchRequest::default()
         };
-        let hits: Vec<serde_json::Value> = match query::search(index, &req) {
-            Ok(r) => r.hits.into_iter().map(|h| h.record).collect(),
+        let hits: Vec<query::Hit> = match query::search(index, &req) {
+            Ok(r) => r.hits,
             // A query the parser refuses finds nothing.
             Err(e) => {
                 eprintln!("agendex: query {} {:?}: {e}", q.id, q.text);
@@ -37,8 +37,24 @@ pub fn score_set(index: &Path, set: &QuerySet) -> Result<Relevance> {
             }
         };
         let judged = set.of(&q.id);
-        let gains = relevance::gains(&judged, &hits);
-        scores.push(relevance::score(&q.id, &judged, &gains));
+        let shown: Vec<Shown> = hits
+            .iter()
+            .map(|h| Shown {
+                record: &h.record,
+                snippet: &h.snippet.text,
+                also_in: h
+                    .also_in
+                    .iter()
+                    .map(|f| Place {
+                        kind: &f.kind,
+                        path: f.link.split('#').next().unwrap_or(""),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let gains = relevance::gains(&judged, &shown);
+        let repeats = relevance::repeats(&shown);
+        scores.push(relevance::score(&q.id, &judged, &gains, repeats));
     }
     Ok(Relevance::of(scores))
 }
@@ -77,11 +93,12 @@ pub fn run(args: &EvalArgs, dir: &Path) -> Result<i32> {
             s
         }
         EvalFormat::Markdown => format!(
-            "\n| queries | nDCG@{CUTOFF} | MRR | recall@{CUTOFF} |\n|---|---|---|---|\n| {} | {:.3} | {:.3} | {:.3} |\n",
+            "\n| queries | nDCG@{CUTOFF} | MRR | recall@{CUTOFF} | first page repeats a text |\n|---|---|---|---|---|\n| {} | {:.3} | {:.3} | {:.3} | {} |\n",
             rel.queries.len(),
             rel.ndcg,
             rel.mrr,
-            rel.recall
+            rel.recall,
+            rel.repeated
         ),
         EvalFormat::Text => rel.text(&set, args.misses),
     };

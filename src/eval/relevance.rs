@@ -10,6 +10,8 @@
 //! A judgement is used once: the first hit it matches gains its grade, a
 //! later hit showing the same thing again gains nothing (so a result page
 //! that repeats itself scores lower than one that folds the repeat).
+//! Repeats are also counted apart, judged or not: the queries whose first
+//! page shows the same text twice (see [`repeats`]).
 
 use super::fold::fold;
 use super::matching::Candidate;
@@ -126,29 +128,79 @@ impl QuerySet {
     }
 }
 
-/// The file name of a record's source path.
-fn file_name(record: &Value) -> &str {
-    let path = record
-        .pointer("/source/path")
-        .and_then(Value::as_str)
-        .unwrap_or("");
+/// The file name of a source path.
+fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// Where a record is: its kind and its source path.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    pub kind: &'a str,
+    pub path: &'a str,
+}
+
+/// What one hit of a results page shows a reader.
+#[derive(Debug, Clone)]
+pub struct Shown<'a> {
+    pub record: &'a Value,
+    /// The snippet shown under it.
+    pub snippet: &'a str,
+    /// The same text in other files, folded into the hit.
+    pub also_in: Vec<Place<'a>>,
+}
+
+/// Whether two hits show the same text: their records' texts are near
+/// duplicates whatever their kinds and dates (a content signature band in
+/// common, computed without either), or they carry the same title over
+/// the same snippet (a document and its report, say).
+fn same_shown(a: &Shown, b: &Shown) -> bool {
+    let bands = |s: &Shown| {
+        let text = s.record.get("text").and_then(Value::as_str).unwrap_or("");
+        crate::index::signature::bands("", text)
+    };
+    let title = |s: &Shown| fold(crate::index::query::own_title(s.record));
+    let (ta, tb) = (title(a), title(b));
+    let same_face =
+        !ta.is_empty() && ta == tb && !a.snippet.is_empty() && fold(a.snippet) == fold(b.snippet);
+    same_face || crate::index::signature::same_text(&bands(a), &bands(b))
+}
+
+/// Whether a results page shows the same text twice.
+pub fn repeats(page: &[Shown]) -> bool {
+    page.iter()
+        .enumerate()
+        .any(|(i, a)| page[i + 1..].iter().any(|b| same_shown(a, b)))
 }
 
 /// The grade each ranked hit gains: that of the best unused judgement it
 /// matches (its file among the judgement's, its kind, the key's words in
-/// its text or fields), 0 where none.
-pub fn gains(judgements: &[&Judgement], hits: &[Value]) -> Vec<u8> {
+/// its text or fields), 0 where none. A hit folding the same text from
+/// other files ("also in") matches by any of those files and kinds: the
+/// reader sees the text and reaches each copy from it.
+pub fn gains(judgements: &[&Judgement], hits: &[Shown]) -> Vec<u8> {
     let keys: Vec<String> = judgements.iter().map(|j| fold(&j.key)).collect();
     let mut used = vec![false; judgements.len()];
     let mut out = Vec::with_capacity(hits.len());
     for hit in hits {
-        let file = file_name(hit);
-        let kind = hit.get("kind").and_then(Value::as_str).unwrap_or("");
-        let candidate = Candidate::new(hit);
+        let lead = Place {
+            kind: hit.record.get("kind").and_then(Value::as_str).unwrap_or(""),
+            path: hit
+                .record
+                .pointer("/source/path")
+                .and_then(Value::as_str)
+                .unwrap_or(""),
+        };
+        let copies: Vec<Place> = std::iter::once(lead)
+            .chain(hit.also_in.iter().copied())
+            .collect();
+        let candidate = Candidate::new(hit.record);
         let mut best: Option<usize> = None;
         for (i, j) in judgements.iter().enumerate() {
-            if used[i] || !j.kind.iter().any(|k| k == kind) || !j.file.iter().any(|f| f == file) {
+            let judged = |c: &Place| {
+                j.kind.iter().any(|k| k == c.kind) && j.file.iter().any(|f| f == file_name(c.path))
+            };
+            if used[i] || !copies.iter().any(judged) {
                 continue;
             }
             if !candidate.holds_key(&keys[i]) {
@@ -173,6 +225,8 @@ pub fn gains(judgements: &[&Judgement], hits: &[Value]) -> Vec<u8> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QueryScore {
     pub id: String,
+    /// Its first page shows the same text twice.
+    pub repeats: bool,
     pub ndcg: f64,
     /// Reciprocal rank of the first hit graded 1 or more.
     pub rr: f64,
@@ -185,7 +239,7 @@ pub struct QueryScore {
 /// Score one query's ranked gains against its judgements: nDCG@10 with
 /// linear gains and log2 discounts (as trec_eval), reciprocal rank, and
 /// recall@10 of the judgements graded 1 or more.
-pub fn score(id: &str, judgements: &[&Judgement], gains: &[u8]) -> QueryScore {
+pub fn score(id: &str, judgements: &[&Judgement], gains: &[u8], repeats: bool) -> QueryScore {
     let top = &gains[..gains.len().min(CUTOFF)];
     let dcg = |g: &[u8]| -> f64 {
         g.iter()
@@ -211,6 +265,7 @@ pub fn score(id: &str, judgements: &[&Judgement], gains: &[u8]) -> QueryScore {
     };
     QueryScore {
         id: id.to_string(),
+        repeats,
         ndcg,
         rr,
         recall,
@@ -225,6 +280,8 @@ pub struct Relevance {
     pub ndcg: f64,
     pub mrr: f64,
     pub recall: f64,
+    /// Queries whose first page shows the same text twice.
+    pub repeated: usize,
 }
 
 impl Relevance {
@@ -235,6 +292,7 @@ impl Relevance {
             ndcg: mean(|q| q.ndcg),
             mrr: mean(|q| q.rr),
             recall: mean(|q| q.recall),
+            repeated: queries.iter().filter(|q| q.repeats).count(),
             queries,
         }
     }
@@ -243,11 +301,12 @@ impl Relevance {
     /// when `misses` asks for them.
     pub fn text(&self, set: &QuerySet, misses: bool) -> String {
         let mut out = format!(
-            "relevance: {} queries  nDCG@{CUTOFF} {:.3}  MRR {:.3}  recall@{CUTOFF} {:.3}\n",
+            "relevance: {} queries  nDCG@{CUTOFF} {:.3}  MRR {:.3}  recall@{CUTOFF} {:.3}  first page repeats a text: {}\n",
             self.queries.len(),
             self.ndcg,
             self.mrr,
-            self.recall
+            self.recall,
+            self.repeated
         );
         if misses {
             let texts: BTreeMap<&str, &str> = set
@@ -255,11 +314,12 @@ impl Relevance {
                 .iter()
                 .map(|q| (q.id.as_str(), q.text.as_str()))
                 .collect();
-            for q in self.queries.iter().filter(|q| q.ndcg < 0.999) {
+            for q in self.queries.iter().filter(|q| q.ndcg < 0.999 || q.repeats) {
                 let gains: Vec<String> = q.gains.iter().map(u8::to_string).collect();
                 out.push_str(&format!(
-                    "  {} nDCG {:.2} RR {:.2} recall {:.2} [{}] {:?}\n",
+                    "  {}{} nDCG {:.2} RR {:.2} recall {:.2} [{}] {:?}\n",
                     q.id,
+                    if q.repeats { " repeats" } else { "" },
                     q.ndcg,
                     q.rr,
                     q.recall,
@@ -295,6 +355,39 @@ mod tests {
         json!({"kind": kind, "text": text, "source": {"path": path}})
     }
 
+    fn shown_all(hits: &[Value]) -> Vec<Shown<'_>> {
+        hits.iter()
+            .map(|record| Shown {
+                record,
+                snippet: "",
+                also_in: Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_copy_folded_into_a_hit_answers_for_its_file() {
+        // The report inside seed 000's pack leads; the judged file is the
+        // same report published alone (seed 001), folded into it.
+        let set = judged();
+        let pack = hit(
+            "corpus/000_ab51a36975b4b00c.pdf",
+            "resolution",
+            "RESOLVED that the High Needs Block be agreed",
+        );
+        let elsewhere = Shown {
+            record: &pack,
+            snippet: "",
+            also_in: vec![Place {
+                kind: "resolution",
+                path: "seeds/000_ab51a36975b4b00c.txt",
+            }],
+        };
+        assert_eq!(gains(&set.of("q2"), &[elsewhere]), vec![2]);
+        let moved = hit("corpus/other.pdf", "resolution", "the High Needs Block");
+        assert_eq!(gains(&set.of("q2"), &shown_all(&[moved])), vec![0]);
+    }
+
     #[test]
     fn reads_queries_and_judgements() {
         let set = judged();
@@ -324,24 +417,24 @@ mod tests {
                 "RESOLVED that the High Needs Block be agreed",
             ),
         ];
-        assert_eq!(gains(&set.of("q2"), &hits), vec![2, 0]);
+        assert_eq!(gains(&set.of("q2"), &shown_all(&hits)), vec![2, 0]);
     }
 
     #[test]
     fn perfect_and_partial_rankings() {
         let set = judged();
         let j = set.of("q1");
-        let best = score("q1", &j, &[2, 1, 0]);
+        let best = score("q1", &j, &[2, 1, 0], false);
         assert!((best.ndcg - 1.0).abs() < 1e-9);
         assert_eq!(best.rr, 1.0);
         assert_eq!(best.recall, 1.0);
         // The answer second, the useful record missing.
-        let worse = score("q1", &j, &[0, 2]);
+        let worse = score("q1", &j, &[0, 2], false);
         let ideal = 2.0 + 1.0 / 3f64.log2();
         assert!((worse.ndcg - (2.0 / 3f64.log2()) / ideal).abs() < 1e-9);
         assert_eq!(worse.rr, 0.5);
         assert_eq!(worse.recall, 0.5);
-        let none = score("q1", &j, &[]);
+        let none = score("q1", &j, &[], false);
         assert_eq!((none.ndcg, none.rr, none.recall), (0.0, 0.0, 0.0));
     }
 
@@ -360,8 +453,60 @@ mod tests {
                 "Family Hubs: to end",
             ),
         ];
-        assert_eq!(gains(&set.of("q1"), &hits), vec![0, 2]);
-        let r = Relevance::of(vec![score("q1", &set.of("q1"), &[0, 2])]);
+        assert_eq!(gains(&set.of("q1"), &shown_all(&hits)), vec![0, 2]);
+        let r = Relevance::of(vec![score("q1", &set.of("q1"), &[0, 2], true)]);
         assert_eq!(r.mrr, 0.5);
+        assert_eq!(r.repeated, 1);
+    }
+
+    #[test]
+    fn a_page_showing_one_text_twice_repeats() {
+        // Seed 000's resolution as its text file and its PDF rendering:
+        // wrapped and quoted differently, the same text.
+        let text = hit(
+            "seeds/000_ab51a36975b4b00c.txt",
+            "resolution",
+            "Resolved:- 1. That the High Needs Block remains at the 2014-15 level, amended as \
+             summarised in Table 3. (One abstention) 2. That the Schools Forum endorse the \
+             Council's proposal",
+        );
+        let pdf = hit(
+            "corpus/000_ab51a36975b4b00c.pdf",
+            "resolution",
+            "Resolved:-\n1. That the High Needs Block remains at the 2014-15 level,\namended as \
+             summarised in Table 3. (One abstention)\n2. That the Schools Forum endorse\nthe \
+             Council’s proposal",
+        );
+        let other = hit(
+            "p.pdf",
+            "resolution",
+            "RESOLVED: To set the Precept for 2026/27 at £7,800.00",
+        );
+        let shown = |r| Shown {
+            record: r,
+            snippet: "",
+            also_in: Vec::new(),
+        };
+        assert!(repeats(&[shown(&text), shown(&other), shown(&pdf)]));
+        assert!(!repeats(&[shown(&text), shown(&other)]));
+        // A report and its document: the same title over the same snippet.
+        let doc = json!({"kind": "document", "text": "Commissioned Family Hub Contracts …",
+            "document": {"title": "Commissioned Family Hub Contracts"}});
+        let report = json!({"kind": "report", "text": "Purpose of the report …",
+            "title": "Commissioned Family Hub Contracts"});
+        let face = |r| Shown {
+            record: r,
+            snippet: "the family hub contracts end",
+            also_in: Vec::new(),
+        };
+        assert!(repeats(&[face(&doc), face(&report)]));
+        assert!(!repeats(&[
+            face(&doc),
+            Shown {
+                record: &report,
+                snippet: "another part",
+                also_in: Vec::new(),
+            }
+        ]));
     }
 }

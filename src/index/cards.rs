@@ -3,7 +3,10 @@
 //!
 //! - The same text in several files (a text and its PDF rendering, a report
 //!   alone and inside its pack: records sharing a content signature band,
-//!   see `super::signature`) is one card, the others "also in".
+//!   see `super::signature`) is one card, the others "also in". The same
+//!   text filed as several kinds of one family (a decision form's document,
+//!   meeting and decision records) is one card too, led by the most
+//!   specific record, the whole document hanging from it.
 //! - A whole-document record never sits beside a more specific record of
 //!   the same document with the same title: the specific record leads the
 //!   card, in the better of the two places, and the document hangs from it.
@@ -28,6 +31,9 @@ pub struct Entry {
     pub document: String,
     /// The document's title (or the record's), folded; empty when none.
     pub title: String,
+    /// The record's date (its document's, else its meeting's; ISO, empty
+    /// when undated).
+    pub date: String,
     /// Content signature band hashes (may be empty).
     pub bands: Vec<u64>,
 }
@@ -45,6 +51,12 @@ pub struct Card {
     pub more: Vec<usize>,
 }
 
+/// Whether two entries hold the same text on what may be the same day.
+fn same_text(a: &Entry, b: &Entry) -> bool {
+    use crate::index::signature;
+    signature::same_text(&a.bands, &b.bands) && signature::same_date(&a.date, &b.date)
+}
+
 fn same_document(a: &Entry, b: &Entry) -> bool {
     a.path == b.path && a.document == b.document
 }
@@ -59,18 +71,49 @@ fn document_of(doc: &Entry, specific: &Entry) -> bool {
         && same_document(doc, specific)
 }
 
+/// How closely a kind answers: a whole document least, a record of a
+/// whole report or meeting (or a table, a layout of what another record
+/// reads) more, a record of one thing decided or found most. Of records
+/// holding the same text, the most specific leads.
+fn specificity(kind: &str) -> u8 {
+    match kind {
+        "document" => 0,
+        "report" | "meeting" | "minute" | "table" => 1,
+        _ => 2,
+    }
+}
+
+/// File entry `i`, the same text as `card` shows, into the card: a more
+/// specific record takes the lead; a whole-document record of the lead's
+/// document hangs from it as its document; anything else is "also in".
+fn fold_same_text(card: &mut Card, entries: &[Entry], i: usize) {
+    let (lead, e) = (&entries[card.lead], &entries[i]);
+    let (shown, other) = if specificity(e.kind.as_str()) > specificity(lead.kind.as_str()) {
+        (i, std::mem::replace(&mut card.lead, i))
+    } else {
+        (card.lead, i)
+    };
+    let is_document = entries[other].kind == "document";
+    if is_document && card.document.is_none() && same_document(&entries[other], &entries[shown]) {
+        card.document = Some(other);
+    } else {
+        card.also_in.push(other);
+    }
+}
+
 /// Fold `entries` (in rank order) into cards (in rank order).
 pub fn fold(entries: &[Entry]) -> Vec<Card> {
     let mut cards: Vec<Card> = Vec::new();
     'entries: for (i, e) in entries.iter().enumerate() {
-        // The same text as a card already shown.
+        // The same text as a card already shows.
         if !e.bands.is_empty() {
             for card in cards.iter_mut() {
-                let mut shown = std::iter::once(card.lead).chain(card.also_in.iter().copied());
-                let dup =
-                    shown.any(|j| crate::index::signature::same_text(&entries[j].bands, &e.bands));
+                let mut shown = std::iter::once(card.lead)
+                    .chain(card.also_in.iter().copied())
+                    .chain(card.document);
+                let dup = shown.any(|j| same_text(&entries[j], e));
                 if dup {
-                    card.also_in.push(i);
+                    fold_same_text(card, entries, i);
                     continue 'entries;
                 }
             }
@@ -116,6 +159,7 @@ mod tests {
             path: path.into(),
             document: String::new(),
             title: title.into(),
+            date: String::new(),
             bands: bands.to_vec(),
         }
     }
@@ -159,6 +203,50 @@ mod tests {
         assert_eq!(cards.len(), 2);
         assert_eq!(cards[0].also_in, vec![1]);
         assert_eq!(cards[1].lead, 2);
+    }
+
+    #[test]
+    fn the_same_text_as_several_kinds_is_one_card_led_by_the_most_specific() {
+        // A one-page decision form: its document, meeting and decision
+        // records hold the same text (one band in common), the document's
+        // title read from the form's heading.
+        let entries = vec![
+            entry("document", ROD, "record of decision", &[5, 1]),
+            entry("meeting", ROD, "", &[5, 2]),
+            entry(
+                "decision",
+                ROD,
+                "commissioned family hub contracts",
+                &[5, 3],
+            ),
+            entry("minute", "other.pdf", "family hubs", &[9]),
+        ];
+        let cards = fold(&entries);
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].lead, 2);
+        assert_eq!(cards[0].document, Some(0));
+        assert_eq!(cards[0].also_in, vec![1]);
+        assert_eq!(cards[1].lead, 3);
+    }
+
+    #[test]
+    fn the_same_text_on_another_day_is_another_card_but_undated_may_be_any() {
+        // Parish minutes approve "the minutes of the last meeting" at every
+        // meeting; the report alone is undated, inside its pack dated.
+        let dated = |kind: &str, path: &str, date: &str, band: u64| Entry {
+            date: date.into(),
+            ..entry(kind, path, "", &[band])
+        };
+        let entries = vec![
+            dated("resolution", "2025-10-07.pdf", "2025-10-07", 4),
+            dated("resolution", "2025-11-04.pdf", "2025-11-04", 4),
+            dated("report", "pack.pdf", "2015-03", 6),
+            dated("report", "alone.pdf", "", 6),
+        ];
+        let cards = fold(&entries);
+        let leads: Vec<usize> = cards.iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![0, 1, 2]);
+        assert_eq!(cards[2].also_in, vec![3]);
     }
 
     #[test]

@@ -23,12 +23,15 @@ pub mod engines;
 pub mod everything;
 pub mod export;
 pub mod facets;
+pub mod intent;
 pub mod pairs;
+pub mod people;
 pub mod query;
 pub mod schema;
 pub mod searchers;
 pub mod signature;
 pub mod stem;
+pub mod weighted;
 pub mod window;
 pub mod writer;
 

@@ -14,9 +14,11 @@ use super::dates::DateFilter;
 use super::decided::{fold_decision_number, fold_grade, yes_no, yes_no_term};
 use super::everything::PlusOne;
 use super::facets::{Counter, Counts, Tables};
+use super::intent::Intent;
 use super::pairs::PairQuery;
 use super::schema::{self, Date, Fields};
 use super::searchers::{self, Open};
+use super::weighted::KindWeighted;
 use super::window::WindowQuery;
 use super::{tantivy_err, IndexError, Result};
 use grammars::DocType;
@@ -392,12 +394,22 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
         query: mut user_query,
         markers,
         relaxed,
-    } = parse_query(index, fields, &req.query)?;
+    } = parse_query_naming(index, fields, &req.query, &|w| {
+        council_word(searcher, fields, w)
+    })?;
     let tables = open.tables()?;
-    let filtered = windowed(
-        with_filters(index, fields, tables, user_query.box_clone(), markers, req)?,
+    // What the query asks for weighs each kind's records.
+    let weights = Intent::of(&req.query).weights();
+    let weighted =
+        |q: Box<dyn Query>| KindWeighted::wrap(windowed(q, fields), fields.kind, &weights);
+    let filtered = weighted(with_filters(
+        index,
         fields,
-    );
+        tables,
+        user_query.box_clone(),
+        markers,
+        req,
+    )?);
     let limit = match req.limit {
         0 => DEFAULT_LIMIT,
         n => n.min(MAX_LIMIT),
@@ -427,10 +439,14 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     if let Some(relaxed) = relaxed.filter(|_| !req.unfolded && counts.total < candidates) {
         // Fewer records than are folded hold every word: any of the words
         // will do, those with all of them first.
-        let filtered = windowed(
-            with_filters(index, fields, tables, relaxed.box_clone(), markers, req)?,
+        let filtered = weighted(with_filters(
+            index,
             fields,
-        );
+            tables,
+            relaxed.box_clone(),
+            markers,
+            req,
+        )?);
         (top, counts) = top_with_ties(searcher, &*filtered, tables, candidates).map_err(err)?;
         user_query = relaxed;
     }
@@ -520,13 +536,27 @@ fn link_of(record: &serde_json::Value) -> String {
 
 /// A record's own title: a document's title for a document record, else
 /// the record's `title` (or a judgement's area).
-fn own_title(record: &serde_json::Value) -> &str {
+pub fn own_title(record: &serde_json::Value) -> &str {
     let s = |p: &str| record.pointer(p).and_then(|v| v.as_str()).unwrap_or("");
     match s("/kind") {
         "document" => s("/document/title"),
         "judgement" => s("/area"),
         _ => s("/title"),
     }
+}
+
+/// A record's date as the index files it: its document's, else its
+/// meeting's, else its own (empty when undated).
+fn record_date(record: &serde_json::Value) -> &str {
+    ["/document/date", "/meeting_date", "/date"]
+        .iter()
+        .find_map(|p| {
+            record
+                .pointer(p)
+                .and_then(|v| v.as_str())
+                .filter(|d| !d.is_empty())
+        })
+        .unwrap_or("")
 }
 
 /// What [`cards::fold`] needs of a ranked record.
@@ -540,6 +570,7 @@ fn card_entry(record: &serde_json::Value, bands: &[u64]) -> cards::Entry {
             .map(|p| p.to_string())
             .unwrap_or_default(),
         title: crate::eval::fold::fold(own_title(record)),
+        date: record_date(record).to_string(),
         bands: bands.to_vec(),
     }
 }
@@ -862,8 +893,20 @@ struct UserQuery {
 /// Parse the user's query into a tantivy query over the records, two-word
 /// phrases on the text answered from the `pairs` field (the same records
 /// and scores, see [`super::pairs`]).
+#[cfg(test)]
 fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQuery> {
-    let parsed = parse_user_query(index, fields, query)?;
+    parse_query_naming(index, fields, query, &|_| false)
+}
+
+/// As [`parse_query`], each plain word for which `is_name` holds (a word
+/// of a council's name) weighted [`NAME_WEIGHT`].
+fn parse_query_naming(
+    index: &Index,
+    fields: &Fields,
+    query: &str,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Result<UserQuery> {
+    let parsed = parse_user_query(index, fields, query, is_name)?;
     Ok(UserQuery {
         query: faster(stated_scores(parsed.query, fields), fields),
         markers: parsed.markers,
@@ -926,12 +969,17 @@ fn faster(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
 /// The user's query as tantivy's query parser builds it.
 #[cfg(test)]
 fn parse_query_as_written(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Query>> {
-    parse_user_query(index, fields, query).map(|q| q.query)
+    parse_user_query(index, fields, query, &|_| false).map(|q| q.query)
 }
 
 /// The user's query as tantivy's query parser builds it, and whether a
 /// file marker could match it.
-fn parse_user_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQuery> {
+fn parse_user_query(
+    index: &Index,
+    fields: &Fields,
+    query: &str,
+    is_name: &dyn Fn(&str) -> bool,
+) -> Result<UserQuery> {
     if query.trim().is_empty() {
         return Ok(UserQuery {
             query: Box::new(AllQuery),
@@ -961,6 +1009,7 @@ fn parse_user_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQ
     }
     let markers = may_match_markers(&ast);
     let plain = plain_words(&ast);
+    let ast = names_weighted(ast, is_name);
     let mut parser = QueryParser::for_index(index, vec![fields.text, fields.title]);
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.title, 2.0);
@@ -982,6 +1031,70 @@ fn parse_user_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQ
         markers,
         relaxed,
     })
+}
+
+/// A word of a council's name counts for this much of a topic word: the
+/// place narrows a search ("Harrow children and families performance
+/// scorecard"), the topic says what is wanted, and a rare place name would
+/// otherwise outweigh every topic word.
+const NAME_WEIGHT: f64 = 0.5;
+
+/// `ast` with each plain word for which `is_name` holds weighted
+/// [`NAME_WEIGHT`], when some other plain word is not a name (a query of
+/// names alone is left as it is: weighting all its words the same would
+/// change no order).
+fn names_weighted(ast: UserInputAst, is_name: &dyn Fn(&str) -> bool) -> UserInputAst {
+    let plain_word = |sub: &UserInputAst| match sub {
+        UserInputAst::Leaf(leaf) => match &**leaf {
+            UserInputLeaf::Literal(lit)
+                if lit.field_name.is_none() && lit.delimiter == query_grammar::Delimiter::None =>
+            {
+                Some(lit.phrase.clone())
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    let UserInputAst::Clause(clauses) = ast else {
+        return ast;
+    };
+    let names: Vec<bool> = clauses
+        .iter()
+        .map(|(_, sub)| plain_word(sub).is_some_and(|w| is_name(&w)))
+        .collect();
+    let topic = clauses
+        .iter()
+        .zip(&names)
+        .any(|((_, sub), name)| !name && plain_word(sub).is_some());
+    if !topic || !names.contains(&true) {
+        return UserInputAst::Clause(clauses);
+    }
+    UserInputAst::Clause(
+        clauses
+            .into_iter()
+            .zip(names)
+            .map(|((occur, sub), name)| match name {
+                true => (occur, UserInputAst::Boost(Box::new(sub), NAME_WEIGHT)),
+                false => (occur, sub),
+            })
+            .collect(),
+    )
+}
+
+/// Whether `word` (as typed) is a word of some council's name in the
+/// index: each of its parts a term of the council field.
+fn council_word(searcher: &tantivy::Searcher, fields: &Fields, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let mut parts = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty());
+    let mut any = false;
+    let all = parts.all(|p| {
+        any = true;
+        let term = Term::from_field_text(fields.council, p);
+        searcher.doc_freq(&term).is_ok_and(|n| n > 0)
+    });
+    any && all
 }
 
 /// Whether a query is two or more plain words (no field, no operator, no

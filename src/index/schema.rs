@@ -64,13 +64,15 @@ pub const VERSION: &str = "version";
 /// several files into one result.
 pub const SIGNATURE: &str = "signature";
 
-/// What parsed a file: the program's version and the record schema's. A
-/// file parsed by another version is parsed again, even when unchanged.
+/// What parsed a file: the program's version, the record schema's and the
+/// content signatures'. A file parsed by another version is parsed again,
+/// even when unchanged.
 pub fn parser_version() -> String {
     format!(
-        "agendex {} records {}",
+        "agendex {} records {} signature {}",
         env!("CARGO_PKG_VERSION"),
-        crate::record::SCHEMA_VERSION
+        crate::record::SCHEMA_VERSION,
+        super::signature::VERSION
     )
 }
 
@@ -264,10 +266,7 @@ impl Fields {
         d.add_text(self.record, json);
         self.add_decided(&mut d, &Decided::of_json(&r.kind, json));
         if let Some(field) = self.signature {
-            let date = record_date(r)
-                .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
-                .unwrap_or_default();
-            for band in super::signature::bands(&r.kind, &date, &r.text) {
+            for band in super::signature::bands(&r.kind, &r.text) {
                 d.add_u64(field, band);
             }
         }

@@ -4,9 +4,9 @@
 //!
 //! A record's signature is a MinHash of its word shingles (runs of
 //! [`SHINGLE`] folded words), cut into [`BANDS`] bands of [`ROWS`] values;
-//! each band is hashed with the record's kind and date into one `u64`. Two
-//! records sharing any band hash are near-duplicates: the same kind, the
-//! same date, and texts whose shingle sets overlap by about 70% or more
+//! each band is hashed with the record's kind family (see [`family`]) into
+//! one `u64`. Two records sharing any band hash are near-duplicates: the
+//! same family, and texts whose shingle sets overlap by about 70% or more
 //! (a band matches with probability J^ROWS). Computed at index time and
 //! stored with the record; search compares the bands of its top results
 //! only. Pure and deterministic (fixed hash functions and seeds).
@@ -18,6 +18,38 @@ pub const SHINGLE: usize = 4;
 /// Bands of the signature, and MinHash values per band.
 pub const BANDS: usize = 4;
 pub const ROWS: usize = 4;
+/// Changes whenever what a signature is computed from changes, so that an
+/// index holding older signatures parses its files again (it is part of
+/// `super::schema::parser_version`).
+pub const VERSION: u32 = 2;
+
+/// Kinds that may file one text several ways: a decision form is a
+/// document, a meeting's record and a decision; a report published alone is
+/// a document and a report; a minute may be all resolution, and an action
+/// the resolution it was read from; a front sheet's recommendation is
+/// also the row of a table, and a form's boxes a table too. Texts of these
+/// kinds fold across kinds; every other kind folds only with its own.
+const PAPER_FAMILY: &[&str] = &[
+    "action",
+    "document",
+    "report",
+    "meeting",
+    "minute",
+    "resolution",
+    "decision",
+    "recommendation",
+    "table",
+];
+
+/// The family a kind's texts fold within: `paper` for [`PAPER_FAMILY`],
+/// else the kind itself.
+pub fn family(kind: &str) -> &str {
+    if PAPER_FAMILY.contains(&kind) {
+        "paper"
+    } else {
+        kind
+    }
+}
 
 /// FNV-1a over bytes: fixed, so signatures are the same in every build.
 fn fnv(bytes: &[u8], mut h: u64) -> u64 {
@@ -38,9 +70,11 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The band hashes of a record of `kind`, dated `date` (empty when
-/// undated), with this `text`; none for a text without a word.
-pub fn bands(kind: &str, date: &str, text: &str) -> Vec<u64> {
+/// The band hashes of a record of `kind` (hashed as its [`family`]) with
+/// this `text`; none for a text without a word. Dates are not hashed: the
+/// same report is dated in its pack and undated alone, so whether two
+/// dates disagree is asked apart ([`same_date`]).
+pub fn bands(kind: &str, text: &str) -> Vec<u64> {
     let folded = fold(text);
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
@@ -61,10 +95,7 @@ pub fn bands(kind: &str, date: &str, text: &str) -> Vec<u64> {
             }
         }
     }
-    let context = fnv(
-        date.as_bytes(),
-        fnv(b"\x1f", fnv(kind.as_bytes(), FNV_OFFSET)),
-    );
+    let context = fnv(family(kind).as_bytes(), FNV_OFFSET);
     mins.chunks(ROWS)
         .enumerate()
         .map(|(band, rows)| {
@@ -82,6 +113,13 @@ pub fn same_text(a: &[u64], b: &[u64]) -> bool {
     a.iter().zip(b).any(|(x, y)| x == y)
 }
 
+/// Whether two records' dates (ISO, to the day, month or year; empty when
+/// undated) can be the same day: the same words agreed at another meeting
+/// are another resolution, but an undated copy may be any of them.
+pub fn same_date(a: &str, b: &str) -> bool {
+    a.is_empty() || b.is_empty() || a.starts_with(b) || b.starts_with(a)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,36 +135,54 @@ mod tests {
 
     #[test]
     fn the_same_text_in_two_renderings_shares_a_band() {
-        let a = bands("resolution", "2015-05-21", AS_TEXT);
-        let b = bands("resolution", "2015-05-21", AS_PDF);
+        let a = bands("resolution", AS_TEXT);
+        let b = bands("resolution", AS_PDF);
         assert_eq!(a.len(), BANDS);
         assert!(same_text(&a, &b));
     }
 
     #[test]
-    fn another_kind_date_or_text_does_not() {
-        let a = bands("resolution", "2015-05-21", AS_TEXT);
-        assert!(!same_text(&a, &bands("minute", "2015-05-21", AS_TEXT)));
-        // The same words agreed at another meeting are another resolution.
-        assert!(!same_text(&a, &bands("resolution", "2016-05-21", AS_TEXT)));
+    fn another_family_or_text_does_not_nor_another_date() {
+        let a = bands("resolution", AS_TEXT);
+        assert!(!same_text(&a, &bands("judgement", AS_TEXT)));
+        // The same words agreed at another meeting are another resolution;
+        // an undated copy may be any of them.
+        assert!(!same_date("2015-05-21", "2016-05-21"));
+        assert!(same_date("2015-05-21", ""));
+        assert!(same_date("2015-05", "2015-05-21"));
         let other = "RESOLVED: To set the Precept for 2026/27 at £7,800.00, and to instruct \
             the Clerk to submit the precept request to the District Council.";
-        assert!(!same_text(&a, &bands("resolution", "2015-05-21", other)));
+        assert!(!same_text(&a, &bands("resolution", other)));
+    }
+
+    // Kent's record of decision 24/00093 is one page: its document record,
+    // its meeting record and its decision record hold the same text.
+    const ROD: &str = "RECORD OF DECISION DECISION TAKEN BY: Sue Chandler, Cabinet Member for \
+        Integrated Children's Services DECISION NO: 24/00093 Subject Matter / Title of Decision: \
+        Commissioned Family Hub Contracts Decision: As Cabinet Member for Integrated Children's \
+        Services, I agree to extend the Seashells and Millmead family hub contracts";
+
+    #[test]
+    fn one_text_filed_as_document_meeting_and_decision_shares_a_band() {
+        let doc = bands("document", ROD);
+        assert!(same_text(&doc, &bands("decision", ROD)));
+        assert!(same_text(&doc, &bands("meeting", ROD)));
+        // The form's boxes read as a table are the same text too; the
+        // same words as someone's attendance would not be.
+        assert!(same_text(&doc, &bands("table", ROD)));
+        assert!(!same_text(&doc, &bands("attendance", ROD)));
     }
 
     #[test]
     fn short_and_empty_texts() {
-        let a = bands("attendance", "2025-11-04", "Cllr Dent");
-        assert_eq!(a, bands("attendance", "2025-11-04", "CLLR  DENT"));
-        assert!(bands("attendance", "", " — ").is_empty());
+        let a = bands("attendance", "Cllr Dent");
+        assert_eq!(a, bands("attendance", "CLLR  DENT"));
+        assert!(bands("attendance", " — ").is_empty());
         assert!(!same_text(&[], &a));
     }
 
     #[test]
     fn deterministic() {
-        assert_eq!(
-            bands("resolution", "", AS_TEXT),
-            bands("resolution", "", AS_TEXT)
-        );
+        assert_eq!(bands("resolution", AS_TEXT), bands("resolution", AS_TEXT));
     }
 }

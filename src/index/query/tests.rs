@@ -853,11 +853,19 @@ fn searches_are_unchanged() {
             ..req
         };
         let got = search_open(&open, &req).expect("search");
-        // The same search, phrases left to tantivy.
+        // The same search, phrases left to tantivy (the kinds and council
+        // names weighted as a search weighs them).
         let tables = open.tables().expect("tables");
-        let user = parse_query_as_written(&open.index, &open.fields, &req.query).expect("query");
-        let filtered =
-            with_filters(&open.index, &open.fields, tables, user, true, &req).expect("filters");
+        let is_name = |w: &str| council_word(&open.searcher, &open.fields, w);
+        let user = parse_user_query(&open.index, &open.fields, &req.query, &is_name)
+            .expect("query")
+            .query;
+        let weights = Intent::of(&req.query).weights();
+        let filtered = KindWeighted::wrap(
+            with_filters(&open.index, &open.fields, tables, user, true, &req).expect("filters"),
+            open.fields.kind,
+            &weights,
+        );
         let top = TopDocs::with_limit(EVERY);
         let (want, counts) =
             searchers::search(&open.searcher, &*filtered, &(top, Counter { tables }))
