@@ -160,6 +160,9 @@ pub struct GlyphDevice {
     /// The visible part of the page (media box within the crop box), in
     /// user space: llx, lly, urx, ury.
     page_box: [f64; 4],
+    /// Thin filled rectangles of the page so far, as rules: borders, unless
+    /// they stack into a shaded band (see [`shading_bands_removed`]).
+    filled_rules: Vec<Rule>,
     /// How the glyphs now being drawn look.
     style: CurrentStyle,
     /// What the page painted so far, in drawing order: what lies under a
@@ -266,6 +269,23 @@ impl GlyphDevice {
     }
 
     fn push_rule(&mut self, a: (f64, f64), b: (f64, f64)) {
+        if let Some(rule) = self.page_rule(a, b) {
+            if let Some(page) = self.current.as_mut() {
+                page.rules.push(rule);
+            }
+        }
+    }
+
+    /// A thin filled rectangle drawn as a rule: kept aside until the page
+    /// ends, when stacked ones (a gradient) are told from borders.
+    fn push_filled_rule(&mut self, a: (f64, f64), b: (f64, f64)) {
+        if let Some(rule) = self.page_rule(a, b) {
+            self.filled_rules.push(rule);
+        }
+    }
+
+    /// The segment from `a` to `b` in page space, if straight across or down.
+    fn page_rule(&self, a: (f64, f64), b: (f64, f64)) -> Option<Rule> {
         let (x0, y0) = self.to_page(a.0, a.1);
         let (x1, y1) = self.to_page(b.0, b.1);
         let rule = Rule {
@@ -274,11 +294,7 @@ impl GlyphDevice {
             x1: x0.max(x1),
             y1: y0.max(y1),
         };
-        if rule.is_horizontal() || rule.is_vertical() {
-            if let Some(page) = self.current.as_mut() {
-                page.rules.push(rule);
-            }
-        }
+        (rule.is_horizontal() || rule.is_vertical()).then_some(rule)
     }
 
     /// Straight segments of a path, in device space; curves are ignored
@@ -314,10 +330,10 @@ impl GlyphDevice {
                     if filled {
                         if dh < THIN && dw >= THIN {
                             let ym = (a.1 + b.1) / 2.0;
-                            self.push_rule((a.0, ym), (b.0, ym));
+                            self.push_filled_rule((a.0, ym), (b.0, ym));
                         } else if dw < THIN && dh >= THIN {
                             let xm = (a.0 + b.0) / 2.0;
-                            self.push_rule((xm, a.1), (xm, b.1));
+                            self.push_filled_rule((xm, a.1), (xm, b.1));
                         }
                     } else {
                         self.push_rule((a.0, a.1), (b.0, a.1));
@@ -338,6 +354,48 @@ impl GlyphDevice {
         }
     }
 }
+
+/// Thin filled rectangles that stack closer than [`BAND_STEP`] to two or
+/// more others of the same direction and extent are a shaded band (a
+/// gradient painted as stripes, as in a coloured table cell), not borders:
+/// they are dropped, and the rest are kept as rules. Borders of cells stand
+/// at least a line of text apart.
+fn shading_bands_removed(rules: Vec<Rule>) -> Vec<Rule> {
+    let across = |r: &Rule| r.is_horizontal();
+    // The line a rule stands on, and the span it covers along it.
+    let place = |r: &Rule| -> (f32, f32, f32) {
+        if across(r) {
+            ((r.y0 + r.y1) / 2.0, r.x0, r.x1)
+        } else {
+            ((r.x0 + r.x1) / 2.0, r.y0, r.y1)
+        }
+    };
+    let stacked = |r: &Rule, o: &Rule| {
+        if across(r) != across(o) {
+            return false;
+        }
+        let (at, from, to) = place(r);
+        let (o_at, o_from, o_to) = place(o);
+        let overlap = to.min(o_to) - from.max(o_from);
+        (at - o_at).abs() <= BAND_STEP && overlap >= 0.8 * (to - from).max(o_to - o_from)
+    };
+    rules
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| {
+            let neighbours = rules
+                .iter()
+                .enumerate()
+                .filter(|(j, o)| j != i && stacked(r, o))
+                .count();
+            neighbours < 2
+        })
+        .map(|(_, r)| *r)
+        .collect()
+}
+
+/// How close stripes of a shaded band stand (centre to centre, points).
+const BAND_STEP: f32 = 3.0;
 
 impl OutputDev for GlyphDevice {
     fn begin_page(
@@ -376,7 +434,9 @@ impl OutputDev for GlyphDevice {
             .map(|(g, _, _)| g)
             .collect();
         let cover = self.image_cover();
+        let filled = shading_bands_removed(std::mem::take(&mut self.filled_rules));
         if let Some(mut page) = self.current.take() {
+            page.rules.extend(filled);
             page.glyphs.extend(shown);
             page.image_cover = cover;
             self.pages.push(page);
@@ -552,6 +612,44 @@ mod tests {
             at,
             crop: None,
         }
+    }
+
+    fn across(y: f32, x0: f32, x1: f32) -> Rule {
+        Rule {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        }
+    }
+
+    #[test]
+    fn stacked_thin_fills_are_shading_and_spaced_ones_borders() {
+        // A coloured cell painted as a gradient: stripes 1 pt apart across
+        // the cell (as the Kent risk register's directorate cells are).
+        let mut rules: Vec<Rule> = (0..20)
+            .map(|k| across(100.0 + k as f32, 20.0, 60.0))
+            .collect();
+        // The cell's borders above and below, a line of text or more away,
+        // and a border of another column beside the band.
+        rules.push(across(90.0, 20.0, 300.0));
+        rules.push(across(130.0, 20.0, 300.0));
+        rules.push(across(105.0, 200.0, 300.0));
+        let kept = shading_bands_removed(rules);
+        assert_eq!(
+            kept,
+            vec![
+                across(90.0, 20.0, 300.0),
+                across(130.0, 20.0, 300.0),
+                across(105.0, 200.0, 300.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_double_border_is_kept() {
+        let rules = vec![across(100.0, 20.0, 300.0), across(102.0, 20.0, 300.0)];
+        assert_eq!(shading_bands_removed(rules.clone()), rules);
     }
 
     #[test]

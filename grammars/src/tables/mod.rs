@@ -636,10 +636,23 @@ fn continues(prev: &Built, next: &Built, between: &[&Text]) -> bool {
             .collect::<String>()
             .to_lowercase()
     };
+    // A name printed with its unit on one page and without on another
+    // ("Estimated Annual Financial Exposure / £m", where the unit line fell
+    // into the row below): each cell the same as the other's or the start
+    // of it.
+    let same_cells = || {
+        prev.header.iter().zip(&next.header).all(|(a, b)| {
+            let (a, b) = (
+                squeeze(std::slice::from_ref(a)),
+                squeeze(std::slice::from_ref(b)),
+            );
+            a == b || (!a.is_empty() && !b.is_empty() && (a.starts_with(&b) || b.starts_with(&a)))
+        })
+    };
     let repeated_header = next.header_rows > 0
         && !prev.header.iter().all(String::is_empty)
         && prev.header.len() == next.header.len()
-        && squeeze(&prev.header) == squeeze(&next.header);
+        && (squeeze(&prev.header) == squeeze(&next.header) || same_cells());
     // A part with no header, as wide as the table, at the top of the next
     // page or right below it (a grid of its own, no line between), continues
     // it too.
