@@ -149,13 +149,36 @@ pub fn compute(records: &[OutRecord]) -> Vec<Link> {
 /// threshold, one per (source, target) (the most confident; evidence
 /// breaks a tie), sorted.
 pub fn compute_nodes(nodes: &[Node]) -> Vec<Link> {
-    let mut all = Vec::new();
-    all.extend(introduces::find(nodes));
-    all.extend(meeting::find(nodes));
-    all.extend(decision_number::find(nodes));
-    all.extend(considered::find(nodes));
-    all.extend(quotes::find(nodes));
-    all.extend(referral::find(nodes));
+    compute_with_quotes(nodes, || quotes::find(nodes))
+}
+
+/// [`compute_nodes`] where the documents' texts are not at hand: where
+/// each recommendation's lead is quoted is read from `matches` (see
+/// [`quotes::LeadMatches`]). The same links as [`compute_nodes`] when
+/// `matches` holds what the documents' texts say.
+pub fn compute_matched(nodes: &[Node], matches: &quotes::LeadMatches) -> Vec<Link> {
+    compute_with_quotes(nodes, || quotes::find_matched(nodes, matches))
+}
+
+/// Every finder's candidates, `quotes` giving the quotes, finished. The
+/// finders run side by side; their candidates are taken in one order.
+fn compute_with_quotes(nodes: &[Node], quotes: impl FnOnce() -> Vec<Link> + Send) -> Vec<Link> {
+    let (quoted, ((introduced, met), (numbered, (considered, referred)))) =
+        rayon::join(quotes, || {
+            rayon::join(
+                || rayon::join(|| introduces::find(nodes), || meeting::find(nodes)),
+                || {
+                    rayon::join(
+                        || decision_number::find(nodes),
+                        || rayon::join(|| considered::find(nodes), || referral::find(nodes)),
+                    )
+                },
+            )
+        });
+    let mut all = introduced;
+    for found in [met, numbered, considered, quoted, referred] {
+        all.extend(found);
+    }
     let twins = twin_files(nodes);
     let mut paper: HashMap<&str, String> = HashMap::new();
     if !twins.is_empty() {
@@ -280,10 +303,10 @@ fn one_per_pair(mut all: Vec<Link>) -> Vec<Link> {
     });
     all.dedup_by(|b, a| a.source == b.source && a.target == b.target);
     // A pair found both ways keeps the more confident direction.
-    let mut seen: HashMap<(String, String), usize> = Default::default();
     let mut keep = vec![true; all.len()];
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::with_capacity(all.len());
     for (i, l) in all.iter().enumerate() {
-        if let Some(&j) = seen.get(&(l.target.clone(), l.source.clone())) {
+        if let Some(&j) = seen.get(&(l.target.as_str(), l.source.as_str())) {
             let drop = if all[j].confidence >= l.confidence {
                 i
             } else {
@@ -291,7 +314,7 @@ fn one_per_pair(mut all: Vec<Link>) -> Vec<Link> {
             };
             keep[drop] = false;
         }
-        seen.insert((l.source.clone(), l.target.clone()), i);
+        seen.insert((l.source.as_str(), l.target.as_str()), i);
     }
     let mut keep = keep.into_iter();
     all.retain(|_| keep.next().unwrap_or(true));

@@ -15,7 +15,7 @@
 
 use super::words::{containment, content_words};
 use super::{candidate, Link, LinkType, Node};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 const LEAD_WORDS: usize = 24;
 const MIN_WORDS: usize = 5;
@@ -42,56 +42,43 @@ pub fn clauses(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-pub fn find(nodes: &[Node]) -> Vec<Link> {
-    let recs: Vec<(&Node, Vec<String>)> = nodes
+/// The recommendations whose lead is long enough to be quoted, with
+/// their leads. A line introducing the recommendations ("That
+/// Committee:") is not one of them.
+pub fn quotable(nodes: &[Node]) -> Vec<(&Node, Vec<String>)> {
+    nodes
         .iter()
         .filter(|n| n.kind == "recommendation")
-        // A line introducing the recommendations ("That Committee:") is
-        // not one of them.
         .filter(|n| !n.text.trim_end().ends_with(':'))
         .map(|n| (n, lead(&n.text)))
         .filter(|(_, l)| l.len() >= MIN_WORDS)
-        .collect();
-    let mut out = Vec::new();
-    // Copies of one recommendation in two documents: the earlier links to
-    // the later (see `next_copies`).
-    let mut copied: BTreeSet<(&str, &str, [u32; 2], Option<&str>)> = BTreeSet::new();
-    for (a, b, score) in copies(&recs) {
-        copied.insert((
-            a.id.as_str(),
-            b.file.as_str(),
-            b.doc_pages,
-            b.doc_title.as_deref(),
-        ));
-        copied.insert((
-            b.id.as_str(),
-            a.file.as_str(),
-            a.doc_pages,
-            a.doc_title.as_deref(),
-        ));
-        out.push(candidate(
-            LinkType::QuotedIn,
-            a,
-            b,
-            format!("recommendation text {score:.2} similar"),
-            score,
-        ));
-    }
-    // Clauses of documents, found through their words.
-    let documents: Vec<&Node> = nodes.iter().filter(|n| n.kind == "document").collect();
-    let mut report_of: BTreeMap<(&str, [u32; 2], Option<&str>), &Node> = BTreeMap::new();
-    for n in nodes.iter().filter(|n| n.kind == "report") {
-        report_of
-            .entry((n.file.as_str(), n.doc_pages, n.doc_title.as_deref()))
-            .or_insert(n);
-    }
+        .collect()
+}
+
+/// Where each lead is found in documents' clauses: lead (its words joined
+/// by a space) → document record id → the best clause's containment.
+/// What a lead scores in a document depends on the two alone, so the
+/// matches of an index are kept and only new leads and new documents are
+/// compared (see `store`).
+pub type LeadMatches = BTreeMap<String, BTreeMap<String, f32>>;
+
+/// A lead as the key of [`LeadMatches`].
+pub fn lead_key(lead: &[String]) -> String {
+    lead.join(" ")
+}
+
+/// Every lead of `leads` against every document of `documents` (record
+/// id, text): the documents holding a clause that quotes it. Each distinct
+/// clause is compared once, reached through the rarest words a quoting
+/// clause must hold.
+pub fn match_leads(leads: &[&[String]], documents: &[(&str, &str)]) -> LeadMatches {
     // Each distinct clause once, as word numbers, with the documents
     // holding it: a paper filed again many times is read as one text.
     let mut vocabulary = Vocabulary::default();
     let mut clause_id: HashMap<Vec<u32>, usize> = HashMap::new();
     let mut holders: Vec<Vec<usize>> = Vec::new();
-    for (d, doc) in documents.iter().enumerate() {
-        for c in clauses(&doc.text) {
+    for (d, (_, text)) in documents.iter().enumerate() {
+        for c in clauses(text) {
             let words = vocabulary.number(&c);
             let next = holders.len();
             let id = *clause_id.entry(words).or_insert(next);
@@ -101,19 +88,6 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
             if holders[id].last() != Some(&d) {
                 holders[id].push(d);
             }
-        }
-    }
-    // The documents holding a copy of each lead: a copy is linked as a
-    // recommendation, not again as a clause.
-    let document_at: HashMap<(&str, [u32; 2], Option<&str>), usize> = documents
-        .iter()
-        .enumerate()
-        .map(|(d, n)| ((n.file.as_str(), n.doc_pages, n.doc_title.as_deref()), d))
-        .collect();
-    let mut holding: HashMap<&[String], BTreeSet<usize>> = HashMap::new();
-    for (n, lead) in &recs {
-        if let Some(&d) = document_at.get(&(n.file.as_str(), n.doc_pages, n.doc_title.as_deref())) {
-            holding.entry(lead.as_slice()).or_default().insert(d);
         }
     }
     let mut distinct: Vec<&[u32]> = vec![&[]; holders.len()];
@@ -126,7 +100,8 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
             postings.entry(*w).or_default().push(id);
         }
     }
-    for (rec, lead_words) in &recs {
+    let mut out = LeadMatches::new();
+    for lead_words in leads {
         let lead = vocabulary.number(lead_words);
         // A clause holding QUOTED of the lead's words holds at least one
         // of its rarest distinct ones (distinct - needed + 1): only
@@ -137,7 +112,7 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
         }
         let need = ((lead.len() as f32) * QUOTED).ceil() as usize;
         // The best clause of each document.
-        let mut best: BTreeMap<usize, f32> = BTreeMap::new();
+        let best = out.entry(lead_key(lead_words)).or_default();
         for id in candidates {
             let words = distinct[id];
             // Too long to be a quote, or holding too few of the words for
@@ -152,29 +127,153 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
                 continue;
             }
             for &d in &holders[id] {
-                let e = best.entry(d).or_insert(0.0);
+                let e = best.entry(documents[d].0.to_string()).or_insert(0.0);
                 *e = e.max(score);
             }
         }
+    }
+    out
+}
+
+/// Every quote among `nodes`, their documents' texts read.
+pub fn find(nodes: &[Node]) -> Vec<Link> {
+    let recs = quotable(nodes);
+    let leads: BTreeSet<&[String]> = recs.iter().map(|(_, l)| l.as_slice()).collect();
+    let leads: Vec<&[String]> = leads.into_iter().collect();
+    let documents: Vec<(&str, &str)> = nodes
+        .iter()
+        .filter(|n| n.kind == "document")
+        .map(|n| (n.id.as_str(), n.text.as_str()))
+        .collect();
+    find_matched(nodes, &match_leads(&leads, &documents))
+}
+
+/// Every quote among `nodes`, where the leads were found in documents as
+/// `matches` says (the documents' texts are not read).
+pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
+    let recs = quotable(nodes);
+    let documents: Vec<&Node> = nodes.iter().filter(|n| n.kind == "document").collect();
+    // Documents by where they sit (file, pages, title), numbered: a file
+    // held at two paths gives two documents of one place.
+    let mut place_no: HashMap<(&str, [u32; 2], Option<&str>), u32> = HashMap::new();
+    for n in &documents {
+        let next = place_no.len() as u32;
+        place_no
+            .entry((n.file.as_str(), n.doc_pages, n.doc_title.as_deref()))
+            .or_insert(next);
+    }
+    let document_place: Vec<u32> = documents
+        .iter()
+        .map(|n| place_no[&(n.file.as_str(), n.doc_pages, n.doc_title.as_deref())])
+        .collect();
+    // Each recommendation's id (numbered: a file at two paths gives two
+    // records of one id) and the place of its document, found once.
+    let mut id_no: HashMap<&str, u32> = HashMap::new();
+    let mut rec_keys: HashMap<*const Node, (u32, Option<u32>)> = HashMap::new();
+    for (n, _) in &recs {
+        let next = id_no.len() as u32;
+        let id = *id_no.entry(n.id.as_str()).or_insert(next);
+        let at = place_no
+            .get(&(n.file.as_str(), n.doc_pages, n.doc_title.as_deref()))
+            .copied();
+        rec_keys.insert(*n as *const Node, (id, at));
+    }
+    let mut out = Vec::new();
+    // Copies of one recommendation in two documents: the earlier links to
+    // the later (see `next_copies`). A copy's document is not linked
+    // again as quoting it: (recommendation id, place of the copy).
+    let mut copied: HashSet<(u32, u32)> = HashSet::new();
+    for (a, b, score) in copies(&recs) {
+        let (a_id, a_at) = rec_keys[&(a as *const Node)];
+        let (b_id, b_at) = rec_keys[&(b as *const Node)];
+        if let Some(b_at) = b_at {
+            copied.insert((a_id, b_at));
+        }
+        if let Some(a_at) = a_at {
+            copied.insert((b_id, a_at));
+        }
+        out.push(candidate(
+            LinkType::QuotedIn,
+            a,
+            b,
+            format!("recommendation text {score:.2} similar"),
+            score,
+        ));
+    }
+    let mut report_of: BTreeMap<(&str, [u32; 2], Option<&str>), &Node> = BTreeMap::new();
+    for n in nodes.iter().filter(|n| n.kind == "report") {
+        report_of
+            .entry((n.file.as_str(), n.doc_pages, n.doc_title.as_deref()))
+            .or_insert(n);
+    }
+    // The documents holding a copy of each lead: a copy is linked as a
+    // recommendation, not again as a clause.
+    let document_at: HashMap<(&str, [u32; 2], Option<&str>), usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(d, n)| ((n.file.as_str(), n.doc_pages, n.doc_title.as_deref()), d))
+        .collect();
+    // A file held at two paths gives two documents of one id.
+    let mut document_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (d, n) in documents.iter().enumerate() {
+        document_of.entry(n.id.as_str()).or_default().push(d);
+    }
+    let mut holding: HashMap<&[String], BTreeSet<usize>> = HashMap::new();
+    for (n, lead) in &recs {
+        if let Some(&d) = document_at.get(&(n.file.as_str(), n.doc_pages, n.doc_title.as_deref())) {
+            holding.entry(lead.as_slice()).or_default().insert(d);
+        }
+    }
+    // Where each lead is found, as documents, resolved once per lead.
+    let mut found_in: HashMap<&[String], Vec<(usize, f32)>> = HashMap::new();
+    for (_, lead_words) in &recs {
+        found_in.entry(lead_words.as_slice()).or_insert_with(|| {
+            matches
+                .get(&lead_key(lead_words))
+                .into_iter()
+                .flatten()
+                .flat_map(|(id, &score)| {
+                    document_of
+                        .get(id.as_str())
+                        .into_iter()
+                        .flatten()
+                        .map(move |&d| (d, score))
+                })
+                .collect()
+        });
+    }
+    for (rec, lead_words) in &recs {
         let copies = holding.get(lead_words.as_slice());
-        best.retain(|&d, score| {
+        let (rec_id, _) = rec_keys[&(*rec as *const Node)];
+        // The cheap tests first: most documents a lead is found in are
+        // earlier papers or copies.
+        let quoting = |d: usize, score: f32| {
             let doc = documents[d];
-            let copy = copies.is_some_and(|c| c.contains(&d))
-                || copied.contains(&(
-                    rec.id.as_str(),
-                    doc.file.as_str(),
-                    doc.doc_pages,
-                    doc.doc_title.as_deref(),
-                ));
             let later = match (&rec.date, &doc.date) {
                 (Some(r), Some(t)) => t.as_str() > r.as_str(),
                 _ => true,
             };
-            *score >= QUOTED && !doc.same_document(rec) && !copy && later
-        });
+            let copy = || {
+                copies.is_some_and(|c| c.contains(&d))
+                    || copied.contains(&(rec_id, document_place[d]))
+            };
+            score >= QUOTED && later && !doc.same_document(rec) && !copy()
+        };
+        // The documents quoting the lead, up to one more than a quote
+        // may have: past MAX_QUOTING the lead is a formula.
+        let mut best: Vec<(usize, f32)> = Vec::new();
+        for &(d, score) in &found_in[lead_words.as_slice()] {
+            if quoting(d, score) {
+                best.push((d, score));
+                if best.len() > MAX_QUOTING {
+                    break;
+                }
+            }
+        }
         if best.len() > MAX_QUOTING {
             continue;
         }
+        best.sort_by_key(|&(d, _)| d);
         for (d, score) in best {
             let doc = documents[d];
             let target = report_of

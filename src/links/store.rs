@@ -1,25 +1,34 @@
 //! Links beside the index: `links.jsonl` in the index folder, one link a
-//! line, sorted, written to a temporary name and renamed into place; and
-//! `link-nodes/`, the link view ([`Node`]s) of each indexed file's records,
-//! one JSON file per indexed file with the path, SHA-256 and parser
-//! version it was read at.
+//! line, sorted, written to a temporary name and renamed into place;
+//! `link-nodes/`, the link view ([`Node`]s) of each indexed file's records
+//! without its documents' texts, one JSON file per indexed file with the
+//! path, SHA-256 and parser version it was read at; `link-texts/`, the
+//! texts of each file's documents, read only to find a lead never seen
+//! before; `link-quotes.json`, where each recommendation's lead is quoted
+//! in which document ([`LeadMatches`]); and `link-files.json`, the files
+//! the links were computed from.
 //!
 //! After every `agendex index` run the links are brought up to date from
 //! what the index stores, never from the files: the nodes of new and
 //! changed files are read from the index's records, those of removed files
 //! dropped, and every other file's taken from `link-nodes/` without
-//! reading its records again. The links are then computed over all the
-//! nodes in memory, so a new minutes file links back to last month's
-//! agenda without that agenda being parsed or read again, a removed file
-//! takes its links with it, and the stored links are always those of the
-//! records indexed, whatever order the files came in. When no file
-//! changed, nothing is computed.
+//! reading its records again. A lead scores in a document by the two
+//! alone, so only the new documents' clauses are compared with the leads,
+//! and only new leads with the other documents' clauses (read from
+//! `link-texts/`, the one case where unchanged files' texts are read). The
+//! links are then computed over all the nodes in memory, so a new minutes
+//! file links back to last month's agenda without that agenda being parsed
+//! or read again, a removed file takes its links with it, and the stored
+//! links are always those a full computation over the records indexed
+//! gives, whatever order the files came in. When no file changed, no node
+//! is read and nothing is computed.
 
-use super::{compute_nodes, Link, Node};
+use super::quotes::{self, LeadMatches};
+use super::{compute_matched, Link, Node};
 use crate::index::writer::Marker;
 use crate::record::OutRecord;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -33,9 +42,31 @@ fn nodes_dir(dir: &Path) -> PathBuf {
     dir.join("link-nodes")
 }
 
-/// One indexed file's link nodes, as kept in `link-nodes/`.
+/// The folder of each indexed file's documents' texts.
+fn texts_dir(dir: &Path) -> PathBuf {
+    dir.join("link-texts")
+}
+
+/// Where each lead is quoted.
+fn quotes_path(dir: &Path) -> PathBuf {
+    dir.join("link-quotes.json")
+}
+
+/// The files the stored links were computed from.
+fn files_path(dir: &Path) -> PathBuf {
+    dir.join("link-files.json")
+}
+
+/// The layout of what is kept: kept nodes of another layout are read
+/// again from the index.
+const FORMAT: u32 = 2;
+
+/// One indexed file's link nodes, as kept in `link-nodes/` (its
+/// documents' texts apart, in `link-texts/`).
 #[derive(Debug, Serialize, Deserialize)]
 struct FileNodes {
+    #[serde(default)]
+    format: u32,
     path: String,
     sha256: String,
     version: String,
@@ -45,8 +76,37 @@ struct FileNodes {
 impl FileNodes {
     /// Whether these nodes were read from the file as the index holds it.
     fn is_of(&self, path: &str, marker: &Marker) -> bool {
-        self.path == path && self.sha256 == marker.sha256 && self.version == marker.version
+        self.format == FORMAT
+            && self.path == path
+            && self.sha256 == marker.sha256
+            && self.version == marker.version
     }
+}
+
+/// One document's text, as kept in `link-texts/`.
+#[derive(Debug, Serialize, Deserialize)]
+struct DocumentText {
+    id: String,
+    text: String,
+}
+
+/// `link-quotes.json`: the documents whose clauses were compared with
+/// every lead of `leads`, and where each lead was found.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct QuoteStore {
+    documents: BTreeSet<String>,
+    leads: LeadMatches,
+}
+
+/// `link-files.json`: path → SHA-256 and parser version of each file the
+/// links were computed from.
+type FileList = BTreeMap<String, (String, String)>;
+
+fn file_list(markers: &BTreeMap<String, Marker>) -> FileList {
+    markers
+        .iter()
+        .map(|(p, m)| (p.clone(), (m.sha256.clone(), m.version.clone())))
+        .collect()
 }
 
 /// The name a file's nodes are kept under: the SHA-256 of its path (two
@@ -57,35 +117,59 @@ fn cache_name(path: &str) -> String {
 
 /// The nodes of every indexed file, and what it took to get them.
 struct Loaded {
-    /// In the index's order: by path, records in document order.
+    /// In the index's order: by path, records in document order; the
+    /// documents' texts taken out.
     files: Vec<FileNodes>,
-    /// Files whose records were read from the index (new or changed).
-    read: Vec<String>,
+    /// Files whose records were read from the index (new or changed),
+    /// with their documents' texts.
+    read: Vec<(String, Vec<DocumentText>)>,
     /// Kept nodes of files the index no longer holds (cache names).
     dropped: Vec<String>,
 }
 
 /// Every indexed file's nodes: from `link-nodes/` where they were read
-/// from the file as the index now holds it, otherwise from its records.
+/// from the file as the index now holds it (and its texts are kept),
+/// otherwise from its records.
 fn load(dir: &Path) -> anyhow::Result<Loaded> {
     let mut kept: HashMap<String, FileNodes> = HashMap::new();
     let mut unreadable = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(nodes_dir(dir)) {
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !name.ends_with(".json") {
-                continue;
-            }
-            // A damaged entry is read again from the index.
-            match std::fs::read(entry.path())
+    let texts: HashSet<String> = std::fs::read_dir(texts_dir(dir))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let names: Vec<(String, PathBuf)> = std::fs::read_dir(nodes_dir(dir))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+                .filter(|(name, _)| name.ends_with(".json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    // Read on every core: the kept nodes are most of what a run reads.
+    use rayon::prelude::*;
+    let read_kept: Vec<(String, Option<FileNodes>)> = names
+        .into_par_iter()
+        .map(|(name, path)| {
+            // A damaged entry, or one whose texts are gone, is read again
+            // from the index.
+            let nodes = std::fs::read(path)
                 .ok()
                 .and_then(|b| serde_json::from_slice::<FileNodes>(&b).ok())
-            {
-                Some(f) => {
-                    kept.insert(name, f);
-                }
-                None => unreadable.push(name),
+                .filter(|_| texts.contains(&name));
+            (name, nodes)
+        })
+        .collect();
+    for (name, nodes) in read_kept {
+        match nodes {
+            Some(f) => {
+                kept.insert(name, f);
             }
+            None => unreadable.push(name),
         }
     }
     let current = |path: &str, marker: &Marker| {
@@ -121,17 +205,33 @@ fn load(dir: &Path) -> anyhow::Result<Loaded> {
         match kept.remove(&name) {
             Some(f) if f.is_of(path, marker) => files.push(f),
             _ => {
-                read.push(path.clone());
+                let mut nodes = fresh.remove(path).unwrap_or_default();
+                let texts = nodes
+                    .iter_mut()
+                    .filter(|n| n.kind == "document")
+                    .map(|n| DocumentText {
+                        id: n.id.clone(),
+                        text: std::mem::take(&mut n.text),
+                    })
+                    .collect();
+                read.push((path.clone(), texts));
                 files.push(FileNodes {
+                    format: FORMAT,
                     path: path.clone(),
                     sha256: marker.sha256.clone(),
                     version: marker.version.clone(),
-                    nodes: fresh.remove(path).unwrap_or_default(),
+                    nodes,
                 });
             }
         }
     }
-    let mut dropped: Vec<String> = kept.into_keys().chain(unreadable).collect();
+    // Entries of files read again are written anew, not dropped.
+    let rewritten: HashSet<String> = read.iter().map(|(p, _)| cache_name(p)).collect();
+    let mut dropped: Vec<String> = kept
+        .into_keys()
+        .chain(unreadable)
+        .filter(|n| !rewritten.contains(n))
+        .collect();
     dropped.sort();
     Ok(Loaded {
         files,
@@ -140,7 +240,8 @@ fn load(dir: &Path) -> anyhow::Result<Loaded> {
     })
 }
 
-/// Every record the index at `dir` stores, as link nodes.
+/// Every record the index at `dir` stores, as link nodes (without the
+/// documents' texts).
 pub fn nodes(dir: &Path) -> anyhow::Result<Vec<Node>> {
     Ok(load(dir)?.files.into_iter().flat_map(|f| f.nodes).collect())
 }
@@ -163,28 +264,50 @@ pub struct Refreshed {
 /// new and changed files only, and compute the links again when any file
 /// came, changed or went.
 pub fn refresh(dir: &Path) -> anyhow::Result<Refreshed> {
-    let loaded = load(dir)?;
     let links_path = path(dir);
-    let unchanged = loaded.read.is_empty() && loaded.dropped.is_empty();
-    if unchanged && links_path.is_file() {
+    let stored_count = || -> anyhow::Result<Refreshed> {
         let stored = std::fs::read(&links_path)?;
-        return Ok(Refreshed {
+        Ok(Refreshed {
             links: stored.iter().filter(|&&b| b == b'\n').count(),
             files_read: 0,
             files_dropped: 0,
             computed: false,
-        });
+        })
+    };
+    // The files the links were computed from, against the index's: when
+    // they agree, no node is read.
+    if links_path.is_file() {
+        let markers =
+            crate::index::export::for_each_record_of(dir, &|_, _| false, &mut |_, _| true)?;
+        let known: Option<FileList> = std::fs::read(files_path(dir))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok());
+        if known.as_ref() == Some(&file_list(&markers)) {
+            return stored_count();
+        }
+    }
+    let loaded = load(dir)?;
+    let unchanged = loaded.read.is_empty() && loaded.dropped.is_empty();
+    if unchanged && links_path.is_file() {
+        write_json(&files_path(dir), &file_list_of(&loaded.files))?;
+        return stored_count();
     }
     // Links that no longer match the kept nodes go first: a run stopped
     // between the two leaves no links, and the next computes them.
-    if links_path.is_file() {
-        std::fs::remove_file(&links_path)?;
+    for stale in [&links_path, &files_path(dir)] {
+        if stale.is_file() {
+            std::fs::remove_file(stale)?;
+        }
     }
     keep_nodes(dir, &loaded)?;
     let (files_read, files_dropped) = (loaded.read.len(), loaded.dropped.len());
+    let list = file_list_of(&loaded.files);
+    let read = loaded.read;
     let all: Vec<Node> = loaded.files.into_iter().flat_map(|f| f.nodes).collect();
-    let links = compute_nodes(&all);
+    let matches = update_quotes(dir, &all, &read)?;
+    let links = compute_matched(&all, &matches);
     write(&links_path, &links)?;
+    write_json(&files_path(dir), &list)?;
     Ok(Refreshed {
         links: links.len(),
         files_read,
@@ -193,26 +316,165 @@ pub fn refresh(dir: &Path) -> anyhow::Result<Refreshed> {
     })
 }
 
-/// Write the nodes of the files just read into `link-nodes/` and remove
-/// those of files gone.
-fn keep_nodes(dir: &Path, loaded: &Loaded) -> anyhow::Result<()> {
-    let folder = nodes_dir(dir);
-    std::fs::create_dir_all(&folder)?;
-    let read: std::collections::HashSet<&str> = loaded.read.iter().map(String::as_str).collect();
-    for f in loaded
-        .files
+/// The files `files` are the nodes of.
+fn file_list_of(files: &[FileNodes]) -> FileList {
+    files
         .iter()
-        .filter(|f| read.contains(f.path.as_str()))
-    {
-        let dest = folder.join(cache_name(&f.path));
-        let tmp = dest.with_extension("json.tmp");
-        std::fs::write(&tmp, serde_json::to_vec(f)?)?;
-        std::fs::rename(&tmp, &dest)?;
+        .map(|f| (f.path.clone(), (f.sha256.clone(), f.version.clone())))
+        .collect()
+}
+
+/// Write `value` as JSON to `dest`, atomically.
+fn write_json<T: Serialize>(dest: &Path, value: &T) -> anyhow::Result<()> {
+    let tmp = dest.with_extension("json.tmp");
+    std::fs::write(&tmp, serde_json::to_vec(value)?)?;
+    std::fs::rename(&tmp, dest)?;
+    Ok(())
+}
+
+/// Bring `link-quotes.json` up to date with the documents and leads of
+/// `nodes`: documents gone (or read again) leave it, new documents' clauses
+/// are compared with every lead, new leads with every document (their
+/// texts read from `link-texts/`, only then); return the matches.
+fn update_quotes(
+    dir: &Path,
+    nodes: &[Node],
+    read: &[(String, Vec<DocumentText>)],
+) -> anyhow::Result<LeadMatches> {
+    let mut store: QuoteStore = std::fs::read(quotes_path(dir))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    let fresh: HashMap<&str, &str> = read
+        .iter()
+        .flat_map(|(_, texts)| texts.iter().map(|t| (t.id.as_str(), t.text.as_str())))
+        .collect();
+    let documents: BTreeSet<&str> = nodes
+        .iter()
+        .filter(|n| n.kind == "document")
+        .map(|n| n.id.as_str())
+        .collect();
+    // Documents gone, or read again, are compared afresh.
+    let stale: Vec<String> = store
+        .documents
+        .iter()
+        .filter(|d| !documents.contains(d.as_str()) || fresh.contains_key(d.as_str()))
+        .cloned()
+        .collect();
+    for d in &stale {
+        store.documents.remove(d);
+    }
+    if !stale.is_empty() {
+        for found in store.leads.values_mut() {
+            for d in &stale {
+                found.remove(d);
+            }
+        }
+    }
+    // Leads no recommendation holds any more go; new ones are compared
+    // with every document.
+    let recs = quotes::quotable(nodes);
+    let leads: BTreeMap<String, &[String]> = recs
+        .iter()
+        .map(|(_, l)| (quotes::lead_key(l), l.as_slice()))
+        .collect();
+    store.leads.retain(|k, _| leads.contains_key(k));
+    let new_leads: Vec<&[String]> = leads
+        .iter()
+        .filter(|(k, _)| !store.leads.contains_key(*k))
+        .map(|(_, l)| *l)
+        .collect();
+    let old_leads: Vec<&[String]> = leads
+        .iter()
+        .filter(|(k, _)| store.leads.contains_key(*k))
+        .map(|(_, l)| *l)
+        .collect();
+    // Documents not yet compared: those just read, and any a stopped run
+    // left out (their texts kept).
+    let uncovered: Vec<&str> = documents
+        .iter()
+        .copied()
+        .filter(|d| !store.documents.contains(*d))
+        .collect();
+    let mut texts: HashMap<String, String> = HashMap::new();
+    let need_all = !new_leads.is_empty();
+    let missing: Vec<&str> = if need_all {
+        documents
+            .iter()
+            .copied()
+            .filter(|d| !fresh.contains_key(d))
+            .collect()
+    } else {
+        uncovered
+            .iter()
+            .copied()
+            .filter(|d| !fresh.contains_key(d))
+            .collect()
+    };
+    if !missing.is_empty() {
+        let wanted: HashSet<&str> = missing.iter().copied().collect();
+        let files: BTreeSet<&str> = nodes
+            .iter()
+            .filter(|n| n.kind == "document" && wanted.contains(n.id.as_str()))
+            .map(|n| n.path.as_str())
+            .collect();
+        for path in files {
+            let file = texts_dir(dir).join(cache_name(path));
+            let kept: Vec<DocumentText> = serde_json::from_slice(&std::fs::read(&file)?)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            for t in kept {
+                if wanted.contains(t.id.as_str()) {
+                    texts.insert(t.id, t.text);
+                }
+            }
+        }
+    }
+    let text_of = |d: &str| -> &str {
+        fresh
+            .get(d)
+            .copied()
+            .or_else(|| texts.get(d).map(String::as_str))
+            .unwrap_or("")
+    };
+    // Old leads against the documents not yet compared.
+    let refs: Vec<(&str, &str)> = uncovered.iter().map(|&d| (d, text_of(d))).collect();
+    for (lead, found) in quotes::match_leads(&old_leads, &refs) {
+        store.leads.entry(lead).or_default().extend(found);
+    }
+    // New leads against every document.
+    if need_all {
+        let refs: Vec<(&str, &str)> = documents.iter().map(|&d| (d, text_of(d))).collect();
+        for (lead, found) in quotes::match_leads(&new_leads, &refs) {
+            store.leads.insert(lead, found);
+        }
+    }
+    store.documents = documents.iter().map(|d| d.to_string()).collect();
+    write_json(&quotes_path(dir), &store)?;
+    Ok(store.leads)
+}
+
+/// Write the nodes and texts of the files just read into `link-nodes/`
+/// and `link-texts/` and remove those of files gone.
+fn keep_nodes(dir: &Path, loaded: &Loaded) -> anyhow::Result<()> {
+    let (folder, texts) = (nodes_dir(dir), texts_dir(dir));
+    std::fs::create_dir_all(&folder)?;
+    std::fs::create_dir_all(&texts)?;
+    let read: HashMap<&str, &Vec<DocumentText>> =
+        loaded.read.iter().map(|(p, t)| (p.as_str(), t)).collect();
+    for f in &loaded.files {
+        let Some(doc_texts) = read.get(f.path.as_str()) else {
+            continue;
+        };
+        // Texts first: kept nodes without their texts are read again.
+        write_json(&texts.join(cache_name(&f.path)), doc_texts)?;
+        write_json(&folder.join(cache_name(&f.path)), f)?;
     }
     for name in &loaded.dropped {
-        match std::fs::remove_file(folder.join(name)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
-            _ => {}
+        for place in [&folder, &texts] {
+            match std::fs::remove_file(place.join(name)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+                _ => {}
+            }
         }
     }
     Ok(())
