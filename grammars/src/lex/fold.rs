@@ -39,21 +39,20 @@ pub fn fold_into(s: &str, out: &mut String) {
 /// whitespace, nothing at either end. (Most lines are.)
 pub fn is_folded(s: &str) -> bool {
     let b = s.as_bytes();
-    if !s.is_ascii() {
-        return is_folded_unicode(s);
-    }
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    // Tab, line feed, vertical tab, form feed, carriage return: the ASCII
-    // whitespace other than the space.
-    let control = |c: u8| (b'\t'..=b'\r').contains(&c);
-    // Every byte read, no early exit: a loop the compiler vectorises.
-    let mut bad = b.last().is_some_and(|&c| control(c));
-    for pair in b.windows(2) {
-        bad |= control(pair[0]) | (pair[0] == b' ') & (pair[1] == b' ');
+    // Most lines are printable ASCII (no tab, line break or other control
+    // byte): folded unless two spaces meet. Every byte read, no early exit:
+    // a loop the compiler vectorises.
+    let mut printable = true;
+    for &c in b {
+        printable &= c.wrapping_sub(b' ') < 95;
     }
-    !bad
+    if printable {
+        return !s.contains("  ");
+    }
+    is_folded_unicode(s)
 }
 
 /// `is_folded` of any text: one pass over the bytes, a non-ASCII
@@ -90,6 +89,13 @@ fn is_folded_unicode(s: &str) -> bool {
 /// each character.
 pub fn split_words<'a>(s: &'a str, also: &[u8], out: &mut Vec<&'a str>) {
     out.clear();
+    // The ASCII separators, looked up by byte.
+    let mut separator = [false; 128];
+    for c in [b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r'].iter().chain(also) {
+        if let Some(slot) = separator.get_mut(usize::from(*c)) {
+            *slot = true;
+        }
+    }
     let mut start = 0;
     let push = |from: usize, to: usize, out: &mut Vec<&'a str>| {
         if from < to {
@@ -98,7 +104,7 @@ pub fn split_words<'a>(s: &'a str, also: &[u8], out: &mut Vec<&'a str>) {
     };
     for (i, b) in s.bytes().enumerate() {
         if b.is_ascii() {
-            if (b as char).is_whitespace() || also.contains(&b) {
+            if separator[usize::from(b)] {
                 push(start, i, out);
                 start = i + 1;
             }
@@ -281,7 +287,9 @@ mod tests {
 
     #[test]
     fn fold_of_every_short_mix_is_split_whitespace() {
-        let pieces = ["a", " ", "  ", "\t", "\u{a0}", "’", "é", "\u{2003}", "\x0B"];
+        let pieces = [
+            "a", " ", "  ", "\t", "\u{a0}", "’", "é", "\u{2003}", "\x0B", "\u{1}", "\n",
+        ];
         let mut mixes = vec![String::new()];
         for _ in 0..5 {
             let longer: Vec<String> = mixes

@@ -48,6 +48,14 @@ pub struct LeadNumber {
 
 /// The number that opens `text` (folded: no leading spaces), if any.
 pub fn lead_number(text: &str) -> Option<LeadNumber> {
+    if !may_open_number(text) {
+        return None;
+    }
+    parse_lead_number(text)
+}
+
+/// `lead_number` without the first-word test.
+fn parse_lead_number(text: &str) -> Option<LeadNumber> {
     let (rest, (label, style, paren)) = alt((worded, reference, dotted, arabic, lettered))
         .parse(text)
         .ok()?;
@@ -62,6 +70,25 @@ pub fn lead_number(text: &str) -> Option<LeadNumber> {
 }
 
 type Lexed<'a> = (&'a str, NumberStyle, bool);
+
+/// Whether the first word of `text` can open a number of any style
+/// below: most lines open with a word ("The", "Council") that cannot, and
+/// are passed over without running the parsers.
+fn may_open_number(text: &str) -> bool {
+    let word = text.split(' ').next().unwrap_or("");
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() || *b == b'(' => true,
+        // A letter: "Minute 12", "Item 4", "(a)", "a)", "iv.", "CAB/23/45",
+        // "FGB 38/2021" (capitals, then the reference).
+        Some(b) if b.is_ascii_alphabetic() => {
+            word.contains(['.', ')', '/'])
+                || word.bytes().all(|c| c.is_ascii_uppercase())
+                || word.eq_ignore_ascii_case("minute")
+                || word.eq_ignore_ascii_case("item")
+        }
+        _ => false,
+    }
+}
 
 /// "Minute 12:", "MINUTE NO. 12", "Min. 12", "Item 4.", "Item 4 -".
 fn worded(input: &str) -> IResult<&str, Lexed<'_>> {
@@ -282,6 +309,42 @@ mod tests {
                 Some((label.to_string(), style, paren, rest.to_string())),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_first_word_test_passes_every_number() {
+        let mut lines: Vec<String> = crate::test_seeds::seed_texts()
+            .iter()
+            .flat_map(|t| t.lines().map(crate::lex::fold).collect::<Vec<_>>())
+            .collect();
+        for t in [
+            "Minute 12: x",
+            "MINUTE NO. 3",
+            "min. 4",
+            "Item 4.",
+            "ITEM 7 -",
+            "CAB/23/45 Budget",
+            "FGB 38/2021",
+            "Cab/1 x",
+            "(a) x",
+            "a) x",
+            "iv. x",
+            "IV) x",
+            "(7) x",
+            "7. x",
+            "19.07.05",
+            "A. x",
+            "The Council",
+            "Minutes 1",
+            "Items 2",
+            "é) x",
+            "– 3",
+        ] {
+            lines.push(t.to_string());
+        }
+        for l in &lines {
+            assert_eq!(lead_number(l), parse_lead_number(l), "{l:?}");
         }
     }
 

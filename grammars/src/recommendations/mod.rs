@@ -69,7 +69,7 @@ struct Ctx {
 /// Read one document's pages and append its records to `out`.
 pub fn parse(d: &Doc, out: &mut Parsed) {
     let (pages, info, doc) = (d.pages, d.info, d.index);
-    let paras = paragraphs(pages);
+    let paras = paragraphs(pages, &d.lines);
     let text_input = pages.iter().all(|p| p.lines.iter().all(|l| l.size == 0.0));
     let ctx = Ctx {
         progress_mode: info.doc_type != DocType::InspectionReport

@@ -9,11 +9,12 @@
 //! it knows nothing about recommendations.
 
 use crate::input::{Line, Page};
-use crate::lex::plain;
+use crate::lex::{plain, LexedLine};
 use crate::recommendations::lex::{
     addressed_section_heading, bullet, is_bullet_char, key_area, rec_heading,
 };
 use nom::Parser;
+use std::borrow::Cow;
 
 /// One paragraph, list item or table row.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,9 +49,14 @@ impl Para {
 /// removed, whitespace folded, a word the layout broke at a line-end hyphen
 /// joined back.
 pub fn clean(s: &str) -> String {
-    let folded = plain(s);
+    rejoined(Cow::Owned(plain(s))).into_owned()
+}
+
+/// Text folded already (a lexed line's `text`) with the words the layout
+/// broke at a line-end hyphen joined back: `clean` of the line.
+fn rejoined(folded: Cow<'_, str>) -> Cow<'_, str> {
     if folded.contains("- ") {
-        rejoin_hyphens(&folded)
+        Cow::Owned(rejoin_hyphens(&folded))
     } else {
         folded
     }
@@ -148,33 +154,42 @@ fn line_step(page: &Page) -> f32 {
     }
 }
 
-/// A document's pages as paragraphs, in reading order.
-pub fn paragraphs(pages: &[Page]) -> Vec<Para> {
+/// A document's pages as paragraphs, in reading order. `lines` are the
+/// document's lexed lines (those with words, in the order of `pages`): the
+/// paragraphs read their folded text rather than folding each line again.
+pub fn paragraphs(pages: &[Page], lines: &[LexedLine]) -> Vec<Para> {
     let mut out = Vec::new();
+    let mut rest = lines;
     for page in pages {
+        // This page's lexed lines: the run of them from its page.
+        let on_page = rest
+            .iter()
+            .take_while(|l| l.page == page.number && l.page_index == rest[0].page_index)
+            .count();
+        let (page_lines, after) = rest.split_at(on_page);
+        rest = after;
         let first_index = out.len();
         // Text input: one line is one paragraph (sizes are 0, y is the line index).
         let text_mode = page.lines.iter().all(|l| l.size == 0.0);
         let step = line_step(page);
         let mut current: Option<(Para, f32)> = None; // paragraph and y of its last line
-        for line in page.lines.iter().filter(|l| !blank(l)) {
+                                                     // A document's lexed lines have words; other callers' may not.
+        for lexed in page_lines.iter().filter(|l| !l.text.is_empty()) {
+            let line = lexed.line;
             if line.table.is_some() && line.cells.len() > 1 {
                 flush(&mut current, &mut out);
                 out.push(table_para(line, page.number));
                 continue;
             }
-            // `clean` folds tabs with the other whitespace.
-            let raw = clean(&line.text);
-            if raw.is_empty() {
-                continue;
-            }
+            // The lexed text is folded, tabs included.
+            let raw = rejoined(Cow::Borrowed(&*lexed.text));
             let (bullets, body) = split_bullet(&raw);
             // A heading the grammar keys on stands alone even when the next
             // line follows at the usual line step ("Areas for improvement").
             if bullets == 0 && keyed_heading(&raw) {
                 flush(&mut current, &mut out);
                 out.push(Para {
-                    text: raw.clone(),
+                    text: raw.to_string(),
                     bullets: 0,
                     page: page.number,
                     x0: line.x0(),
@@ -284,6 +299,7 @@ fn table_para(line: &Line, page: u32) -> Para {
 mod tests {
     use super::*;
     use crate::input::{from_text, Cell};
+    use crate::lex::lex_pages;
 
     fn pdf_line(y: f32, x0: f32, text: &str) -> Line {
         Line::from_cells(
@@ -302,7 +318,7 @@ mod tests {
     fn text_lines_are_paragraphs_and_bullets_are_split_off() {
         let pages =
             from_text("LSCBs should:\n\n· monitor the quality\nensure training\n **Bold** text");
-        let paras = paragraphs(&pages);
+        let paras = paragraphs(&pages, &lex_pages(&pages));
         let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -335,7 +351,8 @@ mod tests {
                 pdf_line(190.5, 57.0, "• next item"),
             ],
         };
-        let paras = paragraphs(&[page]);
+        let pages = [page];
+        let paras = paragraphs(&pages, &lex_pages(&pages));
         assert_eq!(paras.len(), 3);
         assert_eq!(
             paras[0].text,
