@@ -9,7 +9,10 @@
 //!   [`PERSON_WEIGHT`] times;
 //! - a word naming a record kind ("minutes", "recommendation", "agenda",
 //!   "judgement") wants records of that kind: they score [`KIND_WEIGHT`]
-//!   times.
+//!   times;
+//! - a record that lays out what another one reads (a table) scores
+//!   [`LAYOUT_WEIGHT`] times unless the query names its kind: the table's
+//!   cells are in the text of its document or report, which reads them.
 //!
 //! Where several apply to one kind, the largest counts. Pure.
 
@@ -19,6 +22,7 @@ use crate::eval::fold::fold;
 pub const DECISION_WEIGHT: f32 = 1.5;
 pub const PERSON_WEIGHT: f32 = 2.0;
 pub const KIND_WEIGHT: f32 = 1.5;
+pub const LAYOUT_WEIGHT: f32 = 0.5;
 
 /// Words (folded) that ask what was decided: to decide, resolve, approve,
 /// agree, vote, carry, reject, refuse, call in, in their usual forms.
@@ -52,6 +56,11 @@ const DECISION_PAIRS: &[[&str; 2]] = &[["call", "in"], ["called", "in"]];
 
 /// Kinds whose records say what was decided.
 const DECIDED_KINDS: &[&str] = &["resolution", "decision"];
+/// Kinds whose records lay out what another record of the same document
+/// reads (a table's cells are in its document's or report's text): unless
+/// the query names the kind, they score [`LAYOUT_WEIGHT`] times, so the
+/// prose around them comes first.
+const LAYOUT_KINDS: &[&str] = &["table"];
 /// Kinds whose records name who was there or declared an interest.
 const PERSON_KINDS: &[&str] = &["attendance", "declaration"];
 
@@ -64,6 +73,9 @@ pub struct Intent {
     pub person: bool,
     /// Record kinds it names.
     pub kinds: Vec<&'static str>,
+    /// It has a word: a query of none (every record, or a listing by
+    /// filters) scores every record the same, and no kind is weighed.
+    pub words: bool,
 }
 
 /// The kind a folded word names: the kind itself or its plural
@@ -97,11 +109,13 @@ impl Intent {
             decision,
             person: names_person(query),
             kinds,
+            words: !words.is_empty(),
         }
     }
 
     /// Each kind whose score the intent multiplies, and by what, in kind
-    /// order; empty when the query asks for nothing in particular.
+    /// order; only the layout kinds when the query asks for nothing in
+    /// particular, none for a query without a word.
     pub fn weights(&self) -> Vec<(&'static str, f32)> {
         let mut out: Vec<(&'static str, f32)> = Vec::new();
         let mut add = |kind: &'static str, w: f32| match out.iter_mut().find(|(k, _)| *k == kind) {
@@ -115,6 +129,10 @@ impl Intent {
             PERSON_KINDS.iter().for_each(|k| add(k, PERSON_WEIGHT));
         }
         self.kinds.iter().for_each(|k| add(k, KIND_WEIGHT));
+        // A query that names no layout kind wants the prose that reads it.
+        if self.words {
+            LAYOUT_KINDS.iter().for_each(|k| add(k, LAYOUT_WEIGHT));
+        }
         out.sort_by(|a, b| a.0.cmp(b.0));
         out
     }
@@ -163,7 +181,8 @@ mod tests {
             i.weights(),
             vec![
                 ("attendance", PERSON_WEIGHT),
-                ("declaration", PERSON_WEIGHT)
+                ("declaration", PERSON_WEIGHT),
+                ("table", LAYOUT_WEIGHT)
             ]
         );
         let d = Intent::of("decisions taken by the cabinet member");
@@ -171,11 +190,19 @@ mod tests {
             d.weights(),
             vec![
                 ("decision", DECISION_WEIGHT),
-                ("resolution", DECISION_WEIGHT)
+                ("resolution", DECISION_WEIGHT),
+                ("table", LAYOUT_WEIGHT)
             ]
         );
-        assert!(Intent::of("village hall defibrillator pads")
-            .weights()
-            .is_empty());
+        assert_eq!(
+            Intent::of("village hall defibrillator pads").weights(),
+            vec![("table", LAYOUT_WEIGHT)]
+        );
+        assert!(Intent::of("").weights().is_empty());
+        // A query naming tables wants them.
+        assert_eq!(
+            Intent::of("risk register table").weights(),
+            vec![("table", KIND_WEIGHT)]
+        );
     }
 }

@@ -34,7 +34,10 @@ use tantivy::query::{
 use tantivy::query_grammar::{self, UserInputAst, UserInputBound, UserInputLeaf};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, TantivyDocument, Term, TERMINATED};
+use tantivy::{
+    DocAddress, DocId, DocSet, Index, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term,
+    TERMINATED,
+};
 
 /// Default number of results.
 pub const DEFAULT_LIMIT: usize = 10;
@@ -426,15 +429,22 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     let unfiltered = is_unfiltered(req);
     let (mut top, mut counts) = if unfiltered {
         // Every record: the counts are the commit's, kept with it, and
-        // every record scores the same, so the first ones are the top ones.
+        // every record scores the same, so the first ones are the top ones
+        // (in index order: ordering them all would read them all).
         let counts =
             open.unfiltered(|| searchers::search(searcher, &*filtered, &counter).map_err(err))?;
-        (
-            first_docs(searcher, &*filtered, candidates, 0).map_err(err)?,
-            counts,
-        )
+        let first = first_docs(searcher, &*filtered, candidates, 0).map_err(err)?;
+        let first = first
+            .into_iter()
+            .map(|(score, addr)| Ranked {
+                score,
+                order: 0,
+                addr,
+            })
+            .collect();
+        (first, counts)
     } else {
-        top_with_ties(searcher, &*filtered, tables, candidates).map_err(err)?
+        top_in_order(searcher, &*filtered, fields, tables, candidates).map_err(err)?
     };
     if let Some(relaxed) = relaxed.filter(|_| !req.unfolded && counts.total < candidates) {
         // Fewer records than are folded hold every word: any of the words
@@ -447,12 +457,15 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
             markers,
             req,
         )?);
-        (top, counts) = top_with_ties(searcher, &*filtered, tables, candidates).map_err(err)?;
+        (top, counts) =
+            top_in_order(searcher, &*filtered, fields, tables, candidates).map_err(err)?;
         user_query = relaxed;
     }
 
+    // Records that score the same come in the order of their files and
+    // places in them (see `schema::order_key`), as the collector cut them.
     let mut ranked = Vec::with_capacity(top.len());
-    for (score, addr) in top {
+    for Ranked { score, addr, .. } in top {
         let doc: TantivyDocument = searcher.doc(addr).map_err(err)?;
         let json = doc
             .get_first(fields.record)
@@ -465,18 +478,6 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
             None => Vec::new(),
         };
         ranked.push((score, record, bands));
-    }
-    // Records that score the same come in the order of their files and
-    // places in them, not in the order the index happens to hold them,
-    // which depends on how it was built (papers or records, worker timing).
-    // Every record unfiltered stays in index order: ordering them all would
-    // read them all.
-    if !unfiltered {
-        ranked.sort_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then_with(|| tie_key(&a.1).cmp(&tie_key(&b.1)))
-        });
-        ranked.truncate(candidates);
     }
     let entries: Vec<cards::Entry> = ranked
         .iter()
@@ -645,65 +646,55 @@ fn ranked(values: BTreeMap<String, u64>) -> Vec<FacetCount> {
     v
 }
 
+/// A ranked record: its score, its [`schema::order_key`] (which breaks ties)
+/// and where the searcher holds it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Ranked {
+    score: f32,
+    order: u64,
+    addr: DocAddress,
+}
+
+/// The top `wanted` records, best score first and records that score the
+/// same by their order key, and the counts: one pass of the collector,
+/// which breaks ties itself from the `order` fast field, so which records
+/// make the cut never depends on where the index put them and no record is
+/// read to decide it.
+fn top_in_order(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    fields: &Fields,
+    tables: Option<&Tables>,
+    wanted: usize,
+) -> tantivy::Result<(Vec<Ranked>, Counts)> {
+    let order = fields.order;
+    let top = TopDocs::with_limit(wanted.max(1)).tweak_score(move |reader: &SegmentReader| {
+        let name = reader.schema().get_field_name(order).to_string();
+        // Records without a key (none in an index of this schema) go last.
+        let keys = reader
+            .fast_fields()
+            .u64(&name)
+            .ok()
+            .map(|c| c.first_or_default_col(u64::MAX));
+        move |doc: DocId, score: Score| {
+            let key = keys.as_ref().map_or(u64::MAX, |k| k.get_val(doc));
+            (score, std::cmp::Reverse(key))
+        }
+    });
+    let (top, counts) = searchers::search(searcher, query, &(top, Counter { tables }))?;
+    let mut ranked: Vec<Ranked> = top
+        .into_iter()
+        .take(wanted)
+        .map(|((score, std::cmp::Reverse(order)), addr)| Ranked { score, order, addr })
+        .collect();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
+    Ok((ranked, counts))
+}
+
 /// The first `offset + limit` matching documents in index order, with
 /// their scores, less the first `offset`: what `TopDocs` returns when every
 /// match scores the same (ties go to the lower address), without visiting
 /// every match.
-/// How far past the records wanted a search reads to take in every record
-/// that ties with the last one wanted (beyond it, ties keep index order).
-/// Every record read is loaded and parsed to order the ties, so this bounds
-/// the cost of a search whose results are many copies of one text: 2,000
-/// cost 50-120 ms a search at 1,000,000 records; a page of results rarely
-/// ties with more than a few dozen records.
-const TIE_READ_MAX: usize = 100;
-
-/// The top `wanted` records and the counts, read far enough past `wanted`
-/// that every record scoring the same as the last one wanted is among
-/// them: the caller orders ties by what the records are, so which of them
-/// make the cut does not depend on where the index put them.
-fn top_with_ties(
-    searcher: &tantivy::Searcher,
-    query: &dyn Query,
-    tables: Option<&Tables>,
-    wanted: usize,
-) -> tantivy::Result<(Vec<(f32, DocAddress)>, Counts)> {
-    let mut read = wanted.saturating_add(1);
-    loop {
-        let (top, counts) = searchers::search(
-            searcher,
-            query,
-            &(TopDocs::with_limit(read), Counter { tables }),
-        )?;
-        let settled = top.len() < read
-            || wanted == 0
-            || top[wanted - 1].0 > top[top.len() - 1].0
-            || read >= wanted.saturating_add(TIE_READ_MAX);
-        if settled {
-            return Ok((top, counts));
-        }
-        read = read
-            .saturating_mul(2)
-            .min(wanted.saturating_add(TIE_READ_MAX));
-    }
-}
-
-/// Where a record sits among all records: its file's path, then the number
-/// that ends its id (its place among its file's records of its kind), then
-/// the id itself.
-fn tie_key(record: &serde_json::Value) -> (&str, u64, &str) {
-    let path = record
-        .pointer("/source/path")
-        .and_then(|p| p.as_str())
-        .unwrap_or("");
-    let id = record.get("id").and_then(|i| i.as_str()).unwrap_or("");
-    let n = id
-        .rsplit('-')
-        .next()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
-    (path, n, id)
-}
-
 fn first_docs(
     searcher: &tantivy::Searcher,
     query: &dyn Query,

@@ -63,6 +63,10 @@ pub const VERSION: &str = "version";
 /// its text (see `super::signature`), to fold the same text found in
 /// several files into one result.
 pub const SIGNATURE: &str = "signature";
+/// Where a record stands among records that score the same, a fast field:
+/// see [`order_key`]. The search collector breaks ties by it, so a search
+/// runs once and reads only the records it shows.
+pub const ORDER: &str = "order";
 
 /// What parsed a file: the program's version, the record schema's and the
 /// content signatures'. A file parsed by another version is parsed again,
@@ -139,6 +143,7 @@ pub struct Fields {
     /// Absent in an index built before signatures: nothing is folded by
     /// content there.
     pub signature: Option<Field>,
+    pub order: Field,
 }
 
 fn words(tokenizer: &str) -> TextOptions {
@@ -147,6 +152,19 @@ fn words(tokenizer: &str) -> TextOptions {
             .set_tokenizer(tokenizer)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     )
+}
+
+/// Bits of an [`order_key`] that hold the record's place in its file.
+const ORDER_PLACE_BITS: u32 = 20;
+
+/// Where a record stands among records that score the same: its file (a
+/// fixed hash of the file's path, so the order does not depend on how or
+/// in what order the index was built), then its place in the file (`ord`;
+/// places past 2^20 share the last). Lower comes first.
+pub fn order_key(path: &str, ord: u64) -> u64 {
+    const PLACE_MAX: u64 = (1 << ORDER_PLACE_BITS) - 1;
+    let file = super::signature::fnv_hash(path.as_bytes());
+    (file >> ORDER_PLACE_BITS << ORDER_PLACE_BITS) | ord.min(PLACE_MAX)
 }
 
 /// The schema every agendex index is built with.
@@ -192,6 +210,7 @@ pub fn build() -> Schema {
     b.add_text_field(KEY, STRING);
     b.add_text_field(CARRIED, STRING);
     b.add_u64_field(SIGNATURE, STORED);
+    b.add_u64_field(ORDER, FAST);
     b.build()
 }
 
@@ -224,6 +243,7 @@ impl Fields {
             key: f(KEY)?,
             carried: f(CARRIED)?,
             signature: schema.get_field(SIGNATURE).ok(),
+            order: f(ORDER)?,
         })
     }
 
@@ -242,6 +262,9 @@ impl Fields {
         d.add_facet(self.facets, Facet::from_path([FACET_TYPE, doc_type]));
         if let Some(t) = record_title(r) {
             d.add_text(self.title, t);
+        }
+        if let Some(who) = record_maker(r) {
+            d.add_text(self.title, who);
         }
         if let Some(b) = non_empty(&doc.body) {
             d.add_text(self.body, b);
@@ -263,6 +286,7 @@ impl Fields {
         }
         d.add_text(self.sha256, &r.source.sha256);
         d.add_u64(self.ord, ord);
+        d.add_u64(self.order, order_key(&r.source.path, ord));
         d.add_text(self.record, json);
         self.add_decided(&mut d, &Decided::of_json(&r.kind, json));
         if let Some(field) = self.signature {
@@ -465,9 +489,34 @@ fn record_title(r: &OutRecord) -> Option<&String> {
     own.filter(|t| !t.trim().is_empty())
 }
 
+/// Who takes a decision, filed with the record's title: a decision form
+/// heads the decision with its maker ("decision to be taken by"), which
+/// the record's text (what was decided) leaves out, so a search by the
+/// maker's name finds the decision.
+fn record_maker(r: &OutRecord) -> Option<&String> {
+    match &r.fields {
+        grammars::Fields::Decision(d) => d.maker.as_ref(),
+        _ => None,
+    }
+    .filter(|m| !m.trim().is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn order_keys_follow_places_in_a_file_and_keep_files_apart() {
+        let a = "seeds/000_ab51a36975b4b00c.txt";
+        let b = "seeds/000_ab51a36975b4b00c.pdf";
+        assert!(order_key(a, 0) < order_key(a, 1));
+        assert!(order_key(a, 1) < order_key(a, 2));
+        // Places past the key's room share the last.
+        assert_eq!(order_key(a, 1 << 40), order_key(a, (1 << 20) - 1));
+        // Another file's records all sit on one side of this file's.
+        let before = order_key(b, 0) < order_key(a, 0);
+        assert!((0..100).all(|n| (order_key(b, n) < order_key(a, 0)) == before));
+    }
 
     #[test]
     fn dates_parse_and_count_days() {

@@ -62,6 +62,11 @@ fn fnv(bytes: &[u8], mut h: u64) -> u64 {
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
+/// FNV-1a of `bytes` from the standard offset, mixed (fixed in every build).
+pub fn fnv_hash(bytes: &[u8]) -> u64 {
+    mix(fnv(bytes, FNV_OFFSET))
+}
+
 /// splitmix64: the i-th hash function of the MinHash is `mix(x ^ seed_i)`.
 fn mix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);

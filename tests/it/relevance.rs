@@ -103,5 +103,5 @@ fn the_project_query_set_holds_its_floor() {
 
 /// Floors of the project's query set, a little under the figures measured
 /// when they were last raised.
-const NDCG_FLOOR: f64 = 0.66;
-const MRR_FLOOR: f64 = 0.72;
+const NDCG_FLOOR: f64 = 0.72;
+const MRR_FLOOR: f64 = 0.78;

@@ -17,26 +17,28 @@ fn id_of(open: &searchers::Open, a: DocAddress) -> String {
 }
 
 /// Ranked records as (score, id), highest score first and records that
-/// score the same in the order search promises (by [`tie_key`]).
+/// score the same in the order search promises (by [`schema::order_key`]
+/// of their stored path and place).
 fn in_tie_order(open: &searchers::Open, top: &[(f32, DocAddress)]) -> Vec<(f32, String)> {
-    let mut ranked: Vec<(f32, serde_json::Value)> = top
+    let mut ranked: Vec<(f32, u64, String)> = top
         .iter()
         .map(|(score, a)| {
             let doc: TantivyDocument = open.searcher.doc(*a).expect("doc");
-            let json = doc
-                .get_first(open.fields.record)
+            let path = doc
+                .get_first(open.fields.path)
                 .and_then(|v| v.as_str())
-                .unwrap_or("{}");
-            (*score, serde_json::from_str(json).expect("record JSON"))
+                .unwrap_or("");
+            let ord = doc
+                .get_first(open.fields.ord)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0);
+            (*score, schema::order_key(path, ord), id_of(open, *a))
         })
         .collect();
-    ranked.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then_with(|| tie_key(&a.1).cmp(&tie_key(&b.1)))
-    });
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     ranked
         .into_iter()
-        .map(|(score, r)| (score, r["id"].as_str().unwrap_or("").to_string()))
+        .map(|(score, _, id)| (score, id))
         .collect()
 }
 
@@ -409,7 +411,12 @@ fn reference_query(index: &Index, fields: &Fields, req: &SearchRequest) -> Box<d
             )),
         ));
     }
-    Box::new(BooleanQuery::new(clauses))
+    // Kinds weighed as the query asks, as search does (see `Intent`).
+    KindWeighted::wrap(
+        Box::new(BooleanQuery::new(clauses)),
+        fields.kind,
+        &Intent::of(&req.query).weights(),
+    )
 }
 
 /// Total and facets as tantivy's `Count` and `FacetCollector` give them.
