@@ -89,6 +89,8 @@ fn role_words_among_the_names_present() {
     let milburn = roles("milburn-pc_2018-05-08_agm-minutes");
     assert!(milburn.contains(&("Councillor P Moran".into(), "Councillor".into())));
     assert!(milburn.contains(&("J Connelly".into(), "Clerk".into())));
+    // "Members of the Public - Two Members": a count of people is no person.
+    assert!(milburn.iter().all(|(n, _)| n != "Two Members"));
     // "… A Armstrong, EDC, Clerk J Brampton"
     let newbiggin = roles("newbiggin-pc_2019-09-03_minutes");
     assert!(newbiggin.contains(&("J Brampton".into(), "Clerk".into())));

@@ -844,6 +844,17 @@ fn read(
             list_entries(&line.text)
         };
         for raw in raws {
+            // A count of people is no person ("Members of the Public - Two
+            // Members", "3 members of the public were present").
+            if raw
+                .name
+                .split_whitespace()
+                .next()
+                .and_then(crate::lex::count_value)
+                .is_some()
+            {
+                continue;
+            }
             let status = match kind {
                 Kind::Apologies => AttendanceStatus::Apologies,
                 Kind::Absent => AttendanceStatus::Absent,
