@@ -15,6 +15,7 @@ mod layout;
 mod links;
 mod markup;
 mod mutants;
+mod parish_minutes;
 mod parquet;
 mod pdf_read;
 mod relevance;

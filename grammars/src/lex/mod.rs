@@ -31,4 +31,6 @@ pub use status::{
     decision_number, exempt_paragraph, exempt_value, key_decision_value, publication_marking,
     section_marking, yes_no,
 };
-pub use words::{minutes_title, title_case, MinutesTitle, SMALL_WORDS};
+pub use words::{
+    is_meeting_role, minutes_title, title_case, MinutesTitle, MEETING_ROLES, SMALL_WORDS,
+};

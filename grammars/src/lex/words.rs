@@ -18,6 +18,36 @@ pub fn is_name_title(word: &str) -> bool {
     NAME_TITLES.contains(&word)
 }
 
+/// Roles a person holds at a meeting, written in place of their name
+/// ("the Clerk to write", "Chairman to contact"), singular and plural.
+pub const MEETING_ROLES: [&str; 20] = [
+    "Clerk",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Chairperson",
+    "Vice-Chair",
+    "Vice-Chairman",
+    "Treasurer",
+    "Secretary",
+    "Mayor",
+    "Headteacher",
+    "Councillor",
+    "Councillors",
+    "Members",
+    "Governors",
+    "Officer",
+    "Officers",
+    "Trustees",
+    "Cllrs",
+    "Clerks",
+];
+
+/// Whether `word` is one of `MEETING_ROLES`.
+pub fn is_meeting_role(word: &str) -> bool {
+    MEETING_ROLES.contains(&word)
+}
+
 /// "PERFORMANCE AND FINANCE SCRUTINY SUB-COMMITTEE" -> "Performance and
 /// Finance Scrutiny Sub-Committee". Text that is not all capitals is kept as
 /// printed, so "C&YP Scrutiny Panel" stays as it is.

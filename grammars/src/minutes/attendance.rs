@@ -154,10 +154,26 @@ fn kind_of(label: &str) -> Option<Kind> {
 }
 
 /// A section label at the start of a line: up to five words and ":" or
-/// ":-" ("Schools Members:", "Also attending:", "Observers:-").
+/// ":-" ("Schools Members:", "Also attending:", "Observers:-"), perhaps
+/// with a count in brackets before the colon ("PRESENT (six Councillors):
+/// -").
 pub fn section_label(input: &str) -> IResult<&str, &str> {
     let (rest, label) = take_while1(|c: char| c != ':' && c != '(' && c != '*').parse(input)?;
-    let (rest, _) = (char(':'), opt(alt_dash), space0).parse(rest)?;
+    let count = nom::combinator::verify(
+        delimited(
+            char('('),
+            take_while1(|c: char| c != ')' && c != '('),
+            char(')'),
+        ),
+        |inner: &str| {
+            inner
+                .split_whitespace()
+                .next()
+                .and_then(crate::lex::count_value)
+                .is_some()
+        },
+    );
+    let (rest, _) = (opt(count), space0, char(':'), space0, opt(alt_dash), space0).parse(rest)?;
     let words = label.split_whitespace().count();
     if words == 0
         || words > 5
@@ -263,7 +279,13 @@ pub fn role_dash(text: &str) -> Option<(String, String)> {
     let (i, n) = best?;
     let role = text[..i].trim();
     let rest = text[i + n..].trim();
-    if role.is_empty() || rest.is_empty() || role.split_whitespace().count() > 6 {
+    // A role heads no commas or brackets: "Pam Bullas (PB), Claire Cann
+    // (CC) – Chair" is names, the last with its role after the dash.
+    if role.is_empty()
+        || rest.is_empty()
+        || role.split_whitespace().count() > 6
+        || role.contains([',', '('])
+    {
         return None;
     }
     // The part after the dash must start with a name.
@@ -340,8 +362,33 @@ pub struct Raw {
     pub chair: bool,
     pub role: Option<String>,
     pub organisation: Option<String>,
+    /// The role came from a role word set in the list ("… P Moran Clerk J
+    /// Connelly", "…, Councillors, and Mrs Susan Ryding, Clerk"), which
+    /// ends a plural title's run.
+    pub labelled: bool,
     pub start: usize,
     pub end: usize,
+}
+
+/// A role word set in a list in place of a label: its role, and whether it
+/// names several people ("Councillors"). Titles ("Councillor Smith") and
+/// words that name a group ("Members") are not labels.
+fn list_role_label(w: &str) -> Option<(String, bool)> {
+    let w = w.trim_end_matches([',', '.', ';', ':']);
+    if !crate::lex::is_meeting_role(w) || is_title(w) {
+        return None;
+    }
+    match w {
+        "Councillors" => Some(("Councillor".to_string(), true)),
+        "Members" | "Governors" | "Officers" | "Trustees" | "Cllrs" | "Clerks" => None,
+        _ => Some((w.to_string(), false)),
+    }
+}
+
+/// Whether `w` is initials set alone after a name, the person's
+/// designation ("A Armstrong, EDC").
+fn designation(w: &str) -> bool {
+    (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
 fn is_chair_note(p: &str) -> Option<&'static str> {
@@ -365,7 +412,12 @@ pub fn list_entries(s: &str) -> Vec<Raw> {
     let mut closed = false;
     let mut pending_star = false;
     let mut star_at = 0;
+    let mut pending_role: Option<String> = None;
+    let mut skip_to = 0;
     for (k, (tok, a, b)) in toks.iter().enumerate() {
+        if k < skip_to {
+            continue;
+        }
         match tok {
             Tok::Star => {
                 let next_is_word = matches!(toks.get(k + 1), Some((Tok::Word(_), _, _)));
@@ -381,6 +433,99 @@ pub fn list_entries(s: &str) -> Vec<Raw> {
                 }
             }
             Tok::Word(w) => {
+                // A dash after a name, then up to three capitalised words
+                // ending on a role word, is that person's role ("Claire Cann
+                // (CC) – Chair,", "Cllr. A. Collins - Vice Chair,").
+                if matches!(w.as_str(), "-" | "–" | "—") {
+                    let role_words: Vec<&str> = toks[k + 1..]
+                        .iter()
+                        .map_while(|(t, _, _)| match t {
+                            Tok::Word(x) => Some(x.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    let is_role = (1..=3).contains(&role_words.len())
+                        && role_words
+                            .iter()
+                            .all(|x| x.starts_with(|c: char| c.is_uppercase()))
+                        && role_words.last().is_some_and(|x| {
+                            crate::lex::is_meeting_role(x.trim_end_matches(['.', ',', ';']))
+                        });
+                    let named = cur
+                        .as_ref()
+                        .or(out.last())
+                        .is_some_and(|r| r.role.is_none());
+                    if is_role && named {
+                        if let Some(c) = cur.take() {
+                            out.push(c);
+                        }
+                        if let Some(r) = out.last_mut() {
+                            r.role = Some(role_words.join(" "));
+                            if role_words.len() == 1
+                                && r.role
+                                    .as_deref()
+                                    .is_some_and(|x| is_chair_note(x) == Some("Chair"))
+                            {
+                                r.chair = true;
+                            }
+                        }
+                        skip_to = k + 1 + role_words.len();
+                        closed = true;
+                        continue;
+                    }
+                }
+                let alone = !matches!(toks.get(k + 1), Some((Tok::Word(_), _, _)));
+                let opens = closed || cur.is_none();
+                // A role word between commas names the people before it
+                // ("…and Mrs Victoria Whitehead, Councillors, and Mrs Susan
+                // Ryding, Clerk"): every one since the last such word where
+                // it is plural, the one before where singular.
+                if let Some((role, plural)) = list_role_label(w).filter(|_| opens && alone) {
+                    if let Some(c) = cur.take() {
+                        out.push(c);
+                    }
+                    let from = out.iter().rposition(|r| r.labelled).map_or(0, |i| i + 1);
+                    let take = if plural { out.len() - from } else { 1 };
+                    for r in out[from..].iter_mut().rev().take(take) {
+                        if r.role.is_none() {
+                            r.role = Some(role.clone());
+                        }
+                        r.labelled = true;
+                    }
+                    closed = true;
+                    continue;
+                }
+                // Initials alone after a name are that person's designation.
+                if opens && alone && designation(w) {
+                    let named = cur.as_ref().or(out.last());
+                    if named
+                        .is_some_and(|r| r.name.split_whitespace().count() >= 2 && r.role.is_none())
+                    {
+                        if let Some(c) = cur.take() {
+                            out.push(c);
+                        }
+                        if let Some(r) = out.last_mut() {
+                            r.role = Some(w.clone());
+                        }
+                        closed = true;
+                        continue;
+                    }
+                }
+                // A role word before a name gives that person the role, and
+                // ends the name before it ("P Moran Clerk J Connelly"); before
+                // a word in lower case it is prose ("the Town Clerk advised").
+                let named_next = matches!(
+                    toks.get(k + 1),
+                    Some((Tok::Word(n), _, _)) if n.starts_with(|c: char| c.is_uppercase())
+                );
+                if let Some((role, false)) = list_role_label(w).filter(|_| named_next) {
+                    if let Some(c) = cur.take() {
+                        out.push(c);
+                    }
+                    pending_role = Some(role);
+                    closed = true;
+                    continue;
+                }
                 // A title after a name starts the next person, for lists
                 // set one name a line ("Councillor A Smith Councillor B Jones").
                 let titled_next = is_title(w)
@@ -394,11 +539,14 @@ pub fn list_entries(s: &str) -> Vec<Raw> {
                     if let Some(c) = cur.take() {
                         out.push(c);
                     }
+                    let role = pending_role.take();
                     cur = Some(Raw {
                         name: w.clone(),
                         star: pending_star,
                         start: if pending_star { star_at } else { *a },
                         end: *b,
+                        labelled: role.is_some(),
+                        role,
                         ..Raw::default()
                     });
                     pending_star = false;
@@ -463,6 +611,10 @@ pub fn clean_name(s: &str) -> String {
 fn distribute_titles(entries: &mut [Raw]) {
     let mut title: Option<&str> = None;
     for r in entries.iter_mut() {
+        if r.labelled {
+            title = None;
+            continue;
+        }
         let first = r
             .name
             .split_whitespace()
@@ -692,6 +844,17 @@ fn read(
             list_entries(&line.text)
         };
         for raw in raws {
+            // A count of people is no person ("Members of the Public - Two
+            // Members", "3 members of the public were present").
+            if raw
+                .name
+                .split_whitespace()
+                .next()
+                .and_then(crate::lex::count_value)
+                .is_some()
+            {
+                continue;
+            }
             let status = match kind {
                 Kind::Apologies => AttendanceStatus::Apologies,
                 Kind::Absent => AttendanceStatus::Absent,
@@ -1242,6 +1405,12 @@ mod tests {
             ("Cabinet Member", "Observers")
         );
         assert!(section_label("The Forum noted: x").is_ok());
+        // West Dereham Parish Council, 1 June 2017: a count before the colon.
+        assert_eq!(
+            section_label("PRESENT (six Councillors): - Pam Bullas (PB)").unwrap(),
+            ("Pam Bullas (PB)", "PRESENT")
+        );
+        assert!(section_label("Councillor Smith (Chair): welcomed").is_err());
         assert!(section_label("Matters Arising in this long heading with many words: x").is_err());
         assert_eq!(
             category_label("Special (1) - Martin Doyle").unwrap(),
@@ -1313,6 +1482,67 @@ mod tests {
                 ("Alison Currie".into(), None, AttendanceStatus::Apologies),
             ]
         );
+    }
+
+    #[test]
+    fn role_words_set_in_the_list() {
+        let names_roles = |e: Vec<Raw>| -> Vec<(String, Option<String>)> {
+            e.into_iter().map(|r| (r.name, r.role)).collect()
+        };
+        // Burton-cum-Walden Parish Council, 5 March 2024: the role after
+        // the names it covers.
+        let e = list_entries("Miss Jane Ritchie, Mr Andrew Landau, Mrs Sally Sahin, Mr David Dent and Mrs Victoria Whitehead, Councillors, and Mrs Susan Ryding, Clerk");
+        let got = names_roles(e);
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert!(
+            got[..5]
+                .iter()
+                .all(|(_, r)| r.as_deref() == Some("Councillor")),
+            "{got:?}"
+        );
+        assert_eq!(
+            got[5],
+            ("Mrs Susan Ryding".to_string(), Some("Clerk".to_string()))
+        );
+        // Milburn Parish Council, 8 May 2018: the role before the name.
+        let got = names_roles(list_entries(
+            "Councillors D Richardson (Chair) R Healey, M Dixon and P Moran Clerk J Connelly",
+        ));
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(got[3].0, "Councillor P Moran");
+        assert_eq!(
+            got[4],
+            ("J Connelly".to_string(), Some("Clerk".to_string()))
+        );
+        // Newbiggin Parish Council, 3 September 2019: initials after a name
+        // are that person's designation.
+        let got = names_roles(list_entries("P Clarke, A Armstrong, EDC, Clerk J Brampton"));
+        assert_eq!(
+            got,
+            vec![
+                ("P Clarke".to_string(), None),
+                ("A Armstrong".to_string(), Some("EDC".to_string())),
+                ("J Brampton".to_string(), Some("Clerk".to_string())),
+            ]
+        );
+        // West Dereham Parish Council, 1 June 2017: a role after a dash.
+        let got = names_roles(list_entries(
+            "Pam Bullas (PB), Claire Cann (CC) – Chair, Paula Kellingray (PK)",
+        ));
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            got[1],
+            ("Claire Cann".to_string(), Some("Chair".to_string()))
+        );
+        assert_eq!(got[2].1, None);
+        let got = names_roles(list_entries(
+            "Cllr. A. Collins - Vice Chair, Cllr. F. Eglington",
+        ));
+        assert_eq!(got[0].1.as_deref(), Some("Vice Chair"), "{got:?}");
+        assert_eq!(got.len(), 2, "{got:?}");
+        // A role word before a word in lower case is prose.
+        let got = names_roles(list_entries("the Town Clerk advised Committee"));
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]

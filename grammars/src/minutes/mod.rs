@@ -14,6 +14,7 @@ pub mod attendance;
 pub mod lex;
 pub mod movers;
 pub mod people;
+pub mod prose_actions;
 pub mod resolution;
 pub mod running;
 pub mod vote;
@@ -138,10 +139,49 @@ fn parse_in(
     out.diagnostics.extend(diags);
     let entries = entries.unwrap_or_else(|| attendance::entries_in(lines, layout, info));
     let names = known_names(&minutes, entries);
+    let first = out.records.len();
     for m in &minutes {
         emit(m, date.as_ref(), &names, doc, out);
     }
     emit_table_actions(lines, &minutes, &names, doc, out);
+    // Minutes with an action column, action lines or a table of actions
+    // record their actions there; the others write them into sentences.
+    let columned = out.records[first..]
+        .iter()
+        .any(|r| matches!(r.fields, Fields::Action(_)));
+    if !columned {
+        for m in &minutes {
+            emit_prose_actions(m, &names, doc, out);
+        }
+    }
+}
+
+/// The actions a minute's sentences give ("The Clerk to write to …",
+/// "Councillor Dixon will carry out …"), one per clause.
+fn emit_prose_actions(m: &Min, names: &People, doc: usize, out: &mut Parsed) {
+    for p in &m.paras {
+        for a in prose_actions::read(&p.text) {
+            let people = names.resolve(&a.owners).into_iter().collect::<Vec<_>>();
+            let unresolved = if people.is_empty() {
+                vec![a.owners.clone()]
+            } else {
+                Vec::new()
+            };
+            let page = p.page_at(a.start);
+            out.records.push(Record {
+                text: p.text[a.start..a.end].to_string(),
+                page,
+                page_end: p.page_at(a.end.saturating_sub(1)).max(page),
+                document: doc,
+                fields: Fields::Action(Action {
+                    minute: Some(m.number.clone()),
+                    owners: a.owners,
+                    people,
+                    unresolved,
+                }),
+            });
+        }
+    }
 }
 
 /// The minute number a bare reference ("72/2122") is written with

@@ -1,0 +1,98 @@
+//! Parish minutes without an action column or a labelled list: actions
+//! written into the minutes' sentences, and role words set among the names
+//! of the attendance list (Milburn, Newbiggin, Burton-cum-Walden).
+
+use serde_json::Value;
+
+fn of<'a>(recs: &'a [Value], file: &str, kind: &str) -> Vec<&'a Value> {
+    recs.iter()
+        .filter(|r| {
+            r["kind"] == kind
+                && r["source"]["path"]
+                    .as_str()
+                    .is_some_and(|p| p.contains(file))
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn actions_written_in_sentences() {
+    let (recs, _, _) = crate::support::real_extract();
+    let got: Vec<(String, String, String)> =
+        of(recs, "milburn-pc_2018-05-08_agm-minutes", "action")
+            .iter()
+            .map(|r| {
+                (
+                    r["minute"].as_str().unwrap_or("").to_string(),
+                    r["owners"].as_str().unwrap_or("").to_string(),
+                    r["text"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+    let want = [
+        ("18.05.6", "Clerk", "the Clerk to register."),
+        (
+            "18.05.10",
+            "Councillor Dixon",
+            "Councillor Dixon will carry out this risk assessment.",
+        ),
+        ("18.05.14", "Clerk", "The Clerk to write to Andy Connell."),
+        (
+            "18.05.14",
+            "Chairman",
+            "Chairman to contact A Armstrong, EDC and enquire if he can help or make suggestions who to contact.",
+        ),
+        ("18.05.14", "Clerk", "the Clerk to write to householder."),
+    ];
+    for (minute, owners, text) in want {
+        assert!(
+            got.iter()
+                .any(|g| g.0 == minute && g.1 == owners && g.2 == text),
+            "{text:?} not among {got:#?}"
+        );
+    }
+    // "The Council will seek tenders …" and "Potholes … will be filled" are
+    // no one's action.
+    assert!(got.iter().all(|g| !g.2.contains("seek tenders")));
+    assert!(got.iter().all(|g| !g.2.starts_with("Potholes")));
+    let owners: Vec<&str> = of(recs, "newbiggin-pc_2019-09-03_minutes", "action")
+        .iter()
+        .filter_map(|r| r["owners"].as_str())
+        .collect();
+    assert_eq!(owners, ["Clerk", "Clerk", "Councillors"]);
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn role_words_among_the_names_present() {
+    let (recs, _, _) = crate::support::real_extract();
+    let roles = |file: &str| -> Vec<(String, String)> {
+        of(recs, file, "attendance")
+            .iter()
+            .map(|r| {
+                (
+                    r["name"].as_str().unwrap_or("").to_string(),
+                    r["role"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    // "… and Mrs Victoria Whitehead, Councillors, and Mrs Susan Ryding, Clerk"
+    let burton = roles("burton-cum-walden-pc_2024-03-05_minutes.pdf");
+    assert!(burton
+        .iter()
+        .all(|(n, _)| n != "Councillors" && n != "Clerk"));
+    assert!(burton.contains(&("Mrs Victoria Whitehead".into(), "Councillor".into())));
+    assert!(burton.contains(&("Mrs Susan Ryding".into(), "Clerk".into())));
+    // "… M Dixon and P Moran Clerk J Connelly"
+    let milburn = roles("milburn-pc_2018-05-08_agm-minutes");
+    assert!(milburn.contains(&("Councillor P Moran".into(), "Councillor".into())));
+    assert!(milburn.contains(&("J Connelly".into(), "Clerk".into())));
+    // "Members of the Public - Two Members": a count of people is no person.
+    assert!(milburn.iter().all(|(n, _)| n != "Two Members"));
+    // "… A Armstrong, EDC, Clerk J Brampton"
+    let newbiggin = roles("newbiggin-pc_2019-09-03_minutes");
+    assert!(newbiggin.contains(&("J Brampton".into(), "Clerk".into())));
+    assert!(newbiggin.iter().all(|(n, _)| n != "EDC"));
+}
