@@ -1235,7 +1235,7 @@ fn title_case(s: &str) -> String {
 
 static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+declared\s+(?P<interest>(?:an?\s+|their\s+|his\s+|her\s+)?[^.;]*?\binterests?\b[^.;]*)",
+        r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),?\s+(?:declared|(?:stated|said|advised|confirmed|indicated|reported)\s+that\s+(?:she|he|they)\s+(?:had|has|have|held))\s+(?P<interest>(?:an?\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?interests?\b[^.;]*)",
     )
     .expect("declaration pattern")
 });
@@ -1246,13 +1246,16 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Declarations of interest: "Cllr X declared a personal interest in item 7
-/// as a governor of Y" -> name, item and the interest as printed. "There
-/// were no declarations" gives none.
+/// as a governor of Y", "Cllr. X, declared an interest in Item 14",
+/// "Councillor X stated that she had a non-pecuniary interest in …" ->
+/// name, item and the interest as printed. "There were no declarations"
+/// gives none. A heading run into the line ("Declarations of Interest
+/// Councillor X …") is no part of the name: a name starts at its title.
 pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
     let mut out = Vec::new();
     for l in lines {
-        // The pattern needs the word "declared": most lines lack it.
-        if !l.text.contains("declared") {
+        // The pattern needs "declared" or "interest": most lines lack both.
+        if !l.text.contains("declared") && !l.text.contains("interest") {
             continue;
         }
         for c in DECLARED.captures_iter(&l.text) {
@@ -1261,6 +1264,7 @@ pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
             else {
                 continue;
             };
+            let name = from_title(name.as_str().trim());
             let interest = interest.as_str().trim().to_string();
             let item = ITEM
                 .captures(&interest)
@@ -1268,7 +1272,7 @@ pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
                 .map(|m| m.as_str().to_string());
             out.push((
                 Declaration {
-                    name: Some(name.as_str().trim().to_string()),
+                    name: Some(name.to_string()),
                     item,
                     interest,
                 },
@@ -1278,6 +1282,17 @@ pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
         }
     }
     out
+}
+
+/// A declarer's name from its title on, where capitalised words of a
+/// heading run before it ("Interest Councillor Hodivala" -> "Councillor
+/// Hodivala"); a name with no title, or with its title first, as it is.
+fn from_title(name: &str) -> &str {
+    name.split_whitespace()
+        .skip(1)
+        .find(|w| is_title(w.trim_end_matches('.')))
+        .and_then(|w| name.find(w).map(|at| &name[at..]))
+        .unwrap_or(name)
 }
 
 #[cfg(test)]
@@ -1664,5 +1679,39 @@ mod tests {
         };
         let flat = vec![crate::lex::lex_line(0, 3, 0, &none)];
         assert!(declarations(&flat).is_empty());
+    }
+
+    #[test]
+    fn declarations_in_other_phrasings() {
+        // Northwold Parish Council, 6 May 2014; Sutton Coldfield Town
+        // Council, 13 March 2018 (the minute's heading run into the line).
+        let lines = [
+            "Cllr. Jenkinson, declared an interest in Item 14 on the agenda, Planning Application 14/00542/F.",
+            "Declarations of Interest Councillor Hodivala stated that she had a non-pecuniary interest in a school application for the community grant funding, in so far as her children attend the school.",
+            "The Clerk stated that the council had no interest in the land.",
+            "The Parish Clerk reported that he had attended the conference and heard speakers of interest.",
+        ];
+        let lines: Vec<crate::input::Line> = lines
+            .iter()
+            .map(|t| crate::input::Line {
+                text: t.to_string(),
+                ..Default::default()
+            })
+            .collect();
+        let flat: Vec<FlatLine> = lines
+            .iter()
+            .map(|l| crate::lex::lex_line(0, 1, 0, l))
+            .collect();
+        let got: Vec<(Option<String>, Option<String>)> = declarations(&flat)
+            .into_iter()
+            .map(|(d, _, _)| (d.name, d.item))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("Cllr. Jenkinson".into()), Some("14".into())),
+                (Some("Councillor Hodivala".into()), None),
+            ]
+        );
     }
 }
