@@ -246,6 +246,7 @@ pub fn minutes_heading(head: &[&str]) -> Option<Head> {
             "the meeting of the ",
             "the meeting of ",
             "a meeting of the ",
+            "a meeting of ",
             "the ",
         ] {
             let has = b
@@ -260,7 +261,10 @@ pub fn minutes_heading(head: &[&str]) -> Option<Head> {
             (Some(head), Some(tail)) if tail.eq_ignore_ascii_case(" meeting") => head,
             _ => b,
         };
-        if !b.is_empty() && !b.eq_ignore_ascii_case("meeting") {
+        // "Minutes of a Meeting held on …" names no body: what is left is
+        // an article, never a body.
+        let article = ["a", "an", "the"].iter().any(|a| b.eq_ignore_ascii_case(a));
+        if !b.is_empty() && !b.eq_ignore_ascii_case("meeting") && !article {
             h.body = Some(title_case(b));
         }
     }
@@ -471,5 +475,16 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(h.body.as_deref(), Some("Council"));
+        // Ayton Community Council, 4 June 2019: the meeting named by no
+        // body, so none (not "a").
+        let h = minutes_heading(&[
+            "Ayton Community Council",
+            "Minutes of a Meeting held on Tuesday 4 June 2019",
+        ])
+        .unwrap();
+        assert_eq!(h.body, None);
+        assert_eq!(h.date.as_deref(), Some("2019-06-04"));
+        let h = minutes_heading(&["Minutes of a meeting of Cabinet held on 3 May 2016"]).unwrap();
+        assert_eq!(h.body.as_deref(), Some("Cabinet"));
     }
 }
