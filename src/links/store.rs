@@ -420,7 +420,9 @@ fn update_quotes(
             .collect();
         for path in files {
             let file = texts_dir(dir).join(cache_name(path));
-            let kept: Vec<DocumentText> = serde_json::from_slice(&std::fs::read(&file)?)
+            let bytes =
+                std::fs::read(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let kept: Vec<DocumentText> = serde_json::from_slice(&bytes)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             for t in kept {
                 if wanted.contains(t.id.as_str()) {

@@ -1,6 +1,8 @@
 //! Parish minutes without an action column or a labelled list: actions
 //! written into the minutes' sentences, and role words set among the names
-//! of the attendance list (Milburn, Newbiggin, Burton-cum-Walden).
+//! of the attendance list (Milburn, Newbiggin, Burton-cum-Walden), and
+//! declarations of interest in the phrasings printed minutes use
+//! (Northwold, Sutton Coldfield).
 
 use serde_json::Value;
 
@@ -95,4 +97,38 @@ fn role_words_among_the_names_present() {
     let newbiggin = roles("newbiggin-pc_2019-09-03_minutes");
     assert!(newbiggin.contains(&("J Brampton".into(), "Clerk".into())));
     assert!(newbiggin.iter().all(|(n, _)| n != "EDC"));
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn declarations_in_the_phrasings_minutes_print() {
+    let (recs, _, _) = crate::support::real_extract();
+    let got = |file: &str| -> Vec<(String, String, String)> {
+        of(recs, file, "declaration")
+            .iter()
+            .map(|r| {
+                (
+                    r["name"].as_str().unwrap_or("").to_string(),
+                    r["item"].as_str().unwrap_or("").to_string(),
+                    r["interest"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    // "Cllr. Jenkinson, declared an interest in Item 14 on the agenda, …"
+    assert_eq!(
+        got("northwold-pc_2014-05-06_agm-minutes"),
+        vec![(
+            "Cllr. Jenkinson".to_string(),
+            "14".to_string(),
+            "an interest in Item 14 on the agenda, Planning Application 14/00542/F".to_string()
+        )]
+    );
+    // "53 | Declarations of Interest Councillor Hodivala stated that she had …"
+    let sutton = got("sutton-coldfield-tc_2018-03-13_alcs-committee-minutes");
+    assert_eq!(sutton.len(), 1, "{sutton:?}");
+    assert_eq!(sutton[0].0, "Councillor Hodivala");
+    assert!(sutton[0]
+        .2
+        .starts_with("a non-pecuniary interest in a school application"));
 }

@@ -1276,7 +1276,13 @@ pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
                     item,
                     interest,
                 },
-                all.as_str().trim().to_string(),
+                // The declaration as printed, from the name on (a heading
+                // run into the line is no part of it).
+                all.as_str()
+                    .find(name)
+                    .map_or(all.as_str(), |at| &all.as_str()[at..])
+                    .trim()
+                    .to_string(),
                 l.page,
             ));
         }
@@ -1299,6 +1305,24 @@ fn from_title(name: &str) -> &str {
 mod tests {
     use super::*;
 
+    /// Lines of plain text, as a text input gives them, on page 1.
+    fn text_lines(texts: &[&str]) -> Vec<crate::input::Line> {
+        texts
+            .iter()
+            .map(|t| crate::input::Line {
+                text: t.to_string(),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    fn lexed(lines: &[crate::input::Line]) -> Vec<FlatLine<'_>> {
+        lines
+            .iter()
+            .map(|l| crate::lex::lex_line(0, 1, 0, l))
+            .collect()
+    }
+
     #[test]
     fn one_name_a_line_under_a_bare_label() {
         let lines_text = [
@@ -1310,17 +1334,8 @@ mod tests {
             "Apologies for absence",
             "Councillor D White",
         ];
-        let lines: Vec<crate::input::Line> = lines_text
-            .iter()
-            .map(|t| crate::input::Line {
-                text: t.to_string(),
-                ..Default::default()
-            })
-            .collect();
-        let flat: Vec<FlatLine> = lines
-            .iter()
-            .map(|l| crate::lex::lex_line(0, 1, 0, l))
-            .collect();
+        let lines = text_lines(&lines_text);
+        let flat = lexed(&lines);
         let layout = Layout {
             start: 0,
             body_start: flat.len(),
@@ -1691,20 +1706,12 @@ mod tests {
             "The Clerk stated that the council had no interest in the land.",
             "The Parish Clerk reported that he had attended the conference and heard speakers of interest.",
         ];
-        let lines: Vec<crate::input::Line> = lines
+        let lines = text_lines(&lines);
+        let flat = lexed(&lines);
+        let found = declarations(&flat);
+        let got: Vec<(Option<String>, Option<String>)> = found
             .iter()
-            .map(|t| crate::input::Line {
-                text: t.to_string(),
-                ..Default::default()
-            })
-            .collect();
-        let flat: Vec<FlatLine> = lines
-            .iter()
-            .map(|l| crate::lex::lex_line(0, 1, 0, l))
-            .collect();
-        let got: Vec<(Option<String>, Option<String>)> = declarations(&flat)
-            .into_iter()
-            .map(|(d, _, _)| (d.name, d.item))
+            .map(|(d, _, _)| (d.name.clone(), d.item.clone()))
             .collect();
         assert_eq!(
             got,
@@ -1713,5 +1720,8 @@ mod tests {
                 (Some("Councillor Hodivala".into()), None),
             ]
         );
+        assert!(found[1]
+            .1
+            .starts_with("Councillor Hodivala stated that she had"));
     }
 }
