@@ -154,6 +154,16 @@ pub fn document_text(lines: &[lex::LexedLine]) -> String {
                 }
                 out.push_str(text);
             }
+            // Without a tag or a bold marker the plain text is the fold
+            // of the line (a lone '*' or '&' is kept by both).
+            Cow::Owned(text) if !l.line.text.contains('<') && !l.line.text.contains("**") => {
+                if !text.is_empty() {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(text);
+                }
+            }
             Cow::Owned(_) => lex::fold_into(&l.line.text, &mut out),
         }
     }

@@ -7,11 +7,12 @@
 //!
 //! Owns what a single line says; the sequence of items is `agenda::parse`'s.
 
-use crate::lex::{lead_number, plain, LexedLine, NumberStyle};
+use crate::lex::{lead_number, plain, plain_cow, LexedLine, NumberStyle};
 use crate::minutes::lex::split_title;
 use nom::character::complete::{char, digit1, space0};
 use nom::combinator::{all_consuming, map_res};
 use nom::{IResult, Parser};
+use std::borrow::Cow;
 
 /// What opens an item: its number as printed ("7", "4.1", "FGB 38/2021"),
 /// its place in the sequence (`seq`, and `sub` for "4.1"), its title and
@@ -111,10 +112,10 @@ pub fn text_head(text: &str) -> Option<ItemHead> {
 /// A title cell that runs on into its description ("NOTES OF THE LAST
 /// MEETING Notes of the last meeting to be confirmed.") keeps the title
 /// in capitals.
-pub fn cells_head(cells: &[String]) -> Option<ItemHead> {
+pub fn cells_head<S: AsRef<str>>(cells: &[S]) -> Option<ItemHead> {
     let filled: Vec<&str> = cells
         .iter()
-        .map(|c| c.trim())
+        .map(|c| c.as_ref().trim())
         .filter(|c| !c.is_empty())
         .collect();
     let k = filled.iter().take(3).position(|c| {
@@ -158,7 +159,8 @@ pub fn cells_head(cells: &[String]) -> Option<ItemHead> {
 /// a list's numbers together.
 pub fn item_head(l: &LexedLine) -> Option<ItemHead> {
     if l.line.cells.len() >= 2 {
-        let cells: Vec<String> = l.line.cells.iter().map(|c| plain(&c.text)).collect();
+        // Borrowed where a cell is its own plain text (most are).
+        let cells: Vec<Cow<str>> = l.line.cells.iter().map(|c| plain_cow(&c.text)).collect();
         if let Some(h) = cells_head(&cells) {
             return Some(h);
         }

@@ -119,6 +119,24 @@ pub fn split_words<'a>(s: &'a str, also: &[u8], out: &mut Vec<&'a str>) {
     push(start, s.len(), out);
 }
 
+/// Whether `s.to_lowercase()` contains `lower`, for an ASCII `lower` with
+/// no 'k' and not ending in 'i': only the Kelvin sign (to "k") and 'İ' (to
+/// "i" and a combining dot) lower-case from other text into ASCII, so
+/// `s.to_ascii_lowercase()` (a byte map, no Unicode tables) holds `lower`
+/// exactly where the full lowering does.
+pub fn contains_lower(s: &str, lower: &str) -> bool {
+    debug_assert!(lower.is_ascii() && !lower.contains('k') && !lower.ends_with('i'));
+    s.to_ascii_lowercase().contains(lower)
+}
+
+/// Whether `s.to_lowercase() == lower`, for an ASCII `lower` with no 'k'
+/// (see `contains_lower`; a whole word ending in 'i' is fine here, as 'İ'
+/// lowers to two characters).
+pub fn eq_lower(s: &str, lower: &str) -> bool {
+    debug_assert!(lower.is_ascii() && !lower.contains('k'));
+    s.eq_ignore_ascii_case(lower)
+}
+
 /// Whether `s` holds something `plain` rewrites: a bold marker, a tag or
 /// an entity.
 fn has_markup(s: &str) -> bool {

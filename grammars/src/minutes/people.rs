@@ -29,7 +29,7 @@ const TITLES: &[&str] = &[
 ];
 
 pub fn is_title(w: &str) -> bool {
-    TITLES.contains(&w.to_lowercase().as_str())
+    TITLES.iter().any(|t| crate::lex::eq_lower(w, t))
 }
 
 /// Initials as written in an ACTION BY column: two to five capitals ("JA",

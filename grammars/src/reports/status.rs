@@ -12,7 +12,8 @@
 //! values are read by `lex::status`.
 
 use crate::lex::{
-    decision_number, exempt_paragraph, exempt_value, key_decision_value, plain, publication_marking,
+    contains_lower, decision_number, exempt_paragraph, exempt_value, key_decision_value, plain,
+    publication_marking,
 };
 
 /// The decision status of a report; each field null where not stated.
@@ -60,8 +61,7 @@ pub fn read(lines: &[&str]) -> Status {
         // A marking alone on its line ("PUBLIC REPORT", "Unrestricted").
         if row.len() == 1 && st.exempt.is_none() {
             let cell = &row[0];
-            if cell.split_whitespace().count() <= 3 || cell.to_lowercase().contains("schedule 12a")
-            {
+            if cell.split_whitespace().count() <= 3 || contains_lower(cell, "schedule 12a") {
                 if let Some(e) = publication_marking(cell) {
                     st.exempt = Some(e);
                     st.exempt_paragraph = exempt_paragraph(cell).filter(|_| e);
@@ -95,6 +95,17 @@ pub fn read(lines: &[&str]) -> Status {
 /// (Key, "No"); "RE OFFICER: Key Decision" -> (Key, "") (the value is in
 /// the next cell).
 fn labelled(cell: &str) -> Option<(Fact, String)> {
+    // Every label holds one of these words: a cell without them is passed
+    // over without being lowered.
+    // (ASCII lowering finds them as `to_lowercase` would: see
+    // `lex::contains_lower`.)
+    let ascii = cell.to_ascii_lowercase();
+    if !["decision", "exempt", "publication", "classification"]
+        .iter()
+        .any(|w| ascii.contains(w))
+    {
+        return None;
+    }
     let l = cell.to_lowercase();
     for &(label, fact) in LABELS {
         if let Some(rest) = l.strip_prefix(label) {

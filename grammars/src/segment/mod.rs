@@ -30,8 +30,7 @@ pub mod heading;
 
 use crate::input::Page;
 use crate::lex::{
-    find_date, find_date_at, fold, lex_pages, minutes_title, month_year, plain, LexedLine,
-    MinutesTitle,
+    find_date, find_date_at, fold, lex_pages, minutes_title, month_year, LexedLine, MinutesTitle,
 };
 use crate::model::{DocType, DocumentInfo};
 use nom::bytes::complete::tag_no_case;
@@ -424,11 +423,11 @@ fn unspaced(t: &str) -> Option<String> {
 }
 
 /// The first cell of a table row with words in it.
-fn first_cell(f: &Flat) -> Option<String> {
+fn first_cell<'a>(f: &Flat<'a>) -> Option<Cow<'a, str>> {
     f.line
         .cells
         .iter()
-        .map(|c| plain(&c.text))
+        .map(|c| crate::lex::plain_cow(&c.text))
         .find(|c| !c.is_empty())
 }
 
@@ -494,21 +493,22 @@ fn opens_as_minutes(head: &[&str]) -> bool {
 
 /// "Present:", "PRESENT", "Members Present:-", "Present: Cllr A, Cllr B".
 fn is_present_label(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    let label = lower
+    // Lower case only for the compare (`eq_lower`): the line is not copied.
+    let label = t
         .split(':')
         .next()
         .unwrap_or("")
         .trim_end_matches(['-', ' ']);
-    matches!(
-        label,
-        "present"
-            | "members present"
-            | "councillors present"
-            | "governors present"
-            | "attendance"
-            | "governor attendance"
-    )
+    [
+        "present",
+        "members present",
+        "councillors present",
+        "governors present",
+        "attendance",
+        "governor attendance",
+    ]
+    .iter()
+    .any(|l| crate::lex::eq_lower(label, l))
 }
 
 /// A cell of a grid opening with a label in capitals saying who attended,
@@ -702,7 +702,9 @@ fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<front_sheet::Front
         .take(40)
         .copied()
         .collect();
-    let head_text = head.join("\n").to_lowercase();
+    // ASCII lowering finds these words as `to_lowercase` would (see
+    // `lex::contains_lower`: none holds a 'k' or ends in 'i').
+    let head_text = head.join("\n").to_ascii_lowercase();
     let has = |w: &str| head_text.contains(w);
     let fs = sheet_of(sheet, texts);
     let sheet = fs.fields;
