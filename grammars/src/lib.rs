@@ -168,7 +168,13 @@ pub fn document_text(lines: &[lex::LexedLine]) -> String {
         }
     }
     if out.contains('<') {
-        return lex::fold(&lex::strip_html(&out));
+        let stripped = lex::strip_html(&out);
+        // A '<' that opens no tag ("< 5%") leaves the text as it was: it
+        // is folded already unless a line was.
+        if stripped == out && lex::is_folded(&out) {
+            return out;
+        }
+        return lex::fold(&stripped);
     }
     out
 }

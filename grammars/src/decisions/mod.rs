@@ -13,7 +13,7 @@ mod labels;
 mod points;
 
 use crate::document::Doc;
-use crate::lex::{exempt_value, find_date, fold, plain, publication_marking, yes_no};
+use crate::lex::{exempt_value, find_date, fold, publication_marking, yes_no};
 use crate::minutes::attendance;
 use crate::minutes::lex::{Form as MinutesForm, Layout};
 use crate::model::{Decision, Fields, Meeting, Parsed, Record};
@@ -56,13 +56,7 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
         .filter(|(_, l)| !l.furniture && !l.is_blank())
         .map(|(at, l)| Row {
             at,
-            cells: l
-                .line
-                .text
-                .split('\t')
-                .map(plain)
-                .filter(|c| !c.is_empty())
-                .collect(),
+            cells: l.plain_pieces(),
             page: l.page,
             caps_lead: points::caps_lead(&l.plain),
             gap: l.line.space_above > l.line.size.max(1.0) * 0.6,
@@ -426,6 +420,7 @@ fn determined_at(opening: &str) -> Option<(String, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lex::plain;
 
     fn rows(lines: &[&str]) -> Vec<Row> {
         lines

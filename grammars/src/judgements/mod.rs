@@ -11,7 +11,7 @@
 pub mod cover;
 
 use crate::document::Doc;
-use crate::lex::{fold, plain, sentences};
+use crate::lex::{fold, sentences};
 use crate::model::{Fields, Judgement, Parsed, Record};
 
 /// The grades of the inspection scales, longest first.
@@ -55,13 +55,7 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
         .iter()
         .filter(|l| !l.furniture && !l.is_blank())
         .map(|l| Row {
-            cells: l
-                .line
-                .text
-                .split('\t')
-                .map(plain)
-                .filter(|c| !c.is_empty())
-                .collect(),
+            cells: l.plain_pieces(),
             page: l.page,
             strong: l.line.bold || l.line.heading.is_some(),
         })
@@ -223,6 +217,7 @@ fn outcome_box(rows: &[Row]) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lex::plain;
 
     fn row(t: &str, strong: bool) -> Row {
         Row {

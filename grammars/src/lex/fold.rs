@@ -182,6 +182,36 @@ pub fn plain_cells(text: &str) -> String {
     }
 }
 
+/// `(plain(text), plain_cells(text))` of a row's text (its cells split by
+/// tabs) in one pass, where the text has no markup to strip (else `None`):
+/// the row's words, and the same words with "|" between its cells.
+pub fn plain_row(text: &str) -> Option<(String, String)> {
+    if has_markup(text) {
+        return None;
+    }
+    let mut words = String::with_capacity(text.len());
+    let mut cells = String::with_capacity(text.len() + 8);
+    for (k, piece) in text.split('\t').enumerate() {
+        if k > 0 {
+            if !cells.is_empty() {
+                cells.push(' ');
+            }
+            cells.push('|');
+        }
+        for w in piece.split_whitespace() {
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(w);
+            if !cells.is_empty() {
+                cells.push(' ');
+            }
+            cells.push_str(w);
+        }
+    }
+    Some((words, cells))
+}
+
 /// `plain_cells`, borrowing `text` where it is its own plain text.
 pub fn plain_cells_cow(text: &str) -> Cow<'_, str> {
     if !text.contains('\t') && !has_markup(text) && is_folded(text) {
@@ -230,6 +260,9 @@ mod tests {
             " lead",
             "trail ",
             "a\tb",
+            "\ta \t\t b\u{a0}c\t",
+            "\t",
+            " x \t  ",
             "**bold**",
             "<p>x</p>",
             "R&amp;D",
@@ -239,6 +272,13 @@ mod tests {
             "",
         ] {
             assert_eq!(plain_cow(t), plain(t), "{t:?}");
+            if let Some((words, cells)) = plain_row(t) {
+                assert_eq!(
+                    (words.as_str(), cells.as_str()),
+                    (plain(t).as_str(), plain_cells(t).as_str()),
+                    "{t:?}"
+                );
+            }
             let cow = plain_cells_cow(t);
             assert_eq!(cow, plain_cells(t), "{t:?}");
             // Borrowed for plain lines (a line with markup is made anew

@@ -7,7 +7,7 @@
 //! lines: nothing is folded or lexed twice.
 
 use super::bullets::bullet;
-use super::fold::{fold_html, is_furniture_plain, plain_cells, plain_cow};
+use super::fold::{fold_html, is_furniture_plain, plain, plain_cells, plain_cow, plain_row};
 use super::number::{lead_number, LeadNumber};
 use crate::input::{Line, Page};
 use std::borrow::Cow;
@@ -57,6 +57,25 @@ impl LexedLine<'_> {
         &self.text
     }
 
+    /// `plain` of each tab-separated piece of the line's text, empty
+    /// pieces dropped: a line without tabs is its lexed text, not folded
+    /// again.
+    pub fn plain_pieces(&self) -> Vec<String> {
+        if !self.line.text.contains('\t') {
+            return if self.text.is_empty() {
+                Vec::new()
+            } else {
+                vec![self.text.to_string()]
+            };
+        }
+        self.line
+            .text
+            .split('\t')
+            .map(plain)
+            .filter(|c| !c.is_empty())
+            .collect()
+    }
+
     /// The clean text of each cell.
     pub fn cells(&self) -> Vec<String> {
         self.line.cells.iter().map(|c| fold_html(&c.text)).collect()
@@ -79,11 +98,18 @@ pub fn lex_pages(pages: &[Page]) -> Vec<LexedLine<'_>> {
 pub fn lex_line(page_index: usize, page: u32, index: usize, line: &Line) -> LexedLine<'_> {
     // The line's words, folded once: the furniture test and a line with no
     // cells read the same text.
-    let text = plain_cow(&line.text);
+    let tabs = line.text.contains('\t');
+    // A row's words and its cells apart are made together where they can be.
+    let (text, row) = match tabs.then(|| plain_row(&line.text)).flatten() {
+        Some((words, cells)) => (Cow::Owned(words), Some(cells)),
+        None => (plain_cow(&line.text), None),
+    };
     let furniture = is_furniture_plain(&text);
     let plain = if furniture {
         Cow::Borrowed("")
-    } else if line.text.contains('\t') {
+    } else if let Some(cells) = row {
+        Cow::Owned(cells)
+    } else if tabs {
         Cow::Owned(plain_cells(&line.text))
     } else {
         text.clone()
