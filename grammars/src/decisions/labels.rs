@@ -80,7 +80,10 @@ const LABELS: &[(&str, Field)] = &[
 /// nothing after it, so "Decision determined at …" is not the decision box.
 pub fn label_of(line: &str) -> Option<Label> {
     let t = line.trim();
-    let l = t.to_lowercase();
+    // A label is matched at the start: the lowering of the line's first
+    // characters (more than the longest label has) opens as the lowering
+    // of the whole line does.
+    let l = lowered_head(t);
     for (label, field) in LABELS {
         if !l.starts_with(label) {
             continue;
@@ -109,6 +112,16 @@ pub fn label_of(line: &str) -> Option<Label> {
     None
 }
 
+/// The lower case of `t`'s first `HEAD_CHARS` characters: for a test of
+/// how the lowered line opens, up to `HEAD_CHARS` bytes.
+fn lowered_head(t: &str) -> String {
+    let end = t.char_indices().nth(HEAD_CHARS).map_or(t.len(), |(i, _)| i);
+    t[..end].to_lowercase()
+}
+
+/// More characters than the longest label has.
+const HEAD_CHARS: usize = 48;
+
 /// "Decision taken by officers" is a label; "Decision taken at the meeting"
 /// reads on as a sentence only where a small joining word follows.
 fn continues_word(rest: &str) -> bool {
@@ -122,6 +135,11 @@ fn continues_word(rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lowered_head_holds_every_label() {
+        assert!(LABELS.iter().all(|(l, _)| l.len() < HEAD_CHARS));
+    }
 
     #[test]
     fn labels_open_their_fields() {

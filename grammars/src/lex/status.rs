@@ -67,22 +67,30 @@ pub fn exempt_value(value: &str) -> Option<(bool, Option<String>)> {
 /// publication" / "Exempt" / "Private" / "Confidential" -> exempt (true).
 /// Read from the start of the words; the caller says where they stand.
 pub fn publication_marking(line: &str) -> Option<bool> {
-    let l = line
+    let s = line
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .trim_end_matches(['.', ':'])
-        .to_lowercase();
-    // Phrases that say it whatever follows.
+        .trim_end_matches(['.', ':']);
+    // Phrases that say it whatever follows. They are matched at the start:
+    // the lowering of the first 24 characters opens as the whole line's
+    // does (a long line is not lowered whole).
     const WITHHELD: [&str; 2] = ["not for publication", "exempt"];
     const OPEN: [&str; 3] = ["for publication", "unrestricted", "for general release"];
-    if WITHHELD.iter().any(|w| l.starts_with(w)) {
+    let head_end = s.char_indices().nth(24).map_or(s.len(), |(i, _)| i);
+    let head = s[..head_end].to_lowercase();
+    if WITHHELD.iter().any(|w| head.starts_with(w)) {
         return Some(true);
     }
-    if OPEN.iter().any(|w| l.starts_with(w)) {
+    if OPEN.iter().any(|w| head.starts_with(w)) {
         return Some(false);
     }
     // Words that say it only standing alone: "PUBLIC", "PRIVATE REPORT"
-    // ("Public Health" is not a marking).
+    // ("Public Health" is not a marking). Lowering keeps the words apart
+    // as they were: a line of three words or more is none.
+    if s.split_whitespace().nth(2).is_some() {
+        return None;
+    }
+    let l = s.to_lowercase();
     let mut words = l.split_whitespace();
     let first = words.next()?;
     let rest: Vec<&str> = words.collect();
