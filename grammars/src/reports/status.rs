@@ -12,9 +12,10 @@
 //! values are read by `lex::status`.
 
 use crate::lex::{
-    contains_lower, decision_number, exempt_paragraph, exempt_value, key_decision_value, plain,
+    contains_lower, decision_number, exempt_paragraph, exempt_value, key_decision_value, plain_cow,
     publication_marking,
 };
+use std::borrow::Cow;
 
 /// The decision status of a report; each field null where not stated.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -51,17 +52,22 @@ const LABELS: &[(&str, Fact)] = &[
 /// Read the status from a report's opening lines (each line's text, its
 /// cells separated by tabs, as the layout gives them).
 pub fn read(lines: &[&str]) -> Status {
-    let rows: Vec<Vec<String>> = lines
+    let rows: Vec<Vec<Cow<str>>> = lines
         .iter()
-        .map(|t| t.split('\t').map(plain).filter(|c| !c.is_empty()).collect())
-        .filter(|r: &Vec<String>| !r.is_empty())
+        .map(|t| {
+            t.split('\t')
+                .map(plain_cow)
+                .filter(|c| !c.is_empty())
+                .collect()
+        })
+        .filter(|r: &Vec<Cow<str>>| !r.is_empty())
         .collect();
     let mut st = Status::default();
     for (k, row) in rows.iter().enumerate() {
         // A marking alone on its line ("PUBLIC REPORT", "Unrestricted").
         if row.len() == 1 && st.exempt.is_none() {
             let cell = &row[0];
-            if cell.split_whitespace().count() <= 3 || contains_lower(cell, "schedule 12a") {
+            if cell.split_whitespace().nth(3).is_none() || contains_lower(cell, "schedule 12a") {
                 if let Some(e) = publication_marking(cell) {
                     st.exempt = Some(e);
                     st.exempt_paragraph = exempt_paragraph(cell).filter(|_| e);
@@ -76,11 +82,11 @@ pub fn read(lines: &[&str]) -> Status {
             let value = if !value.is_empty() {
                 value
             } else if let Some(next) = row.get(c + 1) {
-                next.clone()
+                next.to_string()
             } else if row.len() == 1 {
                 rows.get(k + 1)
                     .filter(|n| labelled(&n[0]).is_none())
-                    .map(|n| n[0].clone())
+                    .map(|n| n[0].to_string())
                     .unwrap_or_default()
             } else {
                 String::new()
