@@ -44,12 +44,12 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
     let Some(title) = d.info.title.clone() else {
         return;
     };
-    let lines: Vec<String> = d
+    let lines: Vec<&str> = d
         .lines
         .iter()
         .filter(|l| !l.furniture && !l.is_blank())
         // The lexed text: the line's words, folded once (tabs too).
-        .map(|l| l.text.to_string())
+        .map(|l| &*l.text)
         .collect();
     let cover = cover(&lines);
     // The title names the framework, else the cover's opening lines do
@@ -81,9 +81,10 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
 }
 
 /// The cover facts among a report's lines.
-pub fn cover(lines: &[String]) -> Cover {
+pub fn cover<S: AsRef<str>>(lines: &[S]) -> Cover {
     let mut c = Cover::default();
     for (k, t) in lines.iter().enumerate() {
+        let t = t.as_ref();
         // The dates stand in the opening lines: only those are lower-cased.
         let l = if k < 40 && (c.published.is_none() || c.inspection_end.is_none()) {
             t.to_lowercase()
@@ -100,7 +101,7 @@ pub fn cover(lines: &[String]) -> Cover {
             }
         }
         if k < 40 && c.inspection_end.is_none() && l.starts_with("inspection date") {
-            let rest = t.split_once(':').map_or(t.as_str(), |(_, r)| r);
+            let rest = t.split_once(':').map_or(t, |(_, r)| r);
             let (start, end) = date_range(rest);
             c.inspection_start = start;
             c.inspection_end = end;
@@ -143,10 +144,10 @@ fn date_range(s: &str) -> (Option<String>, Option<String>) {
 fn lead_inspector(t: &str) -> Option<String> {
     // Both labels end in "inspector", which no non-ASCII character
     // lower-cases into: a line without it is passed over unlowered.
-    let named = t
-        .as_bytes()
-        .windows("inspector".len())
-        .any(|w| w.eq_ignore_ascii_case(b"inspector"));
+    let b = t.as_bytes();
+    let named = (0..b.len().saturating_sub(8)).any(|i| {
+        b[i] | 0x20 == b'i' && b[i..i + "inspector".len()].eq_ignore_ascii_case(b"inspector")
+    });
     if !named {
         return None;
     }

@@ -42,17 +42,29 @@ pub fn is_folded(s: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    // Most lines are printable ASCII (no tab, line break or other control
-    // byte): folded unless two spaces meet. Every byte read, no early exit:
-    // a loop the compiler vectorises.
-    let mut printable = true;
+    // Every byte read, no early exit (a loop the compiler vectorises): an
+    // ASCII control byte (tab, line break …), and a byte that can open a
+    // whitespace character other than ASCII (U+0085 and U+00A0 open with
+    // C2, U+1680 with E1, U+2000–U+205F with E2, U+3000 with E3).
+    let (mut control, mut wide) = (false, false);
     for &c in b {
-        printable &= c.wrapping_sub(b' ') < 95;
+        control |= c < b' ';
+        wide |= matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3);
     }
-    if printable {
-        return !s.contains("  ");
+    if control {
+        return is_folded_unicode(s);
     }
-    is_folded_unicode(s)
+    // Only spaces apart from the wide ones: folded unless two meet.
+    !s.contains("  ") && !(wide && has_wide_space(s))
+}
+
+/// Whether `s` holds a whitespace character other than ASCII, decoding a
+/// character only where one of their lead bytes stands.
+fn has_wide_space(s: &str) -> bool {
+    s.bytes().enumerate().any(|(i, c)| {
+        matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && s[i..].chars().next().is_some_and(char::is_whitespace)
+    })
 }
 
 /// `is_folded` of any text: one pass over the bytes, a non-ASCII
@@ -89,34 +101,46 @@ fn is_folded_unicode(s: &str) -> bool {
 /// each character.
 pub fn split_words<'a>(s: &'a str, also: &[u8], out: &mut Vec<&'a str>) {
     out.clear();
-    // The ASCII separators, looked up by byte.
-    let mut separator = [false; 128];
+    // Each byte's class: inside a word, a separator, or the lead byte of a
+    // character read whole (whitespace or not).
+    const WORD: u8 = 0;
+    const APART: u8 = 1;
+    const LEAD: u8 = 2;
+    let mut class = [WORD; 256];
     for c in [b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r'].iter().chain(also) {
-        if let Some(slot) = separator.get_mut(usize::from(*c)) {
-            *slot = true;
+        if c.is_ascii() {
+            class[usize::from(*c)] = APART;
         }
     }
-    let mut start = 0;
-    let push = |from: usize, to: usize, out: &mut Vec<&'a str>| {
-        if from < to {
-            out.push(&s[from..to]);
-        }
-    };
-    for (i, b) in s.bytes().enumerate() {
-        if b.is_ascii() {
-            if separator[usize::from(b)] {
-                push(start, i, out);
-                start = i + 1;
-            }
-        } else if b >= 0xC0 {
-            // A lead byte: the character it opens, read whole.
-            if let Some(c) = s[i..].chars().next().filter(|c| c.is_whitespace()) {
-                push(start, i, out);
-                start = i + c.len_utf8();
-            }
-        }
+    for slot in &mut class[0xC0..] {
+        *slot = LEAD;
     }
-    push(start, s.len(), out);
+    let b = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let width = match class[usize::from(b[i])] {
+            WORD => {
+                i += 1;
+                continue;
+            }
+            APART => 1,
+            _ => match s[i..].chars().next().filter(|c| c.is_whitespace()) {
+                Some(c) => c.len_utf8(),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
+        };
+        if start < i {
+            out.push(&s[start..i]);
+        }
+        i += width;
+        start = i;
+    }
+    if start < b.len() {
+        out.push(&s[start..]);
+    }
 }
 
 /// Whether `s.to_lowercase()` contains `lower`, for an ASCII `lower` with
@@ -340,6 +364,18 @@ mod tests {
         for s in ["  a  b ", "x\x0By", "\u{c}p\u{c}", "one"] {
             let by_words: Vec<&str> = s.split_whitespace().collect();
             assert_eq!(fold(s), by_words.join(" "));
+        }
+    }
+
+    #[test]
+    fn is_folded_knows_every_whitespace_character() {
+        let mut chars: Vec<char> = (0u32..0x3100).filter_map(char::from_u32).collect();
+        chars.extend(['\u{feff}', '\u{1f600}', '\u{e000}']);
+        for c in chars {
+            for s in [format!("a{c}b"), format!("{c}"), format!("x {c}’")] {
+                let by_words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(is_folded(&s), s == by_words, "{s:?}");
+            }
         }
     }
 

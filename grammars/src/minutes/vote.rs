@@ -315,6 +315,12 @@ fn records_vote(sentence: &str, word: &str) -> bool {
 /// in favour and 1 against. There were 3 abstentions)").
 pub fn statements(text: &str) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::new();
+    // A sentence is bounded by a stop (or the text's ends), where a word
+    // boundary stands in the text as in the sentence: a text without an
+    // outcome word has no sentence with one, and is not split.
+    if !OUTCOME.is_match(text) {
+        return out;
+    }
     for (s, e) in sentence_spans(text) {
         if out.last().is_some_and(|l| s < l.end) {
             continue;

@@ -181,11 +181,12 @@ pub fn segment_lexed(pages: &[Page], flat: &[LexedLine]) -> Vec<Segment> {
             && cur_cue == Cue::Start
             && flat[i].page_index <= 1
             && body_lines <= 80;
-        let cue = if (is_agenda_heading(t) || is_agenda_title(t)) && opening {
+        let agenda_heading = is_agenda_heading(t);
+        let cue = if (agenda_heading || is_agenda_title(t)) && opening {
             starts[0].1 = Cue::Agenda;
             starts[0].2 = i;
             continue;
-        } else if is_agenda_heading(t) && lines_above_on_page(flat, i) <= 12 {
+        } else if agenda_heading && lines_above_on_page(flat, i) <= 12 {
             Some(Cue::Agenda)
         } else if row {
             (body_lines >= MIN_BODY && is_report_sheet_start(t)).then_some(Cue::ReportSheet)
