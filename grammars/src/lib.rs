@@ -143,7 +143,8 @@ pub fn outlines(pages: &[Page]) -> Vec<DocumentOutline> {
 /// whitespace folded, HTML fragments removed. A tag may open on one line
 /// and close on the next: tags are stripped from the joined text.
 pub fn document_text(lines: &[lex::LexedLine]) -> String {
-    let mut out = String::new();
+    // Room for every line's words and a space: the text is not regrown.
+    let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
     for l in lines.iter().filter(|l| !l.line.is_blank()) {
         match &l.text {
             // The line is its own plain text, so its own fold: no need to
