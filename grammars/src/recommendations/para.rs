@@ -66,20 +66,23 @@ fn rejoined(folded: Cow<'_, str>) -> Cow<'_, str> {
 /// a word the layout broke at a line-end hyphen and joined back with a space. A suspended hyphen ("evidence- and
 /// research-informed") keeps its space.
 fn rejoin_hyphens(s: &str) -> String {
+    // Only the spaces after a hyphen can go: the text is copied between them.
     let mut out = String::with_capacity(s.len());
-    let mut words = s.split(' ').peekable();
-    while let Some(w) = words.next() {
-        out.push_str(w);
-        let Some(next) = words.peek() else { break };
-        let mut tail = w.chars().rev();
-        let broken = tail.next() == Some('-')
-            && tail.next().is_some_and(|c| c.is_alphabetic())
+    let mut from = 0;
+    for (at, _) in s.match_indices("- ") {
+        let next = s[at + 2..].split(' ').next().unwrap_or("");
+        let broken = s[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic())
             && next.chars().next().is_some_and(|c| c.is_alphabetic())
-            && !matches!(*next, "and" | "or" | "to" | "nor" | "and/or");
-        if !broken {
-            out.push(' ');
+            && !matches!(next, "and" | "or" | "to" | "nor" | "and/or");
+        if broken {
+            out.push_str(&s[from..=at]);
+            from = at + 2;
         }
     }
+    out.push_str(&s[from..]);
     out
 }
 
@@ -386,6 +389,52 @@ mod tests {
         assert_eq!(clean("Stockton- on-Tees"), "Stockton-on-Tees");
         assert_eq!(clean("Stockton-on- Tees"), "Stockton-on-Tees");
         assert_eq!(clean("Forum - Work Plan"), "Forum - Work Plan");
+    }
+
+    /// `rejoin_hyphens` as first written, word by word.
+    fn rejoin_by_words(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut words = s.split(' ').peekable();
+        while let Some(w) = words.next() {
+            out.push_str(w);
+            let Some(next) = words.peek() else { break };
+            let mut tail = w.chars().rev();
+            let broken = tail.next() == Some('-')
+                && tail.next().is_some_and(|c| c.is_alphabetic())
+                && next.chars().next().is_some_and(|c| c.is_alphabetic())
+                && !matches!(*next, "and" | "or" | "to" | "nor" | "and/or");
+            if !broken {
+                out.push(' ');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn hyphens_rejoined_as_word_by_word() {
+        for s in [
+            "",
+            "-",
+            "- ",
+            " - ",
+            "co- chaired",
+            "co-  chaired",
+            "a- b- c",
+            "é- é",
+            "x- and y",
+            "x- andy",
+            "1999 - to date",
+            "- lead",
+            "trail -",
+            "--  x",
+            "Stockton-on- Tees",
+            "a-- b",
+            "ü- ß",
+            "a -b",
+            "co- and/or x",
+        ] {
+            assert_eq!(rejoin_hyphens(s), rejoin_by_words(s), "{s:?}");
+        }
     }
 
     /// `clean` as first written: strip, unbold, fold, rejoin.
