@@ -55,7 +55,10 @@ pub fn is_folded(s: &str) -> bool {
         return is_folded_unicode(s);
     }
     // Only spaces apart from the wide ones: folded unless two meet.
-    !s.contains("  ") && !(wide && has_wide_space(s))
+    if s.contains("  ") {
+        return false;
+    }
+    !wide || !has_wide_space(s)
 }
 
 /// Whether `s` holds a whitespace character other than ASCII, decoding a
