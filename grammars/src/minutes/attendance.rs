@@ -687,6 +687,8 @@ fn read(
     let region_end = layout.body_start.min(lines.len());
     let region = &lines[(layout.start + 1).min(region_end)..region_end];
     let marks_used = region.iter().any(|l| l.text.contains('*'));
+    // A governors' grid of marks by meeting, and its chair/clerk row.
+    let grid = super::attendance_grid::read(region, date.as_deref());
     // Where the list starts: the first label that heads people.
     let first = region
         .iter()
@@ -698,10 +700,13 @@ fn read(
         .unwrap_or(region.len());
     let mut active = true;
     let mut chair: Option<(String, u32)> = None;
-    let mut entries: Vec<Entry> = Vec::new();
+    let mut entries: Vec<Entry> = grid.entries;
     let mut section = (Kind::Members, String::new());
     let mut logical: Vec<Logical> = Vec::new();
-    for l in &region[first..] {
+    for (i, l) in region.iter().enumerate().skip(first) {
+        if grid.used.contains(&i) {
+            continue;
+        }
         let text = &*l.text;
         if LEGEND.is_match(text) {
             continue;
