@@ -212,7 +212,7 @@ fn list_markers(text: &str) -> Vec<Marker<'_>> {
             continue;
         }
         let strict = boundary_ok(text, i);
-        if !strict && !(c.is_ascii_lowercase() && text[..i].ends_with(' ')) {
+        if !(strict || (c.is_ascii_lowercase() && text[..i].ends_with(' '))) {
             continue;
         }
         if let Ok((rest, (label, form))) = list_marker(&text[i..]) {
