@@ -9,6 +9,7 @@ mod engines;
 mod eval;
 mod extract;
 mod golden;
+mod governors_minutes;
 mod index;
 mod index_records;
 mod layout;

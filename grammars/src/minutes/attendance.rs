@@ -687,6 +687,8 @@ fn read(
     let region_end = layout.body_start.min(lines.len());
     let region = &lines[(layout.start + 1).min(region_end)..region_end];
     let marks_used = region.iter().any(|l| l.text.contains('*'));
+    // A governors' grid of marks by meeting, and its chair/clerk row.
+    let grid = super::attendance_grid::read(region, date.as_deref());
     // Where the list starts: the first label that heads people.
     let first = region
         .iter()
@@ -698,11 +700,25 @@ fn read(
         .unwrap_or(region.len());
     let mut active = true;
     let mut chair: Option<(String, u32)> = None;
-    let mut entries: Vec<Entry> = Vec::new();
+    let mut entries: Vec<Entry> = grid.entries;
     let mut section = (Kind::Members, String::new());
     let mut logical: Vec<Logical> = Vec::new();
-    for l in &region[first..] {
+    for (i, l) in region.iter().enumerate().skip(first) {
+        if grid.used.contains(&i) {
+            continue;
+        }
         let text = &*l.text;
+        // A bold line of its own after the list has begun, over a line in
+        // body type, is the first minute's heading when it is not numbered
+        // ("**OPEN FORUM**" over its text): the list ends there.
+        if !logical.is_empty()
+            && is_unnumbered_heading(
+                l,
+                region[i + 1..].iter().find(|n| !n.text.trim().is_empty()),
+            )
+        {
+            break;
+        }
         if LEGEND.is_match(text) {
             continue;
         }
@@ -1021,6 +1037,21 @@ static SUBSTITUTE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("substitute pattern")
 });
+
+/// A heading set in bold, not numbered and not a label ("OPEN FORUM",
+/// "Election of Chairman"), over a line in body type.
+fn is_unnumbered_heading(l: &FlatLine, next: Option<&FlatLine>) -> bool {
+    let text = l.text.trim();
+    l.line.bold
+        && l.line.table.is_none()
+        && l.number.is_none()
+        && !text.is_empty()
+        && text.split_whitespace().count() <= 8
+        && !text.contains([':', ','])
+        && section_label(text).is_err()
+        && bare_label(text).is_none()
+        && next.is_some_and(|n| !n.line.bold)
+}
 
 /// "Headteachers" -> "Headteacher", "Governors" -> "Governor": the role of
 /// the people under a label that names what they are; None for a label that
@@ -1480,6 +1511,50 @@ mod tests {
                 .map(|o| format!(" [{o}]"))
                 .unwrap_or_default()
         )
+    }
+
+    /// Northwold Parish Council AGM, 6 May 2014 (markdown): the first
+    /// minutes are bold headings without numbers; the list ends at the
+    /// first of them, not at the first numbered minute.
+    #[test]
+    fn the_list_ends_at_an_unnumbered_bold_heading() {
+        let pages = crate::from_markdown(
+            "MINUTES OF NORTHWOLD PARISH COUNCIL AGM MEETING
+
+**Present:** Cllr. R. Crisp - Chair, Cllr. A. Collins.
+
+**OPEN FORUM**
+
+3 members of the public were present and presented a presentation on parking, approaching the school Head teacher for assistance, contacting the local PCSO.
+
+**Election of Chairman**
+
+Cllr. Rosemary Crisp was proposed by Cllr. Alison Muir.
+
+**2.** **Chairman to sign Declaration of Office**
+
+It was agreed.
+
+**3.** **Apologies**
+
+None.
+
+**4.** **Planning**
+
+It was resolved.
+",
+        );
+        let info = DocumentInfo::default();
+        let got: Vec<String> = entries(&pages, &info)
+            .into_iter()
+            .map(|e| e.attendance.name)
+            .collect();
+        assert!(got.iter().any(|n| n == "Cllr. A. Collins"), "{got:?}");
+        assert!(
+            got.iter()
+                .all(|n| !n.contains("PCSO") && !n.contains("Alison Muir")),
+            "{got:?}"
+        );
     }
 
     /// Milburn Parish Council, 2 July 2019: "Councillors" before the list

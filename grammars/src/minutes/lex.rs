@@ -313,6 +313,22 @@ pub struct Layout {
     pub form: Form,
 }
 
+/// The tables (page, table number) headed by a summary of actions: a row
+/// with a cell "BY WHOM" ("ITEM | | BY WHOM | BY WHEN").
+fn action_table_ids(lines: &[FlatLine]) -> Vec<(u32, Option<u32>)> {
+    lines
+        .iter()
+        .filter(|l| l.line.table.is_some())
+        .filter(|l| {
+            l.line
+                .cells
+                .iter()
+                .any(|c| c.text.trim().to_uppercase().starts_with("BY WHO"))
+        })
+        .map(|l| (l.page, l.line.table))
+        .collect()
+}
+
 /// Find the minutes in a document's lines. A document may also hold an
 /// agenda or reports before or after the minutes (a text input is one page).
 pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
@@ -333,6 +349,9 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
         .iter()
         .position(|l| is_grid_header(&l.text))
         .map(|k| start + k);
+    // The rows of a summary table of actions ("ITEM | BY WHOM | BY
+    // WHEN") carry minute numbers too, but are not minutes.
+    let action_tables = action_table_ids(lines);
     let numbered_row = |l: &FlatLine| {
         l.line.table.is_some()
             && l.line
@@ -340,13 +359,13 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
                 .first()
                 .is_some_and(|c| grid_label(&c.text).is_some())
             && l.line.cells.len() >= 2
+            && !action_tables.contains(&(l.page, l.line.table))
     };
     let has_heading = lines
         .get(start)
         .is_some_and(|l| is_minutes_heading(&l.text));
     let headerless = || {
-        // Numbered tables are common in reports: only under a minutes heading.
-        let rows = lines[start..].iter().filter(|l| numbered_row(l)).count();
+        let numbered: Vec<&FlatLine> = lines[start..].iter().filter(|l| numbered_row(l)).collect();
         let first = lines[start..]
             .iter()
             .position(numbered_row)
@@ -355,7 +374,22 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
         // numbered row: the table lies inside a minute (a list of
         // speakers "01 | Name | Title"), the minutes are paragraphs.
         let minute_before = lines[start..first].iter().any(is_paragraph_heading);
-        (has_heading && rows >= 3 && !minute_before).then_some(first)
+        // Numbered tables are common in reports: only under a minutes
+        // heading, or (minutes with no heading, a governors' grid
+        // headed by the school's name) where three rows of three cells
+        // or more number one after another ("FGB 38/2021", "FGB
+        // 39/2021", "FGB 40/2021").
+        let consecutive = || {
+            let keys: Vec<u64> = numbered
+                .iter()
+                .filter(|l| l.line.cells.len() >= 3)
+                .filter_map(|l| grid_label(&l.line.cells[0].text))
+                .filter_map(|(n, _)| super::order_key(&n))
+                .collect();
+            keys.windows(3)
+                .any(|w| w[1] == w[0] + 1 && w[2] == w[1] + 1)
+        };
+        ((has_heading || consecutive()) && numbered.len() >= 3 && !minute_before).then_some(first)
     };
     if let Some(h) = header.or_else(headerless) {
         let has_rows = lines[h..].iter().take(6).any(|l| l.line.table.is_some());

@@ -11,6 +11,7 @@
 
 pub mod action_table;
 pub mod attendance;
+pub mod attendance_grid;
 pub mod lex;
 pub mod movers;
 pub mod people;
@@ -294,12 +295,43 @@ fn grid_row(l: &FlatLine) -> (String, String, String) {
             cells[n - 1].clone(),
         ),
     };
+    // An ACTION BY cell saying nobody ("None") names no owner.
+    let action = if action
+        .trim()
+        .trim_end_matches('.')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .as_slice()
+        .first()
+        .and_then(|w| crate::lex::count_value(w))
+        == Some(0)
+        && action.split_whitespace().count() == 1
+    {
+        String::new()
+    } else {
+        action
+    };
     if !num.is_empty() && lex::grid_label(&num).is_none() {
         // Not a number: the row's first cell is text.
         let joined = format!("{num} {text}").trim().to_string();
         return (String::new(), joined, action);
     }
     (num, text, action)
+}
+
+/// A grid row of four cells or more whose title and notes have cells of
+/// their own ("FGB 45/2021 | Finance | The update on the budget … |
+/// Clerk"): the title and the notes.
+fn title_cell(l: &FlatLine) -> Option<(String, String)> {
+    l.line.table?;
+    let cells = l.cells();
+    if cells.len() < 4 {
+        return None;
+    }
+    let n = cells.len();
+    let title = cells[1].trim();
+    let notes = cells[2..n - 1].join(" ").trim().to_string();
+    (!title.is_empty() && !notes.is_empty()).then(|| (title.to_string(), notes))
 }
 
 fn is_upper_text(s: &str) -> bool {
@@ -384,7 +416,22 @@ fn read_grid(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
                 }
             }
             Ok((m, None)) => {
-                start_minute(&mut mins, m, &text, l.page);
+                match title_cell(l) {
+                    // Number | title | notes | action: the title has its own cell.
+                    Some((title, notes)) => {
+                        mins.push(Min {
+                            number: m,
+                            title,
+                            page: l.page,
+                            page_end: l.page,
+                            ..Min::default()
+                        });
+                        if let Some(cur) = mins.last_mut() {
+                            cur.paras.push(Para::new(None, &notes, l.page));
+                        }
+                    }
+                    None => start_minute(&mut mins, m, &text, l.page),
+                }
                 if !owners.is_empty() {
                     if let Some(cur) = mins.last_mut() {
                         match cur.paras.last_mut() {

@@ -196,6 +196,9 @@ struct Marker<'a> {
     content: usize,
     label: &'a str,
     form: Form,
+    /// It follows a word mid-sentence ("… - agreed b. Collective …"),
+    /// where only a later letter of a list already begun may stand.
+    loose: bool,
 }
 
 /// Every list number in `text` that stands where one may start
@@ -208,7 +211,8 @@ fn list_markers(text: &str) -> Vec<Marker<'_>> {
         if !(c == '(' || c.is_ascii_digit() || c.is_ascii_lowercase()) {
             continue;
         }
-        if !boundary_ok(text, i) {
+        let strict = boundary_ok(text, i);
+        if !(strict || (c.is_ascii_lowercase() && text[..i].ends_with(' '))) {
             continue;
         }
         if let Ok((rest, (label, form))) = list_marker(&text[i..]) {
@@ -217,6 +221,7 @@ fn list_markers(text: &str) -> Vec<Marker<'_>> {
                 content: text.len() - rest.len(),
                 label,
                 form,
+                loose: !strict,
             });
         }
     }
@@ -238,6 +243,7 @@ fn find_number(
         .iter()
         .find(|m| {
             m.form == form
+                && (!m.loose || (style == Style::Letter && want >= 2 && form != Form::Parens))
                 && value(m.label, style) == Some(want)
                 && item_start_ok(&text[m.content..], m.form)
         })
@@ -261,6 +267,18 @@ pub fn split_items(body: &str) -> Vec<String> {
                 }
             }
         }
+    }
+    // Bullets set in the running text before any number ("agreed for
+    // the next agenda: ● Finance ● Governors a. skills audit ● …"): one
+    // item a bullet, the numbers inside them sub-points.
+    let bullets: Vec<usize> = body
+        .char_indices()
+        .filter(|(_, c)| !c.is_ascii() && crate::lex::is_bullet_char(*c))
+        .map(|(i, _)| i)
+        .collect();
+    // (Lines `minutes` already marked one item to a line are `single`'s.)
+    if bullets.len() >= 2 && !body.contains(LINE_ITEM) && best.is_none_or(|b| bullets[0] < b.0) {
+        return by_bullets(body, &bullets);
     }
     let Some((s, e, style, form)) = best else {
         return single(body);
@@ -292,6 +310,26 @@ pub fn split_items(body: &str) -> Vec<String> {
     }
     if items.is_empty() {
         return single(body);
+    }
+    items
+}
+
+/// Split at each bullet (byte offsets), the lead-in joining the first item.
+fn by_bullets(body: &str, at: &[usize]) -> Vec<String> {
+    let lead = body[..at[0]].trim();
+    let mut items = Vec::new();
+    for (k, s) in at.iter().enumerate() {
+        let stop = at.get(k + 1).copied().unwrap_or(body.len());
+        let c = body[*s..].chars().next().map_or(1, char::len_utf8);
+        let item = body[s + c..stop].trim();
+        if item.is_empty() {
+            continue;
+        }
+        if items.is_empty() && !lead.is_empty() {
+            items.push(format!("{lead} {item}"));
+        } else {
+            items.push(item.to_string());
+        }
     }
     items
 }
@@ -574,6 +612,13 @@ static BODY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     .expect("body verb pattern")
 });
 
+/// A decision given as the verb alone, opening the notes on an item:
+/// "Agreed and signed.", "Approved." (a governors' grid's notes column).
+static BARE_AGREED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(Agreed|Approved|Ratified)(?:\s+and\s+signed)?\s*(?:[.;]|$)")
+        .expect("bare agreement pattern")
+});
+
 static IT_WAS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bit\s+was\s+(?:(?:also|further|then|unanimously|therefore)\s+)*(agreed|decided|resolved)\b")
         .expect("it was pattern")
@@ -630,6 +675,9 @@ fn bare_body_resolved(found: &str) -> bool {
 /// `agreement_verb` without the stem test that spares most sentences the
 /// patterns.
 fn agreement_by_patterns(sentence: &str) -> Option<String> {
+    if let Some(c) = BARE_AGREED.captures(sentence) {
+        return c.get(1).map(|m| m.as_str().to_lowercase());
+    }
     if let Some(c) = BODY_VERB.captures(sentence) {
         if let Some(formula) = c.get(0).filter(|m| bare_body_resolved(m.as_str())) {
             return Some(formula.as_str().trim().to_string());
@@ -978,6 +1026,34 @@ mod tests {
         assert_eq!(
             split_items("the report be noted • once"),
             vec!["the report be noted • once"]
+        );
+    }
+
+    #[test]
+    fn items_run_into_one_cell() {
+        // A governors' grid cell (Decoy Community Primary School, FGB
+        // 1 February 2021): letters after a word, bullets before letters.
+        let items = split_items(
+            "The following policies/document were agreed/ratified as shown: a. Child Protection Policy – agreed. b. SEND Policy - agreed c. Finance Policy - deferred d. Designated teacher Policy - agreed",
+        );
+        assert_eq!(items.len(), 4, "{items:?}");
+        assert_eq!(items[2], "Finance Policy - deferred");
+        let items = split_items(
+            "The following matters were agreed for the next agenda: ● Finance ● Governors a. Governors’ skills audit ● Committee Reports a. Learning b. Business",
+        );
+        assert_eq!(
+            items,
+            [
+                "The following matters were agreed for the next agenda: Finance",
+                "Governors a. Governors’ skills audit",
+                "Committee Reports a. Learning b. Business"
+            ]
+        );
+        // A letter after a word opens no list.
+        assert_eq!(split_items("Noted the plan b. The end").len(), 1);
+        assert_eq!(
+            agreement_verb("Agreed and signed. Copy to Headteacher").as_deref(),
+            Some("agreed")
         );
     }
 
