@@ -200,6 +200,7 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
     // the later (see `next_copies`). A copy's document is not linked
     // again as quoting it: (recommendation id, place of the copy).
     let mut copied: HashSet<(u32, u32)> = HashSet::new();
+    let mut evidence = Evidence::default();
     for (a, b, score) in copies(&recs) {
         let (a_id, a_at) = rec_keys[&(a as *const Node)];
         let (b_id, b_at) = rec_keys[&(b as *const Node)];
@@ -213,7 +214,7 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
             LinkType::QuotedIn,
             a,
             b,
-            format!("recommendation text {score:.2} similar"),
+            evidence.of(score),
             score,
         ));
     }
@@ -321,12 +322,28 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
                 LinkType::QuotedIn,
                 rec,
                 target,
-                format!("recommendation text {score:.2} similar"),
+                evidence.of(score),
                 score,
             ));
         }
     }
     out
+}
+
+/// The evidence of a quote, written once for each score: a copy chain
+/// gives many links of one score.
+#[derive(Default)]
+struct Evidence {
+    written: HashMap<u32, String>,
+}
+
+impl Evidence {
+    fn of(&mut self, score: f32) -> String {
+        self.written
+            .entry(score.to_bits())
+            .or_insert_with(|| format!("recommendation text {score:.2} similar"))
+            .clone()
+    }
 }
 
 /// Recommendations with the same lead, and the records holding it.
