@@ -8,9 +8,9 @@
 //! holding a report is reached through its report record.
 
 use super::node::{date_words, Node};
-use super::words::{same_body, title_similarity};
+use super::words::{content_words, same_body, similarity, word_set};
 use super::{candidate, Link, LinkType};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Title similarity from which a title alone makes a link.
 const TITLE_SIMILARITY: f32 = 0.75;
@@ -36,6 +36,35 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
     let documents_near = Near::of(&documents);
     let reports_near = Near::of(&reports);
     let paged_packs = packs_numbered_as_printed(nodes, &documents);
+    // Titles and bodies read into words once each, not once per pair.
+    let mut titles: HashMap<&str, BTreeSet<String>> = HashMap::new();
+    let mut bodies: HashMap<&str, Vec<String>> = HashMap::new();
+    for n in nodes
+        .iter()
+        .filter(|n| matches!(n.kind.as_str(), "agenda_item" | "document" | "report"))
+    {
+        if let Some(t) = n.title.as_deref() {
+            titles.entry(t).or_insert_with(|| word_set(t));
+        }
+        if let Some(b) = n.body.as_deref() {
+            bodies.entry(b).or_insert_with(|| content_words(b));
+        }
+    }
+    let no_words = BTreeSet::new();
+    let title_words = |n: &Node| {
+        n.title
+            .as_deref()
+            .and_then(|t| titles.get(t))
+            .unwrap_or(&no_words)
+    };
+    // As `same_body` reads two bodies.
+    let same_body = |a: Option<&str>, b: Option<&str>| match (a, b) {
+        (Some(a), Some(b)) => match (bodies.get(a), bodies.get(b)) {
+            (Some(a), Some(b)) => !a.is_empty() && a == b,
+            _ => same_body(Some(a), Some(b)),
+        },
+        _ => false,
+    };
     let mut out = Vec::new();
     for item in nodes.iter().filter(|n| n.kind == "agenda_item") {
         let number = item.number.as_deref().unwrap_or("");
@@ -70,10 +99,7 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
                     ));
                 }
             }
-            let title = title_similarity(
-                item.title.as_deref().unwrap_or(""),
-                target.title.as_deref().unwrap_or(""),
-            );
+            let title = similarity(title_words(item), title_words(target));
             let same_meeting = same_pack
                 || (same_body(item.body.as_deref(), target.body.as_deref())
                     && item.date == target.date);

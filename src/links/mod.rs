@@ -257,24 +257,27 @@ pub(crate) fn finish(all: Vec<Link>) -> Vec<Link> {
 
 /// [`finish`], counting targets that are one record of a paper in two
 /// forms (`paper`: record id → the paper's record) once towards the cap.
+/// Record ids are compared as their ranks (numbers in the ids' order), so
+/// sorting the candidates compares numbers, not strings.
 fn finish_as(all: Vec<Link>, paper: &HashMap<&str, String>) -> Vec<Link> {
-    let mut all = one_per_pair(all);
+    let (all, ends) = one_per_pair(all);
+    let (source, target): (Vec<u32>, Vec<u32>) = ends.into_iter().unzip();
     // The most confident of each source's links of a type; among equals,
     // the earlier target id.
     let mut order: Vec<usize> = (0..all.len()).collect();
     order.sort_by(|&i, &j| {
         let (a, b) = (&all[i], &all[j]);
-        (&a.source, a.link_type)
-            .cmp(&(&b.source, b.link_type))
+        (source[i], a.link_type)
+            .cmp(&(source[j], b.link_type))
             .then(b.confidence.total_cmp(&a.confidence))
-            .then(a.target.cmp(&b.target))
+            .then(target[i].cmp(&target[j]))
     });
     let mut keep = vec![false; all.len()];
     let mut counted: Vec<&str> = Vec::new();
     for (n, &i) in order.iter().enumerate() {
         let same_run = n > 0 && {
-            let (a, b) = (&all[order[n - 1]], &all[i]);
-            a.source == b.source && a.link_type == b.link_type
+            let p = order[n - 1];
+            source[p] == source[i] && all[p].link_type == all[i].link_type
         };
         if !same_run {
             counted.clear();
@@ -287,38 +290,76 @@ fn finish_as(all: Vec<Link>, paper: &HashMap<&str, String>) -> Vec<Link> {
         }
     }
     let mut keep = keep.into_iter();
+    let mut all = all;
     all.retain(|_| keep.next().unwrap_or(false));
     all
 }
 
-/// Threshold, one link per pair (the most confident, either way), sorted.
-fn one_per_pair(mut all: Vec<Link>) -> Vec<Link> {
+/// Each record id of a set of links numbered in the ids' order.
+struct IdRanks<'a> {
+    rank: HashMap<&'a str, u32>,
+}
+
+impl<'a> IdRanks<'a> {
+    fn new(links: &'a [Link]) -> IdRanks<'a> {
+        let mut ids: Vec<&str> = links
+            .iter()
+            .flat_map(|l| [l.source.as_str(), l.target.as_str()])
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        IdRanks {
+            rank: ids.into_iter().zip(0u32..).collect(),
+        }
+    }
+
+    fn get(&self, id: &str) -> u32 {
+        self.rank[id]
+    }
+}
+
+/// Threshold, one link per pair (the most confident, either way), sorted
+/// by source and target; with the ranks of each link's source and target
+/// (in the ids' order).
+fn one_per_pair(mut all: Vec<Link>) -> (Vec<Link>, Vec<(u32, u32)>) {
     all.retain(|l| l.confidence >= MIN_CONFIDENCE && l.source != l.target);
-    all.sort_by(|a, b| {
-        (&a.source, &a.target)
-            .cmp(&(&b.source, &b.target))
+    let rank = IdRanks::new(&all);
+    let ends: Vec<(u32, u32)> = all
+        .iter()
+        .map(|l| (rank.get(&l.source), rank.get(&l.target)))
+        .collect();
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&all[i], &all[j]);
+        ends[i]
+            .cmp(&ends[j])
             .then(b.confidence.total_cmp(&a.confidence))
             .then(a.link_type.cmp(&b.link_type))
             .then(a.evidence.cmp(&b.evidence))
     });
-    all.dedup_by(|b, a| a.source == b.source && a.target == b.target);
+    order.dedup_by(|b, a| ends[*a] == ends[*b]);
     // A pair found both ways keeps the more confident direction.
-    let mut keep = vec![true; all.len()];
-    let mut seen: HashMap<(&str, &str), usize> = HashMap::with_capacity(all.len());
-    for (i, l) in all.iter().enumerate() {
-        if let Some(&j) = seen.get(&(l.target.as_str(), l.source.as_str())) {
-            let drop = if all[j].confidence >= l.confidence {
-                i
+    let mut keep = vec![true; order.len()];
+    let mut seen: HashMap<(u32, u32), usize> = HashMap::with_capacity(order.len());
+    for (n, &i) in order.iter().enumerate() {
+        let (s, t) = ends[i];
+        if let Some(&m) = seen.get(&(t, s)) {
+            let drop = if all[order[m]].confidence >= all[i].confidence {
+                n
             } else {
-                j
+                m
             };
             keep[drop] = false;
         }
-        seen.insert((l.source.as_str(), l.target.as_str()), i);
+        seen.insert((s, t), n);
     }
-    let mut keep = keep.into_iter();
-    all.retain(|_| keep.next().unwrap_or(true));
-    all
+    let mut slots: Vec<Option<Link>> = all.into_iter().map(Some).collect();
+    order
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .filter_map(|(&i, _)| Some((slots[i].take()?, ends[i])))
+        .unzip()
 }
 
 #[cfg(test)]

@@ -34,6 +34,12 @@ pub struct Node {
     /// names ("(agenda item 7)").
     pub item_stamp: Option<String>,
     pub decision_number: Option<String>,
+    /// A recommendation's lead as quotes read it, read once from its text
+    /// when the node is made (kept in the index's link nodes, so it is not
+    /// read again on every run): empty when it is too short to be quoted;
+    /// `None` where not read (then quotes read it from the text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<Vec<String>>,
     /// The record's text (for a document record, the whole document's),
     /// for the kinds whose text a link reads (see [`reads_text`]); empty
     /// for the others.
@@ -100,6 +106,7 @@ impl Node {
             }
             Fields::Recommendation(rec) => {
                 n.number = rec.number.clone();
+                n.lead = Some(super::quotes::read_lead(&r.text).unwrap_or_default());
             }
             Fields::Document(_) => n.title = r.document.title.clone(),
             _ => {}

@@ -49,10 +49,27 @@ pub fn quotable(nodes: &[Node]) -> Vec<(&Node, Vec<String>)> {
     nodes
         .iter()
         .filter(|n| n.kind == "recommendation")
-        .filter(|n| !n.text.trim_end().ends_with(':'))
-        .map(|n| (n, lead(&n.text)))
-        .filter(|(_, l)| l.len() >= MIN_WORDS)
+        .filter_map(|n| Some((n, quotable_lead(n)?)))
         .collect()
+}
+
+/// A recommendation's lead when it is long enough to be quoted: the one
+/// its node keeps ([`Node::lead`]), or read from its text.
+pub fn quotable_lead(n: &Node) -> Option<Vec<String>> {
+    match &n.lead {
+        Some(kept) if kept.is_empty() => None,
+        Some(kept) => Some(kept.clone()),
+        None => read_lead(&n.text),
+    }
+}
+
+/// The lead of a recommendation's text, when it is quotable: not a line
+/// introducing the recommendations ("That Committee:"), and long enough.
+pub fn read_lead(text: &str) -> Option<Vec<String>> {
+    if text.trim_end().ends_with(':') {
+        return None;
+    }
+    Some(lead(text)).filter(|l| l.len() >= MIN_WORDS)
 }
 
 /// Where each lead is found in documents' clauses: lead (its words joined
@@ -183,6 +200,7 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
     // the later (see `next_copies`). A copy's document is not linked
     // again as quoting it: (recommendation id, place of the copy).
     let mut copied: HashSet<(u32, u32)> = HashSet::new();
+    let mut evidence = Evidence::default();
     for (a, b, score) in copies(&recs) {
         let (a_id, a_at) = rec_keys[&(a as *const Node)];
         let (b_id, b_at) = rec_keys[&(b as *const Node)];
@@ -196,7 +214,7 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
             LinkType::QuotedIn,
             a,
             b,
-            format!("recommendation text {score:.2} similar"),
+            evidence.of(score),
             score,
         ));
     }
@@ -218,16 +236,28 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
     for (d, n) in documents.iter().enumerate() {
         document_of.entry(n.id.as_str()).or_default().push(d);
     }
-    let mut holding: HashMap<&[String], BTreeSet<usize>> = HashMap::new();
-    for (n, lead) in &recs {
+    // Each distinct lead numbered once; each recommendation's lead number.
+    let mut lead_no: HashMap<&[String], usize> = HashMap::new();
+    let mut distinct_leads: Vec<&[String]> = Vec::new();
+    let rec_lead: Vec<usize> = recs
+        .iter()
+        .map(|(_, lead)| {
+            *lead_no.entry(lead.as_slice()).or_insert_with(|| {
+                distinct_leads.push(lead.as_slice());
+                distinct_leads.len() - 1
+            })
+        })
+        .collect();
+    let mut holding: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); distinct_leads.len()];
+    for ((n, _), &l) in recs.iter().zip(&rec_lead) {
         if let Some(&d) = document_at.get(&(n.file.as_str(), n.doc_pages, n.doc_title.as_deref())) {
-            holding.entry(lead.as_slice()).or_default().insert(d);
+            holding[l].insert(d);
         }
     }
     // Where each lead is found, as documents, resolved once per lead.
-    let mut found_in: HashMap<&[String], Vec<(usize, f32)>> = HashMap::new();
-    for (_, lead_words) in &recs {
-        found_in.entry(lead_words.as_slice()).or_insert_with(|| {
+    let found_in: Vec<Vec<(usize, f32)>> = distinct_leads
+        .iter()
+        .map(|lead_words| {
             matches
                 .get(&lead_key(lead_words))
                 .into_iter()
@@ -240,29 +270,37 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
                         .map(move |&d| (d, score))
                 })
                 .collect()
-        });
-    }
-    for (rec, lead_words) in &recs {
-        let copies = holding.get(lead_words.as_slice());
-        let (rec_id, _) = rec_keys[&(*rec as *const Node)];
+        })
+        .collect();
+    // Dates as ranks, so the inner loop compares numbers: 0 for none.
+    let mut dates: Vec<&str> = documents
+        .iter()
+        .filter_map(|n| n.date.as_deref())
+        .chain(recs.iter().filter_map(|(n, _)| n.date.as_deref()))
+        .collect();
+    dates.sort_unstable();
+    dates.dedup();
+    let rank = |date: Option<&str>| -> u32 {
+        date.and_then(|d| dates.binary_search(&d).ok())
+            .map_or(0, |i| i as u32 + 1)
+    };
+    let document_date: Vec<u32> = documents.iter().map(|n| rank(n.date.as_deref())).collect();
+    for ((rec, _), &l) in recs.iter().zip(&rec_lead) {
+        let copies = &holding[l];
+        let (rec_id, rec_at) = rec_keys[&(*rec as *const Node)];
+        let rec_date = rank(rec.date.as_deref());
         // The cheap tests first: most documents a lead is found in are
-        // earlier papers or copies.
+        // earlier papers or copies. A record sits in a document when the
+        // document's place is the record's.
         let quoting = |d: usize, score: f32| {
-            let doc = documents[d];
-            let later = match (&rec.date, &doc.date) {
-                (Some(r), Some(t)) => t.as_str() > r.as_str(),
-                _ => true,
-            };
-            let copy = || {
-                copies.is_some_and(|c| c.contains(&d))
-                    || copied.contains(&(rec_id, document_place[d]))
-            };
-            score >= QUOTED && later && !doc.same_document(rec) && !copy()
+            let later = rec_date == 0 || document_date[d] == 0 || document_date[d] > rec_date;
+            let copy = || copies.contains(&d) || copied.contains(&(rec_id, document_place[d]));
+            score >= QUOTED && later && rec_at != Some(document_place[d]) && !copy()
         };
         // The documents quoting the lead, up to one more than a quote
         // may have: past MAX_QUOTING the lead is a formula.
         let mut best: Vec<(usize, f32)> = Vec::new();
-        for &(d, score) in &found_in[lead_words.as_slice()] {
+        for &(d, score) in &found_in[l] {
             if quoting(d, score) {
                 best.push((d, score));
                 if best.len() > MAX_QUOTING {
@@ -284,12 +322,28 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
                 LinkType::QuotedIn,
                 rec,
                 target,
-                format!("recommendation text {score:.2} similar"),
+                evidence.of(score),
                 score,
             ));
         }
     }
     out
+}
+
+/// The evidence of a quote, written once for each score: a copy chain
+/// gives many links of one score.
+#[derive(Default)]
+struct Evidence {
+    written: HashMap<u32, String>,
+}
+
+impl Evidence {
+    fn of(&mut self, score: f32) -> String {
+        self.written
+            .entry(score.to_bits())
+            .or_insert_with(|| format!("recommendation text {score:.2} similar"))
+            .clone()
+    }
 }
 
 /// Recommendations with the same lead, and the records holding it.
@@ -361,7 +415,11 @@ fn next_copies<'a>(a: &Node, records: &[&'a Node]) -> Vec<&'a Node> {
     let mut out = Vec::new();
     let mut next_undated = false;
     let mut next_date: Option<&str> = None;
-    for &b in records {
+    // Records up to `a`'s date and id link from it in no case: start
+    // after them.
+    let key = (a.date.as_deref(), a.id.as_str());
+    let start = records.partition_point(|b| (b.date.as_deref(), b.id.as_str()) <= key);
+    for &b in &records[start..] {
         if b.id == a.id || a.same_document(b) {
             continue;
         }

@@ -59,7 +59,7 @@ fn files_path(dir: &Path) -> PathBuf {
 
 /// The layout of what is kept: kept nodes of another layout are read
 /// again from the index.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// One indexed file's link nodes, as kept in `link-nodes/` (its
 /// documents' texts apart, in `link-texts/`).
