@@ -53,8 +53,10 @@ pub fn score_set(index: &Path, set: &QuerySet) -> Result<Relevance> {
             })
             .collect();
         let gains = relevance::gains(&judged, &shown);
-        let repeats = relevance::repeats(&shown);
-        scores.push(relevance::score(&q.id, &judged, &gains, repeats));
+        let repeated_at = relevance::repeated_at(&shown);
+        let mut score = relevance::score(&q.id, &judged, &gains, repeated_at.is_some());
+        score.repeated_at = repeated_at;
+        scores.push(score);
     }
     Ok(Relevance::of(scores))
 }

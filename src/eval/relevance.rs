@@ -157,7 +157,7 @@ pub struct Shown<'a> {
 fn same_shown(a: &Shown, b: &Shown) -> bool {
     let bands = |s: &Shown| {
         let text = s.record.get("text").and_then(Value::as_str).unwrap_or("");
-        crate::index::signature::bands("", text)
+        crate::index::signature::bands(text)
     };
     let title = |s: &Shown| fold(crate::index::query::own_title(s.record));
     let (ta, tb) = (title(a), title(b));
@@ -168,9 +168,18 @@ fn same_shown(a: &Shown, b: &Shown) -> bool {
 
 /// Whether a results page shows the same text twice.
 pub fn repeats(page: &[Shown]) -> bool {
-    page.iter()
-        .enumerate()
-        .any(|(i, a)| page[i + 1..].iter().any(|b| same_shown(a, b)))
+    repeated_at(page).is_some()
+}
+
+/// The first two ranks (from 1) of a results page that show the same text,
+/// if any.
+pub fn repeated_at(page: &[Shown]) -> Option<[usize; 2]> {
+    page.iter().enumerate().find_map(|(i, a)| {
+        page[i + 1..]
+            .iter()
+            .position(|b| same_shown(a, b))
+            .map(|k| [i + 1, i + k + 2])
+    })
 }
 
 /// The grade each ranked hit gains: that of the best unused judgement it
@@ -227,6 +236,9 @@ pub struct QueryScore {
     pub id: String,
     /// Its first page shows the same text twice.
     pub repeats: bool,
+    /// The first two ranks showing the same text, when it repeats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeated_at: Option<[usize; 2]>,
     pub ndcg: f64,
     /// Reciprocal rank of the first hit graded 1 or more.
     pub rr: f64,
@@ -266,6 +278,7 @@ pub fn score(id: &str, judgements: &[&Judgement], gains: &[u8], repeats: bool) -
     QueryScore {
         id: id.to_string(),
         repeats,
+        repeated_at: None,
         ndcg,
         rr,
         recall,
@@ -319,7 +332,11 @@ impl Relevance {
                 out.push_str(&format!(
                     "  {}{} nDCG {:.2} RR {:.2} recall {:.2} [{}] {:?}\n",
                     q.id,
-                    if q.repeats { " repeats" } else { "" },
+                    match q.repeated_at {
+                        Some([a, b]) => format!(" repeats {a}={b}"),
+                        None if q.repeats => " repeats".to_string(),
+                        None => String::new(),
+                    },
                     q.ndcg,
                     q.rr,
                     q.recall,

@@ -51,10 +51,11 @@ pub struct Card {
     pub more: Vec<usize>,
 }
 
-/// Whether two entries hold the same text on what may be the same day.
+/// Whether two entries hold the same text, whatever their kinds and days:
+/// the same words twice on a page read as a repeat, at whichever meeting
+/// they were said (the card's "also in" reaches the other).
 fn same_text(a: &Entry, b: &Entry) -> bool {
-    use crate::index::signature;
-    signature::same_text(&a.bands, &b.bands) && signature::same_date(&a.date, &b.date)
+    crate::index::signature::same_text(&a.bands, &b.bands)
 }
 
 fn same_document(a: &Entry, b: &Entry) -> bool {
@@ -78,7 +79,7 @@ fn document_of(doc: &Entry, specific: &Entry) -> bool {
 fn specificity(kind: &str) -> u8 {
     match kind {
         "document" => 0,
-        "report" | "meeting" | "minute" | "table" => 1,
+        "report" | "meeting" | "minute" | "agenda_item" | "table" => 1,
         _ => 2,
     }
 }
@@ -230,23 +231,29 @@ mod tests {
     }
 
     #[test]
-    fn the_same_text_on_another_day_is_another_card_but_undated_may_be_any() {
-        // Parish minutes approve "the minutes of the last meeting" at every
-        // meeting; the report alone is undated, inside its pack dated.
+    fn the_same_text_on_another_day_or_of_another_kind_is_one_card() {
+        // Parish minutes record "There were no declarations of interest" at
+        // every meeting; the report alone is undated, inside its pack
+        // dated; a declaration is the whole of its minute.
         let dated = |kind: &str, path: &str, date: &str, band: u64| Entry {
             date: date.into(),
             ..entry(kind, path, "", &[band])
         };
         let entries = vec![
-            dated("resolution", "2025-10-07.pdf", "2025-10-07", 4),
-            dated("resolution", "2025-11-04.pdf", "2025-11-04", 4),
+            dated("minute", "2025-10-07.pdf", "2025-10-07", 4),
+            dated("minute", "2025-11-04.pdf", "2025-11-04", 4),
             dated("report", "pack.pdf", "2015-03", 6),
             dated("report", "alone.pdf", "", 6),
+            dated("minute", "2018-03-13.pdf", "2018-03-13", 8),
+            dated("declaration", "2018-03-13.pdf", "2018-03-13", 8),
         ];
         let cards = fold(&entries);
         let leads: Vec<usize> = cards.iter().map(|c| c.lead).collect();
-        assert_eq!(leads, vec![0, 1, 2]);
-        assert_eq!(cards[2].also_in, vec![3]);
+        assert_eq!(leads, vec![0, 2, 5]);
+        assert_eq!(cards[0].also_in, vec![1]);
+        assert_eq!(cards[1].also_in, vec![3]);
+        // The declaration leads, its minute reached from it.
+        assert_eq!(cards[2].also_in, vec![4]);
     }
 
     #[test]

@@ -890,7 +890,7 @@ struct UserQuery {
 /// and scores, see [`super::pairs`]).
 #[cfg(test)]
 fn parse_query(index: &Index, fields: &Fields, query: &str) -> Result<UserQuery> {
-    parse_query_naming(index, fields, query, &|_| false)
+    parse_query_naming(index, fields, query, &|_| NameWord::No)
 }
 
 /// As [`parse_query`], each plain word for which `is_name` holds (a word
@@ -899,7 +899,7 @@ fn parse_query_naming(
     index: &Index,
     fields: &Fields,
     query: &str,
-    is_name: &dyn Fn(&str) -> bool,
+    is_name: &dyn Fn(&str) -> NameWord,
 ) -> Result<UserQuery> {
     let parsed = parse_user_query(index, fields, query, is_name)?;
     Ok(UserQuery {
@@ -964,7 +964,7 @@ fn faster(query: Box<dyn Query>, fields: &Fields) -> Box<dyn Query> {
 /// The user's query as tantivy's query parser builds it.
 #[cfg(test)]
 fn parse_query_as_written(index: &Index, fields: &Fields, query: &str) -> Result<Box<dyn Query>> {
-    parse_user_query(index, fields, query, &|_| false).map(|q| q.query)
+    parse_user_query(index, fields, query, &|_| NameWord::No).map(|q| q.query)
 }
 
 /// The user's query as tantivy's query parser builds it, and whether a
@@ -973,7 +973,7 @@ fn parse_user_query(
     index: &Index,
     fields: &Fields,
     query: &str,
-    is_name: &dyn Fn(&str) -> bool,
+    is_name: &dyn Fn(&str) -> NameWord,
 ) -> Result<UserQuery> {
     if query.trim().is_empty() {
         return Ok(UserQuery {
@@ -1034,11 +1034,32 @@ fn parse_user_query(
 /// otherwise outweigh every topic word.
 const NAME_WEIGHT: f64 = 0.5;
 
-/// `ast` with each plain word for which `is_name` holds weighted
-/// [`NAME_WEIGHT`], when some other plain word is not a name (a query of
-/// names alone is left as it is: weighting all its words the same would
-/// change no order).
-fn names_weighted(ast: UserInputAst, is_name: &dyn Fn(&str) -> bool) -> UserInputAst {
+/// The fields a word of a council's or a body's name is also looked for
+/// in, beside the text and the title: a minute of the Ayton Community
+/// Council's "Planning Applications" answers "Ayton community council
+/// planning applications" though its own text names neither.
+const PLACE_FIELDS: [&str; 2] = [schema::COUNCIL, schema::BODY];
+
+/// What a word of a query names, beside what it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameWord {
+    /// Nothing: a topic word.
+    No,
+    /// A word of a council's name ("Ayton", "Kent").
+    Council,
+    /// A word of a committee's or forum's name ("Community Council",
+    /// "Schools Forum"), not of a council's.
+    Body,
+}
+
+/// `ast` with each plain word that is a name ([`NameWord`]) also looked
+/// for in the council and body fields ([`PLACE_FIELDS`]), a word of a
+/// council's name weighted [`NAME_WEIGHT`] (a body's words are what a
+/// minute's heading says, "District Council Plan", and keep their weight),
+/// when some other plain word is not a name (a query of names alone is
+/// left as it is: its words are in the text of the records it wants, and
+/// weighting all its words the same would change no order).
+fn names_weighted(ast: UserInputAst, is_name: &dyn Fn(&str) -> NameWord) -> UserInputAst {
     let plain_word = |sub: &UserInputAst| match sub {
         UserInputAst::Leaf(leaf) => match &**leaf {
             UserInputLeaf::Literal(lit)
@@ -1053,15 +1074,15 @@ fn names_weighted(ast: UserInputAst, is_name: &dyn Fn(&str) -> bool) -> UserInpu
     let UserInputAst::Clause(clauses) = ast else {
         return ast;
     };
-    let names: Vec<bool> = clauses
+    let names: Vec<NameWord> = clauses
         .iter()
-        .map(|(_, sub)| plain_word(sub).is_some_and(|w| is_name(&w)))
+        .map(|(_, sub)| plain_word(sub).map_or(NameWord::No, |w| is_name(&w)))
         .collect();
     let topic = clauses
         .iter()
         .zip(&names)
-        .any(|((_, sub), name)| !name && plain_word(sub).is_some());
-    if !topic || !names.contains(&true) {
+        .any(|((_, sub), name)| *name == NameWord::No && plain_word(sub).is_some());
+    if !topic || names.iter().all(|n| *n == NameWord::No) {
         return UserInputAst::Clause(clauses);
     }
     UserInputAst::Clause(
@@ -1069,27 +1090,60 @@ fn names_weighted(ast: UserInputAst, is_name: &dyn Fn(&str) -> bool) -> UserInpu
             .into_iter()
             .zip(names)
             .map(|((occur, sub), name)| match name {
-                true => (occur, UserInputAst::Boost(Box::new(sub), NAME_WEIGHT)),
-                false => (occur, sub),
+                NameWord::Council => (
+                    occur,
+                    UserInputAst::Boost(Box::new(in_place_fields(sub)), NAME_WEIGHT),
+                ),
+                NameWord::Body => (occur, in_place_fields(sub)),
+                NameWord::No => (occur, sub),
             })
             .collect(),
     )
 }
 
-/// Whether `word` (as typed) is a word of some council's name in the
-/// index: each of its parts a term of the council field.
-fn council_word(searcher: &tantivy::Searcher, fields: &Fields, word: &str) -> bool {
+/// A plain word leaf, also looked for in [`PLACE_FIELDS`]: any of them.
+fn in_place_fields(word: UserInputAst) -> UserInputAst {
+    let UserInputAst::Leaf(leaf) = &word else {
+        return word;
+    };
+    let UserInputLeaf::Literal(lit) = &**leaf else {
+        return word;
+    };
+    let mut any = vec![(Some(query_grammar::Occur::Should), word.clone())];
+    for field in PLACE_FIELDS {
+        let mut fielded = lit.clone();
+        fielded.field_name = Some(field.to_string());
+        any.push((
+            Some(query_grammar::Occur::Should),
+            UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(fielded))),
+        ));
+    }
+    UserInputAst::Clause(any)
+}
+
+/// What `word` (as typed) names in the index: a council when each of its
+/// parts is a term of the council field, else a body when each is a term
+/// of the body field.
+fn council_word(searcher: &tantivy::Searcher, fields: &Fields, word: &str) -> NameWord {
     let lower = word.to_lowercase();
-    let mut parts = lower
+    let parts: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|p| !p.is_empty());
-    let mut any = false;
-    let all = parts.all(|p| {
-        any = true;
-        let term = Term::from_field_text(fields.council, p);
-        searcher.doc_freq(&term).is_ok_and(|n| n > 0)
-    });
-    any && all
+        .filter(|p| !p.is_empty())
+        .collect();
+    let in_field = |field| {
+        !parts.is_empty()
+            && parts.iter().all(|p| {
+                let term = Term::from_field_text(field, p);
+                searcher.doc_freq(&term).is_ok_and(|n| n > 0)
+            })
+    };
+    if in_field(fields.council) {
+        NameWord::Council
+    } else if in_field(fields.body) {
+        NameWord::Body
+    } else {
+        NameWord::No
+    }
 }
 
 /// Whether a query is two or more plain words (no field, no operator, no

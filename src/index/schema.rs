@@ -290,7 +290,7 @@ impl Fields {
         d.add_text(self.record, json);
         self.add_decided(&mut d, &Decided::of_json(&r.kind, json));
         if let Some(field) = self.signature {
-            for band in super::signature::bands(&r.kind, &r.text) {
+            for band in super::signature::bands(&r.text) {
                 d.add_u64(field, band);
             }
         }

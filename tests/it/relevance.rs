@@ -99,9 +99,11 @@ fn the_project_query_set_holds_its_floor() {
     let mrr = v["mrr"].as_f64().unwrap_or(0.0);
     assert!(ndcg >= NDCG_FLOOR, "nDCG@10 {ndcg} below {NDCG_FLOOR}");
     assert!(mrr >= MRR_FLOOR, "MRR {mrr} below {MRR_FLOOR}");
+    // No first page shows one text twice.
+    assert_eq!(v["repeated"].as_u64(), Some(0), "{v}");
 }
 
 /// Floors of the project's query set, a little under the figures measured
 /// when they were last raised.
-const NDCG_FLOOR: f64 = 0.72;
-const MRR_FLOOR: f64 = 0.78;
+const NDCG_FLOOR: f64 = 0.77;
+const MRR_FLOOR: f64 = 0.81;

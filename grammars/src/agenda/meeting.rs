@@ -8,7 +8,7 @@
 use crate::document::Doc;
 use crate::lex::{fold, title_case};
 use crate::model::{DocType, Fields, Meeting, Parsed, Record};
-use crate::segment::heading::{agenda_heading, dated_heading, minutes_heading};
+use crate::segment::heading::{agenda_heading, meeting_minutes_heading};
 
 /// Append a meeting record unless the file already holds one for the same
 /// date and body (a missing body matches any).
@@ -56,9 +56,7 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
     let refs: Vec<&str> = d.lines.iter().take(60).map(|l| &*l.text).collect();
     let head = match info.doc_type {
         DocType::Agenda => agenda_heading(&refs, info.council.as_deref()),
-        DocType::Minutes => {
-            minutes_heading(&refs).or_else(|| dated_heading(&refs, info.council.as_deref()))
-        }
+        DocType::Minutes => meeting_minutes_heading(&refs, info.council.as_deref()),
         _ => None,
     };
     let Some(h) = head else { return };

@@ -305,12 +305,57 @@ pub fn dated_heading(head: &[&str], council: Option<&str>) -> Option<Head> {
             .unwrap_or(b);
         strip_council(&b, council)
     });
+    // "Minutes for meeting held Tuesday 5 May 2026": the heading's own
+    // words, no body.
+    let body = body.filter(|b| {
+        let folded = b.to_lowercase();
+        !matches!(folded.trim(), "minutes" | "minutes for" | "minutes of")
+    });
     Some(Head {
         body,
         date,
         last_line: at,
         ..Head::default()
     })
+}
+
+/// A minutes heading and its body, whichever way the minutes print it: a
+/// "Minutes of …" line ([`minutes_heading`]), else a name over or before
+/// the date ([`dated_heading`]). A "Minutes of a Meeting held on …" line
+/// names no body; the council's own name printed above it ("Ayton
+/// Community Council") names the meeting's: the council's kind
+/// ("Community Council"), as "Milburn Parish Council" gives "Parish
+/// Council".
+pub fn meeting_minutes_heading(head: &[&str], council: Option<&str>) -> Option<Head> {
+    let Some(mut h) = minutes_heading(head) else {
+        return dated_heading(head, council);
+    };
+    if h.body.is_none() {
+        let lines: Vec<&str> = head.iter().copied().filter(|t| !t.is_empty()).collect();
+        let above = lines
+            .iter()
+            .take_while(|t| !t.to_lowercase().starts_with("minutes of"))
+            .take(3);
+        h.body = above.filter_map(|t| council_kind(t, council)).next();
+    }
+    Some(h)
+}
+
+/// The kind of council a line names after the council's place, the line
+/// being the council's name alone (a "MINUTES" after it aside): "Ayton
+/// Community Council" -> "Community Council" when the council is "Ayton".
+fn council_kind(line: &str, council: Option<&str>) -> Option<String> {
+    let council = council.filter(|c| !c.is_empty())?;
+    let line = line.trim();
+    let cut = line.len().saturating_sub(" minutes".len());
+    let line = match (line.get(..cut), line.get(cut..)) {
+        (Some(head), Some(tail)) if tail.eq_ignore_ascii_case(" minutes") => head.trim_end(),
+        _ => line,
+    };
+    let named = title_case(line);
+    let kind = strip_council(&named, Some(council));
+    let words = kind.split_whitespace().count();
+    (kind != named && (1..=3).contains(&words) && kind.ends_with("Council")).then_some(kind)
 }
 
 /// A heading sentence cut before where it says where the meeting was held:
@@ -486,5 +531,60 @@ mod tests {
         assert_eq!(h.date.as_deref(), Some("2019-06-04"));
         let h = minutes_heading(&["Minutes of a meeting of Cabinet held on 3 May 2016"]).unwrap();
         assert_eq!(h.body.as_deref(), Some("Cabinet"));
+    }
+
+    #[test]
+    fn the_council_named_above_minutes_names_their_body() {
+        // Ayton Community Council, 4 June 2019 and 6 March 2012: the council's
+        // name over "Minutes of a Meeting held on …" names the body as
+        // "Milburn Parish Council" does ("Parish Council").
+        let h = meeting_minutes_heading(
+            &[
+                "Ayton Community Council",
+                "Minutes of a Meeting held on Tuesday 4 June 2019",
+            ],
+            Some("Ayton"),
+        )
+        .unwrap();
+        assert_eq!(h.body.as_deref(), Some("Community Council"));
+        assert_eq!(h.date.as_deref(), Some("2019-06-04"));
+        let h = meeting_minutes_heading(
+            &[
+                "Ayton Community Council MINUTES",
+                "Minutes of Meeting held on Tuesday 6th March 2012 in Ayton Community Hall",
+            ],
+            Some("Ayton"),
+        )
+        .unwrap();
+        assert_eq!(h.body.as_deref(), Some("Community Council"));
+        // A line above that is not the council's name names nothing.
+        let h = meeting_minutes_heading(
+            &[
+                "Report to the members",
+                "Minutes of a Meeting held on Tuesday 4 June 2019",
+            ],
+            Some("Ayton"),
+        )
+        .unwrap();
+        assert_eq!(h.body, None);
+        // A body the heading names is kept.
+        let h = meeting_minutes_heading(
+            &[
+                "Haringey Council",
+                "Minutes of the meeting of the Cabinet held on 3 May 2016",
+            ],
+            Some("Haringey"),
+        )
+        .unwrap();
+        assert_eq!(h.body.as_deref(), Some("Cabinet"));
+        // Ayton Community Council, 5 May 2026 (markdown): "Minutes for
+        // meeting held …" is the heading's own words, no body.
+        let h = meeting_minutes_heading(
+            &["Minutes for meeting held Tuesday 5 May 2026"],
+            Some("Ayton"),
+        )
+        .unwrap();
+        assert_eq!(h.body, None);
+        assert_eq!(h.date.as_deref(), Some("2026-05-05"));
     }
 }

@@ -802,8 +802,7 @@ fn describe(
             }
         }
         DocType::Minutes => {
-            let m =
-                heading::minutes_heading(&head).or_else(|| heading::dated_heading(&head, council));
+            let m = heading::meeting_minutes_heading(&head, council);
             if let Some(m) = m {
                 info.title = Some(match &m.body {
                     Some(b) => format!("Minutes of the {b} meeting"),
