@@ -134,8 +134,9 @@ fn write_text(out: &mut dyn Write, r: &SearchResults, bold: bool) -> std::io::Re
         if let Some(d) = &hit.document {
             writeln!(out, "   in the document: {} ({})", d.title, d.link)?;
         }
-        if !hit.also_in.is_empty() {
-            let links: Vec<&str> = hit.also_in.iter().map(|f| f.link.as_str()).collect();
+        let also_in = hit.also_in_places();
+        if !also_in.is_empty() {
+            let links: Vec<&str> = also_in.iter().map(|f| f.link.as_str()).collect();
             writeln!(out, "   also in: {}", links.join(", "))?;
         }
         if !hit.more.is_empty() {

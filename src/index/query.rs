@@ -154,6 +154,24 @@ pub struct Hit {
     pub thread: Option<Vec<crate::links::thread::Step>>,
 }
 
+impl Hit {
+    /// The places "also in" names, as a reader wants them: each page once,
+    /// and not the card's own page (copies of one text in several records
+    /// of a page — a minute and its declaration — are one place to go).
+    /// `also_in` itself keeps every record, for scripts.
+    pub fn also_in_places(&self) -> Vec<&Folded> {
+        let mut seen: Vec<&str> = vec![self.link.as_str()];
+        let mut places = Vec::new();
+        for folded in &self.also_in {
+            if !seen.contains(&folded.link.as_str()) {
+                seen.push(&folded.link);
+                places.push(folded);
+            }
+        }
+        places
+    }
+}
+
 /// A record folded into a result: enough to name it and link to it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Folded {

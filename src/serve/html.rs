@@ -349,7 +349,8 @@ fn card(m: &mut String, rec: &Value, snippet: &Snippet, back: &str) {
 /// document, the same text in other files, further records of its
 /// document; each links to its record page.
 fn folded(m: &mut String, hit: &Hit, back: &str) {
-    if hit.document.is_none() && hit.also_in.is_empty() && hit.more.is_empty() {
+    let also_in = hit.also_in_places();
+    if hit.document.is_none() && also_in.is_empty() && hit.more.is_empty() {
         return;
     }
     let link = |r: &Folded, label: &str| {
@@ -374,11 +375,10 @@ fn folded(m: &mut String, hit: &Hit, back: &str) {
             link(d, &d.title)
         );
     }
-    if !hit.also_in.is_empty() {
-        let files: Vec<String> = hit
-            .also_in
+    if !also_in.is_empty() {
+        let files: Vec<String> = also_in
             .iter()
-            .map(|r| link(r, file_name(r.link.split('#').next().unwrap_or(""))))
+            .map(|&r| link(r, file_name(r.link.split('#').next().unwrap_or(""))))
             .collect();
         let _ = write!(m, "<p class=\"also\">Also in {}</p>", files.join(", "));
     }

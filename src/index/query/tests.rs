@@ -1398,3 +1398,32 @@ fn an_apostrophe_inside_a_word_is_no_quote() {
     assert_eq!(apostrophes_split("council’s budget"), "council s budget");
     assert_eq!(apostrophes_split("'quoted' x"), "'quoted' x");
 }
+
+#[test]
+fn also_in_names_each_page_once_and_not_the_cards_own() {
+    let folded = |id: &str, kind: &str, link: &str| Folded {
+        id: id.to_string(),
+        kind: kind.to_string(),
+        link: link.to_string(),
+        title: String::new(),
+    };
+    let hit = Hit {
+        score: 1.0,
+        link: "a.pdf#page=3".to_string(),
+        snippet: Snippet::default(),
+        record: serde_json::Value::Null,
+        also_in: vec![
+            folded("a-decl", "declaration", "a.pdf#page=3"),
+            folded("b-min", "minute", "b.txt#page=1"),
+            folded("b-decl", "declaration", "b.txt#page=1"),
+            folded("c-min", "minute", "c.pdf#page=9"),
+        ],
+        document: None,
+        more: Vec::new(),
+        thread: None,
+    };
+    let ids: Vec<&str> = hit.also_in_places().iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["b-min", "c-min"]);
+    // Scripts still get every folded record.
+    assert_eq!(hit.also_in.len(), 4);
+}
