@@ -132,3 +132,42 @@ fn declarations_in_the_phrasings_minutes_print() {
         .2
         .starts_with("a non-pecuniary interest in a school application"));
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn grant_table_rows_are_no_resolutions() {
+    // Sutton Coldfield minute 6: a five-column grant schedule
+    // ("Organisation | Project Summary | Amount Requested | Recommendation")
+    // whose cells say "Approved. Committee resolved to fund …" and "£600 was
+    // approved to start the project"; those are the table's entries, and
+    // the minutes' own resolutions around it are all still read.
+    let (recs, _, _) = crate::support::real_extract();
+    let texts: Vec<String> = of(
+        recs,
+        "sutton-coldfield-tc_2018-03-13_alcs-committee-minutes",
+        "resolution",
+    )
+    .iter()
+    .map(|r| r["text"].as_str().unwrap_or("").to_string())
+    .collect();
+    for cell in [
+        "social inclusion budget",
+        "£600 was approved",
+        "was approved at the January",
+    ] {
+        assert!(
+            !texts.iter().any(|t| t.contains(cell)),
+            "{cell}: {texts:#?}"
+        );
+    }
+    for prose in [
+        "Committee resolved to note the matters arising",
+        "Committee resolved to note the update on the new locations",
+        "Committee resolved to approve the revised proposal",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.contains(prose)),
+            "{prose}: {texts:#?}"
+        );
+    }
+}

@@ -39,6 +39,9 @@ struct Para {
     spans: Vec<(usize, u32)>,
     /// ACTION BY cells of its rows, with their pages.
     owners: Vec<(String, u32)>,
+    /// A row of a table of three columns or more set inside a minute's
+    /// prose: an entry of the table, whose cells record no resolution.
+    table_row: bool,
 }
 
 impl Para {
@@ -317,6 +320,12 @@ fn grid_row(l: &FlatLine) -> (String, String, String) {
         return (String::new(), joined, action);
     }
     (num, text, action)
+}
+
+/// A row of a table of three cells or more (a two-column "Items | Action"
+/// row is a minute's prose with its owners).
+fn is_table_row(l: &FlatLine) -> bool {
+    l.line.table.is_some() && l.line.cells.len() >= 3
 }
 
 /// A grid row of four cells or more whose title and notes have cells of
@@ -598,6 +607,22 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
             add_text(cur, text, l.page, &owners);
             continue;
         }
+        // A row of a table of three columns or more inside a minute's
+        // prose ("Organisation | Project Summary | Amount Requested |
+        // Recommendation") is a paragraph of its own, and so is the prose
+        // after the table: the outcome in a row's cell ("Approved.
+        // Committee resolved to fund …") belongs to the table's entry, the
+        // minute's resolution is the prose around it.
+        let row = is_table_row(l);
+        if row || cur.paras.last().is_some_and(|p| p.table_row) {
+            listing = false;
+            cur.title_open = false;
+            cur.page_end = l.page;
+            let mut p = Para::new(None, text, l.page);
+            p.table_row = row;
+            cur.paras.push(p);
+            continue;
+        }
         let starts_resolution = resolution::resolved_marker(text).is_ok();
         // A list item after a gap stays with the resolution or the lead-in
         // ("… that:") it belongs to; other list items after a gap are
@@ -868,6 +893,9 @@ fn attach(r: &mut Record, s: &vote::Statement, statement: &Record) -> bool {
 fn emit_resolutions(m: &Min, date: Option<&String>, doc: usize, out: &mut Parsed) {
     let mut seq: Vec<Decided> = Vec::new();
     for (k, p) in m.paras.iter().enumerate() {
+        if p.table_row {
+            continue;
+        }
         let found = resolution::find(&p.text);
         let mut here: Vec<(usize, Decided)> = Vec::new();
         let inside = |s: usize, e: usize| found.iter().any(|f| s < f.end && f.start < e);
@@ -1118,6 +1146,36 @@ The meeting closed at 6 pm\n";
         assert_eq!(r[0].paragraph, None);
         assert_eq!(r[0].items.len(), 2);
         assert_eq!(r[0].votes, vec!["unanimous"]);
+    }
+
+    #[test]
+    fn grant_table_rows_record_no_resolutions() {
+        // Sutton Coldfield Town Council, ALCS Committee 13 March 2018,
+        // minute 6: a grant schedule inside the minute's prose, each row's
+        // outcome in its last cell; the resolution is the prose after it.
+        let text = "Minutes of the Amenities Committee held on 13 March 2018\n\
+\n\
+5. Matters Arising\n\
+Committee resolved to note the matters arising.\n\
+\n\
+6. Community Grant Applications\n\
+Committee considered the following applications:\n\
+Organisation\tProject Summary\tAmount Requested\tRecommendation\n\
+Special Olympics\tFunding for their 2018 revenue costs.\tTotal= £9422\tApproved. Committee resolved to fund from the social inclusion budget.\n\
+Friends of Mossy Bank\tThe original application was for £3,290 and £600 was approved to start the project.\t£2500\tApproved.\n\
+\n\
+The Committee resolved to incur the expenditure set out above.\n\
+\n\
+7. Defibrillators\n\
+Committee resolved to note the update.\n";
+        let p = run(text);
+        let r = resolutions_of(&p);
+        let in_6: Vec<_> = r
+            .iter()
+            .filter(|r| r.minute.as_deref() == Some("6"))
+            .collect();
+        assert_eq!(in_6.len(), 1, "{r:#?}");
+        assert_eq!(r.len(), 3);
     }
 
     #[test]
