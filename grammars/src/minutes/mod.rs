@@ -532,6 +532,26 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
     let mark = lines
         .first()
         .map(|l| lex::number_mark(&lex::heading_text(l, run)));
+    let opens_minute = |k: usize, l: &FlatLine, text: &str| {
+        let heading_look = lex::is_heading_text(l, text, run) && (l.line.bold || !bold_headings);
+        (heading_look || rows.binary_search(&k).is_ok())
+            && mark.is_none_or(|m| m == lex::number_mark(text))
+    };
+    // The order key of each line set as a minute heading, to tell a
+    // misprinted number in the place of a missing one ("6 Community Grant
+    // Applications" between minutes 55 and 57).
+    let heading_keys: Vec<(usize, u64)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(k, l)| {
+            let text = lex::heading_text(l, run);
+            if !opens_minute(k, l, &text) {
+                return None;
+            }
+            let (_, number) = lex::heading_number(&text).ok()?;
+            Some((k, order_key(&number)?))
+        })
+        .collect();
     // Reading a list set one item to a line after a decision's lead-in.
     let mut listing = false;
     for (k, l) in lines.iter().enumerate() {
@@ -549,19 +569,22 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
             }
         });
         prev = Some(l);
-        let heading_look = lex::is_heading_text(l, text, run) && (l.line.bold || !bold_headings);
-        if (heading_look || rows.binary_search(&k).is_ok())
-            && mark.is_none_or(|m| m == lex::number_mark(text))
-        {
+        if opens_minute(k, l, text) {
             if let Ok((rest, number)) = lex::heading_number(text) {
-                let later = match (
-                    mins.last().and_then(|m| order_key(&m.number)),
-                    order_key(&number),
-                ) {
+                let last = mins.last().and_then(|m| order_key(&m.number));
+                let later = match (last, order_key(&number)) {
                     (Some(a), Some(b)) => b > a,
                     _ => mins.last().is_none_or(|m| m.number != number),
                 };
-                if later {
+                // Set as the headings are, where the one number missing
+                // between the last minute and the next heading belongs:
+                // that minute, its number misprinted.
+                let misprinted = !later
+                    && last.is_some_and(|a| {
+                        let next = heading_keys.partition_point(|h| h.0 <= k);
+                        heading_keys.get(next).is_some_and(|h| h.1 == a + 2)
+                    });
+                if later || misprinted {
                     start_minute(&mut mins, number, rest, l.page);
                     listing = false;
                     continue;
