@@ -4,18 +4,7 @@
 //! "FGB 38/2021 | title | notes | action" with no minutes heading and no
 //! header row.
 
-use serde_json::Value;
-
-fn of<'a>(recs: &'a [Value], file: &str, kind: &str) -> Vec<&'a Value> {
-    recs.iter()
-        .filter(|r| {
-            r["kind"] == kind
-                && r["source"]["path"]
-                    .as_str()
-                    .is_some_and(|p| p.contains(file))
-        })
-        .collect()
-}
+use crate::support::of;
 
 const FGB: &str = "decoy-primary-governors_2021-02-01_fgb-minutes";
 

@@ -4,18 +4,7 @@
 //! declarations of interest in the phrasings printed minutes use
 //! (Northwold, Sutton Coldfield).
 
-use serde_json::Value;
-
-fn of<'a>(recs: &'a [Value], file: &str, kind: &str) -> Vec<&'a Value> {
-    recs.iter()
-        .filter(|r| {
-            r["kind"] == kind
-                && r["source"]["path"]
-                    .as_str()
-                    .is_some_and(|p| p.contains(file))
-        })
-        .collect()
-}
+use crate::support::of;
 
 #[test]
 #[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]

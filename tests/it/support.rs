@@ -152,3 +152,15 @@ fn a_missing_folder_fails_saying_what_is_needed() {
     assert!(message.contains("--include-ignored"), "{message}");
     assert_eq!(needed_folder("tests", "the tests"), root().join("tests"));
 }
+
+/// The records of one `kind` from the file whose path holds `file`.
+pub fn of<'a>(recs: &'a [serde_json::Value], file: &str, kind: &str) -> Vec<&'a serde_json::Value> {
+    recs.iter()
+        .filter(|r| {
+            r["kind"] == kind
+                && r["source"]["path"]
+                    .as_str()
+                    .is_some_and(|p| p.contains(file))
+        })
+        .collect()
+}

@@ -499,7 +499,7 @@ fn order_key(n: &str) -> Option<u64> {
         if let Some((num, year)) = reference.split_once('/') {
             if num.len() <= 3 {
                 let (num, year): (u64, u64) = (num.parse().ok()?, year.parse().ok()?);
-                return Some(year * 1000 + num);
+                return year.checked_mul(1000)?.checked_add(num);
             }
         }
     }
@@ -509,7 +509,7 @@ fn order_key(n: &str) -> Option<u64> {
         .and_then(|(_, n)| n.split_once('/'))
     {
         let (num, year): (u64, u64) = (num.parse().ok()?, year.parse().ok()?);
-        return Some(year * 1000 + num);
+        return year.checked_mul(1000)?.checked_add(num);
     }
     n.rsplit('/').next().and_then(|t| t.parse().ok())
 }
@@ -582,7 +582,9 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
                 let misprinted = !later
                     && last.is_some_and(|a| {
                         let next = heading_keys.partition_point(|h| h.0 <= k);
-                        heading_keys.get(next).is_some_and(|h| h.1 == a + 2)
+                        heading_keys
+                            .get(next)
+                            .is_some_and(|h| Some(h.1) == a.checked_add(2))
                     });
                 if later || misprinted {
                     start_minute(&mut mins, number, rest, l.page);
@@ -1101,6 +1103,19 @@ mod tests {
     use crate::input::from_text;
     use crate::model::DocType;
     use crate::model::DocumentInfo;
+
+    #[test]
+    fn order_keys_of_numbers_too_large_are_none_not_a_panic() {
+        assert_eq!(order_key("84"), Some(84));
+        assert_eq!(order_key("71/17"), Some(17071));
+        assert_eq!(order_key("LW 48/2122"), Some(2_122_048));
+        assert_eq!(order_key("LW 1/99999999999999999"), None);
+        // Not a number/year pair: its last number.
+        assert_eq!(
+            order_key("1/99999999999999999"),
+            Some(99_999_999_999_999_999)
+        );
+    }
 
     fn run(text: &str) -> Parsed {
         let pages = from_text(text);
