@@ -16,6 +16,7 @@
 use super::words::{containment, content_words};
 use super::{candidate, Link, LinkType, Node};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 const LEAD_WORDS: usize = 24;
@@ -46,7 +47,7 @@ pub fn clauses(text: &str) -> Vec<Vec<String>> {
 /// The recommendations whose lead is long enough to be quoted, with
 /// their leads. A line introducing the recommendations ("That
 /// Committee:") is not one of them.
-pub fn quotable(nodes: &[Node]) -> Vec<(&Node, Vec<String>)> {
+pub fn quotable(nodes: &[Node]) -> Vec<(&Node, Cow<'_, [String]>)> {
     nodes
         .iter()
         .filter(|n| n.kind == "recommendation")
@@ -55,12 +56,12 @@ pub fn quotable(nodes: &[Node]) -> Vec<(&Node, Vec<String>)> {
 }
 
 /// A recommendation's lead when it is long enough to be quoted: the one
-/// its node keeps ([`Node::lead`]), or read from its text.
-pub fn quotable_lead(n: &Node) -> Option<Vec<String>> {
+/// its node keeps ([`Node::lead`], borrowed), or read from its text.
+pub fn quotable_lead(n: &Node) -> Option<Cow<'_, [String]>> {
     match &n.lead {
         Some(kept) if kept.is_empty() => None,
-        Some(kept) => Some(kept.clone()),
-        None => read_lead(&n.text),
+        Some(kept) => Some(Cow::Borrowed(kept.as_slice())),
+        None => read_lead(&n.text).map(Cow::Owned),
     }
 }
 
@@ -156,7 +157,7 @@ pub fn match_leads(leads: &[&[String]], documents: &[(&str, &str)]) -> LeadMatch
 /// Every quote among `nodes`, their documents' texts read.
 pub fn find(nodes: &[Node]) -> Vec<Link> {
     let recs = quotable(nodes);
-    let leads: BTreeSet<&[String]> = recs.iter().map(|(_, l)| l.as_slice()).collect();
+    let leads: BTreeSet<&[String]> = recs.iter().map(|(_, l)| &**l).collect();
     let leads: Vec<&[String]> = leads.into_iter().collect();
     let documents: Vec<(&str, &str)> = nodes
         .iter()
@@ -243,8 +244,8 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
     let rec_lead: Vec<usize> = recs
         .iter()
         .map(|(_, lead)| {
-            *lead_no.entry(lead.as_slice()).or_insert_with(|| {
-                distinct_leads.push(lead.as_slice());
+            *lead_no.entry(&**lead).or_insert_with(|| {
+                distinct_leads.push(&**lead);
                 distinct_leads.len() - 1
             })
         })
@@ -361,10 +362,10 @@ struct Copies<'l, 'a> {
 /// not every copy to every copy) and to the first later copy of each
 /// similar lead. Leads are compared only when they share one of the words
 /// a match must share (the rarest ones), never every pair.
-fn copies<'a>(recs: &[(&'a Node, Vec<String>)]) -> Vec<(&'a Node, &'a Node, f32)> {
+fn copies<'a>(recs: &[(&'a Node, Cow<'_, [String]>)]) -> Vec<(&'a Node, &'a Node, f32)> {
     let mut by_lead: BTreeMap<&[String], Vec<&'a Node>> = BTreeMap::new();
     for (n, lead) in recs {
-        by_lead.entry(lead.as_slice()).or_default().push(*n);
+        by_lead.entry(&**lead).or_default().push(*n);
     }
     let groups: Vec<Copies<'_, 'a>> = by_lead
         .into_iter()

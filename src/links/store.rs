@@ -382,7 +382,7 @@ fn update_quotes(
     let recs = quotes::quotable(nodes);
     let leads: BTreeMap<String, &[String]> = recs
         .iter()
-        .map(|(_, l)| (quotes::lead_key(l), l.as_slice()))
+        .map(|(_, l)| (quotes::lead_key(l), &**l))
         .collect();
     store.leads.retain(|k, _| leads.contains_key(k));
     let new_leads: Vec<&[String]> = leads
