@@ -1,9 +1,10 @@
 //! `agendex index`: bring the search index up to date with the inputs and
 //! print what changed.
 //!
-//! The command drives the run: it hashes every input, asks the index which
-//! files it already holds unchanged, runs the pipeline over the others and
-//! hands each file's records to the index writer, which commits as it goes.
+//! The command drives the run: it hashes every input (taking the hash
+//! remembered for a file whose size and times are unchanged, see
+//! `known_hashes`), asks the index which files it already holds
+//! unchanged, runs the pipeline over the others and hands each file's records to the index writer, which commits as it goes.
 //! A file that fails keeps the records it had. It also owns this process's
 //! allocator settings for the run (`keep_large_blocks_out_of_arenas`,
 //! `release_free_memory`): those are the process's to choose, not the
@@ -11,6 +12,7 @@
 
 use super::{pipeline_options, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED};
 use crate::cli::IndexArgs;
+use agendex::index::known_hashes::KnownHashes;
 use agendex::index::writer::{Replaced, Totals, UpdateOptions, Updater};
 use agendex::index::IndexError;
 use agendex::pipeline::{self, FileOutcome, Warning};
@@ -127,10 +129,12 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     let mut progress = Progress::new(verbose);
     let mut summary = Summary::default();
 
-    // Unchanged files are only hashed; new and changed ones are parsed.
+    // Unchanged files are only hashed (or only stat'ed); new and changed
+    // ones are parsed.
     let mut inputs: HashSet<String> = HashSet::with_capacity(sources.len());
     let mut to_parse = Vec::new();
-    for (source, hash) in sources.iter().zip(pipeline::hash_files(&sources)) {
+    let mut hashes = KnownHashes::open(&args.index);
+    for (source, hash) in sources.iter().zip(hashes.hash(&sources)) {
         let path = source.display();
         match hash {
             Ok(sha) if updater.is_current(&path, &sha) => summary.unchanged += 1,
@@ -180,6 +184,14 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         return Err(e.into());
     }
     let totals = updater.finish()?;
+    // Remembered only once the index holds the files hashed.
+    if let Err(e) = hashes.save() {
+        eprintln!(
+            "agendex: {}: {}",
+            args.index.join("input-hashes.json").display(),
+            io_reason(&e)
+        );
+    }
     agendex::public::mark(&args.index, args.public)?;
     refresh_links(&args.index, verbose)?;
     progress.committed(summary.parsed, total);

@@ -32,6 +32,25 @@ pub fn for_each_record_of(
     pick: &dyn Fn(&str, &Marker) -> bool,
     sink: &mut dyn FnMut(&str, &str) -> bool,
 ) -> Result<BTreeMap<String, Marker>> {
+    for_each_record_known(dir, None, pick, sink)
+}
+
+/// Every indexed file's marker, by path (read from the index). Reading
+/// the markers decompresses a stored block per file, so a caller that
+/// reads them and then records passes them back to
+/// [`for_each_record_known`].
+pub fn markers(dir: &Path) -> Result<BTreeMap<String, Marker>> {
+    for_each_record_of(dir, &|_, _| false, &mut |_, _| true)
+}
+
+/// [`for_each_record_of`] where the markers were read before from the
+/// same index (`known`), not read again; `None` reads them.
+pub fn for_each_record_known(
+    dir: &Path,
+    known: Option<BTreeMap<String, Marker>>,
+    pick: &dyn Fn(&str, &Marker) -> bool,
+    sink: &mut dyn FnMut(&str, &str) -> bool,
+) -> Result<BTreeMap<String, Marker>> {
     let err = |e: tantivy::TantivyError| tantivy_err(dir, e);
     // Opened (and retried across a generation swap) before any record is
     // handed over, so a retry never repeats output.
@@ -44,7 +63,10 @@ pub fn for_each_record_of(
         Ok((index.clone(), reader.searcher()))
     })?;
     let fields = Fields::of(&index.schema()).map_err(err)?;
-    let markers = read_markers(&searcher, &fields).map_err(err)?;
+    let markers = match known {
+        Some(m) => m,
+        None => read_markers(&searcher, &fields).map_err(err)?,
+    };
     let term = |field, value: &str| -> Box<dyn Query> {
         Box::new(TermQuery::new(
             Term::from_field_text(field, value),

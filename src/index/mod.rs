@@ -24,6 +24,7 @@ pub mod everything;
 pub mod export;
 pub mod facets;
 pub mod intent;
+pub mod known_hashes;
 pub mod pairs;
 pub mod people;
 pub mod query;

@@ -7,7 +7,8 @@
 
 use super::words::{content_words, title_similarity};
 use super::{candidate, Link, LinkType, Node, MAX_PER_SOURCE};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Title similarity a minute and a report must reach.
 const SAME_TITLE: f32 = 0.9;
@@ -39,7 +40,7 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
         group.undated.sort_by(|a, b| a.id.cmp(&b.id));
     }
     let titles: Vec<(&BTreeSet<String>, &Titled)> = by_title.iter().collect();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
     for (t, (words, _)) in titles.iter().enumerate() {
         for w in words.iter() {
             postings.entry(w.as_str()).or_default().push(t);

@@ -10,7 +10,8 @@
 use super::node::{date_words, Node};
 use super::words::{content_words, same_body, similarity, word_set};
 use super::{candidate, Link, LinkType};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Title similarity from which a title alone makes a link.
 const TITLE_SIMILARITY: f32 = 0.75;
@@ -37,8 +38,8 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
     let reports_near = Near::of(&reports);
     let paged_packs = packs_numbered_as_printed(nodes, &documents);
     // Titles and bodies read into words once each, not once per pair.
-    let mut titles: HashMap<&str, BTreeSet<String>> = HashMap::new();
-    let mut bodies: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut titles: HashMap<&str, BTreeSet<String>> = HashMap::default();
+    let mut bodies: HashMap<&str, Vec<String>> = HashMap::default();
     for n in nodes
         .iter()
         .filter(|n| matches!(n.kind.as_str(), "agenda_item" | "document" | "report"))

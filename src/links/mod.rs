@@ -39,8 +39,9 @@ pub mod words;
 pub use node::Node;
 
 use crate::record::OutRecord;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Below this confidence a candidate is not made a link.
 pub const MIN_CONFIDENCE: f32 = 0.6;
@@ -180,7 +181,7 @@ fn compute_with_quotes(nodes: &[Node], quotes: impl FnOnce() -> Vec<Link> + Send
         all.extend(found);
     }
     let twins = twin_files(nodes);
-    let mut paper: HashMap<&str, String> = HashMap::new();
+    let mut paper: HashMap<&str, String> = HashMap::default();
     if !twins.is_empty() {
         let file_of: HashMap<&str, &str> = nodes
             .iter()
@@ -239,7 +240,7 @@ fn twin_files(nodes: &[Node]) -> HashMap<&str, &str> {
     for (file, sig) in &signature {
         by_signature.entry(sig).or_default().push(file);
     }
-    let mut twins = HashMap::new();
+    let mut twins = HashMap::default();
     for files in by_signature.values().filter(|f| f.len() > 1) {
         for file in files {
             twins.insert(*file, files[0]);
@@ -252,7 +253,7 @@ fn twin_files(nodes: &[Node]) -> HashMap<&str, &str> {
 /// from one record, sorted by source, target, type.
 #[cfg(test)]
 pub(crate) fn finish(all: Vec<Link>) -> Vec<Link> {
-    finish_as(all, &HashMap::new())
+    finish_as(all, &HashMap::default())
 }
 
 /// [`finish`], counting targets that are one record of a paper in two
@@ -302,12 +303,15 @@ struct IdRanks<'a> {
 
 impl<'a> IdRanks<'a> {
     fn new(links: &'a [Link]) -> IdRanks<'a> {
+        // Each id once before sorting: a record is the end of many links.
+        let mut seen: HashSet<&str> =
+            HashSet::with_capacity_and_hasher(links.len(), Default::default());
         let mut ids: Vec<&str> = links
             .iter()
             .flat_map(|l| [l.source.as_str(), l.target.as_str()])
+            .filter(|id| seen.insert(id))
             .collect();
         ids.sort_unstable();
-        ids.dedup();
         IdRanks {
             rank: ids.into_iter().zip(0u32..).collect(),
         }
@@ -340,7 +344,8 @@ fn one_per_pair(mut all: Vec<Link>) -> (Vec<Link>, Vec<(u32, u32)>) {
     order.dedup_by(|b, a| ends[*a] == ends[*b]);
     // A pair found both ways keeps the more confident direction.
     let mut keep = vec![true; order.len()];
-    let mut seen: HashMap<(u32, u32), usize> = HashMap::with_capacity(order.len());
+    let mut seen: HashMap<(u32, u32), usize> =
+        HashMap::with_capacity_and_hasher(order.len(), Default::default());
     for (n, &i) in order.iter().enumerate() {
         let (s, t) = ends[i];
         if let Some(&m) = seen.get(&(t, s)) {

@@ -15,7 +15,9 @@
 
 use super::words::{containment, content_words};
 use super::{candidate, Link, LinkType, Node};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
 const LEAD_WORDS: usize = 24;
 const MIN_WORDS: usize = 5;
@@ -45,7 +47,7 @@ pub fn clauses(text: &str) -> Vec<Vec<String>> {
 /// The recommendations whose lead is long enough to be quoted, with
 /// their leads. A line introducing the recommendations ("That
 /// Committee:") is not one of them.
-pub fn quotable(nodes: &[Node]) -> Vec<(&Node, Vec<String>)> {
+pub fn quotable(nodes: &[Node]) -> Vec<(&Node, Cow<'_, [String]>)> {
     nodes
         .iter()
         .filter(|n| n.kind == "recommendation")
@@ -54,12 +56,12 @@ pub fn quotable(nodes: &[Node]) -> Vec<(&Node, Vec<String>)> {
 }
 
 /// A recommendation's lead when it is long enough to be quoted: the one
-/// its node keeps ([`Node::lead`]), or read from its text.
-pub fn quotable_lead(n: &Node) -> Option<Vec<String>> {
+/// its node keeps ([`Node::lead`], borrowed), or read from its text.
+pub fn quotable_lead(n: &Node) -> Option<Cow<'_, [String]>> {
     match &n.lead {
         Some(kept) if kept.is_empty() => None,
-        Some(kept) => Some(kept.clone()),
-        None => read_lead(&n.text),
+        Some(kept) => Some(Cow::Borrowed(kept.as_slice())),
+        None => read_lead(&n.text).map(Cow::Owned),
     }
 }
 
@@ -92,7 +94,7 @@ pub fn match_leads(leads: &[&[String]], documents: &[(&str, &str)]) -> LeadMatch
     // Each distinct clause once, as word numbers, with the documents
     // holding it: a paper filed again many times is read as one text.
     let mut vocabulary = Vocabulary::default();
-    let mut clause_id: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut clause_id: HashMap<Vec<u32>, usize> = HashMap::default();
     let mut holders: Vec<Vec<usize>> = Vec::new();
     for (d, (_, text)) in documents.iter().enumerate() {
         for c in clauses(text) {
@@ -111,7 +113,7 @@ pub fn match_leads(leads: &[&[String]], documents: &[(&str, &str)]) -> LeadMatch
     for (words, &id) in &clause_id {
         distinct[id] = words;
     }
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
     for (id, words) in distinct.iter().enumerate() {
         for w in words.iter().collect::<BTreeSet<_>>() {
             postings.entry(*w).or_default().push(id);
@@ -155,7 +157,7 @@ pub fn match_leads(leads: &[&[String]], documents: &[(&str, &str)]) -> LeadMatch
 /// Every quote among `nodes`, their documents' texts read.
 pub fn find(nodes: &[Node]) -> Vec<Link> {
     let recs = quotable(nodes);
-    let leads: BTreeSet<&[String]> = recs.iter().map(|(_, l)| l.as_slice()).collect();
+    let leads: BTreeSet<&[String]> = recs.iter().map(|(_, l)| &**l).collect();
     let leads: Vec<&[String]> = leads.into_iter().collect();
     let documents: Vec<(&str, &str)> = nodes
         .iter()
@@ -172,7 +174,7 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
     let documents: Vec<&Node> = nodes.iter().filter(|n| n.kind == "document").collect();
     // Documents by where they sit (file, pages, title), numbered: a file
     // held at two paths gives two documents of one place.
-    let mut place_no: HashMap<(&str, [u32; 2], Option<&str>), u32> = HashMap::new();
+    let mut place_no: HashMap<(&str, [u32; 2], Option<&str>), u32> = HashMap::default();
     for n in &documents {
         let next = place_no.len() as u32;
         place_no
@@ -185,8 +187,8 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
         .collect();
     // Each recommendation's id (numbered: a file at two paths gives two
     // records of one id) and the place of its document, found once.
-    let mut id_no: HashMap<&str, u32> = HashMap::new();
-    let mut rec_keys: HashMap<*const Node, (u32, Option<u32>)> = HashMap::new();
+    let mut id_no: HashMap<&str, u32> = HashMap::default();
+    let mut rec_keys: HashMap<*const Node, (u32, Option<u32>)> = HashMap::default();
     for (n, _) in &recs {
         let next = id_no.len() as u32;
         let id = *id_no.entry(n.id.as_str()).or_insert(next);
@@ -199,7 +201,7 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
     // Copies of one recommendation in two documents: the earlier links to
     // the later (see `next_copies`). A copy's document is not linked
     // again as quoting it: (recommendation id, place of the copy).
-    let mut copied: HashSet<(u32, u32)> = HashSet::new();
+    let mut copied: HashSet<(u32, u32)> = HashSet::default();
     let mut evidence = Evidence::default();
     for (a, b, score) in copies(&recs) {
         let (a_id, a_at) = rec_keys[&(a as *const Node)];
@@ -218,7 +220,7 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
             score,
         ));
     }
-    let mut report_of: BTreeMap<(&str, [u32; 2], Option<&str>), &Node> = BTreeMap::new();
+    let mut report_of: HashMap<(&str, [u32; 2], Option<&str>), &Node> = HashMap::default();
     for n in nodes.iter().filter(|n| n.kind == "report") {
         report_of
             .entry((n.file.as_str(), n.doc_pages, n.doc_title.as_deref()))
@@ -232,18 +234,18 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
         .map(|(d, n)| ((n.file.as_str(), n.doc_pages, n.doc_title.as_deref()), d))
         .collect();
     // A file held at two paths gives two documents of one id.
-    let mut document_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut document_of: HashMap<&str, Vec<usize>> = HashMap::default();
     for (d, n) in documents.iter().enumerate() {
         document_of.entry(n.id.as_str()).or_default().push(d);
     }
     // Each distinct lead numbered once; each recommendation's lead number.
-    let mut lead_no: HashMap<&[String], usize> = HashMap::new();
+    let mut lead_no: HashMap<&[String], usize> = HashMap::default();
     let mut distinct_leads: Vec<&[String]> = Vec::new();
     let rec_lead: Vec<usize> = recs
         .iter()
         .map(|(_, lead)| {
-            *lead_no.entry(lead.as_slice()).or_insert_with(|| {
-                distinct_leads.push(lead.as_slice());
+            *lead_no.entry(&**lead).or_insert_with(|| {
+                distinct_leads.push(&**lead);
                 distinct_leads.len() - 1
             })
         })
@@ -360,10 +362,10 @@ struct Copies<'l, 'a> {
 /// not every copy to every copy) and to the first later copy of each
 /// similar lead. Leads are compared only when they share one of the words
 /// a match must share (the rarest ones), never every pair.
-fn copies<'a>(recs: &[(&'a Node, Vec<String>)]) -> Vec<(&'a Node, &'a Node, f32)> {
+fn copies<'a>(recs: &[(&'a Node, Cow<'_, [String]>)]) -> Vec<(&'a Node, &'a Node, f32)> {
     let mut by_lead: BTreeMap<&[String], Vec<&'a Node>> = BTreeMap::new();
     for (n, lead) in recs {
-        by_lead.entry(lead.as_slice()).or_default().push(*n);
+        by_lead.entry(&**lead).or_default().push(*n);
     }
     let groups: Vec<Copies<'_, 'a>> = by_lead
         .into_iter()
@@ -372,7 +374,7 @@ fn copies<'a>(recs: &[(&'a Node, Vec<String>)]) -> Vec<(&'a Node, &'a Node, f32)
             Copies { lead, records }
         })
         .collect();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
     for (g, group) in groups.iter().enumerate() {
         for w in group.lead.iter().collect::<BTreeSet<_>>() {
             postings.entry(w.as_str()).or_default().push(g);

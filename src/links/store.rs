@@ -130,7 +130,7 @@ struct Loaded {
 /// Every indexed file's nodes: from `link-nodes/` where they were read
 /// from the file as the index now holds it (and its texts are kept),
 /// otherwise from its records.
-fn load(dir: &Path) -> anyhow::Result<Loaded> {
+fn load(dir: &Path, markers: Option<BTreeMap<String, Marker>>) -> anyhow::Result<Loaded> {
     let mut kept: HashMap<String, FileNodes> = HashMap::new();
     let mut unreadable = Vec::new();
     let texts: HashSet<String> = std::fs::read_dir(texts_dir(dir))
@@ -178,8 +178,9 @@ fn load(dir: &Path) -> anyhow::Result<Loaded> {
     };
     let mut fresh: BTreeMap<String, Vec<Node>> = BTreeMap::new();
     let mut bad = None;
-    let markers = crate::index::export::for_each_record_of(
+    let markers = crate::index::export::for_each_record_known(
         dir,
+        markers,
         &|path, marker| !current(path, marker),
         &mut |path, json| match serde_json::from_str::<OutRecord>(json) {
             Ok(r) => {
@@ -243,7 +244,11 @@ fn load(dir: &Path) -> anyhow::Result<Loaded> {
 /// Every record the index at `dir` stores, as link nodes (without the
 /// documents' texts).
 pub fn nodes(dir: &Path) -> anyhow::Result<Vec<Node>> {
-    Ok(load(dir)?.files.into_iter().flat_map(|f| f.nodes).collect())
+    Ok(load(dir, None)?
+        .files
+        .into_iter()
+        .flat_map(|f| f.nodes)
+        .collect())
 }
 
 /// What [`refresh`] did.
@@ -276,17 +281,18 @@ pub fn refresh(dir: &Path) -> anyhow::Result<Refreshed> {
     };
     // The files the links were computed from, against the index's: when
     // they agree, no node is read.
+    let mut read_before = None;
     if links_path.is_file() {
-        let markers =
-            crate::index::export::for_each_record_of(dir, &|_, _| false, &mut |_, _| true)?;
+        let markers = crate::index::export::markers(dir)?;
         let known: Option<FileList> = std::fs::read(files_path(dir))
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok());
         if known.as_ref() == Some(&file_list(&markers)) {
             return stored_count();
         }
+        read_before = Some(markers);
     }
-    let loaded = load(dir)?;
+    let loaded = load(dir, read_before)?;
     let unchanged = loaded.read.is_empty() && loaded.dropped.is_empty();
     if unchanged && links_path.is_file() {
         write_json(&files_path(dir), &file_list_of(&loaded.files))?;
@@ -376,7 +382,7 @@ fn update_quotes(
     let recs = quotes::quotable(nodes);
     let leads: BTreeMap<String, &[String]> = recs
         .iter()
-        .map(|(_, l)| (quotes::lead_key(l), l.as_slice()))
+        .map(|(_, l)| (quotes::lead_key(l), &**l))
         .collect();
     store.leads.retain(|k, _| leads.contains_key(k));
     let new_leads: Vec<&[String]> = leads

@@ -245,4 +245,10 @@ fn incremental_links_after_adds_and_removals_equal_a_full_computation() {
         step += 1;
         assert_eq!(index(&ix), full(step), "after removing {gone}");
     }
+    // A file changed in place, at its path: read again, whatever was
+    // remembered of it.
+    let changed = papers.join("002_73f4e48f0bf20ba3.txt");
+    std::fs::copy(root().join("seeds/001_dd0b79784824a396.txt"), &changed).unwrap();
+    step += 1;
+    assert_eq!(index(&ix), full(step), "after changing a file in place");
 }
