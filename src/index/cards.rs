@@ -10,6 +10,13 @@
 //! - A whole-document record never sits beside a more specific record of
 //!   the same document with the same title: the specific record leads the
 //!   card, in the better of the two places, and the document hangs from it.
+//! - A record of one thing decided or found (a resolution, a
+//!   recommendation) among the top results takes the place of a less
+//!   specific record of its document (its minute, its report, the whole
+//!   document) ranked above it, which follows it: what answers comes first
+//!   and its document is reached beside it. Unless the query names the
+//!   general record by its title (then it is what is wanted), or the
+//!   specific one scores far below it (then it merely mentions a word).
 //! - Past [`PER_DOCUMENT`] cards from one document, further records of it
 //!   are folded into its first card ("5 more in these minutes").
 //!
@@ -36,6 +43,11 @@ pub struct Entry {
     pub date: String,
     /// Content signature band hashes (may be empty).
     pub bands: Vec<u64>,
+    /// The record's score for the query.
+    pub score: f32,
+    /// Its own title holds every word of the query and little more: the
+    /// query names it.
+    pub titled: bool,
 }
 
 /// One card: the record it shows and those folded into it, as indices
@@ -43,6 +55,9 @@ pub struct Entry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Card {
     pub lead: usize,
+    /// The rank (an index into the entries given) whose place the card
+    /// stands in: its score is that rank's.
+    pub place: usize,
     /// The same text in other files (or again in this one).
     pub also_in: Vec<usize>,
     /// The whole-document record of the lead's document, same title.
@@ -84,6 +99,50 @@ fn specificity(kind: &str) -> u8 {
     }
 }
 
+/// How specific a record must be to take the place of a less specific
+/// record of its document: one thing decided or found (see
+/// [`specificity`]).
+const TAKES_PLACE: u8 = 2;
+
+/// Of a general record's score, the least a more specific record of its
+/// document must score to take its place: one that merely mentions a word
+/// of the query stays where it ranked.
+const CLOSE_ENOUGH: f32 = 0.4;
+
+/// The entries' indices in the order cards are made: rank order, except
+/// that the first record of one thing decided or found (a resolution, a
+/// recommendation) among the entries takes the place of a less specific
+/// record of its document (its minute, its report, the whole document)
+/// that the query does not name by its title, when it scores close enough
+/// to it; the general record follows it.
+fn specific_first(entries: &[Entry]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    let mut at = 0;
+    while at < order.len() {
+        let general = &entries[order[at]];
+        let level = specificity(&general.kind);
+        let specific = (at + 1..order.len()).find(|&later| {
+            let e = &entries[order[later]];
+            let kind = specificity(&e.kind);
+            !general.titled
+                && same_document(e, general)
+                && kind >= TAKES_PLACE
+                && kind > level
+                && e.score >= general.score * CLOSE_ENOUGH
+        });
+        match specific {
+            Some(later) => {
+                let i = order.remove(later);
+                order.insert(at, i);
+                // The general record, now next, keeps its new place.
+                at += 2;
+            }
+            None => at += 1,
+        }
+    }
+    order
+}
+
 /// File entry `i`, the same text as `card` shows, into the card: a more
 /// specific record takes the lead; a whole-document record of the lead's
 /// document hangs from it as its document; anything else is "also in".
@@ -105,7 +164,8 @@ fn fold_same_text(card: &mut Card, entries: &[Entry], i: usize) {
 /// Fold `entries` (in rank order) into cards (in rank order).
 pub fn fold(entries: &[Entry]) -> Vec<Card> {
     let mut cards: Vec<Card> = Vec::new();
-    'entries: for (i, e) in entries.iter().enumerate() {
+    'entries: for (place, i) in specific_first(entries).into_iter().enumerate() {
+        let e = &entries[i];
         // The same text as a card already shows.
         if !e.bands.is_empty() {
             for card in cards.iter_mut() {
@@ -144,6 +204,7 @@ pub fn fold(entries: &[Entry]) -> Vec<Card> {
         }
         cards.push(Card {
             lead: i,
+            place,
             ..Card::default()
         });
     }
@@ -162,6 +223,8 @@ mod tests {
             title: title.into(),
             date: String::new(),
             bands: bands.to_vec(),
+            score: 1.0,
+            titled: false,
         }
     }
 
@@ -181,6 +244,47 @@ mod tests {
         assert_eq!(cards[0].lead, 1);
         assert_eq!(cards[0].document, Some(0));
         assert_eq!(cards[1].lead, 2);
+    }
+
+    fn scored(kind: &str, path: &str, score: f32) -> Entry {
+        Entry {
+            score,
+            ..entry(kind, path, "", &[])
+        }
+    }
+
+    #[test]
+    fn a_recommendation_takes_the_place_of_its_report() {
+        // Seed 002: the report on recommendations ranks first, its
+        // recommendation on care leavers below another file's document.
+        let entries = vec![
+            scored("report", "002.txt", 33.9),
+            scored("document", "stockton.pdf", 33.0),
+            scored("recommendation", "002.txt", 24.7),
+        ];
+        let leads: Vec<usize> = fold(&entries).iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![2, 0, 1]);
+        assert_eq!(fold(&entries)[0].place, 0);
+    }
+
+    #[test]
+    fn a_record_far_below_or_a_general_record_the_query_names_keeps_its_place() {
+        let far = vec![
+            scored("minute", "minutes.pdf", 158.6),
+            scored("document", "other.pdf", 28.7),
+            scored("resolution", "minutes.pdf", 16.3),
+        ];
+        let leads: Vec<usize> = fold(&far).iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![0, 1, 2]);
+        let named = vec![
+            Entry {
+                titled: true,
+                ..scored("report", "plan.pdf", 125.0)
+            },
+            scored("recommendation", "plan.pdf", 120.0),
+        ];
+        let leads: Vec<usize> = fold(&named).iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![0, 1]);
     }
 
     #[test]

@@ -419,8 +419,14 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
         council_word(searcher, fields, w)
     })?;
     let tables = open.tables()?;
-    // What the query asks for weighs each kind's records.
-    let weights = Intent::of(&req.query).weights();
+    // What the query asks for weighs each kind's records: a decision
+    // number records are filed under asks what was decided.
+    let mut intent = Intent::of(&req.query);
+    intent.decision |= req
+        .query
+        .split_whitespace()
+        .any(|w| council_word(searcher, fields, w) == NameWord::Decision);
+    let weights = intent.weights();
     let weighted =
         |q: Box<dyn Query>| KindWeighted::wrap(windowed(q, fields), fields.kind, &weights);
     let filtered = weighted(with_filters(
@@ -497,14 +503,16 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
         };
         ranked.push((score, record, bands));
     }
+    let query_stems = super::stem::stems(&req.query);
     let entries: Vec<cards::Entry> = ranked
         .iter()
-        .map(|(_, record, bands)| card_entry(record, bands))
+        .map(|(score, record, bands)| card_entry(*score, record, bands, &query_stems))
         .collect();
     let card_list = if req.unfolded {
         (0..entries.len())
             .map(|lead| cards::Card {
                 lead,
+                place: lead,
                 ..cards::Card::default()
             })
             .collect()
@@ -515,13 +523,13 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     let snippets = Snippets::create(searcher, &*user_query, fields.text).map_err(err)?;
     let mut hits = Vec::with_capacity(limit);
     for card in card_list.iter().skip(req.offset).take(limit) {
-        let (score, record, _) = &ranked[card.lead];
+        let (_, record, _) = &ranked[card.lead];
         let text = record.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let snippet = make_snippet(&snippets, text);
         let fold_in = |i: usize| folded(&ranked[i].1);
         hits.push(Hit {
-            // The card stands where its best record ranked.
-            score: score.max(card.document.map_or(f32::MIN, |d| ranked[d].0)),
+            // The card stands where it is placed: its score is that rank's.
+            score: ranked[card.place].0,
             link: link_of(record),
             snippet,
             record: record.clone(),
@@ -578,8 +586,17 @@ fn record_date(record: &serde_json::Value) -> &str {
         .unwrap_or("")
 }
 
+/// A title naming a query holds its words in at most this many times as
+/// many: a long title holding them here and there names something else.
+const TITLE_BEYOND_QUERY: usize = 3;
+
 /// What [`cards::fold`] needs of a ranked record.
-fn card_entry(record: &serde_json::Value, bands: &[u64]) -> cards::Entry {
+fn card_entry(
+    score: f32,
+    record: &serde_json::Value,
+    bands: &[u64],
+    query_stems: &[String],
+) -> cards::Entry {
     let s = |p: &str| record.pointer(p).and_then(|v| v.as_str()).unwrap_or("");
     cards::Entry {
         kind: s("/kind").to_string(),
@@ -591,6 +608,12 @@ fn card_entry(record: &serde_json::Value, bands: &[u64]) -> cards::Entry {
         title: crate::eval::fold::fold(own_title(record)),
         date: record_date(record).to_string(),
         bands: bands.to_vec(),
+        score,
+        titled: !query_stems.is_empty() && {
+            let title = super::stem::stems(own_title(record));
+            title.len() <= TITLE_BEYOND_QUERY * query_stems.len()
+                && query_stems.iter().all(|q| title.contains(q))
+        },
     }
 }
 
@@ -1068,6 +1091,10 @@ pub enum NameWord {
     /// A word of a committee's or forum's name ("Community Council",
     /// "Schools Forum"), not of a council's.
     Body,
+    /// A decision number records are filed under ("24/00093"): also
+    /// looked for in the decision field, so the decision itself is found
+    /// though its text prints the number apart ("DECISION NUMBER: …").
+    Decision,
 }
 
 /// `ast` with each plain word that is a name ([`NameWord`]) also looked
@@ -1078,6 +1105,7 @@ pub enum NameWord {
 /// left as it is: its words are in the text of the records it wants, and
 /// weighting all its words the same would change no order).
 fn names_weighted(ast: UserInputAst, is_name: &dyn Fn(&str) -> NameWord) -> UserInputAst {
+    let ast = decisions_filed(ast, is_name);
     let plain_word = |sub: &UserInputAst| match sub {
         UserInputAst::Leaf(leaf) => match &**leaf {
             UserInputLeaf::Literal(lit)
@@ -1113,10 +1141,40 @@ fn names_weighted(ast: UserInputAst, is_name: &dyn Fn(&str) -> NameWord) -> User
                     UserInputAst::Boost(Box::new(in_place_fields(sub)), NAME_WEIGHT),
                 ),
                 NameWord::Body => (occur, in_place_fields(sub)),
-                NameWord::No => (occur, sub),
+                NameWord::No | NameWord::Decision => (occur, sub),
             })
             .collect(),
     )
+}
+
+/// `ast` with each plain word that is a decision number records are filed
+/// under ([`NameWord::Decision`]) read as `decision:` that number: the
+/// records filed under it, and below them those whose text names it.
+fn decisions_filed(ast: UserInputAst, is_name: &dyn Fn(&str) -> NameWord) -> UserInputAst {
+    let filed_too = |word: UserInputAst| -> UserInputAst {
+        let UserInputAst::Leaf(leaf) = &word else {
+            return word;
+        };
+        let UserInputLeaf::Literal(lit) = &**leaf else {
+            return word;
+        };
+        if lit.field_name.is_some()
+            || lit.delimiter != query_grammar::Delimiter::None
+            || is_name(&lit.phrase) != NameWord::Decision
+        {
+            return word;
+        }
+        decision_ast(lit.clone())
+    };
+    match ast {
+        UserInputAst::Clause(clauses) => UserInputAst::Clause(
+            clauses
+                .into_iter()
+                .map(|(occur, sub)| (occur, filed_too(sub)))
+                .collect(),
+        ),
+        leaf => filed_too(leaf),
+    }
 }
 
 /// A plain word leaf, also looked for in [`PLACE_FIELDS`]: any of them.
@@ -1139,10 +1197,15 @@ fn in_place_fields(word: UserInputAst) -> UserInputAst {
     UserInputAst::Clause(any)
 }
 
-/// What `word` (as typed) names in the index: a council when each of its
-/// parts is a term of the council field, else a body when each is a term
-/// of the body field.
+/// What `word` (as typed) names in the index: a decision number when it
+/// holds a digit and is a term of the decision field, else a council when
+/// each of its parts is a term of the council field, else a body when
+/// each is a term of the body field.
 fn council_word(searcher: &tantivy::Searcher, fields: &Fields, word: &str) -> NameWord {
+    let filed = Term::from_field_text(fields.decision, &fold_decision_number(word));
+    if word.chars().any(|c| c.is_ascii_digit()) && searcher.doc_freq(&filed).is_ok_and(|n| n > 0) {
+        return NameWord::Decision;
+    }
     let lower = word.to_lowercase();
     let parts: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())

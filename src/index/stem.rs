@@ -30,6 +30,17 @@ const MAX_CACHED: usize = 200_000;
 /// The tokenizer name of the `pairs` field.
 pub(crate) const PAIRS: &str = "en_stem_pairs";
 
+/// The stems of `text`'s words, as the stemmed fields index them.
+pub fn stems(text: &str) -> Vec<String> {
+    let mut analyzer = analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
 /// Build the analyzer; register it as `en_stem` on an index.
 pub fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())

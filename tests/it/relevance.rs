@@ -105,5 +105,5 @@ fn the_project_query_set_holds_its_floor() {
 
 /// Floors of the project's query set, a little under the figures measured
 /// when they were last raised.
-const NDCG_FLOOR: f64 = 0.77;
-const MRR_FLOOR: f64 = 0.81;
+const NDCG_FLOOR: f64 = 0.79;
+const MRR_FLOOR: f64 = 0.82;

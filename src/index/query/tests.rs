@@ -1253,6 +1253,19 @@ fn decision_numbers_find_the_decision_first_then_what_names_it() {
 }
 
 #[test]
+fn a_decision_number_typed_alone_finds_the_decision_filed_under_it_first() {
+    let index = decided_index();
+    let ids = ids_of(&index, q("24/00093"));
+    assert_eq!(
+        ids.first().map(String::as_str),
+        Some("0000000000000001-decision-1")
+    );
+    assert_eq!(ids.len(), 2);
+    // A number no record is filed under is a word of the text.
+    assert!(ids_of(&index, q("24/00094")).is_empty());
+}
+
+#[test]
 fn grades_match_by_their_first_words_folded() {
     let index = decided_index();
     assert_eq!(
