@@ -407,6 +407,69 @@ pub fn that_addressee(input: &str) -> IResult<&str, &str> {
     )))
 }
 
+/// "Immediately:", "Within three months:", "Within 6 weeks": a sub-heading
+/// that says when the items below it are due, not what area they cover.
+pub fn timescale_heading(input: &str) -> bool {
+    let t = input.trim().trim_end_matches(':').trim_end();
+    if t.eq_ignore_ascii_case("immediately") {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.as_slice() {
+        [within, n, unit] => {
+            within.eq_ignore_ascii_case("within")
+                && crate::lex::count_value(n).is_some()
+                && matches!(
+                    unit.to_ascii_lowercase().trim_end_matches('s'),
+                    "day" | "week" | "month" | "year"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// "That Committee:", "That the West of England Combined Authority
+/// Committee:", "The Panel:": a subject on a line of its own whose verb
+/// opens each item below ("1) Notes the …", "2) Approves …"). Returns the
+/// body without the article. Whether the items complete it is the caller's
+/// to check.
+pub fn subject_lead(input: &str) -> Option<&str> {
+    let t = input.trim_end();
+    let t = t.strip_suffix(':')?.trim_end();
+    let t = strip_word(t, "That").unwrap_or(t);
+    let t = strip_word(t, "the").unwrap_or(t);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 10 || !starts_upper(t) || t.contains(['.', ',', ';']) {
+        return None;
+    }
+    // Every word a name's: capitalised, or a linking word ("of", "and").
+    let named = words
+        .iter()
+        .all(|w| starts_upper(w) || matches!(*w, "of" | "and" | "for" | "&" | "the" | "on"));
+    named.then_some(t)
+}
+
+/// `s` without its first word `word` (any case) and the space after it.
+fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    let head = s.get(..word.len())?;
+    let rest = s.get(word.len()..)?;
+    (head.eq_ignore_ascii_case(word) && rest.starts_with(' ')).then(|| rest.trim_start())
+}
+
+/// The third-person verb a subject lead's item opens with ("Notes",
+/// "Delegates"): the body's verb, so the item completes the lead.
+pub fn completes_subject(item: &str) -> bool {
+    let first = item
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    first.ends_with('s')
+        && (BODY_VERBS.contains(&first.as_str())
+            || IMPERATIVES.contains(&first.trim_end_matches('s')))
+}
+
 /// "This report is presented for the Committee's consideration" -> "the Committee".
 pub fn for_consideration(input: &str) -> Option<&str> {
     for what in [
@@ -850,6 +913,42 @@ mod tests {
                 assert_eq!(take_until(s, needle).ok(), tagged.ok(), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn subject_leads() {
+        // WECA committee reports: "That Committee:" over "1) Notes …".
+        assert_eq!(subject_lead("That Committee:"), Some("Committee"));
+        assert_eq!(
+            subject_lead("That the West of England Combined Authority Committee:"),
+            Some("West of England Combined Authority Committee")
+        );
+        assert_eq!(
+            subject_lead("The West of England Combined Authority Committee:"),
+            Some("West of England Combined Authority Committee")
+        );
+        // A timescale or a sentence is no subject.
+        assert_eq!(subject_lead("Within six months:"), None);
+        assert_eq!(subject_lead("That Committee notes the report."), None);
+        assert!(completes_subject(
+            "Notes the submission of the detailed draft Plan."
+        ));
+        assert!(completes_subject(
+            "Allocates £5m of Investment Fund capital"
+        ));
+        assert!(completes_subject("Delegates authority to the Director"));
+        assert!(!completes_subject("Ensure that schools are safe"));
+        assert!(!completes_subject("The report sets out"));
+    }
+
+    #[test]
+    fn timescale_headings() {
+        // Norfolk 2013: "Immediately:", "Within three months:" under "Areas for improvement".
+        assert!(timescale_heading("Immediately:"));
+        assert!(timescale_heading("Within three months:"));
+        assert!(timescale_heading("Within 6 weeks"));
+        assert!(!timescale_heading("Schools"));
+        assert!(!timescale_heading("Within the local authority:"));
     }
 
     #[test]
