@@ -726,3 +726,36 @@ fn subject_leads_name_who_acts() {
         );
     }
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn officer_recommendations_mid_report() {
+    // Bristol committee report p3: "Officer Recommendations:" after the
+    // evidence base, then "That the Committee for Transport and
+    // Connectivity" (no colon) over "1. Approve, subject to …".
+    let name = "bristol-cc_2024-09-12_workplace-parking-levy_committee-report";
+    let parsed = run(&real_pages(name), DocType::OfficerReport);
+    let approve = parsed
+        .records
+        .iter()
+        .find(|r| r.text.starts_with("Approve, subject to suitable resource"))
+        .unwrap_or_else(|| panic!("{}", render(&parsed)));
+    assert_eq!(approve.page, 3);
+    assert_eq!(
+        fields(approve).addressee.as_deref(),
+        Some("Committee for Transport and Connectivity")
+    );
+    // "That the Committee for Transport and Connectivity notes this update
+    // report": the body without its article, as a lead gives it.
+    let name = "bristol-cc_2025-05-15_workplace-parking-levy-update_committee-report";
+    let parsed = run(&real_pages(name), DocType::OfficerReport);
+    let notes = parsed
+        .records
+        .iter()
+        .find(|r| r.text.contains("notes this update report"))
+        .unwrap_or_else(|| panic!("{}", render(&parsed)));
+    assert_eq!(
+        fields(notes).addressee.as_deref(),
+        Some("Committee for Transport and Connectivity")
+    );
+}

@@ -157,6 +157,22 @@ fn opens_title(s: &str) -> bool {
         .any(|t| starts_with_ignore_ascii_case(s, t))
 }
 
+/// "Officer Recommendations:", "Officers’ Recommendations:": one word
+/// qualifying the title, set as a label (the colon) so that it is no
+/// sentence or contents line.
+fn qualified_heading(input: &str) -> Option<SectionHeading<'_>> {
+    let (word, rest) = input.split_once(' ')?;
+    let name_like = starts_upper(word)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’'));
+    if !name_like || !opens_title(rest) {
+        return None;
+    }
+    let (_, h) = section_heading(rest).ok()?;
+    (h.kind == SectionKind::Recommendations && h.colon).then_some(h)
+}
+
 /// A heading that opens a list of recommendations, optionally numbered
 /// ("3. Recommendations", "9 Recommendation(s):", "2.0 Recommendations").
 pub fn section_heading(input: &str) -> IResult<&str, SectionHeading<'_>> {
@@ -169,7 +185,9 @@ pub fn section_heading(input: &str) -> IResult<&str, SectionHeading<'_>> {
         None => false,
     };
     if !may_number && !opens_title(input) {
-        return Err(verify_error(input));
+        return qualified_heading(input)
+            .map(|h| ("", h))
+            .ok_or_else(|| verify_error(input));
     }
     let (rest, _) = opt(alt((
         item_number.map(|_| ()),
@@ -393,7 +411,13 @@ pub fn that_addressee(input: &str) -> IResult<&str, &str> {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         if k > 0 && BODY_VERBS.contains(&w.as_str()) {
+            // "That the Committee … notes": the body, without its article,
+            // as a subject lead gives it.
             let who = body[..end].trim();
+            let who = strip_word(who, "the").unwrap_or(who);
+            if who.is_empty() {
+                break;
+            }
             return Ok((&body[end..], who));
         }
         if k >= 6 || matches!(w.as_str(), "is" | "be" | "are" | "was" | "has" | "have") {
@@ -447,6 +471,31 @@ pub fn subject_lead(input: &str) -> Option<&str> {
         .iter()
         .all(|w| starts_upper(w) || matches!(*w, "of" | "and" | "for" | "&" | "the" | "on"));
     named.then_some(t)
+}
+
+/// "That the Committee for Transport and Connectivity" with no colon: a
+/// subject lead only where it opens with "That" (the caller checks that a
+/// numbered item finishes it).
+pub fn bare_subject_lead(input: &str) -> Option<&str> {
+    let t = input.trim_end();
+    if t.ends_with(':') || strip_word(t, "That").is_none() {
+        return None;
+    }
+    subject_lead(&format!("{t}:")).map(|who| &t[t.len() - who.len()..])
+}
+
+/// The verb an item of a subject lead opens with: third person ("Notes",
+/// "Delegates") or, after "That the Committee", the bare form ("Approve").
+pub fn completes_bare_subject(item: &str) -> bool {
+    let first = item
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    completes_subject(item)
+        || BODY_VERBS.contains(&first.as_str())
+        || IMPERATIVES.contains(&first.as_str())
 }
 
 /// `s` without its first word `word` (any case) and the space after it.
@@ -942,6 +991,27 @@ mod tests {
     }
 
     #[test]
+    fn qualified_headings() {
+        // Bristol committee report: "Officer Recommendations:" mid-report.
+        let h = section_heading("Officer Recommendations:").unwrap().1;
+        assert_eq!(
+            (h.kind, h.title),
+            (SectionKind::Recommendations, "Recommendations")
+        );
+        // No colon: a contents line or a title, not the list's heading.
+        assert!(section_heading("Sec 24 Recommendations").is_err());
+        assert!(section_heading("Officer Recommendations").is_err());
+        assert_eq!(
+            bare_subject_lead("That the Committee for Transport and Connectivity"),
+            Some("Committee for Transport and Connectivity")
+        );
+        assert_eq!(bare_subject_lead("The Committee for Transport"), None);
+        assert!(completes_bare_subject(
+            "Approve, subject to suitable resource being available"
+        ));
+    }
+
+    #[test]
     fn timescale_headings() {
         // Norfolk 2013: "Immediately:", "Within three months:" under "Areas for improvement".
         assert!(timescale_heading("Immediately:"));
@@ -987,7 +1057,7 @@ mod tests {
         );
         assert_eq!(
             that_addressee("That the Panel agrees the plan").map(|(_, w)| w),
-            Ok("the Panel")
+            Ok("Panel")
         );
         assert!(that_addressee("That the updated work plan for 2014-15 is noted.").is_err());
         assert_eq!(

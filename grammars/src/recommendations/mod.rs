@@ -25,9 +25,10 @@ mod para;
 use crate::document::Doc;
 use crate::model::{Diagnostic, DocType, Fields, Parsed, Recommendation, Record};
 use crate::recommendations::lex::{
-    addressed_section_heading, addressee_lead, asked_to, completes_subject, for_consideration,
-    imperative, item_number, key_area, none_marker, rec_heading, sentences, should_subject,
-    subject_lead, that_addressee, timescale_heading, SectionKind,
+    addressed_section_heading, addressee_lead, asked_to, bare_subject_lead, completes_bare_subject,
+    completes_subject, for_consideration, imperative, item_number, key_area, none_marker,
+    rec_heading, sentences, should_subject, subject_lead, that_addressee, timescale_heading,
+    SectionKind,
 };
 use crate::recommendations::para::{paragraphs, Para};
 use std::borrow::Cow;
@@ -457,11 +458,15 @@ fn section(
         }
         // "That Committee:" over "1) Notes the …": the items finish the
         // sentence the lead opens, so the lead names who acts.
-        if let Some(who) = subject_lead(&body) {
+        // "That the Committee for Transport and Connectivity" over "1.
+        // Approve …": without the colon, the item below must be numbered.
+        let bare = number.is_none().then(|| bare_subject_lead(&body)).flatten();
+        if let Some(who) = subject_lead(&body).or(bare) {
             let next = next_content(paras, if from_queue { j } else { j + 1 });
-            let completes = next.is_some_and(|n| {
-                let item = item_number(&n.text).map_or(n.text.as_str(), |(rest, _)| rest);
-                completes_subject(item)
+            let completes = next.is_some_and(|n| match item_number(&n.text) {
+                Ok((item, _)) if bare.is_some() => completes_bare_subject(item),
+                Ok((item, _)) => completes_subject(item),
+                Err(_) => bare.is_none() && completes_subject(&n.text),
             });
             if completes {
                 addressee = Some(who.to_string());
@@ -1216,7 +1221,7 @@ mod tests {
                 ),
                 (
                     None,
-                    Some("the Panel".into()),
+                    Some("Panel".into()),
                     "That the Panel notes the progress made.".into()
                 ),
             ]
