@@ -157,6 +157,22 @@ fn opens_title(s: &str) -> bool {
         .any(|t| starts_with_ignore_ascii_case(s, t))
 }
 
+/// "Officer Recommendations:", "Officers’ Recommendations:": one word
+/// qualifying the title, set as a label (the colon) so that it is no
+/// sentence or contents line.
+fn qualified_heading(input: &str) -> Option<SectionHeading<'_>> {
+    let (word, rest) = input.split_once(' ')?;
+    let name_like = starts_upper(word)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’'));
+    if !name_like || !opens_title(rest) {
+        return None;
+    }
+    let (_, h) = section_heading(rest).ok()?;
+    (h.kind == SectionKind::Recommendations && h.colon).then_some(h)
+}
+
 /// A heading that opens a list of recommendations, optionally numbered
 /// ("3. Recommendations", "9 Recommendation(s):", "2.0 Recommendations").
 pub fn section_heading(input: &str) -> IResult<&str, SectionHeading<'_>> {
@@ -169,7 +185,9 @@ pub fn section_heading(input: &str) -> IResult<&str, SectionHeading<'_>> {
         None => false,
     };
     if !may_number && !opens_title(input) {
-        return Err(verify_error(input));
+        return qualified_heading(input)
+            .map(|h| ("", h))
+            .ok_or_else(|| verify_error(input));
     }
     let (rest, _) = opt(alt((
         item_number.map(|_| ()),
@@ -393,7 +411,13 @@ pub fn that_addressee(input: &str) -> IResult<&str, &str> {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         if k > 0 && BODY_VERBS.contains(&w.as_str()) {
+            // "That the Committee … notes": the body, without its article,
+            // as a subject lead gives it.
             let who = body[..end].trim();
+            let who = strip_word(who, "the").unwrap_or(who);
+            if who.is_empty() {
+                break;
+            }
             return Ok((&body[end..], who));
         }
         if k >= 6 || matches!(w.as_str(), "is" | "be" | "are" | "was" | "has" | "have") {
@@ -405,6 +429,94 @@ pub fn that_addressee(input: &str) -> IResult<&str, &str> {
         input,
         nom::error::ErrorKind::Verify,
     )))
+}
+
+/// "Immediately:", "Within three months:", "Within 6 weeks": a sub-heading
+/// that says when the items below it are due, not what area they cover.
+pub fn timescale_heading(input: &str) -> bool {
+    let t = input.trim().trim_end_matches(':').trim_end();
+    if t.eq_ignore_ascii_case("immediately") {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.as_slice() {
+        [within, n, unit] => {
+            within.eq_ignore_ascii_case("within")
+                && crate::lex::count_value(n).is_some()
+                && matches!(
+                    unit.to_ascii_lowercase().trim_end_matches('s'),
+                    "day" | "week" | "month" | "year"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// "That Committee:", "That the West of England Combined Authority
+/// Committee:", "The Panel:": a subject on a line of its own whose verb
+/// opens each item below ("1) Notes the …", "2) Approves …"). Returns the
+/// body without the article. Whether the items complete it is the caller's
+/// to check.
+pub fn subject_lead(input: &str) -> Option<&str> {
+    let t = input.trim_end();
+    let t = t.strip_suffix(':')?.trim_end();
+    let t = strip_word(t, "That").unwrap_or(t);
+    let t = strip_word(t, "the").unwrap_or(t);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 10 || !starts_upper(t) || t.contains(['.', ',', ';']) {
+        return None;
+    }
+    // Every word a name's: capitalised, or a linking word ("of", "and").
+    let named = words
+        .iter()
+        .all(|w| starts_upper(w) || matches!(*w, "of" | "and" | "for" | "&" | "the" | "on"));
+    named.then_some(t)
+}
+
+/// "That the Committee for Transport and Connectivity" with no colon: a
+/// subject lead only where it opens with "That" (the caller checks that a
+/// numbered item finishes it).
+pub fn bare_subject_lead(input: &str) -> Option<&str> {
+    let t = input.trim_end();
+    if t.ends_with(':') || strip_word(t, "That").is_none() {
+        return None;
+    }
+    subject_lead(&format!("{t}:")).map(|who| &t[t.len() - who.len()..])
+}
+
+/// The verb an item of a subject lead opens with: third person ("Notes",
+/// "Delegates") or, after "That the Committee", the bare form ("Approve").
+pub fn completes_bare_subject(item: &str) -> bool {
+    let first = item
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    completes_subject(item)
+        || BODY_VERBS.contains(&first.as_str())
+        || IMPERATIVES.contains(&first.as_str())
+}
+
+/// `s` without its first word `word` (any case) and the space after it.
+fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    let head = s.get(..word.len())?;
+    let rest = s.get(word.len()..)?;
+    (head.eq_ignore_ascii_case(word) && rest.starts_with(' ')).then(|| rest.trim_start())
+}
+
+/// The third-person verb a subject lead's item opens with ("Notes",
+/// "Delegates"): the body's verb, so the item completes the lead.
+pub fn completes_subject(item: &str) -> bool {
+    let first = item
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    first.ends_with('s')
+        && (BODY_VERBS.contains(&first.as_str())
+            || IMPERATIVES.contains(&first.trim_end_matches('s')))
 }
 
 /// "This report is presented for the Committee's consideration" -> "the Committee".
@@ -853,6 +965,63 @@ mod tests {
     }
 
     #[test]
+    fn subject_leads() {
+        // WECA committee reports: "That Committee:" over "1) Notes …".
+        assert_eq!(subject_lead("That Committee:"), Some("Committee"));
+        assert_eq!(
+            subject_lead("That the West of England Combined Authority Committee:"),
+            Some("West of England Combined Authority Committee")
+        );
+        assert_eq!(
+            subject_lead("The West of England Combined Authority Committee:"),
+            Some("West of England Combined Authority Committee")
+        );
+        // A timescale or a sentence is no subject.
+        assert_eq!(subject_lead("Within six months:"), None);
+        assert_eq!(subject_lead("That Committee notes the report."), None);
+        assert!(completes_subject(
+            "Notes the submission of the detailed draft Plan."
+        ));
+        assert!(completes_subject(
+            "Allocates £5m of Investment Fund capital"
+        ));
+        assert!(completes_subject("Delegates authority to the Director"));
+        assert!(!completes_subject("Ensure that schools are safe"));
+        assert!(!completes_subject("The report sets out"));
+    }
+
+    #[test]
+    fn qualified_headings() {
+        // Bristol committee report: "Officer Recommendations:" mid-report.
+        let h = section_heading("Officer Recommendations:").unwrap().1;
+        assert_eq!(
+            (h.kind, h.title),
+            (SectionKind::Recommendations, "Recommendations")
+        );
+        // No colon: a contents line or a title, not the list's heading.
+        assert!(section_heading("Sec 24 Recommendations").is_err());
+        assert!(section_heading("Officer Recommendations").is_err());
+        assert_eq!(
+            bare_subject_lead("That the Committee for Transport and Connectivity"),
+            Some("Committee for Transport and Connectivity")
+        );
+        assert_eq!(bare_subject_lead("The Committee for Transport"), None);
+        assert!(completes_bare_subject(
+            "Approve, subject to suitable resource being available"
+        ));
+    }
+
+    #[test]
+    fn timescale_headings() {
+        // Norfolk 2013: "Immediately:", "Within three months:" under "Areas for improvement".
+        assert!(timescale_heading("Immediately:"));
+        assert!(timescale_heading("Within three months:"));
+        assert!(timescale_heading("Within 6 weeks"));
+        assert!(!timescale_heading("Schools"));
+        assert!(!timescale_heading("Within the local authority:"));
+    }
+
+    #[test]
     fn addressee_leads() {
         assert_eq!(addressee_lead("LSCBs should:"), Ok(("", "LSCBs")));
         assert_eq!(
@@ -888,7 +1057,7 @@ mod tests {
         );
         assert_eq!(
             that_addressee("That the Panel agrees the plan").map(|(_, w)| w),
-            Ok("the Panel")
+            Ok("Panel")
         );
         assert!(that_addressee("That the updated work plan for 2014-15 is noted.").is_err());
         assert_eq!(

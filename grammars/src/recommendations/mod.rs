@@ -25,8 +25,9 @@ mod para;
 use crate::document::Doc;
 use crate::model::{Diagnostic, DocType, Fields, Parsed, Recommendation, Record};
 use crate::recommendations::lex::{
-    addressed_section_heading, addressee_lead, asked_to, for_consideration, imperative,
-    item_number, key_area, none_marker, rec_heading, sentences, should_subject, that_addressee,
+    addressed_section_heading, addressee_lead, asked_to, bare_subject_lead, completes_bare_subject,
+    completes_subject, for_consideration, imperative, item_number, key_area, none_marker,
+    rec_heading, sentences, should_subject, subject_lead, that_addressee, timescale_heading,
     SectionKind,
 };
 use crate::recommendations::para::{paragraphs, Para};
@@ -98,8 +99,10 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
             } else {
                 Style::List
             };
+            // An inspection's "Recommendations" section is an area of its
+            // own; a council report's names none.
             let base_area = match h.kind {
-                SectionKind::Recommendations => None,
+                SectionKind::Recommendations if style == Style::Report => None,
                 _ => Some(h.title.to_string()),
             };
             let first = recs.len();
@@ -118,6 +121,7 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
                     style,
                     addressee: who.map(str::to_string),
                     area: base_area,
+                    area_is_title: h.kind == SectionKind::Recommendations,
                 },
                 &ctx,
                 &mut recs,
@@ -338,6 +342,9 @@ struct Section {
     style: Style,
     addressee: Option<String>,
     area: Option<String>,
+    /// The area is the plain "Recommendations" title: lists grouped under
+    /// addressees ("The government should:") are known by those instead.
+    area_is_title: bool,
 }
 
 /// Where the sub-points of the current top-level item stand.
@@ -432,8 +439,11 @@ fn section(
             advance(&mut j);
             continue;
         }
-        if body.ends_with(':') {
-            if let Ok((_, who)) = asked_to(&body) {
+        // "Council is recommended to approve: -": a dash after the colon
+        // points down to the list.
+        let lead_body = body.trim_end_matches(['-', '–', ' ']);
+        if lead_body.ends_with(':') {
+            if let Ok((_, who)) = asked_to(lead_body) {
                 addressee = Some(who.to_string());
                 lead_number = number;
                 nesting = Nesting::default();
@@ -446,6 +456,26 @@ fn section(
             advance(&mut j);
             continue;
         }
+        // "That Committee:" over "1) Notes the …": the items finish the
+        // sentence the lead opens, so the lead names who acts.
+        // "That the Committee for Transport and Connectivity" over "1.
+        // Approve …": without the colon, the item below must be numbered.
+        let bare = number.is_none().then(|| bare_subject_lead(&body)).flatten();
+        if let Some(who) = subject_lead(&body).or(bare) {
+            let next = next_content(paras, if from_queue { j } else { j + 1 });
+            let completes = next.is_some_and(|n| match item_number(&n.text) {
+                Ok((item, _)) if bare.is_some() => completes_bare_subject(item),
+                Ok((item, _)) => completes_subject(item),
+                Err(_) => bare.is_none() && completes_subject(&n.text),
+            });
+            if completes {
+                addressee = Some(who.to_string());
+                lead_number = number;
+                nesting = Nesting::default();
+                advance(&mut j);
+                continue;
+            }
+        }
         // Sub-headings ("Schools", "Within three months:") name the area of
         // the items below them; any other title ends the list.
         if heading_like(p) && !item_start(p, head.style) {
@@ -455,7 +485,11 @@ fn section(
             if opens_items {
                 // A ruled table's header row ("Responsible body | Areas for
                 // priority action") names its columns, not an area.
-                if p.cells.iter().filter(|c| !c.is_empty()).count() < 2 {
+                // A timescale ("Within three months:") says when, and leaves
+                // the section's area in place.
+                if p.cells.iter().filter(|c| !c.is_empty()).count() < 2
+                    && !timescale_heading(&p.text)
+                {
                     sub_area = Some(p.text.trim_end_matches(':').trim().to_string());
                 }
                 nesting = Nesting::default();
@@ -512,7 +546,11 @@ fn section(
                 parent.items.push(body.clone());
                 parent.page_end = p.page;
             } else {
-                let area = sub_area.clone().or_else(|| head.area.clone());
+                let area = sub_area.clone().or_else(|| {
+                    head.area
+                        .clone()
+                        .filter(|_| !(head.area_is_title && addressee.is_some()))
+                });
                 last_number = number.as_deref().and_then(|n| n.parse().ok());
                 let new = split_item(p, &body, number, &lead_number, &addressee, area, out);
                 let single = new.len() == 1;
@@ -933,6 +971,7 @@ fn check_numbering(recs: &[Rec], out: &mut Parsed) {
 
 fn push_records(recs: Vec<Rec>, doc: usize, out: &mut Parsed) {
     let mut seen: HashSet<(String, Option<String>)> = HashSet::new();
+    let mut bags: HashSet<String> = HashSet::new();
     for r in recs {
         let mut text = r.text.clone();
         for item in &r.items {
@@ -941,9 +980,15 @@ fn push_records(recs: Vec<Rec>, doc: usize, out: &mut Parsed) {
         }
         // A report that repeats its recommendations (summary and end) gives
         // them once, also where the layout put a word elsewhere the second time.
-        if !seen.insert((word_bag(&text), r.addressee.clone())) {
+        // The restatement in the body ("Recommendation 1: Delegates …")
+        // names no body where the summary's list did: still a repeat.
+        let bag = word_bag(&text);
+        if (r.addressee.is_none() && bags.contains(&bag))
+            || !seen.insert((bag.clone(), r.addressee.clone()))
+        {
             continue;
         }
+        bags.insert(bag);
         let progress = (!r.progress.is_empty()).then(|| r.progress.join(" "));
         out.records.push(Record {
             text,
@@ -1176,7 +1221,7 @@ mod tests {
                 ),
                 (
                     None,
-                    Some("the Panel".into()),
+                    Some("Panel".into()),
                     "That the Panel notes the progress made.".into()
                 ),
             ]
