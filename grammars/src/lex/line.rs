@@ -76,6 +76,22 @@ impl LexedLine<'_> {
             .collect()
     }
 
+    /// The same line, its texts borrowed from this one (a copy that
+    /// copies no text).
+    pub fn reborrow(&self) -> LexedLine<'_> {
+        LexedLine {
+            page_index: self.page_index,
+            page: self.page,
+            index: self.index,
+            line: self.line,
+            text: Cow::Borrowed(&self.text),
+            plain: Cow::Borrowed(&self.plain),
+            furniture: self.furniture,
+            number: self.number.clone(),
+            bullet: self.bullet,
+        }
+    }
+
     /// The clean text of each cell.
     pub fn cells(&self) -> Vec<String> {
         self.line.cells.iter().map(|c| fold_html(&c.text)).collect()

@@ -1082,6 +1082,10 @@ fn council_counts(texts: &[&str]) -> (Counts, Counts) {
         if !early && !named_early.is_empty() {
             break;
         }
+        // Most lines can count nothing: they are not split into words.
+        if !may_name_place(t) {
+            continue;
+        }
         // Split at whitespace, commas and brackets.
         crate::lex::split_words(t, b",()", &mut words);
         for (k, w) in words.iter().enumerate() {
@@ -1186,6 +1190,45 @@ fn council_counts(texts: &[&str]) -> (Counts, Counts) {
         }
     }
     (named_early, named)
+}
+
+/// Whether the council scan can count anything on a line. Every count
+/// there needs a possessive ("Harrow's"), or a capitalised word that is
+/// "Council", "Safeguarding" or "Children's", or that follows "in",
+/// "across", "within", "all" or the "of" of "Borough of". A line of ASCII
+/// with none of these (most lines) is passed over; a line with other
+/// characters is always scanned.
+fn may_name_place(t: &str) -> bool {
+    if !t.is_ascii() || t.contains("'s") {
+        return true;
+    }
+    // The scan's word separators: ASCII whitespace, commas and brackets.
+    let apart = |c: &u8| {
+        matches!(
+            c,
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b',' | b'(' | b')'
+        )
+    };
+    let mut before: &[u8] = &[];
+    for word in t.as_bytes().split(apart).filter(|w| !w.is_empty()) {
+        if word[0].is_ascii_uppercase() {
+            let keyword = [&b"Council"[..], b"COUNCIL", b"Safeguarding", b"Children"]
+                .iter()
+                .any(|k| word.starts_with(k));
+            let mut prev = before;
+            while let [rest @ .., b'.' | b':' | b';'] = prev {
+                prev = rest;
+            }
+            let after_place_word = [&b"in"[..], b"across", b"within", b"all", b"of"]
+                .iter()
+                .any(|p| prev.eq_ignore_ascii_case(p));
+            if keyword || after_place_word {
+                return true;
+            }
+        }
+        before = word;
+    }
+    false
 }
 
 /// `s` without every trailing `suffix` (`str::trim_end_matches` with a
