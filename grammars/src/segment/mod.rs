@@ -1195,11 +1195,18 @@ fn council_counts(texts: &[&str]) -> (Counts, Counts) {
 /// Whether the council scan can count anything on a line. Every count
 /// there needs a possessive ("Harrow's"), or a capitalised word that is
 /// "Council", "Safeguarding" or "Children's", or that follows "in",
-/// "across", "within", "all" or the "of" of "Borough of". A line of ASCII
-/// with none of these (most lines) is passed over; a line with other
-/// characters is always scanned.
+/// "across", "within", "all" or the "of" of "Borough of". A line with none
+/// of these (most lines) is passed over; a line with a letter or a space
+/// beyond ASCII is always scanned (other characters, a bullet or a dash,
+/// are inside words there as here).
 fn may_name_place(t: &str) -> bool {
-    if !t.is_ascii() || t.contains("'s") {
+    if t.contains("'s") || t.contains("’s") {
+        return true;
+    }
+    if !t.is_ascii()
+        && t.chars()
+            .any(|c| !c.is_ascii() && (c.is_alphabetic() || c.is_whitespace()))
+    {
         return true;
     }
     // The scan's word separators: ASCII whitespace, commas and brackets.
