@@ -163,9 +163,11 @@ pub fn document_text(lines: &[lex::LexedLine]) -> String {
     }
     if out.contains('<') {
         let stripped = lex::strip_html(&out);
-        // A '<' that opens no tag ("< 5%") leaves the text as it was: it
-        // is folded already unless a line was.
-        if stripped == out && lex::is_folded(&out) {
+        // A '<' that opens no tag ("< 5%") leaves the text as it was, and
+        // that is folded already: each line's words are folded, joined by
+        // one space.
+        if stripped == out {
+            debug_assert!(lex::is_folded(&out));
             return out;
         }
         return lex::fold(&stripped);
