@@ -169,6 +169,24 @@ pub fn contains_lower(s: &str, lower: &str) -> bool {
     s.to_ascii_lowercase().contains(lower)
 }
 
+/// Whether `s` holds one of `pairs`, two ASCII letters given in lower case,
+/// in either case: a cheap test that spares a line the search for a word
+/// holding such a pair. One pass over every byte with no early exit (a
+/// loop the compiler vectorises); `| 0x20` lowers an ASCII letter and
+/// maps no other byte onto one.
+pub fn holds_letter_pair<const N: usize>(s: &str, pairs: [[u8; 2]; N]) -> bool {
+    let b = s.as_bytes();
+    b.iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |found, (&x, &y)| {
+            let (x, y) = (x | 0x20, y | 0x20);
+            found
+                | pairs
+                    .iter()
+                    .fold(false, |f, p| f | ((x == p[0]) & (y == p[1])))
+        })
+}
+
 /// Whether `s.to_lowercase() == lower`, for an ASCII `lower` with no 'k'
 /// (see `contains_lower`; a whole word ending in 'i' is fine here, as 'İ'
 /// lowers to two characters).

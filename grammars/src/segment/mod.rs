@@ -572,17 +572,12 @@ const WORK_PLAN_NAMES: [&str; 4] = ["work plan", "workplan", "work programme", "
 
 /// Whether `t` holds one of `WORK_PLAN_NAMES`, ignoring ASCII case.
 fn names_work_plan(t: &str) -> bool {
-    // One pass: each name opens with 'w' or 'f', compared where one stands.
-    let b = t.as_bytes();
-    // Each name holds "rk" or "rd" (in either case): a line without either
-    // pair, told in one pass over every byte with no early exit (a loop
-    // the compiler vectorises), is passed over.
-    let pair = b.iter().zip(b.iter().skip(1)).fold(false, |f, (&x, &y)| {
-        f | ((x | 0x20 == b'r') & ((y | 0x20 == b'k') | (y | 0x20 == b'd')))
-    });
-    if !pair {
+    // Each name holds "rk" or "rd": a line without either is passed over.
+    if !crate::lex::holds_letter_pair(t, [*b"rk", *b"rd"]) {
         return false;
     }
+    // One pass: each name opens with 'w' or 'f', compared where one stands.
+    let b = t.as_bytes();
     (0..b.len()).any(|i| {
         matches!(b[i], b'w' | b'W' | b'f' | b'F')
             && WORK_PLAN_NAMES.iter().any(|n| {
