@@ -145,13 +145,8 @@ fn lead_inspector(t: &str) -> Option<String> {
     // Both labels end in "inspector", which no non-ASCII character
     // lower-cases into: a line without it is passed over unlowered.
     let b = t.as_bytes();
-    // "inspector" holds "sp" (in either case): a line without the pair,
-    // told in one pass over every byte with no early exit (a loop the
-    // compiler vectorises), is passed over.
-    let sp = b.iter().zip(b.iter().skip(1)).fold(false, |f, (&x, &y)| {
-        f | ((x | 0x20 == b's') & (y | 0x20 == b'p'))
-    });
-    if !sp {
+    // "inspector" holds "sp": a line without the pair is passed over.
+    if !crate::lex::holds_letter_pair(t, [*b"sp"]) {
         return None;
     }
     let named = (0..b.len().saturating_sub(8)).any(|i| {
