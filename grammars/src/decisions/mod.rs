@@ -423,7 +423,7 @@ mod tests {
     use super::*;
     use crate::lex::plain;
 
-    fn rows(lines: &[&str]) -> Vec<Row> {
+    fn rows(lines: &[&str]) -> Vec<Row<'static>> {
         lines
             .iter()
             .enumerate()

@@ -220,7 +220,7 @@ mod tests {
     use super::*;
     use crate::lex::plain;
 
-    fn row(t: &str, strong: bool) -> Row {
+    fn row(t: &str, strong: bool) -> Row<'static> {
         Row {
             cells: t
                 .split('\t')
