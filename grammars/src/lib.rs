@@ -33,7 +33,6 @@ pub use document::Doc;
 pub use input::{from_text, Cell, Line, Page};
 pub use markup::{from_html, from_markdown};
 pub use model::*;
-use std::borrow::Cow;
 
 /// Parse a file's pages into documents, records and diagnostics.
 ///
@@ -87,13 +86,14 @@ pub fn parse(pages: &[Page]) -> Parsed {
 /// The file's lexed lines that fall in a segment.
 fn segment_lines<'a>(
     pages: &[Page],
-    lexed: &[lex::LexedLine<'a>],
+    lexed: &'a [lex::LexedLine<'_>],
     seg: &segment::Segment,
 ) -> Vec<lex::LexedLine<'a>> {
     let first_of = |page: usize| pages[..page].iter().map(|p| p.lines.len()).sum::<usize>();
     let from = first_of(seg.first) + seg.first_line;
     let to = first_of(seg.last) + seg.last_line;
-    lexed.get(from..=to).unwrap_or_default().to_vec()
+    let lines = lexed.get(from..=to).unwrap_or_default();
+    lines.iter().map(lex::LexedLine::reborrow).collect()
 }
 
 /// A document of a file and its headings, as `agendex pages --outline`
@@ -146,33 +146,28 @@ pub fn document_text(lines: &[lex::LexedLine]) -> String {
     // Room for every line's words and a space: the text is not regrown.
     let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
     for l in lines.iter().filter(|l| !l.line.is_blank()) {
-        match &l.text {
-            // The line is its own plain text, so its own fold: no need to
-            // fold it again.
-            Cow::Borrowed(text) => {
+        // A line that is its own plain text is its own fold; without a
+        // tag or a bold marker the plain text is the fold of the line (a
+        // lone '*' or '&' is kept by both): no need to fold it again.
+        let text = &*l.text;
+        if text == l.line.text || (!l.line.text.contains('<') && !l.line.text.contains("**")) {
+            if !text.is_empty() {
                 if !out.is_empty() {
                     out.push(' ');
                 }
                 out.push_str(text);
             }
-            // Without a tag or a bold marker the plain text is the fold
-            // of the line (a lone '*' or '&' is kept by both).
-            Cow::Owned(text) if !l.line.text.contains('<') && !l.line.text.contains("**") => {
-                if !text.is_empty() {
-                    if !out.is_empty() {
-                        out.push(' ');
-                    }
-                    out.push_str(text);
-                }
-            }
-            Cow::Owned(_) => lex::fold_into(&l.line.text, &mut out),
+        } else {
+            lex::fold_into(&l.line.text, &mut out);
         }
     }
     if out.contains('<') {
         let stripped = lex::strip_html(&out);
-        // A '<' that opens no tag ("< 5%") leaves the text as it was: it
-        // is folded already unless a line was.
-        if stripped == out && lex::is_folded(&out) {
+        // A '<' that opens no tag ("< 5%") leaves the text as it was, and
+        // that is folded already: each line's words are folded, joined by
+        // one space.
+        if stripped == out {
+            debug_assert!(lex::is_folded(&out));
             return out;
         }
         return lex::fold(&stripped);

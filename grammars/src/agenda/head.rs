@@ -232,6 +232,11 @@ pub fn run_together(l: &LexedLine) -> Option<Vec<ItemHead>> {
 /// "" where there are none.
 pub fn agenda_label(text: &str) -> Option<String> {
     let t = text.trim().trim_end_matches([':', '-']).trim_end();
+    // Either way below the label ends in "a" or "A" (no other character
+    // lower-cases to "a"): any other line is passed over on its last byte.
+    if !t.ends_with(['a', 'A']) {
+        return None;
+    }
     let parts: Vec<&str> = t.split(' ').collect();
     let joined;
     let t = if parts.len() >= 4 && parts.iter().all(|p| p.chars().count() == 1) {

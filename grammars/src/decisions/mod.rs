@@ -18,6 +18,7 @@ use crate::minutes::attendance;
 use crate::minutes::lex::{Form as MinutesForm, Layout};
 use crate::model::{Decision, Fields, Meeting, Parsed, Record};
 use labels::{label_of, Field, Label};
+use std::borrow::Cow;
 
 /// One decision being read: its fields and the lines it spans.
 #[derive(Debug, Default, Clone)]
@@ -137,11 +138,11 @@ struct FormRead {
 
 /// A line reduced to what the form reader needs.
 #[derive(Debug, Clone, Default)]
-struct Row {
+struct Row<'a> {
     /// Its index in the document's lines.
     at: usize,
     /// Its cells' plain text (one cell for a line that is not a table row).
-    cells: Vec<String>,
+    cells: Vec<Cow<'a, str>>,
     page: u32,
     /// Opens with a word in capitals ("APPROVE the proposal …").
     caps_lead: bool,
@@ -422,13 +423,18 @@ mod tests {
     use super::*;
     use crate::lex::plain;
 
-    fn rows(lines: &[&str]) -> Vec<Row> {
+    fn rows(lines: &[&str]) -> Vec<Row<'static>> {
         lines
             .iter()
             .enumerate()
             .map(|(at, t)| Row {
                 at,
-                cells: t.split('\t').map(plain).filter(|c| !c.is_empty()).collect(),
+                cells: t
+                    .split('\t')
+                    .map(plain)
+                    .filter(|c| !c.is_empty())
+                    .map(Cow::Owned)
+                    .collect(),
                 page: 1,
                 caps_lead: points::caps_lead(t),
                 gap: false,

@@ -145,6 +145,10 @@ fn lead_inspector(t: &str) -> Option<String> {
     // Both labels end in "inspector", which no non-ASCII character
     // lower-cases into: a line without it is passed over unlowered.
     let b = t.as_bytes();
+    // "inspector" holds "sp": a line without the pair is passed over.
+    if !crate::lex::holds_letter_pair(t, [*b"sp"]) {
+        return None;
+    }
     let named = (0..b.len().saturating_sub(8)).any(|i| {
         b[i] | 0x20 == b'i' && b[i..i + "inspector".len()].eq_ignore_ascii_case(b"inspector")
     });

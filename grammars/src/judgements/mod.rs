@@ -13,6 +13,7 @@ pub mod cover;
 use crate::document::Doc;
 use crate::lex::{fold, sentences};
 use crate::model::{Fields, Judgement, Parsed, Record};
+use std::borrow::Cow;
 
 /// The grades of the inspection scales, longest first.
 const GRADES: [&str; 6] = [
@@ -33,8 +34,8 @@ pub fn grade_of(text: &str) -> Option<&str> {
 
 /// A line reduced to what the judgement reader needs.
 #[derive(Debug, Clone, Default)]
-struct Row {
-    cells: Vec<String>,
+struct Row<'a> {
+    cells: Vec<Cow<'a, str>>,
     page: u32,
     /// Bold or a heading.
     strong: bool,
@@ -136,7 +137,7 @@ fn table(rows: &[Row]) -> Vec<Found> {
     for r in rows {
         let graded = r.cells.len() >= 2 && r.cells.last().and_then(|c| grade_of(c)).is_some();
         if graded {
-            let grade = grade_of(r.cells.last().map_or("", String::as_str))
+            let grade = grade_of(r.cells.last().map_or("", |c| &**c))
                 .unwrap_or_default()
                 .to_string();
             let area = area_of(&r.cells[..r.cells.len() - 1]);
@@ -173,7 +174,7 @@ fn table(rows: &[Row]) -> Vec<Found> {
 }
 
 /// An area's cells without the number that opens it ("2.1", "3.").
-fn area_of(cells: &[String]) -> String {
+fn area_of(cells: &[Cow<str>]) -> String {
     let joined = cells.join(" ");
     match crate::lex::lead_number(&joined) {
         Some(n) => joined[n.rest..].trim().to_string(),
@@ -208,7 +209,7 @@ fn outcome_box(rows: &[Row]) -> Vec<Found> {
         return Vec::new();
     }
     vec![Found {
-        area: rows[at].cells[0].clone(),
+        area: rows[at].cells[0].to_string(),
         grade: first,
         page: rows[at].page,
     }]
@@ -219,9 +220,14 @@ mod tests {
     use super::*;
     use crate::lex::plain;
 
-    fn row(t: &str, strong: bool) -> Row {
+    fn row(t: &str, strong: bool) -> Row<'static> {
         Row {
-            cells: t.split('\t').map(plain).filter(|c| !c.is_empty()).collect(),
+            cells: t
+                .split('\t')
+                .map(plain)
+                .filter(|c| !c.is_empty())
+                .map(Cow::Owned)
+                .collect(),
             page: 1,
             strong,
         }

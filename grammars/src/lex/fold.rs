@@ -64,10 +64,23 @@ pub fn is_folded(s: &str) -> bool {
 /// Whether `s` holds a whitespace character other than ASCII, decoding a
 /// character only where one of their lead bytes stands.
 fn has_wide_space(s: &str) -> bool {
-    s.bytes().enumerate().any(|(i, c)| {
-        matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-            && s[i..].chars().next().is_some_and(char::is_whitespace)
-    })
+    let b = s.as_bytes();
+    (0..b.len()).any(|i| matches!(b[i], 0xC2 | 0xE1 | 0xE2 | 0xE3) && opens_wide_space(&b[i..]))
+}
+
+/// Whether `b` opens with the UTF-8 of a whitespace character beyond
+/// ASCII (as `char::is_whitespace`): U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. Told on the
+/// bytes, no character decoded.
+fn opens_wide_space(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
 }
 
 /// `is_folded` of any text: one pass over the bytes, a non-ASCII
@@ -156,6 +169,24 @@ pub fn contains_lower(s: &str, lower: &str) -> bool {
     s.to_ascii_lowercase().contains(lower)
 }
 
+/// Whether `s` holds one of `pairs`, two ASCII letters given in lower case,
+/// in either case: a cheap test that spares a line the search for a word
+/// holding such a pair. One pass over every byte with no early exit (a
+/// loop the compiler vectorises); `| 0x20` lowers an ASCII letter and
+/// maps no other byte onto one.
+pub fn holds_letter_pair<const N: usize>(s: &str, pairs: [[u8; 2]; N]) -> bool {
+    let b = s.as_bytes();
+    b.iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |found, (&x, &y)| {
+            let (x, y) = (x | 0x20, y | 0x20);
+            found
+                | pairs
+                    .iter()
+                    .fold(false, |f, p| f | ((x == p[0]) & (y == p[1])))
+        })
+}
+
 /// Whether `s.to_lowercase() == lower`, for an ASCII `lower` with no 'k'
 /// (see `contains_lower`; a whole word ending in 'i' is fine here, as 'İ'
 /// lowers to two characters).
@@ -167,7 +198,10 @@ pub fn eq_lower(s: &str, lower: &str) -> bool {
 /// Whether `s` holds something `plain` rewrites: a bold marker, a tag or
 /// an entity.
 fn has_markup(s: &str) -> bool {
-    s.bytes().any(|b| matches!(b, b'*' | b'<' | b'&'))
+    // Every byte read, no early exit: a loop the compiler vectorises (most
+    // lines have none).
+    s.bytes()
+        .fold(false, |found, b| found | matches!(b, b'*' | b'<' | b'&'))
 }
 
 /// `fold(&strip_html(s))`.
@@ -271,6 +305,15 @@ pub fn is_furniture_plain(plain: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wide_spaces_are_told_on_their_bytes_as_by_the_characters() {
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(opens_wide_space(b), c.is_whitespace(), "{c:?}");
+        }
+    }
 
     #[test]
     fn plain_and_furniture() {

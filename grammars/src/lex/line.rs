@@ -60,12 +60,12 @@ impl LexedLine<'_> {
     /// `plain` of each tab-separated piece of the line's text, empty
     /// pieces dropped: a line without tabs is its lexed text, not folded
     /// again.
-    pub fn plain_pieces(&self) -> Vec<String> {
+    pub fn plain_pieces(&self) -> Vec<Cow<'_, str>> {
         if !self.line.text.contains('\t') {
             return if self.text.is_empty() {
                 Vec::new()
             } else {
-                vec![self.text.to_string()]
+                vec![Cow::Borrowed(&*self.text)]
             };
         }
         self.line
@@ -73,7 +73,24 @@ impl LexedLine<'_> {
             .split('\t')
             .map(plain)
             .filter(|c| !c.is_empty())
+            .map(Cow::Owned)
             .collect()
+    }
+
+    /// The same line, its texts borrowed from this one (a copy that
+    /// copies no text).
+    pub fn reborrow(&self) -> LexedLine<'_> {
+        LexedLine {
+            page_index: self.page_index,
+            page: self.page,
+            index: self.index,
+            line: self.line,
+            text: Cow::Borrowed(&self.text),
+            plain: Cow::Borrowed(&self.plain),
+            furniture: self.furniture,
+            number: self.number.clone(),
+            bullet: self.bullet,
+        }
     }
 
     /// The clean text of each cell.

@@ -20,8 +20,8 @@ pub use dates::{
     find_date, find_date_at, is_month_name, long_date, month_year, numeric_date, MONTHS,
 };
 pub use fold::{
-    contains_lower, eq_lower, fold, fold_html, fold_into, is_folded, is_furniture,
-    is_furniture_plain, plain, plain_cells, plain_cells_cow, plain_cow, split_words,
+    contains_lower, eq_lower, fold, fold_html, fold_into, holds_letter_pair, is_folded,
+    is_furniture, is_furniture_plain, plain, plain_cells, plain_cells_cow, plain_cow, split_words,
 };
 pub use html::strip_html;
 pub use line::{lex_line, lex_pages, LexedLine};

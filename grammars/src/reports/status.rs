@@ -105,6 +105,11 @@ fn labelled(cell: &str) -> Option<(Fact, String)> {
     // over without being lowered.
     // (ASCII lowering finds them as `to_lowercase` would: see
     // `lex::contains_lower`.)
+    // "decision", "publication" and "classification" hold "io", "exempt"
+    // holds "pt": a cell without either pair is not searched.
+    if !crate::lex::holds_letter_pair(cell, [*b"io", *b"pt"]) {
+        return None;
+    }
     let ascii = cell.to_ascii_lowercase();
     if !["decision", "exempt", "publication", "classification"]
         .iter()

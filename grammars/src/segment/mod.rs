@@ -572,6 +572,10 @@ const WORK_PLAN_NAMES: [&str; 4] = ["work plan", "workplan", "work programme", "
 
 /// Whether `t` holds one of `WORK_PLAN_NAMES`, ignoring ASCII case.
 fn names_work_plan(t: &str) -> bool {
+    // Each name holds "rk" or "rd": a line without either is passed over.
+    if !crate::lex::holds_letter_pair(t, [*b"rk", *b"rd"]) {
+        return false;
+    }
     // One pass: each name opens with 'w' or 'f', compared where one stands.
     let b = t.as_bytes();
     (0..b.len()).any(|i| {
@@ -1082,6 +1086,10 @@ fn council_counts(texts: &[&str]) -> (Counts, Counts) {
         if !early && !named_early.is_empty() {
             break;
         }
+        // Most lines can count nothing: they are not split into words.
+        if !may_name_place(t) {
+            continue;
+        }
         // Split at whitespace, commas and brackets.
         crate::lex::split_words(t, b",()", &mut words);
         for (k, w) in words.iter().enumerate() {
@@ -1186,6 +1194,52 @@ fn council_counts(texts: &[&str]) -> (Counts, Counts) {
         }
     }
     (named_early, named)
+}
+
+/// Whether the council scan can count anything on a line. Every count
+/// there needs a possessive ("Harrow's"), or a capitalised word that is
+/// "Council", "Safeguarding" or "Children's", or that follows "in",
+/// "across", "within", "all" or the "of" of "Borough of". A line with none
+/// of these (most lines) is passed over; a line with a letter or a space
+/// beyond ASCII is always scanned (other characters, a bullet or a dash,
+/// are inside words there as here).
+fn may_name_place(t: &str) -> bool {
+    if t.contains("'s") || t.contains("’s") {
+        return true;
+    }
+    if !t.is_ascii()
+        && t.chars()
+            .any(|c| !c.is_ascii() && (c.is_alphabetic() || c.is_whitespace()))
+    {
+        return true;
+    }
+    // The scan's word separators: ASCII whitespace, commas and brackets.
+    let apart = |c: &u8| {
+        matches!(
+            c,
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b',' | b'(' | b')'
+        )
+    };
+    let mut before: &[u8] = &[];
+    for word in t.as_bytes().split(apart).filter(|w| !w.is_empty()) {
+        if word[0].is_ascii_uppercase() {
+            let keyword = [&b"Council"[..], b"COUNCIL", b"Safeguarding", b"Children"]
+                .iter()
+                .any(|k| word.starts_with(k));
+            let mut prev = before;
+            while let [rest @ .., b'.' | b':' | b';'] = prev {
+                prev = rest;
+            }
+            let after_place_word = [&b"in"[..], b"across", b"within", b"all", b"of"]
+                .iter()
+                .any(|p| prev.eq_ignore_ascii_case(p));
+            if keyword || after_place_word {
+                return true;
+            }
+        }
+        before = word;
+    }
+    false
 }
 
 /// `s` without every trailing `suffix` (`str::trim_end_matches` with a
