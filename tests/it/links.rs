@@ -245,6 +245,33 @@ fn incremental_links_after_adds_and_removals_equal_a_full_computation() {
         step += 1;
         assert_eq!(index(&ix), full(step), "after removing {gone}");
     }
+    // A lead never seen before, arriving after the paper quoting it: it
+    // is placed through the word index of the kept texts, not by reading
+    // every file's.
+    for gone in ["001_dd0b79784824a396.pdf", "002_73f4e48f0bf20ba3.txt"] {
+        std::fs::remove_file(papers.join(gone)).unwrap();
+    }
+    step += 1;
+    assert_eq!(index(&ix), full(step), "after removing every lead of 001");
+    std::fs::copy(
+        root().join("seeds/001_dd0b79784824a396.txt"),
+        papers.join("001_dd0b79784824a396.txt"),
+    )
+    .unwrap();
+    step += 1;
+    let relinked = index(&ix);
+    assert_eq!(relinked, full(step), "after 001's leads come again");
+    assert!(
+        relinked.iter().any(|l| l["type"] == "quoted_in"),
+        "001's recommendations are quoted again"
+    );
+    std::fs::copy(
+        root().join("seeds/002_73f4e48f0bf20ba3.txt"),
+        papers.join("002_73f4e48f0bf20ba3.txt"),
+    )
+    .unwrap();
+    step += 1;
+    assert_eq!(index(&ix), full(step), "after 002 comes again");
     // A file changed in place, at its path: read again, whatever was
     // remembered of it.
     let changed = papers.join("002_73f4e48f0bf20ba3.txt");
