@@ -452,8 +452,12 @@ fn next_copies<'a>(a: &Node, records: &[&'a Node]) -> Vec<&'a Node> {
     out
 }
 
-/// The rarest of `lead`'s distinct words, as many as a text holding
-/// [`QUOTED`] of them must hold at least one of (distinct - needed + 1).
+/// The rarest of `lead`'s distinct words, as many as a clause quoting it
+/// must hold at least one of. A quoting clause matches [`QUOTED`] of the
+/// lead's places (a word counted at each place it fills), so the words it
+/// lacks fill `spare` places at most: it holds one of any words that fill
+/// more. Counting distinct words instead would miss a clause quoting a
+/// lead that repeats a word.
 fn rarest_needed<W, T>(lead: &[W], postings: &HashMap<W, Vec<T>>) -> Vec<W>
 where
     W: Copy + Ord + std::hash::Hash,
@@ -461,9 +465,19 @@ where
     let mut distinct: Vec<W> = lead.to_vec();
     distinct.sort_unstable();
     distinct.dedup();
-    let need = ((distinct.len() as f32) * QUOTED).ceil() as usize;
+    let need = ((lead.len() as f32) * QUOTED).ceil() as usize;
+    let spare = lead.len().saturating_sub(need.max(1));
     distinct.sort_by_key(|w| (postings.get(w).map_or(0, Vec::len), *w));
-    distinct.truncate(distinct.len() + 1 - need.max(1));
+    let mut filled = 0;
+    let mut kept = 0;
+    for w in &distinct {
+        kept += 1;
+        filled += lead.iter().filter(|x| *x == w).count();
+        if filled > spare {
+            break;
+        }
+    }
+    distinct.truncate(kept);
     distinct
 }
 
@@ -489,6 +503,24 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_lacking_only_the_rare_word_of_a_lead_that_repeats_a_word_is_a_candidate() {
+        // Lead "a a a a b": the clause "a a a a" holds 4 of its 5 places
+        // (0.8, a quote), though not the rare word b.
+        let lead = [1u32, 1, 1, 1, 2];
+        let postings: HashMap<u32, Vec<usize>> =
+            [(1, vec![0, 1, 2]), (2, vec![3])].into_iter().collect();
+        let rarest = rarest_needed(&lead, &postings);
+        assert!(rarest.contains(&1), "{rarest:?}");
+        let clause = [1u32, 1, 1, 1];
+        assert!(containment(&lead, &clause) >= QUOTED);
+        // Distinct words: a clause must hold one of the (5 - 4 + 1) rarest.
+        let lead = [1u32, 2, 3, 4, 5];
+        let postings: HashMap<u32, Vec<usize>> =
+            (1..=5).map(|w| (w, vec![0; w as usize])).collect();
+        assert_eq!(rarest_needed(&lead, &postings), vec![1, 2]);
+    }
 
     fn rec(id: &str, file: &str, text: &str) -> Node {
         Node {
