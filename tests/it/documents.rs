@@ -65,3 +65,28 @@ fn real_council_pdfs_get_sensible_document_types() {
         "one first document per readable PDF of the first set"
     );
 }
+
+/// A front sheet of "LABEL: value" lines, two labels on one line
+/// ("Officer presenting the report: Adam Crowther Job title: Head of City
+/// Transport"): the report names its presenter, committee and date.
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn inline_label_front_sheet_names_presenter_committee_and_date() {
+    let file = crate::support::corpus_real()
+        .join("bristol-cc_2025-05-15_workplace-parking-levy-update_committee-report.pdf");
+    let out = crate::support::run(&["extract", &file.to_string_lossy()]);
+    let recs = crate::support::records(&out);
+    let report = recs
+        .iter()
+        .find(|r| r["kind"] == "report")
+        .expect("a report record");
+    assert_eq!(report["title"], "Workplace Parking Levy Update");
+    assert_eq!(report["author"], "Adam Crowther");
+    assert_eq!(report["body"], "Transport and Connectivity Committee");
+    assert_eq!(report["date"], "2025-05-15");
+    assert_eq!(
+        report["document"]["body"],
+        "Transport and Connectivity Committee"
+    );
+    assert_eq!(report["document"]["date"], "2025-05-15");
+}

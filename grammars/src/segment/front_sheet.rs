@@ -34,6 +34,7 @@ pub enum Field {
 /// ("Author" over "Report authorised by").
 const LABELS: &[(&str, Field, u8)] = &[
     ("subject matter / title of decision", Field::Title, 0),
+    ("officer presenting the report", Field::Author, 1),
     ("executive member report to", Field::Body, 0),
     ("cabinet member report to", Field::Body, 0),
     ("report for key/ non key decision", Field::Status, 1),
@@ -58,6 +59,7 @@ const LABELS: &[(&str, Field, u8)] = &[
     ("report for", Field::Body, 0),
     ("report of", Field::Author, 3),
     ("report to", Field::Body, 0),
+    ("committee", Field::Body, 1),
     ("authors", Field::Author, 0),
     ("contact", Field::Contact, 0),
     ("purpose", Field::Purpose, 0),
@@ -66,6 +68,7 @@ const LABELS: &[(&str, Field, u8)] = &[
     ("author", Field::Author, 0),
     ("title", Field::Title, 1),
     ("from", Field::Author, 3),
+    ("date", Field::Date, 1),
     ("by", Field::Author, 3),
     ("to", Field::Body, 1),
 ];
@@ -208,6 +211,32 @@ fn label_at(texts: &[&str], i: usize) -> Option<(Field, u8, String, usize)> {
         }
     }
     None
+}
+
+/// Labels that follow a name on its line and say more of the same person
+/// ("Officer presenting the report: Adam Crowther Job title: Head of City
+/// Transport"): the name ends where one opens.
+const FOLLOW_ON_LABELS: &[&str] = &["job title", "designation", "role", "post"];
+
+/// A person's value up to a follow-on label set after it on the same line:
+/// "Adam Crowther Job title: Head of City Transport" -> "Adam Crowther".
+fn before_follow_on(value: &str) -> &str {
+    let lower = value.to_ascii_lowercase();
+    for name in FOLLOW_ON_LABELS {
+        let mut from = 0;
+        while let Some(k) = lower[from..].find(name).map(|k| k + from) {
+            let after = lower[k + name.len()..].trim_start();
+            let opens_word = lower[..k].ends_with(' ');
+            let head = value[..k].trim_end();
+            if opens_word && after.starts_with(':') && !head.is_empty() {
+                return head
+                    .trim_end_matches([',', ';', '-', '\u{2013}'])
+                    .trim_end();
+            }
+            from = k + name.len();
+        }
+    }
+    value
 }
 
 /// The value after a label: cell bars and spaces trimmed.
@@ -368,7 +397,10 @@ pub fn front_sheet(texts: &[&str]) -> FrontSheet {
             last = texts[j].to_string();
             j += 1;
         }
-        let value = fold(&value);
+        let mut value = fold(&value);
+        if field == Field::Author {
+            value = before_follow_on(&value).to_string();
+        }
         fs.last_line = fs.last_line.max(j.saturating_sub(1));
         let better = match ranks.iter().find(|(f, _)| *f == field) {
             Some((_, r)) => rank < *r,
@@ -591,6 +623,31 @@ mod tests {
                 .as_deref(),
             Some("For decision")
         );
+    }
+
+    /// "LABEL: value" lines, a second label after the name on its line.
+    #[test]
+    fn inline_labels_and_a_follow_on_label() {
+        let texts = [
+            "Committee Report",
+            "KEY DECISION OR FOR INFORMATION: For Information",
+            "COMMITTEE: Transport and Connectivity Committee",
+            "DATE: 15 May 2025",
+            "TITLE: | Workplace Parking Levy Update",
+            "Ward(s): Citywide",
+            "Officer presenting the report: Adam Crowther Job title: Head of City Transport",
+            "Committee Chair: Cllr Ed Plowden",
+        ];
+        let fs = front_sheet(&texts);
+        assert_eq!(fs.title.as_deref(), Some("Workplace Parking Levy Update"));
+        assert_eq!(fs.author.as_deref(), Some("Adam Crowther"));
+        assert_eq!(
+            fs.body.as_deref(),
+            Some("Transport and Connectivity Committee")
+        );
+        assert_eq!(fs.date.as_deref(), Some("2025-05-15"));
+        assert_eq!(before_follow_on("Jane Roe, Director"), "Jane Roe, Director");
+        assert_eq!(before_follow_on("Role: Chair"), "Role: Chair");
     }
 
     #[test]
