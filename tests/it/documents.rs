@@ -90,3 +90,38 @@ fn inline_label_front_sheet_names_presenter_committee_and_date() {
     );
     assert_eq!(report["document"]["date"], "2025-05-15");
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn real_documents_are_titled_by_their_heading_not_a_letterhead_or_salutation() {
+    let (recs, _, _) = real_extract();
+    let title_of = |prefix: &str| {
+        recs.iter()
+            .find(|r| {
+                r["kind"] == "document"
+                    && r["source"]["path"]
+                        .as_str()
+                        .and_then(|p| p.rsplit('/').next())
+                        .is_some_and(|n| n.starts_with(prefix))
+            })
+            .and_then(|r| r["document"]["title"].as_str())
+            .map(str::to_string)
+    };
+    // The performance report's cover: the council's name, then the report's
+    // own heading at the same size.
+    assert_eq!(
+        title_of("kent_cabinet_2025-03-04_QPR").as_deref(),
+        Some("Quarterly Performance Report")
+    );
+    // The amendments pack opens with a covering letter: "Dear Member" over
+    // the meeting it is about.
+    assert_eq!(
+        title_of("kent_county-council_2025-02-13_budget-amendments-pack").as_deref(),
+        Some("COUNTY COUNCIL - THURSDAY, 13 FEBRUARY 2025")
+    );
+    // A council's name inside a title is kept.
+    assert_eq!(
+        title_of("ofsted-focused-visit_kent").as_deref(),
+        Some("Focused visit to Kent County Council local authority children’s services")
+    );
+}

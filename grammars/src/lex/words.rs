@@ -48,6 +48,18 @@ pub fn is_meeting_role(word: &str) -> bool {
     MEETING_ROLES.contains(&word)
 }
 
+/// A letter's salutation or valediction ("Dear Member", "Dear Councillor",
+/// "Yours sincerely", "Yours faithfully"): the formula of a covering letter,
+/// never a heading.
+pub fn is_letter_formula(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let rest = words.count();
+    let salutation = first.eq_ignore_ascii_case("dear") && (1..=5).contains(&rest);
+    let valediction = first.eq_ignore_ascii_case("yours") && rest == 1;
+    salutation || valediction
+}
+
 /// "PERFORMANCE AND FINANCE SCRUTINY SUB-COMMITTEE" -> "Performance and
 /// Finance Scrutiny Sub-Committee". Text that is not all capitals is kept as
 /// printed, so "C&YP Scrutiny Panel" stays as it is.
@@ -82,6 +94,18 @@ pub fn title_case(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_formulas() {
+        // A budget amendments pack's covering letter.
+        assert!(is_letter_formula("Dear Member"));
+        assert!(is_letter_formula("Yours sincerely"));
+        assert!(!is_letter_formula("Dear"));
+        assert!(!is_letter_formula("Yours is the decision to make here"));
+        assert!(!is_letter_formula(
+            "COUNTY COUNCIL - THURSDAY, 13 FEBRUARY 2025"
+        ));
+    }
 
     #[test]
     fn title_case_only_for_capitals() {

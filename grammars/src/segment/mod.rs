@@ -27,6 +27,7 @@
 
 pub mod front_sheet;
 pub mod heading;
+mod title;
 
 use crate::input::Page;
 use crate::lex::{
@@ -252,7 +253,8 @@ pub fn segment_lexed(pages: &[Page], flat: &[LexedLine]) -> Vec<Segment> {
         // Both read the front sheet: it is read once.
         let mut sheet = None;
         let doc_type = classify_with(cue, &texts, &mut sheet);
-        let mut info = describe(doc_type, &texts, council.as_deref(), &mut sheet);
+        let lines = &flat[start..=last];
+        let mut info = describe(doc_type, lines, &texts, council.as_deref(), &mut sheet);
         info.pages = [
             pages[flat[start].page_index].number,
             pages[flat[last].page_index].number,
@@ -777,6 +779,7 @@ fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<front_sheet::Front
 /// Title, body, date and council of a document of a known type.
 fn describe(
     doc_type: DocType,
+    lines: &[Flat],
     texts: &[&str],
     council: Option<&str>,
     sheet: &mut Option<front_sheet::FrontSheet>,
@@ -792,6 +795,8 @@ fn describe(
         .take(60)
         .copied()
         .collect();
+    // The same opening lines with their typography, for a title read from it.
+    let head_lines: Vec<&Flat> = lines.iter().filter(|f| !f.is_blank()).take(60).collect();
     match doc_type {
         DocType::Agenda => {
             if let Some(m) = heading::agenda_heading(&head, council) {
@@ -822,14 +827,17 @@ fn describe(
         | DocType::PerformanceReport => {
             // The sheet is kept for the report grammar: its fields are copied.
             let fs = sheet_of(sheet, texts);
-            let unlabelled: Vec<&str> = head
+            let unlabelled: Vec<&Flat> = head_lines
                 .iter()
                 .copied()
-                .filter(|t| front_sheet::field_label(t).is_err())
+                .filter(|f| front_sheet::field_label(&f.plain).is_err())
                 .collect();
             // Failing a title field, a heading among the opening lines.
             let opening = &unlabelled[..unlabelled.len().min(8)];
-            info.title = fs.title.clone().or_else(|| first_heading(opening));
+            info.title = fs
+                .title
+                .clone()
+                .or_else(|| title::opening_title(opening, council));
             info.body = fs
                 .body
                 .as_deref()
@@ -843,7 +851,7 @@ fn describe(
             info.council = file_council_of(&head);
         }
         DocType::Presentation | DocType::WorkPlan | DocType::Other => {
-            info.title = first_heading(&head);
+            info.title = title::opening_title(&head_lines, council);
             info.date = head
                 .iter()
                 .take(4)
@@ -852,31 +860,6 @@ fn describe(
         }
     }
     info
-}
-
-/// Security markings printed above a title, never a title themselves.
-const MARKINGS: [&str; 6] = [
-    "for general release",
-    "unrestricted",
-    "official",
-    "official sensitive",
-    "not for publication",
-    "public",
-];
-
-/// The first line that reads as a heading: short, not a sentence.
-fn first_heading(head: &[&str]) -> Option<String> {
-    head.iter()
-        .find(|t| {
-            !MARKINGS.contains(&t.to_lowercase().as_str())
-                && t.starts_with(char::is_uppercase)
-                && !t.contains(" | ")
-                && t.chars().count() <= 100
-                && !t.ends_with('.')
-                && t.chars().any(|c| c.is_alphabetic())
-                && !t.contains('\t')
-        })
-        .map(|t| fold(t))
 }
 
 fn inspection_title(head: &[&str]) -> Option<String> {
@@ -909,7 +892,7 @@ fn inspection_title(head: &[&str]) -> Option<String> {
             }
             Some(title)
         }
-        None => first_heading(head),
+        None => title::first_heading(head),
     }
 }
 
