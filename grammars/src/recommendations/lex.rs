@@ -487,15 +487,19 @@ pub fn bare_subject_lead(input: &str) -> Option<&str> {
 /// The verb an item of a subject lead opens with: third person ("Notes",
 /// "Delegates") or, after "That the Committee", the bare form ("Approve").
 pub fn completes_bare_subject(item: &str) -> bool {
-    let first = item
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let first = first_word_lower(item);
     completes_subject(item)
         || BODY_VERBS.contains(&first.as_str())
         || IMPERATIVES.contains(&first.as_str())
+}
+
+/// An item's first word, lowercased, without the punctuation around it.
+fn first_word_lower(item: &str) -> String {
+    item.split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// `s` without its first word `word` (any case) and the space after it.
@@ -508,12 +512,7 @@ fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
 /// The third-person verb a subject lead's item opens with ("Notes",
 /// "Delegates"): the body's verb, so the item completes the lead.
 pub fn completes_subject(item: &str) -> bool {
-    let first = item
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let first = first_word_lower(item);
     first.ends_with('s')
         && (BODY_VERBS.contains(&first.as_str())
             || IMPERATIVES.contains(&first.trim_end_matches('s')))
