@@ -827,17 +827,17 @@ fn describe(
         | DocType::PerformanceReport => {
             // The sheet is kept for the report grammar: its fields are copied.
             let fs = sheet_of(sheet, texts);
-            let unlabelled: Vec<&Flat> = head_lines
-                .iter()
-                .copied()
-                .filter(|f| front_sheet::field_label(&f.plain).is_err())
-                .collect();
-            // Failing a title field, a heading among the opening lines.
-            let opening = &unlabelled[..unlabelled.len().min(8)];
-            info.title = fs
-                .title
-                .clone()
-                .or_else(|| title::opening_title(opening, council));
+            // Failing a title field, a heading among the first eight
+            // unlabelled opening lines (read only when there is no field).
+            info.title = fs.title.clone().or_else(|| {
+                let opening: Vec<&Flat> = head_lines
+                    .iter()
+                    .copied()
+                    .filter(|f| front_sheet::field_label(&f.plain).is_err())
+                    .take(8)
+                    .collect();
+                title::opening_title(&opening, council)
+            });
             info.body = fs
                 .body
                 .as_deref()
