@@ -6,6 +6,10 @@
 //! the text reader. No PDF reading here: see `layout.rs` and
 //! `scripts/bench-pipeline.sh`. `AGENDEX_BENCH_CPU=1` measures CPU time
 //! of the bench thread rather than wall time (see `cpu/mod.rs`).
+//! `AGENDEX_BENCH_FASTEST=1` runs only `parse` over each input, without
+//! criterion, and prints MiB per CPU-second of one parse in the fastest of
+//! 30 samples of at least 0.1 s CPU, and in the median sample: the
+//! fastest is the figure that repeats on a shared machine.
 
 mod cpu;
 
@@ -191,8 +195,30 @@ fn run<M: Measurement>(mut c: Criterion<M>) {
     c.final_summary();
 }
 
+/// `parse` over each input: MiB per CPU-second of one parse, in the
+/// fastest sample and the median one (see `cpu::fastest`).
+fn parse_fastest() {
+    const SAMPLES: usize = 30;
+    const SAMPLE_NS: u64 = 100_000_000;
+    println!("parse, MiB per CPU-second of one parse: fastest and median of {SAMPLES} samples of >= 0.1 s CPU");
+    for (label, pages, bytes) in inputs() {
+        let m = cpu::fastest(SAMPLES, SAMPLE_NS, || {
+            black_box(grammars::parse(black_box(&pages)));
+        });
+        let mib = |ns: f64| bytes as f64 / 1_048_576.0 / (ns * 1e-9);
+        println!(
+            "parse/{label:<9} fastest {:6.2}  median {:6.2} MiB/cpu-s  ({} samples)",
+            mib(m.fastest_ns),
+            mib(m.median_ns),
+            m.samples
+        );
+    }
+}
+
 fn main() {
-    if std::env::var_os("AGENDEX_BENCH_CPU").is_some() {
+    if std::env::var_os("AGENDEX_BENCH_FASTEST").is_some() {
+        parse_fastest();
+    } else if std::env::var_os("AGENDEX_BENCH_CPU").is_some() {
         run(cpu::config().with_measurement(cpu::CpuTime));
     } else {
         run(cpu::config());

@@ -33,6 +33,49 @@ pub fn cpu_ns(clock: libc::clockid_t) -> u64 {
     ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
 }
 
+/// What `fastest` measured of one function: CPU time per call in the
+/// fastest sample and the median sample.
+#[allow(dead_code)] // the grammars bench's; the index bench shares this module
+pub struct Fastest {
+    pub fastest_ns: f64,
+    pub median_ns: f64,
+    pub samples: usize,
+}
+
+/// CPU time of one call of `f` on this thread, as `samples` samples of
+/// at least `sample_ns` of CPU time each (enough calls per sample to fill
+/// it), after one warm-up sample. The fastest sample is the one the other
+/// jobs on the machine disturbed least (a core's caches and its frequency
+/// shared with other work only ever add time): it is the repeatable
+/// figure on a loaded machine; the median is reported beside it.
+#[allow(dead_code)] // the grammars bench's; the index bench shares this module
+pub fn fastest(samples: usize, sample_ns: u64, mut f: impl FnMut()) -> Fastest {
+    // Calls per sample, from the time of one call (and a warm-up).
+    let start = thread_cpu_ns();
+    let mut calls = 0u64;
+    while thread_cpu_ns() - start < sample_ns || calls < 3 {
+        f();
+        calls += 1;
+    }
+    let per = (thread_cpu_ns() - start) as f64 / calls as f64;
+    let calls = ((sample_ns as f64 / per).ceil() as u64).max(1);
+    let mut per_call: Vec<f64> = (0..samples.max(1))
+        .map(|_| {
+            let t = thread_cpu_ns();
+            for _ in 0..calls {
+                f();
+            }
+            (thread_cpu_ns() - t) as f64 / calls as f64
+        })
+        .collect();
+    per_call.sort_by(f64::total_cmp);
+    Fastest {
+        fastest_ns: per_call[0],
+        median_ns: per_call[per_call.len() / 2],
+        samples: per_call.len(),
+    }
+}
+
 fn thread_cpu_ns() -> u64 {
     cpu_ns(libc::CLOCK_THREAD_CPUTIME_ID)
 }

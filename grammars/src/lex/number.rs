@@ -11,7 +11,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1, one_of, space1};
 use nom::combinator::{eof, opt, peek, recognize};
-use nom::multi::many1;
+use nom::multi::many1_count;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
@@ -56,9 +56,18 @@ pub fn lead_number(text: &str) -> Option<LeadNumber> {
 
 /// `lead_number` without the first-word test.
 fn parse_lead_number(text: &str) -> Option<LeadNumber> {
-    let (rest, (label, style, paren)) = alt((worded, reference, dotted, arabic, lettered))
-        .parse(text)
-        .ok()?;
+    // Only the styles that can open with the first byte are tried, in the
+    // same order: a digit opens no worded or lettered number, a letter no
+    // dotted or arabic one.
+    let first = text.as_bytes().first().copied().unwrap_or(0);
+    let lexed = if first.is_ascii_digit() {
+        alt((reference, dotted, arabic)).parse(text)
+    } else if first == b'(' {
+        alt((arabic, lettered)).parse(text)
+    } else {
+        alt((worded, reference, lettered)).parse(text)
+    };
+    let (rest, (label, style, paren)) = lexed.ok()?;
     let after: IResult<&str, &str> = alt((space1, eof)).parse(rest);
     let (rest, _) = after.ok()?;
     Some(LeadNumber {
@@ -114,7 +123,7 @@ fn reference(input: &str) -> IResult<&str, Lexed<'_>> {
     let (rest, label) = recognize((
         opt((take_while1(|c: char| c.is_ascii_uppercase()), tag(" "))),
         part,
-        many1(preceded(char('/'), part)),
+        many1_count(preceded(char('/'), part)),
     ))
     .parse(input)?;
     if !label.chars().any(|c| c.is_ascii_digit()) {
@@ -131,7 +140,7 @@ fn reference(input: &str) -> IResult<&str, Lexed<'_>> {
 fn dotted(input: &str) -> IResult<&str, Lexed<'_>> {
     let (rest, label) = recognize((
         take_while_m_n(1, 4, |c: char| c.is_ascii_digit()),
-        many1(preceded(
+        many1_count(preceded(
             char('.'),
             take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
         )),

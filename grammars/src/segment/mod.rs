@@ -827,17 +827,17 @@ fn describe(
         | DocType::PerformanceReport => {
             // The sheet is kept for the report grammar: its fields are copied.
             let fs = sheet_of(sheet, texts);
-            let unlabelled: Vec<&Flat> = head_lines
-                .iter()
-                .copied()
-                .filter(|f| front_sheet::field_label(&f.plain).is_err())
-                .collect();
-            // Failing a title field, a heading among the opening lines.
-            let opening = &unlabelled[..unlabelled.len().min(8)];
-            info.title = fs
-                .title
-                .clone()
-                .or_else(|| title::opening_title(opening, council));
+            // Failing a title field, a heading among the first eight
+            // unlabelled opening lines (read only when there is no field).
+            info.title = fs.title.clone().or_else(|| {
+                let opening: Vec<&Flat> = head_lines
+                    .iter()
+                    .copied()
+                    .filter(|f| front_sheet::field_label(&f.plain).is_err())
+                    .take(8)
+                    .collect();
+                title::opening_title(&opening, council)
+            });
             info.body = fs
                 .body
                 .as_deref()
@@ -1196,33 +1196,50 @@ fn may_name_place(t: &str) -> bool {
     {
         return true;
     }
-    // The scan's word separators: ASCII whitespace, commas and brackets.
-    let apart = |c: &u8| {
-        matches!(
-            c,
-            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b',' | b'(' | b')'
-        )
-    };
-    let mut before: &[u8] = &[];
-    for word in t.as_bytes().split(apart).filter(|w| !w.is_empty()) {
-        if word[0].is_ascii_uppercase() {
-            let keyword = [&b"Council"[..], b"COUNCIL", b"Safeguarding", b"Children"]
-                .iter()
-                .any(|k| word.starts_with(k));
-            let mut prev = before;
-            while let [rest @ .., b'.' | b':' | b';'] = prev {
-                prev = rest;
-            }
-            let after_place_word = [&b"in"[..], b"across", b"within", b"all", b"of"]
-                .iter()
-                .any(|p| prev.eq_ignore_ascii_case(p));
-            if keyword || after_place_word {
-                return true;
-            }
-        }
-        before = word;
+    // Only a capitalised word can count: each one is found on one pass
+    // over the bytes and tested with the word before it.
+    let b = t.as_bytes();
+    (0..b.len()).any(|i| {
+        b[i].is_ascii_uppercase() && (i == 0 || is_scan_separator(b[i - 1])) && names_at(b, i)
+    })
+}
+
+/// The council scan's word separators: ASCII whitespace, commas and
+/// brackets.
+fn is_scan_separator(c: u8) -> bool {
+    matches!(
+        c,
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b',' | b'(' | b')'
+    )
+}
+
+/// Whether the capitalised word opening at `i` is "Council",
+/// "Safeguarding" or "Children…", or follows "in", "across", "within",
+/// "all" or "of" (any case, a closing '.', ':' or ';' passed over).
+fn names_at(b: &[u8], i: usize) -> bool {
+    let word = &b[i..];
+    let keyword = [&b"Council"[..], b"COUNCIL", b"Safeguarding", b"Children"]
+        .iter()
+        .any(|k| word.starts_with(k));
+    if keyword {
+        return true;
     }
-    false
+    // The word before: back over separators, then over its bytes.
+    let mut end = i;
+    while end > 0 && is_scan_separator(b[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !is_scan_separator(b[start - 1]) {
+        start -= 1;
+    }
+    let mut prev = &b[start..end];
+    while let [rest @ .., b'.' | b':' | b';'] = prev {
+        prev = rest;
+    }
+    [&b"in"[..], b"across", b"within", b"all", b"of"]
+        .iter()
+        .any(|p| prev.eq_ignore_ascii_case(p))
 }
 
 /// `s` without every trailing `suffix` (`str::trim_end_matches` with a

@@ -5,7 +5,7 @@
 //! heading as large or bolder than itself).
 
 use super::Flat;
-use crate::lex::{fold, is_letter_formula};
+use crate::lex::{eq_lower, fold, is_letter_formula};
 
 /// Security markings printed above a title, never a title themselves.
 const MARKINGS: [&str; 6] = [
@@ -21,15 +21,21 @@ const MARKINGS: [&str; 6] = [
 const UNDER_LETTERHEAD: usize = 4;
 
 /// A line that reads as a heading: short, not a sentence, not a table row.
+/// The cheap tests come first: most lines fail on their first character.
 fn heading_like(t: &str) -> bool {
-    !MARKINGS.contains(&t.to_lowercase().as_str())
-        && t.starts_with(char::is_uppercase)
+    t.starts_with(char::is_uppercase)
+        && !is_marking(t)
         && !t.contains(" | ")
         && t.chars().count() <= 100
         && !t.ends_with('.')
         && t.chars().any(|c| c.is_alphabetic())
         && !t.contains('\t')
         && !is_letter_formula(t)
+}
+
+/// Whether `t` is a security marking, in any case (no lowered copy made).
+fn is_marking(t: &str) -> bool {
+    MARKINGS.iter().any(|m| eq_lower(t, m))
 }
 
 /// The first line of `head` that reads as a heading.
@@ -55,16 +61,13 @@ fn names_organisation(t: &str, council: Option<&str>) -> bool {
 /// over a letterhead where a heading as large (or bolder) follows it within
 /// a few lines on the same page.
 pub fn opening_title(lines: &[&Flat], council: Option<&str>) -> Option<String> {
-    let candidates: Vec<&Flat> = lines
-        .iter()
-        .copied()
-        .filter(|f| heading_like(&f.plain))
-        .collect();
-    let first = candidates.first()?;
+    // Headings are told one by one: past a first heading that is no
+    // letterhead, no other line is read.
+    let mut candidates = lines.iter().copied().filter(|f| heading_like(&f.plain));
+    let first = candidates.next()?;
     let under = (names_organisation(&first.plain, council))
         .then(|| {
-            candidates[1..]
-                .iter()
+            candidates
                 .take(UNDER_LETTERHEAD)
                 .filter(|f| f.page_index == first.page_index)
                 .find(|f| f.line.size >= first.line.size * 0.9 || (f.line.bold && !first.line.bold))
