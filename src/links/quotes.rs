@@ -607,6 +607,30 @@ mod tests {
         assert_eq!(rarest_needed(&lead, &postings), vec![1, 2]);
     }
 
+    #[test]
+    fn a_lead_found_past_the_limit_is_a_formula_until_a_witness_goes() {
+        let places = |ids: std::ops::Range<usize>| -> BTreeMap<String, f32> {
+            ids.map(|i| (format!("d{i:03}"), 1.0)).collect()
+        };
+        let mut found = Found::default();
+        found.extend(places(0..FORMULA));
+        assert!(!found.is_formula());
+        // One more document: a formula, with FORMULA + 1 witnesses.
+        found.extend(places(FORMULA..FORMULA + 5));
+        let Found::Formula(witnesses) = &found else {
+            panic!("{found:?}")
+        };
+        assert_eq!(witnesses.len(), FORMULA + 1);
+        // A document that is no witness goes: still a formula.
+        assert!(found.forget(&format!("d{:03}", FORMULA + 4)));
+        // A witness goes: the lead must be placed again.
+        assert!(!found.forget("d000"));
+        // A formula merged into a lead found in few documents wins.
+        let mut few = Found::In(places(0..2));
+        few.merge(found.clone());
+        assert_eq!(few, found);
+    }
+
     fn rec(id: &str, file: &str, text: &str) -> Node {
         Node {
             id: id.into(),
