@@ -150,12 +150,21 @@ fn run_gold(args: &EvalArgs) -> Result<i32> {
     };
     let text = match args.format {
         EvalFormat::Text => {
-            report::text(&eval, args.misses) + &agendex::eval::links::text(&link_scores)
+            report::text(&eval, args.misses)
+                + &agendex::eval::links::text(&link_scores, args.misses)
         }
         EvalFormat::Markdown => {
             report::markdown(&eval) + &agendex::eval::links::markdown(&link_scores)
         }
         EvalFormat::Json => {
+            // The lists of link misses only with --misses, as for records.
+            let mut link_scores = link_scores;
+            if !args.misses {
+                for l in &mut link_scores {
+                    l.missed.clear();
+                    l.extra.clear();
+                }
+            }
             let mut json = report::json(&eval, args.misses);
             if let (serde_json::Value::Object(o), false) = (&mut json, link_scores.is_empty()) {
                 o.insert("links".into(), serde_json::to_value(&link_scores)?);

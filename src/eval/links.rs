@@ -24,6 +24,12 @@ pub struct LinkScore {
     /// Links from exhaustively annotated files, and how many gold holds.
     pub counted: usize,
     pub correct: usize,
+    /// The gold links not found, one line each (`--misses`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missed: Vec<String>,
+    /// The links found that gold lacks, among those counted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<String>,
 }
 
 impl LinkScore {
@@ -88,10 +94,15 @@ pub fn score(
         let name = t.as_str();
         let of_type: Vec<&(&GoldLink, Ends)> =
             ends.iter().filter(|(g, _)| g.link_type == name).collect();
-        let found = of_type
-            .iter()
-            .filter(|(g, e)| links.iter().any(|l| holds(g, e, l)))
-            .count();
+        let mut found = 0;
+        let mut missed = Vec::new();
+        for (g, e) in &of_type {
+            if links.iter().any(|l| holds(g, e, l)) {
+                found += 1;
+            } else {
+                missed.push(missed_line(g, e));
+            }
+        }
         let counted: Vec<&Link> = links
             .iter()
             .filter(|l| l.link_type == t)
@@ -101,10 +112,14 @@ pub fn score(
                     .is_some_and(|f| gold.links_complete.contains(*f))
             })
             .collect();
-        let correct = counted
+        let (right, wrong): (Vec<&Link>, Vec<&Link>) = counted
             .iter()
-            .filter(|l| of_type.iter().any(|(g, e)| holds(g, e, l)))
-            .count();
+            .partition(|l| of_type.iter().any(|(g, e)| holds(g, e, l)));
+        let correct = right.len();
+        let extra = wrong
+            .iter()
+            .map(|l| format!("{} -> {}: {}", l.source, l.target, l.evidence))
+            .collect();
         if of_type.is_empty() && counted.is_empty() {
             continue;
         }
@@ -114,13 +129,31 @@ pub fn score(
             found,
             counted: counted.len(),
             correct,
+            missed,
+            extra,
         });
     }
     out
 }
 
-/// The figures as text, one type a line.
-pub fn text(scores: &[LinkScore]) -> String {
+/// A gold link not found, as a line: its two ends, and which end no
+/// record holds.
+fn missed_line(g: &GoldLink, e: &Ends) -> String {
+    let unfound = match (e.sources.is_empty(), e.targets.is_empty()) {
+        (true, true) => " (neither end is a record)",
+        (true, false) => " (no source record)",
+        (false, true) => " (no target record)",
+        (false, false) => "",
+    };
+    format!(
+        "{} {} \"{}\" -> {} {} \"{}\" ({}){unfound}",
+        g.file, g.kind, g.key, g.target_file, g.target_kind, g.target_key, g.origin
+    )
+}
+
+/// The figures as text, one type a line; with `misses`, each type's gold
+/// links not found and links found that gold lacks after the table.
+pub fn text(scores: &[LinkScore], misses: bool) -> String {
     let pct = |v: Option<f64>| v.map_or("   -  ".to_string(), |v| format!("{:5.1}%", v * 100.0));
     let mut s = String::from("\nlinks            recall           precision\n");
     for l in scores {
@@ -134,6 +167,16 @@ pub fn text(scores: &[LinkScore]) -> String {
             l.correct,
             l.counted
         ));
+    }
+    if misses {
+        for l in scores {
+            for m in &l.missed {
+                s.push_str(&format!("  missed {} {m}\n", l.link_type));
+            }
+            for x in &l.extra {
+                s.push_str(&format!("  extra  {} {x}\n", l.link_type));
+            }
+        }
     }
     s
 }
@@ -195,5 +238,8 @@ mod tests {
         assert_eq!(scores.len(), 1);
         assert_eq!((scores[0].gold, scores[0].found), (1, 1));
         assert_eq!((scores[0].counted, scores[0].correct), (2, 1));
+        assert!(scores[0].missed.is_empty());
+        assert_eq!(scores[0].extra.len(), 1);
+        assert!(text(&scores, true).contains("extra  recorded_as m-minute-2 -> d-decision-1"));
     }
 }

@@ -337,9 +337,9 @@ fn one_per_pair(mut all: Vec<Link>) -> (Vec<Link>, Vec<(u32, u32)>) {
         let (a, b) = (&all[i], &all[j]);
         ends[i]
             .cmp(&ends[j])
-            .then(b.confidence.total_cmp(&a.confidence))
-            .then(a.link_type.cmp(&b.link_type))
-            .then(a.evidence.cmp(&b.evidence))
+            .then_with(|| b.confidence.total_cmp(&a.confidence))
+            .then_with(|| a.link_type.cmp(&b.link_type))
+            .then_with(|| a.evidence.cmp(&b.evidence))
     });
     order.dedup_by(|b, a| ends[*a] == ends[*b]);
     // A pair found both ways keeps the more confident direction.

@@ -7,8 +7,9 @@
 //!
 //! A recommendation is read by its lead: its content words up to the
 //! first colon, at most [`LEAD_WORDS`] of them, at least [`MIN_WORDS`]. A
-//! lead found in more than [`MAX_QUOTING`] documents is a formula, not
-//! a quote, and links nowhere.
+//! lead quoted in more than [`MAX_QUOTING`] later documents, or written in
+//! more than [`FORMULA`] documents at all, is a formula, not a quote, and
+//! links nowhere as a clause.
 //! A clause is a run of a document's text between ";", ".", ":" or a
 //! bullet. The measure is containment (the lead's words found in order in
 //! the clause); the evidence gives it ("recommendation text 0.91 similar").
@@ -16,6 +17,7 @@
 use super::words::{containment, content_words};
 use super::{candidate, Link, LinkType, Node};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -24,6 +26,14 @@ const MIN_WORDS: usize = 5;
 /// A lead quoted in more documents than this is a formula ("Notes the
 /// report"), not a quote of one recommendation.
 const MAX_QUOTING: usize = 3;
+/// A lead written in more documents than this, whatever their dates and
+/// copies and papers quoting it counted alike, is a formula: a
+/// recommendation quoted by at most [`MAX_QUOTING`] later papers, each
+/// held in a few forms (filed alone and bound into a pack, as PDF and as
+/// text), is found in far fewer. Being known once this many documents
+/// are found, a new lead is not placed in every document's text (see
+/// [`Found::Formula`]).
+pub const FORMULA: usize = 4 * (MAX_QUOTING + 1);
 /// Containment from which a clause quotes a recommendation.
 const QUOTED: f32 = 0.8;
 
@@ -75,11 +85,84 @@ pub fn read_lead(text: &str) -> Option<Vec<String>> {
 }
 
 /// Where each lead is found in documents' clauses: lead (its words joined
-/// by a space) → document record id → the best clause's containment.
-/// What a lead scores in a document depends on the two alone, so the
-/// matches of an index are kept and only new leads and new documents are
-/// compared (see `store`).
-pub type LeadMatches = BTreeMap<String, BTreeMap<String, f32>>;
+/// by a space) → where it is found. What a lead scores in a document
+/// depends on the two alone, so the matches of an index are kept and only
+/// new leads and new documents are compared (see `store`).
+pub type LeadMatches = BTreeMap<String, Found>;
+
+/// Where one lead is found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Found {
+    /// In at most [`FORMULA`] documents: document record id → the best
+    /// clause's containment.
+    In(BTreeMap<String, f32>),
+    /// In more than [`FORMULA`] documents, so a formula linking nowhere:
+    /// `FORMULA + 1` of them, the witnesses. A lead stays a formula while
+    /// they stay; only when one of them goes is it placed again, as
+    /// other documents may have gone too.
+    Formula(BTreeSet<String>),
+}
+
+impl Default for Found {
+    fn default() -> Self {
+        Found::In(BTreeMap::new())
+    }
+}
+
+impl Found {
+    /// The documents found, with their containment (none for a formula).
+    pub fn places(&self) -> Option<&BTreeMap<String, f32>> {
+        match self {
+            Found::In(places) => Some(places),
+            Found::Formula(_) => None,
+        }
+    }
+
+    /// Add the documents of `more` (a formula stays one), and make a
+    /// formula of a lead found in more than [`FORMULA`] documents.
+    pub fn extend(&mut self, more: BTreeMap<String, f32>) {
+        if let Found::In(places) = self {
+            places.extend(more);
+            if places.len() > FORMULA {
+                let witnesses = std::mem::take(places)
+                    .into_keys()
+                    .take(FORMULA + 1)
+                    .collect();
+                *self = Found::Formula(witnesses);
+            }
+        }
+    }
+
+    /// Add what `more` says (found in other documents).
+    pub fn merge(&mut self, more: Found) {
+        match more {
+            Found::In(places) => self.extend(places),
+            Found::Formula(witnesses) => {
+                if !self.is_formula() {
+                    *self = Found::Formula(witnesses);
+                }
+            }
+        }
+    }
+
+    /// Drop the document `id` (gone or read again); false when the lead
+    /// must be placed again (a formula lost a witness).
+    pub fn forget(&mut self, id: &str) -> bool {
+        match self {
+            Found::In(places) => {
+                places.remove(id);
+                true
+            }
+            Found::Formula(witnesses) => !witnesses.contains(id),
+        }
+    }
+
+    /// Whether the lead is a formula.
+    pub fn is_formula(&self) -> bool {
+        matches!(self, Found::Formula(_))
+    }
+}
 
 /// A lead as the key of [`LeadMatches`].
 pub fn lead_key(lead: &[String]) -> String {
@@ -87,9 +170,9 @@ pub fn lead_key(lead: &[String]) -> String {
 }
 
 /// Every lead of `leads` against every document of `documents` (record
-/// id, text): the documents holding a clause that quotes it. Each distinct
-/// clause is compared once, reached through the rarest words a quoting
-/// clause must hold.
+/// id, text): the documents holding a clause that quotes it, or that it
+/// is a formula. Each distinct clause is compared once, reached through
+/// the rarest words a quoting clause must hold.
 pub fn match_leads(leads: &[&[String]], documents: &[(&str, &str)]) -> LeadMatches {
     // Each distinct clause once, as word numbers, with the documents
     // holding it: a paper filed again many times is read as one text.
@@ -131,7 +214,7 @@ pub fn match_leads(leads: &[&[String]], documents: &[(&str, &str)]) -> LeadMatch
         }
         let need = ((lead.len() as f32) * QUOTED).ceil() as usize;
         // The best clause of each document.
-        let best = out.entry(lead_key(lead_words)).or_default();
+        let mut best: BTreeMap<String, f32> = BTreeMap::new();
         for id in candidates {
             let words = distinct[id];
             // Too long to be a quote, or holding too few of the words for
@@ -150,6 +233,7 @@ pub fn match_leads(leads: &[&[String]], documents: &[(&str, &str)]) -> LeadMatch
                 *e = e.max(score);
             }
         }
+        out.entry(lead_key(lead_words)).or_default().extend(best);
     }
     out
 }
@@ -262,6 +346,7 @@ pub fn find_matched(nodes: &[Node], matches: &LeadMatches) -> Vec<Link> {
         .map(|lead_words| {
             matches
                 .get(&lead_key(lead_words))
+                .and_then(Found::places)
                 .into_iter()
                 .flatten()
                 .flat_map(|(id, &score)| {
@@ -520,6 +605,30 @@ mod tests {
         let postings: HashMap<u32, Vec<usize>> =
             (1..=5).map(|w| (w, vec![0; w as usize])).collect();
         assert_eq!(rarest_needed(&lead, &postings), vec![1, 2]);
+    }
+
+    #[test]
+    fn a_lead_found_past_the_limit_is_a_formula_until_a_witness_goes() {
+        let places = |ids: std::ops::Range<usize>| -> BTreeMap<String, f32> {
+            ids.map(|i| (format!("d{i:03}"), 1.0)).collect()
+        };
+        let mut found = Found::default();
+        found.extend(places(0..FORMULA));
+        assert!(!found.is_formula());
+        // One more document: a formula, with FORMULA + 1 witnesses.
+        found.extend(places(FORMULA..FORMULA + 5));
+        let Found::Formula(witnesses) = &found else {
+            panic!("{found:?}")
+        };
+        assert_eq!(witnesses.len(), FORMULA + 1);
+        // A document that is no witness goes: still a formula.
+        assert!(found.forget(&format!("d{:03}", FORMULA + 4)));
+        // A witness goes: the lead must be placed again.
+        assert!(!found.forget("d000"));
+        // A formula merged into a lead found in few documents wins.
+        let mut few = Found::In(places(0..2));
+        few.merge(found.clone());
+        assert_eq!(few, found);
     }
 
     fn rec(id: &str, file: &str, text: &str) -> Node {

@@ -23,7 +23,7 @@
 //! gives, whatever order the files came in. When no file changed, no node
 //! is read and nothing is computed.
 
-use super::quotes::{self, LeadMatches};
+use super::quotes::{self, Found, LeadMatches};
 use super::{compute_matched, Link, Node};
 use crate::index::writer::Marker;
 use crate::record::OutRecord;
@@ -340,8 +340,10 @@ fn write_json<T: Serialize>(dest: &Path, value: &T) -> anyhow::Result<()> {
 
 /// Bring `link-quotes.json` up to date with the documents and leads of
 /// `nodes`: documents gone (or read again) leave it, new documents' clauses
-/// are compared with every lead, new leads with every document (their
-/// texts read from `link-texts/`, only then); return the matches.
+/// are compared with every lead not known to be a formula, new leads with
+/// the documents (their texts read from `link-texts/`, only then) until
+/// each is known to be a formula or every document is read; return the
+/// matches.
 fn update_quotes(
     dir: &Path,
     nodes: &[Node],
@@ -351,6 +353,8 @@ fn update_quotes(
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default();
+    let fresh_files: HashMap<&str, &Vec<DocumentText>> =
+        read.iter().map(|(p, t)| (p.as_str(), t)).collect();
     let fresh: HashMap<&str, &str> = read
         .iter()
         .flat_map(|(_, texts)| texts.iter().map(|t| (t.id.as_str(), t.text.as_str())))
@@ -360,7 +364,8 @@ fn update_quotes(
         .filter(|n| n.kind == "document")
         .map(|n| n.id.as_str())
         .collect();
-    // Documents gone, or read again, are compared afresh.
+    // Documents gone, or read again, are compared afresh; a formula that
+    // loses one of its witnesses is placed again.
     let stale: Vec<String> = store
         .documents
         .iter()
@@ -371,14 +376,11 @@ fn update_quotes(
         store.documents.remove(d);
     }
     if !stale.is_empty() {
-        for found in store.leads.values_mut() {
-            for d in &stale {
-                found.remove(d);
-            }
-        }
+        store
+            .leads
+            .retain(|_, found| stale.iter().all(|d| found.forget(d)));
     }
-    // Leads no recommendation holds any more go; new ones are compared
-    // with every document.
+    // Leads no recommendation holds any more go; new ones are placed.
     let recs = quotes::quotable(nodes);
     let leads: BTreeMap<String, &[String]> = recs
         .iter()
@@ -390,75 +392,133 @@ fn update_quotes(
         .filter(|(k, _)| !store.leads.contains_key(*k))
         .map(|(_, l)| *l)
         .collect();
+    // A formula stays one whatever documents come: only the others are
+    // compared with new documents.
     let old_leads: Vec<&[String]> = leads
         .iter()
-        .filter(|(k, _)| store.leads.contains_key(*k))
+        .filter(|(k, _)| store.leads.get(*k).is_some_and(|f| !f.is_formula()))
         .map(|(_, l)| *l)
         .collect();
+    // The files of the documents, in the order of the documents' ids.
+    let mut path_of: HashMap<&str, &str> = HashMap::new();
+    for n in nodes.iter().filter(|n| n.kind == "document") {
+        path_of.entry(n.id.as_str()).or_insert(n.path.as_str());
+    }
+    let texts_of = |paths: &[&str], wanted: &(dyn Fn(&str) -> bool + Sync)| {
+        read_texts(dir, paths, &fresh_files, wanted)
+    };
     // Documents not yet compared: those just read, and any a stopped run
     // left out (their texts kept).
-    let uncovered: Vec<&str> = documents
+    let uncovered: BTreeSet<&str> = documents
         .iter()
         .copied()
         .filter(|d| !store.documents.contains(*d))
         .collect();
-    let mut texts: HashMap<String, String> = HashMap::new();
-    let need_all = !new_leads.is_empty();
-    let missing: Vec<&str> = if need_all {
-        documents
+    if !old_leads.is_empty() && !uncovered.is_empty() {
+        let texts = texts_of(&files_in_order(&uncovered, &path_of), &|d| {
+            uncovered.contains(d)
+        })?;
+        let refs: Vec<(&str, &str)> = texts
             .iter()
-            .copied()
-            .filter(|d| !fresh.contains_key(d))
-            .collect()
-    } else {
-        uncovered
-            .iter()
-            .copied()
-            .filter(|d| !fresh.contains_key(d))
-            .collect()
-    };
-    if !missing.is_empty() {
-        let wanted: HashSet<&str> = missing.iter().copied().collect();
-        let files: BTreeSet<&str> = nodes
-            .iter()
-            .filter(|n| n.kind == "document" && wanted.contains(n.id.as_str()))
-            .map(|n| n.path.as_str())
+            .map(|(d, t)| (d.as_str(), t.as_str()))
             .collect();
-        for path in files {
-            let file = texts_dir(dir).join(cache_name(path));
-            let bytes =
-                std::fs::read(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-            let kept: Vec<DocumentText> = serde_json::from_slice(&bytes)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-            for t in kept {
-                if wanted.contains(t.id.as_str()) {
-                    texts.insert(t.id, t.text);
-                }
-            }
+        for (lead, found) in quotes::match_leads(&old_leads, &refs) {
+            store.leads.entry(lead).or_default().merge(found);
         }
     }
-    let text_of = |d: &str| -> &str {
-        fresh
-            .get(d)
-            .copied()
-            .or_else(|| texts.get(d).map(String::as_str))
-            .unwrap_or("")
-    };
-    // Old leads against the documents not yet compared.
-    let refs: Vec<(&str, &str)> = uncovered.iter().map(|&d| (d, text_of(d))).collect();
-    for (lead, found) in quotes::match_leads(&old_leads, &refs) {
-        store.leads.entry(lead).or_default().extend(found);
+    // New leads against the documents, a few files at a time, until each
+    // is known to be a formula or every document is compared: a lead
+    // written in most papers is known to be one after a few.
+    let mut placing: Vec<&[String]> = new_leads;
+    for l in &placing {
+        store.leads.insert(quotes::lead_key(l), Found::default());
     }
-    // New leads against every document.
-    if need_all {
-        let refs: Vec<(&str, &str)> = documents.iter().map(|&d| (d, text_of(d))).collect();
-        for (lead, found) in quotes::match_leads(&new_leads, &refs) {
-            store.leads.insert(lead, found);
+    let files = files_in_order(&documents, &path_of);
+    let mut compared: HashSet<String> = HashSet::new();
+    for batch in files.chunks(PLACING_FILES) {
+        if placing.is_empty() {
+            break;
         }
+        let texts = texts_of(batch, &|d| documents.contains(d))?;
+        let refs: Vec<(&str, &str)> = texts
+            .iter()
+            .filter(|(d, _)| compared.insert(d.clone()))
+            .map(|(d, t)| (d.as_str(), t.as_str()))
+            .collect();
+        for (lead, found) in quotes::match_leads(&placing, &refs) {
+            store.leads.entry(lead).or_default().merge(found);
+        }
+        placing.retain(|l| {
+            store
+                .leads
+                .get(&quotes::lead_key(l))
+                .is_some_and(|f| !f.is_formula())
+        });
     }
     store.documents = documents.iter().map(|d| d.to_string()).collect();
     write_json(&quotes_path(dir), &store)?;
     Ok(store.leads)
+}
+
+/// Files whose texts are read together while placing new leads: a lead
+/// written in most papers is a formula after the first few.
+const PLACING_FILES: usize = 48;
+
+/// The files holding `documents`, each once, in the order of the
+/// documents' ids.
+fn files_in_order<'a>(
+    documents: &BTreeSet<&str>,
+    path_of: &HashMap<&str, &'a str>,
+) -> Vec<&'a str> {
+    let mut seen = HashSet::new();
+    documents
+        .iter()
+        .filter_map(|d| path_of.get(d).copied())
+        .filter(|p| seen.insert(*p))
+        .collect()
+}
+
+/// The texts of the documents of `paths` that `wanted` accepts, as
+/// (record id, text), in the order of `paths`: those of files just read
+/// from memory, the others from `link-texts/` (on every core).
+fn read_texts(
+    dir: &Path,
+    paths: &[&str],
+    fresh: &HashMap<&str, &Vec<DocumentText>>,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> anyhow::Result<Vec<(String, String)>> {
+    use rayon::prelude::*;
+    let per_file: Vec<anyhow::Result<Vec<(String, String)>>> = paths
+        .par_iter()
+        .map(|path| {
+            let kept: Vec<DocumentText> = match fresh.get(path) {
+                Some(texts) => texts
+                    .iter()
+                    .map(|t| DocumentText {
+                        id: t.id.clone(),
+                        text: t.text.clone(),
+                    })
+                    .collect(),
+                None => {
+                    let file = texts_dir(dir).join(cache_name(path));
+                    let bytes = std::fs::read(&file)
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+                    serde_json::from_slice(&bytes)
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?
+                }
+            };
+            Ok(kept
+                .into_iter()
+                .filter(|t| wanted(&t.id))
+                .map(|t| (t.id, t.text))
+                .collect())
+        })
+        .collect();
+    let mut out = Vec::new();
+    for texts in per_file {
+        out.extend(texts?);
+    }
+    Ok(out)
 }
 
 /// Write the nodes and texts of the files just read into `link-nodes/`

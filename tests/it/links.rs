@@ -279,3 +279,87 @@ fn incremental_links_after_adds_and_removals_equal_a_full_computation() {
     step += 1;
     assert_eq!(index(&ix), full(step), "after changing a file in place");
 }
+
+/// A lead written in more than `FORMULA` documents is a formula and links
+/// nowhere as a clause; the index keeps only that it is one (with a few
+/// witnesses), so it is not placed in every document again. Whatever
+/// comes and goes, the stored links stay those of a full computation: a
+/// lead that becomes one as notes quoting it arrive, and one placed again
+/// when notes go and it is quoted in only a few.
+#[test]
+fn a_lead_written_in_many_papers_links_nowhere_until_they_go() {
+    let formula = agendex::links::quotes::FORMULA;
+    let tmp = tempfile::tempdir().unwrap();
+    let (ix, papers) = (tmp.path().join("ix"), tmp.path().join("papers"));
+    std::fs::create_dir(&papers).unwrap();
+    let index = |at: &std::path::Path| {
+        let out = run(&[
+            "index",
+            papers.to_str().unwrap(),
+            "--index",
+            at.to_str().unwrap(),
+            "-j",
+            "1",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        links_of(&run(&["links", "--index", at.to_str().unwrap()]))
+    };
+    let mut step = 0;
+    let mut full = || {
+        step += 1;
+        let stored = index(&tmp.path().join(format!("full{step}")));
+        let computed = links_of(&run(&["links", papers.to_str().unwrap()]));
+        assert_eq!(stored, computed, "a fresh index stores the computed links");
+        stored
+    };
+    let quoted = |links: &[Value]| links.iter().filter(|l| l["type"] == "quoted_in").count();
+    // Short notes each quoting Ofsted's recommendation (seed 001) in
+    // short, as seed 000's Early Help report does.
+    let note = |n: usize| papers.join(format!("note{n:02}.txt"));
+    let write_note = |n: usize| {
+        std::fs::write(
+            note(n),
+            format!(
+                "Early help update {n}\n\nPartner agencies should:\n- improve quality and \
+                 consistency of assessments and plans;\n- report on progress.\n"
+            ),
+        )
+        .unwrap();
+    };
+    for n in 0..formula + 2 {
+        write_note(n);
+    }
+    assert_eq!(index(&ix), full(), "notes alone");
+    // The lead arrives after the notes: placed, it is a formula.
+    std::fs::copy(
+        root().join("seeds/001_dd0b79784824a396.txt"),
+        papers.join("001_dd0b79784824a396.txt"),
+    )
+    .unwrap();
+    let many = index(&ix);
+    assert_eq!(many, full(), "a new lead written in every note");
+    // Notes go until two are left: the lead is placed again and quoted.
+    for n in 2..formula + 2 {
+        std::fs::remove_file(note(n)).unwrap();
+    }
+    let few = index(&ix);
+    assert_eq!(few, full(), "after the notes but two go");
+    assert!(
+        quoted(&few) > quoted(&many),
+        "two notes quote the lead: {} quotes, {} with every note",
+        quoted(&few),
+        quoted(&many)
+    );
+    // Notes come again: the kept lead becomes a formula as they are read.
+    for n in 2..formula + 2 {
+        write_note(n);
+    }
+    let again = index(&ix);
+    assert_eq!(again, full(), "after the notes come again");
+    assert_eq!(quoted(&again), quoted(&many));
+    // One note goes, then one more: still a formula, or placed again.
+    for n in [0, formula + 1] {
+        std::fs::remove_file(note(n)).unwrap();
+        assert_eq!(index(&ix), full(), "after note {n} goes");
+    }
+}
