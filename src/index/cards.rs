@@ -25,6 +25,7 @@
 //!   it, as a record of one thing decided or found does.
 //! - A table never ranks above the record that reads it (its document or
 //!   report): the reader takes the table's place and the table follows.
+//!   Unless the query asks for tables or names this one by its title.
 //! - A meeting record is its document's heading: it folds into its
 //!   document's card ("also in"), the document leading in the better of
 //!   the two places.
@@ -62,6 +63,8 @@ pub struct Entry {
     /// Its own title holds every word of the query that its council and
     /// committee do not: the query names it where it is filed.
     pub named_in_place: bool,
+    /// The query names its kind ("tables").
+    pub kind_asked: bool,
 }
 
 /// One card: the record it shows and those folded into it, as indices
@@ -155,7 +158,8 @@ fn specific_first(entries: &[Entry]) -> Vec<usize> {
     let mut at = 0;
     while at < order.len() {
         let general = &entries[order[at]];
-        if is_layout(&general.kind) {
+        // Unless the query asks for tables, or names this one by its title.
+        if is_layout(&general.kind) && !general.kind_asked && !general.titled {
             let reader =
                 (at + 1..order.len()).find(|&later| reads(&entries[order[later]], general));
             if let Some(later) = reader {
@@ -286,6 +290,7 @@ mod tests {
             score: 1.0,
             titled: false,
             named_in_place: false,
+            kind_asked: false,
         }
     }
 
@@ -362,6 +367,16 @@ mod tests {
         let leads: Vec<usize> = cards.iter().map(|c| c.lead).collect();
         assert_eq!(leads, vec![2, 0, 1]);
         assert_eq!(cards[0].place, 0);
+        // Asked for tables, the table keeps its place.
+        let asked: Vec<Entry> = entries
+            .iter()
+            .map(|e| Entry {
+                kind_asked: e.kind == "table",
+                ..e.clone()
+            })
+            .collect();
+        let leads: Vec<usize> = fold(&asked).iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![0, 1, 2]);
     }
 
     #[test]

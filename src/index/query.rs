@@ -506,7 +506,9 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     let query_stems = super::stem::stems(&req.query);
     let entries: Vec<cards::Entry> = ranked
         .iter()
-        .map(|(score, record, bands)| card_entry(*score, record, bands, &query_stems))
+        .map(|(score, record, bands)| {
+            card_entry(*score, record, bands, &query_stems, &intent.kinds)
+        })
         .collect();
     let card_list = if req.unfolded {
         (0..entries.len())
@@ -626,6 +628,7 @@ fn card_entry(
     record: &serde_json::Value,
     bands: &[u64],
     query_stems: &[String],
+    kinds_asked: &[&str],
 ) -> cards::Entry {
     let s = |p: &str| record.pointer(p).and_then(|v| v.as_str()).unwrap_or("");
     let title = super::stem::stems(own_title(record));
@@ -655,6 +658,7 @@ fn card_entry(
             && short_title
             && query_stems.iter().all(|q| title.contains(q)),
         named_in_place,
+        kind_asked: kinds_asked.contains(&s("/kind")),
     }
 }
 
