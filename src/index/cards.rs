@@ -17,6 +17,18 @@
 //!   and its document is reached beside it. Unless the query names the
 //!   general record by its title (then it is what is wanted), or the
 //!   specific one scores far below it (then it merely mentions a word).
+//! - A record whose own title names what the query asks (every word of
+//!   the query is in its title, or in the council or committee it is
+//!   filed under: the "Planning Applications" minute of the Ayton
+//!   Community Council's minutes for "Ayton community council planning
+//!   applications") takes the place of its whole document ranked above
+//!   it, as a record of one thing decided or found does.
+//! - A table never ranks above the record that reads it (its document or
+//!   report): the reader takes the table's place and the table follows.
+//!   Unless the query asks for tables or names this one by its title.
+//! - A meeting record is its document's heading: it folds into its
+//!   document's card ("also in"), the document leading in the better of
+//!   the two places.
 //! - Past [`PER_DOCUMENT`] cards from one document, further records of it
 //!   are folded into its first card ("5 more in these minutes").
 //!
@@ -48,6 +60,11 @@ pub struct Entry {
     /// Its own title holds every word of the query and little more: the
     /// query names it.
     pub titled: bool,
+    /// Its own title holds every word of the query that its council and
+    /// committee do not: the query names it where it is filed.
+    pub named_in_place: bool,
+    /// The query names its kind ("tables").
+    pub kind_asked: bool,
 }
 
 /// One card: the record it shows and those folded into it, as indices
@@ -99,6 +116,25 @@ fn specificity(kind: &str) -> u8 {
     }
 }
 
+/// A record that lays out what another one reads: a table's cells are in
+/// the text of its document or report.
+fn is_layout(kind: &str) -> bool {
+    kind == "table"
+}
+
+/// Whether `reader` is a record of the same document that reads the
+/// layout `table`: its whole document or a report of it.
+fn reads(reader: &Entry, table: &Entry) -> bool {
+    matches!(reader.kind.as_str(), "document" | "report") && same_document(reader, table)
+}
+
+/// Whether `part` is the heading of the whole-document record `doc`: a
+/// meeting record (the meeting's body, date and place, as the paper's
+/// opening prints them) of the same document.
+fn heading_of(part: &Entry, doc: &Entry) -> bool {
+    part.kind == "meeting" && doc.kind == "document" && same_document(part, doc)
+}
+
 /// How specific a record must be to take the place of a less specific
 /// record of its document: one thing decided or found (see
 /// [`specificity`]).
@@ -111,22 +147,36 @@ const CLOSE_ENOUGH: f32 = 0.4;
 
 /// The entries' indices in the order cards are made: rank order, except
 /// that the first record of one thing decided or found (a resolution, a
-/// recommendation) among the entries takes the place of a less specific
-/// record of its document (its minute, its report, the whole document)
-/// that the query does not name by its title, when it scores close enough
-/// to it; the general record follows it.
+/// recommendation), or one whose title the query names where it is filed,
+/// among the entries takes the place of a less specific record of its
+/// document (its minute, its report, the whole document) that the query
+/// does not name by its title, when it scores close enough to it; the
+/// general record follows it. A table's reader (its document or report)
+/// ranked below it takes its place the same way.
 fn specific_first(entries: &[Entry]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
     let mut at = 0;
     while at < order.len() {
         let general = &entries[order[at]];
+        // Unless the query asks for tables, or names this one by its title.
+        if is_layout(&general.kind) && !general.kind_asked && !general.titled {
+            let reader =
+                (at + 1..order.len()).find(|&later| reads(&entries[order[later]], general));
+            if let Some(later) = reader {
+                let i = order.remove(later);
+                order.insert(at, i);
+                // The reader, now here, may itself give way to a record
+                // of one thing decided below it.
+                continue;
+            }
+        }
         let level = specificity(&general.kind);
         let specific = (at + 1..order.len()).find(|&later| {
             let e = &entries[order[later]];
             let kind = specificity(&e.kind);
             !general.titled
                 && same_document(e, general)
-                && kind >= TAKES_PLACE
+                && (kind >= TAKES_PLACE || (e.named_in_place && !general.named_in_place))
                 && kind > level
                 && e.score >= general.score * CLOSE_ENOUGH
         });
@@ -192,6 +242,20 @@ pub fn fold(entries: &[Entry]) -> Vec<Card> {
                 continue 'entries;
             }
         }
+        // A meeting record and its document: one card, the document
+        // leading.
+        for card in cards.iter_mut() {
+            let lead = &entries[card.lead];
+            if heading_of(e, lead) {
+                card.also_in.push(i);
+                continue 'entries;
+            }
+            if heading_of(lead, e) {
+                card.also_in.push(card.lead);
+                card.lead = i;
+                continue 'entries;
+            }
+        }
         // Many records of one document.
         let mut of_document = cards
             .iter_mut()
@@ -225,6 +289,8 @@ mod tests {
             bands: bands.to_vec(),
             score: 1.0,
             titled: false,
+            named_in_place: false,
+            kind_asked: false,
         }
     }
 
@@ -285,6 +351,66 @@ mod tests {
         ];
         let leads: Vec<usize> = fold(&named).iter().map(|c| c.lead).collect();
         assert_eq!(leads, vec![0, 1]);
+    }
+
+    #[test]
+    fn a_table_gives_way_to_the_document_that_reads_it() {
+        // Kent's budget amendments pack: an amendment form's table ranks
+        // above the pack, whose text holds the form's cells.
+        const PACK: &str = "budget-amendments-pack.pdf";
+        let entries = vec![
+            scored("table", PACK, 35.9),
+            scored("minute", "other.pdf", 20.0),
+            scored("document", PACK, 18.9),
+        ];
+        let cards = fold(&entries);
+        let leads: Vec<usize> = cards.iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![2, 0, 1]);
+        assert_eq!(cards[0].place, 0);
+        // Asked for tables, the table keeps its place.
+        let asked: Vec<Entry> = entries
+            .iter()
+            .map(|e| Entry {
+                kind_asked: e.kind == "table",
+                ..e.clone()
+            })
+            .collect();
+        let leads: Vec<usize> = fold(&asked).iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn a_meeting_record_folds_into_its_document() {
+        // A parish agenda: the meeting record is the paper's opening.
+        let entries = vec![
+            scored("meeting", "agenda.txt", 98.6),
+            scored("document", "agenda.txt", 60.2),
+            scored("meeting", "other.pdf", 38.1),
+        ];
+        let cards = fold(&entries);
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].lead, 1);
+        assert_eq!(cards[0].place, 0);
+        assert_eq!(cards[0].also_in, vec![0]);
+        assert_eq!(cards[1].lead, 2);
+    }
+
+    #[test]
+    fn a_record_the_query_names_where_it_is_filed_takes_its_documents_place() {
+        // "Ayton community council planning applications": the minutes'
+        // "Planning Applications" minute, filed under the Ayton Community
+        // Council, below the whole minutes.
+        let entries = vec![
+            scored("document", "2019.pdf", 69.0),
+            scored("document", "2012.pdf", 65.0),
+            scored("minute", "2019.pdf", 35.0),
+            Entry {
+                named_in_place: true,
+                ..scored("minute", "2019.pdf", 34.0)
+            },
+        ];
+        let leads: Vec<usize> = fold(&entries).iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![3, 0, 1, 2]);
     }
 
     #[test]

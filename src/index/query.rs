@@ -506,7 +506,9 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     let query_stems = super::stem::stems(&req.query);
     let entries: Vec<cards::Entry> = ranked
         .iter()
-        .map(|(score, record, bands)| card_entry(*score, record, bands, &query_stems))
+        .map(|(score, record, bands)| {
+            card_entry(*score, record, bands, &query_stems, &intent.kinds)
+        })
         .collect();
     let card_list = if req.unfolded {
         (0..entries.len())
@@ -525,7 +527,7 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
     for card in card_list.iter().skip(req.offset).take(limit) {
         let (_, record, _) = &ranked[card.lead];
         let text = record.get("text").and_then(|t| t.as_str()).unwrap_or("");
-        let snippet = make_snippet(&snippets, text);
+        let snippet = unlike_those_shown(&snippets, record, text, &hits);
         let fold_in = |i: usize| folded(&ranked[i].1);
         hits.push(Hit {
             // The card stands where it is placed: its score is that rank's.
@@ -546,6 +548,36 @@ fn search_open(open: &Open, req: &SearchRequest) -> Result<SearchResults> {
         hits,
         facets: facets_of(counts),
     })
+}
+
+/// The snippet of a card's `text`; where a card already shown has the
+/// same title over the same snippet (two meetings' agendas opening with
+/// one letterhead), the next matching fragment of the text instead, where
+/// the two differ: one title over one snippet twice reads as one thing
+/// shown twice.
+fn unlike_those_shown(
+    snippets: &Snippets,
+    record: &serde_json::Value,
+    text: &str,
+    shown: &[Hit],
+) -> Snippet {
+    let snippet = make_snippet(snippets, text);
+    let title = own_title(record);
+    let repeats = shown
+        .iter()
+        .any(|h| h.snippet.text == snippet.text && own_title(&h.record) == title);
+    if !repeats || snippet.text.is_empty() {
+        return snippet;
+    }
+    let Some(at) = text.find(snippet.text.as_str()) else {
+        return snippet;
+    };
+    let next = make_snippet(snippets, &text[at + snippet.text.len()..]);
+    if next.text.trim().is_empty() {
+        snippet
+    } else {
+        next
+    }
 }
 
 /// `path#page=N` of a record.
@@ -596,8 +628,21 @@ fn card_entry(
     record: &serde_json::Value,
     bands: &[u64],
     query_stems: &[String],
+    kinds_asked: &[&str],
 ) -> cards::Entry {
     let s = |p: &str| record.pointer(p).and_then(|v| v.as_str()).unwrap_or("");
+    let title = super::stem::stems(own_title(record));
+    let short_title = title.len() <= TITLE_BEYOND_QUERY * query_stems.len();
+    let named_in_place = !query_stems.is_empty() && short_title && {
+        let place = ["/document/council", "/document/body", "/council", "/body"]
+            .iter()
+            .flat_map(|p| super::stem::stems(s(p)))
+            .collect::<Vec<String>>();
+        query_stems.iter().any(|q| title.contains(q))
+            && query_stems
+                .iter()
+                .all(|q| title.contains(q) || place.contains(q))
+    };
     cards::Entry {
         kind: s("/kind").to_string(),
         path: s("/source/path").to_string(),
@@ -609,11 +654,11 @@ fn card_entry(
         date: record_date(record).to_string(),
         bands: bands.to_vec(),
         score,
-        titled: !query_stems.is_empty() && {
-            let title = super::stem::stems(own_title(record));
-            title.len() <= TITLE_BEYOND_QUERY * query_stems.len()
-                && query_stems.iter().all(|q| title.contains(q))
-        },
+        titled: !query_stems.is_empty()
+            && short_title
+            && query_stems.iter().all(|q| title.contains(q)),
+        named_in_place,
+        kind_asked: kinds_asked.contains(&s("/kind")),
     }
 }
 
@@ -776,7 +821,7 @@ struct Snippets {
     /// What to look for in the raw text to place the window: each query
     /// term, lower case, less its last character when that leaves three or
     /// more (a stem's last letter may differ from the word's: "earli" for
-    /// "early", "hope" for "hoping").
+    /// "early", "hope" for "hoping"); the rarest term's first.
     probes: Vec<String>,
 }
 
@@ -796,7 +841,7 @@ impl Snippets {
         terms.sort();
         terms.dedup();
         let mut scored = std::collections::BTreeMap::new();
-        let mut probes = Vec::new();
+        let mut probes: Vec<(u64, String)> = Vec::new();
         for term in &terms {
             let value = term.value();
             let Some(word) = value.as_str() else {
@@ -809,9 +854,14 @@ impl Snippets {
                 if probe.chars().count() > 3 {
                     probe.pop();
                 }
-                probes.push(probe);
+                probes.push((doc_freq, probe));
             }
         }
+        // The rarest term places the window: in a long document the
+        // common words of a query ("capital", "council") are all over its
+        // opening, the word that sets it apart ("fly-tipping") far in.
+        probes.sort();
+        let probes = probes.into_iter().map(|(_, p)| p).collect();
         let tokenizer = searcher.index().tokenizer_for_field(field)?;
         Ok(Snippets {
             generator: SnippetGenerator::new(scored, tokenizer, field, SNIPPET_CHARS),
@@ -834,15 +884,12 @@ impl Snippets {
         self.generator.snippet(text)
     }
 
-    /// `SNIPPET_WINDOW` bytes of `text` around the first probe found in
-    /// it (ignoring ASCII case), cut at whitespace so no word is split.
+    /// `SNIPPET_WINDOW` bytes of `text` around the first place the
+    /// rarest probe found in it appears (ignoring ASCII case), cut at
+    /// whitespace so no word is split.
     fn window<'a>(&self, text: &'a str) -> Option<&'a str> {
         let lower = text.to_ascii_lowercase();
-        let first = self
-            .probes
-            .iter()
-            .filter_map(|p| lower.find(p.as_str()))
-            .min()?;
+        let first = self.probes.iter().find_map(|p| lower.find(p.as_str()))?;
         let mut start = first.saturating_sub(SNIPPET_LEAD);
         let mut end = (start + SNIPPET_WINDOW).min(text.len());
         while !text.is_char_boundary(start) {

@@ -105,5 +105,62 @@ fn the_project_query_set_holds_its_floor() {
 
 /// Floors of the project's query set, a little under the figures measured
 /// when they were last raised.
-const NDCG_FLOOR: f64 = 0.79;
-const MRR_FLOOR: f64 = 0.82;
+const NDCG_FLOOR: f64 = 0.81;
+const MRR_FLOOR: f64 = 0.85;
+
+/// Kent's budget amendments pack and Stithians' agenda, read by a reader:
+/// the pack, whose text holds its amendment forms' cells, comes before a
+/// form's table; the agenda's meeting record (its opening) is one card
+/// with the agenda.
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn a_table_follows_its_document_and_a_meeting_folds_into_it() {
+    let real = crate::support::corpus_real();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let idx = tmp.path().join("idx");
+    let files = [
+        "kent_county-council_2025-02-13_budget-amendments-pack.pdf",
+        "stithians-pc_2021-02-16_agenda.udoc-extracted.txt",
+    ];
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| real.join(f).to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec!["index", "--index", idx.to_str().expect("path")];
+    args.extend(paths.iter().map(String::as_str));
+    let out = run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let v = search_json(&idx, "fly-tipping capital support to districts", &[]);
+    let hits = v["hits"].as_array().expect("hits");
+    let kinds: Vec<&str> = hits
+        .iter()
+        .map(|h| h["record"]["kind"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(kinds.first(), Some(&"document"), "{kinds:?}");
+    assert_eq!(kinds.get(1), Some(&"table"), "{kinds:?}");
+    // The pack's snippet is cut where its rarest word is, not at the
+    // covering letter, where the common words are.
+    let snippet = hits[0]["snippet"]["text"].as_str().unwrap_or("");
+    assert!(snippet.to_lowercase().contains("tip"), "{snippet}");
+
+    let v = search_json(
+        &idx,
+        "Stithians parish council zoom meeting February 2021",
+        &[],
+    );
+    let first = &v["hits"][0];
+    assert_eq!(first["record"]["kind"], "document", "{first}");
+    let also: Vec<&str> = first["also_in"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|f| f["kind"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(also.contains(&"meeting"), "{first}");
+    let meetings = v["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .filter(|h| h["record"]["kind"] == "meeting")
+        .count();
+    assert_eq!(meetings, 0, "{v}");
+}
