@@ -155,8 +155,8 @@ fn pack_000_splits_into_its_documents() {
         [
             (DocType::Agenda, [1, 1]),
             (DocType::Minutes, [2, 7]),
-            (DocType::OfficerReport, [8, 13]),
-            (DocType::OfficerReport, [15, 17]),
+            (DocType::OfficerReport, [8, 14]),
+            (DocType::OfficerReport, [15, 18]),
             (DocType::OfficerReport, [19, 27]),
             (DocType::InspectionReport, [28, 47]),
             (DocType::Presentation, [48, 49]),

@@ -191,11 +191,7 @@ fn seed_001_gives_14_recommendations_in_4_addressee_groups() {
             addressees(&parsed),
             [
                 ("The government".to_string(), 2),
-                (
-                    "Local authorities and partner agencies delivering early help to children and families"
-                        .to_string(),
-                    4
-                ),
+                ("Local authorities and partner agencies".to_string(), 4),
                 ("LSCBs".to_string(), 6),
                 ("Local authorities".to_string(), 2),
             ],
@@ -473,7 +469,7 @@ fn seed_004_recommendation_names_the_committee() {
         let parsed = run(&pages, DocType::ScrutinyReport);
         assert_eq!(
             render(&parsed),
-            "1.3 p1-1 [] @the Committee items=0 progress=null | This report is presented for the Committee's consideration and comment\n",
+            "1.3 p1-1 [] @Committee items=0 progress=null | This report is presented for the Committee's consideration and comment\n",
             "{form}"
         );
     }

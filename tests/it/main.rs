@@ -20,6 +20,7 @@ mod parish_minutes;
 mod parquet;
 mod pdf_read;
 mod relevance;
+mod report_sheets;
 mod scan;
 mod schema;
 mod search;

@@ -74,7 +74,11 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
             inspection_end: cover.inspection_end,
             published: cover.published,
             lead_inspector: cover.lead_inspector,
-            council: d.info.council.clone(),
+            council: d
+                .info
+                .council
+                .as_deref()
+                .map(|c| full_council(&lines, c).unwrap_or_else(|| c.to_string())),
             ..Default::default()
         }),
     });
@@ -110,7 +114,99 @@ pub fn cover<S: AsRef<str>>(lines: &[S]) -> Cover {
             c.lead_inspector = lead_inspector(t);
         }
     }
+    if c.inspection_end.is_none() || c.lead_inspector.is_none() {
+        let head: Vec<&str> = lines
+            .iter()
+            .take(LETTER_LINES)
+            .map(|t| t.as_ref())
+            .collect();
+        let letter = letter_visit(&head.join(" "));
+        if c.inspection_end.is_none() {
+            c.inspection_start = letter.start;
+            c.inspection_end = letter.end;
+        }
+        c.lead_inspector = c.lead_inspector.take().or(letter.inspector);
+    }
     c
+}
+
+/// Lines of a letter's opening read for its visit's dates and inspectors.
+const LETTER_LINES: usize = 30;
+
+/// What a focused visit's letter tells in its opening paragraph.
+#[derive(Debug, Default, PartialEq)]
+struct LetterVisit {
+    start: Option<String>,
+    end: Option<String>,
+    inspector: Option<String>,
+}
+
+/// A visit told as a letter (a focused visit): "This letter summarises the
+/// findings of the focused visit to … on 23 and 24 January 2024. His
+/// Majesty's Inspectors for this visit were Amanda Maxwell, …" -> the
+/// visit's first and last day, and the first inspector named.
+fn letter_visit(head: &str) -> LetterVisit {
+    let mut v = LetterVisit::default();
+    let l = head.to_lowercase();
+    if let Some(p) = l.find("summarises the findings") {
+        let rest = &head[p..];
+        let sentence = rest.split(". ").next().unwrap_or(rest);
+        if let Some(q) = sentence.rfind(" on ") {
+            let dates = sentence[q + 4..].replace(" and ", " to ");
+            let (start, end) = date_range(&dates);
+            v.start = start;
+            v.end = end;
+        }
+    }
+    if let Some(p) = l.find("inspectors") {
+        let after = &l[p..];
+        if let Some(w) = after.find(" were ").filter(|&w| w < 40) {
+            let at = p + w + " were ".len();
+            let name = head[at..]
+                .split([',', '.'])
+                .next()
+                .unwrap_or("")
+                .split(" and ")
+                .next()
+                .unwrap_or("")
+                .trim();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let capitalised = words.iter().all(|w| w.starts_with(char::is_uppercase));
+            if (2..=4).contains(&words.len()) && capitalised {
+                v.inspector = Some(name.to_string());
+            }
+        }
+    }
+    v
+}
+
+/// The council as the report prints it in full, from its short name: the
+/// first "Kent County Council", "Wiltshire Council", "Stockton-on-Tees
+/// Borough Council" among the opening lines.
+fn full_council(lines: &[&str], short: &str) -> Option<String> {
+    for t in lines.iter().take(LETTER_LINES) {
+        let mut from = 0;
+        while let Some(k) = t[from..].find(short).map(|k| k + from) {
+            let after = &t[k + short.len()..];
+            let words: Vec<&str> = after.split_whitespace().take(3).collect();
+            let opens_word = k == 0 || t[..k].ends_with(' ');
+            if opens_word && after.starts_with(' ') {
+                if let Some(n) = words.iter().position(|w| *w == "Council") {
+                    let between = &words[..n];
+                    if between.iter().all(|w| w.starts_with(char::is_uppercase)) {
+                        let mut name = short.to_string();
+                        for w in &words[..=n] {
+                            name.push(' ');
+                            name.push_str(w);
+                        }
+                        return Some(name);
+                    }
+                }
+            }
+            from = k + short.len();
+        }
+    }
+    None
 }
 
 /// "23 May to 16 June 2016", "8 – 12 July 2013", "15 June 2015 – 17 June
@@ -222,6 +318,48 @@ mod tests {
         assert_eq!(
             lead_inspector("Ofsted Sue Eastwood, Ofsted Lead inspector Julie Knight").as_deref(),
             Some("Sue Eastwood")
+        );
+    }
+
+    /// Ofsted's focused-visit letters (Kent 2024, Lancashire 2019).
+    #[test]
+    fn a_letter_tells_the_visit() {
+        let kent = "Dear Ms Hammond Focused visit to Kent County Council local authority children’s services \
+            This letter summarises the findings of the focused visit to Kent County Council local \
+            authority children’s services on 23 and 24 January 2024. His Majesty’s Inspectors for \
+            this visit were Amanda Maxwell, Russel Breyer and Rebecca Dubbins.";
+        let v = letter_visit(kent);
+        assert_eq!(v.start.as_deref(), Some("2024-01-23"));
+        assert_eq!(v.end.as_deref(), Some("2024-01-24"));
+        assert_eq!(v.inspector.as_deref(), Some("Amanda Maxwell"));
+        let lancs =
+            "This letter summarises the findings of a focused visit to Lancashire children’s \
+            services on 4 November 2019. The inspectors were Lorna Schlechte, Her Majesty’s \
+            Inspector, and Shabana Abasi, Her Majesty’s Inspector.";
+        let v = letter_visit(lancs);
+        assert_eq!(v.start.as_deref(), Some("2019-11-04"));
+        assert_eq!(v.end.as_deref(), Some("2019-11-04"));
+        assert_eq!(v.inspector.as_deref(), Some("Lorna Schlechte"));
+    }
+
+    #[test]
+    fn the_council_as_printed_in_full() {
+        let lines = [
+            "Inspection of looked after children",
+            "Norfolk County Council",
+            "Wiltshire Council and NHS Bath and North East Somerset",
+        ];
+        assert_eq!(
+            full_council(&lines, "Norfolk").as_deref(),
+            Some("Norfolk County Council")
+        );
+        assert_eq!(
+            full_council(&lines, "Wiltshire").as_deref(),
+            Some("Wiltshire Council")
+        );
+        assert_eq!(
+            full_council(&["Surrey Safeguarding Children Board"], "Surrey"),
+            None
         );
     }
 

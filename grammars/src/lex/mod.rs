@@ -32,6 +32,6 @@ pub use status::{
     section_marking, yes_no,
 };
 pub use words::{
-    is_letter_formula, is_meeting_role, minutes_title, title_case, MinutesTitle, MEETING_ROLES,
-    SMALL_WORDS,
+    is_letter_formula, is_meeting_role, is_name_title, minutes_title, title_case, MinutesTitle,
+    MEETING_ROLES, SMALL_WORDS,
 };

@@ -124,6 +124,10 @@ fn section_title(input: &str) -> IResult<&str, (SectionKind, &str)> {
             tag_no_case("Recommendation(s)"),
             tag_no_case("Recommendations"),
             tag_no_case("Recommendation"),
+            // Birmingham's report template: "2 Decision(s) recommended:".
+            tag_no_case("Decision(s) recommended"),
+            tag_no_case("Decisions recommended"),
+            tag_no_case("Decision recommended"),
         )))
         .map(|t| (SectionKind::Recommendations, t)),
         recognize(alt((
@@ -152,7 +156,7 @@ fn section_title(input: &str) -> IResult<&str, (SectionKind, &str)> {
 /// Whether `s` may open with a section title: every title opens with one
 /// of these (no non-ASCII char case-folds to their letters).
 fn opens_title(s: &str) -> bool {
-    ["reco", "area", "prio", "what"]
+    ["reco", "area", "prio", "what", "deci"]
         .iter()
         .any(|t| starts_with_ignore_ascii_case(s, t))
 }
@@ -309,7 +313,24 @@ pub fn addressee_lead(input: &str) -> IResult<&str, &str> {
             nom::error::ErrorKind::Verify,
         )));
     }
-    Ok((rest, who))
+    Ok((rest, before_participle(who)))
+}
+
+/// The subject without the participle clause that qualifies it: "Local
+/// authorities and partner agencies delivering early help to children and
+/// families" -> "Local authorities and partner agencies". The clause opens
+/// at a word in lower case ending "-ing", after the first word.
+fn before_participle(who: &str) -> &str {
+    let mut at = 0;
+    for (k, w) in who.split(' ').enumerate() {
+        let participle =
+            w.len() > 5 && w.ends_with("ing") && w.chars().all(|c| c.is_ascii_lowercase());
+        if k > 0 && participle {
+            return who[..at].trim_end();
+        }
+        at += w.len() + 1;
+    }
+    who
 }
 
 fn asked_marker(input: &str) -> IResult<&str, &str> {
@@ -518,7 +539,7 @@ pub fn completes_subject(item: &str) -> bool {
             || IMPERATIVES.contains(&first.trim_end_matches('s')))
 }
 
-/// "This report is presented for the Committee's consideration" -> "the Committee".
+/// "This report is presented for the Committee's consideration" -> "Committee".
 pub fn for_consideration(input: &str) -> Option<&str> {
     for what in [
         "consideration",
@@ -537,7 +558,12 @@ pub fn for_consideration(input: &str) -> Option<&str> {
         let Some(start) = before.rfind(" for ").map(|i| i + 5) else {
             continue;
         };
+        // The body without its article, as every lead gives it.
         let who = before[start..].trim();
+        let who = who
+            .strip_prefix("the ")
+            .or_else(|| who.strip_prefix("The "))
+            .unwrap_or(who);
         if !who.is_empty() && who.split_whitespace().count() <= 5 {
             return Some(who);
         }
@@ -794,14 +820,14 @@ mod tests {
         ] {
             for apostrophe in ["'", "’"] {
                 let s = format!("This report is presented for the Cabinet{apostrophe}s {what}.");
-                assert_eq!(for_consideration(&s), Some("the Cabinet"), "{s}");
+                assert_eq!(for_consideration(&s), Some("Cabinet"), "{s}");
             }
         }
         // A sentence holding a word but no "for" before it, then a later
         // word that has one.
         assert_eq!(
             for_consideration("The Panel's decision is awaited; for the Board's information."),
-            Some("the Board")
+            Some("Board")
         );
         assert_eq!(for_consideration("Nothing to consider here."), None);
     }
@@ -845,6 +871,21 @@ mod tests {
         assert!(key_area("Key Judgement Area:").is_err());
     }
 
+    /// Ofsted's thematic report (seed 000 p31): the addressee is the
+    /// subject, not the clause that says which of them.
+    #[test]
+    fn addressee_lead_without_its_participle_clause() {
+        assert_eq!(
+            addressee_lead("Local authorities and partner agencies delivering early help to children and families should:")
+                .map(|(_, who)| who),
+            Ok("Local authorities and partner agencies")
+        );
+        assert_eq!(
+            addressee_lead("LSCBs should:").map(|(_, who)| who),
+            Ok("LSCBs")
+        );
+    }
+
     #[test]
     fn section_headings() {
         let h = section_heading("Recommendations").unwrap().1;
@@ -859,6 +900,11 @@ mod tests {
         let h = section_heading("9 Recommendation(s):").unwrap().1;
         assert_eq!(h.title, "Recommendation(s)");
         assert!(section_heading("3. Recommendations").is_ok());
+        // Birmingham's group company reports (corpus-real, pp7, 25, 55).
+        let h = section_heading("2. Decision(s) recommended:").unwrap().1;
+        assert_eq!((h.kind, h.colon), (SectionKind::Recommendations, true));
+        assert!(section_heading("2 Decisions recommended:").is_ok());
+        assert!(section_heading("Decisions recommended by the panel were").is_err());
         assert_eq!(
             section_heading("What needs to improve in this area of social work practice?")
                 .unwrap()
@@ -1063,7 +1109,7 @@ mod tests {
             for_consideration(
                 "This report is presented for the Committee's consideration and comment"
             ),
-            Some("the Committee")
+            Some("Committee")
         );
     }
 

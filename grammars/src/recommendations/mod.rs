@@ -391,7 +391,6 @@ fn section(
     let mut in_progress = false;
     let mut nesting = Nesting::default();
     let mut intro_prose = 0;
-    let mut lead_number: Option<String> = None;
     let mut last_number: Option<u32> = None;
 
     let mut queue: Vec<Para> = inline.into_iter().collect();
@@ -432,7 +431,6 @@ fn section(
         // Addressee leads: "LSCBs should:", "Cabinet is asked to RECOMMEND that:".
         if let Ok((_, who)) = addressee_lead(&body) {
             addressee = Some(who.to_string());
-            lead_number = number;
             nesting = Nesting::default();
             group_start = recs.len();
             in_progress = false;
@@ -445,7 +443,6 @@ fn section(
         if lead_body.ends_with(':') {
             if let Ok((_, who)) = asked_to(lead_body) {
                 addressee = Some(who.to_string());
-                lead_number = number;
                 nesting = Nesting::default();
                 advance(&mut j);
                 continue;
@@ -470,7 +467,6 @@ fn section(
             });
             if completes {
                 addressee = Some(who.to_string());
-                lead_number = number;
                 nesting = Nesting::default();
                 advance(&mut j);
                 continue;
@@ -552,7 +548,7 @@ fn section(
                         .filter(|_| !(head.area_is_title && addressee.is_some()))
                 });
                 last_number = number.as_deref().and_then(|n| n.parse().ok());
-                let new = split_item(p, &body, number, &lead_number, &addressee, area, out);
+                let new = split_item(p, &body, number, &addressee, area, out);
                 let single = new.len() == 1;
                 recs.extend(new);
                 nesting = Nesting {
@@ -662,17 +658,12 @@ fn split_item(
     p: &Para,
     body: &str,
     number: Option<String>,
-    lead_number: &Option<String>,
     addressee: &Option<String>,
     area: Option<String>,
     out: &mut Parsed,
 ) -> Vec<Rec> {
-    let number = match (lead_number, number) {
-        (Some(lead), Some(n)) if n.chars().all(|c| c.is_ascii_alphanumeric()) && n.len() <= 3 => {
-            Some(format!("{lead}({n})"))
-        }
-        (_, n) => n,
-    };
+    // An item numbered under a numbered lead ("2.1 Cabinet is asked to
+    // RESOLVE that:" over "(1) …") keeps its own number as printed: "1".
     let mut texts: Vec<String> = vec![body.to_string()];
     let mut bodies: Vec<Option<String>> = vec![None];
     if p.bullets > 1 {
@@ -1095,7 +1086,7 @@ mod tests {
     }
 
     #[test]
-    fn asked_lead_numbers_its_items() {
+    fn items_under_a_numbered_lead_keep_their_own_numbers() {
         let got = recs(
             "2.0 Recommendations\n2.1 Cabinet is asked to RESOLVE that:\n(1) the findings be noted;\n(2) the structure be noted.\n3.0 Background and Key Issues\n3.1 In September the Cabinet asked.",
             DocType::OfficerReport,
@@ -1104,12 +1095,12 @@ mod tests {
             got,
             [
                 (
-                    Some("2.1(1)".into()),
+                    Some("1".into()),
                     Some("Cabinet".into()),
                     "the findings be noted;".into()
                 ),
                 (
-                    Some("2.1(2)".into()),
+                    Some("2".into()),
                     Some("Cabinet".into()),
                     "the structure be noted.".into()
                 ),

@@ -7,6 +7,7 @@
 //! segmentation reads too. This grammar does not read a report's body:
 //! recommendations in the body are the recommendation grammar's.
 
+mod author;
 mod status;
 
 use crate::agenda::meeting;
@@ -82,6 +83,22 @@ pub fn parse_with_sheet(
         (Some(a), None) => split_contact(&a),
         (a, c) => (a.or_else(|| signature(&closing_lines(&lines))), c),
     };
+    // A writer's label names a person: the post after the name is not
+    // theirs to keep; where it names only a post, the contact block that
+    // closes the body may name the person.
+    let writer = fs.author_rank.is_none_or(author::is_writer_rank);
+    let author = match author {
+        Some(a) if writer => match author::person(&a) {
+            Some(name) => Some(name.to_string()),
+            None => closing_author(&lines[first..]).or(Some(a)),
+        },
+        None => closing_author(&lines[first..]),
+        a => a,
+    };
+    // The report names whom it goes to as printed ("Report to Haringey
+    // Schools Forum"); the meeting is the body without its council, as
+    // the file's other records name it.
+    let printed_body = fs.body.clone().or_else(|| info.body.clone());
     let body = fs
         .body
         .as_deref()
@@ -97,7 +114,12 @@ pub fn parse_with_sheet(
         .filter(|t| !t.trim().is_empty())
         .take(SHEET_LINES)
         .collect();
-    let st = status::read(&opening);
+    let mut st = status::read(&opening);
+    if st.exempt.is_none() {
+        st.exempt = lines[first..]
+            .iter()
+            .find_map(|(l, _)| status::appendix_checklist(&l.text));
+    }
     // A report about a decision names its number in its title
     // ("Cabinet reconsideration of Decision 24/00093").
     let number = st
@@ -117,7 +139,7 @@ pub fn parse_with_sheet(
             status: fs.status.clone(),
             recommendations: fs.recommendations.clone(),
             date: date.clone(),
-            body: body.clone(),
+            body: printed_body,
             decision_number: number,
             key_decision: st.key_decision,
             exempt: st.exempt,
@@ -161,6 +183,22 @@ fn split_contact(author: &str) -> (Option<String>, Option<String>) {
     }
 }
 
+/// The first "Report Author:" of a contact block in the report's lines
+/// that names a person.
+fn closing_author(lines: &[(&Line, u32)]) -> Option<String> {
+    lines.iter().find_map(|(l, _)| {
+        let t = l.text.trim_start();
+        let opens = t
+            .get(..13)
+            .is_some_and(|h| h.eq_ignore_ascii_case("report author"));
+        if opens {
+            author::closing_author(&plain_cells(&l.text))
+        } else {
+            None
+        }
+    })
+}
+
 /// The plain text of the last lines that are not blank, in order: where a
 /// signature is looked for.
 fn closing_lines(lines: &[(&Line, u32)]) -> Vec<String> {
@@ -178,8 +216,10 @@ fn closing_lines(lines: &[(&Line, u32)]) -> Vec<String> {
 /// Lines at a document's end that may hold a member's signature.
 const SIGNATURE_LINES: usize = 6;
 
-/// A member's report is signed at its end: "Councillor Janice Brunton
-/// Dobson" over "Executive Member for Education & Skills".
+/// A report is signed at its end, a name over a post: "Councillor Janice
+/// Brunton Dobson" over "Executive Member for Education & Skills", "Olive
+/// O’Sullivan" over "Acting Town Clerk". The name is the author; the post
+/// under it is theirs to hold.
 fn signature(texts: &[String]) -> Option<String> {
     let lines: Vec<&str> = texts
         .iter()
@@ -189,10 +229,8 @@ fn signature(texts: &[String]) -> Option<String> {
     let tail = &lines[lines.len().saturating_sub(SIGNATURE_LINES)..];
     for (k, t) in tail.iter().enumerate() {
         let role = tail.get(k + 1)?;
-        let lr = role.to_lowercase();
-        let is_role = lr.starts_with("executive member") || lr.starts_with("cabinet member");
-        if t.starts_with("Councillor ") && t.chars().count() <= 60 && is_role {
-            return Some(format!("{t}, {role}"));
+        if t.chars().count() <= 60 && author::is_person_name(t) && author::is_post(role) {
+            return Some(t.to_string());
         }
     }
     None

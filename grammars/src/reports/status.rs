@@ -74,6 +74,10 @@ pub fn read(lines: &[&str]) -> Status {
                     continue;
                 }
             }
+            if let Some(e) = heading_marking(cell) {
+                st.exempt = Some(e);
+                continue;
+            }
         }
         for (c, cell) in row.iter().enumerate() {
             let Some((fact, value)) = labelled(cell) else {
@@ -95,6 +99,41 @@ pub fn read(lines: &[&str]) -> Status {
         }
     }
     st
+}
+
+/// A report's list of appendices, each answered YES (appended) or NO,
+/// holds one for exempt information ("Appendix E – Exempt Information NO"):
+/// NO says the report has no exempt part (false), YES that it has (true).
+/// Read anywhere in the report, where its opening lines said nothing.
+pub fn appendix_checklist(line: &str) -> Option<bool> {
+    if !line.contains("xempt") && !line.contains("XEMPT") {
+        return None;
+    }
+    let t = plain_cow(line);
+    let t = t.trim().trim_end_matches(['|', ' ']);
+    let (head, answer) = t.rsplit_once(' ')?;
+    let answer = crate::lex::yes_no(answer).filter(|_| answer.len() <= 3)?;
+    let head = head.trim_end_matches(['|', ' ']).to_ascii_lowercase();
+    let listed = head.starts_with("appendix") && head.ends_with("exempt information");
+    listed.then_some(answer)
+}
+
+/// A letterhead in capitals that the marking closes, the two run together
+/// on one line ("BIRMINGHAM CITY COUNCIL PUBLIC REPORT"): the marking of
+/// its last two words ("PUBLIC REPORT", "PRIVATE REPORT"). A line with a
+/// small letter is prose or a title, never a letterhead.
+fn heading_marking(cell: &str) -> Option<bool> {
+    if cell.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let n = words.len();
+    if !(3..=8).contains(&n) {
+        return None;
+    }
+    // Two words, so that the marking has its noun ("REPORT"): one word
+    // alone at a heading's end ("… OPEN") is the heading's own.
+    publication_marking(&words[n - 2..].join(" "))
 }
 
 /// The fact and the value of a labelled cell: "Key Decision: No" ->
@@ -183,6 +222,40 @@ mod tests {
         assert_eq!(st.decision_number.as_deref(), Some("24/00093"));
         assert_eq!(st.key_decision, Some(true));
         assert_eq!(st.exempt, Some(false));
+    }
+
+    /// Birmingham group company reports, p25: the council's letterhead and
+    /// the marking run together on one line.
+    #[test]
+    fn letterhead_closed_by_marking() {
+        let st = read(&["\t\tBIRMINGHAM CITY COUNCIL PUBLIC REPORT"]);
+        assert_eq!(st.exempt, Some(false));
+        let st = read(&["BIRMINGHAM CITY COUNCIL PRIVATE REPORT"]);
+        assert_eq!(st.exempt, Some(true));
+        assert_eq!(read(&["CABINET MEMBER PUBLIC HEALTH"]).exempt, None);
+        assert_eq!(read(&["Report to the Public Report Panel"]).exempt, None);
+    }
+
+    /// Bristol committee reports close with their appendices, each YES or
+    /// NO, in one line or in a grid.
+    #[test]
+    fn appendix_checklist_answers_exempt() {
+        assert_eq!(
+            appendix_checklist("Appendix E – Exempt Information NO"),
+            Some(false)
+        );
+        assert_eq!(
+            appendix_checklist("Appendix E – Exempt Information\tNO"),
+            Some(false)
+        );
+        assert_eq!(
+            appendix_checklist("Appendix E – Exempt Information YES"),
+            Some(true)
+        );
+        assert_eq!(
+            appendix_checklist("The exempt information is not disclosed"),
+            None
+        );
     }
 
     /// WECA MCA Committee report, p1-2: the grid's label cell swallowed the

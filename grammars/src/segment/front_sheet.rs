@@ -7,7 +7,7 @@
 
 use super::agenda_item_stamp;
 use super::heading::body_and_date;
-use crate::lex::{find_date, fold};
+use crate::lex::{find_date, find_date_at, fold};
 use nom::branch::alt;
 use nom::bytes::complete::tag_no_case;
 use nom::character::complete::{char, space0, space1};
@@ -52,6 +52,7 @@ const LABELS: &[(&str, Field, u8)] = &[
     ("lead officers", Field::Author, 1),
     ("report author", Field::Author, 0),
     ("report status", Field::Status, 0),
+    ("produced by", Field::Author, 3),
     ("report title", Field::Title, 0),
     ("lead officer", Field::Author, 1),
     ("meeting date", Field::Date, 0),
@@ -259,6 +260,11 @@ pub struct FrontSheet {
     pub recommendations: Vec<String>,
     pub date: Option<String>,
     pub body: Option<String>,
+    /// The rank of the label the author was read from (`LABELS`): 0–2 a
+    /// writer's label ("Author", "Lead Officer", "Responsible Officer"), 3
+    /// a memo's sender ("From", "By", "Report of", "Produced by"), 4 "Report authorised
+    /// by".
+    pub author_rank: Option<u8>,
     /// Labels found: two or more make a front sheet.
     pub fields: usize,
     /// Index into the texts of the last line the front sheet used.
@@ -342,7 +348,7 @@ pub fn front_sheet(texts: &[&str]) -> FrontSheet {
         if fs.agenda_item.is_none() {
             let next = texts[i + 1..].iter().find(|t| !t.is_empty()).copied();
             if let Some(n) = agenda_item_stamp(texts[i], next) {
-                fs.agenda_item = Some(format!("Agenda Item {n}"));
+                fs.agenda_item = Some(n);
                 i += 1;
                 continue;
             }
@@ -356,8 +362,18 @@ pub fn front_sheet(texts: &[&str]) -> FrontSheet {
         // Labels stacked in one cell ("Subject: Report Of: Wards Affected:
         // | …") cannot be paired with their values: count them, set nothing.
         let stacked = inline.matches(": ").count() + inline.ends_with(':') as usize;
-        if field_label(&inline).is_ok() && stacked >= 1 {
+        let pairs = if stacked >= 1 {
+            stacked_pairs(field, rank, &inline)
+        } else {
+            Vec::new()
+        };
+        if stacked >= 1 && (field_label(&inline).is_ok() || !pairs.is_empty()) {
             fs.fields += stacked;
+            // Two labels whose values run together in the next cell are
+            // paired where the values part by typography.
+            for (f, r, v) in pairs {
+                apply(&mut fs, &mut ranks, f, r, &v, &texts, j);
+            }
             i = j;
             continue;
         }
@@ -402,18 +418,92 @@ pub fn front_sheet(texts: &[&str]) -> FrontSheet {
             value = before_follow_on(&value).to_string();
         }
         fs.last_line = fs.last_line.max(j.saturating_sub(1));
-        let better = match ranks.iter().find(|(f, _)| *f == field) {
-            Some((_, r)) => rank < *r,
-            None => true,
-        };
-        if !value.is_empty() && better {
-            ranks.retain(|(f, _)| *f != field);
-            ranks.push((field, rank));
-            set_field(&mut fs, field, &value, &texts, j);
-        }
+        apply(&mut fs, &mut ranks, field, rank, &value, &texts, j);
         i = j.max(i + 1);
     }
     fs
+}
+
+/// Set `field` from `value` unless a label of a lower rank set it already.
+fn apply(
+    fs: &mut FrontSheet,
+    ranks: &mut Vec<(Field, u8)>,
+    field: Field,
+    rank: u8,
+    value: &str,
+    texts: &[&str],
+    after: usize,
+) {
+    let better = match ranks.iter().find(|(f, _)| *f == field) {
+        Some((_, r)) => rank < *r,
+        None => true,
+    };
+    if !value.is_empty() && better {
+        ranks.retain(|(f, _)| *f != field);
+        ranks.push((field, rank));
+        if field == Field::Author {
+            fs.author_rank = Some(rank);
+        }
+        set_field(fs, field, value, texts, after);
+    }
+}
+
+/// Two labels stacked in one cell with their values run together in the
+/// next ("Report to: Report of: | CABINET COMMITTEE – GROUP COMPANY
+/// GOVERNANCE Corporate Director – Finance & Governance"; "Report of: Date
+/// of Decision: | Corporate Director, Finance & Governance 13 November
+/// 2018"): `first` is the field of the label the line opens with, `inline`
+/// the rest. The values part where the capitals of the first end, or where
+/// the second label's date begins; where neither parts them, nothing.
+fn stacked_pairs(first: Field, first_rank: u8, inline: &str) -> Vec<(Field, u8, String)> {
+    let Some((labels, values)) = inline.split_once(" | ") else {
+        return Vec::new();
+    };
+    let labels = labels.trim().trim_end_matches(':').trim();
+    // The second label: a known one, or any short phrase before a colon
+    // (its value is passed over unless it is a date).
+    let second = match field_label(labels) {
+        Ok((rest, (f, r))) if rest.trim().is_empty() => (f, r),
+        _ if labels.contains(':') || labels.split_whitespace().count() > 4 => return Vec::new(),
+        _ if labels.to_ascii_lowercase().contains("date") => (Field::Date, 0),
+        _ => (Field::Other, 0),
+    };
+    let values = values.trim();
+    let cut = if second.0 == Field::Date {
+        find_date_at(values).map(|(k, _)| k).filter(|&k| k > 0)
+    } else {
+        capitals_end(values)
+    };
+    let Some(cut) = cut else {
+        return Vec::new();
+    };
+    let (a, b) = (values[..cut].trim(), values[cut..].trim());
+    if a.is_empty() || b.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        (first, first_rank, a.to_string()),
+        (second.0, second.1, b.to_string()),
+    ]
+}
+
+/// The byte offset where a run of words in capitals (two or more) gives
+/// way to words that are not: "CABINET COMMITTEE – GROUP Corporate
+/// Director" -> the offset of "Corporate".
+fn capitals_end(s: &str) -> Option<usize> {
+    let mut caps = 0;
+    let mut at = 0;
+    for w in s.split(' ') {
+        let lettered = w.chars().any(char::is_alphabetic);
+        let upper = !w.chars().any(char::is_lowercase);
+        if upper {
+            caps += usize::from(lettered);
+        } else {
+            return (caps >= 2).then_some(at);
+        }
+        at += w.len() + 1;
+    }
+    None
 }
 
 fn set_field(fs: &mut FrontSheet, field: Field, value: &str, texts: &[&str], after: usize) {
@@ -553,6 +643,56 @@ mod tests {
         }
     }
 
+    /// Birmingham's group company reports: two labels in one cell, their
+    /// values run together in the next.
+    #[test]
+    fn stacked_labels_paired_by_typography() {
+        let texts = [
+            "BIRMINGHAM CITY COUNCIL PUBLIC REPORT",
+            "Report to: Report of: | CABINET COMMITTEE – GROUP COMPANY GOVERNANCE Corporate Director – Finance & Governance",
+            "Date of Decision: | 13 November 2018",
+            "Subject: | Group Company – Risk Register",
+        ];
+        let fs = front_sheet(&texts);
+        assert_eq!(
+            fs.author.as_deref(),
+            Some("Corporate Director – Finance & Governance")
+        );
+        assert_eq!(fs.author_rank, Some(3));
+        assert_eq!(
+            fs.body.as_deref(),
+            Some("Cabinet Committee – Group Company Governance")
+        );
+        let dated = [
+            "Report to: | CABINET COMMITTEE – GROUP COMPANY GOVERNANCE",
+            "Report of: Date of Decision: | Corporate Director, Finance & Governance 13 November 2018",
+            "SUBJECT: | COUNCIL RELATED COMPANIES",
+        ];
+        let fs = front_sheet(&dated);
+        assert_eq!(
+            fs.author.as_deref(),
+            Some("Corporate Director, Finance & Governance")
+        );
+        assert_eq!(fs.date.as_deref(), Some("2018-11-13"));
+        // Values that do not part by typography are not guessed at.
+        assert!(
+            stacked_pairs(Field::Body, 0, "Report of: | Cabinet Corporate Director").is_empty()
+        );
+    }
+
+    /// Kent's quarterly performance report names the team that made it.
+    #[test]
+    fn produced_by_names_the_sender() {
+        let texts = [
+            "Quarterly Performance Report",
+            "Produced by: Kent Analytics",
+            "E-mail: performance@kent.gov.uk",
+        ];
+        let fs = front_sheet(&texts);
+        assert_eq!(fs.author.as_deref(), Some("Kent Analytics"));
+        assert_eq!(fs.author_rank, Some(3));
+    }
+
     #[test]
     fn wrapped_label_and_value() {
         let texts = [
@@ -659,7 +799,7 @@ mod tests {
             "Report to Haringey Schools Forum – 21 May 2015",
         ];
         let fs = front_sheet(&texts);
-        assert_eq!(fs.agenda_item.as_deref(), Some("Agenda Item 6"));
+        assert_eq!(fs.agenda_item.as_deref(), Some("6"));
         assert_eq!(fs.date.as_deref(), Some("2015-05-21"));
         assert_eq!(fs.body.as_deref(), Some("Haringey Schools Forum"));
     }

@@ -272,8 +272,25 @@ pub fn segment_lexed(pages: &[Page], flat: &[LexedLine]) -> Vec<Segment> {
             sheet: sheet.filter(|_| sheet_as_read),
         });
     }
+    take_blank_pages(&mut out, pages);
     inherit_pack_meeting(&mut out);
     out
+}
+
+/// Pages with no text after a document's last line and before the next
+/// document (the blank back of its last sheet, a scanned page) are its
+/// pages: its page range runs to the page before the next document, or
+/// to the file's last page.
+fn take_blank_pages(segs: &mut [Segment], pages: &[Page]) {
+    for k in 0..segs.len() {
+        let next = segs.get(k + 1).map_or(pages.len(), |s| s.first);
+        let last = segs[k].last;
+        if next > last + 1 {
+            if let Some(p) = pages.get(next - 1) {
+                segs[k].info.pages[1] = p.number;
+            }
+        }
+    }
 }
 
 /// Documents bound into an agenda pack after its agenda belong to that
@@ -827,22 +844,34 @@ fn describe(
         | DocType::PerformanceReport => {
             // The sheet is kept for the report grammar: its fields are copied.
             let fs = sheet_of(sheet, texts);
-            // Failing a title field, a heading among the first eight
-            // unlabelled opening lines (read only when there is no field).
-            info.title = fs.title.clone().or_else(|| {
-                let opening: Vec<&Flat> = head_lines
+            // The first eight unlabelled opening lines, read only when a
+            // field is missing.
+            let opening = || -> Vec<&Flat> {
+                head_lines
                     .iter()
                     .copied()
                     .filter(|f| front_sheet::field_label(&f.plain).is_err())
                     .take(8)
-                    .collect();
-                title::opening_title(&opening, council)
-            });
+                    .collect()
+            };
+            // Failing a title field, a heading among the opening lines.
+            info.title = fs
+                .title
+                .clone()
+                .or_else(|| title::opening_title(&opening(), council));
             info.body = fs
                 .body
                 .as_deref()
                 .map(|b| heading::strip_council(b, council));
-            info.date = fs.date.clone();
+            // Failing a date field, the meeting named with its date on the
+            // report's first line ("Royal Sutton Coldfield Town Council
+            // Meeting 21 February 2017" over "Agenda Item 166").
+            info.date = fs.date.clone().or_else(|| {
+                opening()
+                    .first()
+                    .filter(|f| f.plain.split_whitespace().nth(MEETING_LINE_WORDS).is_none())
+                    .and_then(|f| find_date(&f.plain))
+            });
         }
         DocType::InspectionReport => {
             info.title = inspection_title(&head);
@@ -861,6 +890,9 @@ fn describe(
     }
     info
 }
+
+/// Words a report's opening line naming its meeting and date may hold.
+const MEETING_LINE_WORDS: usize = 12;
 
 fn inspection_title(head: &[&str]) -> Option<String> {
     let cues = [
@@ -1328,6 +1360,18 @@ mod tests {
         assert!(!is_bare_date(
             "Report to Haringey Schools Forum – 21 May 2015 and more"
         ));
+    }
+
+    /// Burton-cum-Walden's minutes: the second sheet is blank, and is the
+    /// minutes' page all the same.
+    #[test]
+    fn a_blank_page_after_a_document_is_its_page() {
+        let text = "Cabinet\nAGENDA\n1. APOLOGIES\n2. MINUTES\n\u{c}\n\u{c}\n";
+        let pages = from_text(text);
+        let segs = segment(&pages);
+        assert_eq!(segs.len(), 1);
+        assert_eq!(segs[0].info.pages, [1, pages.len() as u32]);
+        assert_eq!(segs[0].last, 0);
     }
 
     #[test]
