@@ -923,49 +923,43 @@ fn read(
                 meeting_date: date.clone(),
                 category,
             };
-            if raw.chair {
-                let mut c = a.clone();
-                c.status = AttendanceStatus::Chair;
-                entries.push(Entry {
-                    attendance: a,
-                    text: text.clone(),
-                    page: line.page,
-                });
-                entries.push(Entry {
-                    attendance: c,
-                    text,
-                    page: line.page,
-                });
-            } else {
-                entries.push(Entry {
-                    attendance: a,
-                    text,
-                    page: line.page,
-                });
+            // The chair is one of those present: one entry, "Chair" its
+            // role at this meeting.
+            let mut a = a;
+            if raw.chair && a.role.is_none() {
+                a.role = Some("Chair".to_string());
             }
-        }
-    }
-    // The chair: the list's entry for the same person, else the name as printed.
-    if let Some((name, page)) = chair {
-        let known = entries
-            .iter()
-            .find(|e| same_person(&e.attendance.name, &name))
-            .map(|e| e.attendance.clone());
-        let already = entries
-            .iter()
-            .any(|e| e.attendance.status == AttendanceStatus::Chair);
-        if !already {
-            let mut a = known.unwrap_or_else(|| Attendance {
-                name: title_case(&name),
-                meeting_date: date.clone(),
-                ..Attendance::default()
-            });
-            a.status = AttendanceStatus::Chair;
             entries.push(Entry {
                 attendance: a,
+                text,
+                page: line.page,
+            });
+        }
+    }
+    // The chair ("TONY HARTNEY IN THE CHAIR", "The Meeting was Chaired by
+    // Kenny Combe."): the list's entry for the same person takes "Chair"
+    // as its role at this meeting; a chair the list does not name is
+    // present, as printed.
+    if let Some((name, page)) = chair {
+        let already = entries
+            .iter()
+            .any(|e| e.attendance.role.as_deref() == Some("Chair"));
+        match entries
+            .iter_mut()
+            .find(|e| same_person(&e.attendance.name, &name))
+        {
+            Some(e) => e.attendance.role = Some("Chair".to_string()),
+            None if !already => entries.push(Entry {
+                attendance: Attendance {
+                    name: title_case(&name),
+                    role: Some("Chair".to_string()),
+                    meeting_date: date.clone(),
+                    ..Attendance::default()
+                },
                 text: format!("{name} IN THE CHAIR"),
                 page,
-            });
+            }),
+            None => {}
         }
     }
     // Apologies minuted in the body.
@@ -1382,7 +1376,6 @@ mod tests {
             got,
             vec![
                 "Present Councillor A Smith",
-                "Chair Councillor A Smith",
                 "Present Councillor B Jones",
                 "Present Councillor C Brown",
                 "Apologies Councillor D White",
