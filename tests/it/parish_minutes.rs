@@ -259,3 +259,27 @@ fn decisions_printed_in_bold_and_in_the_present_tense() {
     assert!(sutton.iter().any(|r| r["minute"].as_str() == Some("6")
         && r["marker"].as_str() == Some("The Committee resolves")));
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn apologies_minuted_as_a_list_of_names() {
+    // Milburn's "18.05.2 Apologies" minute is the names alone.
+    let (recs, _, _) = crate::support::real_extract();
+    let apologies: Vec<(String, String)> =
+        of(recs, "milburn-pc_2018-05-08_agm-minutes", "attendance")
+            .iter()
+            .filter(|r| r["status"].as_str() == Some("apologies"))
+            .map(|r| {
+                (
+                    r["name"].as_str().unwrap_or("").to_string(),
+                    r["role"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+    for (name, role) in [("A Armstrong", "EDC"), ("M Armstrong", "Councillor")] {
+        assert!(
+            apologies.iter().any(|a| a.0 == name && a.1 == role),
+            "{name} {role} not among {apologies:?}"
+        );
+    }
+}

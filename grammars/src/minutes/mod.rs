@@ -1514,6 +1514,39 @@ The Committee noted the concerns raised by members.
         );
     }
 
+    /// Milburn Parish Council, AGM of 8 May 2018: a minute headed
+    /// "Apologies" whose text is the names alone.
+    #[test]
+    fn apologies_minuted_as_a_list_of_names() {
+        let text = "MINUTES OF THE PARISH COUNCIL
+Present: Councillors D Richardson (Chair), R Healey
+**18.05.1 Election of Chair**
+All Councillors agreed that Councillor Richardson be elected Chair.
+**18.05.2 Apologies**
+A Armstrong, EDC and M Armstrong (Councillors)
+**18.05.3 Register of Interests**
+None
+";
+        let pages = from_text(text);
+        let info = DocumentInfo {
+            doc_type: DocType::Minutes,
+            pages: [1, 1],
+            ..DocumentInfo::default()
+        };
+        let mut p = Parsed::default();
+        attendance::parse(&Doc::of(&pages, &info, 0), &mut p);
+        let got = attendance_of(&p);
+        assert!(
+            got.iter().any(|a| a.starts_with("Apologies A Armstrong")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|a| a.starts_with("Apologies M Armstrong")),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|a| !a.contains("None")), "{got:?}");
+    }
+
     #[test]
     fn grid_without_a_header_row() {
         let text = "MINUTES OF THE PANEL\nPresent: Jon Abbey\n\
