@@ -195,3 +195,91 @@ fn a_misprinted_minute_number_in_the_sequence_is_a_minute() {
         "{matters_arising}"
     );
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn minute_headings_between_the_rows_of_an_items_action_grid() {
+    // Ayton's "Items | Action" grid of 6 July 2021 sets most minute headings
+    // as lines of their own between its rows and after its last row.
+    let (recs, _, _) = crate::support::real_extract();
+    let numbers: Vec<&str> = of(recs, "ayton-cc_2021-07-06_minutes", "minute")
+        .iter()
+        .filter_map(|m| m["number"].as_str())
+        .collect();
+    for n in ["1", "2", "3", "4", "5", "6", "7", "10", "12", "13"] {
+        assert!(numbers.contains(&n), "{n} not among {numbers:?}");
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn decisions_printed_in_bold_and_in_the_present_tense() {
+    let (recs, _, _) = crate::support::real_extract();
+    let resolutions = of(
+        recs,
+        "bristol-cc_2025-05-15_transport-connectivity-policy-committee_printed-minutes",
+        "resolution",
+    );
+    let in_minute = |n: &str| {
+        resolutions
+            .iter()
+            .filter(|r| r["minute"].as_str() == Some(n))
+            .map(|r| r["text"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(in_minute("7")
+        .iter()
+        .any(|t| t.contains("Noted the membership")));
+    assert!(in_minute("17")
+        .iter()
+        .any(|t| t.contains("noted the report")));
+    assert!(in_minute("19")
+        .iter()
+        .any(|t| t.contains("noted the update report")));
+    assert!(in_minute("20")
+        .iter()
+        .any(|t| t.contains("noted the report")));
+    // A bold title opening with the year it covers is a minute heading.
+    let titles: Vec<&str> = of(
+        recs,
+        "bristol-cc_2025-05-15_transport-connectivity-policy-committee_printed-minutes",
+        "minute",
+    )
+    .iter()
+    .filter_map(|m| m["text"].as_str())
+    .collect();
+    assert!(titles
+        .iter()
+        .any(|t| t.contains("2024/25 Q4 Corporate Risk Management Report")));
+    let sutton = of(
+        recs,
+        "sutton-coldfield-tc_2018-03-13_alcs-committee-minutes",
+        "resolution",
+    );
+    assert!(sutton.iter().any(|r| r["minute"].as_str() == Some("6")
+        && r["marker"].as_str() == Some("The Committee resolves")));
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn apologies_minuted_as_a_list_of_names() {
+    // Milburn's "18.05.2 Apologies" minute is the names alone.
+    let (recs, _, _) = crate::support::real_extract();
+    let apologies: Vec<(String, String)> =
+        of(recs, "milburn-pc_2018-05-08_agm-minutes", "attendance")
+            .iter()
+            .filter(|r| r["status"].as_str() == Some("apologies"))
+            .map(|r| {
+                (
+                    r["name"].as_str().unwrap_or("").to_string(),
+                    r["role"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+    for (name, role) in [("A Armstrong", "EDC"), ("M Armstrong", "Councillor")] {
+        assert!(
+            apologies.iter().any(|a| a.0 == name && a.1 == role),
+            "{name} {role} not among {apologies:?}"
+        );
+    }
+}

@@ -405,6 +405,33 @@ fn is_chair_note(p: &str) -> Option<&'static str> {
 /// (or the one before it when no name follows); "(A)" marks apologies; a
 /// bracket holding a titled or starred name makes the words before it the
 /// role ("Cabinet Member for CYPS (*Cllr Ann Waters)").
+/// A minute heading "Apologies" or "Apologies for Absence", numbered.
+fn is_apologies_heading(text: &str) -> bool {
+    let Ok((rest, _)) = lex::heading_number(text) else {
+        return false;
+    };
+    let title = rest
+        .trim()
+        .trim_end_matches([':', '.', '-'])
+        .trim()
+        .to_lowercase();
+    title == "apologies" || title == "apologies for absence"
+}
+
+/// A line of names and nothing else: no sentence, every word capitalised
+/// but the joining "and" ("A Armstrong, EDC and M Armstrong (Councillors)").
+fn is_bare_name_list(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && !t.ends_with('.')
+        && t.split_whitespace().all(|w| {
+            w == "and"
+                || w == "&"
+                || w.trim_start_matches('(')
+                    .starts_with(|c: char| c.is_uppercase())
+        })
+}
+
 pub fn list_entries(s: &str) -> Vec<Raw> {
     let toks = tokens(s);
     let mut out: Vec<Raw> = Vec::new();
@@ -923,58 +950,62 @@ fn read(
                 meeting_date: date.clone(),
                 category,
             };
-            if raw.chair {
-                let mut c = a.clone();
-                c.status = AttendanceStatus::Chair;
-                entries.push(Entry {
-                    attendance: a,
-                    text: text.clone(),
-                    page: line.page,
-                });
-                entries.push(Entry {
-                    attendance: c,
-                    text,
-                    page: line.page,
-                });
-            } else {
-                entries.push(Entry {
-                    attendance: a,
-                    text,
-                    page: line.page,
-                });
+            // The chair is one of those present: one entry, "Chair" its
+            // role at this meeting.
+            let mut a = a;
+            if raw.chair && a.role.is_none() {
+                a.role = Some("Chair".to_string());
             }
-        }
-    }
-    // The chair: the list's entry for the same person, else the name as printed.
-    if let Some((name, page)) = chair {
-        let known = entries
-            .iter()
-            .find(|e| same_person(&e.attendance.name, &name))
-            .map(|e| e.attendance.clone());
-        let already = entries
-            .iter()
-            .any(|e| e.attendance.status == AttendanceStatus::Chair);
-        if !already {
-            let mut a = known.unwrap_or_else(|| Attendance {
-                name: title_case(&name),
-                meeting_date: date.clone(),
-                ..Attendance::default()
-            });
-            a.status = AttendanceStatus::Chair;
             entries.push(Entry {
                 attendance: a,
+                text,
+                page: line.page,
+            });
+        }
+    }
+    // The chair ("TONY HARTNEY IN THE CHAIR", "The Meeting was Chaired by
+    // Kenny Combe."): the list's entry for the same person takes "Chair"
+    // as its role at this meeting; a chair the list does not name is
+    // present, as printed.
+    if let Some((name, page)) = chair {
+        let already = entries
+            .iter()
+            .any(|e| e.attendance.role.as_deref() == Some("Chair"));
+        match entries
+            .iter_mut()
+            .find(|e| same_person(&e.attendance.name, &name))
+        {
+            Some(e) => e.attendance.role = Some("Chair".to_string()),
+            None if !already => entries.push(Entry {
+                attendance: Attendance {
+                    name: title_case(&name),
+                    role: Some("Chair".to_string()),
+                    meeting_date: date.clone(),
+                    ..Attendance::default()
+                },
                 text: format!("{name} IN THE CHAIR"),
                 page,
-            });
+            }),
+            None => {}
         }
     }
     // Apologies minuted in the body.
     let body_end = layout.body_end.min(lines.len());
     let body = &lines[layout.body_start.min(body_end)..body_end];
-    for l in body {
-        for c in APOLOGIES_FROM.captures_iter(&l.text) {
-            let Some(list) = c.get(1) else { continue };
-            for raw in list_entries(list.as_str()) {
+    for (k, l) in body.iter().enumerate() {
+        // A minute headed "Apologies" whose text is the names alone
+        // ("18.05.2 Apologies" over "A Armstrong, EDC and M Armstrong
+        // (Councillors)").
+        let listed = body
+            .get(k + 1)
+            .filter(|_| is_apologies_heading(&l.text))
+            .map(|n| &*n.text)
+            .filter(|t| is_bare_name_list(t) && !APOLOGIES_FROM.is_match(t));
+        let from = APOLOGIES_FROM
+            .captures_iter(&l.text)
+            .filter_map(|c| c.get(1).map(|m| m.as_str()));
+        for list in listed.into_iter().chain(from) {
+            for raw in list_entries(list) {
                 let found = entries
                     .iter_mut()
                     .find(|e| same_person(&e.attendance.name, &raw.name));
@@ -987,6 +1018,14 @@ fn read(
                         attendance: Attendance {
                             name: raw.name.clone(),
                             status: AttendanceStatus::Apologies,
+                            // "M Armstrong (Councillors)": a role word in
+                            // the bracket is the role.
+                            role: raw.role.clone().or_else(|| {
+                                raw.organisation
+                                    .as_deref()
+                                    .and_then(list_role_label)
+                                    .map(|(r, _)| r)
+                            }),
                             meeting_date: date.clone(),
                             ..Attendance::default()
                         },
@@ -1382,7 +1421,6 @@ mod tests {
             got,
             vec![
                 "Present Councillor A Smith",
-                "Chair Councillor A Smith",
                 "Present Councillor B Jones",
                 "Present Councillor C Brown",
                 "Apologies Councillor D White",

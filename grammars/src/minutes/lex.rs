@@ -210,6 +210,21 @@ pub fn is_end_marker(text: &str) -> bool {
 /// "TONY HARTNEY IN THE CHAIR", "Councillor Smith in the Chair" -> the name.
 pub fn in_the_chair(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
+    // "The Meeting was Chaired by Kenny Combe.": the name closes the line.
+    if let Some(by) = lower.find("chaired by ") {
+        let name = text
+            .get(by + "chaired by ".len()..)?
+            .trim()
+            .trim_end_matches('.')
+            .trim();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let named = !words.is_empty()
+            && words.len() <= 4
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        return named.then(|| name.to_string());
+    }
     let at = lower.find(" in the chair")?;
     let rest = lower.get(at + " in the chair".len()..)?;
     if !rest
@@ -395,13 +410,22 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
         let has_rows = lines[h..].iter().take(6).any(|l| l.line.table.is_some());
         if has_rows {
             let mut body_end = end_from(h);
-            // Without a closing line the grid ends after its last row.
+            // Without a closing line the grid ends after its last row,
+            // unless minute headings set as lines of their own come between
+            // its rows ("2. Apologies for Absence" in an "Items | Action"
+            // grid): then the headings after the last row are minutes too.
             if body_end == lines.len() {
-                body_end = lines
+                let last_row = lines
                     .iter()
                     .rposition(|l| l.line.table.is_some())
                     .map(|k| k + 1)
                     .unwrap_or(lines.len());
+                let interleaved = lines[h..last_row]
+                    .iter()
+                    .any(|l| l.line.table.is_none() && is_paragraph_heading(l));
+                if !interleaved {
+                    body_end = last_row;
+                }
             }
             return Some(Layout {
                 start,
@@ -618,7 +642,12 @@ pub fn is_heading_text(l: &FlatLine, text: &str, run: Option<&str>) -> bool {
         return false;
     }
     let words: Vec<&str> = rest.split_whitespace().collect();
-    if words.is_empty() || !words[0].chars().next().is_some_and(|c| c.is_uppercase()) {
+    let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase());
+    // A bold title may open with the year it covers ("11 2024/25 P3
+    // Finance Forecast Report"): the word after the year is its capital.
+    let opens_with_year =
+        l.line.bold && words.len() >= 2 && is_year_span(words[0]) && capital(words[1]);
+    if words.is_empty() || !(capital(words[0]) || opens_with_year) {
         return false;
     }
     // "15 May 2025 at 4.30 pm" under the title is the meeting's date.
@@ -633,6 +662,21 @@ pub fn is_heading_text(l: &FlatLine, text: &str, run: Option<&str>) -> bool {
         p.starts_with('/') && super::running::year_number(text).is_ok_and(|(_, n)| n.ends_with(p))
     });
     l.line.bold || !title.is_empty() || of_year_run
+}
+
+/// A year or a span of years as a title's first word: "2025", "2024/25",
+/// "2025-26".
+fn is_year_span(w: &str) -> bool {
+    let (first, second) = match w.split_once(['/', '-', '–']) {
+        Some((a, b)) => (a, Some(b)),
+        None => (w, None),
+    };
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
+    };
+    digits(first, 4..=4)
+        && (first.starts_with("19") || first.starts_with("20"))
+        && second.is_none_or(|s| digits(s, 2..=4))
 }
 
 /// Numbered table rows set in body type that carry on the numbering of the
@@ -836,6 +880,12 @@ mod tests {
             Some("Councillor Smith")
         );
         assert_eq!(in_the_chair("who was in the chair at the time"), None);
+        // Ayton Community Council, 6 July 2021.
+        assert_eq!(
+            in_the_chair("The Meeting was Chaired by Kenny Combe.").as_deref(),
+            Some("Kenny Combe")
+        );
+        assert_eq!(in_the_chair("The item was chaired by the vice chair"), None);
     }
 
     #[test]

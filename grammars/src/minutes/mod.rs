@@ -42,6 +42,10 @@ struct Para {
     /// A row of a table of three columns or more set inside a minute's
     /// prose: an entry of the table, whose cells record no resolution.
     table_row: bool,
+    /// Every line of it set in bold, as minutes print their decisions.
+    bold: bool,
+    /// Whether the weight of a line has been taken into `bold` yet.
+    weighed: bool,
 }
 
 impl Para {
@@ -63,6 +67,12 @@ impl Para {
         }
         self.spans.push((self.text.len(), page));
         self.text.push_str(text);
+    }
+
+    /// Take a line's weight into the paragraph's: bold while every line is.
+    fn weigh(&mut self, bold: bool) {
+        self.bold = bold && (self.bold || !self.weighed);
+        self.weighed = true;
     }
 
     fn page_at(&self, offset: usize) -> u32 {
@@ -403,7 +413,27 @@ fn add_text(m: &mut Min, text: &str, page: u32, owners: &str) {
 
 fn read_grid(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
     let mut mins: Vec<Min> = Vec::new();
-    for l in lines {
+    // The number column's minutes: where they are set in bold, a heading
+    // between the rows is bold too ("07 Julie Levers" in body type is a
+    // speaker in a list), and a number a later row bears is that row's.
+    let numbered: Vec<(usize, u64, bool)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.line.table.is_some())
+        .filter_map(|(k, l)| {
+            let (num, _, _) = grid_row(l);
+            let (m, _) = lex::grid_label(&num)?;
+            Some((k, order_key(&m)?, l.line.bold))
+        })
+        .collect();
+    let rows_bold = !numbered.is_empty() && numbered.iter().all(|r| r.2);
+    let between = |k: usize, l: &FlatLine, text: &str, cur: Option<&Min>| {
+        let (n, rest) = grid_heading(l, text, cur)?;
+        let key = order_key(&n)?;
+        let later_row = numbered.iter().any(|r| r.0 > k && r.1 == key);
+        (!later_row && (l.line.bold || !rows_bold)).then_some((n, rest))
+    };
+    for (k, l) in lines.iter().enumerate() {
         if lex::is_grid_header(&l.text) {
             continue;
         }
@@ -465,6 +495,19 @@ fn read_grid(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
                     cur.paras.push(para);
                 }
             }
+            Err(_) if between(k, l, &text, mins.last()).is_some() => {
+                if let Some((m, rest)) = between(k, l, &text, mins.last()) {
+                    start_minute(&mut mins, m, &rest, l.page);
+                    if !owners.is_empty() {
+                        if let Some(cur) = mins.last_mut() {
+                            match cur.paras.last_mut() {
+                                Some(p) => p.owners.push((owners.clone(), l.page)),
+                                None => cur.heading_owners.push((owners.clone(), l.page)),
+                            }
+                        }
+                    }
+                }
+            }
             Err(_) => match mins.last_mut() {
                 Some(cur) => add_text(cur, &text, l.page, &owners),
                 None => diags.push(Diagnostic {
@@ -478,6 +521,47 @@ fn read_grid(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
         }
     }
     mins
+}
+
+/// A minute heading the grid's number column does not hold: a numbered
+/// heading set as a line of its own between the rows ("2. Apologies for
+/// Absence" in an "Items | Action" grid), or a row whose one text cell
+/// opens with the number and a title in capitals ("1. Multi Member
+/// (Police) Report KC outlined …"). Its number comes next after the
+/// current minute's (a few may be skipped, "7." then "10."), or is the
+/// first of the minutes: a list item's number inside a minute goes back.
+fn grid_heading(l: &FlatLine, text: &str, cur: Option<&Min>) -> Option<(String, String)> {
+    let (rest, number) = lex::heading_number(text).ok()?;
+    let n: u64 = number.parse().ok()?;
+    let follows = match cur.and_then(|c| order_key(&c.number)) {
+        Some(a) => n > a && n <= a + 5,
+        None => cur.is_none() && n <= 2,
+    };
+    if !follows {
+        return None;
+    }
+    let looks = if l.line.table.is_none() {
+        lex::is_paragraph_heading(l)
+    } else {
+        capitalised_lead(rest) >= 2
+    };
+    looks.then(|| (number, rest.trim().to_string()))
+}
+
+/// How many words open `text` with a capital before the first word in
+/// lower case ("Multi Member (Police) Report KC outlined" -> 5), where a
+/// word in lower case follows them.
+fn capitalised_lead(text: &str) -> usize {
+    let first_letter = |w: &str| w.chars().find(|c| c.is_alphabetic());
+    let mut n = 0;
+    for w in text.split_whitespace() {
+        match first_letter(w) {
+            Some(c) if c.is_uppercase() => n += 1,
+            Some(_) => return n,
+            None => return 0,
+        }
+    }
+    0
 }
 
 fn short(s: &str) -> String {
@@ -630,6 +714,7 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
         }
         if !owners.is_empty() {
             add_text(cur, text, l.page, &owners);
+            weigh_last(cur, l);
             continue;
         }
         // A row of a table of three columns or more inside a minute's
@@ -646,6 +731,7 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
             let mut p = Para::new(None, text, l.page);
             p.table_row = row;
             cur.paras.push(p);
+            weigh_last(cur, l);
             continue;
         }
         let starts_resolution = resolution::resolved_marker(text).is_ok();
@@ -675,6 +761,7 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
                 cur.page_end = l.page;
                 last.text.push_str(resolution::LINE_ITEM.trim_end());
                 last.push(text, l.page);
+                last.weigh(l.line.bold);
                 continue;
             }
         }
@@ -686,8 +773,17 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
         } else {
             add_text(cur, text, l.page, "");
         }
+        weigh_last(cur, l);
     }
     mins
+}
+
+/// Take the weight of line `l`, just added, into the minute's last
+/// paragraph (a title line taken into the heading weighs nothing).
+fn weigh_last(cur: &mut Min, l: &FlatLine) {
+    if let Some(p) = cur.paras.last_mut() {
+        p.weigh(l.line.bold);
+    }
 }
 
 static ACTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -921,7 +1017,7 @@ fn emit_resolutions(m: &Min, date: Option<&String>, doc: usize, out: &mut Parsed
         if p.table_row {
             continue;
         }
-        let found = resolution::find(&p.text);
+        let found = resolution::find_set(&p.text, p.bold);
         let mut here: Vec<(usize, Decided)> = Vec::new();
         let inside = |s: usize, e: usize| found.iter().any(|f| s < f.end && f.start < e);
         for s in vote::statements(&p.text) {
@@ -1306,7 +1402,6 @@ The meeting closed at 11.30 am
             attendance_of(&p),
             vec![
                 "Present Mr R Gough [Chair]",
-                "Chair Mr R Gough [Chair]",
                 "Present Mr P Oakford [-]",
                 "Present Mrs S Chandler [-]",
                 "InAttendance Mr A Taylor [Scrutiny Research Officer]",
@@ -1355,6 +1450,101 @@ The meeting closed at 11.30 am
         assert_eq!(actions[0].1, "The Forum noted the work plan.");
         assert_eq!(actions[1].0.owners, "JA");
         assert_eq!(actions[1].1, "JA would circulate the guidance.");
+    }
+
+    /// Ayton Community Council, minutes of 6 July 2021: an "Items | Action"
+    /// grid whose minute headings are mostly lines of their own between the
+    /// rows, the first in the row's one text cell, and run on after the
+    /// grid's last row; numbering skips from 7 to 10 as printed.
+    #[test]
+    fn minute_headings_between_the_rows_of_an_items_action_grid() {
+        let text = "Minutes of a Meeting held on Tuesday 6 July 2021
+Items\t\tAction
+1. Multi Member (Police) Report KC outlined the main issues for June.\tAn update from
+2. Apologies for Absence
+Apologies for absence were received from Margaret Carey.
+3. Approval of Previous Minutes
+The Minutes of the Meeting held on 3 June 2021 were approved.
+4.\tMatters Arising Christmas Lights - a separate account had been set up.\tGD
+7. Area Councillor's Report
+HL advised that a meeting had taken place.
+10. Treasurer's Report
+GD reported no change to last month's balance.
+";
+        let p = run(text);
+        let numbers: Vec<&str> = minutes_of(&p).iter().map(|m| m.number.as_str()).collect();
+        assert_eq!(numbers, ["1", "2", "3", "4", "7", "10"]);
+        let r = resolutions_of(&p);
+        assert_eq!(r.len(), 1, "{r:#?}");
+        assert_eq!(r[0].minute.as_deref(), Some("3"));
+    }
+
+    /// Bristol City Council, Transport and Connectivity Committee, 15 May
+    /// 2025: a bold heading whose title opens with the year it covers, and
+    /// the decision printed in bold as the body noting the report.
+    #[test]
+    fn bold_noting_and_a_title_opening_with_a_year() {
+        let text = "MINUTES OF THE TRANSPORT AND CONNECTIVITY COMMITTEE
+**19 Workplace Parking Levy Update**
+The Committee considered a report on the project.
+**The Committee for Transport and Connectivity noted the update report.**
+**20 2024/25 Q4 Corporate Risk Management Report**
+The Committee considered the report.
+The Committee noted the concerns raised by members.
+**That the Transport and Connectivity Committee noted the report.**
+";
+        let p = run(text);
+        let numbers: Vec<&str> = minutes_of(&p).iter().map(|m| m.number.as_str()).collect();
+        assert_eq!(numbers, ["19", "20"]);
+        let r: Vec<(Option<&str>, &str)> = resolutions_of(&p)
+            .iter()
+            .map(|r| (r.minute.as_deref(), r.marker.as_str()))
+            .collect();
+        // Noting in body type is discussion; in bold it is the decision,
+        // "That …" its formal words.
+        assert_eq!(
+            r,
+            [
+                (Some("19"), "noted"),
+                (
+                    Some("20"),
+                    "That the Transport and Connectivity Committee noted"
+                )
+            ]
+        );
+    }
+
+    /// Milburn Parish Council, AGM of 8 May 2018: a minute headed
+    /// "Apologies" whose text is the names alone.
+    #[test]
+    fn apologies_minuted_as_a_list_of_names() {
+        let text = "MINUTES OF THE PARISH COUNCIL
+Present: Councillors D Richardson (Chair), R Healey
+**18.05.1 Election of Chair**
+All Councillors agreed that Councillor Richardson be elected Chair.
+**18.05.2 Apologies**
+A Armstrong, EDC and M Armstrong (Councillors)
+**18.05.3 Register of Interests**
+None
+";
+        let pages = from_text(text);
+        let info = DocumentInfo {
+            doc_type: DocType::Minutes,
+            pages: [1, 1],
+            ..DocumentInfo::default()
+        };
+        let mut p = Parsed::default();
+        attendance::parse(&Doc::of(&pages, &info, 0), &mut p);
+        let got = attendance_of(&p);
+        assert!(
+            got.iter().any(|a| a.starts_with("Apologies A Armstrong")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|a| a.starts_with("Apologies M Armstrong")),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|a| !a.contains("None")), "{got:?}");
     }
 
     #[test]

@@ -607,10 +607,31 @@ const DECIDING_BODY: &str = r"(?:(?:\b(?:[Tt]he|[Tt]his|[Aa]ll)\s+(?:[Tt]he\s+)?
 
 static BODY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{DECIDING_BODY}\s+(?:(?:also|further|then|unanimously|formally)\s+)*(agreed|approved|endorsed|confirmed|decided|resolved)\b",
+        r"{DECIDING_BODY}\s+(?:(?:also|further|then|unanimously|formally)\s+)*(agreed|approved|endorsed|confirmed|decided|resolved|resolves)\b",
     ))
     .expect("body verb pattern")
 });
+
+/// A body noting a paper: "The Committee for Transport and Connectivity
+/// noted the report", "That the Committee noted the update report". Read
+/// only in a paragraph set in bold, where minutes print their decisions:
+/// in body type "The Forum noted the increasing number …" is discussion.
+static BODY_NOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(That\s+)?((?:[\w&'’/-]+\s+){1,8}?)noted\s+(?:the|this|its|their)\b")
+        .expect("body noted pattern")
+});
+
+/// "That the Transport and Connectivity Policy Committee:" before a
+/// numbered list: the formal resolution's lead, its decisions the items.
+static THAT_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(That\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:and|&)\s+)?){{0,6}}{BODY_WORD}(?:\s+(?:for|of|on)\s+[\w&'’ -]{{1,60}}?)?)\s*[:;]",
+    ))
+    .expect("that body pattern")
+});
+
+/// The names of deciding bodies, as `DECIDING_BODY` ends.
+const BODY_WORD: &str = r"(?:Forum|Committee|Sub-Committee|Board|Panel|Cabinet|Council|Members|Group|Partnership|Assembly|Executive|Governors|Councillors|Trustees)";
 
 /// A decision given as the verb alone, opening the notes on an item:
 /// "Agreed and signed.", "Approved." (a governors' grid's notes column).
@@ -682,6 +703,11 @@ fn agreement_by_patterns(sentence: &str) -> Option<String> {
         if let Some(formula) = c.get(0).filter(|m| bare_body_resolved(m.as_str())) {
             return Some(formula.as_str().trim().to_string());
         }
+        // "The Committee resolves …": the resolution's own words in the
+        // present tense, the formula as printed.
+        if c.get(1).is_some_and(|v| v.as_str() == "resolves") {
+            return c.get(0).map(|m| m.as_str().trim().to_string());
+        }
         return c.get(1).map(|m| m.as_str().to_string());
     }
     if let Some(c) = IT_WAS.captures(sentence) {
@@ -720,7 +746,7 @@ fn may_name_agreement(sentence: &str) -> bool {
         b"agre", b"approv", b"endors", b"confirm", b"decid", b"resolv", b"ratifi",
     ];
     let b = sentence.as_bytes();
-    if sentence.contains(['\u{17f}', '\u{212a}']) {
+    if sentence.contains(['\u{17f}', '\u{212a}']) || sentence.contains("resolves") {
         return true;
     }
     b.windows(2).enumerate().any(|(i, w)| {
@@ -751,6 +777,36 @@ fn debate_point(sentence: &str) -> bool {
 /// text before the first formal one, one for each agreed sentence, then
 /// the formal ones from each marker to the next (or the end).
 pub fn find(text: &str) -> Vec<Found> {
+    find_set(text, false)
+}
+
+/// A body noting a paper, in a paragraph set in bold: the marker, "noted"
+/// for a decision told in prose, or the formula from "That" on.
+fn bold_noting(sentence: &str) -> Option<String> {
+    let c = BODY_NOTED.captures(sentence)?;
+    let subject = c.get(2)?.as_str();
+    let names_body = subject.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        BODIES.contains(&w.as_str()) || w == "cabinet"
+    });
+    if !names_body {
+        return None;
+    }
+    match c.get(1) {
+        Some(_) => c.get(0).map(|m| {
+            m.as_str()
+                .trim()
+                .trim_end_matches(char::is_alphabetic)
+                .trim()
+                .to_string()
+        }),
+        None => Some("noted".to_string()),
+    }
+}
+
+/// `find` for a paragraph set in bold (`bold`), where a body noting a
+/// paper records its decision too.
+pub fn find_set(text: &str, bold: bool) -> Vec<Found> {
     let mut out = Vec::new();
     let marks = markers(text);
     for (k, (s, e)) in marks.iter().enumerate() {
@@ -775,7 +831,20 @@ pub fn find(text: &str) -> Vec<Found> {
         if debate_point(&free[s..e]) {
             continue;
         }
-        if let Some(verb) = agreement_verb(&free[s..e]) {
+        let sentence = &free[s..e];
+        let verb = agreement_verb(sentence)
+            .or_else(|| bold.then(|| bold_noting(sentence)).flatten())
+            .or_else(|| {
+                // "That the … Committee:" opening a list: the formal lead.
+                let lead = THAT_BODY.captures(sentence)?.get(1)?;
+                let after = free[s + lead.end()..]
+                    .trim_start_matches([':', ';', '-', ' '])
+                    .trim_start();
+                list_marker(after)
+                    .is_ok()
+                    .then(|| lead.as_str().trim().to_string())
+            });
+        if let Some(verb) = verb {
             // "… agreed the following motion: a. That …": the list after the
             // colon is what was agreed, to the end of the free text.
             if let Some(colon) = free[s..e].find(':').map(|c| s + c + 1) {
@@ -1230,6 +1299,42 @@ mod tests {
         let markers: Vec<&str> = f.iter().map(|f| f.marker.as_str()).collect();
         assert_eq!(markers, vec!["resolved", "Resolved to"]);
         assert_eq!(f[1].items, vec!["pay M Joyce for website fees of £45.00"]);
+    }
+
+    /// Sutton Coldfield Town Council, 13 March 2018: the resolution in the
+    /// present tense is the formula, its marker as printed (a formal one).
+    #[test]
+    fn a_body_resolving_in_the_present_tense() {
+        let f = find(
+            "The Committee resolves in accordance with its powers under sections 137 of \
+             the LGA 1972, to incur the expenditure set out above.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].marker, "The Committee resolves");
+    }
+
+    /// Bristol City Council, 15 May 2025: "That the … Committee:" before a
+    /// numbered list is a formal resolution whose items are the list.
+    #[test]
+    fn that_the_body_before_a_list() {
+        let f = find(
+            "That the Transport and Connectivity Policy Committee: 1. Noted the membership \
+             of the Committee for 2025/2026. 2. Noted the appointment of Councillor Ed \
+             Plowden as the Chair.",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].marker,
+            "That the Transport and Connectivity Policy Committee"
+        );
+        assert_eq!(f[0].items.len(), 2, "{f:#?}");
+        // Without a list after it, the words decide nothing.
+        assert!(find("That the Committee: had met twice.").is_empty());
+        // Noting is read only where the paragraph is set in bold.
+        let noted = "The Committee for Transport and connectivity noted the report";
+        assert!(find(noted).is_empty());
+        assert_eq!(find_set(noted, true)[0].marker, "noted");
+        assert!(find_set("It was noted that the report was late.", true).is_empty());
     }
 
     #[test]
