@@ -363,3 +363,94 @@ fn a_lead_written_in_many_papers_links_nowhere_until_they_go() {
         assert_eq!(index(&ix), full(), "after note {n} goes");
     }
 }
+
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn agenda_items_take_minutes_of_their_number_when_the_meeting_keeps_the_agendas_numbers() {
+    // Burton-cum-Walden, 7 October and 4 November 2025, and Milburn, 2 July
+    // 2019: minutes numbered as their agendas, where a minute's title is
+    // missing or says its business in other words.
+    let real = corpus_real();
+    let files = [
+        "burton-cum-walden-pc_2025-10-07_agenda-public-notice.pdf",
+        "burton-cum-walden-pc_2025-10-07_minutes.pdf",
+        "burton-cum-walden-pc_2025-11-04_agenda-public-notice.pdf",
+        "burton-cum-walden-pc_2025-11-04_minutes.pdf",
+        "burton-cum-walden-pc_2025-11-04_minutes.repo-markdown.md",
+        "milburn-pc_2019-07-02_agenda.pdf",
+        "milburn-pc_2019-07-02_minutes.pdf",
+    ];
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| real.join(f).to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec!["links"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = run(&args);
+    let records = run(&[
+        &["extract"][..],
+        &paths.iter().map(String::as_str).collect::<Vec<_>>(),
+    ]
+    .concat());
+    assert_eq!(records.status.code(), Some(0), "{}", stderr(&records));
+    let records: Vec<Value> = String::from_utf8_lossy(&records.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let describe = |id: &str| -> String {
+        let r = records.iter().find(|r| r["id"] == id).expect("a record");
+        let file = r["source"]["path"].as_str().unwrap();
+        let file = file.rsplit('/').next().unwrap();
+        format!("{file} {}", r["number"].as_str().unwrap_or(""))
+    };
+    let by_number: Vec<(String, String)> = links_of(&out)
+        .iter()
+        .filter(|l| l["type"] == "minuted_as")
+        .filter(|l| {
+            l["evidence"]
+                .as_str()
+                .unwrap()
+                .contains("numbered as the agenda")
+        })
+        .map(|l| {
+            (
+                describe(l["source"].as_str().unwrap()),
+                describe(l["target"].as_str().unwrap()),
+            )
+        })
+        .collect();
+    let expect = |a: &str, b: &str| (a.to_string(), b.to_string());
+    let want = [
+        // "…the proposal to close West Burton Church of England Primary
+        // School" and minute 8 "Proposed Closure of West Burton School".
+        expect(
+            "burton-cum-walden-pc_2025-10-07_agenda-public-notice.pdf 8",
+            "burton-cum-walden-pc_2025-10-07_minutes.pdf 8",
+        ),
+        // "To receive declarations of interest" and the minute read as
+        // "Councillor Dent declared an interest in Item 8".
+        expect(
+            "burton-cum-walden-pc_2025-11-04_agenda-public-notice.pdf 2",
+            "burton-cum-walden-pc_2025-11-04_minutes.pdf 2",
+        ),
+        expect(
+            "burton-cum-walden-pc_2025-11-04_agenda-public-notice.pdf 10",
+            "burton-cum-walden-pc_2025-11-04_minutes.repo-markdown.md 10",
+        ),
+        // "Finance - Wicksteed Leisure Ltd Play Equipment Inspection" and
+        // minute 19.07.06 "Finance … Resolved to pay both".
+        expect(
+            "milburn-pc_2019-07-02_agenda.pdf 5",
+            "milburn-pc_2019-07-02_minutes.pdf 19.07.05",
+        ),
+        expect(
+            "milburn-pc_2019-07-02_agenda.pdf 6",
+            "milburn-pc_2019-07-02_minutes.pdf 19.07.06",
+        ),
+    ];
+    let mut got = by_number.clone();
+    got.sort();
+    let mut want = want.to_vec();
+    want.sort();
+    assert_eq!(got, want);
+}
