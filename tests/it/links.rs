@@ -15,6 +15,21 @@ fn links_of(out: &std::process::Output) -> Vec<Value> {
         .collect()
 }
 
+/// Index `papers` into `at` on one thread and return the links the index
+/// stores.
+fn indexed_links(papers: &std::path::Path, at: &std::path::Path) -> Vec<Value> {
+    let out = run(&[
+        "index",
+        papers.to_str().unwrap(),
+        "--index",
+        at.to_str().unwrap(),
+        "-j",
+        "1",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    links_of(&run(&["links", "--index", at.to_str().unwrap()]))
+}
+
 #[test]
 fn seed_agenda_items_introduce_the_reports_stamped_with_their_numbers() {
     let seed = root().join("seeds/000_ab51a36975b4b00c.txt");
@@ -203,18 +218,7 @@ fn incremental_links_after_adds_and_removals_equal_a_full_computation() {
     let tmp = tempfile::tempdir().unwrap();
     let (ix, papers) = (tmp.path().join("ix"), tmp.path().join("papers"));
     std::fs::create_dir(&papers).unwrap();
-    let index = |at: &std::path::Path| {
-        let out = run(&[
-            "index",
-            papers.to_str().unwrap(),
-            "--index",
-            at.to_str().unwrap(),
-            "-j",
-            "1",
-        ]);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        links_of(&run(&["links", "--index", at.to_str().unwrap()]))
-    };
+    let index = |at: &std::path::Path| indexed_links(&papers, at);
     let full = |n: usize| {
         let fresh = tmp.path().join(format!("full{n}"));
         let stored = index(&fresh);
@@ -292,18 +296,7 @@ fn a_lead_written_in_many_papers_links_nowhere_until_they_go() {
     let tmp = tempfile::tempdir().unwrap();
     let (ix, papers) = (tmp.path().join("ix"), tmp.path().join("papers"));
     std::fs::create_dir(&papers).unwrap();
-    let index = |at: &std::path::Path| {
-        let out = run(&[
-            "index",
-            papers.to_str().unwrap(),
-            "--index",
-            at.to_str().unwrap(),
-            "-j",
-            "1",
-        ]);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        links_of(&run(&["links", "--index", at.to_str().unwrap()]))
-    };
+    let index = |at: &std::path::Path| indexed_links(&papers, at);
     let mut step = 0;
     let mut full = || {
         step += 1;

@@ -1214,6 +1214,12 @@ mod tests {
     }
 
     fn run(text: &str) -> Parsed {
+        read_minutes(text, &[parse])
+    }
+
+    /// `text` read as a one-page minutes document by each of `readers` in
+    /// turn, into one `Parsed`.
+    fn read_minutes(text: &str, readers: &[fn(&Doc, &mut Parsed)]) -> Parsed {
         let pages = from_text(text);
         let info = DocumentInfo {
             doc_type: DocType::Minutes,
@@ -1221,7 +1227,9 @@ mod tests {
             ..DocumentInfo::default()
         };
         let mut out = Parsed::default();
-        parse(&Doc::of(&pages, &info, 0), &mut out);
+        for read in readers {
+            read(&Doc::of(&pages, &info, 0), &mut out);
+        }
         out
     }
 
@@ -1389,15 +1397,7 @@ for the year.
 RESOLVED that the report be noted (carried unanimously).
 The meeting closed at 11.30 am
 ";
-        let pages = from_text(text);
-        let info = DocumentInfo {
-            doc_type: DocType::Minutes,
-            pages: [1, 1],
-            ..DocumentInfo::default()
-        };
-        let mut p = Parsed::default();
-        attendance::parse(&Doc::of(&pages, &info, 0), &mut p);
-        parse(&Doc::of(&pages, &info, 0), &mut p);
+        let p = read_minutes(text, &[attendance::parse, parse]);
         assert_eq!(
             attendance_of(&p),
             vec![
@@ -1527,14 +1527,7 @@ A Armstrong, EDC and M Armstrong (Councillors)
 **18.05.3 Register of Interests**
 None
 ";
-        let pages = from_text(text);
-        let info = DocumentInfo {
-            doc_type: DocType::Minutes,
-            pages: [1, 1],
-            ..DocumentInfo::default()
-        };
-        let mut p = Parsed::default();
-        attendance::parse(&Doc::of(&pages, &info, 0), &mut p);
+        let p = read_minutes(text, &[attendance::parse]);
         let got = attendance_of(&p);
         assert!(
             got.iter().any(|a| a.starts_with("Apologies A Armstrong")),
