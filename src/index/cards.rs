@@ -17,6 +17,9 @@
 //!   and its document is reached beside it. Unless the query names the
 //!   general record by its title (then it is what is wanted), or the
 //!   specific one scores far below it (then it merely mentions a word).
+//!   A decision recorded in the minute itself (a resolution filed under
+//!   the minute's number) takes its place however it scores: it is what
+//!   the minute concluded, and the minute follows it.
 //! - A record whose own title names what the query asks (every word of
 //!   the query is in its title, or in the council or committee it is
 //!   filed under: the "Planning Applications" minute of the Ayton
@@ -30,7 +33,9 @@
 //!   document's card ("also in"), the document leading in the better of
 //!   the two places.
 //! - Past [`PER_DOCUMENT`] cards from one document, further records of it
-//!   are folded into its first card ("5 more in these minutes").
+//!   are folded into its first card ("5 more in these minutes"); not
+//!   records of a kind the query names ("judgement": each judgement of an
+//!   inspection is a card).
 //!
 //! Pure: entries in rank order in, cards in rank order out. Folding looks
 //! at the top results only, so it costs nothing per matching record.
@@ -65,6 +70,9 @@ pub struct Entry {
     pub named_in_place: bool,
     /// The query names its kind ("tables").
     pub kind_asked: bool,
+    /// The minute it is (a minute's number) or records a decision of (a
+    /// resolution's minute); empty for other kinds or where none is read.
+    pub minute: String,
 }
 
 /// One card: the record it shows and those folded into it, as indices
@@ -135,6 +143,17 @@ fn heading_of(part: &Entry, doc: &Entry) -> bool {
     part.kind == "meeting" && doc.kind == "document" && same_document(part, doc)
 }
 
+/// Whether `decision` is a decision recorded in the minute `minute` (a
+/// resolution filed under that minute's number, in the same document):
+/// what the minute concluded.
+fn decided_in(decision: &Entry, minute: &Entry) -> bool {
+    minute.kind == "minute"
+        && decision.kind == "resolution"
+        && !minute.minute.is_empty()
+        && minute.minute == decision.minute
+        && same_document(minute, decision)
+}
+
 /// How specific a record must be to take the place of a less specific
 /// record of its document: one thing decided or found (see
 /// [`specificity`]).
@@ -178,7 +197,7 @@ fn specific_first(entries: &[Entry]) -> Vec<usize> {
                 && same_document(e, general)
                 && (kind >= TAKES_PLACE || (e.named_in_place && !general.named_in_place))
                 && kind > level
-                && e.score >= general.score * CLOSE_ENOUGH
+                && (e.score >= general.score * CLOSE_ENOUGH || decided_in(e, general))
         });
         match specific {
             Some(later) => {
@@ -229,6 +248,9 @@ pub fn fold(entries: &[Entry]) -> Vec<Card> {
                 }
             }
         }
+        // Records of a kind the query names are each a card of their own
+        // ("judgements": every judgement of the inspection), never "more".
+        let asked = e.kind_asked;
         // A document and a more specific record of it, the same title.
         for card in cards.iter_mut() {
             let lead = &entries[card.lead];
@@ -260,7 +282,7 @@ pub fn fold(entries: &[Entry]) -> Vec<Card> {
         let mut of_document = cards
             .iter_mut()
             .filter(|c| same_document(&entries[c.lead], e));
-        if let Some(first) = of_document.next() {
+        if let Some(first) = of_document.next().filter(|_| !asked) {
             if 1 + of_document.count() >= PER_DOCUMENT {
                 first.more.push(i);
                 continue 'entries;
@@ -291,6 +313,7 @@ mod tests {
             titled: false,
             named_in_place: false,
             kind_asked: false,
+            minute: String::new(),
         }
     }
 
@@ -411,6 +434,47 @@ mod tests {
         ];
         let leads: Vec<usize> = fold(&entries).iter().map(|c| c.lead).collect();
         assert_eq!(leads, vec![3, 0, 1, 2]);
+    }
+
+    #[test]
+    fn a_decision_of_the_minute_takes_its_place_however_it_scores() {
+        // Seed 000, "internal audit plan 2015/16 schools": minute 6 on the
+        // audit programme ranks first, its "Resolved: That the planned
+        // programme of audit work for 2015/16 … be noted" far below it; a
+        // resolution of another minute stays where it ranked.
+        let numbered = |kind: &str, minute: &str, score: f32| Entry {
+            minute: minute.into(),
+            ..scored(kind, "000.pdf", score)
+        };
+        let entries = vec![
+            numbered("minute", "6", 105.2),
+            numbered("resolution", "7", 19.9),
+            numbered("resolution", "6", 18.0),
+        ];
+        let leads: Vec<usize> = fold(&entries).iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![2, 0, 1]);
+        // Without the minute's number, the score decides: it stays.
+        let unnumbered = vec![
+            numbered("minute", "", 105.2),
+            numbered("resolution", "", 18.0),
+        ];
+        let leads: Vec<usize> = fold(&unnumbered).iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![0, 1]);
+    }
+
+    #[test]
+    fn records_of_a_kind_the_query_names_are_never_more() {
+        // "Norfolk Ofsted judgement inadequate": five judgements of one
+        // inspection, each a card.
+        let judgements: Vec<Entry> = (0..5)
+            .map(|i| Entry {
+                kind_asked: true,
+                ..entry("judgement", "norfolk.pdf", "", &[i + 1])
+            })
+            .collect();
+        let cards = fold(&judgements);
+        assert_eq!(cards.len(), 5);
+        assert!(cards.iter().all(|c| c.more.is_empty()));
     }
 
     #[test]
