@@ -28,7 +28,9 @@
 //!   it, as a record of one thing decided or found does.
 //! - A table never ranks above the record that reads it (its document or
 //!   report): the reader takes the table's place and the table follows.
-//!   Unless the query asks for tables or names this one by its title.
+//!   Unless the query asks for tables or names this one by its title. A
+//!   table holding its document's text or title is "also in" the
+//!   document's card, never leading it.
 //! - A meeting record is its document's heading: it folds into its
 //!   document's card ("also in"), the document leading in the better of
 //!   the two places.
@@ -130,6 +132,12 @@ fn is_layout(kind: &str) -> bool {
     kind == "table"
 }
 
+/// Whether a record lays out what another reads and the query neither asks
+/// for its kind nor names it by its title: it never leads over its reader.
+fn stays_behind(e: &Entry) -> bool {
+    is_layout(&e.kind) && !e.kind_asked && !e.titled
+}
+
 /// Whether `reader` is a record of the same document that reads the
 /// layout `table`: its whole document or a report of it.
 fn reads(reader: &Entry, table: &Entry) -> bool {
@@ -178,7 +186,7 @@ fn specific_first(entries: &[Entry]) -> Vec<usize> {
     while at < order.len() {
         let general = &entries[order[at]];
         // Unless the query asks for tables, or names this one by its title.
-        if is_layout(&general.kind) && !general.kind_asked && !general.titled {
+        if stays_behind(general) {
             let reader =
                 (at + 1..order.len()).find(|&later| reads(&entries[order[later]], general));
             if let Some(later) = reader {
@@ -217,7 +225,8 @@ fn specific_first(entries: &[Entry]) -> Vec<usize> {
 /// document hangs from it as its document; anything else is "also in".
 fn fold_same_text(card: &mut Card, entries: &[Entry], i: usize) {
     let (lead, e) = (&entries[card.lead], &entries[i]);
-    let (shown, other) = if specificity(e.kind.as_str()) > specificity(lead.kind.as_str()) {
+    let more_specific = specificity(e.kind.as_str()) > specificity(lead.kind.as_str());
+    let (shown, other) = if more_specific && !(stays_behind(e) && reads(lead, e)) {
         (i, std::mem::replace(&mut card.lead, i))
     } else {
         (card.lead, i)
@@ -254,13 +263,24 @@ pub fn fold(entries: &[Entry]) -> Vec<Card> {
         // A document and a more specific record of it, the same title.
         for card in cards.iter_mut() {
             let lead = &entries[card.lead];
+            // A table leads over no document of its title: the document
+            // leads, the table "also in".
             if card.document.is_none() && document_of(e, lead) {
-                card.document = Some(i);
+                if stays_behind(lead) {
+                    card.also_in.push(card.lead);
+                    card.lead = i;
+                } else {
+                    card.document = Some(i);
+                }
                 continue 'entries;
             }
             if card.document.is_none() && document_of(lead, e) {
-                card.document = Some(card.lead);
-                card.lead = i;
+                if stays_behind(e) {
+                    card.also_in.push(i);
+                } else {
+                    card.document = Some(card.lead);
+                    card.lead = i;
+                }
                 continue 'entries;
             }
         }
@@ -475,6 +495,32 @@ mod tests {
         let cards = fold(&judgements);
         assert_eq!(cards.len(), 5);
         assert!(cards.iter().all(|c| c.more.is_empty()));
+    }
+
+    #[test]
+    fn a_table_with_its_documents_title_folds_under_the_document() {
+        // Kent's budget risk register: the appendix is one table, the
+        // document titled by the table's heading row.
+        const REGISTER: &str = "appendix-i_budget-risk-register.pdf";
+        let entries = vec![
+            entry("table", REGISTER, "directorate risk title", &[1]),
+            entry("report", "other.pdf", "risk register", &[2]),
+            entry("document", REGISTER, "directorate risk title", &[3]),
+        ];
+        let cards = fold(&entries);
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].lead, 2);
+        assert_eq!(cards[0].also_in, vec![0]);
+        assert_eq!(cards[0].document, None);
+        // The same text as a table and its document: the document leads.
+        let same = vec![
+            entry("document", REGISTER, "", &[5]),
+            entry("table", REGISTER, "", &[5]),
+        ];
+        let cards = fold(&same);
+        assert_eq!(cards.len(), 1);
+        assert_eq!(cards[0].lead, 0);
+        assert_eq!(cards[0].also_in, vec![1]);
     }
 
     #[test]
