@@ -17,6 +17,9 @@
 //!   and its document is reached beside it. Unless the query names the
 //!   general record by its title (then it is what is wanted), or the
 //!   specific one scores far below it (then it merely mentions a word).
+//!   A decision recorded in the minute itself (a resolution filed under
+//!   the minute's number) takes its place however it scores: it is what
+//!   the minute concluded, and the minute follows it.
 //! - A record whose own title names what the query asks (every word of
 //!   the query is in its title, or in the council or committee it is
 //!   filed under: the "Planning Applications" minute of the Ayton
@@ -25,12 +28,16 @@
 //!   it, as a record of one thing decided or found does.
 //! - A table never ranks above the record that reads it (its document or
 //!   report): the reader takes the table's place and the table follows.
-//!   Unless the query asks for tables or names this one by its title.
+//!   Unless the query asks for tables or names this one by its title. A
+//!   table holding its document's text or title is "also in" the
+//!   document's card, never leading it.
 //! - A meeting record is its document's heading: it folds into its
 //!   document's card ("also in"), the document leading in the better of
 //!   the two places.
 //! - Past [`PER_DOCUMENT`] cards from one document, further records of it
-//!   are folded into its first card ("5 more in these minutes").
+//!   are folded into its first card ("5 more in these minutes"); not
+//!   records of a kind the query names ("judgement": each judgement of an
+//!   inspection is a card).
 //!
 //! Pure: entries in rank order in, cards in rank order out. Folding looks
 //! at the top results only, so it costs nothing per matching record.
@@ -65,6 +72,9 @@ pub struct Entry {
     pub named_in_place: bool,
     /// The query names its kind ("tables").
     pub kind_asked: bool,
+    /// The minute it is (a minute's number) or records a decision of (a
+    /// resolution's minute); empty for other kinds or where none is read.
+    pub minute: String,
 }
 
 /// One card: the record it shows and those folded into it, as indices
@@ -122,6 +132,12 @@ fn is_layout(kind: &str) -> bool {
     kind == "table"
 }
 
+/// Whether a record lays out what another reads and the query neither asks
+/// for its kind nor names it by its title: it never leads over its reader.
+fn stays_behind(e: &Entry) -> bool {
+    is_layout(&e.kind) && !e.kind_asked && !e.titled
+}
+
 /// Whether `reader` is a record of the same document that reads the
 /// layout `table`: its whole document or a report of it.
 fn reads(reader: &Entry, table: &Entry) -> bool {
@@ -133,6 +149,17 @@ fn reads(reader: &Entry, table: &Entry) -> bool {
 /// opening prints them) of the same document.
 fn heading_of(part: &Entry, doc: &Entry) -> bool {
     part.kind == "meeting" && doc.kind == "document" && same_document(part, doc)
+}
+
+/// Whether `decision` is a decision recorded in the minute `minute` (a
+/// resolution filed under that minute's number, in the same document):
+/// what the minute concluded.
+fn decided_in(decision: &Entry, minute: &Entry) -> bool {
+    minute.kind == "minute"
+        && decision.kind == "resolution"
+        && !minute.minute.is_empty()
+        && minute.minute == decision.minute
+        && same_document(minute, decision)
 }
 
 /// How specific a record must be to take the place of a less specific
@@ -159,7 +186,7 @@ fn specific_first(entries: &[Entry]) -> Vec<usize> {
     while at < order.len() {
         let general = &entries[order[at]];
         // Unless the query asks for tables, or names this one by its title.
-        if is_layout(&general.kind) && !general.kind_asked && !general.titled {
+        if stays_behind(general) {
             let reader =
                 (at + 1..order.len()).find(|&later| reads(&entries[order[later]], general));
             if let Some(later) = reader {
@@ -178,7 +205,7 @@ fn specific_first(entries: &[Entry]) -> Vec<usize> {
                 && same_document(e, general)
                 && (kind >= TAKES_PLACE || (e.named_in_place && !general.named_in_place))
                 && kind > level
-                && e.score >= general.score * CLOSE_ENOUGH
+                && (e.score >= general.score * CLOSE_ENOUGH || decided_in(e, general))
         });
         match specific {
             Some(later) => {
@@ -198,7 +225,8 @@ fn specific_first(entries: &[Entry]) -> Vec<usize> {
 /// document hangs from it as its document; anything else is "also in".
 fn fold_same_text(card: &mut Card, entries: &[Entry], i: usize) {
     let (lead, e) = (&entries[card.lead], &entries[i]);
-    let (shown, other) = if specificity(e.kind.as_str()) > specificity(lead.kind.as_str()) {
+    let more_specific = specificity(e.kind.as_str()) > specificity(lead.kind.as_str());
+    let (shown, other) = if more_specific && !(stays_behind(e) && reads(lead, e)) {
         (i, std::mem::replace(&mut card.lead, i))
     } else {
         (card.lead, i)
@@ -229,16 +257,30 @@ pub fn fold(entries: &[Entry]) -> Vec<Card> {
                 }
             }
         }
+        // Records of a kind the query names are each a card of their own
+        // ("judgements": every judgement of the inspection), never "more".
+        let asked = e.kind_asked;
         // A document and a more specific record of it, the same title.
         for card in cards.iter_mut() {
             let lead = &entries[card.lead];
+            // A table leads over no document of its title: the document
+            // leads, the table "also in".
             if card.document.is_none() && document_of(e, lead) {
-                card.document = Some(i);
+                if stays_behind(lead) {
+                    card.also_in.push(card.lead);
+                    card.lead = i;
+                } else {
+                    card.document = Some(i);
+                }
                 continue 'entries;
             }
             if card.document.is_none() && document_of(lead, e) {
-                card.document = Some(card.lead);
-                card.lead = i;
+                if stays_behind(e) {
+                    card.also_in.push(i);
+                } else {
+                    card.document = Some(card.lead);
+                    card.lead = i;
+                }
                 continue 'entries;
             }
         }
@@ -260,7 +302,7 @@ pub fn fold(entries: &[Entry]) -> Vec<Card> {
         let mut of_document = cards
             .iter_mut()
             .filter(|c| same_document(&entries[c.lead], e));
-        if let Some(first) = of_document.next() {
+        if let Some(first) = of_document.next().filter(|_| !asked) {
             if 1 + of_document.count() >= PER_DOCUMENT {
                 first.more.push(i);
                 continue 'entries;
@@ -291,6 +333,7 @@ mod tests {
             titled: false,
             named_in_place: false,
             kind_asked: false,
+            minute: String::new(),
         }
     }
 
@@ -411,6 +454,73 @@ mod tests {
         ];
         let leads: Vec<usize> = fold(&entries).iter().map(|c| c.lead).collect();
         assert_eq!(leads, vec![3, 0, 1, 2]);
+    }
+
+    #[test]
+    fn a_decision_of_the_minute_takes_its_place_however_it_scores() {
+        // Seed 000, "internal audit plan 2015/16 schools": minute 6 on the
+        // audit programme ranks first, its "Resolved: That the planned
+        // programme of audit work for 2015/16 … be noted" far below it; a
+        // resolution of another minute stays where it ranked.
+        let numbered = |kind: &str, minute: &str, score: f32| Entry {
+            minute: minute.into(),
+            ..scored(kind, "000.pdf", score)
+        };
+        let entries = vec![
+            numbered("minute", "6", 105.2),
+            numbered("resolution", "7", 19.9),
+            numbered("resolution", "6", 18.0),
+        ];
+        let leads: Vec<usize> = fold(&entries).iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![2, 0, 1]);
+        // Without the minute's number, the score decides: it stays.
+        let unnumbered = vec![
+            numbered("minute", "", 105.2),
+            numbered("resolution", "", 18.0),
+        ];
+        let leads: Vec<usize> = fold(&unnumbered).iter().map(|c| c.lead).collect();
+        assert_eq!(leads, vec![0, 1]);
+    }
+
+    #[test]
+    fn records_of_a_kind_the_query_names_are_never_more() {
+        // "Norfolk Ofsted judgement inadequate": five judgements of one
+        // inspection, each a card.
+        let judgements: Vec<Entry> = (0..5)
+            .map(|i| Entry {
+                kind_asked: true,
+                ..entry("judgement", "norfolk.pdf", "", &[i + 1])
+            })
+            .collect();
+        let cards = fold(&judgements);
+        assert_eq!(cards.len(), 5);
+        assert!(cards.iter().all(|c| c.more.is_empty()));
+    }
+
+    #[test]
+    fn a_table_with_its_documents_title_folds_under_the_document() {
+        // Kent's budget risk register: the appendix is one table, the
+        // document titled by the table's heading row.
+        const REGISTER: &str = "appendix-i_budget-risk-register.pdf";
+        let entries = vec![
+            entry("table", REGISTER, "directorate risk title", &[1]),
+            entry("report", "other.pdf", "risk register", &[2]),
+            entry("document", REGISTER, "directorate risk title", &[3]),
+        ];
+        let cards = fold(&entries);
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].lead, 2);
+        assert_eq!(cards[0].also_in, vec![0]);
+        assert_eq!(cards[0].document, None);
+        // The same text as a table and its document: the document leads.
+        let same = vec![
+            entry("document", REGISTER, "", &[5]),
+            entry("table", REGISTER, "", &[5]),
+        ];
+        let cards = fold(&same);
+        assert_eq!(cards.len(), 1);
+        assert_eq!(cards[0].lead, 0);
+        assert_eq!(cards[0].also_in, vec![1]);
     }
 
     #[test]

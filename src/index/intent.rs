@@ -10,6 +10,9 @@
 //! - a word naming a record kind ("minutes", "recommendation", "agenda",
 //!   "judgement") wants records of that kind: they score [`KIND_WEIGHT`]
 //!   times;
+//! - an inspection grade ("inadequate", "outstanding", "requires
+//!   improvement") asks for the judgements graded so, as naming the kind
+//!   does: judgements score [`KIND_WEIGHT`] times;
 //! - a record that lays out what another one reads (a table) scores
 //!   [`LAYOUT_WEIGHT`] times unless the query names its kind: the table's
 //!   cells are in the text of its document or report, which reads them.
@@ -53,6 +56,14 @@ const DECISION_WORDS: &[&str] = &[
 /// Two words (folded) that ask what was decided: a call-in is the
 /// challenge of a decision.
 const DECISION_PAIRS: &[[&str; 2]] = &[["call", "in"], ["called", "in"]];
+
+/// Words (folded) that grade an inspection judgement; "good" is left out,
+/// as common in every other sense.
+const GRADE_WORDS: &[&str] = &["inadequate", "outstanding"];
+/// Two words (folded) that grade an inspection judgement.
+const GRADE_PAIRS: &[[&str; 2]] = &[["requires", "improvement"]];
+/// The kind an inspection grade asks for.
+const GRADED_KIND: &str = "judgement";
 
 /// Kinds whose records say what was decided.
 const DECIDED_KINDS: &[&str] = &["resolution", "decision"];
@@ -103,6 +114,13 @@ impl Intent {
                 .windows(2)
                 .any(|pair| DECISION_PAIRS.iter().any(|p| p[..] == *pair));
         let mut kinds: Vec<&'static str> = words.iter().filter_map(|w| kind_named(w)).collect();
+        let graded = words.iter().any(|w| GRADE_WORDS.contains(w))
+            || words
+                .windows(2)
+                .any(|pair| GRADE_PAIRS.iter().any(|p| p[..] == *pair));
+        if graded {
+            kinds.push(GRADED_KIND);
+        }
         kinds.sort_unstable();
         kinds.dedup();
         Intent {
@@ -171,6 +189,15 @@ mod tests {
             ["meeting", "minute"]
         );
         assert!(Intent::of("high needs block funding").kinds.is_empty());
+        // A grade asks for the judgements graded so.
+        assert_eq!(Intent::of("care leavers inadequate").kinds, ["judgement"]);
+        assert_eq!(
+            Intent::of("Surrey LSCB requires improvement").kinds,
+            ["judgement"]
+        );
+        assert!(Intent::of("improvement plan requires sign-off")
+            .kinds
+            .is_empty());
     }
 
     #[test]

@@ -659,6 +659,12 @@ fn card_entry(
             && query_stems.iter().all(|q| title.contains(q)),
         named_in_place,
         kind_asked: kinds_asked.contains(&s("/kind")),
+        minute: match s("/kind") {
+            "minute" => s("/number"),
+            "resolution" => s("/minute"),
+            _ => "",
+        }
+        .to_string(),
     }
 }
 

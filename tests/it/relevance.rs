@@ -105,8 +105,8 @@ fn the_project_query_set_holds_its_floor() {
 
 /// Floors of the project's query set, a little under the figures measured
 /// when they were last raised.
-const NDCG_FLOOR: f64 = 0.81;
-const MRR_FLOOR: f64 = 0.85;
+const NDCG_FLOOR: f64 = 0.85;
+const MRR_FLOOR: f64 = 0.87;
 
 /// Kent's budget amendments pack and Stithians' agenda, read by a reader:
 /// the pack, whose text holds its amendment forms' cells, comes before a
