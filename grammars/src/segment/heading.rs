@@ -98,7 +98,7 @@ fn start_time_after(rest: &str) -> Option<(String, usize)> {
     tail.chars()
         .next()
         .is_none_or(|c| !c.is_ascii_digit())
-        .then(|| (t, tail.len()))
+        .then_some((t, tail.len()))
 }
 
 /// "C&YP Scrutiny Panel – 13 December 2016" -> (body, date). The body is
