@@ -104,13 +104,14 @@ fn declarations_in_the_phrasings_minutes_print() {
             })
             .collect()
     };
-    // "Cllr. Jenkinson, declared an interest in Item 14 on the agenda, …"
+    // "Cllr. Jenkinson, declared an interest in Item 14 on the agenda, …":
+    // the interest is what the comma sets off after the item.
     assert_eq!(
         got("northwold-pc_2014-05-06_agm-minutes"),
         vec![(
             "Cllr. Jenkinson".to_string(),
             "14".to_string(),
-            "an interest in Item 14 on the agenda, Planning Application 14/00542/F".to_string()
+            "Planning Application 14/00542/F".to_string()
         )]
     );
     // "53 | Declarations of Interest Councillor Hodivala stated that she had …"

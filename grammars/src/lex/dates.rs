@@ -98,12 +98,22 @@ pub fn numeric_date(input: &str) -> IResult<&str, (u32, u32, u32)> {
 }
 
 /// "May 2015" is not a date; "February 25, 2015" is (US order, seen in
-/// browser-printed pages).
+/// browser-printed pages), and so is "MAY 6th 2014" (the day's ordinal
+/// suffix marking it a day, as a parish minutes heading prints it).
 fn us_date(input: &str) -> IResult<&str, (u32, u32, u32)> {
     let (input, m) = month(input)?;
     let (input, _) = space1(input)?;
+    let before_day = input;
     let (input, d) = day(input)?;
-    let (input, _) = char(',').parse(input)?;
+    let ordinal =
+        before_day[..before_day.len() - input.len()].ends_with(|c: char| c.is_ascii_alphabetic());
+    let (input, comma) = opt(char(',')).parse(input)?;
+    if comma.is_none() && !ordinal {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Char,
+        )));
+    }
     let (input, _) = space0(input)?;
     let (input, y) = year(input)?;
     Ok((input, (d, m, y)))
@@ -224,6 +234,12 @@ mod tests {
             find_date("February 25, 2015").as_deref(),
             Some("2015-02-25")
         );
+        // Northwold Parish Council's AGM minutes, 6 May 2014.
+        assert_eq!(
+            find_date("TUESDAY MAY 6th 2014").as_deref(),
+            Some("2014-05-06")
+        );
+        assert_eq!(find_date("May 12 2015"), None);
         assert_eq!(find_date("in May 2015 and 2016"), None);
         assert_eq!(find_date("32 January 2015"), None);
         assert_eq!(find_date("the 2014-15 level"), None);

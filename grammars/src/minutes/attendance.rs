@@ -1335,11 +1335,18 @@ pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
                 continue;
             };
             let name = from_title(name.as_str().trim());
-            let interest = interest.as_str().trim().to_string();
-            let item = ITEM
-                .captures(&interest)
+            let printed = interest.as_str().trim();
+            let found = ITEM.captures(printed);
+            let item = found
+                .as_ref()
                 .and_then(|m| m.get(1))
                 .map(|m| m.as_str().to_string());
+            let interest = found
+                .as_ref()
+                .and_then(|m| m.get(0))
+                .and_then(|at| interest_after_item(&printed[at.end()..]))
+                .unwrap_or(printed)
+                .to_string();
             out.push((
                 Declaration {
                     name: Some(name.to_string()),
@@ -1358,6 +1365,27 @@ pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
         }
     }
     out
+}
+
+/// The interest itself where the declaration names the item first and sets
+/// the interest off after it in brackets or after a comma ("an interest in
+/// Item 8 below (land belonging to family members)" -> "land belonging to
+/// family members"; "… in Item 14 on the agenda, Planning Application
+/// 14/00542/F" -> "Planning Application 14/00542/F"). An interest run on
+/// without such a mark ("in item 7 as a governor of …") is kept whole.
+fn interest_after_item(rest: &str) -> Option<&str> {
+    // Up to four words may place the item ("below", "on the agenda").
+    let mark = rest.find(['(', ','])?;
+    if rest[..mark].split_whitespace().count() > 4 {
+        return None;
+    }
+    let set_off = rest[mark + 1..].trim();
+    let set_off = if rest[mark..].starts_with('(') {
+        set_off.strip_suffix(')')?.trim()
+    } else {
+        set_off
+    };
+    (set_off.split_whitespace().count() >= 2).then_some(set_off)
 }
 
 /// A declarer's name from its title on, where capitalised words of a
@@ -1836,5 +1864,14 @@ It was resolved.
         assert!(found[1]
             .1
             .starts_with("Councillor Hodivala stated that she had"));
+        // The interest set off after the item it concerns.
+        assert_eq!(found[0].0.interest, "Planning Application 14/00542/F");
+        // Burton-cum-Walden Parish Council, 4 November 2025.
+        let lines = text_lines(&[
+            "Councillor Dent declared an interest in Item 8 below (land belonging to family members). He took no part in the discussion or determination of Item 8.",
+        ]);
+        let found = declarations(&lexed(&lines));
+        assert_eq!(found[0].0.item.as_deref(), Some("8"));
+        assert_eq!(found[0].0.interest, "land belonging to family members");
     }
 }

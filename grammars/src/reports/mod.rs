@@ -77,6 +77,18 @@ pub fn parse_with_sheet(
         .map(|(l, _)| plain(&l.text))
         .collect();
     let text = fold(&words.join(" "));
+    // The council in full where the report's opening lines print it so
+    // ("Gloucester City Council" for the place "Gloucester").
+    let council = info.council.as_deref().map(|c| {
+        let opening: Vec<String> = lines[first..]
+            .iter()
+            .map(|(l, _)| plain(&l.text))
+            .filter(|t| !t.is_empty())
+            .take(12)
+            .collect();
+        let refs: Vec<&str> = opening.iter().map(String::as_str).collect();
+        meeting::council_in_full(&refs, c).unwrap_or_else(|| c.to_string())
+    });
     let page = at(first).unwrap_or(info.pages[0]);
     let page_end = at(last).unwrap_or(page);
     let (author, contact) = match (fs.author.clone(), fs.contact.clone()) {
@@ -158,7 +170,7 @@ pub fn parse_with_sheet(
                 document: doc,
                 fields: Fields::Meeting(Meeting {
                     body,
-                    council: info.council.clone(),
+                    council,
                     date,
                     time: None,
                     venue: None,

@@ -60,6 +60,8 @@ pub fn time_of_day(input: &str) -> IResult<&str, String> {
 }
 
 /// The first time of day in `s` after byte offset `from`, and where it ends.
+/// A time "for" another ("at 15:45 HRS FOR 16:00 HRS": members arrive at
+/// the first, the meeting starts at the second) gives the second.
 fn find_time(s: &str, from: usize) -> Option<(String, usize)> {
     let mut prev_digit = false;
     for (i, c) in s.char_indices() {
@@ -68,13 +70,35 @@ fn find_time(s: &str, from: usize) -> Option<(String, usize)> {
                 let end = s.len() - rest.len();
                 let clean_end = rest.chars().next().is_none_or(|c| !c.is_ascii_digit());
                 if clean_end {
-                    return Some((t, end));
+                    return Some(match start_time_after(rest) {
+                        Some((start, left)) => (start, s.len() - left),
+                        None => (t, end),
+                    });
                 }
             }
         }
         prev_digit = c.is_ascii_digit();
     }
     None
+}
+
+/// After a time, "[HRS] FOR <time>": the time it is for, and how many bytes
+/// of `rest` are left after it.
+fn start_time_after(rest: &str) -> Option<(String, usize)> {
+    let r = rest.trim_start();
+    let r = match r.get(..3) {
+        Some(h) if h.eq_ignore_ascii_case("hrs") => r[3..].trim_start(),
+        _ => r,
+    };
+    let after_for = match r.get(..4) {
+        Some(f) if f.eq_ignore_ascii_case("for ") => r[4..].trim_start(),
+        _ => return None,
+    };
+    let (tail, t) = time_of_day(after_for).ok()?;
+    tail.chars()
+        .next()
+        .is_none_or(|c| !c.is_ascii_digit())
+        .then_some((t, tail.len()))
 }
 
 /// "C&YP Scrutiny Panel – 13 December 2016" -> (body, date). The body is
@@ -406,6 +430,12 @@ mod tests {
                 .as_deref(),
             Some("15:45")
         );
+        // Haringey Schools Forum's front sheet: members arrive at 15:45 for
+        // a meeting starting at 16:00; the venue follows the second time.
+        let line = "THURSDAY, 21ST MAY, 2015 at 15:45 HRS FOR 16:00 HRS – HARINGEY";
+        let (t, end) = find_time(line, 10).unwrap();
+        assert_eq!(t, "16:00");
+        assert_eq!(line[end..].trim_start(), "HRS – HARINGEY");
     }
 
     #[test]
