@@ -56,8 +56,13 @@ pub fn is_folded(s: &str) -> bool {
     if control {
         return is_folded_unicode(s);
     }
-    // Only spaces apart from the wide ones: folded unless two meet.
-    if s.contains("  ") {
+    // Only spaces apart from the wide ones: folded unless two meet (each
+    // pair of neighbours read, no early exit, as above).
+    let two_spaces = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |found, (&x, &y)| found | ((x == b' ') & (y == b' ')));
+    if two_spaces {
         return false;
     }
     !wide || !has_wide_space(s)

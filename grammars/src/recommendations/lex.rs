@@ -573,17 +573,19 @@ pub fn completes_subject(item: &str) -> bool {
 
 /// "This report is presented for the Committee's consideration" -> "Committee".
 pub fn for_consideration(input: &str) -> Option<&str> {
-    for what in [
-        "consideration",
-        "approval",
-        "decision",
-        "information",
-        "comment",
+    // Every needle holds an apostrophe: a text without one holds none.
+    if !input.contains('\'') && !input.contains('’') {
+        return None;
+    }
+    for (needle, needle2) in [
+        ("’s consideration", "'s consideration"),
+        ("’s approval", "'s approval"),
+        ("’s decision", "'s decision"),
+        ("’s information", "'s information"),
+        ("’s comment", "'s comment"),
     ] {
-        let needle = format!("’s {what}");
-        let needle2 = format!("'s {what}");
         // A word not in the sentence: try the next one.
-        let Some(at) = input.find(&needle).or_else(|| input.find(&needle2)) else {
+        let Some(at) = input.find(needle).or_else(|| input.find(needle2)) else {
             continue;
         };
         let before = &input[..at];
