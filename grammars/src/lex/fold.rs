@@ -27,12 +27,14 @@ pub fn fold_into(s: &str, out: &mut String) {
         }
         return;
     }
-    for word in s.split_whitespace() {
+    // Split on the bytes, not by decoding every character (a document's
+    // joined text, stripped of tags, is long).
+    for_each_word(s, b"", |word| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
-    }
+    });
 }
 
 /// Whether `s` is its own fold: words separated by single spaces, no other
@@ -54,8 +56,13 @@ pub fn is_folded(s: &str) -> bool {
     if control {
         return is_folded_unicode(s);
     }
-    // Only spaces apart from the wide ones: folded unless two meet.
-    if s.contains("  ") {
+    // Only spaces apart from the wide ones: folded unless two meet (each
+    // pair of neighbours read, no early exit, as above).
+    let two_spaces = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |found, (&x, &y)| found | ((x == b' ') & (y == b' ')));
+    if two_spaces {
         return false;
     }
     !wide || !has_wide_space(s)
@@ -117,6 +124,11 @@ fn is_folded_unicode(s: &str) -> bool {
 /// each character.
 pub fn split_words<'a>(s: &'a str, also: &[u8], out: &mut Vec<&'a str>) {
     out.clear();
+    for_each_word(s, also, |w| out.push(w));
+}
+
+/// Each piece of `split_words`, in order, handed to `word`.
+fn for_each_word<'a>(s: &'a str, also: &[u8], mut word: impl FnMut(&'a str)) {
     // Each byte's class: inside a word, a separator, or the lead byte of a
     // character read whole (whitespace or not).
     const WORD: u8 = 0;
@@ -149,13 +161,13 @@ pub fn split_words<'a>(s: &'a str, also: &[u8], out: &mut Vec<&'a str>) {
             },
         };
         if start < i {
-            out.push(&s[start..i]);
+            word(&s[start..i]);
         }
         i += width;
         start = i;
     }
     if start < b.len() {
-        out.push(&s[start..]);
+        word(&s[start..]);
     }
 }
 

@@ -84,7 +84,10 @@ type Lexed<'a> = (&'a str, NumberStyle, bool);
 /// below: most lines open with a word ("The", "Council") that cannot, and
 /// are passed over without running the parsers.
 fn may_open_number(text: &str) -> bool {
-    let word = text.split(' ').next().unwrap_or("");
+    // The first word, up to its space: a word is short, so read byte by
+    // byte rather than searched for.
+    let end = text.bytes().position(|c| c == b' ').unwrap_or(text.len());
+    let word = &text[..end];
     match word.as_bytes().first() {
         Some(b) if b.is_ascii_digit() || *b == b'(' => true,
         // A letter: "Minute 12", "Item 4", "(a)", "a)", "iv.", "CAB/23/45",

@@ -696,10 +696,18 @@ fn bare_body_resolved(found: &str) -> bool {
 /// `agreement_verb` without the stem test that spares most sentences the
 /// patterns.
 fn agreement_by_patterns(sentence: &str) -> Option<String> {
-    if let Some(c) = BARE_AGREED.captures(sentence) {
+    // Each pattern runs only where the words it needs are in the sentence:
+    // a capture search on a text with a character beyond ASCII falls back
+    // to an engine whose cost grows with the whole sentence.
+    let opening = sentence.trim_start();
+    let bare = ["Agreed", "Approved", "Ratified"]
+        .iter()
+        .any(|w| opening.starts_with(w));
+    if let Some(c) = bare.then(|| BARE_AGREED.captures(sentence)).flatten() {
         return c.get(1).map(|m| m.as_str().to_lowercase());
     }
-    if let Some(c) = BODY_VERB.captures(sentence) {
+    let body_verb = may_hold_body_verb(sentence);
+    if let Some(c) = body_verb.then(|| BODY_VERB.captures(sentence)).flatten() {
         if let Some(formula) = c.get(0).filter(|m| bare_body_resolved(m.as_str())) {
             return Some(formula.as_str().trim().to_string());
         }
@@ -733,6 +741,22 @@ fn agreement_by_patterns(sentence: &str) -> Option<String> {
         return verb.map(str::to_string);
     }
     None
+}
+
+/// Whether `sentence` holds one of the verbs `BODY_VERB` ends in, as
+/// that pattern spells them (lower case): where it holds none, the
+/// pattern cannot match.
+fn may_hold_body_verb(sentence: &str) -> bool {
+    [
+        "agreed",
+        "approved",
+        "endorsed",
+        "confirmed",
+        "decided",
+        "resolve",
+    ]
+    .iter()
+    .any(|v| sentence.contains(v))
 }
 
 /// Whether `sentence` may hold a verb `agreement_verb` looks for: every
@@ -783,6 +807,10 @@ pub fn find(text: &str) -> Vec<Found> {
 /// A body noting a paper, in a paragraph set in bold: the marker, "noted"
 /// for a decision told in prose, or the formula from "That" on.
 fn bold_noting(sentence: &str) -> Option<String> {
+    // The pattern needs "noted": most sentences are spared it.
+    if !sentence.contains("noted") {
+        return None;
+    }
     let c = BODY_NOTED.captures(sentence)?;
     let subject = c.get(2)?.as_str();
     let names_body = subject.split_whitespace().any(|w| {
@@ -836,6 +864,10 @@ pub fn find_set(text: &str, bold: bool) -> Vec<Found> {
             .or_else(|| bold.then(|| bold_noting(sentence)).flatten())
             .or_else(|| {
                 // "That the … Committee:" opening a list: the formal lead.
+                // The pattern opens with "That": most sentences are spared it.
+                if !sentence.trim_start().starts_with("That") {
+                    return None;
+                }
                 let lead = THAT_BODY.captures(sentence)?.get(1)?;
                 let after = free[s + lead.end()..]
                     .trim_start_matches([':', ';', '-', ' '])

@@ -55,7 +55,13 @@ pub fn clean(s: &str) -> String {
 /// Text folded already (a lexed line's `text`) with the words the layout
 /// broke at a line-end hyphen joined back: `clean` of the line.
 fn rejoined(folded: Cow<'_, str>) -> Cow<'_, str> {
-    if folded.contains("- ") {
+    // A hyphen found by a byte search, then the byte after it read (no
+    // substring searcher set up per line).
+    let b = folded.as_bytes();
+    if folded
+        .match_indices('-')
+        .any(|(at, _)| b.get(at + 1) == Some(&b' '))
+    {
         Cow::Owned(rejoin_hyphens(&folded))
     } else {
         folded
@@ -441,7 +447,13 @@ mod tests {
     fn clean_reference(s: &str) -> String {
         use crate::lex::{fold, strip_html};
         let folded = fold(&strip_html(s).replace("**", ""));
-        if folded.contains("- ") {
+        // A hyphen found by a byte search, then the byte after it read (no
+        // substring searcher set up per line).
+        let b = folded.as_bytes();
+        if folded
+            .match_indices('-')
+            .any(|(at, _)| b.get(at + 1) == Some(&b' '))
+        {
             rejoin_hyphens(&folded)
         } else {
             folded
