@@ -76,6 +76,34 @@ fn each_page_reads_with_the_font_its_own_resources_name() {
     );
 }
 
+/// A page whose content selects /F5, a font its resources lack, between
+/// two strings in /F1 (as Burton-cum-Walden's minutes of 7 October 2025 do
+/// on page 2): the strings in /F1 are read, the one in /F5 skipped, and the
+/// page is not lost.
+#[test]
+fn a_font_the_resources_lack_skips_its_strings_not_the_page() {
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        stream(
+            "",
+            "BT /F1 12 Tf 72 720 Td (Before) Tj ET BT /F5 12 Tf 72 700 Td (Lost) Tj ET \
+             BT /F1 12 Tf 72 680 Td (After) Tj ET",
+        ),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    let refs: Vec<&[u8]> = objects.iter().map(|o| o.as_slice()).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("missing-font.pdf");
+    std::fs::write(&file, pdf(&refs, "")).unwrap();
+    let out = run(&["pages", "--json", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pages: Vec<grammars::Page> = serde_json::from_slice(&out.stdout).unwrap();
+    let text: Vec<&str> = pages[0].lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(text, vec!["Before", "After"]);
+}
+
 /// Every page content stream and form XObject of a PDF, decompressed.
 fn content_streams(path: &Path) -> Vec<Vec<u8>> {
     let doc = lopdf::Document::load(path).unwrap();

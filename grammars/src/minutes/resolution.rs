@@ -603,7 +603,7 @@ fn markers(text: &str) -> Vec<(usize, usize)> {
 /// The body that decides, named as the subject of a sentence: "The Forum",
 /// "This Committee", "All Councillors", "the Councillors", "Governors",
 /// "Councillor’s" (so printed), or "All" alone.
-const DECIDING_BODY: &str = r"(?:(?:\b(?:[Tt]he|[Tt]his|[Aa]ll)\s+(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}|^\s*(?:[A-Z][\w'’-]*\s+){0,2})(?:Forum|Committee|Sub-Committee|Board|Panel|Cabinet|Council|Members|members|[Mm]eeting|Group|Partnership|Assembly|Executive|Governors|Councillors|Councillor[’']s|Trustees)|^\s*All)";
+const DECIDING_BODY: &str = r"(?:(?:\b(?:[Tt]he|[Tt]his|[Aa]ll)\s+(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}|^\s*(?:[A-Z][\w'’-]*\s+){0,2})(?:Forum|Committee|Sub-Committee|Board|Panel|Cabinet|Council|Members|members|[Mm]eeting|Group|Partnership|Assembly|Executive|Governors|[Cc]ouncillors|Councillor[’']s|Trustees)|^\s*All)";
 
 static BODY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -647,11 +647,67 @@ static IT_WAS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "… were agreed", "… was approved by the Parish Council", "… were
 /// confirmed as a true copy", "… were scrutinised and all approved by all
-/// Councillor’s": the agent's first words, where named, in the last group.
+/// Councillor’s", "The updated workplan … was noted": the agent's first
+/// words, where named, in the last group.
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(it\s+)?(?:was|were)\s+(?:\w+\s+and\s+)?(?:(?:unanimously|duly|formally|all)\s+)?(agreed|approved|confirmed|ratified)\b(\s+by\s+(?:the\s+|all\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,2}))?")
+    Regex::new(r"(?i)\b(it\s+)?(?:was|were)\s+(?:\w+\s+and\s+)?(?:(?:unanimously|duly|formally|all)\s+)?(agreed|approved|confirmed|ratified|noted)\b(\s+by\s+(?:the\s+|all\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,2}))?")
         .expect("passive pattern")
 });
+
+/// A motion moved and seconded, opening its sentence: "CC proposed and LH
+/// seconded that the financial information should be presented …" (the
+/// proposer and seconder by initials, names or titles, up to three words
+/// each).
+static PROPOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[A-Z][\w.'’-]*\s+){1,3}(proposed)\s+and\s+(?:[A-Z][\w.'’-]*\s+){1,3}seconded\s+that\b")
+        .expect("proposed pattern")
+});
+
+/// Words that open a relative or reported clause: an agreement after one
+/// ("… £0.563m, which it was agreed would be used …") tells of the thing
+/// agreed inside a sentence about something else.
+const CLAUSE_OPENERS: [&str; 4] = ["which", "that", "as", "what"];
+
+/// Whether a sentence's last word is a list label ("… website. a."), the
+/// next point's number taken into the sentence before it.
+fn ends_with_label(sentence: &str) -> bool {
+    let t = sentence.trim_end();
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    last.len() < t.len()
+        && list_marker(last).is_ok_and(|(rest, _)| rest.is_empty())
+        && t[..t.len() - last.len()]
+            .trim_end()
+            .ends_with(['.', ';', ':'])
+}
+
+/// Whether the words at `at` follow a `CLAUSE_OPENERS` word.
+fn in_clause(sentence: &str, at: usize) -> bool {
+    let before = sentence[..at]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    CLAUSE_OPENERS.contains(&before.as_str())
+}
+
+/// An agreement a sentence records, and whether it is told only in the
+/// passive with no body named ("… was agreed from the DSG …", "The
+/// updated workplan … was noted"): such a sentence records the decision
+/// only where it opens or closes its paragraph (`find_set`).
+#[derive(Debug, Clone, PartialEq)]
+struct Agreement {
+    verb: String,
+    bare_passive: bool,
+}
+
+impl Agreement {
+    fn told(verb: &str) -> Agreement {
+        Agreement {
+            verb: verb.to_string(),
+            bare_passive: false,
+        }
+    }
+}
 
 const BODIES: &[&str] = &[
     "council",
@@ -674,6 +730,11 @@ const BODIES: &[&str] = &[
 /// correct record". Not "had agreed", "previously agreed", "as agreed by the
 /// Council" (earlier decisions, or another body's).
 pub fn agreement_verb(sentence: &str) -> Option<String> {
+    agreement(sentence).map(|a| a.verb)
+}
+
+/// `agreement_verb` with how the agreement is told.
+fn agreement(sentence: &str) -> Option<Agreement> {
     if !may_name_agreement(sentence) {
         return None;
     }
@@ -695,7 +756,7 @@ fn bare_body_resolved(found: &str) -> bool {
 
 /// `agreement_verb` without the stem test that spares most sentences the
 /// patterns.
-fn agreement_by_patterns(sentence: &str) -> Option<String> {
+fn agreement_by_patterns(sentence: &str) -> Option<Agreement> {
     // Each pattern runs only where the words it needs are in the sentence:
     // a capture search on a text with a character beyond ASCII falls back
     // to an engine whose cost grows with the whole sentence.
@@ -704,28 +765,58 @@ fn agreement_by_patterns(sentence: &str) -> Option<String> {
         .iter()
         .any(|w| opening.starts_with(w));
     if let Some(c) = bare.then(|| BARE_AGREED.captures(sentence)).flatten() {
-        return c.get(1).map(|m| m.as_str().to_lowercase());
+        return c
+            .get(1)
+            .map(|m| Agreement::told(&m.as_str().to_lowercase()));
     }
     let body_verb = may_hold_body_verb(sentence);
     if let Some(c) = body_verb.then(|| BODY_VERB.captures(sentence)).flatten() {
         if let Some(formula) = c.get(0).filter(|m| bare_body_resolved(m.as_str())) {
-            return Some(formula.as_str().trim().to_string());
+            return Some(Agreement::told(formula.as_str().trim()));
         }
         // "The Committee resolves …": the resolution's own words in the
         // present tense, the formula as printed.
         if c.get(1).is_some_and(|v| v.as_str() == "resolves") {
-            return c.get(0).map(|m| m.as_str().trim().to_string());
+            return c.get(0).map(|m| Agreement::told(m.as_str().trim()));
         }
-        return c.get(1).map(|m| m.as_str().to_string());
+        return c.get(1).map(|m| Agreement::told(m.as_str()));
     }
-    if let Some(c) = IT_WAS.captures(sentence) {
-        return c.get(1).map(|m| m.as_str().to_string());
+    let proposed = sentence.contains("seconded");
+    if let Some(c) = proposed.then(|| PROPOSED.captures(sentence)).flatten() {
+        return c.get(1).map(|m| Agreement::told(m.as_str()));
+    }
+    for c in IT_WAS.captures_iter(sentence) {
+        let (Some(all), Some(verb)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if in_clause(sentence, all.start()) {
+            continue;
+        }
+        return Some(Agreement::told(verb.as_str()));
     }
     for c in PASSIVE.captures_iter(sentence) {
         let verb = c.get(2).map(|m| m.as_str());
-        // "It was confirmed that …" reports a fact; "were confirmed as a
-        // true copy" records a decision.
-        if c.get(1).is_some() && verb.is_some_and(|v| v.eq_ignore_ascii_case("confirmed")) {
+        if c.get(1).is_some_and(|it| in_clause(sentence, it.start())) {
+            continue;
+        }
+        // Noting is a decision where a paper is noted; statements "received
+        // and noted", or a lead-in "… was noted:-" before what was noted,
+        // record what was heard.
+        if let (Some(all), Some(v)) = (c.get(0), c.get(2)) {
+            let joined = sentence[all.start()..v.start()].contains(" and ");
+            let lead_in = sentence[v.end()..].trim_start().starts_with(':');
+            let noting = v.as_str().eq_ignore_ascii_case("noted");
+            if noting && (joined || lead_in) {
+                continue;
+            }
+        }
+        // "It was confirmed that …" and "It was noted that …" report a
+        // fact; "were confirmed as a true copy" records a decision.
+        if c.get(1).is_some()
+            && verb.is_some_and(|v| {
+                v.eq_ignore_ascii_case("confirmed") || v.eq_ignore_ascii_case("noted")
+            })
+        {
             continue;
         }
         // The agent's first words name it: "by the Parish Council".
@@ -738,7 +829,10 @@ fn agreement_by_patterns(sentence: &str) -> Option<String> {
                 continue;
             }
         }
-        return verb.map(str::to_string);
+        return verb.map(|v| Agreement {
+            verb: v.to_string(),
+            bare_passive: c.get(4).is_none(),
+        });
     }
     None
 }
@@ -761,13 +855,14 @@ fn may_hold_body_verb(sentence: &str) -> bool {
 
 /// Whether `sentence` may hold a verb `agreement_verb` looks for: every
 /// one ("agreed", "approved", "endorsed", "confirmed", "decided",
-/// "resolved", "ratified") ends in "ed", so only the stems before an "ed" are compared,
+/// "resolved", "ratified", "noted", "proposed") ends in "ed", so only the stems before an "ed" are compared,
 /// ignoring ASCII case. The patterns' own case-blindness also matches 'ſ'
 /// for 's' and the Kelvin sign for 'k': a sentence holding either is left
 /// to them.
 fn may_name_agreement(sentence: &str) -> bool {
-    const STEMS: [&[u8]; 7] = [
-        b"agre", b"approv", b"endors", b"confirm", b"decid", b"resolv", b"ratifi",
+    const STEMS: [&[u8]; 9] = [
+        b"agre", b"approv", b"endors", b"confirm", b"decid", b"resolv", b"ratifi", b"not",
+        b"propos",
     ];
     let b = sentence.as_bytes();
     if sentence.contains(['\u{17f}', '\u{212a}']) || sentence.contains("resolves") {
@@ -855,12 +950,30 @@ pub fn find_set(text: &str, bold: bool) -> Vec<Found> {
     let free = &text[..free_end];
     let mut agreed: Vec<(usize, usize, String)> = Vec::new();
     let mut listed: Option<Vec<String>> = None;
-    for (s, e) in sentence_spans(free) {
+    let spans = sentence_spans(free);
+    for (k, &(s, e)) in spans.iter().enumerate() {
         if debate_point(&free[s..e]) {
             continue;
         }
         let sentence = &free[s..e];
-        let verb = agreement_verb(sentence)
+        // A bare passive records the decision at the paragraph's edge
+        // (its first sentence, or the last before the formal resolutions
+        // or the end); inside the paragraph it tells the discussion.
+        // A sentence opening or closing a lettered or numbered point
+        // ("d. Term dates … This was ratified … a. Terms of …") is at an
+        // edge too.
+        // (The sentences take a list label after a stop as their last
+        // word: "… website. a." closes an item, and opens the next.)
+        let edge = k == 0
+            || k + 1 == spans.len()
+            || list_marker(sentence.trim_start()).is_ok()
+            || list_marker(free[e..].trim_start()).is_ok()
+            || ends_with_label(sentence)
+            || k.checked_sub(1)
+                .is_some_and(|j| ends_with_label(&free[spans[j].0..spans[j].1]));
+        let verb = agreement(sentence)
+            .filter(|a| edge || !a.bare_passive)
+            .map(|a| a.verb)
             .or_else(|| bold.then(|| bold_noting(sentence)).flatten())
             .or_else(|| {
                 // "That the … Committee:" opening a list: the formal lead.
@@ -954,7 +1067,7 @@ mod tests {
                 let sentence = &t[s..e];
                 let v = agreement_by_patterns(sentence);
                 agreed += usize::from(v.is_some());
-                assert_eq!(agreement_verb(sentence), v, "{sentence:?}");
+                assert_eq!(agreement(sentence), v, "{sentence:?}");
             }
         }
         assert!(agreed >= 15, "{agreed}");
@@ -1367,6 +1480,70 @@ mod tests {
         assert!(find(noted).is_empty());
         assert_eq!(find_set(noted, true)[0].marker, "noted");
         assert!(find_set("It was noted that the report was late.", true).is_empty());
+    }
+
+    /// Haringey Schools Forum, 25 February 2015, minutes 7.4, 8.2 and 12:
+    /// an agreement inside a relative clause, and a bare passive inside a
+    /// paragraph, tell the discussion; a bare passive opening a paragraph
+    /// records the decision.
+    #[test]
+    fn agreements_told_inside_a_paragraph() {
+        let t = "The Forum also noted elements of the HNB. The net position was a balance of \
+                 £0.563m to offset the pressure of £0.702m, which it was agreed would be used \
+                 to create a \"bringing in\" fund.";
+        assert!(find(t).is_empty(), "{:#?}", find(t));
+        let t = "The Forum noted the increasing number of children waiting. An initial \
+                 allocation of funding of £395,000 was agreed from the DSG High Needs block \
+                 from April 2015, which would be used to fund the support needs of children. \
+                 It was also noted that demand was likely to increase further.";
+        assert!(find(t).is_empty(), "{:#?}", find(t));
+        let t = "The updated workplan for 2014/15 was noted subject to the addition of \
+                 specific update on early help. It was also agreed that there should be an \
+                 update in 2016/17 on the development of the Traded Services model of provision.";
+        let f = find(t);
+        let markers: Vec<&str> = f.iter().map(|f| f.marker.as_str()).collect();
+        assert_eq!(markers, ["noted", "agreed"]);
+        assert!(f[0].text.starts_with("The updated workplan"));
+        // "It was noted that …" reports; the passive with "it" is no record.
+        assert!(find("It was noted that the report was late. The end.").is_empty());
+        // Bristol printed minutes, 12 September 2024 and 15 May 2025:
+        // statements heard, and a lead-in to what was noted, decide nothing.
+        assert!(find("Statements were received and noted as follows:").is_empty());
+        assert!(
+            find("The Membership of the Committee was noted:- • The Deputy Leader - Chair")
+                .is_empty()
+        );
+        // Decoy Community Primary School, FGB 1 February 2021, 50/2021: a
+        // bare passive closing a lettered point is at its edge.
+        let t = "It was agreed that there should be a review. d. Term dates for 2021/2022 as \
+                 recommended by the BM Committee. This was ratified and is to be placed on the \
+                 website. a. Terms of Reference for the BM Committee - agreed.";
+        let f = find(t);
+        assert!(
+            f.iter().any(|f| f.text.starts_with("This was ratified")),
+            "{f:#?}"
+        );
+    }
+
+    /// West Dereham Parish Council, 1 June 2017, minutes 73/17 and 82/17:
+    /// the body in lower case, and a motion proposed and seconded.
+    #[test]
+    fn councillors_in_lower_case_and_a_seconded_motion() {
+        assert_eq!(
+            agreement_verb("The councillors agreed that the minutes should be signed as a true record subject to the two amendments.").as_deref(),
+            Some("agreed")
+        );
+        let t = "The Parish Clerk reported that he had been unable to complete a report for \
+                 the meeting. CC proposed and LH seconded that the financial information should \
+                 be presented at the July Parish Council Meeting.";
+        let f = find(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].marker, "proposed");
+        assert!(f[0].text.starts_with("CC proposed and LH seconded"));
+        assert_eq!(
+            agreement_verb("The motion was proposed and seconded."),
+            None
+        );
     }
 
     #[test]

@@ -1448,7 +1448,10 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
         clip: gs.clip,
     })?;
     let ts = &mut gs.ts;
-    let font = ts.font.as_ref().unwrap();
+    // No font selected (a Tf naming a font the resources lack): nothing shown.
+    let Some(font) = ts.font.as_ref() else {
+        return Ok(());
+    };
     //let encoding = font.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
     dlog!("{:?}", font.decode(s));
     dlog!("{:?}", font.decode(s).as_bytes());
@@ -1923,7 +1926,15 @@ impl<'a> Processor<'a> {
                 "Tf" => {
                     let fonts: &Dictionary = get(&doc, resources, b"Font");
                     let name = operation.operands[0].as_name().unwrap();
-                    let font_dict = get::<&Dictionary>(doc, fonts, name);
+                    // A name the resources do not hold selects no font: the
+                    // text shown until the next Tf is skipped, as Poppler
+                    // does ("No font in show/space"), rather than the page lost.
+                    let Some(font_dict) = maybe_get::<&Dictionary>(doc, fonts, name) else {
+                        gs.ts.font = None;
+                        gs.ts.font_info = None;
+                        gs.ts.font_size = as_num(&operation.operands[1]);
+                        continue;
+                    };
                     let key = font_dict as *const Dictionary as usize;
                     let (font, info) = self.font_table.entry(key).or_insert_with(|| (make_font(doc, font_dict), Rc::new(font_info(doc, font_dict)))).clone();
                     gs.ts.font_info = Some(info);
