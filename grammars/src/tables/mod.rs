@@ -1225,8 +1225,8 @@ mod tests {
     fn long_parts_under_titles_stay_tables_of_their_own() {
         let body: String = (1..=4).map(|n| format!("Line {n}\tA\t{n}.0\n")).collect();
         let t = tables(&format!(
-            "SPENDING\t\t\nDescription\tCode\t£000\n{body}\
-             SAVINGS\t\t\nDescription\tCode\t£000\n{body}"
+            "SPENDING\t\t\nDescription\tCode\tAmount\n{body}\
+             SAVINGS\t\t\nDescription\tCode\tAmount\n{body}"
         ));
         assert_eq!(t.len(), 2);
     }
