@@ -1421,8 +1421,8 @@ mod tests {
              \u{c}School Funding 2016-17\nForum Membership\nWork plan 2015-16\n",
         );
         let segs = segment(&from_text(&text));
-        let types: Vec<DocType> = segs.iter().map(|s| s.info.doc_type).collect();
-        assert_eq!(types, [DocType::OfficerReport, DocType::WorkPlan]);
+        assert_eq!(segs.len(), 2);
+        assert_eq!(segs[1].info.doc_type, DocType::WorkPlan);
         assert_eq!(segs[1].info.pages, [2, 3]);
         assert_eq!(
             segs[1].info.title.as_deref(),
