@@ -37,7 +37,9 @@ pub fn grammars_for(doc_type: DocType) -> &'static [Grammar] {
             decisions::parse,
         ],
         DocType::PerformanceReport => &[reports::parse, recommendations::parse, tables::parse],
-        DocType::WorkPlan => &[tables::parse],
+        // A work plan may come with the report covering it (its sheet and
+        // recommendation): the report grammars find nothing in a bare plan.
+        DocType::WorkPlan => &[reports::parse, recommendations::parse, tables::parse],
         DocType::Presentation => &[tables::parse],
         DocType::Other => &[tables::parse, decisions::parse],
     }
@@ -53,6 +55,7 @@ pub fn opens_with_report(doc_type: DocType) -> bool {
             | DocType::ScrutinyReport
             | DocType::MemberReport
             | DocType::PerformanceReport
+            | DocType::WorkPlan
     )
 }
 

@@ -120,6 +120,10 @@ enum Cue {
 /// One line of the file, lexed once for every stage.
 type Flat<'a> = LexedLine<'a>;
 
+/// Non-blank lines a report covering a work plan holds above the plan's
+/// heading at most.
+const COVER_NOTE_LINES: usize = 3 * MIN_BODY;
+
 /// Non-blank lines a document must hold before a weak cue (a front sheet
 /// without a stamp, a cover, a heading) may start another: a document's own
 /// cover never splits it.
@@ -151,6 +155,8 @@ pub fn segment_lexed(pages: &[Page], flat: &[LexedLine]) -> Vec<Segment> {
     // (start index into flat, cue, index of the cue's own line)
     let mut starts: Vec<(usize, Cue, usize)> = vec![(first_text, Cue::Start, first_text)];
     let mut item_number: Option<String> = None;
+    // Starts of reports that cover a work plan on their first page.
+    let mut plans: Vec<usize> = Vec::new();
     for i in first_text..flat.len() {
         let f = &flat[i];
         if f.is_blank() {
@@ -208,7 +214,10 @@ pub fn segment_lexed(pages: &[Page], flat: &[LexedLine]) -> Vec<Segment> {
             Some(Cue::ReportSheet)
         } else if is_published_line(&f.plain) {
             Some(Cue::InspectionCover)
-        } else if cur_cue != Cue::WorkPlan && is_work_plan_heading(&f.plain) {
+        } else if cur_cue != Cue::WorkPlan
+            && !plans.contains(&cur_start)
+            && is_work_plan_heading(&f.plain)
+        {
             Some(Cue::WorkPlan)
         } else if is_title_slide(flat, i, multi_page) {
             Some(Cue::Presentation)
@@ -216,6 +225,18 @@ pub fn segment_lexed(pages: &[Page], flat: &[LexedLine]) -> Vec<Segment> {
             None
         };
         let Some(cue) = cue else { continue };
+        // A short covering report whose plan follows on its own first page
+        // (seed 000 p. 50: "Report Title: Updated Schools Forum Work Plan"
+        // over a few paragraphs, then "… Work Plan Academic Year 2014-15"
+        // and its dates) is one document: the plan, with the report's sheet.
+        if cue == Cue::WorkPlan
+            && matches!(cur_cue, Cue::AgendaItem | Cue::ReportSheet)
+            && body_lines <= COVER_NOTE_LINES
+            && flat[i].page_index == flat[cur_anchor].page_index
+        {
+            plans.push(cur_start);
+            continue;
+        }
         // The lowest line the new document may start on: never inside the
         // current document's own cue.
         let floor = if cur_cue == Cue::Start {
@@ -255,6 +276,9 @@ pub fn segment_lexed(pages: &[Page], flat: &[LexedLine]) -> Vec<Segment> {
         let doc_type = classify_with(cue, &texts, &mut sheet);
         let lines = &flat[start..=last];
         let mut info = describe(doc_type, lines, &texts, council.as_deref(), &mut sheet);
+        if plans.contains(&start) {
+            info.doc_type = DocType::WorkPlan;
+        }
         info.pages = [
             pages[flat[start].page_index].number,
             pages[flat[last].page_index].number,
@@ -1380,6 +1404,38 @@ mod tests {
         assert_eq!(segs.len(), 1);
         assert_eq!(segs[0].info.pages, [1, pages.len() as u32]);
         assert_eq!(segs[0].last, 0);
+    }
+
+    #[test]
+    fn a_short_report_covering_a_work_plan_on_its_page_is_the_plan() {
+        // Seed 000 pp. 50-51, after a report of its own.
+        let mut text = String::from("Report Title: Early Years Update\n");
+        for k in 0..12 {
+            text.push_str(&format!("{k}.1. The early years paragraph number {k}.\n"));
+        }
+        text.push_str(
+            "\u{c}Haringey Council\n**Agenda Item\n10**\nReport Status\n\
+             For information/note\nFor consultation & views\nFor decision\n\
+             Report to Haringey Schools Forum – 21 May 2015\n\
+             Report Title: Updated Schools Forum Work Plan 2014-15.\nAuthor:\n\
+             Steve Worth – Finance Manager (Schools and Learning)\n\
+             Purpose: To inform the Forum of the updated work plan for 2014-15.\n\
+             Recommendations:\nThat the updated work plan for 2014-15 is noted.\n\
+             1. Schools Forum\n\
+             • 1.1. It is good practice for Schools Forum to maintain a work plan.\n\
+             Haringey Schools Forum - Work Plan Academic Year 2014-15\n21 May 2015\n\
+             Early Years Update.\nHigh Needs Update.\n8 July 2015\n\
+             Dedicated Schools Budget Outturn 2014-15\n\
+             \u{c}School Funding 2016-17\nForum Membership\nWork plan 2015-16\n",
+        );
+        let segs = segment(&from_text(&text));
+        assert_eq!(segs.len(), 2);
+        assert_eq!(segs[1].info.doc_type, DocType::WorkPlan);
+        assert_eq!(segs[1].info.pages, [2, 3]);
+        assert_eq!(
+            segs[1].info.title.as_deref(),
+            Some("Updated Schools Forum Work Plan 2014-15")
+        );
     }
 
     #[test]

@@ -98,8 +98,12 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
                     .take(LOOK_BACK)
                     .collect();
             }
+            // A title row inside the run stands between this part and the
+            // one before; across runs, the lines between them do.
+            let labels: &[&Text] = if k == 0 { &between } else { &[] };
             match tables.last_mut() {
                 Some(prev) if k == 0 && continues(prev, &t, &between) => prev.absorb(t),
+                Some(prev) if regroups(prev, &t, labels) => prev.absorb_group(t),
                 _ => tables.push(t),
             }
         }
@@ -531,7 +535,8 @@ struct Part {
 /// A row whose only text is one cell, in a table of three or more columns,
 /// is a title over the rows below ("Contacts", "Referrals into Early Help …
 /// by Age", "APPENDIX F: … SPENDING" set mid-width): when a header of two
-/// or more names follows it, it starts a new table.
+/// or more names follows it, it starts a new part (a short group under
+/// the header repeated rejoins the table above: `regroups`).
 fn split_titled(rows: Vec<Row>) -> Vec<Part> {
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let is_title = |i: usize| {
@@ -605,17 +610,95 @@ struct Built {
     /// page or the one before), folded: where the heading of a section
     /// holding several tables stands.
     further: Vec<String>,
+    /// Body rows of the last group taken in (of the table itself before
+    /// any), and the groups taken in, the table's own first counted: see
+    /// `regroups`.
+    group_rows: usize,
+    groups: usize,
 }
 
 impl Built {
     fn absorb(&mut self, next: Built) {
         if self.repeated.is_none() {
-            self.repeated = next.between_first;
+            self.repeated = next.between_first.clone();
         }
+        self.absorb_group(next);
+    }
+
+    /// Take in the rows of the next group of this table; the group's label
+    /// stays in the document text.
+    fn absorb_group(&mut self, next: Built) {
+        self.groups += 1;
+        self.group_rows = next.rows.len();
         self.rows.extend(next.rows);
         self.notes.extend(next.notes);
         self.pages[1] = self.pages[1].max(next.pages[1]);
     }
+}
+
+/// Body rows a group of a grouped table holds at most.
+const GROUP_ROWS: usize = 3;
+
+/// Whether `next` is the next group of a grouped table (seed 004,
+/// pp. 4-5): short groups of rows, each under a label of its own
+/// (`Contacts`, `Referrals`, `Assessments`, `Safeguarding workflow`) and
+/// the same header printed again (`Description | Apr-12 | Apr-13 |
+/// % increase`). The label is a title row of the run (`labels` empty) or
+/// one short plain line between two runs, on the same or the next page.
+fn regroups(prev: &Built, next: &Built, labels: &[&Text]) -> bool {
+    let label = match labels {
+        [] => true,
+        // A plain line labels a group only of a table already read as
+        // groups: a slide's title over a table like the last slide's
+        // (seed 000 pp. 48-49, "Ground already covered") heads a table of
+        // its own.
+        [l] if prev.groups >= 2 => {
+            let l = l.get();
+            l.chars().count() <= 40
+                && l.split_whitespace().count() <= 4
+                && !l.ends_with(['.', ':', ';', ','])
+        }
+        _ => false,
+    };
+    label
+        && next.header_rows > 0
+        && prev.header_rows > 0
+        && prev.group_rows <= GROUP_ROWS
+        && next.rows.len() <= GROUP_ROWS
+        && next.pages[0] <= prev.pages[1] + 1
+        && same_header(&prev.header, &next.header)
+}
+
+/// A header's names folded for comparison: letters and digits only, lower
+/// case. A narrow column breaks a repeated name at different points on
+/// different pages ("Name/Ser vice"), a header grid missing a rule on one
+/// page runs two names into one cell, and a repeated header may drop a
+/// hyphen (`Apr-13`, `Apr 13`): the names are compared as one string.
+fn squeeze(h: &[String]) -> String {
+    h.concat()
+        .chars()
+        .filter(|ch| ch.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether two headers name the same columns: the same names, or each
+/// name the same as the other's or the start of it (a name printed with
+/// its unit on one page and without on another: "Estimated Annual
+/// Financial Exposure / £m", where the unit line fell into the row below).
+fn same_header(a: &[String], b: &[String]) -> bool {
+    let same_cells = || {
+        a.iter().zip(b).all(|(x, y)| {
+            let (x, y) = (
+                squeeze(std::slice::from_ref(x)),
+                squeeze(std::slice::from_ref(y)),
+            );
+            x == y || (!x.is_empty() && !y.is_empty() && (x.starts_with(&y) || y.starts_with(&x)))
+        })
+    };
+    !a.iter().all(String::is_empty)
+        && a.len() == b.len()
+        && (squeeze(a) == squeeze(b) || same_cells())
 }
 
 /// Whether `next` continues `prev` on a later page (or further down a text
@@ -625,34 +708,7 @@ impl Built {
 /// `between` holds the text lines between the two parts, unfolded: they
 /// are folded only as far as the comparison goes.
 fn continues(prev: &Built, next: &Built, between: &[&Text]) -> bool {
-    // Compared without spaces or case: a narrow column breaks a repeated
-    // name at different points on different pages ("Name/Ser vice").
-    // A header grid missing a rule on one page runs two names into one
-    // cell: the names are compared as one string.
-    let squeeze = |h: &[String]| -> String {
-        h.concat()
-            .chars()
-            .filter(|ch| !ch.is_whitespace())
-            .collect::<String>()
-            .to_lowercase()
-    };
-    // A name printed with its unit on one page and without on another
-    // ("Estimated Annual Financial Exposure / £m", where the unit line fell
-    // into the row below): each cell the same as the other's or the start
-    // of it.
-    let same_cells = || {
-        prev.header.iter().zip(&next.header).all(|(a, b)| {
-            let (a, b) = (
-                squeeze(std::slice::from_ref(a)),
-                squeeze(std::slice::from_ref(b)),
-            );
-            a == b || (!a.is_empty() && !b.is_empty() && (a.starts_with(&b) || b.starts_with(&a)))
-        })
-    };
-    let repeated_header = next.header_rows > 0
-        && !prev.header.iter().all(String::is_empty)
-        && prev.header.len() == next.header.len()
-        && (squeeze(&prev.header) == squeeze(&next.header) || same_cells());
+    let repeated_header = next.header_rows > 0 && same_header(&prev.header, &next.header);
     // A part with no header, as wide as the table, at the top of the next
     // page or right below it (a grid of its own, no line between), continues
     // it too.
@@ -812,6 +868,7 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
             .map(|(c, _)| c)
             .collect()
     };
+    let group_rows = body.len();
     Some(Built {
         title: None,
         title_row,
@@ -824,6 +881,8 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
         above: Vec::new(),
         repeated: None,
         further: Vec::new(),
+        group_rows,
+        groups: 1,
     })
 }
 
@@ -1120,6 +1179,56 @@ mod tests {
         assert_eq!(t[0].rows.len(), 4);
         assert_eq!(t[0].title.as_deref(), Some("Appendix: placements"));
         assert_eq!(t[0].values[0][0].as_ref().map(|v| v.value), Some(1.0));
+    }
+
+    #[test]
+    fn short_groups_under_labels_repeating_the_header_are_one_table() {
+        // Seed 004 p. 4-5, as its text form sets it.
+        let t = tables(
+            "Contacts\t\t\t\n\
+             Description\tApr-12\tApr-13\t% increase\n\
+             Number of contacts started (month on month)\t606\t809\t33%\n\
+             Referrals\t\t\t\n\
+             Description\tApr-12\tApr 13\t% increase\n\
+             Number of referrals started (month on month)\t91\t231\t154%\n\
+             Safeguarding workflow\t\t\t\n\
+             Description\tApr-12\tApr-13\t% increase\n\
+             Number of strategy discussions held (month on month)\t34\t116\t241%\n\
+             Number of s47 enquires started (month on month)\t22\t82\t273%\n",
+        );
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 4);
+        assert_eq!(t[0].rows[1][1], "91");
+    }
+
+    #[test]
+    fn a_plain_label_continues_only_a_table_read_as_groups() {
+        let head = "Description\tApr-12\tApr-13\t% increase\n";
+        // Seed 004 p. 5: "Assessments" as a plain line after two groups.
+        let t = tables(&format!(
+            "Contacts\t\t\t\n{head}Contacts started\t606\t809\t33%\n\
+             Referrals\t\t\t\n{head}Referrals started\t91\t231\t154%\n\
+             Assessments\n{head}Initial Assessments completed\t43\t96\t123%\n"
+        ));
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 3);
+        // Seed 000 pp. 48-49: one table a slide, each under its title.
+        let head = "Phase of Work\tOutputs\tOutcomes\n";
+        let t = tables(&format!(
+            "Earlier Phase of Work\n{head}Phase 1: July – Jan 2015\tOffers\tCore offer\n\
+             Ground already covered\n{head}Phase 2: Jan 2015 – April 2015\tPrices\tOpen day\n"
+        ));
+        assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn long_parts_under_titles_stay_tables_of_their_own() {
+        let body: String = (1..=4).map(|n| format!("Line {n}\tA\t{n}.0\n")).collect();
+        let t = tables(&format!(
+            "SPENDING\t\t\nDescription\tCode\tAmount\n{body}\
+             SAVINGS\t\t\nDescription\tCode\tAmount\n{body}"
+        ));
+        assert_eq!(t.len(), 2);
     }
 
     #[test]
