@@ -58,8 +58,10 @@ fn files_path(dir: &Path) -> PathBuf {
 }
 
 /// The layout of what is kept: kept nodes of another layout are read
-/// again from the index.
-const FORMAT: u32 = 3;
+/// again from the index. 4: a node keeps its text only where a link reads
+/// it then (documents apart, minutes and items of the whole Council), its
+/// referral wording read once.
+const FORMAT: u32 = 4;
 
 /// One indexed file's link nodes, as kept in `link-nodes/` (its
 /// documents' texts apart, in `link-texts/`).
@@ -269,6 +271,16 @@ pub struct Refreshed {
 /// new and changed files only, and compute the links again when any file
 /// came, changed or went.
 pub fn refresh(dir: &Path) -> anyhow::Result<Refreshed> {
+    refresh_known(dir, None)
+}
+
+/// [`refresh`] where the markers of the files the index holds are known
+/// (`held`, as the run that wrote the index left them): they are not
+/// read from the index again.
+pub fn refresh_known(
+    dir: &Path,
+    held: Option<BTreeMap<String, Marker>>,
+) -> anyhow::Result<Refreshed> {
     let links_path = path(dir);
     let stored_count = || -> anyhow::Result<Refreshed> {
         let stored = std::fs::read(&links_path)?;
@@ -281,9 +293,12 @@ pub fn refresh(dir: &Path) -> anyhow::Result<Refreshed> {
     };
     // The files the links were computed from, against the index's: when
     // they agree, no node is read.
-    let mut read_before = None;
+    let mut read_before = held;
     if links_path.is_file() {
-        let markers = crate::index::export::markers(dir)?;
+        let markers = match read_before.take() {
+            Some(m) => m,
+            None => crate::index::export::markers(dir)?,
+        };
         let known: Option<FileList> = std::fs::read(files_path(dir))
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok());
