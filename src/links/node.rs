@@ -121,6 +121,19 @@ impl Node {
         n
     }
 
+    /// Whether some link finder reads this record: documents, agenda
+    /// items, minutes, resolutions, reports, decisions, and
+    /// recommendations long enough to be quoted. The others (attendance,
+    /// tables, actions, meetings) are never read nor linked, so the index
+    /// does not keep their nodes (two fifths of a pack's records).
+    pub fn is_read_by_links(&self) -> bool {
+        match self.kind.as_str() {
+            "document" | "agenda_item" | "minute" | "resolution" | "report" | "decision" => true,
+            "recommendation" => self.lead.as_ref().is_none_or(|l| !l.is_empty()),
+            _ => false,
+        }
+    }
+
     /// Whether `other` sits in the same document of the same file.
     pub fn same_document(&self, other: &Node) -> bool {
         self.file == other.file

@@ -58,10 +58,10 @@ fn files_path(dir: &Path) -> PathBuf {
 }
 
 /// The layout of what is kept: kept nodes of another layout are read
-/// again from the index. 4: a node keeps its text only where a link reads
-/// it then (documents apart, minutes and items of the whole Council), its
-/// referral wording read once.
-const FORMAT: u32 = 4;
+/// again from the index. 5: only the nodes links read are kept, each with
+/// its text only where a link reads it then (documents apart, minutes and
+/// items of the whole Council), its referral wording read once.
+const FORMAT: u32 = 5;
 
 /// One indexed file's link nodes, as kept in `link-nodes/` (its
 /// documents' texts apart, in `link-texts/`).
@@ -186,10 +186,11 @@ fn load(dir: &Path, markers: Option<BTreeMap<String, Marker>>) -> anyhow::Result
         &|path, marker| !current(path, marker),
         &mut |path, json| match serde_json::from_str::<OutRecord>(json) {
             Ok(r) => {
-                fresh
-                    .entry(path.to_string())
-                    .or_default()
-                    .push(Node::of(&r));
+                let nodes = fresh.entry(path.to_string()).or_default();
+                let node = Node::of(&r);
+                if node.is_read_by_links() {
+                    nodes.push(node);
+                }
                 true
             }
             Err(e) => {
@@ -243,8 +244,8 @@ fn load(dir: &Path, markers: Option<BTreeMap<String, Marker>>) -> anyhow::Result
     })
 }
 
-/// Every record the index at `dir` stores, as link nodes (without the
-/// documents' texts).
+/// Every record of the index at `dir` that links read, as link nodes
+/// (without the documents' texts; see [`Node::is_read_by_links`]).
 pub fn nodes(dir: &Path) -> anyhow::Result<Vec<Node>> {
     Ok(load(dir, None)?
         .files
