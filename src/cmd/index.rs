@@ -13,12 +13,12 @@
 use super::{pipeline_options, EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED};
 use crate::cli::IndexArgs;
 use agendex::index::known_hashes::KnownHashes;
-use agendex::index::writer::{Replaced, Totals, UpdateOptions, Updater};
+use agendex::index::writer::{Marker, Replaced, Totals, UpdateOptions, Updater};
 use agendex::index::IndexError;
 use agendex::pipeline::{self, FileOutcome, Warning};
 use agendex::walk::{self, io_reason};
 use anyhow::Result;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io::IsTerminal;
 use std::time::Instant;
 
@@ -86,9 +86,13 @@ pub(super) fn open_updater(args: &IndexArgs) -> Result<Result<Updater, i32>> {
 /// Bring the links up to date with every record the index stores (a new
 /// paper links back to papers indexed before it, a removed one's go; only
 /// new and changed files' records are read), and say how with `-v`.
-pub(super) fn refresh_links(index: &std::path::Path, verbose: bool) -> Result<()> {
+pub(super) fn refresh_links(
+    index: &std::path::Path,
+    held: BTreeMap<String, Marker>,
+    verbose: bool,
+) -> Result<()> {
     let start = Instant::now();
-    let done = agendex::links::store::refresh(index)?;
+    let done = agendex::links::store::refresh_known(index, Some(held))?;
     if verbose {
         let how = if done.computed {
             format!(
@@ -183,7 +187,7 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     if let Some(e) = error {
         return Err(e.into());
     }
-    let totals = updater.finish()?;
+    let (totals, held) = updater.finish_held()?;
     // Remembered only once the index holds the files hashed.
     if let Err(e) = hashes.save() {
         eprintln!(
@@ -193,7 +197,7 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         );
     }
     agendex::public::mark(&args.index, args.public)?;
-    refresh_links(&args.index, verbose)?;
+    refresh_links(&args.index, held, verbose)?;
     progress.committed(summary.parsed, total);
 
     summary.failed += walk_errors.len();

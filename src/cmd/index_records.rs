@@ -81,9 +81,9 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
             "agendex: some records could not be read: indexed files missing from them are kept"
         );
     }
-    let totals = updater.finish()?;
+    let (totals, held) = updater.finish_held()?;
     agendex::public::mark(&args.index, args.public)?;
-    refresh_links(&args.index, verbose)?;
+    refresh_links(&args.index, held, verbose)?;
     if args.public {
         eprintln!("agendex: public index: {withheld} exempt records withheld");
     }

@@ -9,10 +9,15 @@ use std::io::Write;
 
 pub fn run(args: &ThreadArgs) -> Result<i32> {
     let (nodes, links) = if args.paths.is_empty() {
-        (
-            links::store::nodes(&args.index)?,
-            links::store::read(&args.index)?,
-        )
+        let mut nodes = links::store::nodes(&args.index)?;
+        // A record links never read (attendance, a table) is not kept
+        // among the nodes: its thread is itself, read from the index.
+        if !nodes.iter().any(|n| n.id == args.id) {
+            let record = agendex::index::query::record(&args.index, &args.id)?
+                .and_then(|v| serde_json::from_value::<agendex::record::OutRecord>(v).ok());
+            nodes.extend(record.map(|r| links::Node::of(&r)));
+        }
+        (nodes, links::store::read(&args.index)?)
     } else {
         let (nodes, _) = super::links::read_nodes(&args.paths, &args.read)?;
         let found = links::compute_nodes(&nodes);

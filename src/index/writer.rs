@@ -95,6 +95,10 @@ pub struct Updater {
     fields: Fields,
     writer: IndexWriter<TantivyDocument>,
     markers: BTreeMap<String, Marker>,
+    /// Files dropped and files written in this run: with `markers`, the
+    /// files the index holds once finished.
+    removed: Vec<String>,
+    written: BTreeMap<String, Marker>,
     version: String,
     opts: UpdateOptions,
     /// Files written since the last commit, and when that was.
@@ -184,6 +188,8 @@ impl Updater {
             fields,
             writer,
             markers,
+            removed: Vec::new(),
+            written: BTreeMap::new(),
             version: schema::parser_version(),
             opts: opts.clone(),
             pending: 0,
@@ -214,6 +220,7 @@ impl Updater {
         for path in self.markers.keys().filter(|p| !inputs.contains(*p)) {
             self.writer
                 .delete_term(Term::from_field_text(self.fields.path, path));
+            self.removed.push(path.clone());
             removed += 1;
         }
         removed
@@ -247,6 +254,7 @@ impl Updater {
         };
         add_file(&self.writer, &self.fields, path, &marker, records)
             .map_err(|e| tantivy_err(&self.generation, e))?;
+        self.written.insert(path.to_string(), marker);
         self.pending += 1;
         Ok(if self.markers.contains_key(path) {
             Replaced::Updated
@@ -280,7 +288,15 @@ impl Updater {
 
     /// Commit what is left, let merges finish, swap a rebuilt generation
     /// in, and count what the index holds.
-    pub fn finish(mut self) -> Result<Totals> {
+    pub fn finish(self) -> Result<Totals> {
+        Ok(self.finish_held()?.0)
+    }
+
+    /// [`Updater::finish`], with the marker of every file the index then
+    /// holds: those it held when opened, less the files dropped, with the
+    /// files written. Whoever reads the markers next (the links) need not
+    /// read them from the index again.
+    pub fn finish_held(mut self) -> Result<(Totals, BTreeMap<String, Marker>)> {
         self.commit()?;
         let Updater {
             dir,
@@ -290,9 +306,16 @@ impl Updater {
             index,
             fields,
             writer,
+            mut markers,
+            removed,
+            written,
             _lock,
             ..
         } = self;
+        for path in &removed {
+            markers.remove(path);
+        }
+        markers.extend(written);
         writer
             .wait_merging_threads()
             .map_err(|e| tantivy_err(&generation, e))?;
@@ -301,7 +324,7 @@ impl Updater {
             remove_other_generations(&dir, &generation);
         }
         let (records, files) = count(&index, &fields).map_err(|e| tantivy_err(&generation, e))?;
-        Ok(Totals { records, files })
+        Ok((Totals { records, files }, markers))
     }
 }
 

@@ -40,8 +40,14 @@ pub struct Node {
     /// `None` where not read (then quotes read it from the text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<Vec<String>>,
+    /// The words by which a committee's record refers its matter to the
+    /// whole Council ("recommend to Council"), read once from its text
+    /// when the node is made (see `referral`); `None` when it has none or
+    /// was not read (then `referral` reads the text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral: Option<String>,
     /// The record's text (for a document record, the whole document's),
-    /// for the kinds whose text a link reads (see [`reads_text`]); empty
+    /// for the records whose text a link reads (see [`keeps_text`]); empty
     /// for the others.
     pub text: String,
 }
@@ -60,11 +66,6 @@ impl Node {
             doc_pages: r.document.pages,
             body: r.document.body.clone(),
             date: r.document.date.clone(),
-            text: if reads_text(&r.kind) {
-                r.text.clone()
-            } else {
-                String::new()
-            },
             ..Node::default()
         };
         match &r.fields {
@@ -111,7 +112,26 @@ impl Node {
             Fields::Document(_) => n.title = r.document.title.clone(),
             _ => {}
         }
+        if refers_to_council(&n.kind) {
+            n.referral = super::referral::referral_clause(&r.text);
+        }
+        if keeps_text(&n) {
+            n.text = r.text.clone();
+        }
         n
+    }
+
+    /// Whether some link finder reads this record: documents, agenda
+    /// items, minutes, resolutions, reports, decisions, and
+    /// recommendations long enough to be quoted. The others (attendance,
+    /// tables, actions, meetings) are never read nor linked, so the index
+    /// does not keep their nodes (two fifths of a pack's records).
+    pub fn is_read_by_links(&self) -> bool {
+        match self.kind.as_str() {
+            "document" | "agenda_item" | "minute" | "resolution" | "report" | "decision" => true,
+            "recommendation" => self.lead.as_ref().is_none_or(|l| !l.is_empty()),
+            _ => false,
+        }
     }
 
     /// Whether `other` sits in the same document of the same file.
@@ -127,20 +147,22 @@ impl Node {
     }
 }
 
-/// Whether links read the text of records of `kind`: a document's
-/// clauses and a recommendation's lead (quotes), a referral's wording and
-/// a decision number named in a Council minute or item (referral).
-pub fn reads_text(kind: &str) -> bool {
-    matches!(
-        kind,
-        "document"
-            | "recommendation"
-            | "resolution"
-            | "minute"
-            | "report"
-            | "decision"
-            | "agenda_item"
-    )
+/// Whether records of `kind` may refer their matter to the Council (the
+/// sources `referral` reads the wording of).
+fn refers_to_council(kind: &str) -> bool {
+    matches!(kind, "resolution" | "minute" | "report" | "decision")
+}
+
+/// Whether links read the text of `n` once its node is made: a
+/// document's clauses (quotes), and a decision number named in a minute
+/// or item of the whole Council (referral). A recommendation's lead and a
+/// referral's wording are read when the node is made, so the texts of
+/// other records are not kept (most of what the index keeps of its
+/// nodes otherwise).
+pub fn keeps_text(n: &Node) -> bool {
+    n.kind == "document"
+        || (matches!(n.kind.as_str(), "minute" | "agenda_item")
+            && super::referral::is_full_council(n.body.as_deref()))
 }
 
 /// "2015-05-21" → "21 May 2015" (a partial date is left as it is).

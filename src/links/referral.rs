@@ -69,7 +69,12 @@ pub fn find(nodes: &[Node]) -> Vec<Link> {
         let Some(date) = source.date.as_deref() else {
             continue;
         };
-        let Some(clause) = referral_clause(&source.text) else {
+        // The wording read when the node was made, or read now.
+        let Some(clause) = source
+            .referral
+            .clone()
+            .or_else(|| referral_clause(&source.text))
+        else {
             continue;
         };
         let Some(last) = add_days(date, WITHIN_DAYS) else {

@@ -58,8 +58,10 @@ fn files_path(dir: &Path) -> PathBuf {
 }
 
 /// The layout of what is kept: kept nodes of another layout are read
-/// again from the index.
-const FORMAT: u32 = 3;
+/// again from the index. 5: only the nodes links read are kept, each with
+/// its text only where a link reads it then (documents apart, minutes and
+/// items of the whole Council), its referral wording read once.
+const FORMAT: u32 = 5;
 
 /// One indexed file's link nodes, as kept in `link-nodes/` (its
 /// documents' texts apart, in `link-texts/`).
@@ -184,10 +186,11 @@ fn load(dir: &Path, markers: Option<BTreeMap<String, Marker>>) -> anyhow::Result
         &|path, marker| !current(path, marker),
         &mut |path, json| match serde_json::from_str::<OutRecord>(json) {
             Ok(r) => {
-                fresh
-                    .entry(path.to_string())
-                    .or_default()
-                    .push(Node::of(&r));
+                let nodes = fresh.entry(path.to_string()).or_default();
+                let node = Node::of(&r);
+                if node.is_read_by_links() {
+                    nodes.push(node);
+                }
                 true
             }
             Err(e) => {
@@ -241,8 +244,8 @@ fn load(dir: &Path, markers: Option<BTreeMap<String, Marker>>) -> anyhow::Result
     })
 }
 
-/// Every record the index at `dir` stores, as link nodes (without the
-/// documents' texts).
+/// Every record of the index at `dir` that links read, as link nodes
+/// (without the documents' texts; see [`Node::is_read_by_links`]).
 pub fn nodes(dir: &Path) -> anyhow::Result<Vec<Node>> {
     Ok(load(dir, None)?
         .files
@@ -269,6 +272,16 @@ pub struct Refreshed {
 /// new and changed files only, and compute the links again when any file
 /// came, changed or went.
 pub fn refresh(dir: &Path) -> anyhow::Result<Refreshed> {
+    refresh_known(dir, None)
+}
+
+/// [`refresh`] where the markers of the files the index holds are known
+/// (`held`, as the run that wrote the index left them): they are not
+/// read from the index again.
+pub fn refresh_known(
+    dir: &Path,
+    held: Option<BTreeMap<String, Marker>>,
+) -> anyhow::Result<Refreshed> {
     let links_path = path(dir);
     let stored_count = || -> anyhow::Result<Refreshed> {
         let stored = std::fs::read(&links_path)?;
@@ -281,9 +294,12 @@ pub fn refresh(dir: &Path) -> anyhow::Result<Refreshed> {
     };
     // The files the links were computed from, against the index's: when
     // they agree, no node is read.
-    let mut read_before = None;
+    let mut read_before = held;
     if links_path.is_file() {
-        let markers = crate::index::export::markers(dir)?;
+        let markers = match read_before.take() {
+            Some(m) => m,
+            None => crate::index::export::markers(dir)?,
+        };
         let known: Option<FileList> = std::fs::read(files_path(dir))
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok());
