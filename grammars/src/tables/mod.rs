@@ -44,6 +44,9 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
         .collect();
     let pages_in_order = items.is_sorted_by_key(|(p, _)| *p);
     let mut tables: Vec<Built> = Vec::new();
+    // Plain lines taken in as a grouped table's labels: they title no
+    // other table below.
+    let mut labels_used: Vec<String> = Vec::new();
     let mut prev_end = 0;
     for (run, rows) in runs.iter().zip(run_rows.iter_mut()) {
         let rows = std::mem::take(rows);
@@ -103,12 +106,15 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
             let labels: &[&Text] = if k == 0 { &between } else { &[] };
             match tables.last_mut() {
                 Some(prev) if k == 0 && continues(prev, &t, &between) => prev.absorb(t),
-                Some(prev) if regroups(prev, &t, labels) => prev.absorb_group(t),
+                Some(prev) if regroups(prev, &t, labels) => {
+                    labels_used.extend(labels.iter().map(|l| fold(l.get())));
+                    prev.absorb_group(t);
+                }
                 _ => tables.push(t),
             }
         }
     }
-    let mut titles: Vec<String> = Vec::new();
+    let mut titles: Vec<String> = labels_used;
     for mut t in tables {
         t.title = title_of(&t, &titles);
         titles.extend(t.title.clone());
@@ -1219,6 +1225,27 @@ mod tests {
              Ground already covered\n{head}Phase 2: Jan 2015 – April 2015\tPrices\tOpen day\n"
         ));
         assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn a_groups_label_titles_no_table_below() {
+        // Seed 004 p. 5: "Assessments" labels the last group of the
+        // grouped table; the table of statistical neighbours below it is
+        // not titled by it.
+        let head = "Description\tApr-12\tApr-13\t% increase\n";
+        let t = tables(&format!(
+            "Contacts\t\t\t\n{head}Contacts started\t606\t809\t33%\n\
+             Referrals\t\t\t\n{head}Referrals started\t91\t231\t154%\n\
+             Assessments\n{head}Initial Assessments completed\t43\t96\t123%\n\
+             \n\
+             Rates against statistical neighbours are set out below.\n\
+             \n\
+             Local Authority\tRate\tRank\n\
+             Kent\t512.3\t4\n\
+             Medway\t498.1\t7\n"
+        ));
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_ne!(t[1].title.as_deref(), Some("Assessments"), "{t:?}");
     }
 
     #[test]
