@@ -160,7 +160,7 @@ fn pack_000_splits_into_its_documents() {
             (DocType::OfficerReport, [19, 27]),
             (DocType::InspectionReport, [28, 47]),
             (DocType::Presentation, [48, 49]),
-            (DocType::OfficerReport, [50, 50]),
+            // The covering report and the plan on its first page: one work plan.
             (DocType::WorkPlan, [50, 51]),
         ]
     );

@@ -477,7 +477,7 @@ mod tests {
         let h = agenda_heading(&head, Some("Haringey")).unwrap();
         assert_eq!(h.body.as_deref(), Some("Schools Forum"));
         assert_eq!(h.date.as_deref(), Some("2015-05-21"));
-        assert_eq!(h.time.as_deref(), Some("15:45"));
+        assert_eq!(h.time.as_deref(), Some("16:00"));
         assert_eq!(
             h.venue.as_deref(),
             Some("HARINGEY PROFESSIONAL DEVELOPMENT CENTRE, DOWNHILLS PARK ROAD, TOTTENHAM, LONDON, N17 6AR")
