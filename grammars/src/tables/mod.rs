@@ -1207,15 +1207,21 @@ mod tests {
         assert_eq!(t[0].rows[1][1], "91");
     }
 
-    #[test]
-    fn a_plain_label_continues_only_a_table_read_as_groups() {
+    /// Seed 004 pp. 4-5 shortened: two groups under title rows, then
+    /// "Assessments" as a plain line over the third.
+    fn three_groups() -> String {
         let head = "Description\tApr-12\tApr-13\t% increase\n";
-        // Seed 004 p. 5: "Assessments" as a plain line after two groups.
-        let t = tables(&format!(
+        format!(
             "Contacts\t\t\t\n{head}Contacts started\t606\t809\t33%\n\
              Referrals\t\t\t\n{head}Referrals started\t91\t231\t154%\n\
              Assessments\n{head}Initial Assessments completed\t43\t96\t123%\n"
-        ));
+        )
+    }
+
+    #[test]
+    fn a_plain_label_continues_only_a_table_read_as_groups() {
+        // Seed 004 p. 5: "Assessments" as a plain line after two groups.
+        let t = tables(&three_groups());
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].rows.len(), 3);
         // Seed 000 pp. 48-49: one table a slide, each under its title.
@@ -1232,17 +1238,14 @@ mod tests {
         // Seed 004 p. 5: "Assessments" labels the last group of the
         // grouped table; the table of statistical neighbours below it is
         // not titled by it.
-        let head = "Description\tApr-12\tApr-13\t% increase\n";
         let t = tables(&format!(
-            "Contacts\t\t\t\n{head}Contacts started\t606\t809\t33%\n\
-             Referrals\t\t\t\n{head}Referrals started\t91\t231\t154%\n\
-             Assessments\n{head}Initial Assessments completed\t43\t96\t123%\n\
-             \n\
+            "{}\n\
              Rates against statistical neighbours are set out below.\n\
              \n\
              Local Authority\tRate\tRank\n\
              Kent\t512.3\t4\n\
-             Medway\t498.1\t7\n"
+             Medway\t498.1\t7\n",
+            three_groups()
         ));
         assert_eq!(t.len(), 2, "{t:?}");
         assert_ne!(t[1].title.as_deref(), Some("Assessments"), "{t:?}");
