@@ -25,6 +25,7 @@ pub mod export;
 pub mod facets;
 pub mod intent;
 pub mod known_hashes;
+pub mod ordered;
 pub mod pairs;
 pub mod people;
 pub mod query;

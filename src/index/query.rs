@@ -15,6 +15,7 @@ use super::decided::{fold_decision_number, fold_grade, yes_no, yes_no_term};
 use super::everything::PlusOne;
 use super::facets::{Counter, Counts, Tables};
 use super::intent::Intent;
+use super::ordered::{Kept, TopOrdered};
 use super::pairs::PairQuery;
 use super::schema::{self, Date, Fields};
 use super::searchers::{self, Open};
@@ -34,10 +35,7 @@ use tantivy::query::{
 use tantivy::query_grammar::{self, UserInputAst, UserInputBound, UserInputLeaf};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{
-    DocAddress, DocId, DocSet, Index, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term,
-    TERMINATED,
-};
+use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, TantivyDocument, Term, TERMINATED};
 
 /// Default number of results.
 pub const DEFAULT_LIMIT: usize = 10;
@@ -759,25 +757,19 @@ fn top_in_order(
     tables: Option<&Tables>,
     wanted: usize,
 ) -> tantivy::Result<(Vec<Ranked>, Counts)> {
-    let order = fields.order;
-    let top = TopDocs::with_limit(wanted.max(1)).tweak_score(move |reader: &SegmentReader| {
-        let name = reader.schema().get_field_name(order).to_string();
-        // Records without a key (none in an index of this schema) go last.
-        let keys = reader
-            .fast_fields()
-            .u64(&name)
-            .ok()
-            .map(|c| c.first_or_default_col(u64::MAX));
-        move |doc: DocId, score: Score| {
-            let key = keys.as_ref().map_or(u64::MAX, |k| k.get_val(doc));
-            (score, std::cmp::Reverse(key))
-        }
-    });
+    let top = TopOrdered {
+        limit: wanted.max(1),
+        order: fields.order,
+    };
     let (top, counts) = searchers::search(searcher, query, &(top, Counter { tables }))?;
     let mut ranked: Vec<Ranked> = top
         .into_iter()
         .take(wanted)
-        .map(|((score, std::cmp::Reverse(order)), addr)| Ranked { score, order, addr })
+        .map(|Kept { score, key, addr }| Ranked {
+            score,
+            order: key,
+            addr,
+        })
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
     Ok((ranked, counts))
