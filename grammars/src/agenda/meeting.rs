@@ -293,9 +293,9 @@ fn council_kind_of(full: &str, place: &str) -> Option<String> {
     own.then_some(kind)
 }
 
-/// A covering letter sent with a pack ("Dear Member" over "COUNTY COUNCIL
-/// - THURSDAY, 13 FEBRUARY 2025"): its title, a bold line naming a body
-/// and a date and nothing else, names the meeting the pack is for.
+/// A covering letter sent with a pack ("Dear Member" over "COUNTY
+/// COUNCIL – THURSDAY, 13 FEBRUARY 2025"): its title, a bold line naming
+/// a body and a date and nothing else, names the meeting the pack is for.
 fn covering_letter(d: &Doc, out: &mut Parsed) {
     let info = d.info;
     let Some(title) = info.title.as_deref() else {
