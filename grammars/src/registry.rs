@@ -41,7 +41,8 @@ pub fn grammars_for(doc_type: DocType) -> &'static [Grammar] {
         // recommendation): the report grammars find nothing in a bare plan.
         DocType::WorkPlan => &[reports::parse, recommendations::parse, tables::parse],
         DocType::Presentation => &[tables::parse],
-        DocType::Other => &[tables::parse, decisions::parse],
+        // A covering letter's title may name the meeting of its pack.
+        DocType::Other => &[meeting::parse, tables::parse, decisions::parse],
     }
 }
 

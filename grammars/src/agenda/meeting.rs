@@ -6,9 +6,11 @@
 //! all name the meeting of its agenda, which is one meeting.
 
 use crate::document::Doc;
-use crate::lex::{fold, plain, title_case};
+use crate::lex::{find_date_at, fold, plain, section_marking, title_case};
 use crate::model::{DocType, Fields, Meeting, Parsed, Record};
-use crate::segment::heading::{agenda_heading, meeting_minutes_heading};
+use crate::segment::heading::{
+    agenda_heading, body_and_date, meeting_minutes_heading, strip_council,
+};
 
 /// Append a meeting record unless the file already holds one for the same
 /// date and body (a missing body matches any).
@@ -18,13 +20,27 @@ pub fn push_unique(out: &mut Parsed, record: Record) {
     };
     let same = out.records.iter().any(|r| match &r.fields {
         Fields::Meeting(m) => {
-            m.date == new.date && (m.body == new.body || m.body.is_none() || new.body.is_none())
+            m.date == new.date
+                && match (&m.body, &new.body) {
+                    (Some(a), Some(b)) => same_body(a, b),
+                    _ => true,
+                }
         }
         _ => false,
     });
     if !same {
         out.records.push(record);
     }
+}
+
+/// Two prints of one body's name: case and dashes aside ("Cabinet
+/// Committee - Group Company Governance" on a front sheet, "… –
+/// Group …" on the pack's reports).
+fn same_body(a: &str, b: &str) -> bool {
+    let dash = |c: char| if matches!(c, '–' | '—') { '-' } else { c };
+    let fa = a.chars().map(dash).flat_map(char::to_lowercase);
+    let fb = b.chars().map(dash).flat_map(char::to_lowercase);
+    fa.eq(fb)
 }
 
 /// The council as its heading prints it in full: a short line opening
@@ -61,7 +77,23 @@ fn named_from(line: &str, place: &str, at_start: bool) -> Option<String> {
     } else {
         (1..=words.len() - n).find(|&k| starts(k))?
     };
-    let after = &words[from + n..];
+    let from_place = from;
+    // A place of two words whose first the place leaves out ("West
+    // Dereham Parish Council" for the place "Dereham"): a capitalised
+    // word that opens the line, or follows "the", is the name's.
+    let from = match from.checked_sub(1).map(|k| (k, words[k])) {
+        Some((k, w))
+            if (k == 0 || words[k - 1].eq_ignore_ascii_case("the"))
+                && w.len() >= 3
+                && w.chars().all(char::is_alphabetic)
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !w.eq_ignore_ascii_case("the") =>
+        {
+            k
+        }
+        _ => from,
+    };
+    let after = &words[from_place + n..];
     let end = after
         .iter()
         .take(6)
@@ -71,7 +103,8 @@ fn named_from(line: &str, place: &str, at_start: bool) -> Option<String> {
         || after[..end]
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    named.then(|| title_case(&words[from..=from + n + end].join(" ")))
+    let last = words.len().min(from_place + n + end + 1);
+    named.then(|| title_case(&words[from..last].join(" ")))
 }
 
 /// A school's governing board as its letterhead names it, where no council
@@ -105,9 +138,10 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
     let head = match info.doc_type {
         DocType::Agenda => agenda_heading(&refs, info.council.as_deref()),
         DocType::Minutes => meeting_minutes_heading(&refs, info.council.as_deref()),
+        DocType::Other => return covering_letter(d, out),
         _ => None,
     };
-    let Some(h) = head else { return };
+    let Some(mut h) = head else { return };
     // The heading's text: from the document's start to the last line used
     // (the venue runs on to the "AGENDA" heading).
     let end = match info.doc_type {
@@ -122,6 +156,46 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
     let Some(first_page) = at.first().copied() else {
         return;
     };
+    // The council in full as the opening lines print it, else as the
+    // document names it anywhere ("The next meeting of Ayton Community
+    // Council will take place on …").
+    let full = info.council.as_deref().and_then(|c| {
+        council_in_full(&refs, c).or_else(|| {
+            let all: Vec<&str> = d.lines.iter().map(|l| &*l.text).collect();
+            named_anywhere(&all, c)
+        })
+    });
+    // Minutes whose heading names no body are the council's own meeting:
+    // its kind ("Community Council"), as "Milburn Parish Council" heads
+    // the minutes of a "Parish Council" meeting.
+    if info.doc_type == DocType::Minutes && h.body.is_none() {
+        h.body = full
+            .as_deref()
+            .zip(info.council.as_deref())
+            .and_then(|(f, c)| council_kind_of(f, c));
+    }
+    let council = info
+        .council
+        .as_deref()
+        .map(|c| full.clone().unwrap_or_else(|| c.to_string()))
+        .or_else(|| governing_board(&refs));
+    let date = h.date.or_else(|| info.date.clone());
+    // Two agendas on one notice: each labelled part is a meeting.
+    let parts = if info.doc_type == DocType::Agenda {
+        agenda_parts(d)
+    } else {
+        Vec::new()
+    };
+    let letterhead = info
+        .council
+        .as_deref()
+        .and_then(|c| refs.iter().find_map(|t| council_kind_of(&title_case(t), c)));
+    let body = match parts.first() {
+        Some(p) if parts.len() >= 2 => part_body(&p.name, letterhead.as_deref()),
+        _ => None,
+    }
+    .or(h.body)
+    .or_else(|| info.body.clone());
     push_unique(
         out,
         Record {
@@ -130,15 +204,145 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
             page_end: at.get(end).copied().unwrap_or(first_page),
             document: doc,
             fields: Fields::Meeting(Meeting {
-                body: h.body.or_else(|| info.body.clone()),
-                council: info
-                    .council
-                    .as_deref()
-                    .map(|c| council_in_full(&refs, c).unwrap_or_else(|| c.to_string()))
-                    .or_else(|| governing_board(&refs)),
-                date: h.date.or_else(|| info.date.clone()),
+                body,
+                council: council.clone(),
+                date: date.clone(),
                 time: h.time,
                 venue: h.venue,
+            }),
+        },
+    );
+    if parts.len() < 2 {
+        return;
+    }
+    for p in &parts[1..] {
+        push_unique(
+            out,
+            Record {
+                text: fold(&p.line),
+                page: p.page,
+                page_end: p.page,
+                document: doc,
+                fields: Fields::Meeting(Meeting {
+                    body: part_body(&p.name, letterhead.as_deref()),
+                    council: council.clone(),
+                    date: date.clone(),
+                    time: None,
+                    venue: None,
+                }),
+            },
+        );
+    }
+}
+
+/// A labelled agenda of a notice that holds more than one ("Annual Parish
+/// Meeting Agenda", then "A.G.M. Agenda").
+struct AgendaPart {
+    /// The label without "Agenda" ("A.G.M.").
+    name: String,
+    /// The label line as printed.
+    line: String,
+    page: u32,
+}
+
+/// The labelled agendas of a notice, set as headings (bold or larger), in
+/// order; exempt or public parts of one agenda are no separate meetings.
+fn agenda_parts(d: &Doc) -> Vec<AgendaPart> {
+    d.lines
+        .iter()
+        .filter(|l| l.line.bold || l.line.heading.is_some())
+        .filter_map(|l| {
+            let name = super::head::agenda_label(&l.text)?;
+            let own = !name.is_empty() && section_marking(&format!("{name} agenda")).is_none();
+            own.then(|| AgendaPart {
+                name,
+                line: l.text.to_string(),
+                page: l.page,
+            })
+        })
+        .collect()
+}
+
+/// The body a labelled agenda names: a meeting named in full ("Annual
+/// Parish Meeting"); a label naming only the kind of meeting ("A.G.M.",
+/// "AGM") is the annual meeting of the council the letterhead names
+/// ("Parish Council").
+fn part_body(name: &str, letterhead: Option<&str>) -> Option<String> {
+    let letters: String = name.chars().filter(char::is_ascii_alphabetic).collect();
+    let kind_only = name.split_whitespace().count() == 1 && letters.len() <= 4;
+    if kind_only {
+        letterhead.map(str::to_string)
+    } else {
+        Some(title_case(name))
+    }
+}
+
+/// The council's name in full wherever the document prints it, the first
+/// line that does.
+fn named_anywhere(lines: &[&str], place: &str) -> Option<String> {
+    lines.iter().find_map(|t| named_from(t, place, false))
+}
+
+/// "Ayton Community Council" for the place "Ayton" -> "Community Council":
+/// the kind of council a full name gives (at most three words, ending in
+/// "Council").
+fn council_kind_of(full: &str, place: &str) -> Option<String> {
+    let kind = strip_council(full, Some(place));
+    let words = kind.split_whitespace().count();
+    let own = kind != full && (1..=3).contains(&words) && kind.ends_with("Council");
+    own.then_some(kind)
+}
+
+/// A covering letter sent with a pack ("Dear Member" over "COUNTY
+/// COUNCIL – THURSDAY, 13 FEBRUARY 2025"): its title, a bold line naming
+/// a body and a date and nothing else, names the meeting the pack is for.
+fn covering_letter(d: &Doc, out: &mut Parsed) {
+    let info = d.info;
+    let Some(title) = info.title.as_deref() else {
+        return;
+    };
+    let Some(line) = d
+        .lines
+        .iter()
+        .take(12)
+        .find(|l| l.line.bold && l.text.trim() == title.trim())
+    else {
+        return;
+    };
+    let (body, date) = body_and_date(title);
+    let (Some(body), Some(date)) = (body, date) else {
+        return;
+    };
+    // The date closes the line: a title that runs on is a document's.
+    let ends_with_date = find_date_at(title).is_some_and(|(k, _)| {
+        let rest = &title[k..];
+        rest.split_whitespace().count() <= 4
+    });
+    let words = body.split_whitespace().count();
+    if !ends_with_date || !(1..=6).contains(&words) || body.contains(':') {
+        return;
+    }
+    let body = strip_council(&body, info.council.as_deref());
+    // The letter may not print the council's name; the papers after it do.
+    let council = info.council.as_deref().map(|c| {
+        let all: Vec<&str> = d.lines.iter().map(|l| &*l.text).collect();
+        council_in_full(&all[..all.len().min(60)], c)
+            .or_else(|| named_anywhere(&all, c))
+            .unwrap_or_else(|| c.to_string())
+    });
+    push_unique(
+        out,
+        Record {
+            text: fold(&line.text),
+            page: line.page,
+            page_end: line.page,
+            document: d.index,
+            fields: Fields::Meeting(Meeting {
+                body: Some(body),
+                council,
+                date: Some(date),
+                time: None,
+                venue: None,
             }),
         },
     );
@@ -189,10 +393,71 @@ mod tests {
             council_in_full(&summons, "Stithians").as_deref(),
             Some("Stithians Parish Council")
         );
+        // A place of two words the place leaves one out of (West Dereham
+        // Parish Council's minutes, 1 June 2017).
+        assert_eq!(
+            council_in_full(
+                &["DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING HELD AT"],
+                "Dereham"
+            )
+            .as_deref(),
+            Some("West Dereham Parish Council")
+        );
+        assert_eq!(
+            council_in_full(
+                &["West Dereham Parish Council Draft Minuites June"],
+                "Dereham"
+            )
+            .as_deref(),
+            Some("West Dereham Parish Council")
+        );
         // Words in lower case between place and "Council" are no name.
         assert_eq!(
             council_in_full(&["as agreed by Stithians and the Council"], "Stithians"),
             None
         );
+    }
+
+    #[test]
+    fn the_council_named_anywhere_names_the_minutes_body() {
+        // Ayton Community Council, 5 May 2026: only the last minute names
+        // the council in full.
+        let lines = [
+            "Minutes for meeting held Tuesday 5 May 2026",
+            "Present",
+            "10. Date of Next Meeting",
+            "The next meeting of Ayton Community Council will take place on Tuesday 2nd June 2026",
+        ];
+        let full = named_anywhere(&lines, "Ayton");
+        assert_eq!(full.as_deref(), Some("Ayton Community Council"));
+        assert_eq!(
+            council_kind_of("Ayton Community Council", "Ayton").as_deref(),
+            Some("Community Council")
+        );
+        assert_eq!(council_kind_of("Ayton", "Ayton"), None);
+    }
+
+    #[test]
+    fn two_agendas_on_one_notice_name_two_meetings() {
+        // Milburn Parish Council's notice of 8 May 2018: "Annual Parish
+        // Meeting Agenda", then "A.G.M. Agenda" of the council.
+        assert_eq!(
+            part_body("Annual Parish Meeting", Some("Parish Council")).as_deref(),
+            Some("Annual Parish Meeting")
+        );
+        assert_eq!(
+            part_body("A.G.M.", Some("Parish Council")).as_deref(),
+            Some("Parish Council")
+        );
+        assert_eq!(part_body("AGM", None), None);
+    }
+
+    #[test]
+    fn one_body_printed_with_either_dash() {
+        assert!(same_body(
+            "Cabinet Committee - Group Company Governance",
+            "Cabinet Committee – Group Company Governance"
+        ));
+        assert!(!same_body("Cabinet", "Council"));
     }
 }

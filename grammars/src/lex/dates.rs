@@ -6,7 +6,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag_no_case, take_while_m_n};
 use nom::character::complete::{alpha1, char, digit1, space0, space1};
 use nom::combinator::{map_res, opt, recognize};
-use nom::sequence::terminated;
+use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
 /// Month names in order, lower case.
@@ -50,21 +50,104 @@ pub fn is_month_name(w: &str) -> bool {
     matches!(month(w), Ok(("", _)))
 }
 
-/// A day of the month, with an optional ordinal suffix ("21ST", "3rd").
+/// A day of the month, with an optional ordinal suffix ("21ST", "3rd"),
+/// also where a PDF's superscript left a space before it ("3 rd").
 fn day(input: &str) -> IResult<&str, u32> {
     terminated(
         map_res(
             take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
             |d: &str| d.parse::<u32>(),
         ),
-        opt(alt((
-            tag_no_case("st"),
-            tag_no_case("nd"),
-            tag_no_case("rd"),
-            tag_no_case("th"),
-        ))),
+        opt(preceded(
+            opt(char(' ')),
+            alt((
+                tag_no_case("st"),
+                tag_no_case("nd"),
+                tag_no_case("rd"),
+                tag_no_case("th"),
+            )),
+        )),
     )
     .parse(input)
+}
+
+/// Ordinal words for the days of a month, in order ("first" is day 1).
+const ORDINAL_DAYS: [&str; 19] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
+/// A day written as an ordinal word: "Sixteenth", "Twenty-first",
+/// "THIRTY FIRST", "twentieth".
+fn day_in_words(input: &str) -> IResult<&str, u32> {
+    let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Alpha));
+    let (rest, word) = alpha1(input)?;
+    // Every ordinal word ends so, and so do "twenty" and "thirty": most
+    // words are passed over on their last two bytes.
+    let tail = word
+        .as_bytes()
+        .get(word.len().saturating_sub(2)..)
+        .unwrap_or(b"");
+    let ends = [b"th", b"st", b"nd", b"rd", b"ty"]
+        .iter()
+        .any(|e| tail.eq_ignore_ascii_case(*e));
+    if !ends || word.len() < 5 {
+        return Err(fail());
+    }
+    let is = |w: &str, t: &str| w.eq_ignore_ascii_case(t);
+    let tens = if is(word, "twenty") {
+        20
+    } else if is(word, "thirty") {
+        30
+    } else if is(word, "twentieth") {
+        return Ok((rest, 20));
+    } else if is(word, "thirtieth") {
+        return Ok((rest, 30));
+    } else {
+        let k = ORDINAL_DAYS
+            .iter()
+            .position(|o| is(word, o))
+            .ok_or_else(fail)?;
+        return Ok((rest, k as u32 + 1));
+    };
+    let (rest, _) = alt((char('-'), char(' '))).parse(rest)?;
+    let (rest, unit) = alpha1(rest)?;
+    let k = ORDINAL_DAYS[..9]
+        .iter()
+        .position(|o| is(unit, o))
+        .ok_or_else(fail)?;
+    Ok((rest, tens + k as u32 + 1))
+}
+
+/// "Sixteenth day of February 2021", "First of March 2020": a day in
+/// words, as a formal notice of meeting writes it.
+fn words_date(input: &str) -> IResult<&str, (u32, u32, u32)> {
+    let (input, d) = day_in_words(input)?;
+    let (input, _) = space1(input)?;
+    let (input, _) = opt(terminated(tag_no_case("day"), space1)).parse(input)?;
+    let (input, _) = opt(terminated(tag_no_case("of"), space1)).parse(input)?;
+    let (input, m) = month(input)?;
+    let (input, _) = opt(char(',')).parse(input)?;
+    let (input, _) = space1(input)?;
+    let (input, y) = year(input)?;
+    Ok((input, (d, m, y)))
 }
 
 fn year(input: &str) -> IResult<&str, u32> {
@@ -137,7 +220,7 @@ pub fn find_date_at(s: &str) -> Option<(usize, String)> {
     for (i, c) in s.char_indices() {
         if !prev_alnum && c.is_ascii_alphanumeric() {
             let rest = &s[i..];
-            let parsed = alt((long_date, numeric_date, us_date)).parse(rest);
+            let parsed = alt((long_date, numeric_date, us_date, words_date)).parse(rest);
             if let Ok((after, (d, m, y))) = parsed {
                 let ends_clean = after
                     .chars()
@@ -239,6 +322,23 @@ mod tests {
             find_date("TUESDAY MAY 6th 2014").as_deref(),
             Some("2014-05-06")
         );
+        // Newbiggin Parish Council, 3 September 2019: the superscript
+        // ordinal set apart from its day.
+        assert_eq!(
+            find_date("Newbiggin Parish Council - 3 rd September 2019").as_deref(),
+            Some("2019-09-03")
+        );
+        // Stithians Parish Council's notice of 16 February 2021: the day
+        // in words.
+        assert_eq!(
+            find_date("Tuesday, the Sixteenth day of February 2021 at 7pm").as_deref(),
+            Some("2021-02-16")
+        );
+        assert_eq!(
+            find_date("the Twenty-first day of March 2019").as_deref(),
+            Some("2019-03-21")
+        );
+        assert_eq!(find_date("the first of many in 2019"), None);
         assert_eq!(find_date("May 12 2015"), None);
         assert_eq!(find_date("in May 2015 and 2016"), None);
         assert_eq!(find_date("32 January 2015"), None);

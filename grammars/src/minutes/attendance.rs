@@ -852,6 +852,21 @@ fn read(
                 Kind::Attending => rest.starts_with(|c: char| c.is_lowercase() || c == '('),
                 _ => true,
             };
+        // A list closed by a full stop, then a sentence in body type: the
+        // sentence is the minutes' prose, and the list has ended ("…,
+        // Passey and Wood." over "Under item 4(v) of the Town Council
+        // Standing Orders, the Town Clerk advised …").
+        // The sentence follows the list's last line straight on: a blank
+        // line between starts a paragraph of its own, read as before.
+        let closed = i > first
+            && region[i - 1].text.trim_end().ends_with('.')
+            && logical
+                .last()
+                .is_some_and(|last| last.text.trim_end().ends_with('.'));
+        if wraps && closed && is_prose(rest) {
+            active = false;
+            continue;
+        }
         match logical.last_mut() {
             Some(last) if wraps => {
                 last.text.push(' ');
@@ -1120,10 +1135,30 @@ fn singular_role(label: &str) -> Option<String> {
     l.strip_suffix('s').map(|s| s.to_string())
 }
 
+/// A line of running prose, not names: five words or more in lower case
+/// besides "and" and "of" (a list of names holds few or none), not opening
+/// with a person's title ("Cllr. Crisp welcomed all …" names a person).
+fn is_prose(text: &str) -> bool {
+    let titled = text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| crate::lex::is_name_title(w.trim_end_matches('.')));
+    !titled
+        && text
+            .split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .filter(|w| !matches!(*w, "and" | "of"))
+            .count()
+            >= 5
+}
+
 /// People in attendance on one line: "Steve Worth, Finance Manager
 /// (Schools and Learning)" (name, role), or a list whose brackets give the
 /// roles: "Mr A Taylor (Scrutiny Research Officer), Ms B Smith (Clerk)".
 fn attending_entries(text: &str) -> Vec<Raw> {
+    if let Some(each) = dashed_pairs(text) {
+        return each;
+    }
     let comma = text.find(',');
     let paren = text.find('(');
     match (comma, paren) {
@@ -1131,6 +1166,46 @@ fn attending_entries(text: &str) -> Vec<Raw> {
         (None, Some(_)) => attending_entries_parens(text),
         _ => line_name_role(text).into_iter().collect(),
     }
+}
+
+/// Officers listed as "Name – Post" pairs between commas: "Olive
+/// O’Sullivan – Town Clerk, Becki Leonard - Assistant Town Clerk." -> two
+/// people, each with the post after their dash. Every piece must be such a
+/// pair (a name of two to four capitalised words before a spaced dash).
+fn dashed_pairs(text: &str) -> Option<Vec<Raw>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let pieces: Vec<&str> = text.split(',').collect();
+    if pieces.len() < 2 {
+        return None;
+    }
+    for piece in pieces {
+        let end = start + piece.len();
+        let lead = piece.len() - piece.trim_start().len();
+        let p = piece.trim().trim_end_matches('.');
+        let (name, post) = p
+            .split_once(" – ")
+            .or_else(|| p.split_once(" — "))
+            .or_else(|| p.split_once(" - "))?;
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let named = (2..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let post = post.trim();
+        if !named || post.is_empty() {
+            return None;
+        }
+        out.push(Raw {
+            name: clean_name(name),
+            role: Some(post.to_string()),
+            start: start + lead,
+            end,
+            ..Raw::default()
+        });
+        start = end + 1;
+    }
+    Some(out)
 }
 
 fn attending_entries_parens(text: &str) -> Vec<Raw> {
@@ -1454,6 +1529,52 @@ mod tests {
                 "Apologies Councillor D White",
             ]
         );
+    }
+
+    #[test]
+    fn a_closed_list_then_prose_and_officers_in_dashed_pairs() {
+        // Sutton Coldfield Town Council, Amenities, Leisure and Community
+        // Services, 13 March 2018.
+        let lines_text = [
+            "Amenities, Leisure and Community Services",
+            "Present:",
+            "Cllrs Hodivala (Chairman), Hewett, Mosson, Passey and Wood.",
+            "Under item 4(v) of the Town Council Standing Orders, the Town Clerk advised Committee that for this",
+            "meeting Cllr Wood would be substituting, with voting rights, for Cllr Ellis.",
+            "In Attendance:",
+            "Olive O’Sullivan – Town Clerk, Becki Leonard - Assistant Town Clerk.",
+        ];
+        let lines = text_lines(&lines_text);
+        let flat = lexed(&lines);
+        let layout = Layout {
+            start: 0,
+            body_start: flat.len(),
+            body_end: flat.len(),
+            form: lex::Form::Paragraphs,
+        };
+        let (e, _) = read(&flat, Some(&layout), &DocumentInfo::default());
+        let got: Vec<String> = e
+            .iter()
+            .map(|e| {
+                format!(
+                    "{:?} {} {}",
+                    e.attendance.status,
+                    e.attendance.name,
+                    e.attendance.role.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        assert_eq!(got.len(), 7, "{got:?}");
+        assert!(!got.iter().any(|g| g.contains("advised")), "{got:?}");
+        assert_eq!(got[5], "InAttendance Olive O’Sullivan Town Clerk");
+        assert_eq!(got[6], "InAttendance Becki Leonard Assistant Town Clerk");
+        // A list of names is no prose.
+        assert!(!is_prose(
+            "Cllrs Hodivala (Chairman), Hewett, Mosson, Passey and Wood."
+        ));
+        // Northwold Parish Council, 6 May 2014: a line opening with a
+        // person's title is left to the list reading.
+        assert!(!is_prose("Cllr. Crisp welcomed all to the meeting."));
     }
 
     #[test]

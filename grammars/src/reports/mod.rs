@@ -161,23 +161,99 @@ pub fn parse_with_sheet(
     });
     // The meeting the report is for, unless the file already records it.
     if date.is_some() {
+        // A report that goes on to a second meeting names it after the
+        // first in its "Meeting:" row ("Cabinet Date: 10 December 2025
+        // Council 29 January 2026").
+        let later: Vec<(String, String, u32)> = lines[first..=last]
+            .iter()
+            .flat_map(|(l, n)| {
+                later_meetings(&plain(&l.text))
+                    .into_iter()
+                    .map(move |(b, d)| (b, d, *n))
+            })
+            .collect();
         meeting::push_unique(
             out,
             Record {
-                text,
+                text: text.clone(),
                 page,
                 page_end,
                 document: doc,
                 fields: Fields::Meeting(Meeting {
                     body,
-                    council,
+                    council: council.clone(),
                     date,
                     time: None,
                     venue: None,
                 }),
             },
         );
+        for (body, date, on) in later {
+            meeting::push_unique(
+                out,
+                Record {
+                    text: text.clone(),
+                    page: on,
+                    page_end: on,
+                    document: doc,
+                    fields: Fields::Meeting(Meeting {
+                        body: Some(body),
+                        council: council.clone(),
+                        date: Some(date),
+                        time: None,
+                        venue: None,
+                    }),
+                },
+            );
+        }
     }
+}
+
+/// The meetings a "Meeting:" row names after its first: each a short
+/// capitalised body straight after the date before it, with its own date
+/// ("Meeting: Cabinet Date: 10 December 2025 Council 29 January 2026" ->
+/// [("Council", "2026-01-29")]).
+fn later_meetings(row: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let label = "meeting:";
+    let labelled = row
+        .get(..label.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(label));
+    if !labelled {
+        return found;
+    }
+    let mut rest = &row[label.len()..];
+    // Past the first date, then each body and date in turn.
+    let mut first = true;
+    while let Some((k, iso)) = crate::lex::find_date_at(rest) {
+        let before = rest[..k].trim();
+        let date_end = k + date_len(&rest[k..]);
+        if !first {
+            let words: Vec<&str> = before.split_whitespace().collect();
+            let body_like = (1..=4).contains(&words.len())
+                && !before.contains(':')
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if !body_like {
+                break;
+            }
+            found.push((before.to_string(), iso));
+        }
+        first = false;
+        rest = rest.get(date_end..).unwrap_or("");
+    }
+    found
+}
+
+/// The length of the date that opens `s` ("29 January 2026 …" -> 15): up
+/// to the end of its four-digit year.
+fn date_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3))
+        .find(|&i| b[i..i + 4].iter().all(u8::is_ascii_digit))
+        .map(|i| i + 4)
+        .unwrap_or(s.len())
 }
 
 /// "Samantha Rostom, 0208 489 2480, Samantha.rostom@haringey.gov.uk" (a
@@ -250,6 +326,23 @@ fn signature(texts: &[String]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_meeting_row_naming_two_meetings() {
+        // Gloucester City Council's Local Council Tax Support Scheme report
+        // goes to Cabinet and then to Council.
+        assert_eq!(
+            later_meetings("Meeting: Cabinet Date: 10 December 2025 Council 29 January 2026"),
+            vec![("Council".to_string(), "2026-01-29".to_string())]
+        );
+        assert!(later_meetings("Meeting: Cabinet Date: 11 March 2026").is_empty());
+        // Words after the date that are a sentence name no meeting.
+        assert!(later_meetings(
+            "Meeting: Cabinet 10 December 2025 deferred from the meeting of 3 December 2025"
+        )
+        .is_empty());
+    }
+
     use super::*;
 
     #[test]

@@ -214,10 +214,28 @@ pub fn agenda_heading(head: &[&str], council: Option<&str>) -> Option<Head> {
             }
         }
     }
-    let body_line = above
+    // The council's own name over the meeting's ("BIRMINGHAM CITY
+    // COUNCIL" over "CABINET COMMITTEE - GROUP COMPANY GOVERNANCE") is the
+    // letterhead: the body is the line below it, where there is one.
+    let mut candidates = above
         .iter()
         .take(date_at.unwrap_or(above.len()))
-        .find(|t| find_date(t).is_none() && !t.contains(':'));
+        .filter(|t| find_date(t).is_none() && !t.contains(':'))
+        .peekable();
+    let first = candidates.next();
+    // The line below names a body only if it reads as a name: no comma
+    // (an address, "MEETING TO BE HELD ON TUESDAY,"), no digit, no "held".
+    let names_body = |t: &str| {
+        !t.contains(',')
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && !t.to_lowercase().contains("held")
+    };
+    let body_line = match (first, candidates.peek()) {
+        (Some(f), Some(next)) if names_body(next) && council_kind(f, council).is_some() => {
+            Some(*next)
+        }
+        _ => first,
+    };
     h.body = body_line.map(|b| strip_council(&title_case(b), council));
     (h.date.is_some() || h.body.is_some()).then_some(h)
 }
@@ -482,6 +500,58 @@ mod tests {
             h.venue.as_deref(),
             Some("HARINGEY PROFESSIONAL DEVELOPMENT CENTRE, DOWNHILLS PARK ROAD, TOTTENHAM, LONDON, N17 6AR")
         );
+    }
+
+    #[test]
+    fn a_council_letterhead_over_the_body_is_no_body() {
+        // Birmingham City Council's agenda front sheet, 13 November 2018.
+        let head = [
+            "BIRMINGHAM CITY COUNCIL",
+            "CABINET COMMITTEE - GROUP COMPANY GOVERNANCE",
+            "TUESDAY, 13 NOVEMBER 2018 AT 15:00 HOURS",
+        ];
+        let h = agenda_heading(&head, Some("Birmingham")).unwrap();
+        assert_eq!(
+            h.body.as_deref(),
+            Some("Cabinet Committee - Group Company Governance")
+        );
+        // A parish summons whose letterhead is all it names: the council's
+        // kind is the body.
+        let h = agenda_heading(
+            &[
+                "MILBURN PARISH COUNCIL",
+                "on Tuesday, 2nd July 2019 at 7.30pm",
+            ],
+            Some("Milburn"),
+        )
+        .unwrap();
+        assert_eq!(h.body.as_deref(), Some("Parish Council"));
+        // An address or a sentence below the letterhead is no body
+        // (Burton-cum-Walden Parish Council's public notice; Milburn's
+        // agenda of 2 July 2019).
+        let h = agenda_heading(
+            &[
+                "BURTON-CUM-WALDEN PARISH COUNCIL",
+                "South View, West Burton, Leyburn, North Yorkshire DL8 4JN",
+                "A Meeting of Burton-cum-Walden Parish Council will be held on Tuesday, 7 October 2025",
+            ],
+            Some("Burton-cum-Walden"),
+        )
+        .unwrap();
+        assert!(h
+            .body
+            .as_deref()
+            .is_some_and(|b| b.ends_with("Parish Council")));
+        let h = agenda_heading(
+            &[
+                "MILBURN PARISH COUNCIL",
+                "MEETING TO BE HELD ON TUESDAY,",
+                "2nd July 2019 @ 7.30pm",
+            ],
+            Some("Milburn"),
+        )
+        .unwrap();
+        assert_eq!(h.body.as_deref(), Some("Parish Council"));
     }
 
     #[test]
