@@ -6,7 +6,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag_no_case, take_while_m_n};
 use nom::character::complete::{alpha1, char, digit1, space0, space1};
 use nom::combinator::{map_res, opt, recognize};
-use nom::sequence::terminated;
+use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
 /// Month names in order, lower case.
@@ -50,19 +50,25 @@ pub fn is_month_name(w: &str) -> bool {
     matches!(month(w), Ok(("", _)))
 }
 
-/// A day of the month, with an optional ordinal suffix ("21ST", "3rd").
+/// A day of the month, with an optional ordinal suffix ("21ST", "3rd"),
+/// which may stand a space apart: a superscript suffix set above the
+/// baseline is read off as a word of its own ("3 rd September 2019"). No
+/// month's name starts with a suffix, so "3 March" is never cut short.
 fn day(input: &str) -> IResult<&str, u32> {
     terminated(
         map_res(
             take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
             |d: &str| d.parse::<u32>(),
         ),
-        opt(alt((
-            tag_no_case("st"),
-            tag_no_case("nd"),
-            tag_no_case("rd"),
-            tag_no_case("th"),
-        ))),
+        opt(preceded(
+            opt(char(' ')),
+            alt((
+                tag_no_case("st"),
+                tag_no_case("nd"),
+                tag_no_case("rd"),
+                tag_no_case("th"),
+            )),
+        )),
     )
     .parse(input)
 }
@@ -169,6 +175,21 @@ pub fn month_year(input: &str) -> IResult<&str, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_superscript_ordinal_read_off_as_a_word_still_dates() {
+        // The Newbiggin minutes' heading: "3 rd" where the page sets "3rd".
+        assert_eq!(
+            find_date("Newbiggin Parish Council - 3 rd September 2019").as_deref(),
+            Some("2019-09-03")
+        );
+        assert_eq!(
+            find_date("on 22 nd May 2018").as_deref(),
+            Some("2018-05-22")
+        );
+        assert_eq!(find_date("3 March 2019").as_deref(), Some("2019-03-03"));
+        assert_eq!(find_date("3 Station Road 2019"), None);
+    }
 
     #[test]
     fn month_year_is_reduced_precision_iso() {
