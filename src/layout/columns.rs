@@ -745,7 +745,10 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
         spans.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut reach = f32::NEG_INFINITY;
         for (x0, x1) in spans {
-            if reach > f32::NEG_INFINITY && x0 - reach >= MIN_GUTTER {
+            if reach > f32::NEG_INFINITY
+                && x0 - reach >= MIN_GUTTER
+                && !justified_space(&flow[s..e], (reach, x0))
+            {
                 let interleaved = interleaved_side(&flow[s..e], (reach, x0), pitch);
                 candidates.push((reach, x0, e - s, interleaved));
                 headed.push(
@@ -800,6 +803,34 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
     gutters.sort_by(|a, b| a.0.total_cmp(&b.0));
     gutters.dedup_by(|a, b| a.1.min(b.1) - a.0.max(b.0) >= MIN_GUTTER);
     gutters
+}
+
+/// Whether a gap a block leaves free is only a stretched space of one
+/// justified line: one line alone has words right of it, that line has
+/// words left of it too, and the words either side are one cell (the gap
+/// narrower than a gap between cells). The short last line of the
+/// paragraph below leaves the gap free by not reaching it. A column gutter
+/// has words past it on more lines than one, or is a gap between cells.
+/// The education commissioning plan's recommendation: "… Education
+/// Provision" ends at x = 480.8, "in Kent" starts at 485.6, and the line
+/// under it is "2025-29." alone; the page's "Young People" / "and
+/// Education" falls at the same x, so the two rivers would agree on a
+/// gutter and put "in Kent" after "2025-29.".
+fn justified_space(lines: &[FlowLine], gap: (f32, f32)) -> bool {
+    let mut right_lines = 0;
+    let mut spaced = false;
+    for l in lines {
+        let Some(k) = l.words.iter().position(|w| w.x0 >= gap.1 - 0.5) else {
+            continue;
+        };
+        right_lines += 1;
+        // A word space stretched, not a gap between cells: under a font
+        // size wide (the gap at which a line breaks into cells).
+        if k > 0 && !l.cell_starts.contains(&k) && l.words[k].x0 - l.words[k - 1].x1 < l.size {
+            spaced = true;
+        }
+    }
+    right_lines == 1 && spaced
 }
 
 /// Whether the words right of a narrow gap form a column set flush left:
@@ -1163,6 +1194,52 @@ mod tests {
             cell_starts,
             faces: Faces::default(),
         }
+    }
+
+    /// The education commissioning plan's page 1: two blocks of justified
+    /// prose, each a long line over a short one, whose stretched spaces
+    /// fall at the same x (480.8 to 485.0 and 485.6). No gutter: each line
+    /// stays whole and in order.
+    #[test]
+    fn stretched_spaces_of_justified_lines_at_one_x_are_no_gutter() {
+        let flow = vec![
+            row(
+                98.0,
+                &[
+                    (155.9, 380.0, "Sarah Hammond, Corporate Director of"),
+                    (387.2, 439.2, "Children,"),
+                    (443.5, 480.8, "Young"),
+                    (485.0, 524.4, "People"),
+                ],
+            ),
+            row(111.9, &[(155.9, 177.3, "and"), (180.6, 238.6, "Education")]),
+            row(
+                407.2,
+                &[
+                    (
+                        70.9,
+                        426.7,
+                        "Cabinet is asked to agree the Commissioning Plan for Education",
+                    ),
+                    (431.5, 480.8, "Provision"),
+                    (485.6, 494.9, "in"),
+                    (499.7, 524.4, "Kent"),
+                ],
+            ),
+            row(421.0, &[(70.9, 118.3, "2025-29.")]),
+        ];
+        let lines = rebuild(flow, 0, 842.0);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Sarah Hammond, Corporate Director of Children, Young People",
+                "and Education",
+                "Cabinet is asked to agree the Commissioning Plan for Education Provision in Kent",
+                "2025-29.",
+            ]
+        );
+        assert!(lines.iter().all(|l| l.table.is_none()), "{lines:?}");
     }
 
     /// Seed 004's statistical neighbours: from Hounslow on the same five

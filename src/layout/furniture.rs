@@ -141,6 +141,24 @@ pub fn parse_label(text: &str) -> Option<u32> {
     number.parse().ok()
 }
 
+/// The text a margin line could be a page label by: the whole line outside
+/// tables; inside a table (a footer set in line with a borderless table's
+/// column, as "Page 3 of 54" under the finance monitoring report's
+/// recommendations table) only a worded label standing alone in its row,
+/// every other cell empty, since a bare number there is more likely a
+/// figure than a page number.
+fn label_text(line: &grammars::Line) -> Option<&str> {
+    if line.table.is_none() {
+        return Some(&line.text);
+    }
+    let mut filled = line.cells.iter().filter(|c| !c.text.trim().is_empty());
+    let only = filled.next()?;
+    if filled.next().is_some() || !only.text.to_ascii_lowercase().contains("page") {
+        return None;
+    }
+    Some(&only.text)
+}
+
 /// For each page, the index of its label line and the label text. A bare
 /// number only counts when a neighbouring page has a label at the same
 /// offset from the physical page number (so a stray figure in a margin is
@@ -153,13 +171,14 @@ fn page_labels(pages: &[Page]) -> Vec<Option<(usize, String)>> {
                 .lines
                 .iter()
                 .enumerate()
-                .filter(|(_, l)| l.table.is_none() && zone(l.y, page.height).is_some())
+                .filter(|(_, l)| zone(l.y, page.height).is_some())
                 .collect();
             // Footers are the commoner place: look from the bottom up.
             margin.iter().rev().find_map(|(i, l)| {
-                let n = parse_label(&l.text)?;
-                let worded = l.text.to_ascii_lowercase().contains("page");
-                Some((*i, l.text.trim().to_string(), n, worded))
+                let text = label_text(l)?;
+                let n = parse_label(text)?;
+                let worded = text.to_ascii_lowercase().contains("page");
+                Some((*i, text.trim().to_string(), n, worded))
             })
         })
         .collect();
@@ -215,6 +234,63 @@ mod tests {
         assert_eq!(parse_label("12"), Some(12));
         assert_eq!(parse_label("Page nine"), None);
         assert_eq!(parse_label("2015/16"), None);
+    }
+
+    #[test]
+    fn a_page_label_alone_in_a_table_row_is_the_label() {
+        // The finance monitoring report's page 3: "Page 3 of 54" right of
+        // the page's foot falls in the second column of the borderless
+        // recommendations table above it ("2.1 | Note the forecast ...").
+        let row = |cells: [&str; 2], y: f32, size: f32| {
+            let mut l = Line::from_cells(
+                vec![
+                    Cell {
+                        text: cells[0].into(),
+                        x0: 72.0,
+                        x1: 95.0,
+                    },
+                    Cell {
+                        text: cells[1].into(),
+                        x0: 108.0,
+                        x1: 770.0,
+                    },
+                ],
+                y,
+                size,
+                false,
+            );
+            l.table = Some(0);
+            l
+        };
+        let mut pages: Vec<Page> = (3..=4)
+            .map(|n| {
+                let mut p = page(
+                    n,
+                    vec![row(
+                        ["2.1", "Note the forecast revenue overspend of £23.3m"],
+                        510.0,
+                        11.0,
+                    )],
+                );
+                p.height = 595.3;
+                p.lines
+                    .push(row(["", &format!("Page {n} of 54")], 536.3, 9.0));
+                p
+            })
+            .collect();
+        strip(&mut pages);
+        assert_eq!(pages[0].label.as_deref(), Some("Page 3 of 54"));
+        assert_eq!(pages[1].label.as_deref(), Some("Page 4 of 54"));
+        for p in &pages {
+            assert_eq!(p.lines.len(), 1, "{:?}", p.lines);
+            assert!(p.lines[0].text.starts_with("2.1"));
+        }
+        // A bare figure alone in a table row is no label, even where the
+        // next page's figure runs on from it as page numbers do.
+        let bare: Vec<Page> = (12..=13)
+            .map(|n| page(n, vec![row(["", &n.to_string()], 800.0, 9.0)]))
+            .collect();
+        assert_eq!(page_labels(&bare), vec![None, None]);
     }
 
     #[test]

@@ -44,6 +44,23 @@ impl Grid {
     }
 }
 
+impl Grid {
+    /// The column edges of the row nearest row `ri` (above before below at
+    /// the same distance) that has rules between its cells: where a row
+    /// drawn without them (a shaded subtotal band) would set its cells.
+    pub fn nearest_columns(&self, ri: usize) -> Option<&[f32]> {
+        (1..self.rows.len()).find_map(|d| {
+            let above = ri.checked_sub(d).and_then(|i| self.rows.get(i));
+            let below = self.rows.get(ri + d);
+            [above, below]
+                .into_iter()
+                .flatten()
+                .find(|r| r.columns.len() > 2)
+                .map(|r| r.columns.as_slice())
+        })
+    }
+}
+
 /// Find ruled grids: connected sets of horizontal and vertical rules with at
 /// least two columns somewhere. A lone framed box (one column) is not a
 /// table: its text stays ordinary lines.
@@ -246,5 +263,33 @@ mod tests {
         assert_eq!(grid.row_at(200.0, 120.0), Some(1));
         assert_eq!(grid.row_at(200.0, 140.0), None, "below the grid");
         assert_eq!(grid.row_at(320.0, 100.0), None, "right of the grid");
+    }
+
+    #[test]
+    fn a_band_without_inner_rules_takes_the_columns_of_the_nearest_ruled_row() {
+        // The budget templates: ruled rows, then a "TOTAL PAY" band drawn
+        // with its top and bottom rules and the frame only, then ruled rows
+        // with one column fewer.
+        let mut rules = vec![
+            rule(17.0, 70.0, 822.0, 70.0),
+            rule(17.0, 160.0, 822.0, 160.0),
+            rule(17.0, 172.0, 822.0, 172.0),
+            rule(17.0, 200.0, 822.0, 200.0),
+            rule(17.0, 70.0, 17.0, 200.0),
+            rule(822.0, 70.0, 822.0, 200.0),
+        ];
+        for x in [93.0, 580.0, 612.0] {
+            rules.push(rule(x, 70.0, x, 160.0));
+        }
+        for x in [93.0, 580.0] {
+            rules.push(rule(x, 172.0, x, 200.0));
+        }
+        let grid = &find_grids(&rules)[0];
+        assert_eq!(grid.rows.len(), 3);
+        assert_eq!(grid.rows[1].columns, [17.0, 822.0], "the band");
+        let above: &[f32] = &[17.0, 93.0, 580.0, 612.0, 822.0];
+        assert_eq!(grid.nearest_columns(1), Some(above));
+        let below: &[f32] = &[17.0, 93.0, 580.0, 822.0];
+        assert_eq!(grid.nearest_columns(0), Some(below));
     }
 }

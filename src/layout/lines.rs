@@ -7,7 +7,7 @@
 //! tab-separated line of a text input. It does not own page furniture
 //! (see `furniture`) nor what a table means (the `grammars` crate).
 
-use super::grids::{find_grids, TOL};
+use super::grids::{find_grids, Grid, TOL};
 use super::typography::Faces;
 use crate::pdf::device::{Glyph, RawPage, Rule};
 use grammars::{Cell, Line, Page};
@@ -52,37 +52,21 @@ pub fn page_lines(raw: &RawPage) -> Page {
         .map(|glyphs| flow_line(&glyphs, &verticals))
         .collect();
     let mut lines = super::columns::rebuild(flow_lines, grids.len() as u32, raw.height);
+    for grid in &grids {
+        split_band_above(grid, &flow, &mut lines);
+    }
     for (gi, grid) in grids.iter().enumerate() {
         for (ri, row) in grid.rows.iter().enumerate() {
             let glyphs = &in_grid[gi][ri];
             if glyphs.is_empty() {
                 continue;
             }
-            let mut cells = Vec::new();
-            for (x0, x1) in row.columns.windows(2).map(|w| (w[0], w[1])) {
-                let inside: Vec<&Glyph> = glyphs
-                    .iter()
-                    .copied()
-                    .filter(|g| {
-                        let cx = g.x + g.w / 2.0;
-                        cx >= x0 && cx < x1
-                    })
-                    .collect();
-                let mut text = String::new();
-                for l in group_lines(&inside) {
-                    let w = words(&l);
-                    if w.is_empty() {
-                        continue;
-                    }
-                    if !text.is_empty() && !super::columns::joins_without_space(&text, &w) {
-                        text.push(' ');
-                    }
-                    text.push_str(&w);
-                }
-                cells.push(Cell { text, x0, x1 });
-            }
+            let edges = match grid.nearest_columns(ri) {
+                Some(edges) if row.columns.len() <= 2 && words_fit_columns(glyphs, edges) => edges,
+                _ => row.columns.as_slice(),
+            };
             let size = median_size(glyphs);
-            let mut line = Line::from_cells(cells, row.top, size, false);
+            let mut line = Line::from_cells(cells_at(glyphs, edges), row.top, size, false);
             Faces::of(glyphs.iter().copied()).mark(&mut line);
             line.table = Some(gi as u32);
             lines.push(line);
@@ -99,6 +83,136 @@ pub fn page_lines(raw: &RawPage) -> Page {
         height: raw.height,
         lines,
     }
+}
+
+/// Glyphs set in the columns between `edges`, a cell per column, each
+/// cell's wrapped lines joined.
+fn cells_at(glyphs: &[&Glyph], edges: &[f32]) -> Vec<Cell> {
+    let mut cells = Vec::new();
+    for (x0, x1) in edges.windows(2).map(|w| (w[0], w[1])) {
+        let inside: Vec<&Glyph> = glyphs
+            .iter()
+            .copied()
+            .filter(|g| {
+                let cx = g.x + g.w / 2.0;
+                cx >= x0 && cx < x1
+            })
+            .collect();
+        let mut text = String::new();
+        for l in group_lines(&inside) {
+            let w = words(&l);
+            if w.is_empty() {
+                continue;
+            }
+            if !text.is_empty() && !super::columns::joins_without_space(&text, &w) {
+                text.push(' ');
+            }
+            text.push_str(&w);
+        }
+        cells.push(Cell { text, x0, x1 });
+    }
+    cells
+}
+
+/// Whether a band's words sit in the columns between `edges`: no word
+/// crosses an edge (on every printed line the gap at each edge is wider
+/// than a word space), the words stand in two or more columns, and at one
+/// edge at least the gap is as wide as a gap between cells. A shaded band
+/// drawn without the rules between its cells reads so ("TOTAL PAY" under
+/// the first column, "21,845.7", "12,524.5", "11,863.6" under the figures
+/// of the budget templates); a title running across the table does not,
+/// its words a space apart where they cross the columns.
+fn words_fit_columns(glyphs: &[&Glyph], edges: &[f32]) -> bool {
+    if edges.len() < 3 {
+        return false;
+    }
+    let inner = &edges[1..edges.len() - 1];
+    let mut used = vec![false; edges.len() - 1];
+    let mut wide = false;
+    for line in group_lines(glyphs) {
+        let ink: Vec<&Glyph> = line
+            .into_iter()
+            .filter(|g| !g.text.trim().is_empty())
+            .collect();
+        if ink.is_empty() {
+            continue;
+        }
+        let size = median_size(&ink).max(1.0);
+        for g in &ink {
+            let cx = g.x + g.w / 2.0;
+            let column = edges.partition_point(|&e| e <= cx).clamp(1, used.len()) - 1;
+            used[column] = true;
+        }
+        for &e in inner {
+            let left_end = ink
+                .iter()
+                .filter(|g| g.x + g.w / 2.0 < e)
+                .map(|g| g.x + g.w)
+                .fold(f32::NEG_INFINITY, f32::max);
+            let right_start = ink
+                .iter()
+                .filter(|g| g.x + g.w / 2.0 >= e)
+                .map(|g| g.x)
+                .fold(f32::INFINITY, f32::min);
+            if !left_end.is_finite() || !right_start.is_finite() {
+                continue;
+            }
+            let gap = right_start - left_end;
+            if gap <= size * WORD_GAP {
+                return false;
+            }
+            wide |= gap > size * CELL_GAP;
+        }
+    }
+    wide && used.iter().filter(|&&u| u).count() >= 2
+}
+
+/// A header band set directly above a ruled grid without the grid's rules
+/// (white names on a shaded band, as the budget templates' "2027-28
+/// £000's" and "Service Area" a word space apart): the one line between the
+/// band's top and the grid's first rule is split at the columns of the
+/// grid's first row when its words sit in them and that gives more cells
+/// than the gaps did.
+fn split_band_above(grid: &Grid, flow: &[&Glyph], lines: &mut [Line]) {
+    let Some(first) = grid.rows.first() else {
+        return;
+    };
+    let top = first.top;
+    let Some(li) = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.y < top)
+        .max_by(|a, b| a.1.y.total_cmp(&b.1.y))
+        .map(|(i, _)| i)
+    else {
+        return;
+    };
+    let line = &lines[li];
+    let size = line.size.max(1.0);
+    if top - line.y > size * 5.0
+        || line.x0() < grid.x0 - TOL
+        || line.cells.iter().any(|c| c.x1 > grid.x1 + TOL)
+    {
+        return;
+    }
+    let band: Vec<&Glyph> = flow
+        .iter()
+        .copied()
+        .filter(|g| g.y > line.y && g.y - g.size * 0.3 < top)
+        .filter(|g| g.x + g.w / 2.0 >= grid.x0 && g.x + g.w / 2.0 <= grid.x1)
+        .collect();
+    if !words_fit_columns(&band, &first.columns) {
+        return;
+    }
+    let cells: Vec<Cell> = cells_at(&band, &first.columns);
+    let filled = |cells: &[Cell]| cells.iter().filter(|c| !c.text.is_empty()).count();
+    if filled(&cells) <= filled(&line.cells) {
+        return;
+    }
+    let mut split = Line::from_cells(cells, line.y, line.size, line.bold);
+    split.italic = line.italic;
+    split.table = line.table;
+    lines[li] = split;
 }
 
 /// Lines at the foot of a page read as header rows of the table that
@@ -657,5 +771,107 @@ mod tests {
         let before = pages[0].clone();
         split_headers(&raws, &mut pages);
         assert_eq!(pages[0], before);
+    }
+
+    /// The budget templates' page 5, cut down: a header band of white
+    /// names on a shaded ground above the grid, ruled rows, and a shaded
+    /// "TOTAL PAY" band ruled above and below but with no rules between
+    /// its cells. Column edges and word positions as the PDF draws them.
+    fn budget_page(band: &[(&str, f32)]) -> RawPage {
+        let edges = [17.0, 93.0, 580.0, 612.0, 645.0, 677.0, 781.0, 822.0];
+        let mut rules = Vec::new();
+        for y in [75.0, 140.0, 160.0, 172.0, 200.0] {
+            rules.push(rule(17.0, y, 822.0, y));
+        }
+        for x in edges {
+            rules.push(rule(x, 75.0, x, 160.0));
+            rules.push(rule(x, 172.0, x, 200.0));
+        }
+        rules.push(rule(17.0, 160.0, 17.0, 172.0));
+        rules.push(rule(822.0, 160.0, 822.0, 172.0));
+        let mut g = Vec::new();
+        for (text, x) in [
+            ("MTFP Category", 19.0),
+            ("2025-26", 586.0),
+            ("2027-28", 652.0),
+            ("Service Area", 678.7),
+        ] {
+            g.extend(glyphs(text, x, 62.0, 7.0));
+        }
+        for (text, x) in [("Pay", 19.0), ("9,361.1", 587.0), ("Unallocated", 679.0)] {
+            g.extend(glyphs(text, x, 90.0, 7.0));
+        }
+        for (text, x) in [("Pay", 19.0), ("0.0", 601.0), ("Unallocated", 679.0)] {
+            g.extend(glyphs(text, x, 150.0, 7.0));
+        }
+        for &(text, x) in band {
+            g.extend(glyphs(text, x, 169.0, 7.0));
+        }
+        for (text, x) in [("Prices", 19.0), ("16,500.0", 583.0), ("Adults", 679.0)] {
+            g.extend(glyphs(text, x, 190.0, 7.0));
+        }
+        RawPage {
+            number: 5,
+            width: 842.0,
+            height: 595.0,
+            glyphs: g,
+            rules,
+            image_cover: 0.0,
+        }
+    }
+
+    fn cell_texts(line: &Line) -> Vec<&str> {
+        line.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_band_without_rules_between_its_cells_takes_the_columns_of_the_rows_around_it() {
+        let page = page_lines(&budget_page(&[
+            ("TOTAL PAY", 19.0),
+            ("21,845.7", 583.0),
+            ("12,524.5", 615.0),
+            ("11,863.6", 647.0),
+        ]));
+        let total = page
+            .lines
+            .iter()
+            .find(|l| l.text.starts_with("TOTAL"))
+            .expect("the band");
+        assert_eq!(
+            cell_texts(total),
+            ["TOTAL PAY", "", "21,845.7", "12,524.5", "11,863.6", "", ""]
+        );
+        assert_eq!(total.table, Some(0));
+    }
+
+    #[test]
+    fn a_title_across_a_band_stays_one_cell() {
+        // Words a space apart where they cross the columns: no cells.
+        let title = "Total for all services of the directorate";
+        let page = page_lines(&budget_page(&[(title, 60.0)]));
+        let band = page
+            .lines
+            .iter()
+            .find(|l| l.text.starts_with("Total"))
+            .expect("the band");
+        assert_eq!(cell_texts(band), [title]);
+    }
+
+    #[test]
+    fn a_header_band_above_a_grid_is_split_at_the_grids_columns() {
+        let page = page_lines(&budget_page(&[]));
+        let header = &page.lines[0];
+        assert_eq!(
+            cell_texts(header),
+            [
+                "MTFP Category",
+                "",
+                "2025-26",
+                "",
+                "2027-28",
+                "Service Area",
+                ""
+            ]
+        );
     }
 }

@@ -246,12 +246,19 @@ fn read_form(rows: &[Row]) -> FormRead {
             k += 1;
             continue;
         }
-        // A date alone over a "signed … date" line: the date signed.
+        // A date alone over a "signed … date" line, or over the dotted
+        // lines signed on with the "signed | date" labels under them: the
+        // date signed.
+        let labels_date = |n: &&Row| n.cells.join(" ").to_lowercase().contains("date");
+        let dotted = |n: &&Row| {
+            let t = n.cells.concat();
+            !t.is_empty() && t.chars().all(|c| matches!(c, '.' | '…' | '_' | ' '))
+        };
         if find_date(&joined).is_some()
             && joined.split_whitespace().count() <= 2
-            && rows
-                .get(k + 1)
-                .is_some_and(|n| n.cells.join(" ").to_lowercase().contains("date"))
+            && rows.get(k + 1).is_some_and(|n| {
+                labels_date(&n) || (dotted(&n) && rows.get(k + 2).is_some_and(|m| labels_date(&m)))
+            })
         {
             facts.date = find_date(&joined);
             k += 1;
@@ -544,6 +551,25 @@ mod tests {
         assert_eq!(d.items.len(), 3, "{:?}", d.items);
         assert!(d.items[0].starts_with("APPROVE the proposal"));
         assert!(d.reasons.is_some() && d.alternatives.is_some());
+        assert_eq!(d.date.as_deref(), Some("2025-01-17"));
+    }
+
+    /// The same form's foot as its PDF sets it: the date, the dotted
+    /// lines signed on, then their labels.
+    #[test]
+    fn the_date_over_dotted_signature_lines_is_the_date_signed() {
+        let r = rows(&[
+            "DECISION TO BE TAKEN BY:\tDECISION NUMBER:",
+            "Mrs Sue Chandler, Cabinet Member for Integrated Children’s\t24/00093",
+            "Decision:",
+            "As Cabinet Member for Integrated Children’s Services I agree to:",
+            "APPROVE the proposal to not re-commission the Family Hub services.",
+            "17/1/2025",
+            "..........................\t....................",
+            "signed\tdate",
+        ]);
+        let form = read_form(&r);
+        let d = &form.drafts[0].fields;
         assert_eq!(d.date.as_deref(), Some("2025-01-17"));
     }
 

@@ -407,7 +407,11 @@ pub fn layout(lines: &[FlatLine]) -> Option<Layout> {
         ((has_heading || consecutive()) && numbered.len() >= 3 && !minute_before).then_some(first)
     };
     if let Some(h) = header.or_else(headerless) {
-        let has_rows = lines[h..].iter().take(6).any(|l| l.line.table.is_some());
+        // The header's own cells show the grid too: "Items | Action" a
+        // gutter apart over minutes whose prose runs across the page, the
+        // Action column holding only owners' initials here and there.
+        let has_rows = lines[h].line.cells.len() >= 2
+            || lines[h..].iter().take(6).any(|l| l.line.table.is_some());
         if has_rows {
             let mut body_end = end_from(h);
             // Without a closing line the grid ends after its last row,
