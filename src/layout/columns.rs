@@ -12,7 +12,7 @@
 //! becomes one plain line ("• the item, its wrapped lines joined").
 //! Everything else stays line by line. Owns nothing about what rows mean.
 
-use super::lines::{FlowLine, Word};
+use super::lines::{is_row_head, FlowLine, Word, LEVEL};
 use super::typography::Faces;
 use grammars::{Cell, Line};
 
@@ -530,6 +530,9 @@ fn crosses(lines: &[FlowLine], g: Gutter) -> bool {
 /// centred: a first column filled on a middle line only, beside a few
 /// others) the block is one record.
 fn records(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<std::ops::Range<usize>> {
+    if let Some(split) = head_records(lines, gutters) {
+        return split;
+    }
     let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..lines.len()).collect();
     let ncols = gutters.len() + 1;
     if ncols < 4 || lines.len() < 2 {
@@ -566,6 +569,54 @@ fn records(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<std::ops::Range<usize>
         .enumerate()
         .map(|(k, &s)| s..starts.get(k + 1).copied().unwrap_or(lines.len()))
         .collect()
+}
+
+/// A block whose first column stacks row heads, each on a line of its own
+/// with a value level with it in another column, is a row per head: a
+/// front sheet's labels ("Subject:" / "Report Of:" / "Wards Affected:"
+/// beside their values). Each line goes to the head
+/// above it, or to the head below where level with it, so a value wrapped
+/// around a centred number stays with it. None where the block is not
+/// such a stack.
+fn head_records(lines: &[FlowLine], gutters: &[Gutter]) -> Option<Vec<std::ops::Range<usize>>> {
+    let first = gutters.first()?;
+    let in_first = |w: &Word| (w.x0 + w.x1) / 2.0 < first.1 - 0.5;
+    let heads: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].words.iter().any(in_first))
+        .collect();
+    if heads.len() < 2 {
+        return None;
+    }
+    for &i in &heads {
+        let head: Vec<&str> = lines[i]
+            .words
+            .iter()
+            .filter(|w| in_first(w))
+            .map(|w| w.text.as_str())
+            .collect();
+        let level = lines.iter().any(|l| {
+            (l.y - lines[i].y).abs() <= lines[i].size * LEVEL
+                && l.words.iter().any(|w| !in_first(w))
+        });
+        if !is_row_head(&head.join(" ")) || !level {
+            return None;
+        }
+    }
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for pair in heads.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        // A line goes with the head below it only when level with it (the
+        // first line of a value centred on its number), else with the head
+        // above: a value of several lines follows its head.
+        let mid = (lines[a].y + lines[b].y) / 2.0;
+        let from = mid.max(lines[b].y - lines[b].size * LEVEL);
+        let end = (a + 1..b).find(|&i| lines[i].y >= from).unwrap_or(b);
+        ranges.push(start..end);
+        start = end;
+    }
+    ranges.push(start..lines.len());
+    Some(ranges)
 }
 
 /// The cells of a block split at the given gutters, each column's words in
@@ -944,6 +995,63 @@ mod tests {
             cell_starts: vec![0],
             faces: Faces::default(),
         }
+    }
+
+    /// Gloucester's LCTS report p1: the front table's labels stacked in
+    /// its first column, each value on its label's baseline, the contact's
+    /// email wrapped under it: a row per label.
+    #[test]
+    fn stacked_labels_make_a_row_each() {
+        let lines = vec![
+            line(
+                185.0,
+                &[
+                    (62.0, "Subject:"),
+                    (168.0, "Local Council Tax Support Scheme"),
+                ],
+            ),
+            line(
+                203.0,
+                &[
+                    (62.0, "Report Of:"),
+                    (168.0, "Cabinet Member for Resources"),
+                ],
+            ),
+            line(221.0, &[(62.0, "Contact Officer:"), (168.0, "Karen Haile")]),
+            line(239.0, &[(168.0, "Email: Karen.Haile@gloucester.gov.uk")]),
+        ];
+        let gutters = [(150.0, 168.0, 3)];
+        assert_eq!(records(&lines, &gutters), vec![0..1, 1..2, 2..4]);
+        // A first column of words that are no labels is one row, as before.
+        let prose = vec![
+            line(
+                185.0,
+                &[
+                    (62.0, "Subject"),
+                    (168.0, "Local Council Tax Support Scheme"),
+                ],
+            ),
+            line(
+                203.0,
+                &[(62.0, "Report"), (168.0, "Cabinet Member for Resources")],
+            ),
+        ];
+        assert_eq!(records(&prose, &gutters), vec![0..2]);
+        // Paragraph numbers stacked so do not part the block.
+        let numbers = vec![
+            line(
+                110.0,
+                &[
+                    (62.0, "2.5"),
+                    (168.0, "Note and agree the Capital budget changes"),
+                ],
+            ),
+            line(
+                127.0,
+                &[(62.0, "2.6"), (168.0, "Note the Reserves Monitoring")],
+            ),
+        ];
+        assert_eq!(records(&numbers, &gutters), vec![0..2]);
     }
 
     /// Minute 8 of the Schools Forum minutes: the ACTION BY owners sit on

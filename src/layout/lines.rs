@@ -65,11 +65,56 @@ pub fn page_lines(raw: &RawPage) -> Page {
                 Some(edges) if row.columns.len() <= 2 && words_fit_columns(glyphs, edges) => edges,
                 _ => row.columns.as_slice(),
             };
-            let size = median_size(glyphs);
-            let mut line = Line::from_cells(cells_at(glyphs, edges), row.top, size, false);
-            Faces::of(glyphs.iter().copied()).mark(&mut line);
-            line.table = Some(gi as u32);
-            lines.push(line);
+            let columns: Vec<(f32, f32)> = edges.windows(2).map(|w| (w[0], w[1])).collect();
+            let cell_lines: Vec<Vec<CellLine>> = columns
+                .iter()
+                .map(|&(x0, x1)| {
+                    let inside: Vec<&Glyph> = glyphs
+                        .iter()
+                        .copied()
+                        .filter(|g| {
+                            let cx = g.x + g.w / 2.0;
+                            cx >= x0 && cx < x1
+                        })
+                        .collect();
+                    group_lines(&inside)
+                        .into_iter()
+                        .map(|l| CellLine {
+                            text: words(&l),
+                            y: l.first().map_or(0.0, |g| g.y),
+                            size: median_size(&l),
+                        })
+                        .filter(|l| !l.text.is_empty())
+                        .collect()
+                })
+                .collect();
+            for band in label_bands(&cell_lines, row.top) {
+                let cells = columns
+                    .iter()
+                    .zip(&cell_lines)
+                    .map(|(&(x0, x1), col)| {
+                        let mut text = String::new();
+                        for l in col.iter().filter(|l| l.y >= band.from && l.y < band.to) {
+                            if !text.is_empty()
+                                && !super::columns::joins_without_space(&text, &l.text)
+                            {
+                                text.push(' ');
+                            }
+                            text.push_str(&l.text);
+                        }
+                        Cell { text, x0, x1 }
+                    })
+                    .collect();
+                let part: Vec<&Glyph> = glyphs
+                    .iter()
+                    .copied()
+                    .filter(|g| g.y >= band.from && g.y < band.to)
+                    .collect();
+                let mut line = Line::from_cells(cells, band.top, median_size(&part), false);
+                Faces::of(part.iter().copied()).mark(&mut line);
+                line.table = Some(gi as u32);
+                lines.push(line);
+            }
         }
     }
     if !rotated.is_empty() {
@@ -213,6 +258,80 @@ fn split_band_above(grid: &Grid, flow: &[&Glyph], lines: &mut [Line]) {
     split.italic = line.italic;
     split.table = line.table;
     lines[li] = split;
+}
+
+/// One printed line inside a grid cell: its words and baseline.
+struct CellLine {
+    text: String,
+    y: f32,
+    size: f32,
+}
+
+/// The baselines a grid row's glyphs are read between to make one line,
+/// and that line's `y`.
+struct Band {
+    from: f32,
+    to: f32,
+    top: f32,
+}
+
+/// How a grid row's cells make lines. As a rule the whole row is one line,
+/// each cell's wrapped lines joined. A front sheet may instead stack its
+/// labels in one cell, each on a line of its own, with their values beside
+/// them (Gloucester's "Subject: / Report Of: / Wards Affected: / Key
+/// Decision: / Contact Officer:" over five values). Where every
+/// line of the first cell is such a head and each has a value printed
+/// level with it, each head makes a line of its own holding the values
+/// from its baseline (or from just above, level with it) to the next
+/// head's.
+fn label_bands(cells: &[Vec<CellLine>], top: f32) -> Vec<Band> {
+    let whole = vec![Band {
+        from: f32::NEG_INFINITY,
+        to: f32::INFINITY,
+        top,
+    }];
+    let Some((heads, values)) = cells.split_first() else {
+        return whole;
+    };
+    let stacked = heads.len() >= 2
+        && heads.iter().all(|l| is_row_head(&l.text))
+        && heads.iter().all(|l| {
+            values
+                .iter()
+                .flatten()
+                .any(|v| (v.y - l.y).abs() <= l.size * LEVEL)
+        });
+    if !stacked {
+        return whole;
+    }
+    // A line goes with the head below it only when level with it, else
+    // with the head above: a value of several lines follows its head.
+    let mid = |a: &CellLine, b: &CellLine| ((a.y + b.y) / 2.0).max(b.y - b.size * LEVEL);
+    heads
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
+            let (from, top) = match k.checked_sub(1).and_then(|j| heads.get(j)) {
+                Some(prev) => (mid(prev, l), mid(prev, l)),
+                None => (f32::NEG_INFINITY, top),
+            };
+            let to = heads.get(k + 1).map_or(f32::INFINITY, |n| mid(l, n));
+            Band { from, to, top }
+        })
+        .collect()
+}
+
+/// How far from a row head's baseline, in its font sizes, a value counts
+/// as printed level with it (a head centred on a value of two lines sits
+/// half a line off each).
+pub(super) const LEVEL: f32 = 0.75;
+
+/// A row head stacked in a cell: a label ending in ':' ("Report Of:").
+/// Paragraph numbers stacked so ("2.2 2.3 2.4") are not parted: rows
+/// parted by them move list items and tables that search relies on, and
+/// want a reading of their own.
+pub(super) fn is_row_head(t: &str) -> bool {
+    t.ends_with(':') && t.chars().count() <= 40
 }
 
 /// Lines at the foot of a page read as header rows of the table that
@@ -674,6 +793,71 @@ mod tests {
         assert_eq!(page.lines.len(), 1, "{:?}", page.lines);
         assert_eq!(page.lines[0].text, "2.1\tApologies received");
         assert_eq!(page.lines[0].table, Some(0));
+    }
+
+    /// Gloucester's LCTS report p1: five labels stacked in the front
+    /// table's left cell, each value on its label's baseline, read as one
+    /// row per label; a value wrapping under its label stays with it.
+    #[test]
+    fn labels_stacked_in_a_cell_make_a_row_each() {
+        let rules = vec![
+            rule(60.0, 170.0, 530.0, 170.0),
+            rule(60.0, 270.0, 530.0, 270.0),
+            rule(60.0, 170.0, 60.0, 270.0),
+            rule(160.0, 170.0, 160.0, 270.0),
+            rule(530.0, 170.0, 530.0, 270.0),
+        ];
+        let mut g = Vec::new();
+        let rows = [
+            ("Subject:", "Local Council Tax Support Scheme 2026/27"),
+            ("Report Of:", "Cabinet Member for Resources"),
+            ("Wards Affected:", "All"),
+            ("Contact Officer:", "Karen Haile, Service Delivery Manager"),
+        ];
+        for (k, (label, value)) in rows.iter().enumerate() {
+            let y = 185.0 + 18.0 * k as f32;
+            g.extend(glyphs(label, 65.0, y, 10.0));
+            g.extend(glyphs(value, 165.0, y, 10.0));
+        }
+        g.extend(glyphs(
+            "Email: Karen.Haile@gloucester.gov.uk",
+            165.0,
+            257.0,
+            10.0,
+        ));
+        let page = page_lines(&RawPage {
+            number: 1,
+            width: 595.0,
+            height: 842.0,
+            glyphs: g.clone(),
+            rules: rules.clone(),
+            image_cover: 0.0,
+        });
+        let texts: Vec<&str> = page.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Subject:\tLocal Council Tax Support Scheme 2026/27",
+                "Report Of:\tCabinet Member for Resources",
+                "Wards Affected:\tAll",
+                "Contact Officer:\tKaren Haile, Service Delivery Manager Email: Karen.Haile@gloucester.gov.uk",
+            ]
+        );
+        assert!(page.lines.iter().all(|l| l.table == Some(0)));
+        // A left cell that is no stack of labels keeps the row whole.
+        let mut g2 = glyphs("Meeting:", 65.0, 185.0, 10.0);
+        g2.extend(glyphs("Cabinet", 165.0, 185.0, 10.0));
+        g2.extend(glyphs("Council", 165.0, 203.0, 10.0));
+        let page = page_lines(&RawPage {
+            number: 1,
+            width: 595.0,
+            height: 842.0,
+            glyphs: g2,
+            rules,
+            image_cover: 0.0,
+        });
+        assert_eq!(page.lines.len(), 1);
+        assert_eq!(page.lines[0].text, "Meeting:\tCabinet Council");
     }
 
     /// A page opening with a ruled grid of three columns whose third

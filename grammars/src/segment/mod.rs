@@ -512,6 +512,18 @@ fn is_minutes_heading(t: &str) -> bool {
     t.chars().count() <= 120 && (caps || names_meeting)
 }
 
+/// Opening lines in which a decision form's title is looked for.
+const DECISION_FORM_LINES: usize = 3;
+
+/// A heading naming a record of a decision ("KENT COUNTY COUNCIL – RECORD
+/// OF DECISION", "Record of Executive Decision"): short, no sentence.
+fn is_decision_form_title(t: &str) -> bool {
+    let l = t.to_lowercase();
+    (l.contains("record of decision") || l.contains("record of executive decision"))
+        && t.split_whitespace().count() <= 10
+        && !t.ends_with('.')
+}
+
 /// A title line naming minutes, wrapped or not naming a meeting ("Minutes
 /// of the Transport and Connectivity" over "Policy Committee"): short, no
 /// sentence. Only in a document's opening lines; too weak to start one.
@@ -764,9 +776,17 @@ fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<front_sheet::Front
     {
         return DocType::Minutes;
     }
+    // A decision form headed as a record of the decision taken records
+    // it (the decision grammar reads it): it is no report asking for one.
+    if head
+        .iter()
+        .take(DECISION_FORM_LINES)
+        .any(|t| is_decision_form_title(t))
+    {
+        return DocType::Other;
+    }
     let member = has("executive member report")
         || has("cabinet member report")
-        || has("record of decision")
         || (has("report of:") && has("cabinet member for"))
         || head.first().is_some_and(|t| {
             let l = t.to_lowercase();
@@ -898,7 +918,7 @@ fn describe(
             });
         }
         DocType::InspectionReport => {
-            info.title = inspection_title(&head);
+            info.title = inspection_title(&head_lines);
             info.date = inspection_date(&head);
             // An inspection names the area inspected, not the pack's council.
             info.council = file_council_of(&head);
@@ -918,7 +938,9 @@ fn describe(
 /// Words a report's opening line naming its meeting and date may hold.
 const MEETING_LINE_WORDS: usize = 12;
 
-fn inspection_title(head: &[&str]) -> Option<String> {
+/// An inspection report's title: the first of its opening lines that names
+/// an inspection, with the line after it where the title wraps onto it.
+fn inspection_title(head: &[&Flat]) -> Option<String> {
     let cues = [
         "area send inspection",
         "inspection of",
@@ -926,30 +948,51 @@ fn inspection_title(head: &[&str]) -> Option<String> {
         "review of the effectiveness",
         "inspection report",
     ];
-    let at = head.iter().take(25).position(|t| {
-        let l = t.to_lowercase();
-        cues.iter().any(|c| l.starts_with(c)) && t.chars().count() <= 100
+    let at = head.iter().take(25).position(|f| {
+        let l = f.plain.to_lowercase();
+        cues.iter().any(|c| l.starts_with(c)) && f.plain.chars().count() <= 100
     });
     match at {
         Some(k) => {
-            let mut title = fold(head[k]);
+            let first = head[k];
+            let mut title = fold(&first.plain);
             // A cover title wraps: "Inspection of looked after children" / "services".
-            if let Some(next) = head.get(k + 1) {
+            if let Some(line) = head.get(k + 1) {
+                let next: &str = &line.plain;
                 let ends_open = crate::lex::SMALL_WORDS
                     .iter()
                     .any(|w| title.to_lowercase().ends_with(&format!(" {w}")));
-                let short_tail = next.split_whitespace().count() <= 2
-                    && !next.contains(':')
-                    && find_date(next).is_none();
-                if ends_open || next.starts_with(char::is_lowercase) || short_tail {
+                let plain_tail = !next.contains(':') && find_date(next).is_none();
+                let short_tail = next.split_whitespace().count() <= 2 && plain_tail;
+                if ends_open
+                    || next.starts_with(char::is_lowercase)
+                    || short_tail
+                    || (plain_tail && same_display_type(first, line))
+                {
                     title.push(' ');
                     title.push_str(next);
                 }
             }
             Some(title)
         }
-        None => title::first_heading(head),
+        None => {
+            let texts: Vec<&str> = head.iter().map(|f| f.plain.as_ref()).collect();
+            title::first_heading(&texts)
+        }
     }
+}
+
+/// Display type: a line set well above the body text's size.
+const DISPLAY_SIZE: f32 = 1.5;
+
+/// Whether `next` goes on in the display type `first` is set in: the same
+/// page, size and weight, well above the body text ("Area SEND inspection
+/// of Lancashire" / "Local Area Partnership", both 26pt bold on a 12pt page).
+fn same_display_type(first: &Flat, next: &Flat) -> bool {
+    first.line.rel_size >= DISPLAY_SIZE
+        && next.page_index == first.page_index
+        && (next.line.size - first.line.size).abs() < 0.5
+        && next.line.bold == first.line.bold
 }
 
 /// "Published: March 2015" -> "2015-03"; "Report published: 3 August
@@ -1496,7 +1539,7 @@ mod tests {
         );
         assert_eq!(
             c(&["KENT COUNTY COUNCIL – RECORD OF DECISION", "Decision:"]),
-            DocType::MemberReport
+            DocType::Other
         );
         assert_eq!(
             c(&[
@@ -1547,8 +1590,11 @@ mod tests {
             "services",
             "Published: | 16 August 2013",
         ];
+        let pages = from_text(&head.join("\n"));
+        let flat = lex_pages(&pages);
+        let lines: Vec<&Flat> = flat.iter().collect();
         assert_eq!(
-            inspection_title(&head).as_deref(),
+            inspection_title(&lines).as_deref(),
             Some("Inspection of looked after children services")
         );
         assert_eq!(inspection_date(&head).as_deref(), Some("2013-08-16"));
@@ -1560,6 +1606,56 @@ mod tests {
             inspection_date(&["Inspection dates: 9 to 13 December 2024"]).as_deref(),
             Some("2024-12-13")
         );
+    }
+
+    /// Lancashire's area SEND report, page 1: the title wraps in 26pt bold
+    /// on a 12pt page; the dates under it are body text.
+    #[test]
+    fn an_inspection_title_wraps_in_its_display_type() {
+        let text = "Local area partnership report\nArea SEND inspection of Lancashire\n\
+                    Local Area Partnership\nInspection dates: 9 to 13 December 2024\n";
+        let set = |sizes: [(f32, f32); 4]| {
+            let mut pages = from_text(text);
+            for (line, (size, rel)) in pages[0].lines.iter_mut().zip(sizes) {
+                line.size = size;
+                line.rel_size = rel;
+                line.bold = rel > DISPLAY_SIZE;
+            }
+            pages
+        };
+        let display = set([(9.96, 0.83), (26.04, 2.17), (26.04, 2.17), (12.0, 1.0)]);
+        let flat = lex_pages(&display);
+        let lines: Vec<&Flat> = flat.iter().collect();
+        assert_eq!(
+            inspection_title(&lines).as_deref(),
+            Some("Area SEND inspection of Lancashire Local Area Partnership")
+        );
+        // Set as body text, the line after the title is not read into it.
+        let body = set([(12.0, 1.0); 4]);
+        let flat = lex_pages(&body);
+        let lines: Vec<&Flat> = flat.iter().collect();
+        assert_eq!(
+            inspection_title(&lines).as_deref(),
+            Some("Area SEND inspection of Lancashire")
+        );
+    }
+
+    /// Kent's record of decision 24/00093, p1: a form recording a decision
+    /// taken, not a member's report asking for it.
+    #[test]
+    fn a_record_of_decision_is_no_report() {
+        let texts = [
+            "KENT COUNTY COUNCIL – RECORD OF DECISION",
+            "DECISION TO BE TAKEN BY: | DECISION NUMBER:",
+            "Mrs Sue Chandler, Cabinet Member for Integrated Children’s Services | 24/00093",
+            "For publication",
+            "Key decision: YES",
+        ];
+        assert_eq!(classify(Cue::Start, &texts), DocType::Other);
+        // Prose naming such a record heads no form.
+        assert!(!is_decision_form_title(
+            "The record of decision will be published on the council's website once signed."
+        ));
     }
 
     #[test]
