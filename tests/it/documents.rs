@@ -16,7 +16,9 @@ fn real_council_pdfs_get_sensible_document_types() {
         ),
         ("gloucester_cabinet_resource-requirements", "officer_report"),
         ("kent_24-00093_decision-report", "officer_report"),
-        ("kent_24-00093_record-of-decision", "member_report"),
+        // A form headed RECORD OF DECISION: a decision form, typed other
+        // (its decision is the record), not the member's report.
+        ("kent_24-00093_record-of-decision", "other"),
         (
             "kent_cabinet_2025-01-30_24-00108_finance-monitoring",
             "performance_report",
