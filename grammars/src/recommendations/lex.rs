@@ -946,6 +946,9 @@ mod tests {
                 .kind,
             SectionKind::WhatNeedsToImprove
         );
+        // A footnote marker glued to the question mark is no obstacle.
+        let h = section_heading("What needs to improve?1").unwrap().1;
+        assert_eq!(h.kind, SectionKind::WhatNeedsToImprove);
         assert_eq!(
             section_heading("Areas for priority action").unwrap().1.kind,
             SectionKind::PriorityAction
