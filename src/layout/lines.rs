@@ -69,15 +69,7 @@ pub fn page_lines(raw: &RawPage) -> Page {
             let cell_lines: Vec<Vec<CellLine>> = columns
                 .iter()
                 .map(|&(x0, x1)| {
-                    let inside: Vec<&Glyph> = glyphs
-                        .iter()
-                        .copied()
-                        .filter(|g| {
-                            let cx = g.x + g.w / 2.0;
-                            cx >= x0 && cx < x1
-                        })
-                        .collect();
-                    group_lines(&inside)
+                    group_lines(&in_column(glyphs, x0, x1))
                         .into_iter()
                         .map(|l| CellLine {
                             text: words(&l),
@@ -130,21 +122,25 @@ pub fn page_lines(raw: &RawPage) -> Page {
     }
 }
 
+/// The glyphs whose centres fall in the column from `x0` to `x1`.
+fn in_column<'a>(glyphs: &[&'a Glyph], x0: f32, x1: f32) -> Vec<&'a Glyph> {
+    glyphs
+        .iter()
+        .copied()
+        .filter(|g| {
+            let cx = g.x + g.w / 2.0;
+            cx >= x0 && cx < x1
+        })
+        .collect()
+}
+
 /// Glyphs set in the columns between `edges`, a cell per column, each
 /// cell's wrapped lines joined.
 fn cells_at(glyphs: &[&Glyph], edges: &[f32]) -> Vec<Cell> {
     let mut cells = Vec::new();
     for (x0, x1) in edges.windows(2).map(|w| (w[0], w[1])) {
-        let inside: Vec<&Glyph> = glyphs
-            .iter()
-            .copied()
-            .filter(|g| {
-                let cx = g.x + g.w / 2.0;
-                cx >= x0 && cx < x1
-            })
-            .collect();
         let mut text = String::new();
-        for l in group_lines(&inside) {
+        for l in group_lines(&in_column(glyphs, x0, x1)) {
             let w = words(&l);
             if w.is_empty() {
                 continue;
