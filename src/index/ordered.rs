@@ -7,11 +7,20 @@
 //! needs a few dozen: once that many are kept, a record scoring below the
 //! last of them cannot enter, and reading its key (a fast-field lookup per
 //! match) was a tenth of a two-word search's time.
+//!
+//! [`TopAndCounts`] keeps them and counts every match in one pass. Where
+//! the query's words are read by windows (`super::window`), a match whose
+//! score cannot reach the last of those kept is counted and not scored:
+//! the counts need every match, the order only those that can enter.
 
+use super::facets::{Counter, Counts, SegmentCounter};
+use super::weighted::{KindWeightedScorer, Kinds};
+use super::window::{Bounded, WindowScorer};
 use std::cmp::Ordering;
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::ColumnValues;
+use tantivy::query::{Scorer, Weight};
 use tantivy::schema::Field;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
@@ -129,6 +138,140 @@ impl SegmentCollector for SegmentTop {
     fn harvest(mut self) -> Vec<Kept> {
         self.cut();
         self.kept
+    }
+}
+
+/// The best `top.limit` matches (as [`TopOrdered`] keeps them) and the
+/// counts of every match (as [`Counter`] makes them): the pair of
+/// collectors, but a match of words read by windows is scored only when
+/// the most it could score reaches the last of those kept (see
+/// [`WindowScorer::for_each_bounded`]). Those it skips, `TopOrdered`
+/// would have refused: the same records, scores and counts.
+pub struct TopAndCounts<'a> {
+    pub top: TopOrdered,
+    pub counter: Counter<'a>,
+}
+
+impl Collector for TopAndCounts<'_> {
+    type Fruit = (Vec<Kept>, Counts);
+    type Child = (SegmentTop, SegmentCounter);
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok((
+            self.top.for_segment(segment, reader)?,
+            self.counter.for_segment(segment, reader)?,
+        ))
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<(Vec<Kept>, Counts)>) -> tantivy::Result<Self::Fruit> {
+        let (top, counts): (Vec<_>, Vec<_>) = fruits.into_iter().unzip();
+        Ok((
+            self.top.merge_fruits(top)?,
+            self.counter.merge_fruits(counts)?,
+        ))
+    }
+
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<(Vec<Kept>, Counts)> {
+        let (mut top, mut counts) = self.for_segment(segment, reader)?;
+        let alive = reader.alive_bitset();
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let scorer: &mut dyn Scorer = &mut *scorer;
+        let windows = match scorer.downcast_mut::<KindWeightedScorer>() {
+            Some(KindWeightedScorer { inner, kinds }) => {
+                let inner: &mut dyn Scorer = &mut **inner;
+                inner
+                    .downcast_mut::<WindowScorer>()
+                    .map(|w| (w, Some(kinds)))
+            }
+            None => scorer.downcast_mut::<WindowScorer>().map(|w| (w, None)),
+        };
+        if let Some((windows, kinds)) = windows {
+            let largest = kinds.as_ref().map_or(1.0, |k| k.largest());
+            windows.for_each_bounded(
+                alive,
+                &mut Sink {
+                    top: &mut top,
+                    counts: &mut counts,
+                    kinds,
+                    largest,
+                },
+            );
+            return Ok((top.harvest(), counts.harvest()));
+        }
+        // Any other query: as tantivy hands its matches to a pair.
+        let mut both = |doc: DocId, score: Score| {
+            top.collect(doc, score);
+            counts.collect(doc, score);
+        };
+        match alive {
+            Some(alive) => weight.for_each(reader, &mut |doc, score| {
+                if alive.is_alive(doc) {
+                    both(doc, score);
+                }
+            })?,
+            None => weight.for_each(reader, &mut both)?,
+        }
+        Ok((top.harvest(), counts.harvest()))
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Matches a [`Sink`] of this thread has counted, and of them scored.
+    pub static BOUNDED_MATCHES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    pub static BOUNDED_SCORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// A segment's matches read by windows, counted and kept.
+struct Sink<'a> {
+    top: &'a mut SegmentTop,
+    counts: &'a mut SegmentCounter,
+    /// The kind weights the window scorer's scores are multiplied by.
+    kinds: Option<&'a mut Kinds>,
+    /// The largest of them (or 1).
+    largest: Score,
+}
+
+impl Bounded for Sink<'_> {
+    #[inline]
+    fn count(&mut self, doc: DocId) {
+        #[cfg(test)]
+        BOUNDED_MATCHES.set(BOUNDED_MATCHES.get() + 1);
+        self.counts.collect(doc, 0.0);
+    }
+
+    #[inline]
+    fn may_keep(&self, ceiling: Score) -> bool {
+        // A match below the floor is refused by `SegmentTop::collect`;
+        // its score times its kind's weight is at most this.
+        self.top
+            .floor
+            .is_none_or(|(floor, _)| ceiling * self.largest >= floor)
+    }
+
+    #[inline]
+    fn keep(&mut self, doc: DocId, score: Score) {
+        #[cfg(test)]
+        BOUNDED_SCORED.set(BOUNDED_SCORED.get() + 1);
+        // As `KindWeightedScorer::score` weighs it.
+        let score = match &mut self.kinds {
+            Some(kinds) => score * kinds.factor(doc),
+            None => score,
+        };
+        self.top.collect(doc, score);
     }
 }
 

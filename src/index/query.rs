@@ -15,7 +15,7 @@ use super::decided::{fold_decision_number, fold_grade, yes_no, yes_no_term};
 use super::everything::PlusOne;
 use super::facets::{Counter, Counts, Tables};
 use super::intent::Intent;
-use super::ordered::{Kept, TopOrdered};
+use super::ordered::{Kept, TopAndCounts, TopOrdered};
 use super::pairs::PairQuery;
 use super::schema::{self, Date, Fields};
 use super::searchers::{self, Open};
@@ -761,7 +761,8 @@ fn top_in_order(
         limit: wanted.max(1),
         order: fields.order,
     };
-    let (top, counts) = searchers::search(searcher, query, &(top, Counter { tables }))?;
+    let counter = Counter { tables };
+    let (top, counts) = searchers::search(searcher, query, &TopAndCounts { top, counter })?;
     let mut ranked: Vec<Ranked> = top
         .into_iter()
         .take(wanted)

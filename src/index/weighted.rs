@@ -92,7 +92,7 @@ impl Weight for KindWeightedWeight {
             .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(Box::new(KindWeightedScorer {
             inner: self.inner.scorer(reader, boost)?,
-            kinds,
+            kinds: Kinds(kinds),
         }))
     }
 
@@ -107,10 +107,36 @@ impl Weight for KindWeightedWeight {
     }
 }
 
-struct KindWeightedScorer {
-    inner: Box<dyn Scorer>,
-    /// Each weighted kind's records, and its weight.
-    kinds: Vec<(Box<dyn Scorer>, Score)>,
+pub struct KindWeightedScorer {
+    pub inner: Box<dyn Scorer>,
+    pub kinds: Kinds,
+}
+
+/// Each weighted kind's records, and its weight.
+pub struct Kinds(Vec<(Box<dyn Scorer>, Score)>);
+
+impl Kinds {
+    /// The weight of `doc`'s kind (1 when not weighted). Documents are
+    /// asked for in increasing order (each list is walked once).
+    #[inline]
+    pub fn factor(&mut self, doc: DocId) -> Score {
+        for (records, w) in self.0.iter_mut() {
+            let at = if records.doc() < doc && records.doc() != TERMINATED {
+                records.seek(doc)
+            } else {
+                records.doc()
+            };
+            if at == doc {
+                return *w;
+            }
+        }
+        1.0
+    }
+
+    /// The largest factor any document's score is multiplied by.
+    pub fn largest(&self) -> Score {
+        self.0.iter().map(|(_, w)| *w).fold(1.0, Score::max)
+    }
 }
 
 impl DocSet for KindWeightedScorer {
@@ -133,19 +159,7 @@ impl DocSet for KindWeightedScorer {
 
 impl Scorer for KindWeightedScorer {
     fn score(&mut self) -> Score {
-        let doc = self.inner.doc();
-        let mut factor = 1.0;
-        for (records, w) in self.kinds.iter_mut() {
-            let at = if records.doc() < doc && records.doc() != TERMINATED {
-                records.seek(doc)
-            } else {
-                records.doc()
-            };
-            if at == doc {
-                factor = *w;
-                break;
-            }
-        }
+        let factor = self.kinds.factor(self.inner.doc());
         self.inner.score() * factor
     }
 }

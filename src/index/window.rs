@@ -20,6 +20,7 @@
 //! own reported size cannot change an order either: as the whole of the
 //! user's query, beside at most one filter (see `super::query`).
 
+use tantivy::fastfield::AliveBitSet;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{
@@ -37,6 +38,8 @@ const WORDS: usize = (WINDOW / 64) as usize;
 const TITLE_BOOST: Score = 2.0;
 /// The parser's term queries read frequencies.
 const RECORD: IndexRecordOption = IndexRecordOption::WithFreqs;
+/// Term frequencies below this have their own ceiling (see [`List::ceiling`]).
+const CEILING_TFS: usize = 64;
 
 /// One word on the text and the title.
 #[derive(Clone, Debug)]
@@ -238,14 +241,18 @@ impl WindowWeight {
                         None => None,
                     }
                     .unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1));
+                    // As a boost query passes its boost on to the term's
+                    // scorer.
+                    let bm25 = bm25.as_ref().map(|b| b.boost_by(boost * field_boost));
+                    let (ceilings, ceiling_rest) = ceilings(bm25.as_ref());
                     lists.push(List {
                         postings,
-                        // As a boost query passes its boost on to the
-                        // term's scorer.
-                        bm25: bm25.as_ref().map(|b| b.boost_by(boost * field_boost)),
+                        bm25,
                         fieldnorms,
                         bits: [0; WORDS],
                         freqs: vec![0; WINDOW as usize].into_boxed_slice(),
+                        ceilings,
+                        ceiling_rest,
                     });
                 }
                 words.push(lists);
@@ -276,6 +283,28 @@ impl Weight for WindowWeight {
     }
 }
 
+/// The most a list's term can score in a document where it appears `tf`
+/// times, for each `tf` below [`CEILING_TFS`], and for any `tf`.
+///
+/// BM25 is `weight * tf / (tf + norm)`, `norm` growing with the field's
+/// length: at the shortest length (`fieldnorm_id` 0) a frequency scores
+/// the most it can, and `tf / (tf + norm)` is at most 1, so no score
+/// passes `weight` (the score of a frequency so large that `norm` is
+/// lost in rounding). Each is computed by `Bm25Weight::score` itself, and
+/// every step of it (a sum, a quotient, a product of positive numbers)
+/// rounds monotonically, so no score computed the same way exceeds them.
+fn ceilings(bm25: Option<&Bm25Weight>) -> ([Score; CEILING_TFS], Score) {
+    let Some(bm25) = bm25 else {
+        // Without scoring every document scores 1.
+        return ([1.0; CEILING_TFS], 1.0);
+    };
+    let mut by_tf = [0.0; CEILING_TFS];
+    for (tf, c) in by_tf.iter_mut().enumerate() {
+        *c = bm25.score(0, tf as u32);
+    }
+    (by_tf, bm25.score(0, u32::MAX))
+}
+
 /// One field's postings of one word, and what the window holds of them.
 struct List {
     postings: SegmentPostings,
@@ -285,6 +314,9 @@ struct List {
     bits: [u64; WORDS],
     /// Their term frequencies (valid where `bits` are set).
     freqs: Box<[u32]>,
+    /// See [`ceilings`].
+    ceilings: [Score; CEILING_TFS],
+    ceiling_rest: Score,
 }
 
 impl List {
@@ -320,12 +352,30 @@ impl List {
             None => 1.0,
         }
     }
+
+    /// At least [`List::score`], read from the term frequency alone
+    /// (neither the field's length nor a division).
+    fn ceiling(&self, _: DocId, at: usize) -> Score {
+        let tf = self.freqs.get(at).copied().unwrap_or(1) as usize;
+        self.ceilings.get(tf).copied().unwrap_or(self.ceiling_rest)
+    }
+}
+
+/// What a pass over every match of a [`WindowScorer`] does with each
+/// (see [`WindowScorer::for_each_bounded`]).
+pub trait Bounded {
+    /// A match, whatever it scores (to be counted).
+    fn count(&mut self, doc: DocId);
+    /// Whether a match scoring at most `ceiling` may still be kept.
+    fn may_keep(&self, ceiling: Score) -> bool;
+    /// A match that may be kept, and its score.
+    fn keep(&mut self, doc: DocId, score: Score);
 }
 
 /// Per group, per word, per field (text, then title, when present).
 type Lists = Vec<Vec<Vec<List>>>;
 
-struct WindowScorer {
+pub struct WindowScorer {
     groups: Lists,
     /// Documents per window.
     window: u32,
@@ -463,14 +513,17 @@ impl DocSet for WindowScorer {
     }
 }
 
-impl Scorer for WindowScorer {
-    fn score(&mut self) -> Score {
+impl WindowScorer {
+    /// The current document's lists' scores (`each` of a list, the
+    /// document and its place in the window), summed as tantivy's unions
+    /// and intersection sum them: in sums of two.
+    #[inline]
+    fn sum(&self, each: impl Fn(&List, DocId, usize) -> Score) -> Score {
         let doc = self.doc;
         let at = doc.wrapping_sub(self.start) as usize;
         if at >= self.window as usize {
             return 0.0;
         }
-        // Sums of two, as tantivy's unions and intersection make them.
         let mut total = 0.0;
         for (i, g) in self.groups.iter().enumerate() {
             let mut group = 0.0;
@@ -479,7 +532,7 @@ impl Scorer for WindowScorer {
                 let mut found = false;
                 for list in word {
                     if list.has(at) {
-                        w += list.score(doc, at);
+                        w += each(list, doc, at);
                         found = true;
                     }
                 }
@@ -490,5 +543,29 @@ impl Scorer for WindowScorer {
             total = if i == 0 { group } else { total + group };
         }
         total
+    }
+
+    /// Every match from the current one on, in order, handed to `sink`:
+    /// each counted (but those `alive` says are deleted), and scored only
+    /// when the most it could score (its lists' [`List::ceiling`]s, summed
+    /// as its score is) may still be kept. The ceiling is at least the
+    /// score: sums of larger terms in the same order round to no less.
+    pub fn for_each_bounded(&mut self, alive: Option<&AliveBitSet>, sink: &mut impl Bounded) {
+        while self.doc != TERMINATED {
+            let doc = self.doc;
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                sink.count(doc);
+                if sink.may_keep(self.sum(List::ceiling)) {
+                    sink.keep(doc, self.sum(List::score));
+                }
+            }
+            self.advance();
+        }
+    }
+}
+
+impl Scorer for WindowScorer {
+    fn score(&mut self) -> Score {
+        self.sum(List::score)
     }
 }
