@@ -531,6 +531,17 @@ fn also_in_attendance_and_resolved_dash_over_its_lines() {
         })
         .collect();
     assert_eq!(officers.len(), 7, "{officers:?}");
+    // "Councillor Brigid Jones in the Chair;" opens the members' list.
+    let chair: Vec<(&str, Option<&str>)> = of_notes
+        .iter()
+        .filter_map(|r| match &r.fields {
+            Fields::Attendance(a) if a.role.as_deref() == Some("Chair") => {
+                Some((a.name.as_str(), Some("Chair")))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(chair, [("Councillor Brigid Jones", Some("Chair"))]);
     assert!(officers.contains(&("Martin Stevens", Some("Head of City Finance Accounts"))));
     assert!(officers.contains(&("Kate Charlton", Some("City Solicitor"))));
     assert_eq!(
