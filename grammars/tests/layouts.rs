@@ -51,6 +51,9 @@ fn resolutions(p: &Parsed) -> Vec<(&str, &grammars::Resolution)> {
         .collect()
 }
 
+/// An agenda item's number, page range and exemption.
+type NumberPagesExempt<'a> = (&'a str, Option<[u32; 2]>, Option<bool>);
+
 fn count(p: &Parsed, kind: &str) -> usize {
     p.records.iter().filter(|r| r.kind() == kind).count()
 }
@@ -476,7 +479,7 @@ fn margin_page_ranges_and_a_private_agenda() {
             _ => None,
         })
         .collect();
-    let got: Vec<(&str, Option<[u32; 2]>, Option<bool>)> = items
+    let got: Vec<NumberPagesExempt> = items
         .iter()
         .map(|a| (a.number.as_str(), a.pages, a.exempt))
         .collect();
