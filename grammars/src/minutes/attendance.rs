@@ -1639,6 +1639,8 @@ mod tests {
         assert_eq!(kind_of("Governors"), Some(Kind::Members));
         assert_eq!(kind_of("Attendance"), Some(Kind::Present));
         assert_eq!(kind_of("Also in Attendance"), Some(Kind::Attending));
+        // A remote meeting's label, in no real document here.
+        assert_eq!(kind_of("IN ATTENDANCE VIRTUALLY"), Some(Kind::Attending));
         assert_eq!(kind_of("Key"), None);
     }
 

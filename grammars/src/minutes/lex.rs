@@ -227,8 +227,11 @@ pub fn in_the_chair(text: &str) -> Option<String> {
     }
     let at = lower.find(" in the chair")?;
     let rest = lower.get(at + " in the chair".len()..)?;
+    // Closing punctuation only: a stop, a bracket, or the semicolon that
+    // ends the chair's entry before the members' ("Councillor Brigid Jones
+    // in the Chair;", Birmingham).
     if !rest
-        .trim_matches(|c: char| c == '.' || c == ')' || c.is_whitespace())
+        .trim_matches(|c: char| matches!(c, '.' | ')' | ';' | ',') || c.is_whitespace())
         .is_empty()
     {
         return None;
@@ -884,6 +887,13 @@ mod tests {
             Some("Councillor Smith")
         );
         assert_eq!(in_the_chair("who was in the chair at the time"), None);
+        // Birmingham City Council, Cabinet Committee notes, 18 September
+        // 2018: the chair's entry closed by a semicolon.
+        assert_eq!(
+            in_the_chair("Councillor Brigid Jones in the Chair;").as_deref(),
+            Some("Councillor Brigid Jones")
+        );
+        assert_eq!(in_the_chair("Cllr A in the Chair; Cllr B then spoke"), None);
         // Ayton Community Council, 6 July 2021.
         assert_eq!(
             in_the_chair("The Meeting was Chaired by Kenny Combe.").as_deref(),
