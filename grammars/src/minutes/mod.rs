@@ -330,18 +330,17 @@ fn grid_row(l: &FlatLine) -> (String, String, String) {
     };
     // An ACTION BY cell saying nobody ("None") names no owner, and the
     // column's header ("Action") set in the first row names none either.
-    let action = if placed::is_action_header(&action) {
-        String::new()
-    } else if action
-        .trim()
-        .trim_end_matches('.')
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .as_slice()
-        .first()
-        .and_then(|w| crate::lex::count_value(w))
-        == Some(0)
-        && action.split_whitespace().count() == 1
+    let action = if placed::is_action_header(&action)
+        || action
+            .trim()
+            .trim_end_matches('.')
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .as_slice()
+            .first()
+            .and_then(|w| crate::lex::count_value(w))
+            == Some(0)
+            && action.split_whitespace().count() == 1
     {
         String::new()
     } else {
@@ -458,7 +457,7 @@ fn attach_placed(mins: &mut [Min], clean: &str, placed: Vec<placed::Placed>, pag
     for pl in placed {
         match shift(pl.end) {
             Some(end) => {
-                let start = pl.start.and_then(|s| shift(s));
+                let start = pl.start.and_then(&shift);
                 p.placed.push(placed::Placed {
                     owners: pl.owners,
                     start,
