@@ -15,6 +15,7 @@ pub mod attendance_grid;
 pub mod lex;
 pub mod movers;
 pub mod people;
+pub mod placed;
 pub mod prose_actions;
 pub mod resolution;
 pub mod running;
@@ -39,6 +40,9 @@ struct Para {
     spans: Vec<(usize, u32)>,
     /// ACTION BY cells of its rows, with their pages.
     owners: Vec<(String, u32)>,
+    /// Owners set in an action column level with a piece of `text`, in
+    /// the order of the pieces.
+    placed: Vec<placed::Placed>,
     /// A row of a table of three columns or more set inside a minute's
     /// prose: an entry of the table, whose cells record no resolution.
     table_row: bool,
@@ -285,10 +289,26 @@ fn emit_table_actions(
 /// The minutes of a document, read from its layout.
 fn read(lines: &[FlatLine], layout: &Layout, diags: &mut Vec<Diagnostic>) -> Vec<Min> {
     let end = layout.body_end.min(lines.len());
+    // An "Items | Action" layout: its action column holds owners' initials.
+    let action_column = lines.iter().any(|l| {
+        l.line.cells.len() >= 2
+            && l.line
+                .cells
+                .last()
+                .is_some_and(|c| placed::is_action_header(&c.text))
+    });
     match layout.form {
         // The header row, where there is one, is skipped by `read_grid`.
-        Form::Grid => read_grid(&lines[layout.body_start.min(end)..end], diags),
-        Form::Paragraphs => read_paragraphs(&lines[layout.body_start.min(end)..end], diags),
+        Form::Grid => read_grid(
+            &lines[layout.body_start.min(end)..end],
+            action_column,
+            diags,
+        ),
+        Form::Paragraphs => read_paragraphs(
+            &lines[layout.body_start.min(end)..end],
+            action_column,
+            diags,
+        ),
     }
 }
 
@@ -308,17 +328,19 @@ fn grid_row(l: &FlatLine) -> (String, String, String) {
             cells[n - 1].clone(),
         ),
     };
-    // An ACTION BY cell saying nobody ("None") names no owner.
-    let action = if action
-        .trim()
-        .trim_end_matches('.')
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .as_slice()
-        .first()
-        .and_then(|w| crate::lex::count_value(w))
-        == Some(0)
-        && action.split_whitespace().count() == 1
+    // An ACTION BY cell saying nobody ("None") names no owner, and the
+    // column's header ("Action") set in the first row names none either.
+    let action = if placed::is_action_header(&action)
+        || action
+            .trim()
+            .trim_end_matches('.')
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .as_slice()
+            .first()
+            .and_then(|w| crate::lex::count_value(w))
+            == Some(0)
+            && action.split_whitespace().count() == 1
     {
         String::new()
     } else {
@@ -411,8 +433,67 @@ fn add_text(m: &mut Min, text: &str, page: u32, owners: &str) {
     }
 }
 
-fn read_grid(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
+/// Owners placed in the text just added to the current minute: tied to
+/// its last paragraph, whose text ends with (or is the end of) `clean`.
+fn attach_placed(mins: &mut [Min], clean: &str, placed: Vec<placed::Placed>, page: u32) {
+    let Some(cur) = mins.last_mut() else {
+        return;
+    };
+    let Some(p) = cur.paras.last_mut() else {
+        for pl in placed {
+            cur.heading_owners.push((pl.owners, page));
+        }
+        return;
+    };
+    let shift = |o: usize| -> Option<usize> {
+        if p.text.ends_with(clean) {
+            Some(o + p.text.len() - clean.len())
+        } else if clean.ends_with(&p.text) {
+            Some(o.saturating_sub(clean.len() - p.text.len()))
+        } else {
+            None
+        }
+    };
+    for pl in placed {
+        match shift(pl.end) {
+            Some(end) => {
+                let start = pl.start.and_then(&shift);
+                p.placed.push(placed::Placed {
+                    owners: pl.owners,
+                    start,
+                    end,
+                });
+            }
+            None => p.owners.push((pl.owners, page)),
+        }
+    }
+}
+
+/// A line's text without the owners its action column holds, and those
+/// owners placed in it: initials joined to the text after a stop, a
+/// column of initials one to each point ("GD GD"), or a last cell of
+/// initials standing apart ("… first instance. | CB").
+fn place_owners(text: &str, owners: &mut String, last_cell: bool) -> (String, Vec<placed::Placed>) {
+    if last_cell && !owners.is_empty() {
+        let p = vec![placed::Placed {
+            owners: std::mem::take(owners),
+            start: None,
+            end: text.len(),
+        }];
+        return (text.to_string(), p);
+    }
+    let (clean, mut p) = placed::split(text);
+    if let Some(units) = placed::initials_column(owners) {
+        p.extend(placed::by_points(&clean, &units));
+        p.sort_by_key(|x| x.end);
+        owners.clear();
+    }
+    (clean, p)
+}
+
+fn read_grid(lines: &[FlatLine], action_column: bool, diags: &mut Vec<Diagnostic>) -> Vec<Min> {
     let mut mins: Vec<Min> = Vec::new();
+    let mut pending: Option<(String, Vec<placed::Placed>, u32)> = None;
     // The number column's minutes: where they are set in bold, a heading
     // between the rows is bold too ("07 Julie Levers" in body type is a
     // speaker in a list), and a number a later row bears is that row's.
@@ -434,10 +515,21 @@ fn read_grid(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
         (!later_row && (l.line.bold || !rows_bold)).then_some((n, rest))
     };
     for (k, l) in lines.iter().enumerate() {
+        if let Some((clean, p, page)) = pending.take() {
+            attach_placed(&mut mins, &clean, p, page);
+        }
         if lex::is_grid_header(&l.text) {
             continue;
         }
-        let (num, text, owners) = grid_row(l);
+        let (num, text, mut owners) = grid_row(l);
+        let (text, p) = if action_column {
+            place_owners(&text, &mut owners, false)
+        } else {
+            (text, Vec::new())
+        };
+        if !p.is_empty() {
+            pending = Some((text.clone(), p, l.page));
+        }
         if text.is_empty() && owners.is_empty() && num.is_empty() {
             continue;
         }
@@ -520,6 +612,9 @@ fn read_grid(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
             },
         }
     }
+    if let Some((clean, p, page)) = pending.take() {
+        attach_placed(&mut mins, &clean, p, page);
+    }
     mins
 }
 
@@ -598,8 +693,13 @@ fn order_key(n: &str) -> Option<u64> {
     n.rsplit('/').next().and_then(|t| t.parse().ok())
 }
 
-fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> {
+fn read_paragraphs(
+    lines: &[FlatLine],
+    action_column: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Min> {
     let mut mins: Vec<Min> = Vec::new();
+    let mut pending: Option<(String, Vec<placed::Placed>, u32)> = None;
     let mut prev: Option<&FlatLine> = None;
     // The minutes' headings share the first one's weight: where it is
     // bold, a numbered line in body type ("07 Julie Levers" in a list of
@@ -639,6 +739,9 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
     // Reading a list set one item to a line after a decision's lead-in.
     let mut listing = false;
     for (k, l) in lines.iter().enumerate() {
+        if let Some((clean, p, page)) = pending.take() {
+            attach_placed(&mut mins, &clean, p, page);
+        }
         let heading = lex::heading_text(l, run);
         let text = &*heading;
         // A gap above the line (a blank line in text) ends a paragraph.
@@ -697,6 +800,38 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
             });
             continue;
         };
+        // Owners in an action column: the line's text without them.
+        let (placed_text, p) = match (action_column, l.line.table) {
+            (true, None) => {
+                let cells = l.cells();
+                let mut last = match cells.as_slice() {
+                    [.., before, last]
+                        if !before.trim().is_empty()
+                            && last.split_whitespace().next().is_some()
+                            && last.split_whitespace().all(placed::is_initials) =>
+                    {
+                        last.split_whitespace().collect::<Vec<_>>().join(" ")
+                    }
+                    _ => String::new(),
+                };
+                let cell = !last.is_empty();
+                let body = if cell {
+                    cells[..cells.len() - 1].join(" ").trim().to_string()
+                } else {
+                    text.to_string()
+                };
+                place_owners(&body, &mut last, cell)
+            }
+            _ => (text.to_string(), Vec::new()),
+        };
+        let text = if p.is_empty() {
+            text
+        } else {
+            placed_text.as_str()
+        };
+        if !p.is_empty() {
+            pending = Some((text.to_string(), p, l.page));
+        }
         // "Action: SW" at the end of a line names the owners of what it
         // closes; the text before it is read as any other line.
         let (text, owners) = match action_tail(text) {
@@ -774,6 +909,9 @@ fn read_paragraphs(lines: &[FlatLine], diags: &mut Vec<Diagnostic>) -> Vec<Min> 
             add_text(cur, text, l.page, "");
         }
         weigh_last(cur, l);
+    }
+    if let Some((clean, p, page)) = pending.take() {
+        attach_placed(&mut mins, &clean, p, page);
     }
     mins
 }
@@ -883,6 +1021,18 @@ fn emit(m: &Min, date: Option<&String>, names: &People, doc: usize, out: &mut Pa
         );
     }
     for p in &m.paras {
+        for (start, end, piece, owners) in placed::pieces(&p.text, &p.placed) {
+            push_actions(
+                m,
+                owners,
+                piece,
+                p.page_at(start),
+                p.page_at(end.saturating_sub(1)),
+                names,
+                doc,
+                out,
+            );
+        }
         for (owners, _) in &p.owners {
             push_actions(
                 m,
