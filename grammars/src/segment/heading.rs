@@ -414,10 +414,7 @@ pub fn meeting_minutes_heading(head: &[&str], council: Option<&str>) -> Option<H
 /// for the place "Dereham" -> "Parish Council").
 fn own_body(body: &str, council: Option<&str>) -> String {
     let mut b = cut_held(body).trim().to_string();
-    loop {
-        let Some((head, last)) = b.rsplit_once(' ') else {
-            break;
-        };
+    while let Some((head, last)) = b.rsplit_once(' ') {
         let l = last.to_lowercase();
         if matches!(l.as_str(), "meeting" | "agm" | "a.g.m." | "a.g.m") {
             b = head.trim_end_matches([' ', '-', '–']).to_string();
