@@ -75,7 +75,7 @@ fn named_from(line: &str, place: &str, at_start: bool) -> Option<String> {
     let from = if at_start {
         starts(0).then_some(0)?
     } else {
-        (1..=words.len() - n).find(|&k| starts(k))?
+        (0..=words.len() - n).find(|&k| starts(k))?
     };
     let from_place = from;
     // A place of two words whose first the place leaves out ("West
@@ -94,17 +94,29 @@ fn named_from(line: &str, place: &str, at_start: bool) -> Option<String> {
         _ => from,
     };
     let after = &words[from_place + n..];
+    // "Gloucester City Council’s Finance team": the possessive is no part
+    // of the name.
+    let bare = |w: &str| {
+        w.strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w)
+            .to_string()
+    };
     let end = after
         .iter()
         .take(6)
-        .position(|w| w.eq_ignore_ascii_case("council"))?;
+        .position(|w| bare(w).eq_ignore_ascii_case("council"))?;
     // Inside a line the words between are the name's own: capitalised.
     let named = at_start
         || after[..end]
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     let last = words.len().min(from_place + n + end + 1);
-    named.then(|| title_case(&words[from..last].join(" ")))
+    let mut name: Vec<String> = words[from..last].iter().map(|w| w.to_string()).collect();
+    if let Some(w) = name.last_mut() {
+        *w = bare(w);
+    }
+    named.then(|| title_case(&name.join(" ")))
 }
 
 /// A school's governing board as its letterhead names it, where no council
@@ -279,7 +291,7 @@ fn part_body(name: &str, letterhead: Option<&str>) -> Option<String> {
 
 /// The council's name in full wherever the document prints it, the first
 /// line that does.
-fn named_anywhere(lines: &[&str], place: &str) -> Option<String> {
+pub fn named_anywhere(lines: &[&str], place: &str) -> Option<String> {
     lines.iter().find_map(|t| named_from(t, place, false))
 }
 
@@ -291,6 +303,16 @@ fn council_kind_of(full: &str, place: &str) -> Option<String> {
     let words = kind.split_whitespace().count();
     let own = kind != full && (1..=3).contains(&words) && kind.ends_with("Council");
     own.then_some(kind)
+}
+
+/// Words that can name a body: each capitalised but the small joining
+/// words ("County Council", "Transport and Connectivity Committee"), never
+/// a phrase ("This update published 20 January 2026").
+fn is_name(body: &str) -> bool {
+    body.split_whitespace().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c == '&')
+            || crate::lex::SMALL_WORDS.contains(&w.to_lowercase().as_str())
+    })
 }
 
 /// A covering letter sent with a pack ("Dear Member" over "COUNTY
@@ -319,7 +341,7 @@ fn covering_letter(d: &Doc, out: &mut Parsed) {
         rest.split_whitespace().count() <= 4
     });
     let words = body.split_whitespace().count();
-    if !ends_with_date || !(1..=6).contains(&words) || body.contains(':') {
+    if !ends_with_date || !(1..=6).contains(&words) || body.contains(':') || !is_name(&body) {
         return;
     }
     let body = strip_council(&body, info.council.as_deref());
@@ -435,6 +457,24 @@ mod tests {
             Some("Community Council")
         );
         assert_eq!(council_kind_of("Ayton", "Ayton"), None);
+        // Gloucester City Council's report to Cabinet, 11 March 2026: the
+        // name opens a line, possessive.
+        let lines = [
+            "Gloucester City Council’s Finance team has faced prolonged instability over recent",
+        ];
+        assert_eq!(
+            named_anywhere(&lines, "Gloucester").as_deref(),
+            Some("Gloucester City Council")
+        );
+        // A bold dated line of a forward plan names no body; a covering
+        // letter's does.
+        assert!(!is_name("This update published"));
+        assert!(is_name("COUNTY COUNCIL"));
+        // Words in lower case between the place and "Council" name none.
+        assert_eq!(
+            named_anywhere(&["Gloucester residents asked the Council"], "Gloucester"),
+            None
+        );
     }
 
     #[test]

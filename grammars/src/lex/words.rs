@@ -7,6 +7,12 @@ pub const SMALL_WORDS: [&str; 11] = [
     "and", "&", "of", "the", "for", "to", "in", "on", "at", "with", "or",
 ];
 
+/// Words that join the parts of a hyphenated place name ("Burton-cum-
+/// Walden", "Stratford-upon-Avon", "Newcastle-under-Lyme").
+const PLACE_JOINERS: [&str; 10] = [
+    "cum", "on", "upon", "under", "in", "by", "le", "the", "en", "next",
+];
+
 /// Titles written before a name, with or without a full stop ("Cllr.
 /// Crisp", "Mrs. Sue Prigg"): a full stop after one ends no sentence.
 pub const NAME_TITLES: [&str; 9] = [
@@ -75,10 +81,17 @@ pub fn title_case(s: &str) -> String {
             out.push(lower);
             continue;
         }
-        // Capitalise each hyphen-separated part: "Sub-Committee".
+        // Capitalise each hyphen-separated part: "Sub-Committee"; a
+        // joining word inside a hyphenated place name stays lower case
+        // ("BURTON-CUM-WALDEN" -> "Burton-cum-Walden", "Stoke-on-Trent").
+        let n = lower.split('-').count();
         let parts: Vec<String> = lower
             .split('-')
-            .map(|p| {
+            .enumerate()
+            .map(|(j, p)| {
+                if j > 0 && j + 1 < n && PLACE_JOINERS.contains(&p) {
+                    return p.to_string();
+                }
                 let mut cs = p.chars();
                 match cs.next() {
                     Some(f) => f.to_uppercase().collect::<String>() + cs.as_str(),
@@ -115,6 +128,12 @@ mod tests {
         );
         assert_eq!(title_case("SCHOOLS FORUM"), "Schools Forum");
         assert_eq!(title_case("C&YP Scrutiny Panel"), "C&YP Scrutiny Panel");
+        // Burton-cum-Walden Parish Council's minutes heading.
+        assert_eq!(
+            title_case("BURTON-CUM-WALDEN PARISH COUNCIL"),
+            "Burton-cum-Walden Parish Council"
+        );
+        assert_eq!(title_case("VICE-CHAIR"), "Vice-Chair");
     }
 }
 

@@ -195,6 +195,23 @@ fn alt_dash(input: &str) -> IResult<&str, &str> {
     nom::branch::alt((tag("-"), tag("–"))).parse(input)
 }
 
+/// The count and role in the brackets of a section label: "PRESENT (six
+/// Councillors): -" -> (6, "Councillor"). The label says how many members
+/// its list names and what they are.
+fn label_count(text: &str) -> Option<(u32, String)> {
+    let (_, label) = section_label(text).ok()?;
+    let after = text.trim_start().strip_prefix(label)?.trim_start();
+    let inner = after.strip_prefix('(')?.split(')').next()?;
+    let mut words = inner.split_whitespace();
+    let n = crate::lex::count_value(&words.next()?.to_lowercase())?;
+    let noun = words.next()?;
+    if words.next().is_some() {
+        return None;
+    }
+    let (role, plural) = list_role_label(noun)?;
+    plural.then_some((n, role))
+}
+
 /// A label standing alone on its line, without a colon: "PRESENT",
 /// "Apologies for absence", "In attendance", "Also present".
 pub fn bare_label(text: &str) -> Option<&str> {
@@ -257,8 +274,7 @@ fn name_em_role(item: &str) -> Option<(String, String)> {
 /// "Cllr Carol Hamilton" -> "Cllr".
 fn title_role(name: &str) -> Option<String> {
     let first = name.split_whitespace().next()?;
-    matches!(first.trim_end_matches('.'), "Cllr" | "Councillor")
-        .then(|| first.trim_end_matches('.').to_string())
+    matches!(first.trim_end_matches('.'), "Cllr" | "Councillor").then(|| first.to_string())
 }
 
 /// A role label before a dash: "Trade Union Representative -Pat Forward"
@@ -279,6 +295,14 @@ pub fn role_dash(text: &str) -> Option<(String, String)> {
     let (i, n) = best?;
     let role = text[..i].trim();
     let rest = text[i + n..].trim();
+    // A role word after the dash makes it "Name – Role" ("Vicky Bright –
+    // Clerk and 3 members of the public").
+    let after = rest.split_whitespace().next().unwrap_or("");
+    if crate::lex::is_meeting_role(after.trim_end_matches([',', '.', ';']))
+        && !role.split_whitespace().any(crate::lex::is_meeting_role)
+    {
+        return None;
+    }
     // A role heads no commas or brackets: "Pam Bullas (PB), Claire Cann
     // (CC) – Chair" is names, the last with its role after the dash.
     if role.is_empty()
@@ -686,6 +710,9 @@ struct Logical {
     /// A bracket after a name is the person's designation, not an
     /// organisation (an initialled grid row: "Michael Cook (SBC)").
     bracket_is_role: bool,
+    /// The count and role a label gives its people ("PRESENT (six
+    /// Councillors):" -> 6, "Councillor").
+    counted: Option<(u32, String)>,
 }
 
 static LEGEND: LazyLock<Regex> = LazyLock::new(|| {
@@ -763,6 +790,7 @@ fn read(
                     text: names,
                     page: l.page,
                     bracket_is_role: true,
+                    counted: None,
                 });
                 continue;
             }
@@ -773,6 +801,7 @@ fn read(
         }
         let mut rest = text;
         let mut starts_new = false;
+        let counted = label_count(text);
         let labelled = section_label(rest)
             .ok()
             .or_else(|| bare_label(rest).map(|l| ("", l)));
@@ -815,6 +844,7 @@ fn read(
                 text: name,
                 page: l.page,
                 bracket_is_role: false,
+                counted: None,
             });
             continue;
         }
@@ -833,6 +863,7 @@ fn read(
                     text: names,
                     page: l.page,
                     bracket_is_role: false,
+                    counted: None,
                 });
                 continue;
             }
@@ -889,30 +920,84 @@ fn read(
                     text: rest.to_string(),
                     page: l.page,
                     bracket_is_role: false,
+                    counted: counted.clone(),
                 });
             }
         }
     }
     for line in &logical {
-        let (kind, label, role, category) = (&line.kind, &line.label, &line.role, &line.category);
+        let (label, role, category) = (&line.label, &line.role, &line.category);
         let singular = singular_role(label);
-        let raws: Vec<Raw> = if *kind == Kind::Attending {
-            attending_entries(&line.text)
-        } else {
-            list_entries(&line.text)
-        };
-        for raw in raws {
-            // A count of people is no person ("Members of the Public - Two
-            // Members", "3 members of the public were present").
-            if raw
-                .name
-                .split_whitespace()
-                .next()
-                .and_then(crate::lex::count_value)
-                .is_some()
-            {
-                continue;
+        let mut raws: Vec<(Raw, Part)> = Vec::new();
+        for part in list_parts(&line.text, line.kind) {
+            let piece = &line.text[part.at..part.end];
+            let found = if part.kind == Kind::Attending {
+                attending_entries(piece)
+            } else {
+                list_entries(piece)
+            };
+            for mut raw in found {
+                // A count of people is no person ("Members of the Public -
+                // Two Members", "3 members of the public were present").
+                let counted = raw
+                    .name
+                    .split_whitespace()
+                    .next()
+                    .and_then(crate::lex::count_value)
+                    .is_some();
+                if counted {
+                    continue;
+                }
+                // A name runs to the first word in lower case: what follows
+                // is prose ("Councillor A Connell plus ten guests", "PCSO
+                // Sharon Diamond who reported …"), or the chair's note
+                // ("Councillor Brigid Jones in the Chair;").
+                let Some((name, chair)) = name_before_prose(&raw.name) else {
+                    continue;
+                };
+                if chair {
+                    raw.chair = true;
+                    raw.role = Some("Chair".to_string());
+                }
+                // A sentence opening on a person named in the list already
+                // ("Cllr. Crisp welcomed all to the meeting.") lists no one.
+                if name != raw.name
+                    && (raws.iter().any(|(r, _)| same_person(&r.name, &name))
+                        || entries
+                            .iter()
+                            .any(|e| same_person(&e.attendance.name, &name)))
+                {
+                    continue;
+                }
+                raw.name = name;
+                raw.start += part.at;
+                raw.end += part.at;
+                if part.role.is_some() {
+                    raw.role.clone_from(&part.role);
+                }
+                raws.push((raw, part.clone()));
             }
+        }
+        // "PRESENT (six Councillors):": the members the list names take the
+        // label's role, when the list names as many as the label counts.
+        if let Some((n, counted_role)) = &line.counted {
+            let members: Vec<usize> = (0..raws.len()).filter(|i| raws[*i].1.index == 0).collect();
+            if members.len() == *n as usize {
+                for i in members {
+                    raws[i].0.role.get_or_insert_with(|| counted_role.clone());
+                }
+            } else {
+                diags.push(Diagnostic {
+                    page: line.page,
+                    message: format!(
+                        "attendance: the label counts {n} but the list names {}; no role given from the label",
+                        members.len()
+                    ),
+                });
+            }
+        }
+        for (raw, part) in raws {
+            let kind = &part.kind;
             let status = match kind {
                 Kind::Apologies => AttendanceStatus::Apologies,
                 Kind::Absent => AttendanceStatus::Absent,
@@ -939,6 +1024,14 @@ fn read(
                         AttendanceStatus::Absent
                     }
                 }
+            };
+            // Named after the members' list has closed with a full stop
+            // ("… and Claire Williams (CW). Parish Clerk: Peter King"): not
+            // one of the members, in attendance.
+            let status = if part.after_close && status == AttendanceStatus::Present {
+                AttendanceStatus::InAttendance
+            } else {
+                status
             };
             let bracket_role = raw.organisation.clone().filter(|_| line.bracket_is_role);
             let organisation = raw.organisation.clone().filter(|_| !line.bracket_is_role);
@@ -1091,6 +1184,131 @@ static SUBSTITUTE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("substitute pattern")
 });
+
+/// A piece of a logical list line read on its own.
+#[derive(Debug, Clone, PartialEq)]
+struct Part {
+    kind: Kind,
+    /// Byte range in the line.
+    at: usize,
+    end: usize,
+    /// After the full stop that closes the members' list.
+    after_close: bool,
+    /// The role of a "Parish Clerk:" label opening the piece.
+    role: Option<String>,
+    /// 0 for the list itself, then 1, 2 … for the pieces after it.
+    index: usize,
+}
+
+static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s(in\s+attendance|also\s+present|also\s+in\s+attendance|apologies(?:\s+for\s+absence)?|absent)\s*:\s*",
+    )
+    .expect("inline label pattern")
+});
+
+static ROLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*:\s*").expect("role label pattern")
+});
+
+/// A list line cut where a label is run into it ("… Peter King In
+/// attendance: four members of the public.") and, in a list of members,
+/// at each full stop that closes a sentence of names: the pieces after
+/// the first such stop name people outside the list ("(CW). Parish Clerk:
+/// Peter King", "Cllr. M. Peake. Vicky Bright – Clerk and 3 members of
+/// the public."), a "Role:" label opening one giving its role.
+fn list_parts(text: &str, kind: Kind) -> Vec<Part> {
+    let mut cuts: Vec<(usize, usize, Kind)> = vec![(0, 0, kind)];
+    for m in INLINE_LABEL.captures_iter(text) {
+        let (Some(whole), Some(label)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        if let Some(k) = kind_of(label.as_str()) {
+            cuts.push((whole.start(), whole.end(), k));
+        }
+    }
+    let mut out = Vec::new();
+    for (ci, &(_, from, k)) in cuts.iter().enumerate() {
+        let to = cuts.get(ci + 1).map_or(text.len(), |c| c.0);
+        let stops = if matches!(k, Kind::Present | Kind::Members) {
+            closing_stops(&text[from..to])
+        } else {
+            Vec::new()
+        };
+        let mut at = from;
+        for (index, end) in stops.iter().map(|s| s + from).chain([to]).enumerate() {
+            let mut part = Part {
+                kind: k,
+                at,
+                end,
+                after_close: index > 0,
+                role: None,
+                index,
+            };
+            if index > 0 {
+                if let Some(c) = ROLE_LABEL.captures(&text[at..end]) {
+                    let label = c.get(1).map_or("", |m| m.as_str());
+                    let last = label.split_whitespace().last().unwrap_or("");
+                    if crate::lex::is_meeting_role(last) {
+                        part.role = Some(label.to_string());
+                        part.at = at + c.get(0).map_or(0, |m| m.end());
+                    }
+                }
+            }
+            if part.at < part.end {
+                out.push(part);
+            }
+            at = end;
+        }
+    }
+    out
+}
+
+/// The byte offsets just after each full stop that ends a sentence of
+/// names: after a closing bracket or a word of three letters or more
+/// ("(CW).", "Peake."), never a title or an initial ("Cllr.", "R."), and
+/// followed by a capital.
+fn closing_stops(t: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, _) in t.match_indices('.') {
+        let next = t[i + 1..].strip_prefix(' ');
+        if !next.is_some_and(|n| n.starts_with(|c: char| c.is_uppercase())) {
+            continue;
+        }
+        let word = t[..i].split_whitespace().last().unwrap_or("");
+        let ends_name = word.ends_with(')')
+            || (word.chars().count() >= 3
+                && word.chars().all(|c| c.is_alphabetic() || "'’-".contains(c))
+                && word.chars().any(|c| c.is_lowercase())
+                && !crate::lex::is_name_title(word)
+                && !is_title(word));
+        if ends_name {
+            out.push(i + 1);
+        }
+    }
+    out
+}
+
+/// A name's words up to the first word in lower case (the particles of
+/// names aside), and whether the words after say the person was in the
+/// chair: "Councillor A Connell plus ten guests" -> "Councillor A
+/// Connell"; "Councillor Brigid Jones in the Chair" -> ("Councillor Brigid
+/// Jones", true). None where no name is left before it, or only a title.
+fn name_before_prose(name: &str) -> Option<(String, bool)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let particle = |w: &str| matches!(w, "de" | "van" | "von" | "der" | "le" | "la" | "du" | "da");
+    let k = words
+        .iter()
+        .position(|w| w.starts_with(|c: char| c.is_lowercase()) && !particle(w))
+        .unwrap_or(words.len());
+    let kept = &words[..k];
+    if !kept.iter().any(|w| !is_title(w.trim_end_matches('.'))) {
+        return None;
+    }
+    let tail = words[k..].join(" ").to_lowercase();
+    let chair = tail.trim_end_matches([';', '.', ',']) == "in the chair";
+    Some((kept.join(" "), chair))
+}
 
 /// A heading set in bold, not numbered and not a label ("OPEN FORUM",
 /// "Election of Chairman"), over a line in body type.
@@ -1398,7 +1616,7 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 /// Councillor X …") is no part of the name: a name starts at its title.
 pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
     let mut out = Vec::new();
-    for l in lines {
+    for (k, l) in lines.iter().enumerate() {
         // The pattern needs "declared" or "interest": most lines lack both.
         if !l.text.contains("declared") && !l.text.contains("interest") {
             continue;
@@ -1415,7 +1633,8 @@ pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
             let item = found
                 .as_ref()
                 .and_then(|m| m.get(1))
-                .map(|m| m.as_str().to_string());
+                .map(|m| m.as_str().to_string())
+                .or_else(|| item_named_by(printed, &lines[k + 1..]));
             let interest = found
                 .as_ref()
                 .and_then(|m| m.get(0))
@@ -1440,6 +1659,39 @@ pub fn declarations(lines: &[FlatLine]) -> Vec<(Declaration, String, u32)> {
         }
     }
     out
+}
+
+/// The number of the later minute a declaration names by its subject
+/// rather than its number ("a non-pecuniary interest in a school
+/// application for the community grant funding" under "6 Community Grant
+/// Applications"): the first numbered heading after it whose title words,
+/// two or more, all appear in the interest (a plural as its singular).
+fn item_named_by(interest: &str, after: &[FlatLine]) -> Option<String> {
+    let stem = |w: &str| {
+        let w = w.to_lowercase();
+        w.strip_suffix('s').map_or(w.clone(), str::to_string)
+    };
+    let said: Vec<String> = fold(interest)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(stem)
+        .collect();
+    after.iter().find_map(|l| {
+        l.number.as_ref()?;
+        let (rest, number) = lex::heading_number(&l.text).ok()?;
+        let title: Vec<&str> = rest.split_whitespace().collect();
+        if title.is_empty() || title.len() > 8 || !title[0].starts_with(|c: char| c.is_uppercase())
+        {
+            return None;
+        }
+        let words: Vec<String> = title
+            .iter()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 4)
+            .map(stem)
+            .collect();
+        (words.len() >= 2 && words.iter().all(|w| said.contains(w))).then_some(number)
+    })
 }
 
 /// The interest itself where the declaration names the item first and sets
@@ -1575,6 +1827,95 @@ mod tests {
         // Northwold Parish Council, 6 May 2014: a line opening with a
         // person's title is left to the list reading.
         assert!(!is_prose("Cllr. Crisp welcomed all to the meeting."));
+    }
+
+    fn read_list(lines_text: &[&str]) -> Vec<String> {
+        let lines = text_lines(lines_text);
+        let flat = lexed(&lines);
+        let layout = Layout {
+            start: 0,
+            body_start: flat.len(),
+            body_end: flat.len(),
+            form: lex::Form::Paragraphs,
+        };
+        let (e, _) = read(&flat, Some(&layout), &DocumentInfo::default());
+        e.iter()
+            .map(|e| {
+                format!(
+                    "{:?} {} {}",
+                    e.attendance.status,
+                    e.attendance.name,
+                    e.attendance.role.as_deref().unwrap_or("-")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_counted_label_and_people_after_the_list_closes() {
+        // West Dereham Parish Council, 1 June 2017: the label counts the
+        // councillors and names what they are; the clerk and the public
+        // follow the list's full stop.
+        let got = read_list(&[
+            "DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING",
+            "PRESENT (six Councillors): - Pam Bullas (PB), Claire Cann (CC) – Chair, Paula Kellingray (PK), Lorraine Hunt (LH) Pam Walker (PW), and Claire Williams (CW). Parish Clerk: Peter King In attendance: four members of the public.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                "Present Pam Bullas Councillor",
+                "Present Claire Cann Chair",
+                "Present Paula Kellingray Councillor",
+                "Present Lorraine Hunt Councillor",
+                "Present Pam Walker Councillor",
+                "Present Claire Williams Councillor",
+                "InAttendance Peter King Parish Clerk",
+            ]
+        );
+        assert_eq!(
+            label_count("PRESENT (six Councillors): - Pam Bullas (PB)"),
+            Some((6, "Councillor".to_string()))
+        );
+        // A count of something else gives no role.
+        assert_eq!(label_count("PRESENT (6): Pam Bullas"), None);
+        // Northwold Parish Council, 6 May 2014: the clerk on a line of her
+        // own after the councillors' list, then the minutes' first sentence.
+        let got = read_list(&[
+            "MINUTES OF NORTHWOLD PARISH COUNCIL AGM MEETING HELD AT THE VILLAGE HALL ON",
+            "Present: Cllr. R. Crisp - Chair, Cllr. A. Collins - Vice Chair, Cllr. F. Eglington & Cllr. M. Peake.",
+            "Vicky Bright – Clerk and 3 members of the public.",
+            "Cllr. Crisp welcomed all to the meeting.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                "Present Cllr. R. Crisp Chair",
+                "Present Cllr. A. Collins Vice Chair",
+                "Present Cllr. F. Eglington Cllr.",
+                "Present Cllr. M. Peake Cllr.",
+                "InAttendance Vicky Bright Clerk",
+            ]
+        );
+        // Names run on into prose (Milburn, 26 January 2021; Burton-cum-
+        // Walden, 5 March 2024; Birmingham, 13 November 2018).
+        assert_eq!(
+            name_before_prose("Councillor A Connell plus ten guests"),
+            Some(("Councillor A Connell".to_string(), false))
+        );
+        assert_eq!(
+            name_before_prose("PCSO Sharon Diamond who reported that she was meeting"),
+            Some(("PCSO Sharon Diamond".to_string(), false))
+        );
+        assert_eq!(
+            name_before_prose("Councillor Brigid Jones in the Chair;"),
+            Some(("Councillor Brigid Jones".to_string(), true))
+        );
+        assert_eq!(name_before_prose("Cllr. welcomed all"), None);
+        // A name before the dash, a role after it: no role label.
+        assert_eq!(
+            role_dash("Vicky Bright – Clerk and 3 members of the public."),
+            None
+        );
     }
 
     #[test]
@@ -1996,5 +2337,29 @@ It was resolved.
         let found = declarations(&lexed(&lines));
         assert_eq!(found[0].0.item.as_deref(), Some("8"));
         assert_eq!(found[0].0.interest, "land belonging to family members");
+    }
+
+    #[test]
+    fn a_declaration_names_its_item_by_subject() {
+        // Sutton Coldfield Town Council, 13 March 2018: the interest names
+        // the grant applications that minute 6 takes.
+        let lines = text_lines(&[
+            "53 Declarations of Interest",
+            "Councillor Hodivala stated that she had a non-pecuniary interest in a school application for the community grant funding, in so far as her children attend the school.",
+            "54 Minutes of the Previous Meeting",
+            "55 Matters Arising",
+            "Sea Cadets Grant Application",
+            "6 Community Grant Applications",
+            "57 Defibrillators",
+        ]);
+        let found = declarations(&lexed(&lines));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0.item.as_deref(), Some("6"));
+        // No heading after it whose words the interest holds: no item.
+        let lines = text_lines(&[
+            "Councillor Hodivala stated that she had a non-pecuniary interest in a school application.",
+            "6 Community Grant Applications",
+        ]);
+        assert_eq!(declarations(&lexed(&lines))[0].0.item, None);
     }
 }

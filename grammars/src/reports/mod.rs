@@ -87,7 +87,15 @@ pub fn parse_with_sheet(
             .take(12)
             .collect();
         let refs: Vec<&str> = opening.iter().map(String::as_str).collect();
-        meeting::council_in_full(&refs, c).unwrap_or_else(|| c.to_string())
+        meeting::council_in_full(&refs, c)
+            .or_else(|| {
+                // Named in full further on ("Gloucester City Council’s
+                // Finance team").
+                let all: Vec<String> = lines[first..].iter().map(|(l, _)| plain(&l.text)).collect();
+                let all: Vec<&str> = all.iter().map(String::as_str).collect();
+                meeting::named_anywhere(&all, c)
+            })
+            .unwrap_or_else(|| c.to_string())
     });
     let page = at(first).unwrap_or(info.pages[0]);
     let page_end = at(last).unwrap_or(page);

@@ -236,8 +236,41 @@ pub fn agenda_heading(head: &[&str], council: Option<&str>) -> Option<Head> {
         }
         _ => first,
     };
-    h.body = body_line.map(|b| strip_council(&title_case(b), council));
+    // A summons names its meeting in its opening sentence ("The next
+    // meeting of the Stithians Parish Council will take place on"): that
+    // is the body, never a motto or letterhead line above it.
+    let summoned = above
+        .iter()
+        .take(date_at.map_or(above.len(), |d| d + 1))
+        .find_map(|t| summons_body(t));
+    h.body = summoned
+        .as_deref()
+        .or(body_line.copied())
+        .map(|b| strip_council(&title_case(b), council));
     (h.date.is_some() || h.body.is_some()).then_some(h)
+}
+
+/// The body a summons sentence names: "The next meeting of the Stithians
+/// Parish Council will take place on" -> "Stithians Parish Council". The
+/// words between "meeting of (the)" and "will" / "is to be" / "to be" /
+/// "shall", every one capitalised (a name, not a clause).
+pub fn summons_body(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    let at = lower.find("meeting of ")? + "meeting of ".len();
+    let rest = line.get(at..)?;
+    let rest = rest
+        .strip_prefix("the ")
+        .or_else(|| rest.strip_prefix("The "))
+        .unwrap_or(rest);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let end = words
+        .iter()
+        .position(|w| matches!(*w, "will" | "is" | "to" | "shall"))?;
+    let name = &words[..end];
+    let capitalised = name
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "and" | "of" | "&"));
+    (!name.is_empty() && name.len() <= 8 && capitalised).then(|| name.join(" "))
 }
 
 /// "MINUTES OF THE SCHOOLS FORUM MEETING" over "WEDNESDAY 25 FEBRUARY
@@ -337,7 +370,7 @@ pub fn dated_heading(head: &[&str], council: Option<&str>) -> Option<Head> {
         None => None,
     };
     let body = body.map(|b| {
-        let b = unlabel(&b);
+        let b = caps_label(&unlabel(&b));
         let b = b
             .to_lowercase()
             .find("minutes of ")
@@ -369,6 +402,44 @@ pub fn dated_heading(head: &[&str], council: Option<&str>) -> Option<Head> {
 /// ("Community Council"), as "Milburn Parish Council" gives "Parish
 /// Council".
 pub fn meeting_minutes_heading(head: &[&str], council: Option<&str>) -> Option<Head> {
+    let mut h = minutes_or_dated(head, council)?;
+    h.body = h.body.map(|b| own_body(&b, council));
+    Some(h)
+}
+
+/// The body a minutes heading names, without what the heading says of the
+/// meeting: where it was held ("… AGM Meeting Held at the Village Hall"),
+/// that it was the annual meeting ("Parish Council A.G.M."), and the
+/// council's place, with a word before it ("West Dereham Parish Council"
+/// for the place "Dereham" -> "Parish Council").
+fn own_body(body: &str, council: Option<&str>) -> String {
+    let mut b = cut_held(body).trim().to_string();
+    while let Some((head, last)) = b.rsplit_once(' ') {
+        let l = last.to_lowercase();
+        if matches!(l.as_str(), "meeting" | "agm" | "a.g.m." | "a.g.m") {
+            b = head.trim_end_matches([' ', '-', '–']).to_string();
+        } else {
+            break;
+        }
+    }
+    let b = strip_council(&b, council);
+    if let Some(place) = council.filter(|c| !c.is_empty()) {
+        let words: Vec<&str> = b.split_whitespace().collect();
+        let n = place.split_whitespace().count();
+        // "West Dereham Parish Council": one capitalised word, the place,
+        // then a council's kind.
+        if words.len() > n + 1
+            && words[0].starts_with(|c: char| c.is_uppercase())
+            && words[1..=n].join(" ").eq_ignore_ascii_case(place)
+            && words[words.len() - 1].eq_ignore_ascii_case("council")
+        {
+            return words[n + 1..].join(" ");
+        }
+    }
+    b
+}
+
+fn minutes_or_dated(head: &[&str], council: Option<&str>) -> Option<Head> {
     let Some(mut h) = minutes_heading(head) else {
         return dated_heading(head, council);
     };
@@ -432,6 +503,23 @@ fn unlabel(body: &str) -> String {
     }
 }
 
+/// A label cell in capitals before a value in mixed case, the cells
+/// joined: "COMMITTEE Full Governing Body" -> "Full Governing Body".
+fn caps_label(body: &str) -> String {
+    let b = body.trim();
+    let Some((first, rest)) = b.split_once(' ') else {
+        return b.to_string();
+    };
+    let label = first.chars().count() >= 4 && first.chars().all(|c| c.is_ascii_uppercase());
+    let value =
+        rest.starts_with(|c: char| c.is_uppercase()) && rest.chars().any(char::is_lowercase);
+    if label && value {
+        rest.trim().to_string()
+    } else {
+        b.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -480,6 +568,26 @@ mod tests {
             "Schools Forum"
         );
         assert_eq!(strip_council("Cabinet", Some("Kent")), "Cabinet");
+    }
+
+    #[test]
+    fn a_summons_names_its_meeting_under_a_motto() {
+        // Stithians Parish Council's agenda of 16 February 2021: a motto
+        // line over the summons.
+        let head = [
+            "A-barth Onan Hag Oll Representing One and All",
+            "The next meeting of the Stithians Parish Council will take place on",
+            "Tuesday, the Sixteenth day of February 2021 at 7pm",
+            "AGENDA",
+        ];
+        let h = agenda_heading(&head, Some("Stithians")).expect("heading");
+        assert_eq!(h.body.as_deref(), Some("Parish Council"));
+        assert_eq!(h.date.as_deref(), Some("2021-02-16"));
+        // A clause after "meeting of" names no body.
+        assert_eq!(
+            summons_body("at the meeting of members who wish to attend"),
+            None
+        );
     }
 
     #[test]
@@ -631,6 +739,46 @@ mod tests {
         assert_eq!(h.date.as_deref(), Some("2019-06-04"));
         let h = minutes_heading(&["Minutes of a meeting of Cabinet held on 3 May 2016"]).unwrap();
         assert_eq!(h.body.as_deref(), Some("Cabinet"));
+    }
+
+    #[test]
+    fn a_minutes_heading_names_its_body_only() {
+        // Northwold Parish Council, 6 May 2014: the place, the annual
+        // meeting and where it was held are no part of the body.
+        let h = meeting_minutes_heading(
+            &[
+                "MINUTES OF NORTHWOLD PARISH COUNCIL AGM MEETING HELD AT THE VILLAGE HALL ON",
+                "TUESDAY MAY 6th 2014",
+            ],
+            Some("Northwold"),
+        )
+        .unwrap();
+        assert_eq!(h.body.as_deref(), Some("Parish Council"));
+        // West Dereham Parish Council, 1 June 2017: a word before the place.
+        assert_eq!(
+            own_body("West Dereham Parish Council", Some("Dereham")),
+            "Parish Council"
+        );
+        // Milburn Parish Council's AGM, 8 May 2018.
+        assert_eq!(
+            own_body("Parish Council A.G.M.", Some("Milburn")),
+            "Parish Council"
+        );
+        // A committee keeps its name.
+        assert_eq!(
+            own_body(
+                "Amenities, Leisure and Community Services",
+                Some("Sutton Coldfield")
+            ),
+            "Amenities, Leisure and Community Services"
+        );
+        // Decoy Community Primary School's governors: the label cell
+        // "COMMITTEE" joined to the value.
+        assert_eq!(
+            caps_label("COMMITTEE Full Governing Body"),
+            "Full Governing Body"
+        );
+        assert_eq!(caps_label("SCHOOLS FORUM"), "SCHOOLS FORUM");
     }
 
     #[test]

@@ -1135,8 +1135,42 @@ pub fn file_council_of(texts: &[&str]) -> Option<String> {
         [(name, n), rest @ ..] if *n >= 4 && rest.first().is_none_or(|(_, m)| *m * 2 <= *n) => {
             Some(name.clone())
         }
-        _ => None,
+        _ => email_council(texts),
     }
+}
+
+/// The council of a document that names it in full only once or twice:
+/// the place of a council e-mail address ("jon.mcginty@gloucester.gov.uk")
+/// where the text also names that place's council in full ("Gloucester
+/// City Council’s Finance team"). The address alone names no council (a
+/// report may give a partner's), nor the name alone (a neighbour's).
+fn email_council(texts: &[&str]) -> Option<String> {
+    let place = texts.iter().find_map(|t| {
+        let at = t.find('@')?;
+        let domain = t[at + 1..].split_whitespace().next()?;
+        let host = domain.to_ascii_lowercase();
+        let host = host.trim_end_matches(['.', ',', ';', ')']);
+        let label = host.strip_suffix(".gov.uk")?.rsplit('.').next()?;
+        (label.len() >= 3 && label.bytes().all(|b| b.is_ascii_lowercase()))
+            .then(|| crate::lex::title_case(&label.to_ascii_uppercase()))
+    })?;
+    let kinds = ["County", "City", "Borough", "District", "Parish", "Town"];
+    let council = |w: &str| {
+        let w = trim_end_str(trim_end_str(w, "’s"), "'s");
+        w == "Council"
+    };
+    let named = texts.iter().any(|t| {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        words.iter().enumerate().any(|(k, w)| {
+            *w == place
+                && match (words.get(k + 1), words.get(k + 2)) {
+                    (Some(n), _) if council(n) => true,
+                    (Some(kind), Some(n)) => kinds.contains(kind) && council(n),
+                    _ => false,
+                }
+        })
+    });
+    named.then_some(place)
 }
 
 /// Names and how often the council scan counted each.
@@ -1794,6 +1828,15 @@ mod tests {
             file_council_of(&["Ayton Community Council MINUTES"]).as_deref(),
             Some("Ayton")
         );
+        // Gloucester City Council's report to Cabinet, 11 March 2026: named
+        // in full once, past the front sheet whose contact's address is the
+        // council's.
+        let mut lines = vec!["Email: jon.mcginty@gloucester.gov.uk Tel: 396200"];
+        lines.extend(["of the Finance function of the Council and his recommendations"; 16]);
+        lines.push("Gloucester City Council’s Finance team has faced prolonged instability");
+        assert_eq!(file_council_of(&lines).as_deref(), Some("Gloucester"));
+        // The address alone names no council.
+        assert_eq!(file_council_of(&lines[..17]), None);
     }
 
     #[test]
