@@ -1202,20 +1202,25 @@ mod tests {
              141\tIncreases in Grants and Contributions\tPublic Health\tDan Watkins\tPublic Health - Substance Misuse\t-57.0\n\
              \u{c}\t\tAPPENDIX F: 2025-28 LABOUR GROUP ALTERNATIVE BUDGET - RESERVES\t\t\t\n{header}\
              1\tContributions to reserves\tGET\tNeil Baker\tHighways - renewals reserve\t1,000.0\n\
-             2\tContributions to reserves\tDCED\tPeter Oakford\tFacilities Management\t-1,000.0\n"
+             2\tContributions to reserves\tDCED\tPeter Oakford\tFacilities Management\t-1,000.0\n\
+             3\tContributions to reserves\tNAC\tPeter Oakford\tDedicated Schools Grant (DSG) Deficit - Safety Valve\t2,000.0\n\
+             4\tContributions to reserves\tNAC\tPeter Oakford\tCorporate Unspent grant and external funds reserve\t-2,000.0\n"
         );
         let t = tables(&text);
         assert_eq!(t.len(), 2, "{t:?}");
         assert_eq!(t[0].rows.len(), 4);
-        assert_eq!(t[1].rows.len(), 2);
+        assert_eq!(t[1].rows.len(), 4);
         assert_eq!(
             t[1].title.as_deref(),
             Some("APPENDIX F: 2025-28 LABOUR GROUP ALTERNATIVE BUDGET - RESERVES")
         );
         // Numbering that goes on is the same table's next page.
-        let continued = text
-            .replace("\n1\tContributions", "\n142\tContributions")
-            .replace("\n2\tContributions", "\n143\tContributions");
+        let continued = (1..=4).fold(text.clone(), |t, n| {
+            t.replace(
+                &format!("\n{n}\tContributions"),
+                &format!("\n{}\tContributions", 141 + n),
+            )
+        });
         assert_eq!(tables(&continued).len(), 1);
     }
 
