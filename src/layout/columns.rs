@@ -706,13 +706,32 @@ fn in_margin(line: &FlowLine, page_height: f32) -> bool {
         && (line.y < page_height * 0.07 || line.y - line.size > page_height * 0.93)
 }
 
+/// A worded page label ("Page 12 of 54", "9 of 12"; not a bare number,
+/// which could as well be a figure) alone on a line in the bottom tenth of
+/// the page, standing apart from the line above (more than a line pitch
+/// below it). A report printed inside a page frame sets it there, higher
+/// than the bottom fourteenth, just under its last table row: it is never
+/// that row's last line.
+fn label_apart(flow: &[FlowLine], i: usize, page_height: f32, pitch: f32) -> bool {
+    let line = &flow[i];
+    if page_height <= 0.0 || line.cell_starts.len() > 1 || line.y <= page_height * 0.90 {
+        return false;
+    }
+    let apart = i == 0 || line.y - flow[i - 1].y > pitch * 1.1;
+    let text: Vec<&str> = line.words.iter().map(|w| w.text.as_str()).collect();
+    let text = text.join(" ");
+    apart && text.chars().any(char::is_alphabetic) && super::furniture::parse_label(&text).is_some()
+}
+
 /// Which lines stand in the top or bottom margin. A margin line set closer
 /// than a line pitch to the body (the first line of a table row whose cells
 /// are vertically centred, pushed to the top of the page) belongs to the
 /// body: headers and page numbers stand apart.
 fn margin_flags(flow: &[FlowLine], page_height: f32) -> Vec<bool> {
     let pitch = usual_pitch(flow);
-    let mut flags: Vec<bool> = flow.iter().map(|l| in_margin(l, page_height)).collect();
+    let mut flags: Vec<bool> = (0..flow.len())
+        .map(|i| in_margin(&flow[i], page_height) || label_apart(flow, i, page_height, pitch))
+        .collect();
     let tight = |a: &FlowLine, b: &FlowLine| (b.y - a.y).abs() <= pitch * 0.75;
     for i in (0..flow.len().saturating_sub(1)).rev() {
         if flags[i]
@@ -995,6 +1014,65 @@ mod tests {
             cell_starts: vec![0],
             faces: Faces::default(),
         }
+    }
+
+    /// Kent's finance monitoring report p13 (A4 landscape, 595 points
+    /// high, inside a page frame): the last row of the variances table, its
+    /// Detail column running to 531.5, then "Page 13 of 54" a little more
+    /// than a line pitch below, smaller, at the right. The label is a line
+    /// of its own for the furniture pass, not the end of the Detail cell.
+    #[test]
+    fn page_label_under_a_borderless_table_is_not_its_last_line() {
+        let mut flow = vec![
+            line(474.0, &[(503.0, "reduced where a greater proportion are")]),
+            line(485.5, &[(503.0, "more cost-effective solutions under the")]),
+            line(491.3, &[(93.7, "Care Leavers"), (375.5, "Lower number &")]),
+            line(
+                497.0,
+                &[
+                    (218.0, "5.6"),
+                    (280.0, "4.7"),
+                    (330.0, "-0.9"),
+                    (503.0, "accommodation contract (rather"),
+                ],
+            ),
+            line(502.8, &[(120.4, "Service"), (375.5, "cost of placements")]),
+            line(508.5, &[(503.0, "The number of young people requiring")]),
+            line(520.0, &[(503.0, "lower than budget where alternative")]),
+            line(531.5, &[(503.0, "secured.")]),
+        ];
+        let mut label = line(545.3, &[(713.9, "Page 13 of 54")]);
+        label.size = 9.0;
+        flow.push(label);
+        for l in &mut flow {
+            if l.size == 11.0 {
+                l.size = 10.0;
+            }
+        }
+        let out = rebuild(flow.clone(), 0, 595.3);
+        let rows: Vec<&Line> = out.iter().filter(|l| l.table.is_some()).collect();
+        assert!(!rows.is_empty(), "the table stays a table: {out:?}");
+        assert!(
+            rows.iter().all(|l| !l.text.contains("Page 13")),
+            "label glued into a row: {rows:?}"
+        );
+        assert!(
+            out.iter()
+                .any(|l| l.text == "Page 13 of 54" && l.table.is_none()),
+            "label not a line of its own: {out:?}"
+        );
+        // A bare number so placed may be a figure; a label one pitch under
+        // the line above (a running footer's second line) is set with it.
+        let flags = |text: &str, y: f32| {
+            let mut f = flow.clone();
+            let last = f.len() - 1;
+            f[last] = line(y, &[(713.9, text)]);
+            f[last].size = 9.0;
+            margin_flags(&f, 595.3)[last]
+        };
+        assert!(flags("Page 13 of 54", 545.3));
+        assert!(!flags("13", 545.3));
+        assert!(!flags("Page 13 of 54", 542.5));
     }
 
     /// Gloucester's LCTS report p1: the front table's labels stacked in

@@ -6,7 +6,7 @@
 //! `AGENDEX_BLESS=1 cargo test --test it layout` and review the diff of the
 //! readable form (`agendex pages corpus/<file>.pdf`).
 
-use crate::support::{root, run};
+use crate::support::{corpus_real, root, run};
 use grammars::Page;
 
 const STEMS: &[&str] = &[
@@ -96,4 +96,47 @@ fn running_headers_are_removed_and_page_numbers_kept() {
     assert_eq!(pages[9].label.as_deref(), Some("Page 10 of 10"));
     let (_, pages) = pages_of("004_790beaa8e3ba6a97");
     assert_eq!(pages[0].label.as_deref(), Some("1"));
+}
+
+/// Kent's finance monitoring report prints "Page N of 54" inside its page
+/// frame, a little more than a line pitch under the last row of a
+/// borderless table on pages 12, 13 and 40: each page carries it as its
+/// label, and no cell ends with it.
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn a_page_label_under_a_borderless_table_is_the_label_not_a_cell() {
+    let pdf = corpus_real().join("kent_cabinet_2025-01-30_24-00108_finance-monitoring-Q3.pdf");
+    let out = run(&["pages", "--json", pdf.to_str().expect("a UTF-8 path")]);
+    assert!(out.status.success(), "pages {}: {:?}", pdf.display(), out);
+    let pages: Vec<Page> = serde_json::from_slice(&out.stdout).expect("pages JSON");
+    assert_eq!(pages.len(), 54);
+    for p in &pages {
+        let label = format!("Page {} of 54", p.number);
+        assert_eq!(
+            p.label.as_deref(),
+            Some(label.as_str()),
+            "page {}",
+            p.number
+        );
+        for l in &p.lines {
+            assert!(
+                !l.text.contains(&label),
+                "page {}: label left in {:?}",
+                p.number,
+                l.text
+            );
+        }
+    }
+    // The cells the label was glued to end with their own words.
+    let last_cell = |page: usize, start: &str| {
+        let row = pages[page - 1]
+            .lines
+            .iter()
+            .find(|l| l.table.is_some() && l.text.starts_with(start))
+            .unwrap_or_else(|| panic!("page {page}: no row {start:?}"));
+        row.cells.last().expect("cells").text.clone()
+    };
+    assert!(last_cell(12, "Home to School").ends_with("contracts relating to"));
+    assert!(last_cell(13, "Care Leavers").ends_with("arrangements are secured."));
+    assert!(last_cell(40, "Sturry Link Road").ends_with("this in turn safeguards"));
 }

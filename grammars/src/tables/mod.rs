@@ -723,13 +723,34 @@ fn continues(prev: &Built, next: &Built, between: &[&Text]) -> bool {
         && (next.pages[0] == prev.pages[1] + 1
             || (next.pages[0] == prev.pages[1] && next.between_first.is_none()))
         && next.header.len() == prev.header.len();
-    if !repeated_header && !headless_continuation {
+    if !repeated_header && !headless_continuation || restarts_numbering(prev, next) {
         return false;
     }
     between.iter().all(|l| {
         let l = fold(l.get());
         prev.above.iter().take(6).any(|a| *a == l)
     })
+}
+
+/// The serial number a row's first cell opens with ("12", "145 TOTAL …"):
+/// up to four digits standing as a word of their own.
+fn serial(row: &[String]) -> Option<u32> {
+    let first = row.first()?.split_whitespace().next()?;
+    (first.len() <= 4 && first.chars().all(|c| c.is_ascii_digit()))
+        .then(|| first.parse().ok())
+        .flatten()
+}
+
+/// Whether `next` numbers its rows afresh under the same header: the rows
+/// of `prev` carry serials rising all the way (three or more), and `next`
+/// opens at 1 below the last of them. A table's next page goes on with its
+/// numbering; a new table set in the same columns starts again (the budget
+/// amendments' reserves, `Row Ref` 1, 2, … under the savings' 1-149).
+fn restarts_numbering(prev: &Built, next: &Built) -> bool {
+    let numbers: Vec<u32> = prev.rows.iter().filter_map(|r| serial(r)).collect();
+    let rising = numbers.len() >= 3 && numbers.windows(2).all(|w| w[0] < w[1]);
+    let opens_at_one = next.rows.first().and_then(|r| serial(r)) == Some(1);
+    rising && opens_at_one && numbers.last().is_some_and(|&n| n > 1)
 }
 
 /// The edges of a row's non-empty cells (a row without edges has none).
@@ -1163,6 +1184,44 @@ mod tests {
         );
         assert_eq!(t[0].rows, [["Total", "62", "167", "58", "349"]]);
         assert_eq!(t[0].title.as_deref(), Some("Table Two"));
+    }
+
+    /// The budget amendments' appendix F, pp. 35-36: the savings table
+    /// goes on under its header repeated (its title a running header), then
+    /// the reserves table opens in the same columns under a title row of
+    /// its own, its `Row ref` starting again at 1.
+    #[test]
+    fn rows_numbered_afresh_under_the_same_header_are_a_new_table() {
+        let header = "Row ref\tMTFP Category\tDirectorate\tCabinet Member\tHeadline Description\t2025-26 £000's\n";
+        let text = format!(
+            "\t\tAPPENDIX F: 2025-28 LABOUR GROUP ALTERNATIVE BUDGET - SAVINGS\t\t\t\n{header}\
+             138\tIncreases in Grants and Contributions\tGET\tNeil Baker\tSubsidised Bus Services (BSIP routes)\t-6,016.6\n\
+             139\tIncreases in Grants and Contributions\tCHB\tRoger Gough\tHousehold Support Fund\t-9,134.9\n\
+             \u{c}{header}\
+             140\tIncreases in Grants and Contributions\tPublic Health\tDan Watkins\tPublic Health\t-1,048.9\n\
+             141\tIncreases in Grants and Contributions\tPublic Health\tDan Watkins\tPublic Health - Substance Misuse\t-57.0\n\
+             \u{c}\t\tAPPENDIX F: 2025-28 LABOUR GROUP ALTERNATIVE BUDGET - RESERVES\t\t\t\n{header}\
+             1\tContributions to reserves\tGET\tNeil Baker\tHighways - renewals reserve\t1,000.0\n\
+             2\tContributions to reserves\tDCED\tPeter Oakford\tFacilities Management\t-1,000.0\n\
+             3\tContributions to reserves\tNAC\tPeter Oakford\tDedicated Schools Grant (DSG) Deficit - Safety Valve\t2,000.0\n\
+             4\tContributions to reserves\tNAC\tPeter Oakford\tCorporate Unspent grant and external funds reserve\t-2,000.0\n"
+        );
+        let t = tables(&text);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(t[0].rows.len(), 4);
+        assert_eq!(t[1].rows.len(), 4);
+        assert_eq!(
+            t[1].title.as_deref(),
+            Some("APPENDIX F: 2025-28 LABOUR GROUP ALTERNATIVE BUDGET - RESERVES")
+        );
+        // Numbering that goes on is the same table's next page.
+        let continued = (1..=4).fold(text.clone(), |t, n| {
+            t.replace(
+                &format!("\n{n}\tContributions"),
+                &format!("\n{}\tContributions", 141 + n),
+            )
+        });
+        assert_eq!(tables(&continued).len(), 1);
     }
 
     #[test]
