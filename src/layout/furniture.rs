@@ -18,6 +18,20 @@ const MARGIN: f32 = 0.10;
 pub fn strip(pages: &mut [Page]) {
     let keys = repeated_margin_lines(pages);
     let labels = page_labels(pages);
+    // The first page's topmost running header: the file's title where its
+    // pages open straight into a table.
+    let title = pages.first().and_then(|page| {
+        page.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.table.is_none() && zone(l.y, page.height) == Some(0))
+            .filter(|(_, l)| {
+                keys.get(&(0, key(&l.text, l.size)))
+                    .is_some_and(|on| on.contains(&0))
+            })
+            .min_by(|a, b| a.1.y.total_cmp(&b.1.y))
+            .map(|(i, _)| i)
+    });
     for (index, (page, label)) in pages.iter_mut().zip(labels).enumerate() {
         let height = page.height;
         let label_text = label.as_ref().map(|(_, text)| text.clone());
@@ -32,11 +46,11 @@ pub fn strip(pages: &mut [Page]) {
                     let repeated = keys
                         .get(&(zone, key(&line.text, line.size)))
                         .is_some_and(|on| on.contains(&index));
-                    // The file's first page keeps its running header: a
-                    // title repeated over every page of a table (an
-                    // appendix's name over a landscape register) is the
-                    // only title the file has.
-                    if repeated && !(index == 0 && zone == 0) {
+                    // The file's first page keeps its topmost running
+                    // header: a title repeated over every page of a table
+                    // (an appendix's name over a landscape register) is
+                    // the only title the file has.
+                    if repeated && !(index == 0 && title == Some(i)) {
                         continue;
                     }
                 }
@@ -371,7 +385,8 @@ mod tests {
             pages[0].lines[0].text,
             "Community Grant Applications 13th March 2018"
         );
-        assert_eq!(pages[0].lines.len(), 3, "{:?}", pages[0].lines);
+        // Only the topmost: the committee's name under it goes.
+        assert_eq!(pages[0].lines.len(), 2, "{:?}", pages[0].lines);
         for p in &pages[1..] {
             assert_eq!(p.lines.len(), 1, "{:?}", p.lines);
             assert!(p.lines[0].text.starts_with("Organisation"));
