@@ -497,7 +497,7 @@ mod tests {
         // Labour Group's budget after it prints the council in full.
         let pages = from_text(
             "Dear Member\nCOUNTY COUNCIL - THURSDAY, 13 FEBRUARY 2025\n\
-             Kent County Council Labour Group – Alternative Budget\n",
+             will increase efficiencies and savings by utilising existing Kent County Council functions\n",
         );
         let lexed = lex_pages(&pages);
         let meeting = |council: &str| Meeting {
