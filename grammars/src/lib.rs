@@ -80,6 +80,7 @@ pub fn parse(pages: &[Page]) -> Parsed {
         // keeping each grammar's own order among records of one page.
         out.records[first_new..].sort_by_key(|r| r.page);
     }
+    agenda::meeting::council_from_file(&mut out, &lexed);
     out
 }
 

@@ -18,6 +18,20 @@ const MARGIN: f32 = 0.10;
 pub fn strip(pages: &mut [Page]) {
     let keys = repeated_margin_lines(pages);
     let labels = page_labels(pages);
+    // The first page's topmost running header: the file's title where its
+    // pages open straight into a table.
+    let title = pages.first().and_then(|page| {
+        page.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.table.is_none() && zone(l.y, page.height) == Some(0))
+            .filter(|(_, l)| {
+                keys.get(&(0, key(&l.text, l.size)))
+                    .is_some_and(|on| on.contains(&0))
+            })
+            .min_by(|a, b| a.1.y.total_cmp(&b.1.y))
+            .map(|(i, _)| i)
+    });
     for (index, (page, label)) in pages.iter_mut().zip(labels).enumerate() {
         let height = page.height;
         let label_text = label.as_ref().map(|(_, text)| text.clone());
@@ -32,7 +46,11 @@ pub fn strip(pages: &mut [Page]) {
                     let repeated = keys
                         .get(&(zone, key(&line.text, line.size)))
                         .is_some_and(|on| on.contains(&index));
-                    if repeated {
+                    // The file's first page keeps its topmost running
+                    // header: a title repeated over every page of a table
+                    // (an appendix's name over a landscape register) is
+                    // the only title the file has.
+                    if repeated && !(index == 0 && title == Some(i)) {
                         continue;
                     }
                 }
@@ -336,5 +354,44 @@ mod tests {
         }
         assert_eq!(pages[1].label.as_deref(), Some("2"));
         assert_eq!(pages[0].label, None);
+    }
+
+    #[test]
+    fn the_first_pages_running_header_titles_the_file() {
+        // Sutton Coldfield's grant schedule: the same two small lines over
+        // every landscape page, and tables under them.
+        let mut pages: Vec<Page> = (1..=3)
+            .map(|n| {
+                let mut p = page(
+                    n,
+                    vec![
+                        line("Community Grant Applications 13th March 2018", 30.0, 9.0),
+                        line(
+                            "Amenities, Leisure & Community Services Committee",
+                            42.0,
+                            9.0,
+                        ),
+                        line(&format!("Organisation {n}"), 300.0, 10.0),
+                        line(&n.to_string(), 570.0, 9.0),
+                    ],
+                );
+                p.width = 842.0;
+                p.height = 595.0;
+                p
+            })
+            .collect();
+        strip(&mut pages);
+        assert_eq!(
+            pages[0].lines[0].text,
+            "Community Grant Applications 13th March 2018"
+        );
+        // Only the topmost: the committee's name under it goes.
+        assert_eq!(pages[0].lines.len(), 2, "{:?}", pages[0].lines);
+        for p in &pages[1..] {
+            assert_eq!(p.lines.len(), 1, "{:?}", p.lines);
+            assert!(p.lines[0].text.starts_with("Organisation"));
+        }
+        // The running footer goes on the first page as well.
+        assert_eq!(pages[0].label.as_deref(), Some("1"));
     }
 }

@@ -289,6 +289,33 @@ fn part_body(name: &str, letterhead: Option<&str>) -> Option<String> {
     }
 }
 
+/// A covering letter that prints its council's place only (a letter sent
+/// with a pack, filed as a document of its own before the papers) takes the
+/// council's name in full from the first line of the file that prints it:
+/// the papers after the letter do ("Kent County Council Labour Group –
+/// Alternative Budget" after the letter on "COUNTY COUNCIL - THURSDAY, 13
+/// FEBRUARY 2025").
+pub fn council_from_file(out: &mut Parsed, file: &[crate::lex::LexedLine]) {
+    let docs = &out.documents;
+    let mut texts: Option<Vec<&str>> = None;
+    for r in out.records.iter_mut() {
+        let Fields::Meeting(m) = &mut r.fields else {
+            continue;
+        };
+        let Some(info) = docs.get(r.document) else {
+            continue;
+        };
+        let place = info.council.as_deref();
+        if info.doc_type != DocType::Other || place.is_none() || m.council.as_deref() != place {
+            continue;
+        }
+        let texts = texts.get_or_insert_with(|| file.iter().map(|l| &*l.text).collect());
+        if let Some(full) = place.and_then(|c| named_anywhere(texts, c)) {
+            m.council = Some(full);
+        }
+    }
+}
+
 /// The council's name in full wherever the document prints it, the first
 /// line that does.
 pub fn named_anywhere(lines: &[&str], place: &str) -> Option<String> {
@@ -499,5 +526,51 @@ mod tests {
             "Cabinet Committee – Group Company Governance"
         ));
         assert!(!same_body("Cabinet", "Council"));
+    }
+
+    #[test]
+    fn a_covering_letter_takes_its_council_in_full_from_the_papers_after_it() {
+        use crate::input::from_text;
+        use crate::lex::lex_pages;
+        use crate::model::DocumentInfo;
+        // Kent's budget amendments pack: the letter names the meeting, the
+        // Labour Group's budget after it prints the council in full.
+        let pages = from_text(
+            "Dear Member\nCOUNTY COUNCIL - THURSDAY, 13 FEBRUARY 2025\n\
+             will increase efficiencies and savings by utilising existing Kent County Council functions\n",
+        );
+        let lexed = lex_pages(&pages);
+        let meeting = |council: &str| Meeting {
+            body: Some("County Council".into()),
+            council: Some(council.into()),
+            date: Some("2025-02-13".into()),
+            time: None,
+            venue: None,
+        };
+        let mut out = Parsed::default();
+        out.documents.push(DocumentInfo {
+            doc_type: DocType::Other,
+            council: Some("Kent".into()),
+            ..DocumentInfo::default()
+        });
+        out.records.push(Record {
+            text: "COUNTY COUNCIL - THURSDAY, 13 FEBRUARY 2025".into(),
+            page: 1,
+            page_end: 1,
+            document: 0,
+            fields: Fields::Meeting(meeting("Kent")),
+        });
+        council_from_file(&mut out, &lexed);
+        assert_eq!(
+            out.records[0].fields,
+            Fields::Meeting(meeting("Kent County Council"))
+        );
+        // A council named in full already is left as it is.
+        out.records[0].fields = Fields::Meeting(meeting("Kent Parish Council"));
+        council_from_file(&mut out, &lexed);
+        assert_eq!(
+            out.records[0].fields,
+            Fields::Meeting(meeting("Kent Parish Council"))
+        );
     }
 }

@@ -17,7 +17,10 @@
 //!   "EXECUTIVE MEMBER REPORT TO COUNCIL");
 //! - the cover of a bound-in inspection report ("Published: March 2015");
 //! - a presentation's title slide (short title lines over a date alone);
-//! - a work plan heading ("… - Work Plan Academic Year 2014-15").
+//! - a work plan heading ("… - Work Plan Academic Year 2014-15");
+//! - the heading of a form filled in several times in one file, opening
+//!   each copy's page (a notice of poll per ward, an amendment form per
+//!   amendment), and the page after a one-page copy (`form`).
 //!
 //! Appendices stay with the report they follow: they are filed under the
 //! report's agenda item and page range, and carry no front sheet of their
@@ -25,6 +28,7 @@
 //! presentation, a work plan) is a document of its own even where the
 //! agenda lists it under a report's pages, because its type differs.
 
+mod form;
 pub mod front_sheet;
 pub mod heading;
 mod title;
@@ -115,6 +119,9 @@ enum Cue {
     InspectionCover,
     Presentation,
     WorkPlan,
+    /// A page opening with the heading of a form filled in several times
+    /// in the file (`form`).
+    Form,
 }
 
 /// One line of the file, lexed once for every stage.
@@ -157,6 +164,7 @@ pub fn segment_lexed(pages: &[Page], flat: &[LexedLine]) -> Vec<Segment> {
     let mut item_number: Option<String> = None;
     // Starts of reports that cover a work plan on their first page.
     let mut plans: Vec<usize> = Vec::new();
+    let forms = form::forms(flat);
     for i in first_text..flat.len() {
         let f = &flat[i];
         if f.is_blank() {
@@ -189,7 +197,12 @@ pub fn segment_lexed(pages: &[Page], flat: &[LexedLine]) -> Vec<Segment> {
             && flat[i].page_index <= 1
             && body_lines <= 80;
         let agenda_heading = is_agenda_heading(t);
-        let cue = if (agenda_heading || is_agenda_title(t)) && opening {
+        let cue = if forms.starts.binary_search(&i).is_ok() {
+            Some(Cue::Form)
+        } else if forms.after.binary_search(&i).is_ok() {
+            // What follows a one-page form is no part of it.
+            Some(Cue::Start)
+        } else if (agenda_heading || is_agenda_title(t)) && opening {
             starts[0].1 = Cue::Agenda;
             starts[0].2 = i;
             continue;
@@ -754,6 +767,8 @@ fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<front_sheet::Front
         Cue::WorkPlan => return DocType::WorkPlan,
         Cue::InspectionCover => return DocType::InspectionReport,
         Cue::Presentation => return DocType::Presentation,
+        // A notice or form filled in for each case: no report.
+        Cue::Form => return DocType::Other,
         Cue::Start | Cue::AgendaItem | Cue::ReportSheet => {}
     }
     let head: Vec<&str> = texts
