@@ -1305,9 +1305,9 @@ fn name_before_prose(name: &str) -> Option<(String, bool)> {
     if !kept.iter().any(|w| !is_title(w.trim_end_matches('.'))) {
         return None;
     }
-    let tail = words[k..].join(" ").to_lowercase();
-    let chair = tail.trim_end_matches([';', '.', ',']) == "in the chair";
-    Some((kept.join(" "), chair))
+    let kept = kept.join(" ");
+    let chair = k < words.len() && lex::in_the_chair(name).is_some_and(|n| n == kept);
+    Some((kept, chair))
 }
 
 /// A heading set in bold, not numbered and not a label ("OPEN FORUM",
