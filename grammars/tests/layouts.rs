@@ -390,8 +390,8 @@ fn page_text(page: &Page) -> String {
 /// prose stays one column in reading order: Kent's record of decision
 /// 24/00093, page 5, and the education commissioning plan, page 1. The
 /// finance monitoring report's "Page N of 54" is each page's label and
-/// leaves the text, except on three pages where the layout glues it to a
-/// table cell (pages 12, 13 and 40; not yet read).
+/// leaves the text on all 54 pages, also on pages 12, 13 and 40 where it
+/// stands just under a borderless table's last row.
 #[test]
 #[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
 fn layout_faults_named_in_the_issue() {
@@ -420,8 +420,8 @@ fn layout_faults_named_in_the_issue() {
         .filter(|p| p.label.as_deref() != Some(&format!("Page {} of 54", p.number)))
         .map(|p| p.number)
         .collect();
-    assert_eq!(unlabelled, [12, 13, 40]);
-    for p in finance.iter().filter(|p| p.label.is_some()) {
+    assert!(unlabelled.is_empty(), "{unlabelled:?}");
+    for p in &finance {
         assert!(!page_text(p).contains(" of 54"), "page {}", p.number);
     }
 }
