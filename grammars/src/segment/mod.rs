@@ -1262,13 +1262,21 @@ fn council_counts(texts: &[&str]) -> (Counts, Counts) {
                 if kinds.iter().any(|k| lower_is(words[j], k)) && j > 0 {
                     j -= 1;
                 }
-                let name = words[j].trim_end_matches(['’', '\'']);
-                let name = if bare == "COUNCIL" {
-                    crate::lex::title_case(name)
+                let place = words[j].trim_end_matches(['’', '\'']);
+                let place = if bare == "COUNCIL" {
+                    crate::lex::title_case(place)
                 } else {
-                    name.to_string()
+                    place.to_string()
                 };
-                if is_place_word(&name) {
+                // A compass point is part of the place: "North Yorkshire
+                // Council", "West Dereham Parish Council".
+                let name = match j.checked_sub(1).map(|i| words[i]) {
+                    Some(c) if is_compass_point(c) && is_place_word(&place) => {
+                        format!("{} {place}", crate::lex::title_case(c))
+                    }
+                    _ => place.clone(),
+                };
+                if is_place_word(&place) {
                     bump_in(&mut named, &name, 2);
                     if early {
                         bump_in(&mut named_early, &name, 1);
@@ -1417,6 +1425,15 @@ fn lower_is(w: &str, lower: &str) -> bool {
 }
 
 /// A capitalised word of letters (a place name), not a common heading word.
+/// "North", "South", "East", "West", in title or capital case: the first
+/// word of a place ("West Dereham") where a council's name follows.
+fn is_compass_point(w: &str) -> bool {
+    ["north", "south", "east", "west"]
+        .iter()
+        .any(|c| lower_is(w, c))
+        && w.starts_with(|c: char| c.is_uppercase())
+}
+
 fn is_place_word(w: &str) -> bool {
     let mut cs = w.chars();
     let Some(first) = cs.next() else { return false };
@@ -1842,6 +1859,26 @@ mod tests {
         assert_eq!(
             file_council_of(&["Ayton Community Council MINUTES"]).as_deref(),
             Some("Ayton")
+        );
+        // A compass point belongs to the place (West Dereham Parish
+        // Council's draft minutes, 1 June 2017; "North Yorkshire Council as
+        // billing authority", Burton-cum-Walden's minutes, 4 November 2025).
+        assert_eq!(
+            file_council_of(&["DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING"])
+                .as_deref(),
+            Some("West Dereham")
+        );
+        assert_eq!(
+            file_council_of(&[
+                "communicate this decision to North Yorkshire Council as billing authority."
+            ])
+            .as_deref(),
+            Some("North Yorkshire")
+        );
+        // Not a compass word in lower case, nor one alone.
+        assert_eq!(
+            file_council_of(&["the north Kent County Council area"]).as_deref(),
+            Some("Kent")
         );
         // Gloucester City Council's report to Cabinet, 11 March 2026: named
         // in full once, past the front sheet whose contact's address is the
