@@ -1759,16 +1759,7 @@ mod tests {
             "Apologies for absence",
             "Councillor D White",
         ];
-        let lines = text_lines(&lines_text);
-        let flat = lexed(&lines);
-        let layout = Layout {
-            start: 0,
-            body_start: flat.len(),
-            body_end: flat.len(),
-            form: lex::Form::Paragraphs,
-        };
-        let (e, _) = read(&flat, Some(&layout), &DocumentInfo::default());
-        let got: Vec<String> = e
+        let got: Vec<String> = read_paragraphs(&lines_text)
             .iter()
             .map(|e| format!("{:?} {}", e.attendance.status, e.attendance.name))
             .collect();
@@ -1796,26 +1787,7 @@ mod tests {
             "In Attendance:",
             "Olive O’Sullivan – Town Clerk, Becki Leonard - Assistant Town Clerk.",
         ];
-        let lines = text_lines(&lines_text);
-        let flat = lexed(&lines);
-        let layout = Layout {
-            start: 0,
-            body_start: flat.len(),
-            body_end: flat.len(),
-            form: lex::Form::Paragraphs,
-        };
-        let (e, _) = read(&flat, Some(&layout), &DocumentInfo::default());
-        let got: Vec<String> = e
-            .iter()
-            .map(|e| {
-                format!(
-                    "{:?} {} {}",
-                    e.attendance.status,
-                    e.attendance.name,
-                    e.attendance.role.as_deref().unwrap_or("-")
-                )
-            })
-            .collect();
+        let got = read_list(&lines_text);
         assert_eq!(got.len(), 7, "{got:?}");
         assert!(!got.iter().any(|g| g.contains("advised")), "{got:?}");
         assert_eq!(got[5], "InAttendance Olive O’Sullivan Town Clerk");
@@ -1829,7 +1801,9 @@ mod tests {
         assert!(!is_prose("Cllr. Crisp welcomed all to the meeting."));
     }
 
-    fn read_list(lines_text: &[&str]) -> Vec<String> {
+    /// The attendance read from lines of text set as paragraphs, the body
+    /// empty.
+    fn read_paragraphs(lines_text: &[&str]) -> Vec<Entry> {
         let lines = text_lines(lines_text);
         let flat = lexed(&lines);
         let layout = Layout {
@@ -1838,8 +1812,13 @@ mod tests {
             body_end: flat.len(),
             form: lex::Form::Paragraphs,
         };
-        let (e, _) = read(&flat, Some(&layout), &DocumentInfo::default());
-        e.iter()
+        read(&flat, Some(&layout), &DocumentInfo::default()).0
+    }
+
+    /// As `read_paragraphs`, each entry as "status name role".
+    fn read_list(lines_text: &[&str]) -> Vec<String> {
+        read_paragraphs(lines_text)
+            .iter()
             .map(|e| {
                 format!(
                     "{:?} {} {}",

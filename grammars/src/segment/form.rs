@@ -33,17 +33,20 @@ pub struct Forms {
     pub after: Vec<usize>,
 }
 
-/// The line's words with its cells' filled count: a heading stands alone.
-fn heading_key(f: &Flat) -> Option<String> {
-    let filled = f
-        .line
+/// How many of the line's cells hold text.
+fn filled_cells(f: &Flat) -> usize {
+    f.line
         .cells
         .iter()
         .filter(|c| !c.text.trim().is_empty())
-        .count();
+        .count()
+}
+
+/// The line's words with its cells' filled count: a heading stands alone.
+fn heading_key(f: &Flat) -> Option<String> {
     let text = f.text.trim();
     (f.line.rel_size >= HEADING_SIZE
-        && filled <= 1
+        && filled_cells(f) <= 1
         && !text.is_empty()
         && text.chars().count() <= HEADING_CHARS
         && text.chars().any(char::is_alphabetic))
@@ -52,18 +55,14 @@ fn heading_key(f: &Flat) -> Option<String> {
 
 /// A column header row: a table row of several filled cells.
 fn header_row(f: &Flat) -> Option<String> {
-    let filled = f
-        .line
-        .cells
-        .iter()
-        .filter(|c| !c.text.trim().is_empty())
-        .count();
-    (f.line.table.is_some() && filled >= HEADER_CELLS).then(|| f.text.to_string())
+    (f.line.table.is_some() && filled_cells(f) >= HEADER_CELLS).then(|| f.text.to_string())
 }
 
 /// The copies of the forms filled in a file, read from its lines.
 pub fn forms(flat: &[Flat]) -> Forms {
-    let pages = flat.last().map_or(0, |f| f.page_index + 1);
+    // The highest page index, not the last line's: no line can index past
+    // the table of first lines.
+    let pages = flat.iter().map(|f| f.page_index + 1).max().unwrap_or(0);
     // Each page's first line with words on it.
     let mut first: Vec<Option<usize>> = vec![None; pages];
     for (i, f) in flat.iter().enumerate() {
