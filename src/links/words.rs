@@ -15,7 +15,12 @@ const SMALL: &[&str] = &[
 
 /// The content words of `s`, folded and in order.
 pub fn content_words(s: &str) -> Vec<String> {
-    let folded = crate::eval::fold::fold(&s.replace('&', " and "));
+    // Most texts hold no "&": then no copy is made to replace it.
+    let folded = if s.contains('&') {
+        crate::eval::fold::fold(&s.replace('&', " and "))
+    } else {
+        crate::eval::fold::fold(s)
+    };
     folded
         .split(' ')
         .filter(|w| !w.is_empty() && !SMALL.contains(w))
