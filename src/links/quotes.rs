@@ -594,8 +594,13 @@ impl Vocabulary {
         words
             .iter()
             .map(|w| {
+                // Most words are known: a copy only for a new one.
+                if let Some(&n) = self.numbers.get(w.as_str()) {
+                    return n;
+                }
                 let next = self.numbers.len() as u32;
-                *self.numbers.entry(w.clone()).or_insert(next)
+                self.numbers.insert(w.clone(), next);
+                next
             })
             .collect()
     }
