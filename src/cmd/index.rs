@@ -125,11 +125,12 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         );
     }
     let start = Instant::now();
+    let verbose = args.read.verbose;
+    let mut stages = Stages::new(verbose);
     let mut updater = match open_updater(args)? {
         Ok(u) => u,
         Err(code) => return Ok(code),
     };
-    let verbose = args.read.verbose;
     let mut progress = Progress::new(verbose);
     let mut summary = Summary::default();
 
@@ -156,6 +157,7 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
         summary.removed = updater.remove_all_but(&inputs);
     }
 
+    stages.done("open the index, hash the inputs");
     let total = to_parse.len();
     let mut error: Option<IndexError> = None;
     pipeline::run(&to_parse, &pipeline_options(&args.read), |outcome| {
@@ -187,7 +189,9 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     if let Some(e) = error {
         return Err(e.into());
     }
+    stages.done("read, parse and write the files");
     let (totals, held) = updater.finish_held()?;
+    stages.done("last commit, merges");
     // Remembered only once the index holds the files hashed.
     if let Err(e) = hashes.save() {
         eprintln!(
@@ -198,6 +202,7 @@ pub fn run(args: &IndexArgs) -> Result<i32> {
     }
     agendex::public::mark(&args.index, args.public)?;
     refresh_links(&args.index, held, verbose)?;
+    stages.done("links");
     progress.committed(summary.parsed, total);
 
     summary.failed += walk_errors.len();
@@ -326,6 +331,57 @@ impl Progress {
             eprintln!("agendex: committed {done} of {total} files");
         }
     }
+}
+
+/// Under `-v`, what each stage of a run took: wall seconds, CPU seconds
+/// (user and system) of this process, and of the PDF workers it waited
+/// for. Where an index run's time goes, without a profiler.
+struct Stages {
+    verbose: bool,
+    wall: Instant,
+    cpu: (f64, f64),
+}
+
+impl Stages {
+    fn new(verbose: bool) -> Stages {
+        Stages {
+            verbose,
+            wall: Instant::now(),
+            cpu: cpu_seconds(),
+        }
+    }
+
+    /// Say what the stage just ended took, and start the next.
+    fn done(&mut self, stage: &str) {
+        if !self.verbose {
+            return;
+        }
+        let cpu = cpu_seconds();
+        eprintln!(
+            "agendex: {stage}: {:.2} s, CPU {:.2} s this process, {:.2} s PDF workers",
+            self.wall.elapsed().as_secs_f64(),
+            cpu.0 - self.cpu.0,
+            cpu.1 - self.cpu.1
+        );
+        self.wall = Instant::now();
+        self.cpu = cpu;
+    }
+}
+
+/// CPU seconds (user and system) of this process, all its threads, and of
+/// the child processes it has waited for (the PDF workers); zeros where
+/// they cannot be read.
+fn cpu_seconds() -> (f64, f64) {
+    let of = |who| {
+        // SAFETY: getrusage writes only into the struct it is given.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        if unsafe { libc::getrusage(who, &mut usage) } != 0 {
+            return 0.0;
+        }
+        let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        secs(usage.ru_utime) + secs(usage.ru_stime)
+    };
+    (of(libc::RUSAGE_SELF), of(libc::RUSAGE_CHILDREN))
 }
 
 /// Peak resident memory (MB) of this process and of the largest PDF worker

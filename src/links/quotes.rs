@@ -36,6 +36,8 @@ const MAX_QUOTING: usize = 3;
 pub const FORMULA: usize = 4 * (MAX_QUOTING + 1);
 /// Containment from which a clause quotes a recommendation.
 const QUOTED: f32 = 0.8;
+/// Documents cut into clauses side by side in [`match_leads`].
+const CUT_TOGETHER: usize = 32;
 
 /// A recommendation's lead.
 pub fn lead(text: &str) -> Vec<String> {
@@ -176,19 +178,33 @@ pub fn lead_key(lead: &[String]) -> String {
 pub fn match_leads(leads: &[&[String]], documents: &[(&str, &str)]) -> LeadMatches {
     // Each distinct clause once, as word numbers, with the documents
     // holding it: a paper filed again many times is read as one text.
+    // Cutting texts into clauses of content words is most of the work,
+    // and each document's own: done on every core, a few documents at a
+    // time (so that only their clauses are held at once), then numbered
+    // in the documents' order as one pass would.
     let mut vocabulary = Vocabulary::default();
     let mut clause_id: HashMap<Vec<u32>, usize> = HashMap::default();
     let mut holders: Vec<Vec<usize>> = Vec::new();
-    for (d, (_, text)) in documents.iter().enumerate() {
-        for c in clauses(text) {
-            let words = vocabulary.number(&c);
-            let next = holders.len();
-            let id = *clause_id.entry(words).or_insert(next);
-            if id == next {
-                holders.push(Vec::new());
-            }
-            if holders[id].last() != Some(&d) {
-                holders[id].push(d);
+    for (first, chunk) in documents
+        .chunks(CUT_TOGETHER)
+        .enumerate()
+        .map(|(i, c)| (i * CUT_TOGETHER, c))
+    {
+        let cut: Vec<Vec<Vec<String>>> = {
+            use rayon::prelude::*;
+            chunk.par_iter().map(|(_, text)| clauses(text)).collect()
+        };
+        for (d, document_clauses) in (first..).zip(cut) {
+            for c in document_clauses {
+                let words = vocabulary.number(&c);
+                let next = holders.len();
+                let id = *clause_id.entry(words).or_insert(next);
+                if id == next {
+                    holders.push(Vec::new());
+                }
+                if holders[id].last() != Some(&d) {
+                    holders[id].push(d);
+                }
             }
         }
     }
@@ -578,8 +594,13 @@ impl Vocabulary {
         words
             .iter()
             .map(|w| {
+                // Most words are known: a copy only for a new one.
+                if let Some(&n) = self.numbers.get(w.as_str()) {
+                    return n;
+                }
                 let next = self.numbers.len() as u32;
-                *self.numbers.entry(w.clone()).or_insert(next)
+                self.numbers.insert(w.clone(), next);
+                next
             })
             .collect()
     }
