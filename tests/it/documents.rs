@@ -19,9 +19,11 @@ fn real_council_pdfs_get_sensible_document_types() {
         // A form headed RECORD OF DECISION: a decision form, typed other
         // (its decision is the record), not the member's report.
         ("kent_24-00093_record-of-decision", "other"),
+        // Sent "By … To Cabinet – 30 January 2025" with recommendations
+        // 2.1-2.6 for the meeting to agree: a report for decision.
         (
             "kent_cabinet_2025-01-30_24-00108_finance-monitoring",
-            "performance_report",
+            "officer_report",
         ),
         (
             "kent_cabinet_2025-01-30_appendix-I_budget-risk-register",

@@ -218,18 +218,24 @@ pub fn section_heading(input: &str) -> IResult<&str, SectionHeading<'_>> {
 fn title_may_open(input: &str) -> bool {
     let after_token = input
         .find([' ', '\t'])
-        .map_or("", |at| input[at..].trim_start_matches([' ', '\t']));
+        .map_or("", |at| input[at..].trim_start_matches([' ', '\t', '|']));
     opens_title(input) || opens_title(after_token)
 }
 
 /// `section_heading` past its first tests: an optional number, the title,
 /// a colon or nothing after it.
 fn numbered_heading(input: &str) -> IResult<&str, SectionHeading<'_>> {
-    let (rest, _) = opt(alt((
+    let (rest, number) = opt(alt((
         item_number.map(|_| ()),
         (digits3, space1).map(|_| ()),
     )))
     .parse(input)?;
+    // "2 | Recommendations": the number set apart from the title by a
+    // wide gap, as in a heading laid out in two columns.
+    let rest = match number {
+        Some(()) => rest.strip_prefix("| ").unwrap_or(rest),
+        None => rest,
+    };
     if !opens_title(rest) {
         return Err(verify_error(input));
     }
@@ -511,10 +517,11 @@ pub fn timescale_heading(input: &str) -> bool {
 /// body without the article. Whether the items complete it is the caller's
 /// to check.
 pub fn subject_lead(input: &str) -> Option<&str> {
-    let t = input.trim_end();
+    // "That the Committee:-": a dash after the colon points down to the list.
+    let t = input.trim_end().trim_end_matches(['-', '–', ' ']);
     let t = t.strip_suffix(':')?.trim_end();
-    let t = strip_word(t, "That").unwrap_or(t);
-    let t = strip_word(t, "the").unwrap_or(t);
+    let with_article = strip_word(t, "That").unwrap_or(t);
+    let t = strip_word(with_article, "the").unwrap_or(with_article);
     let words: Vec<&str> = t.split_whitespace().collect();
     if words.is_empty() || words.len() > 10 || !starts_upper(t) || t.contains(['.', ',', ';']) {
         return None;
@@ -523,7 +530,14 @@ pub fn subject_lead(input: &str) -> Option<&str> {
     let named = words
         .iter()
         .all(|w| starts_upper(w) || matches!(*w, "of" | "and" | "for" | "&" | "the" | "on"));
-    named.then_some(t)
+    // "the Committee" keeps its article; a body named in full ("the West
+    // of England Combined Authority Committee") stands without it.
+    let who = if words.len() == 1 && with_article.starts_with("the ") {
+        with_article
+    } else {
+        t
+    };
+    named.then_some(who)
 }
 
 /// "That the Committee for Transport and Connectivity" with no colon: a
@@ -1085,6 +1099,9 @@ mod tests {
             subject_lead("The West of England Combined Authority Committee:"),
             Some("West of England Combined Authority Committee")
         );
+        // Birmingham report p7: "That the Committee:-" over "2.1 Notes …":
+        // the dash points down; a one-word body keeps its article.
+        assert_eq!(subject_lead("That the Committee:-"), Some("the Committee"));
         // A timescale or a sentence is no subject.
         assert_eq!(subject_lead("Within six months:"), None);
         assert_eq!(subject_lead("That Committee notes the report."), None);
@@ -1110,6 +1127,11 @@ mod tests {
         // No colon: a contents line or a title, not the list's heading.
         assert!(section_heading("Sec 24 Recommendations").is_err());
         assert!(section_heading("Officer Recommendations").is_err());
+        // Kent finance monitoring p3: the section number set apart by a
+        // wide gap ("2 | Recommendations").
+        let h = section_heading("2 | Recommendations").unwrap().1;
+        assert_eq!(h.kind, SectionKind::Recommendations);
+        assert!(section_heading("2 | Recommendations 5").is_err());
         assert_eq!(
             bare_subject_lead("That the Committee for Transport and Connectivity"),
             Some("Committee for Transport and Connectivity")

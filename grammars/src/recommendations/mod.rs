@@ -47,6 +47,8 @@ struct Rec {
     page_end: u32,
     /// Left edge of the paragraph, for telling sub-points by their indent.
     x0: f32,
+    /// Read from a "Recommendation 5" block rather than a list or table.
+    block: bool,
 }
 
 /// How a section's paragraphs are read.
@@ -80,6 +82,8 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
     };
     let mut recs: Vec<Rec> = Vec::new();
     let mut area: Option<String> = None;
+    let mut seen_section = false;
+    let first_page = paras.first().map_or(0, |p| p.page);
     let mut i = 0;
     while i < paras.len() {
         let p = &paras[i];
@@ -91,6 +95,7 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
         } else if let Some(cols) = tracker_header(p) {
             i = tracker_table(&paras, i + 1, &cols, &mut recs);
         } else if let Some((who, h)) = addressed_section_heading(&p.text) {
+            seen_section = true;
             let start = i;
             let style = if h.kind == SectionKind::Recommendations
                 && ctx.doc_type != DocType::InspectionReport
@@ -137,11 +142,41 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
                 });
             }
         } else {
+            if !seen_section && p.page == first_page {
+                if let Some(who) = summary_recommendation(p, ctx.doc_type) {
+                    recs.extend(split_item(p, &p.text, None, &Some(who), None, out));
+                }
+            }
             i += 1;
         }
     }
     check_numbering(&recs, out);
     push_records(recs, doc, out);
+}
+
+/// "Council is recommended to approve events to be delivered …": a
+/// report's summary, a sentence of its own on the first page above the
+/// report's sections, saying what a body is asked to decide. Returns the
+/// body. A lead ("… is asked to:") or a row of the front sheet is none.
+fn summary_recommendation(p: &Para, doc_type: DocType) -> Option<String> {
+    if !matches!(doc_type, DocType::OfficerReport | DocType::MemberReport)
+        || p.is_table_row()
+        || p.bullets > 0
+        || !ends_terminal(&p.text)
+        || item_number(&p.text).is_ok()
+    {
+        return None;
+    }
+    let (rest, who) = asked_to(&p.text).ok()?;
+    // "is recommended to": the sentence is the recommendation itself; a
+    // summary's "Members are asked to consider …" describes what the
+    // report goes on to ask.
+    let recommended = p.text[who.len()..].trim_start().split(' ').nth(1) == Some("recommended");
+    let named = recommended
+        && who.split_whitespace().count() <= 4
+        && starts_upper_or_digit(who)
+        && !who.contains([':', ',']);
+    (named && words_upto(rest, 6) >= 5).then(|| who.to_string())
 }
 
 /// Whether the section that just ended said "N/A" or "None" (so no record is right).
@@ -333,6 +368,7 @@ fn numbered_block(
         page: head.page,
         page_end,
         x0: head.x0,
+        block: true,
     });
     j
 }
@@ -478,6 +514,21 @@ fn section(
             let next = next_content(paras, if from_queue { j } else { j + 1 });
             let opens_items = head.style == Style::List
                 && next.is_some_and(|n| !heading_like(n) && action_like(n));
+            // "Contractual:" between "2. Stage One …" and "3. 4. Authorises
+            // …": a label inside a report's numbered list, which goes on.
+            let goes_on = head.style == Style::Report
+                && p.text.ends_with(':')
+                && last_number.is_some()
+                && next.is_some_and(|n| {
+                    item_number(&n.text)
+                        .ok()
+                        .and_then(|(_, k)| k.parse::<u32>().ok())
+                        == last_number.map(|k| k + 1)
+                });
+            if goes_on {
+                advance(&mut j);
+                continue;
+            }
             if opens_items {
                 // A ruled table's header row ("Responsible body | Areas for
                 // priority action") names its columns, not an area.
@@ -547,8 +598,11 @@ fn section(
                         .clone()
                         .filter(|_| !(head.area_is_title && addressee.is_some()))
                 });
-                last_number = number.as_deref().and_then(|n| n.parse().ok());
                 let new = split_item(p, &body, number, &addressee, area, out);
+                last_number = new
+                    .last()
+                    .and_then(|r| r.number.as_deref())
+                    .and_then(|n| n.parse().ok());
                 let single = new.len() == 1;
                 recs.extend(new);
                 nesting = Nesting {
@@ -610,7 +664,10 @@ fn item_start(p: &Para, style: Style) -> bool {
         .any(|v| lower.contains(v));
     imperative(body).is_ok()
         || (style == Style::Report
-            && (sentence || asked_to(body).is_ok() || body.starts_with("That ")))
+            && (sentence
+                || asked_to(body).is_ok()
+                || body.starts_with("That ")
+                || completes_subject(body)))
 }
 
 /// Whether `p` is a sub-point of the current top-level item: indented
@@ -621,7 +678,14 @@ fn is_sub(p: &Para, nesting: &Nesting, recs: &[Rec], ctx: &Ctx) -> bool {
         return false;
     };
     let parent = &recs[top];
-    if p.is_table_row() {
+    // A row of a borderless table (the layout's columns) is its own item,
+    // unless it is an unnumbered paragraph indented under a numbered one
+    // ("e) That the Town Council engages …" over "This would include …").
+    let explains = parent.number.is_some()
+        && item_number(&p.text).is_err()
+        && p.bullets == 0
+        && p.x0 > parent.x0 + ctx.indent;
+    if p.is_table_row() && !explains {
         return false;
     }
     // "(a)" under "3. Ensure that:" is a sub-point; "4." after "3." is not.
@@ -666,7 +730,11 @@ fn split_item(
     // RESOLVE that:" over "(1) …") keeps its own number as printed: "1".
     let mut texts: Vec<String> = vec![body.to_string()];
     let mut bodies: Vec<Option<String>> = vec![None];
-    if p.bullets > 1 {
+    let mut numbers: Vec<Option<String>> = vec![number];
+    if let Some((ns, parts)) = stacked_items(p) {
+        numbers = ns.into_iter().map(Some).collect();
+        texts = parts;
+    } else if p.bullets > 1 {
         let parts = sentences(body);
         if parts.len() == p.bullets {
             texts = parts.iter().map(|s| s.to_string()).collect();
@@ -705,7 +773,7 @@ fn split_item(
             .or_else(|| addressee.clone())
             .or(text_who);
         recs.push(Rec {
-            number: if k == 0 { number.clone() } else { None },
+            number: numbers.get(k).cloned().flatten(),
             addressee: this_who,
             area: area.clone(),
             text,
@@ -714,9 +782,62 @@ fn split_item(
             page: p.page,
             page_end: p.page,
             x0: p.x0,
+            block: false,
         });
     }
     recs
+}
+
+/// "2.2 2.3 2.4 | Note the forecast … Note the forecast … Consider and note
+/// …": a table row whose first cell stacks one number per item and whose
+/// next cell runs the items together. The items are split into sentences
+/// where there are as many; otherwise before each word that opens an item
+/// as the first does (an imperative, or a body's verb "Authorises"), where
+/// that gives exactly one item per number. Otherwise none.
+fn stacked_items(p: &Para) -> Option<(Vec<String>, Vec<String>)> {
+    let mut filled = p.cells.iter().filter(|c| !c.trim().is_empty());
+    let numbers_cell = filled.next()?;
+    let items_cell = filled.next()?;
+    let numbers: Vec<String> = numbers_cell
+        .split_whitespace()
+        .map(|tok| match item_number(&format!("{tok} ")) {
+            Ok(("", n)) => Some(n),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    if numbers.len() < 2 {
+        return None;
+    }
+    let parts = sentences(items_cell);
+    if parts.len() == numbers.len() {
+        return Some((numbers, parts.iter().map(|s| s.to_string()).collect()));
+    }
+    // The kind of word the first item opens with, asked of every word
+    // with a capital after it.
+    let opens: fn(&str) -> bool = if imperative(items_cell).is_ok_and(|(_, g)| !g) {
+        |s| imperative(s).is_ok_and(|(_, g)| !g)
+    } else if completes_subject(items_cell) {
+        completes_subject
+    } else {
+        return None;
+    };
+    let mut starts = vec![0];
+    let mut at = 0;
+    for w in items_cell.split(' ') {
+        if at > 0 && w.starts_with(|c: char| c.is_uppercase()) && opens(&items_cell[at..]) {
+            starts.push(at);
+        }
+        at += w.len() + 1;
+    }
+    if starts.len() != numbers.len() {
+        return None;
+    }
+    starts.push(items_cell.len());
+    let texts = starts
+        .windows(2)
+        .map(|w| items_cell[w[0]..w[1]].trim().to_string())
+        .collect();
+    Some((numbers, texts))
 }
 
 /// "Responsible body X | Areas for priority action X should …": a two-cell
@@ -910,6 +1031,14 @@ fn tracker_table(
         if let Some(a) = cols.area.map(|k| cell(p, k)).filter(|a| !a.is_empty()) {
             area = Some(a);
         }
+        // "Sec 24 Recommendations" alone in its row: a heading over the
+        // rows below, not a recommendation.
+        let filled = p.cells.iter().filter(|c| !c.trim().is_empty()).count();
+        if number.is_none() && filled == 1 && progress.is_empty() && heading_like(p) {
+            area = Some(p.text.clone());
+            j += 1;
+            continue;
+        }
         let continues = number.is_none() && (text.is_empty() || starts_lower(&text));
         let joins = continues && recs.len() > first;
         match recs.last_mut().filter(|_| joins) {
@@ -931,6 +1060,7 @@ fn tracker_table(
                 page: p.page,
                 page_end: p.page,
                 x0: p.x0,
+                block: false,
             }),
             None => {}
         }
@@ -963,7 +1093,22 @@ fn check_numbering(recs: &[Rec], out: &mut Parsed) {
 fn push_records(recs: Vec<Rec>, doc: usize, out: &mut Parsed) {
     let mut seen: HashSet<(String, Option<String>)> = HashSet::new();
     let mut bags: HashSet<String> = HashSet::new();
+    // Numbers the report's own list gave: "Recommendation 4: Delegates …"
+    // in the body after "4) Delegates …" under "Recommendation" restates
+    // it (a word may differ, or read "None required" where the list item
+    // is for noting), so it is no second record.
+    let mut listed: HashSet<String> = HashSet::new();
     for r in recs {
+        if !r.block {
+            if let Some(n) = &r.number {
+                listed.insert(n.clone());
+            }
+        } else if r.progress.is_empty()
+            && r.items.is_empty()
+            && r.number.as_ref().is_some_and(|n| listed.contains(n))
+        {
+            continue;
+        }
         let mut text = r.text.clone();
         for item in &r.items {
             text.push(' ');
@@ -1222,6 +1367,157 @@ mod tests {
             DocType::OfficerReport
         )
         .is_empty());
+    }
+
+    /// Kent finance monitoring report p3-4: "2 | Recommendations", then a
+    /// numbered table whose second row stacks five numbers in one cell and
+    /// runs their five items together in the next.
+    #[test]
+    fn stacked_numbers_split_the_items_beside_them() {
+        let got = recs(
+            "2 | Recommendations\n\
+             2.1\tNote the forecast revenue overspend of £23.3m (excluding Schools)\tPlease refer to Section 3\n\
+             2.2 2.3 2.4 2.5 2.6\tNote the forecast overspend on Schools’ Delegated Budgets of £30.4m Note the forecast capital underspend of £111.6m Consider and note the progress on the delivery of savings Note and agree the Capital budget changes Note the Reserves Monitoring, Treasury Management and Prudential Indicators Monitoring\tPlease refer to Section 3g Please refer to Section 6\n\
+             3 | Revenue Budget Forecast\n\
+             The forecast revenue outturn position is an overspend.",
+            DocType::OfficerReport,
+        );
+        let numbers: Vec<_> = got
+            .iter()
+            .map(|r| r.0.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(numbers, ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6"]);
+        assert!(got[0].2.starts_with("Note the forecast revenue overspend"));
+        assert_eq!(
+            got[1].2,
+            "Note the forecast overspend on Schools’ Delegated Budgets of £30.4m"
+        );
+        assert_eq!(
+            got[3].2,
+            "Consider and note the progress on the delivery of savings"
+        );
+        assert_eq!(
+            got[5].2,
+            "Note the Reserves Monitoring, Treasury Management and Prudential Indicators Monitoring"
+        );
+        // Five numbers beside items that do not split five ways: one record.
+        let got = recs(
+            "2 | Recommendations\n2.2 2.3\tNote the forecast overspend and the underspend of the budget as reported this year.\n3 | Background",
+            DocType::OfficerReport,
+        );
+        assert_eq!(got.len(), 1);
+    }
+
+    /// Bristol's workplace parking levy report p3-4: the list goes on past
+    /// a label ("Contractual:") when the next number counts on, and "3. 4."
+    /// stacked beside two sentences are two items.
+    #[test]
+    fn a_label_inside_a_numbered_list_does_not_end_it() {
+        let got = recs(
+            "Officer Recommendations:\n\
+             That the Committee for Transport and Connectivity\n\
+             1. Approve the progression to Stage One Development and Outline Business Case (OBC) at a cost of up to £1m.\n\
+             2. Stage One Development and OBC costs to be funded through CAZ funding to be repaid from subsequent income generated from the scheme.\n\
+             Contractual:\n\
+             3. 4.\tAuthorises the Executive Director Growth and Regeneration to procure/extend/vary and award the contract(s) necessary for the implementation of Stage 1 of the WPL. Authorises the Exec Director for Growth and Regeneration to invoke any subsequent extensions/variations specifically defined in the contract(s) being awarded.\n\
+             Corporate Strategy alignment:\n\
+             1. 2.\tPutting a WPL in place in Bristol allows us to invest. It will enable us to provide a system.",
+            DocType::OfficerReport,
+        );
+        let numbers: Vec<_> = got
+            .iter()
+            .map(|r| r.0.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(numbers, ["1", "2", "3", "4"]);
+        assert!(got
+            .iter()
+            .all(|r| r.1.as_deref() == Some("Committee for Transport and Connectivity")));
+        assert!(got[3].2.starts_with("Authorises the Exec Director"));
+    }
+
+    /// Sutton Coldfield's item 166 report p1: the summary above the report's
+    /// sections says what Council is recommended to do; a summary that says
+    /// what members are asked to weigh (Kent's decision report p1) does not.
+    #[test]
+    fn a_summary_sentence_saying_what_is_recommended_is_one() {
+        let got = recs(
+            "Summer in Sutton Coldfield\n\
+             Council is recommended to approve events to be delivered by the Town Council under the six-pillar plan Summer in Sutton Coldfield.\n\
+             1. Purpose of Report\n\
+             To advise Council of the proposed arrangements.\n\
+             2. Recommendations\n\
+             Council is recommended to approve: -\n\
+             a) That the City of Birmingham Symphony Orchestra (CBSO) be commissioned to perform an open-air concert.\n\
+             3. Background\n\
+             Council is recommended to approve the recommendations set out in section 2 of this report.",
+            DocType::OfficerReport,
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].1.as_deref(), Some("Council"));
+        assert!(got[0]
+            .2
+            .starts_with("Council is recommended to approve events"));
+        assert_eq!(got[1].0.as_deref(), Some("a"));
+        let got = recs(
+            "Summary: officers have explored a proposal.\n\
+             Members are asked to consider the balance of the assessed impact of this proposal.\n\
+             Recommendation(s):\n\
+             The Cabinet Member is asked to APPROVE the proposal.",
+            DocType::OfficerReport,
+        );
+        assert_eq!(got.len(), 1);
+    }
+
+    /// WECA budget outturn report p1: "Recommendation 1: None required …"
+    /// under "Voting arrangements" restates item 1) of the list above it.
+    /// Birmingham's report p7: "That the Committee:-" over third-person items.
+    #[test]
+    fn a_restated_number_is_no_second_record_and_leads_keep_their_body() {
+        let got = recs(
+            "Recommendation\n\
+             That Committee:\n\
+             1) Notes the Outturn position for the Revenue Budget as set out in Figure 1.\n\
+             Reasons for recommendation\n\
+             Statutory Requirements and Recommended Best Practice.\n\
+             Voting arrangements\n\
+             Recommendation 1: None required – Recommendations are for noting with any comments.",
+            DocType::OfficerReport,
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.as_deref(), Some("Committee"));
+        let got = recs(
+            "2. Decision(s) recommended:\n\
+             That the Committee:-\n\
+             2.1 Notes the detail of companies.\n\
+             2.2 Considers the impact on the forward plan of the Committee\n\
+             Lead Contact Officer(s): Martin Stevens",
+            DocType::OfficerReport,
+        );
+        let got: Vec<_> = got
+            .iter()
+            .map(|r| (r.0.as_deref(), r.1.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("2.1"), Some("the Committee")),
+                (Some("2.2"), Some("the Committee"))
+            ]
+        );
+    }
+
+    /// Birmingham's audit action plan p59: a row holding only a heading
+    /// ("Sec 24 Recommendations") heads the rows below it.
+    #[test]
+    fn a_tracker_row_holding_a_heading_is_no_recommendation() {
+        let got = recs(
+            "Rec No\tRecommendation\tProposed Actions\tDue Date\tResponsible Officer\tProgress in implementation\n\
+             \tSec 24 Recommendations\t\t\t\t\n\
+             6\tThe Council needs to ensure that appropriate arrangements are implemented.\tA review\tMarch 2019\tDirector\tUnder way",
+            DocType::OfficerReport,
+        );
+        assert!(got.iter().all(|r| r.2 != "Sec 24 Recommendations"));
+        assert_eq!(got.len(), 1);
     }
 
     #[test]

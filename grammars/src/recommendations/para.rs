@@ -11,7 +11,7 @@
 use crate::input::{Line, Page};
 use crate::lex::{plain, LexedLine};
 use crate::recommendations::lex::{
-    addressed_section_heading, bullet, is_bullet_char, key_area, rec_heading,
+    addressed_section_heading, bullet, is_bullet_char, item_number, key_area, rec_heading,
 };
 use nom::Parser;
 use std::borrow::Cow;
@@ -216,6 +216,7 @@ pub fn paragraphs(pages: &[Page], lines: &[LexedLine]) -> Vec<Para> {
                         || bullets > 0
                         || line.y - last_y > 1.3 * step
                         || (line.size - para.size).abs() >= 0.5
+                        || numbered_at_margin(para, line.x0(), &raw)
                 }
             };
             if starts_new {
@@ -247,6 +248,15 @@ pub fn paragraphs(pages: &[Page], lines: &[LexedLine]) -> Vec<Para> {
         }
     }
     out
+}
+
+/// "2. Stage One Development …" under "… delivery of a WPL.": a line that
+/// opens with an item number at the paragraph's left edge, after a
+/// sentence has ended, starts the next item even at the usual line step.
+fn numbered_at_margin(para: &Para, x0: f32, line: &str) -> bool {
+    (x0 - para.x0).abs() < 2.0
+        && para.text.trim_end().ends_with(['.', ';', ':'])
+        && item_number(line).is_ok()
 }
 
 /// A line that is by itself a heading the recommendation grammar keys on.
@@ -373,6 +383,32 @@ mod tests {
         );
         assert_eq!(paras[2].bullets, 1);
         assert_eq!(paras[2].page, 3);
+    }
+
+    /// Bristol's workplace parking levy report p3: "2." at the margin of
+    /// "1. Approve …", after its sentence ended, is the next item; a number
+    /// that wraps mid-sentence is not.
+    #[test]
+    fn a_numbered_line_at_the_margin_after_a_full_stop_opens_an_item() {
+        let page = Page {
+            number: 3,
+            label: None,
+            width: 595.0,
+            height: 842.0,
+            lines: vec![
+                pdf_line(100.0, 58.0, "1. Approve testing options for a WPL and the"),
+                pdf_line(112.5, 58.0, "potential subsequent delivery of a WPL."),
+                pdf_line(125.0, 58.0, "2. Stage One Development and OBC costs to be funded through CAZ funding to be repaid from"),
+                pdf_line(137.5, 58.0, "subsequent income generated from the scheme, as set out in paragraph"),
+                pdf_line(150.0, 58.0, "8. of the report."),
+            ],
+        };
+        let pages = [page];
+        let paras = paragraphs(&pages, &lex_pages(&pages));
+        assert_eq!(paras.len(), 2);
+        assert!(paras[0].text.ends_with("delivery of a WPL."));
+        assert!(paras[1].text.starts_with("2. Stage One"));
+        assert!(paras[1].text.ends_with("paragraph 8. of the report."));
     }
 
     #[test]

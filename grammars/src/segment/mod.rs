@@ -709,7 +709,13 @@ fn is_title_slide(flat: &[Flat], i: usize, multi_page: bool) -> bool {
             && !is_bullet(t)
             && !t.starts_with(|c: char| c.is_ascii_digit())
     };
-    if !short(&flat[i].plain) || is_bare_date(&flat[i].plain) {
+    // "Chart 1 : West of England Mayoral Combined" over its wrapped title
+    // and "(£452.607m) at 31st March 2026": a chart's caption in a report,
+    // no slide.
+    if !short(&flat[i].plain)
+        || is_bare_date(&flat[i].plain)
+        || crate::tables::cell::caption(&flat[i].plain).is_some()
+    {
         return false;
     }
     for (seen, f) in flat[i + 1..]
@@ -826,9 +832,11 @@ fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<front_sheet::Front
     if inspection && sheet < 2 && cue == Cue::Start {
         return DocType::InspectionReport;
     }
+    // A monitoring report or scorecard sent with a front sheet naming who
+    // it is by and the meeting it goes to ("By | …", "To | Cabinet – 30
+    // January 2025") is a report for decision like any other.
     let performance = has("performance report")
-        || has("monitoring report")
-        || has("scorecard")
+        || ((has("monitoring report") || has("scorecard")) && sheet < 2)
         || fs
             .title
             .as_deref()
@@ -1624,6 +1632,25 @@ mod tests {
             ]),
             DocType::PerformanceReport
         );
+        // Kent's finance monitoring report p1: by whom and to which
+        // meeting, as a report for decision is sent.
+        assert_eq!(
+            c(&[
+                "Finance Monitoring Report",
+                "As at November 2024-25 – Quarter 3",
+                "By | Deputy Leader and Cabinet Member for Finance, Peter Oakford",
+                "To | Cabinet – 30 January 2025"
+            ]),
+            DocType::OfficerReport
+        );
+        assert_eq!(
+            c(&[
+                "Kent County Council",
+                "Quarterly Performance Report",
+                "Quarter 3"
+            ]),
+            DocType::PerformanceReport
+        );
         assert_eq!(
             c(&[
                 "From: | A Director",
@@ -1735,6 +1762,12 @@ mod tests {
         // A title over a date alone is a dated heading, not a slide: a slide has a subtitle.
         let lone = lex_pages(&lone_pages);
         assert!(!is_title_slide(&lone, 0, false));
+        // WECA budget outturn report p31: a chart's caption, its title
+        // wrapped over three lines, the last ending in a date.
+        let chart_pages = from_text(
+            "Chart 1 : West of England Mayoral Combined\nAuthority Investments by Funding Source\n(£452.607m) at 31st March 2026\n",
+        );
+        assert!(!is_title_slide(&lex_pages(&chart_pages), 0, false));
     }
 
     #[test]
