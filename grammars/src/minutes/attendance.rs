@@ -1310,9 +1310,28 @@ fn name_before_prose(name: &str) -> Option<(String, bool)> {
     Some((kept, chair))
 }
 
+/// Where the first unnumbered minute begins in the lines between the
+/// minutes' heading and their first numbered minute (`region`): the first
+/// heading of `is_unnumbered_heading` after a label that heads people
+/// (Northwold PC's AGM: "**OPEN FORUM**" after "**Present:** Cllr. R.
+/// Crisp - Chair, …", before "**2.** **Chairman to sign …**"). None where
+/// the list has no label or no such heading follows it.
+pub fn unnumbered_start(region: &[FlatLine]) -> Option<usize> {
+    let first = region.iter().position(|l| {
+        section_label(&l.text).is_ok_and(|(_, label)| kind_of(label).is_some())
+            || bare_label(&l.text).is_some()
+    })?;
+    (first + 1..region.len()).find(|&i| {
+        is_unnumbered_heading(
+            &region[i],
+            region[i + 1..].iter().find(|n| !n.text.trim().is_empty()),
+        )
+    })
+}
+
 /// A heading set in bold, not numbered and not a label ("OPEN FORUM",
 /// "Election of Chairman"), over a line in body type.
-fn is_unnumbered_heading(l: &FlatLine, next: Option<&FlatLine>) -> bool {
+pub fn is_unnumbered_heading(l: &FlatLine, next: Option<&FlatLine>) -> bool {
     let text = l.text.trim();
     l.line.bold
         && l.line.table.is_none()

@@ -14,7 +14,7 @@ use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1, space1};
 use nom::combinator::{all_consuming, opt, recognize};
 use nom::multi::many1;
-use nom::sequence::{pair, preceded};
+use nom::sequence::{pair, preceded, terminated};
 use nom::{IResult, Parser};
 
 /// One line of a document as the lexing pass gave it: its page, its clean
@@ -136,6 +136,9 @@ pub fn heading_number(input: &str) -> IResult<&str, String> {
     .parse(input)?;
     let (rest, _) = opt(alt((tag(":"), tag("-"), tag("–")))).parse(rest)?;
     let (rest, _) = space1(rest)?;
+    // A dash set apart between number and title ("86/17 – Date of Next
+    // Meeting", "87/17 - Open Forum") separates them as a space does.
+    let (rest, _) = opt(terminated(alt((tag("-"), tag("–"))), space1)).parse(rest)?;
     Ok((rest, n.to_string()))
 }
 
@@ -536,8 +539,14 @@ fn heading_run(lines: &[FlatLine]) -> bool {
 pub fn number_mark(text: &str) -> Option<char> {
     let (rest, _) = heading_number(text).ok()?;
     let head = &text[..text.len() - rest.len()];
-    head.trim_end()
-        .chars()
+    // The mark is what closes the number itself: a dash set apart after
+    // a space ("86/17 – Date") is a separator, as the space before it.
+    let head = head.trim_end();
+    let head = match head.strip_suffix(['-', '–']) {
+        Some(h) if h.ends_with(' ') => h.trim_end(),
+        _ => head,
+    };
+    head.chars()
         .last()
         .filter(|c| !c.is_alphanumeric())
         .or(Some(' '))
@@ -838,6 +847,21 @@ mod tests {
             ("Budget", "12".into())
         );
         assert!(heading_number("84.1 Text").is_err());
+        // West Dereham PC, 1 June 2017: the dash set apart between the
+        // number and the title, on the last two minutes only.
+        assert_eq!(
+            heading_number("86/17 – Date of Next Meeting – Thursday 6th July").unwrap(),
+            ("Date of Next Meeting – Thursday 6th July", "86/17".into())
+        );
+        assert_eq!(
+            heading_number("87/17 - Open Forum").unwrap(),
+            ("Open Forum", "87/17".into())
+        );
+        assert_eq!(
+            number_mark("87/17 - Open Forum"),
+            number_mark("70/17 Apologies")
+        );
+        assert_eq!(number_mark("5- Budget"), Some('-'));
         assert_eq!(
             paragraph_number("84.1 The Committee").unwrap().1,
             ("84".into(), "84.1".into())

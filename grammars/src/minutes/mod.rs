@@ -112,6 +112,13 @@ struct Min {
     page_end: u32,
 }
 
+impl Min {
+    /// The number its records cite: none for a section headed without one.
+    fn number_field(&self) -> Option<String> {
+        (!self.number.is_empty()).then(|| self.number.clone())
+    }
+}
+
 /// Read one document's pages and append its records to `out`.
 pub fn parse(d: &Doc, out: &mut Parsed) {
     let (_pages, info, doc) = (d.pages, d.info, d.index);
@@ -192,7 +199,7 @@ fn emit_prose_actions(m: &Min, names: &People, doc: usize, out: &mut Parsed) {
                 page_end: p.page_at(a.end.saturating_sub(1)).max(page),
                 document: doc,
                 fields: Fields::Action(Action {
-                    minute: Some(m.number.clone()),
+                    minute: m.number_field(),
                     owners: a.owners,
                     people,
                     unresolved,
@@ -304,11 +311,21 @@ fn read(lines: &[FlatLine], layout: &Layout, diags: &mut Vec<Diagnostic>) -> Vec
             action_column,
             diags,
         ),
-        Form::Paragraphs => read_paragraphs(
-            &lines[layout.body_start.min(end)..end],
-            action_column,
-            diags,
-        ),
+        Form::Paragraphs => {
+            let begin = layout.body_start.min(end);
+            // Sections headed in bold without a number between the
+            // attendance list and the first numbered minute ("**OPEN
+            // FORUM**") are minutes too, where the numbered minutes'
+            // headings are bold as well.
+            let region = (layout.start + 1).min(begin);
+            let lead = if lines.get(begin).is_some_and(|l| l.line.bold) {
+                attendance::unnumbered_start(&lines[region..begin])
+                    .map_or(0, |i| begin - region - i)
+            } else {
+                0
+            };
+            read_paragraphs(&lines[begin - lead..end], lead, action_column, diags)
+        }
     }
 }
 
@@ -693,8 +710,11 @@ fn order_key(n: &str) -> Option<u64> {
     n.rsplit('/').next().and_then(|t| t.parse().ok())
 }
 
+/// `lines` from the first minute; the first `lead` of them are sections
+/// headed without a number before the first numbered minute.
 fn read_paragraphs(
     lines: &[FlatLine],
+    lead: usize,
     action_column: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Min> {
@@ -707,13 +727,15 @@ fn read_paragraphs(
     // Rows that carry on the bold headings' numbering are minutes too.
     let run = lex::reference_run(lines);
     let rows = lex::sequence_rows(lines, run.as_deref());
-    let bold_headings = lines.first().is_some_and(|l| l.line.bold) || rows.first() == Some(&0);
+    let numbered = lines.get(lead..).unwrap_or_default();
+    let bold_headings =
+        numbered.first().is_some_and(|l| l.line.bold) || rows.first() == Some(&lead);
     // And the first one's way of closing its number: "1 Welcome" beside
     // "8. Delegates authority …", a decision's list item set in bold.
     // A run of meeting references ("21.01.02", "21.01.03", …) heads its
     // minutes in body type too.
     let run = run.as_deref();
-    let mark = lines
+    let mark = numbered
         .first()
         .map(|l| lex::number_mark(&lex::heading_text(l, run)));
     let opens_minute = |k: usize, l: &FlatLine, text: &str| {
@@ -758,7 +780,13 @@ fn read_paragraphs(
         prev = Some(l);
         if opens_minute(k, l, text) {
             if let Ok((rest, number)) = lex::heading_number(text) {
-                let last = mins.last().and_then(|m| order_key(&m.number));
+                // The last minute that has a number: a section read
+                // without one neither advances nor restarts the numbering.
+                let last = mins
+                    .iter()
+                    .rev()
+                    .find(|m| !m.number.is_empty())
+                    .and_then(|m| order_key(&m.number));
                 let later = match (last, order_key(&number)) {
                     (Some(a), Some(b)) => b > a,
                     _ => mins.last().is_none_or(|m| m.number != number),
@@ -778,7 +806,31 @@ fn read_paragraphs(
                     listing = false;
                     continue;
                 }
+                if restarts(l, &number, last, rest) {
+                    diags.push(Diagnostic {
+                        page: l.page,
+                        message: format!(
+                            "minutes: a heading's number starts over below the last minute's; read as a minute without its number: {}",
+                            short(text)
+                        ),
+                    });
+                    start_minute(&mut mins, String::new(), rest, l.page);
+                    listing = false;
+                    continue;
+                }
             }
+        }
+        // Before the first numbered minute, a bold heading of its own over
+        // body type opens a section without a number.
+        if k < lead
+            && attendance::is_unnumbered_heading(
+                l,
+                lines[k + 1..].iter().find(|n| !n.text.trim().is_empty()),
+            )
+        {
+            start_minute(&mut mins, String::new(), text, l.page);
+            listing = false;
+            continue;
         }
         if let Ok((rest, (m, p))) = lex::paragraph_number(text) {
             if mins.last().is_some_and(|cur| cur.number == m) {
@@ -914,6 +966,25 @@ fn read_paragraphs(
         attach_placed(&mut mins, &clean, p, page);
     }
     mins
+}
+
+/// A line set as the minutes' headings are, whose plain number is below
+/// the last minute's, over a title alone on its line ("**1.** **To consider
+/// treatment for Chaffer Bugs**" after minute 9, a list's numbering that
+/// started over where the document was converted): a minute whose printed
+/// number is no minute number. A sentence ("1. Approved the …") is a list
+/// item, not a heading.
+fn restarts(l: &FlatLine, number: &str, last: Option<u64>, rest: &str) -> bool {
+    let below = number
+        .parse::<u64>()
+        .ok()
+        .zip(last)
+        .is_some_and(|(n, a)| n < a);
+    if !(below && l.line.bold && l.line.table.is_none()) {
+        return false;
+    }
+    let (title, after) = lex::split_title(rest);
+    !title.is_empty() && after.is_empty()
 }
 
 /// Take the weight of line `l`, just added, into the minute's last
@@ -1072,7 +1143,7 @@ fn vote_record(
         page_end: p.page_at(s.end.saturating_sub(1)),
         document: doc,
         fields: Fields::Resolution(Resolution {
-            minute: Some(m.number.clone()),
+            minute: m.number_field(),
             paragraph: p.number.clone(),
             meeting_date: date.cloned(),
             items: vec![s.text.clone()],
@@ -1195,7 +1266,7 @@ fn emit_resolutions(m: &Min, date: Option<&String>, doc: usize, out: &mut Parsed
                 page_end: p.page_at(f.end.saturating_sub(1)),
                 document: doc,
                 fields: Fields::Resolution(Resolution {
-                    minute: Some(m.number.clone()),
+                    minute: m.number_field(),
                     paragraph: p.number.clone(),
                     meeting_date: date.cloned(),
                     items: f.items.clone(),
@@ -1334,7 +1405,7 @@ fn push_actions(
             page_end,
             document: doc,
             fields: Fields::Action(Action {
-                minute: Some(m.number.clone()),
+                minute: m.number_field(),
                 owners: written,
                 people,
                 unresolved,
@@ -1401,6 +1472,83 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    /// Northwold Parish Council's AGM, 6 May 2014 (markdown): sections
+    /// headed in bold without a number before the first numbered minute,
+    /// and numbered headings whose list numbering starts over after minute
+    /// 9; a numbered sentence in body type inside a minute stays its text.
+    #[test]
+    fn unnumbered_and_restarted_headings_are_minutes() {
+        let pages = crate::from_markdown(
+            "MINUTES OF NORTHWOLD PARISH COUNCIL AGM MEETING HELD AT THE VILLAGE HALL ON
+
+TUESDAY MAY 6th 2014
+
+ **Present:** Cllr. R. Crisp - Chair, Cllr. A. Collins - Vice Chair, Cllr. F. Eglington.
+
+ Cllr. Crisp welcomed all to the meeting.
+
+**OPEN FORUM**
+
+3 members of the public were present and presented a presentation on parking issues relating to Normandy Close. It was agreed that the residents would forward all the information to the Clerk.
+
+ **Election of Chairman**
+
+Cllr. Rosemary Crisp was proposed by Cllr. Alison Muir and seconded by Cllr. Michael Peake.
+
+ **2.** **Chairman to sign Declaration of Office**
+
+Cllr. Crisp signed the declaration of office of Chairman for the year 2014-2015.
+
+9. **Reports**
+
+**Lightsource**
+
+1. We are comfortable removing the reference to “Methwold” as it does not impact any of the operative provisions of the deed.
+
+1. **To consider treatment for Chaffer Bugs**
+
+It was agreed that the Clerk would source 3 quotes for the costs of treating the Chaffer Bugs.
+
+2. **To Consider Lightsource and agree action**
+
+No further queries raised at this point.
+",
+        );
+        let info = DocumentInfo {
+            doc_type: DocType::Minutes,
+            pages: [1, 1],
+            ..DocumentInfo::default()
+        };
+        let mut p = Parsed::default();
+        parse(&Doc::of(&pages, &info, 0), &mut p);
+        let got: Vec<(&str, &str)> = minutes_of(&p)
+            .iter()
+            .map(|m| (m.number.as_str(), m.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("", "OPEN FORUM"),
+                ("", "Election of Chairman"),
+                ("2", "Chairman to sign Declaration of Office"),
+                ("9", "Reports"),
+                ("", "To consider treatment for Chaffer Bugs"),
+                ("", "To Consider Lightsource and agree action"),
+            ]
+        );
+        let forum = p.records.iter().find(|r| {
+            matches!(r.fields, Fields::Resolution(_)) && r.text.contains("residents would forward")
+        });
+        assert!(
+            forum.is_some_and(|r| matches!(&r.fields, Fields::Resolution(x) if x.minute.is_none())),
+            "{forum:?}"
+        );
+        assert!(p
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("starts over")));
     }
 
     #[test]

@@ -212,7 +212,15 @@ fn list_markers(text: &str) -> Vec<Marker<'_>> {
             continue;
         }
         let strict = boundary_ok(text, i);
-        if !(strict || (c.is_ascii_lowercase() && text[..i].ends_with(' '))) {
+        // "That the Committee for Transport and Connectivity 1. Approved
+        // …": a list's first number straight after the name of the body
+        // its lead-in gives, with no colon.
+        let after_name = c == '1'
+            && text[..i].ends_with(' ')
+            && text[..i].split_whitespace().next_back().is_some_and(|w| {
+                w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic)
+            });
+        if !(strict || after_name || (c.is_ascii_lowercase() && text[..i].ends_with(' '))) {
             continue;
         }
         if let Ok((rest, (label, form))) = list_marker(&text[i..]) {
@@ -243,7 +251,9 @@ fn find_number(
         .iter()
         .find(|m| {
             m.form == form
-                && (!m.loose || (style == Style::Letter && want >= 2 && form != Form::Parens))
+                && (!m.loose
+                    || (style == Style::Letter && want >= 2 && form != Form::Parens)
+                    || (style == Style::Number && want == 1 && form == Form::Dot))
                 && value(m.label, style) == Some(want)
                 && item_start_ok(&text[m.content..], m.form)
         })
@@ -296,6 +306,12 @@ pub fn split_items(body: &str) -> Vec<String> {
     ) {
         starts.push(next);
         want += 1;
+    }
+    // A first number read mid-sentence opens a list only where its second
+    // number follows.
+    let loose_first = markers.iter().any(|m| m.at == s && m.loose);
+    if loose_first && starts.len() < 2 {
+        return single(body);
     }
     let mut items = Vec::new();
     for (k, (_, content)) in starts.iter().enumerate() {
@@ -641,7 +657,7 @@ static BARE_AGREED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static IT_WAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bit\s+was\s+(?:(?:also|further|then|unanimously|therefore)\s+)*(agreed|decided|resolved)\b")
+    Regex::new(r"(?i)\bit\s+(?:was|has\s+been)\s+(?:(?:also|further|then|unanimously|therefore)\s+)*(agreed|decided|resolved)\b")
         .expect("it was pattern")
 });
 
@@ -661,6 +677,17 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
 static PROPOSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[A-Z][\w.'’-]*\s+){1,3}(proposed)\s+and\s+(?:[A-Z][\w.'’-]*\s+){1,3}seconded\s+that\b")
         .expect("proposed pattern")
+});
+
+/// A person or motion put and seconded, told in the passive with both
+/// movers named: "Cllr. Rosemary Crisp was proposed by Cllr. Alison Muir and
+/// seconded by Cllr. Michael Peake" (an election), "The motion was proposed
+/// by Cllr Dunn, seconded by Cllr Hill and carried". A bare "Proposed by
+/// RB, seconded by JS." after a decision names its movers, no decision of
+/// its own.
+static PROPOSED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:was|were)\s+(proposed)\s+by\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:and\s+|,\s*)?seconded\s+by\s+[A-Z]")
+        .expect("proposed by pattern")
 });
 
 /// Words that open a relative or reported clause: an agreement after one
@@ -783,6 +810,9 @@ fn agreement_by_patterns(sentence: &str) -> Option<Agreement> {
     }
     let proposed = sentence.contains("seconded");
     if let Some(c) = proposed.then(|| PROPOSED.captures(sentence)).flatten() {
+        return c.get(1).map(|m| Agreement::told(m.as_str()));
+    }
+    if let Some(c) = proposed.then(|| PROPOSED_BY.captures(sentence)).flatten() {
         return c.get(1).map(|m| Agreement::told(m.as_str()));
     }
     for c in IT_WAS.captures_iter(sentence) {
@@ -1268,6 +1298,45 @@ mod tests {
         assert_eq!(
             agreement_verb("Agreed and signed. Copy to Headteacher").as_deref(),
             Some("agreed")
+        );
+    }
+
+    /// Bristol printed minutes, 15 May 2025 (p9): the lead-in names the
+    /// body and runs straight into "1." with no colon; the numbers after
+    /// it are the items. A lone "1." after a name is no list.
+    #[test]
+    fn a_list_straight_after_the_body_it_names() {
+        let items = split_items("That the Committee for Transport and Connectivity 1. Approved the submission of the Redcliffe Roundabout Full Business Case for approval at WECA committee or WECA Directors. 2. Authorised the Executive Director for Growth and Regeneration to take all the steps required to procure and award the necessary contracts. 3. Authorised the Executive Director for Growth and Regeneration to invoke any subsequent extensions/variations.");
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert!(items[1].starts_with("Authorised the Executive Director"));
+        assert!(items[2].starts_with("Authorised the Executive Director"));
+        assert_eq!(
+            split_items("Approved the budget for Phase 1. Approved").len(),
+            1
+        );
+        assert_eq!(
+            split_items("That the Committee noted Table 1. Comments were made.").len(),
+            1
+        );
+    }
+
+    /// Northwold PC AGM, 6 May 2014: an election told in the passive with
+    /// both movers named; Ayton CC, 5 May 2026: "It has been agreed that".
+    /// Movers named alone after a decision make no decision of their own.
+    #[test]
+    fn elections_and_agreements_in_the_perfect() {
+        assert_eq!(
+            agreement_verb("Cllr. Rosemary Crisp was proposed by Cllr. Alison Muir and seconded by Cllr. Michael Peake.").as_deref(),
+            Some("proposed")
+        );
+        assert_eq!(
+            agreement_verb("It has been agreed that a meeting will take place in Ayton Church on Thursday 14th May with both the production company and Alan Carr.").as_deref(),
+            Some("agreed")
+        );
+        assert_eq!(agreement_verb("Proposed by RB, seconded by JS."), None);
+        assert_eq!(
+            agreement_verb("A new member was proposed by the Chair but nobody seconded."),
+            None
         );
     }
 
