@@ -67,6 +67,9 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
         let parts = split_titled(rows);
         let last = parts.len().saturating_sub(1);
         for (k, part) in parts.into_iter().enumerate() {
+            if is_marked_list(&part.rows) {
+                continue;
+            }
             let Some(mut t) = build(part.rows, part.title) else {
                 continue;
             };
@@ -486,6 +489,80 @@ fn is_layout_grid(rows: &[Row], line_above: Option<&str>) -> bool {
         }
     }
     is_contents(rows, line_above)
+}
+
+/// A list marker set in a column of its own: a paragraph number with a
+/// point ("4.", "4.1", "1.0", "1. 2. 3." where several numbered
+/// paragraphs share one cell), a letter or numeral in brackets ("b)",
+/// "(a)", "(iv)", "(2)") or a bullet. A bare integer is not one: it may
+/// be a data table's row number.
+fn is_list_marker(cell: &str) -> bool {
+    let one = |w: &str| {
+        if w.chars().count() == 1 && w.chars().all(is_bullet_char) {
+            return true;
+        }
+        let inner = w.strip_prefix('(').unwrap_or(w);
+        if let Some(label) = inner.strip_suffix(')') {
+            let n = label.chars().count();
+            return (1..=4).contains(&n)
+                && (label.chars().all(|c| c.is_ascii_digit())
+                    || (n == 1 && label.chars().all(|c| c.is_ascii_lowercase()))
+                    || label.chars().all(|c| "ivx".contains(c)));
+        }
+        w.contains('.')
+            && w.len() <= 12
+            && w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && !w.contains("..")
+    };
+    let mut words = cell.split_whitespace().peekable();
+    words.peek().is_some() && words.all(one)
+}
+
+/// Whether rows are a numbered or lettered list of prose rather than a
+/// table: every row opens with a list marker or an empty cell, one at
+/// least with a marker, no cell past the marker holds a value, and the
+/// text stands in at most two columns beside the markers, or is one
+/// sentence whose words the layout spread into cells (three cells of a
+/// row opening lower-case: "1.1 | To seek approval to | adopt | the |
+/// proposed | …"). A data table has several aligned columns of short
+/// cells, often figures; paragraph numbers beside text are prose.
+fn is_marked_list(rows: &[Row]) -> bool {
+    fn first(r: &Row) -> &str {
+        r.cells.first().map_or("", |c| c.trim())
+    }
+    if rows.is_empty()
+        || !rows.iter().any(|r| is_list_marker(first(r)))
+        || !rows.iter().all(|r| {
+            let f = first(r);
+            f.is_empty() || is_list_marker(f)
+        })
+    {
+        return false;
+    }
+    fn rest(r: &Row) -> Vec<&str> {
+        r.cells
+            .iter()
+            .skip(1)
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect()
+    }
+    if rows
+        .iter()
+        .any(|r| rest(r).iter().any(|c| typed(c).is_some() || all_values(c)))
+    {
+        return false;
+    }
+    let ncols = rows.iter().map(|r| rest(r).len()).max().unwrap_or(0);
+    let spread = rows.iter().any(|r| {
+        rest(r)
+            .iter()
+            .filter(|c| c.starts_with(|ch: char| ch.is_lowercase()))
+            .count()
+            >= 3
+    });
+    ncols <= 2 || spread
 }
 
 /// A contents list: under a "Contents" heading, or every row ending in a
@@ -1358,6 +1435,39 @@ mod tests {
             "FGB 44/2021\tHeadteacher’s Verbal Update\t{long}\t\nFGB 45/2021\tFinance\tThe update on the budget had been provided.\t\n"
         ))
         .is_empty());
+    }
+
+    #[test]
+    fn numbered_and_lettered_paragraphs_in_a_column_are_prose() {
+        // A notice of poll: three numbered paragraphs share one margin cell.
+        assert!(tables(
+            "\tBorough of Halton\n\tNotice is hereby given that:\n1. 2. 3.\tA poll for the election \
+             of a Borough Councillor for Appleton will be held on Thursday 2 May 2019\n"
+        )
+        .is_empty());
+        // A report's numbered sections, one line of justified prose spread
+        // over cells.
+        assert!(tables(
+            "1.0\tPurpose of Report\t\t\t\n1.1\tTo seek approval to\tadopt\tthe\tproposed\tscheme\n\
+             2.0\tRecommendations\t\t\t\n"
+        )
+        .is_empty());
+        // A lettered list of background documents.
+        assert!(tables(
+            "b)\t24-00093 - Record of Decision\nc)\tAppendix 1 Service Offer Comparison\n\
+             d)\tAppendix 2 Commissioned Family Hub Contracts\n"
+        )
+        .is_empty());
+        // Numbered rows holding figures are data.
+        assert_eq!(
+            tables("1.\tThanet\t£741k\n2.\tSwale\t£719k\n3.\tAshford\t£624k\n").len(),
+            1
+        );
+        // Several columns of short text beside numbers are data too.
+        assert_eq!(
+            tables("1.\tHARPER Duncan\tAddress in Halton\tLocal Conservatives\n2.\tPHILBIN Ged\tWidnes\tLabour Party\n3.\tBAKER Sandra\tAddress in Halton\tLabour Party\n").len(),
+            1
+        );
     }
 
     #[test]
