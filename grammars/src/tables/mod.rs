@@ -460,9 +460,39 @@ fn is_layout_grid(rows: &[Row], line_above: Option<&str>) -> bool {
         let long = rows
             .iter()
             .any(|r| r.cells.iter().any(|c| c.chars().count() > 150));
-        if numbered > 0 && long && margin * 5 >= rows.len() * 3 {
+        // A first row of short names over the numbers heads a data table
+        // ("Option | Discounted because" over options 1 to 6).
+        let headed = rows.first().is_some_and(|r| {
+            r.cells.first().is_some_and(|c| !c.is_empty() && !label(c))
+                && non_empty(&r.cells) >= 2
+                && header_like(&r.cells)
+                && r.cells
+                    .iter()
+                    .all(|c| c.split_whitespace().count() <= 4 && !c.ends_with(':'))
+        });
+        if numbered > 0 && long && !headed && margin * 5 >= rows.len() * 3 {
             return true;
         }
+    }
+    // A form: a first row of labels each closed by a colon ("DECISION TO
+    // BE TAKEN BY: | DECISION NUMBER:") over the fields, or a signature
+    // block with a row of dotted leaders to write on ("……… | ………" over
+    // "signed | date").
+    let labels_row = rows.first().is_some_and(|r| {
+        non_empty(&r.cells) >= 2
+            && r.cells
+                .iter()
+                .all(|c| c.is_empty() || (c.ends_with(':') && c.chars().count() <= 40))
+    });
+    let leaders = |c: &String| {
+        c.chars().count() >= 5 && c.chars().all(|ch| matches!(ch, '.' | '_' | '…' | ' '))
+    };
+    let signature = rows.len() <= 3
+        && rows.iter().any(|r| {
+            non_empty(&r.cells) >= 1 && r.cells.iter().all(|c| c.is_empty() || leaders(c))
+        });
+    if labels_row || signature {
+        return true;
     }
     // A framed box of prose under a heading row ("The experiences and
     // progress of children … | Good" over one cell of summary text): no
@@ -924,7 +954,11 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
     // Header rows: the first row when it names columns, then rows that add
     // to the names beneath a blank first cell (a two-row header).
     let mut header_rows = 0;
-    if padded.len() > 1 && header_like(&padded[0]) && !codes_like_body(&padded) {
+    if padded.len() > 1
+        && header_like(&padded[0])
+        && !codes_like_body(&padded)
+        && !rating_like_body(&padded)
+    {
         header_rows = 1;
         while header_rows + 1 < padded.len()
             && header_like(&padded[header_rows])
@@ -1053,6 +1087,33 @@ fn codes_like_body(rows: &[Vec<String>]) -> bool {
             .filter(|c| !c.is_empty())
             .collect();
         is_code(&rows[0][j]) && column.len() >= 2 && column.iter().all(|c| is_code(c))
+    })
+}
+
+/// Whether the first row gives a column the value its rows give: a short
+/// word or two ("Inadequate", "Good") printed again lower in the same
+/// column, where two or more rows fill it, and no row repeats the whole
+/// first row (a header repeated mid-table). A name heads a column; a
+/// rating it shares with the rows below is a row of its own (a record of
+/// main findings: `Overall effectiveness | Inadequate` over `Capacity to
+/// improve | Inadequate`, …).
+fn rating_like_body(rows: &[Vec<String>]) -> bool {
+    let first = &rows[0];
+    if rows[1..].iter().any(|r| r == first) {
+        return false;
+    }
+    (0..first.len()).any(|j| {
+        let c = first[j].trim();
+        let column: Vec<&str> = rows[1..]
+            .iter()
+            .filter_map(|r| r.get(j).map(|c| c.trim()))
+            .filter(|c| !c.is_empty())
+            .collect();
+        !c.is_empty()
+            && c.split_whitespace().count() <= 2
+            && c.chars().any(char::is_alphabetic)
+            && column.len() >= 2
+            && column.iter().any(|b| b.eq_ignore_ascii_case(c))
     })
 }
 
@@ -1468,6 +1529,94 @@ mod tests {
             tables("1.\tHARPER Duncan\tAddress in Halton\tLocal Conservatives\n2.\tPHILBIN Ged\tWidnes\tLabour Party\n3.\tBAKER Sandra\tAddress in Halton\tLabour Party\n").len(),
             1
         );
+    }
+
+    /// Rows of one ruled grid on page 1, cells given left to right.
+    fn grid_rows(rows: &[&[&str]]) -> Vec<Row> {
+        rows.iter()
+            .enumerate()
+            .map(|(i, cells)| Row {
+                cells: cells.iter().map(|c| c.to_string()).collect(),
+                edges: None,
+                page: 1,
+                grid: Some(0),
+                y: 100.0 + 12.0 * i as f32,
+                size: 10.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn forms_and_signature_blocks_are_layout_and_headed_options_are_data() {
+        // A record of decision's heading fields.
+        assert!(is_layout_grid(
+            &grid_rows(&[
+                &["DECISION TO BE TAKEN BY:", "DECISION NUMBER:"],
+                &[
+                    "Mrs Sue Chandler, Cabinet Member for Integrated Children’s",
+                    "24/00093"
+                ],
+            ]),
+            None
+        ));
+        // Its signature block: dotted leaders over "signed | date".
+        assert!(is_layout_grid(
+            &grid_rows(&[
+                &["..........................", "......................"],
+                &["signed", "date"]
+            ]),
+            None
+        ));
+        // Numbered options under a header naming the columns are a table,
+        // though one reason runs long.
+        let reason = "Would not achieve the full MTFP saving agreed by Council within the \
+            financial year. Would require cuts elsewhere to areas that have already been cut. \
+            Would retain inconsistency in our delivery model.";
+        let options = [
+            &["Option", "Discounted because"][..],
+            &["1", "Not discounted – this is the decision proposal."],
+            &["3", reason],
+            &[
+                "5",
+                "Would not achieve the full MTFP saving as agreed by Council.",
+            ],
+        ];
+        assert!(!is_layout_grid(&grid_rows(&options), None));
+        // Without the header the same rows read as numbered paragraphs.
+        assert!(is_layout_grid(&grid_rows(&options[1..]), None));
+    }
+
+    #[test]
+    fn a_first_row_rated_like_the_rows_below_is_no_header() {
+        // A record of main findings: every row rated, the first too.
+        let t = build(
+            grid_rows(&[
+                &["Overall effectiveness", "Inadequate"],
+                &["Capacity to improve", "Inadequate"],
+                &[
+                    "Outcomes for looked after children and young people",
+                    "Inadequate",
+                ],
+                &["Quality of provision", "Inadequate"],
+                &["Leadership and management", "Inadequate"],
+            ]),
+            None,
+        )
+        .unwrap();
+        assert!(t.header.iter().all(|h| h.is_empty()));
+        assert_eq!(t.rows.len(), 5);
+        // A header repeated lower in the table still heads it.
+        let t = build(
+            grid_rows(&[
+                &["Area", "Grade"],
+                &["Adoption", "Good"],
+                &["Care leavers", "Outstanding"],
+                &["Area", "Grade"],
+            ]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.header, ["Area", "Grade"]);
     }
 
     #[test]
