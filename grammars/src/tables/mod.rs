@@ -1093,13 +1093,26 @@ fn codes_like_body(rows: &[Vec<String>]) -> bool {
 /// Whether the first row gives a column the value its rows give: a short
 /// word or two ("Inadequate", "Good") printed again lower in the same
 /// column, where two or more rows fill it, and no row repeats the whole
-/// first row (a header repeated mid-table). A name heads a column; a
+/// first row's names (a header repeated mid-table). A name heads a column; a
 /// rating it shares with the rows below is a row of its own (a record of
 /// main findings: `Overall effectiveness | Inadequate` over `Capacity to
 /// improve | Inadequate`, …).
 fn rating_like_body(rows: &[Vec<String>]) -> bool {
     let first = &rows[0];
-    if rows[1..].iter().any(|r| r == first) {
+    // A row sharing more than half the first row's names repeats the
+    // header over a second block ("Expenditure Category | Approved budget
+    // £000s | …" then "Income Category | Approved budget £000s | …").
+    let filled = non_empty(first);
+    let repeats = |r: &Vec<String>| {
+        first
+            .iter()
+            .zip(r)
+            .filter(|(a, b)| !a.is_empty() && a.trim().eq_ignore_ascii_case(b.trim()))
+            .count()
+            * 2
+            > filled
+    };
+    if rows[1..].iter().any(repeats) {
         return false;
     }
     (0..first.len()).any(|j| {
@@ -1617,6 +1630,19 @@ mod tests {
         )
         .unwrap();
         assert_eq!(t.header, ["Area", "Grade"]);
+        // Or repeated over a second block under a name of its own.
+        let t = build(
+            grid_rows(&[
+                &["Expenditure Category", "Approved budget £000s", "Outturn"],
+                &["Employee Costs", "23,457", "24,438"],
+                &["Premises Costs", "1,433", "1,279"],
+                &["Income Category", "Approved budget £000s", "Outturn"],
+                &["Grant Funding", "109,989", "97,202"],
+            ]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.header[0], "Expenditure Category");
     }
 
     #[test]
