@@ -67,6 +67,9 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
         let parts = split_titled(rows);
         let last = parts.len().saturating_sub(1);
         for (k, part) in parts.into_iter().enumerate() {
+            if is_marked_list(&part.rows) {
+                continue;
+            }
             let Some(mut t) = build(part.rows, part.title) else {
                 continue;
             };
@@ -457,9 +460,39 @@ fn is_layout_grid(rows: &[Row], line_above: Option<&str>) -> bool {
         let long = rows
             .iter()
             .any(|r| r.cells.iter().any(|c| c.chars().count() > 150));
-        if numbered > 0 && long && margin * 5 >= rows.len() * 3 {
+        // A first row of short names over the numbers heads a data table
+        // ("Option | Discounted because" over options 1 to 6).
+        let headed = rows.first().is_some_and(|r| {
+            r.cells.first().is_some_and(|c| !c.is_empty() && !label(c))
+                && non_empty(&r.cells) >= 2
+                && header_like(&r.cells)
+                && r.cells
+                    .iter()
+                    .all(|c| c.split_whitespace().count() <= 4 && !c.ends_with(':'))
+        });
+        if numbered > 0 && long && !headed && margin * 5 >= rows.len() * 3 {
             return true;
         }
+    }
+    // A form: a first row of labels each closed by a colon ("DECISION TO
+    // BE TAKEN BY: | DECISION NUMBER:") over the fields, or a signature
+    // block with a row of dotted leaders to write on ("……… | ………" over
+    // "signed | date").
+    let labels_row = rows.first().is_some_and(|r| {
+        non_empty(&r.cells) >= 2
+            && r.cells
+                .iter()
+                .all(|c| c.is_empty() || (c.ends_with(':') && c.chars().count() <= 40))
+    });
+    let leaders = |c: &String| {
+        c.chars().count() >= 5 && c.chars().all(|ch| matches!(ch, '.' | '_' | '…' | ' '))
+    };
+    let signature = rows.len() <= 3
+        && rows.iter().any(|r| {
+            non_empty(&r.cells) >= 1 && r.cells.iter().all(|c| c.is_empty() || leaders(c))
+        });
+    if labels_row || signature {
+        return true;
     }
     // A framed box of prose under a heading row ("The experiences and
     // progress of children … | Good" over one cell of summary text): no
@@ -486,6 +519,80 @@ fn is_layout_grid(rows: &[Row], line_above: Option<&str>) -> bool {
         }
     }
     is_contents(rows, line_above)
+}
+
+/// A list marker set in a column of its own: a paragraph number with a
+/// point ("4.", "4.1", "1.0", "1. 2. 3." where several numbered
+/// paragraphs share one cell), a letter or numeral in brackets ("b)",
+/// "(a)", "(iv)", "(2)") or a bullet. A bare integer is not one: it may
+/// be a data table's row number.
+fn is_list_marker(cell: &str) -> bool {
+    let one = |w: &str| {
+        if w.chars().count() == 1 && w.chars().all(is_bullet_char) {
+            return true;
+        }
+        let inner = w.strip_prefix('(').unwrap_or(w);
+        if let Some(label) = inner.strip_suffix(')') {
+            let n = label.chars().count();
+            return (1..=4).contains(&n)
+                && (label.chars().all(|c| c.is_ascii_digit())
+                    || (n == 1 && label.chars().all(|c| c.is_ascii_lowercase()))
+                    || label.chars().all(|c| "ivx".contains(c)));
+        }
+        w.contains('.')
+            && w.len() <= 12
+            && w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && !w.contains("..")
+    };
+    let mut words = cell.split_whitespace().peekable();
+    words.peek().is_some() && words.all(one)
+}
+
+/// Whether rows are a numbered or lettered list of prose rather than a
+/// table: every row opens with a list marker or an empty cell, one at
+/// least with a marker, no cell past the marker holds a value, and the
+/// text stands in at most two columns beside the markers, or is one
+/// sentence whose words the layout spread into cells (three cells of a
+/// row opening lower-case: "1.1 | To seek approval to | adopt | the |
+/// proposed | …"). A data table has several aligned columns of short
+/// cells, often figures; paragraph numbers beside text are prose.
+fn is_marked_list(rows: &[Row]) -> bool {
+    fn first(r: &Row) -> &str {
+        r.cells.first().map_or("", |c| c.trim())
+    }
+    if rows.is_empty()
+        || !rows.iter().any(|r| is_list_marker(first(r)))
+        || !rows.iter().all(|r| {
+            let f = first(r);
+            f.is_empty() || is_list_marker(f)
+        })
+    {
+        return false;
+    }
+    fn rest(r: &Row) -> Vec<&str> {
+        r.cells
+            .iter()
+            .skip(1)
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect()
+    }
+    if rows
+        .iter()
+        .any(|r| rest(r).iter().any(|c| typed(c).is_some() || all_values(c)))
+    {
+        return false;
+    }
+    let ncols = rows.iter().map(|r| rest(r).len()).max().unwrap_or(0);
+    let spread = rows.iter().any(|r| {
+        rest(r)
+            .iter()
+            .filter(|c| c.starts_with(|ch: char| ch.is_lowercase()))
+            .count()
+            >= 3
+    });
+    ncols <= 2 || spread
 }
 
 /// A contents list: under a "Contents" heading, or every row ending in a
@@ -847,7 +954,11 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
     // Header rows: the first row when it names columns, then rows that add
     // to the names beneath a blank first cell (a two-row header).
     let mut header_rows = 0;
-    if padded.len() > 1 && header_like(&padded[0]) && !codes_like_body(&padded) {
+    if padded.len() > 1
+        && header_like(&padded[0])
+        && !codes_like_body(&padded)
+        && !rating_like_body(&padded)
+    {
         header_rows = 1;
         while header_rows + 1 < padded.len()
             && header_like(&padded[header_rows])
@@ -976,6 +1087,46 @@ fn codes_like_body(rows: &[Vec<String>]) -> bool {
             .filter(|c| !c.is_empty())
             .collect();
         is_code(&rows[0][j]) && column.len() >= 2 && column.iter().all(|c| is_code(c))
+    })
+}
+
+/// Whether the first row gives a column the value its rows give: a short
+/// word or two ("Inadequate", "Good") printed again lower in the same
+/// column, where two or more rows fill it, and no row repeats the whole
+/// first row's names (a header repeated mid-table). A name heads a column; a
+/// rating it shares with the rows below is a row of its own (a record of
+/// main findings: `Overall effectiveness | Inadequate` over `Capacity to
+/// improve | Inadequate`, …).
+fn rating_like_body(rows: &[Vec<String>]) -> bool {
+    let first = &rows[0];
+    // A row sharing more than half the first row's names repeats the
+    // header over a second block ("Expenditure Category | Approved budget
+    // £000s | …" then "Income Category | Approved budget £000s | …").
+    let filled = non_empty(first);
+    let repeats = |r: &Vec<String>| {
+        first
+            .iter()
+            .zip(r)
+            .filter(|(a, b)| !a.is_empty() && a.trim().eq_ignore_ascii_case(b.trim()))
+            .count()
+            * 2
+            > filled
+    };
+    if rows[1..].iter().any(repeats) {
+        return false;
+    }
+    (0..first.len()).any(|j| {
+        let c = first[j].trim();
+        let column: Vec<&str> = rows[1..]
+            .iter()
+            .filter_map(|r| r.get(j).map(|c| c.trim()))
+            .filter(|c| !c.is_empty())
+            .collect();
+        !c.is_empty()
+            && c.split_whitespace().count() <= 2
+            && c.chars().any(char::is_alphabetic)
+            && column.len() >= 2
+            && column.iter().any(|b| b.eq_ignore_ascii_case(c))
     })
 }
 
@@ -1358,6 +1509,140 @@ mod tests {
             "FGB 44/2021\tHeadteacher’s Verbal Update\t{long}\t\nFGB 45/2021\tFinance\tThe update on the budget had been provided.\t\n"
         ))
         .is_empty());
+    }
+
+    #[test]
+    fn numbered_and_lettered_paragraphs_in_a_column_are_prose() {
+        // A notice of poll: three numbered paragraphs share one margin cell.
+        assert!(tables(
+            "\tBorough of Halton\n\tNotice is hereby given that:\n1. 2. 3.\tA poll for the election \
+             of a Borough Councillor for Appleton will be held on Thursday 2 May 2019\n"
+        )
+        .is_empty());
+        // A report's numbered sections, one line of justified prose spread
+        // over cells.
+        assert!(tables(
+            "1.0\tPurpose of Report\t\t\t\n1.1\tTo seek approval to\tadopt\tthe\tproposed\tscheme\n\
+             2.0\tRecommendations\t\t\t\n"
+        )
+        .is_empty());
+        // A lettered list of background documents.
+        assert!(tables(
+            "b)\t24-00093 - Record of Decision\nc)\tAppendix 1 Service Offer Comparison\n\
+             d)\tAppendix 2 Commissioned Family Hub Contracts\n"
+        )
+        .is_empty());
+        // Numbered rows holding figures are data.
+        assert_eq!(
+            tables("1.\tThanet\t£741k\n2.\tSwale\t£719k\n3.\tAshford\t£624k\n").len(),
+            1
+        );
+        // Several columns of short text beside numbers are data too.
+        assert_eq!(
+            tables("1.\tHARPER Duncan\tAddress in Halton\tLocal Conservatives\n2.\tPHILBIN Ged\tWidnes\tLabour Party\n3.\tBAKER Sandra\tAddress in Halton\tLabour Party\n").len(),
+            1
+        );
+    }
+
+    /// Rows of one ruled grid on page 1, cells given left to right.
+    fn grid_rows(rows: &[&[&str]]) -> Vec<Row> {
+        rows.iter()
+            .enumerate()
+            .map(|(i, cells)| Row {
+                cells: cells.iter().map(|c| c.to_string()).collect(),
+                edges: None,
+                page: 1,
+                grid: Some(0),
+                y: 100.0 + 12.0 * i as f32,
+                size: 10.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn forms_and_signature_blocks_are_layout_and_headed_options_are_data() {
+        // A record of decision's heading fields.
+        assert!(is_layout_grid(
+            &grid_rows(&[
+                &["DECISION TO BE TAKEN BY:", "DECISION NUMBER:"],
+                &[
+                    "Mrs Sue Chandler, Cabinet Member for Integrated Children’s",
+                    "24/00093"
+                ],
+            ]),
+            None
+        ));
+        // Its signature block: dotted leaders over "signed | date".
+        assert!(is_layout_grid(
+            &grid_rows(&[
+                &["..........................", "......................"],
+                &["signed", "date"]
+            ]),
+            None
+        ));
+        // Numbered options under a header naming the columns are a table,
+        // though one reason runs long.
+        let reason = "Would not achieve the full MTFP saving agreed by Council within the \
+            financial year. Would require cuts elsewhere to areas that have already been cut. \
+            Would retain inconsistency in our delivery model.";
+        let options = [
+            &["Option", "Discounted because"][..],
+            &["1", "Not discounted – this is the decision proposal."],
+            &["3", reason],
+            &[
+                "5",
+                "Would not achieve the full MTFP saving as agreed by Council.",
+            ],
+        ];
+        assert!(!is_layout_grid(&grid_rows(&options), None));
+        // Without the header the same rows read as numbered paragraphs.
+        assert!(is_layout_grid(&grid_rows(&options[1..]), None));
+    }
+
+    #[test]
+    fn a_first_row_rated_like_the_rows_below_is_no_header() {
+        // A record of main findings: every row rated, the first too.
+        let t = build(
+            grid_rows(&[
+                &["Overall effectiveness", "Inadequate"],
+                &["Capacity to improve", "Inadequate"],
+                &[
+                    "Outcomes for looked after children and young people",
+                    "Inadequate",
+                ],
+                &["Quality of provision", "Inadequate"],
+                &["Leadership and management", "Inadequate"],
+            ]),
+            None,
+        )
+        .unwrap();
+        assert!(t.header.iter().all(|h| h.is_empty()));
+        assert_eq!(t.rows.len(), 5);
+        // A header repeated lower in the table still heads it.
+        let t = build(
+            grid_rows(&[
+                &["Area", "Grade"],
+                &["Adoption", "Good"],
+                &["Care leavers", "Outstanding"],
+                &["Area", "Grade"],
+            ]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.header, ["Area", "Grade"]);
+        // Or repeated over a second block under a name of its own.
+        let t = build(
+            grid_rows(&[
+                &["Expenditure Category", "Approved budget £000s", "Outturn"],
+                &["Employee Costs", "23,457", "24,438"],
+                &["Premises Costs", "1,433", "1,279"],
+                &["Income Category", "Approved budget £000s", "Outturn"],
+                &["Grant Funding", "109,989", "97,202"],
+            ]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.header[0], "Expenditure Category");
     }
 
     #[test]
