@@ -1221,16 +1221,16 @@ fn read(
             .iter_mut()
             .find(|e| same_person(&e.attendance.name, &name))
         {
-            Some(e) => {
-                if !e
-                    .attendance
+            // A chair's word the list printed ("Chairman") is kept.
+            Some(e)
+                if e.attendance
                     .role
                     .as_deref()
-                    .is_some_and(|r| is_chair_note(r) == Some("Chair"))
-                {
-                    e.attendance.role = Some("Chair".to_string());
-                }
+                    .is_none_or(|r| is_chair_note(r) != Some("Chair")) =>
+            {
+                e.attendance.role = Some("Chair".to_string());
             }
+            Some(_) => {}
             None if !already => entries.push(Entry {
                 attendance: Attendance {
                     name: title_case(&name),
