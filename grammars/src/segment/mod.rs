@@ -998,7 +998,13 @@ const BODY_NOUNS: &[&str] = &[
 /// on what a body is called ("… Committee"); what leads up to "at" is the
 /// sentence's, not the body's.
 fn opening_meeting(head: &[&str]) -> Option<(String, Option<String>)> {
-    let lines: Vec<&str> = head.iter().copied().take(6).collect();
+    // A letter's salutation ("Dear Member") is never part of a body's name.
+    let lines: Vec<&str> = head
+        .iter()
+        .copied()
+        .take(6)
+        .filter(|t| !crate::lex::is_letter_formula(t))
+        .collect();
     for (i, line) in lines.iter().enumerate() {
         let joined = lines.get(i + 1).map(|n| format!("{line} {n}"));
         for text in std::iter::once(line.to_string()).chain(joined) {
@@ -1629,6 +1635,13 @@ mod opening_meeting_tests {
                 "Focused visit to Kent County Council local authority children's services"
             ),
             None
+        );
+        // Kent County Council's covering letter, February 2025: the
+        // salutation is no part of the body.
+        assert_eq!(
+            opening_meeting(&["Dear Member", "COUNTY COUNCIL - THURSDAY, 13 FEBRUARY 2025"])
+                .map(|(b, _)| b),
+            Some("County Council".to_string())
         );
         // A title with a date names no body ("Community Grant Applications
         // 13th March 2018").
