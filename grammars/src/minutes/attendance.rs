@@ -423,6 +423,77 @@ fn is_chair_note(p: &str) -> Option<&'static str> {
     }
 }
 
+/// The chair's role as the bracket prints it: "(Chairman)" -> "Chairman",
+/// "(Vice-Chair)" -> "Vice-Chair"; a note in lower case or a phrase ("in
+/// the chair") gives the plain `role`.
+fn printed_chair(p: &str, role: &str) -> String {
+    let p = p.trim();
+    if p.starts_with(|c: char| c.is_uppercase()) && !p.contains(' ') {
+        p.to_string()
+    } else {
+        role.to_string()
+    }
+}
+
+/// Whether a listed "name" says that no one is listed: "Apologies for
+/// absence: None", "Nil", "N/A".
+fn is_no_one(name: &str) -> bool {
+    let n = name.trim().trim_end_matches(['.', ',', ';']).to_lowercase();
+    matches!(
+        n.as_str(),
+        "none" | "nil" | "n/a" | "none received" | "none noted" | "no apologies"
+    )
+}
+
+/// An all-capitals post of two to five letters set before a person's
+/// first name and surname: "PCSO Sharon Diamond" -> "PCSO" (a police or
+/// community officer's post, printed like a title). Initials before a
+/// surname alone ("RW Smith") are no post.
+fn acronym_role(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (first, rest) = words.split_first()?;
+    let post = (2..=5).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase());
+    let named = rest.len() >= 2
+        && rest.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && w.chars().any(|c| c.is_lowercase())
+        });
+    (post && named).then(|| first.to_string())
+}
+
+/// A plural of such a post opening a list of people: "CPOs Suzanne Jacobs
+/// and Drew Young" -> ("CPO", the names after it, where they start).
+fn plural_acronym(text: &str) -> Option<(String, usize)> {
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    let first = t.split_whitespace().next()?;
+    let base = first.strip_suffix('s')?;
+    let post = (2..=5).contains(&base.len()) && base.chars().all(|c| c.is_ascii_uppercase());
+    let after = t[first.len()..].trim_start();
+    (post && after.starts_with(|c: char| c.is_uppercase()))
+        .then(|| (base.to_string(), text.len() - after.len()))
+        .filter(|(_, at)| *at > lead)
+}
+
+/// A substitute set in brackets in the members' list, with the member
+/// replaced: "(Mike Ward – replaced Jon Hunt)" -> ("Mike Ward", "replaced
+/// Jon Hunt", "Jon Hunt").
+fn bracket_substitute(p: &str) -> Option<(String, String, String)> {
+    let c = BRACKET_SUBSTITUTE.captures(p.trim())?;
+    Some((
+        c.name("sub")?.as_str().trim().to_string(),
+        c.name("note")?.as_str().trim().to_string(),
+        c.name("for")?.as_str().trim().to_string(),
+    ))
+}
+
+static BRACKET_SUBSTITUTE: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}";
+    Regex::new(&format!(
+        r"^(?P<sub>{name})\s*[–—-]\s*(?P<note>(?:replaced|replacing|substituting\s+for|substitute\s+for|in\s+place\s+of|for)\s+(?P<for>{name}))$"
+    ))
+    .expect("bracket substitute pattern")
+});
+
 /// Read the entries of a list: "*Dawn Ferdinand, (The Willow), Fran
 /// Hargrove (St Mary's CE), *Will Wawn (Bounds Green) Cal Shaw (Chestnuts),
 /// Julie D'Abreu (A)(Devonshire Hill)". An asterisk marks the name after it
@@ -609,6 +680,33 @@ pub fn list_entries(s: &str) -> Vec<Raw> {
                 }
             }
             Tok::Paren(p) => {
+                // "… and (Mike Ward – replaced Jon Hunt)": the substitute is
+                // present, the member replaced sent apologies.
+                if cur.is_none() || closed {
+                    if let Some((sub, note, absent)) = bracket_substitute(p) {
+                        if let Some(c) = cur.take() {
+                            out.push(c);
+                        }
+                        let at = |who: &str| s[*a..*b].find(who).map_or(*a, |i| a + i);
+                        let (sa, fa) = (at(&sub), at(&absent));
+                        out.push(Raw {
+                            name: sub.clone(),
+                            role: Some(format!("substitute ({note})")),
+                            start: sa,
+                            end: sa + sub.len(),
+                            ..Raw::default()
+                        });
+                        out.push(Raw {
+                            name: absent.clone(),
+                            apologies: true,
+                            start: fa,
+                            end: fa + absent.len(),
+                            ..Raw::default()
+                        });
+                        closed = true;
+                        continue;
+                    }
+                }
                 let Some(c) = cur.as_mut() else { continue };
                 c.end = *b;
                 let bare = p.trim_start_matches('*').trim();
@@ -616,7 +714,7 @@ pub fn list_entries(s: &str) -> Vec<Raw> {
                     c.apologies = true;
                 } else if let Some(role) = is_chair_note(p) {
                     c.chair = role == "Chair";
-                    c.role = Some(role.to_string());
+                    c.role = Some(printed_chair(p, role));
                 } else if p.starts_with('*') || bare.split_whitespace().next().is_some_and(is_title)
                 {
                     c.role = Some(std::mem::take(&mut c.name));
@@ -644,8 +742,36 @@ pub fn list_entries(s: &str) -> Vec<Raw> {
     for r in &mut out {
         r.name = clean_name(&r.name);
     }
+    post_after_comma(s, &mut out);
     distribute_titles(&mut out);
     out
+}
+
+/// A post set after a person's name and a comma, its words joined by "of"
+/// ("Councillor Emma Edwards, Leader of the Green Group"): the person's
+/// role, not another person.
+fn post_after_comma(s: &str, out: &mut Vec<Raw>) {
+    let mut k = 1;
+    while k < out.len() {
+        let words: Vec<&str> = out[k].name.split_whitespace().collect();
+        let post = words.len() >= 3
+            && words
+                .first()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && !is_title(w))
+            && words.iter().skip(1).any(|w| *w == "of")
+            && !out[k].star
+            && out[k].organisation.is_none();
+        let between = s.get(out[k - 1].end..out[k].start).unwrap_or("");
+        let prev_plain = out[k - 1].role.is_none() && !out[k - 1].labelled;
+        if post && prev_plain && between.trim() == "," {
+            let r = out.remove(k);
+            out[k - 1].role = Some(r.name);
+            out[k - 1].end = r.end;
+            out[k - 1].labelled = true;
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// "Vikki Monk- Meyer" -> "Vikki Monk-Meyer" (the text layer breaks a
@@ -774,6 +900,11 @@ fn read(
             break;
         }
         if LEGEND.is_match(text) {
+            continue;
+        }
+        // A sentence under the list naming a visitor or the chair is read
+        // after the list, never as more of it.
+        if ATTENDED.is_match(text.trim()) || CHAIRED_INITIALS.is_match(text.trim()) {
             continue;
         }
         if let Some((label, names)) = l.line.table.and_then(|_| initialled_row(&l.cells())) {
@@ -945,7 +1076,7 @@ fn read(
                     .next()
                     .and_then(crate::lex::count_value)
                     .is_some();
-                if counted {
+                if counted || is_no_one(&raw.name) {
                     continue;
                 }
                 // A name runs to the first word in lower case: what follows
@@ -1003,6 +1134,9 @@ fn read(
                 Kind::Absent => AttendanceStatus::Absent,
                 Kind::Substitutes => AttendanceStatus::Substitute,
                 Kind::Attending => AttendanceStatus::InAttendance,
+                // A member replaced by a substitute ("(Mike Ward – replaced
+                // Jon Hunt)") or marked "(A)" in a list of those present.
+                Kind::Present if raw.apologies => AttendanceStatus::Apologies,
                 Kind::Present => AttendanceStatus::Present,
                 Kind::Observers | Kind::Members => {
                     if raw.star && raw.apologies {
@@ -1041,7 +1175,8 @@ fn read(
                 .or(bracket_role)
                 .or_else(|| role.clone())
                 .or_else(|| singular.clone())
-                .or_else(|| title_role(&raw.name));
+                .or_else(|| title_role(&raw.name))
+                .or_else(|| acronym_role(&raw.name));
             let category = category
                 .clone()
                 .or_else(|| (!label.is_empty() && singular.is_none()).then(|| label.clone()));
@@ -1076,14 +1211,26 @@ fn read(
     // as its role at this meeting; a chair the list does not name is
     // present, as printed.
     if let Some((name, page)) = chair {
-        let already = entries
-            .iter()
-            .any(|e| e.attendance.role.as_deref() == Some("Chair"));
+        let already = entries.iter().any(|e| {
+            e.attendance
+                .role
+                .as_deref()
+                .is_some_and(|r| is_chair_note(r) == Some("Chair"))
+        });
         match entries
             .iter_mut()
             .find(|e| same_person(&e.attendance.name, &name))
         {
-            Some(e) => e.attendance.role = Some("Chair".to_string()),
+            // A chair's word the list printed ("Chairman") is kept.
+            Some(e)
+                if e.attendance
+                    .role
+                    .as_deref()
+                    .is_none_or(|r| is_chair_note(r) != Some("Chair")) =>
+            {
+                e.attendance.role = Some("Chair".to_string());
+            }
+            Some(_) => {}
             None if !already => entries.push(Entry {
                 attendance: Attendance {
                     name: title_case(&name),
@@ -1095,6 +1242,54 @@ fn read(
                 page,
             }),
             None => {}
+        }
+    }
+    // Sentences under the list: a visitor who "attended the meeting",
+    // and the chair named by initials ("RW chaired the meeting.").
+    for l in region {
+        if let Some(c) = ATTENDED.captures(l.text.trim()) {
+            let (Some(role), Some(name)) = (c.name("role"), c.name("name")) else {
+                continue;
+            };
+            let (role, name) = (role.as_str().trim(), clean_name(name.as_str()));
+            let last = role.split_whitespace().last().unwrap_or("");
+            if !crate::lex::is_meeting_role(last)
+                || entries
+                    .iter()
+                    .any(|e| same_person(&e.attendance.name, &name))
+            {
+                continue;
+            }
+            entries.push(Entry {
+                attendance: Attendance {
+                    name,
+                    status: AttendanceStatus::InAttendance,
+                    role: Some(role.to_string()),
+                    meeting_date: date.clone(),
+                    ..Attendance::default()
+                },
+                text: fold(l.text.trim()),
+                page: l.page,
+            });
+        }
+        if let Some(c) = CHAIRED_INITIALS.captures(l.text.trim()) {
+            let who = c.name("who").map_or("", |m| m.as_str());
+            let names: Vec<String> = entries.iter().map(|e| e.attendance.name.clone()).collect();
+            let chaired = super::people::resolve(who, &names).filter(|_| {
+                !entries.iter().any(|e| {
+                    e.attendance
+                        .role
+                        .as_deref()
+                        .is_some_and(|r| is_chair_note(r) == Some("Chair"))
+                })
+            });
+            if let Some(name) = chaired {
+                if let Some(e) = entries.iter_mut().find(|e| e.attendance.name == name) {
+                    if e.attendance.role.is_none() {
+                        e.attendance.role = Some("Chair".to_string());
+                    }
+                }
+            }
         }
     }
     // Apologies minuted in the body.
@@ -1109,11 +1304,15 @@ fn read(
             .filter(|_| is_apologies_heading(&l.text))
             .map(|n| &*n.text)
             .filter(|t| is_bare_name_list(t) && !APOLOGIES_FROM.is_match(t));
+        let inline = apologies_inline(&l.text);
         let from = APOLOGIES_FROM
             .captures_iter(&l.text)
             .filter_map(|c| c.get(1).map(|m| m.as_str()));
-        for list in listed.into_iter().chain(from) {
+        for list in listed.into_iter().chain(inline).chain(from) {
             for raw in list_entries(list) {
+                if is_no_one(&raw.name) {
+                    continue;
+                }
                 let found = entries
                     .iter_mut()
                     .find(|e| same_person(&e.attendance.name, &raw.name));
@@ -1144,26 +1343,27 @@ fn read(
             }
         }
     }
-    // Substitutes minuted in the body.
-    for l in body {
+    // Substitutes told in a sentence, under the list or in the body: the
+    // substitute is one of the members present, "substitute" the role.
+    for l in region.iter().chain(body) {
         for c in SUBSTITUTE.captures_iter(&l.text) {
-            let (Some(sub), Some(absent)) = (c.name("sub"), c.name("for")) else {
+            let Some(sub) = c.name("sub") else {
                 continue;
             };
             let name = clean_name(sub.as_str());
-            let role = Some(format!("Substitute for {}", clean_name(absent.as_str())));
+            let role = Some("substitute".to_string());
             match entries
                 .iter_mut()
                 .find(|e| same_person(&e.attendance.name, &name))
             {
                 Some(e) => {
-                    e.attendance.status = AttendanceStatus::Substitute;
+                    e.attendance.status = AttendanceStatus::Present;
                     e.attendance.role = role;
                 }
                 None => entries.push(Entry {
                     attendance: Attendance {
                         name,
-                        status: AttendanceStatus::Substitute,
+                        status: AttendanceStatus::Present,
                         role,
                         meeting_date: date.clone(),
                         ..Attendance::default()
@@ -1180,10 +1380,51 @@ fn read(
 static SUBSTITUTE: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}";
     Regex::new(&format!(
-        r"(?P<sub>{name})\s+(?:attended\s+as\s+(?:a\s+)?substitute\s+for|substituted\s+for|was\s+(?:present\s+as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for|substituting\s+for)\s+(?P<for>{name})"
+        r"(?P<sub>{name})\s+(?:(?:attended\s+as\s+(?:a\s+)?substitute\s+for|substituted\s+for|was\s+(?:present\s+as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for|(?:would\s+be\s+|was\s+)?substituting(?:,\s*[^,.]{{1,40}},)?\s+for)\s+(?P<for>{name})|attended\s+as\s+(?:a\s+)?substitute\b)"
     ))
     .expect("substitute pattern")
 });
+
+/// "Prospective SBC Councillor, Ken Webb, attended the meeting.": a post,
+/// then the person's name, between commas.
+static ATTENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<role>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}),\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3}),\s+(?:also\s+)?attended(?:\s+the\s+meeting)?\.?$",
+    )
+    .expect("attended pattern")
+});
+
+/// "RW chaired the meeting.": the chair by initials.
+static CHAIRED_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<who>[A-Z]{2,4})\s+chaired\s+the\s+meeting\.?$").expect("chaired pattern")
+});
+
+/// The names run into a numbered "Apologies" heading on its own line or
+/// grid row, up to the full stop that closes them: "52 Apologies for
+/// Absence Cllrs Ives, Ward and Ellis. Committee resolved to note the
+/// apologies." -> "Cllrs Ives, Ward and Ellis".
+fn apologies_inline(text: &str) -> Option<&str> {
+    let (rest, _) = lex::heading_number(text).ok()?;
+    let rest = rest.trim_start();
+    let lower = rest.to_lowercase();
+    let head = ["apologies for absence", "apologies"]
+        .iter()
+        .find(|h| lower.starts_with(*h))?;
+    let names = rest
+        .get(head.len()..)?
+        .trim_start_matches([':', '.', '-', '–', ' ']);
+    let end = closing_stops(names).first().copied().unwrap_or(names.len());
+    let names = names[..end].trim().trim_end_matches('.');
+    // The heading's own words go on after a joining word ("APOLOGIES AND
+    // SUBSTITUTE MEMBERS"): no names.
+    let first = names.split_whitespace().next().unwrap_or("").to_lowercase();
+    let joined = matches!(first.as_str(), "and" | "&" | "for" | "of" | "to" | "from");
+    (!joined
+        && names.starts_with(|c: char| c.is_uppercase())
+        && is_bare_name_list(names)
+        && !APOLOGIES_FROM.is_match(names))
+    .then_some(names)
+}
 
 /// A piece of a logical list line read on its own.
 #[derive(Debug, Clone, PartialEq)]
@@ -1393,6 +1634,18 @@ fn is_prose(text: &str) -> bool {
 /// (Schools and Learning)" (name, role), or a list whose brackets give the
 /// roles: "Mr A Taylor (Scrutiny Research Officer), Ms B Smith (Clerk)".
 fn attending_entries(text: &str) -> Vec<Raw> {
+    // "CPOs Suzanne Jacobs and Drew Young": each one a CPO.
+    if let Some((role, at)) = plural_acronym(text) {
+        return list_entries(&text[at..])
+            .into_iter()
+            .map(|mut r| {
+                r.role.get_or_insert_with(|| role.clone());
+                r.start += at;
+                r.end += at;
+                r
+            })
+            .collect();
+    }
     if let Some(each) = dashed_pairs(text) {
         return each;
     }
@@ -1809,6 +2062,10 @@ mod tests {
         let got = read_list(&lines_text);
         assert_eq!(got.len(), 7, "{got:?}");
         assert!(!got.iter().any(|g| g.contains("advised")), "{got:?}");
+        // The bracket's word is kept as printed; the sentence under the
+        // list makes Wood the substitute.
+        assert_eq!(got[0], "Present Cllr Hodivala Chairman");
+        assert_eq!(got[4], "Present Cllr Wood substitute");
         assert_eq!(got[5], "InAttendance Olive O’Sullivan Town Clerk");
         assert_eq!(got[6], "InAttendance Becki Leonard Assistant Town Clerk");
         // A list of names is no prose.
@@ -2249,10 +2506,180 @@ It was resolved.
         let (e, _) = read(&lines, Some(&layout), &DocumentInfo::default());
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].attendance.name, "Councillor Brown");
-        assert_eq!(e[0].attendance.status, AttendanceStatus::Substitute);
+        assert_eq!(e[0].attendance.status, AttendanceStatus::Present);
+        assert_eq!(e[0].attendance.role.as_deref(), Some("substitute"));
+    }
+
+    /// The attendance read from a list region then a body, as text lines.
+    fn read_with_body(region: &[&str], body: &[&str]) -> Vec<String> {
+        let all: Vec<&str> = region.iter().chain(body).copied().collect();
+        let lines = text_lines(&all);
+        let flat = lexed(&lines);
+        let layout = Layout {
+            start: 0,
+            body_start: region.len(),
+            body_end: flat.len(),
+            form: lex::Form::Paragraphs,
+        };
+        read(&flat, Some(&layout), &DocumentInfo::default())
+            .0
+            .iter()
+            .map(|e| {
+                format!(
+                    "{:?} {} {}",
+                    e.attendance.status,
+                    e.attendance.name,
+                    e.attendance.role.as_deref().unwrap_or("-")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn apologies_run_into_their_numbered_heading() {
+        // Sutton Coldfield Town Council, 13 March 2018, minute 52; Ayton
+        // Community Council, 6 March 2012, item 3 (a grid row).
+        let got = read_with_body(
+            &["Amenities, Leisure and Community Services", "Present:", "Cllrs Hodivala (Chairman), Hewett and Wood."],
+            &[
+                "52 Apologies for Absence Cllrs Ives, Ward and Ellis. Committee resolved to note the apologies.",
+                "3 Apologies for Absence Raymond Allan (RA), Kenny Combe (KC)",
+                "4 Approval of Previous Minutes",
+            ],
+        );
         assert_eq!(
-            e[0].attendance.role.as_deref(),
-            Some("Substitute for Councillor White")
+            got[3..].to_vec(),
+            vec![
+                "Apologies Cllr Ives -",
+                "Apologies Cllr Ward -",
+                "Apologies Cllr Ellis -",
+                "Apologies Raymond Allan -",
+                "Apologies Kenny Combe -",
+            ]
+        );
+        // A heading joined to its own words is no list of names.
+        assert_eq!(
+            apologies_inline("2 Apologies for Absence and Substitutions"),
+            None
+        );
+        assert_eq!(
+            apologies_inline("2. APOLOGIES AND SUBSTITUTE MEMBERS"),
+            None
+        );
+        assert_eq!(
+            apologies_inline("3. Apologies for Absence Apologies were received from Cllr Coombes."),
+            None
+        );
+    }
+
+    #[test]
+    fn none_under_apologies_is_no_one() {
+        // Newbiggin Parish Council, 3 September 2019.
+        let got = read_with_body(
+            &[
+                "Newbiggin Parish Council - 3 rd September 2019",
+                "Present",
+                "Councillors D Thompson (Chair) , N Armstrong, M Atkinson, R Robson and",
+            ],
+            &[
+                "19.09.01 Apologies",
+                "None",
+                "19.09.02 Register of Interests",
+                "None",
+            ],
+        );
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(!got.iter().any(|g| g.contains("None")), "{got:?}");
+    }
+
+    #[test]
+    fn posts_printed_before_and_after_names() {
+        // Ayton Community Council, 4 June 2019: a plural post before two
+        // names; Burton-cum-Walden, 5 March 2024: a post before a name.
+        let got = read_list(&[
+            "Ayton Community Council",
+            "In Attendance:",
+            "CPOs Suzanne Jacobs and Drew Young",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                "InAttendance Suzanne Jacobs CPO",
+                "InAttendance Drew Young CPO"
+            ]
+        );
+        let got = read_list(&[
+            "MINUTES OF THE PARISH COUNCIL MEETING",
+            "Also present: PCSO Sharon Diamond who reported that she was meeting with Councils across the",
+        ]);
+        assert_eq!(got, vec!["InAttendance PCSO Sharon Diamond PCSO"]);
+        assert_eq!(acronym_role("RW Smith"), None);
+        // Bristol City Council decision recording form, 12 September 2024:
+        // a post after the name and a comma is the person's role.
+        let got = read_list(&[
+            "Decision Recording Form",
+            "Committee Members present:",
+            "Councillor Tim Rippington",
+            "Councillor Emma Edwards, Leader of the Green Group",
+            "Councillor Kaz Self",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                "Present Councillor Tim Rippington Councillor",
+                "Present Councillor Emma Edwards Leader of the Green Group",
+                "Present Councillor Kaz Self Councillor",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_substitute_in_brackets_and_sentences_under_the_list() {
+        // Birmingham City Council, Cabinet Committee - Group Company
+        // Governance, 18 September 2018.
+        let got = read_list(&[
+            "CABINET COMMITTEE – GROUP COMPANY GOVERNANCE",
+            "Attendance:",
+            "Councillor Brigid Jones in the Chair;",
+            "Councillors Brett O’Reilly, Debbie Clancy and (Mike Ward – replaced Jon Hunt)",
+        ]);
+        assert!(
+            got.contains(
+                &"Present Councillor Mike Ward substitute (replaced Jon Hunt)".to_string()
+            ),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.starts_with("Apologies Councillor Jon Hunt")),
+            "{got:?}"
+        );
+        // Ayton Community Council, 6 March 2012: a visitor with a post, and
+        // the chair by initials, in sentences under the initialled grid.
+        let got = read_list(&[
+            "Minutes of Meeting held on Tuesday 6th March 2012",
+            "PRESENT:",
+            "Rob Weatherston, Dick Noble",
+            "Prospective SBC Councillor, Ken Webb, attended the meeting.",
+            "RW chaired the meeting.",
+        ]);
+        assert!(
+            got.contains(&"Present Rob Weatherston Chair".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"InAttendance Ken Webb Prospective SBC Councillor".to_string()),
+            "{got:?}"
+        );
+        // Bristol printed minutes, 12 September 2024: "attended as
+        // substitute" names no one replaced.
+        let got = read_with_body(
+            &["Members Present:-", "Councillors: Kaz Self, David Wilcox and Jos Clark"],
+            &["Apologies were received from Councillor Coombes. Councillor Jos Clark attended as substitute."],
+        );
+        assert!(
+            got.iter().any(|g| g.ends_with("Jos Clark substitute")),
+            "{got:?}"
         );
     }
 

@@ -1699,7 +1699,7 @@ The meeting closed at 11.30 am
         assert_eq!(
             attendance_of(&p),
             vec![
-                "Present Mr R Gough [Chair]",
+                "Present Mr R Gough [Chairman]",
                 "Present Mr P Oakford [-]",
                 "Present Mrs S Chandler [-]",
                 "InAttendance Mr A Taylor [Scrutiny Research Officer]",

@@ -412,7 +412,7 @@ pub fn meeting_minutes_heading(head: &[&str], council: Option<&str>) -> Option<H
 /// that it was the annual meeting ("Parish Council A.G.M."), and the
 /// council's place, with a word before it ("West Dereham Parish Council"
 /// for the place "Dereham" -> "Parish Council").
-fn own_body(body: &str, council: Option<&str>) -> String {
+pub(crate) fn own_body(body: &str, council: Option<&str>) -> String {
     let mut b = cut_held(body).trim().to_string();
     while let Some((head, last)) = b.rsplit_once(' ') {
         let l = last.to_lowercase();
@@ -426,14 +426,18 @@ fn own_body(body: &str, council: Option<&str>) -> String {
     if let Some(place) = council.filter(|c| !c.is_empty()) {
         let words: Vec<&str> = b.split_whitespace().collect();
         let n = place.split_whitespace().count();
-        // "West Dereham Parish Council": one capitalised word, the place,
-        // then a council's kind.
-        if words.len() > n + 1
-            && words[0].starts_with(|c: char| c.is_uppercase())
-            && words[1..=n].join(" ").eq_ignore_ascii_case(place)
-            && words[words.len() - 1].eq_ignore_ascii_case("council")
-        {
-            return words[n + 1..].join(" ");
+        // "West Dereham Parish Council", "Royal Sutton Coldfield Town
+        // Council": capitalised words, the place, then a council's kind.
+        let kind_at = (1..words.len().saturating_sub(n)).find(|&k| {
+            words[..k]
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                && words[k..k + n].join(" ").eq_ignore_ascii_case(place)
+        });
+        if let Some(k) = kind_at {
+            if words.len() > k + n && words[words.len() - 1].eq_ignore_ascii_case("council") {
+                return words[k + n..].join(" ");
+            }
         }
     }
     b
@@ -523,6 +527,23 @@ fn caps_label(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_of_several_words_before_the_councils_kind() {
+        // Royal Sutton Coldfield Town Council, report to the Council
+        // meeting of 21 February 2017: "Royal" stands before the place.
+        assert_eq!(
+            own_body(
+                "Royal Sutton Coldfield Town Council",
+                Some("Sutton Coldfield")
+            ),
+            "Town Council"
+        );
+        assert_eq!(
+            own_body("West Dereham Parish Council", Some("Dereham")),
+            "Parish Council"
+        );
+    }
 
     #[test]
     fn times() {

@@ -797,6 +797,11 @@ fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<front_sheet::Front
     {
         return DocType::Minutes;
     }
+    // A file that opens on a work plan's name as its title ("Forward
+    // plan" over the committee it serves) is the plan.
+    if cue == Cue::Start && head.first().is_some_and(|t| is_work_plan_heading(t)) {
+        return DocType::WorkPlan;
+    }
     // A decision form headed as a record of the decision taken records
     // it (the decision grammar reads it): it is no report asking for one.
     if head
@@ -929,7 +934,17 @@ fn describe(
             info.body = fs
                 .body
                 .as_deref()
-                .map(|b| heading::strip_council(b, council));
+                .map(|b| heading::strip_council(b, council))
+                .or_else(|| {
+                    // Failing a body field, the meeting named with its date
+                    // on the report's first line ("Royal Sutton Coldfield
+                    // Town Council Meeting 21 February 2017").
+                    let first = opening().first().map(|f| f.plain.to_string())?;
+                    if first.split_whitespace().nth(MEETING_LINE_WORDS).is_some() {
+                        return None;
+                    }
+                    opening_meeting(&[first.as_str()]).map(|(b, _)| heading::own_body(&b, council))
+                });
             // Failing a date field, the meeting named with its date on the
             // report's first line ("Royal Sutton Coldfield Town Council
             // Meeting 21 February 2017" over "Agenda Item 166").
@@ -943,8 +958,10 @@ fn describe(
         DocType::InspectionReport => {
             info.title = inspection_title(&head_lines);
             info.date = inspection_date(&head);
-            // An inspection names the area inspected, not the pack's council.
-            info.council = file_council_of(&head);
+            // An inspection names the area inspected, not the pack's council;
+            // failing a council named in full, the place its title names.
+            info.council =
+                file_council_of(&head).or_else(|| info.title.as_deref().and_then(services_place));
         }
         DocType::Presentation | DocType::WorkPlan | DocType::Other => {
             info.title = title::opening_title(&head_lines, council);
@@ -953,9 +970,125 @@ fn describe(
                 .take(4)
                 .find(|t| is_bare_date(t))
                 .and_then(|t| find_date(t));
+            // A form or a set of questions names the meeting it belongs to
+            // under its title: the body and the meeting's date.
+            if let Some((body, date)) = opening_meeting(&head) {
+                info.body = Some(heading::strip_council(&body, council));
+                info.date = info.date.or(date);
+            }
         }
     }
     info
+}
+
+/// The last word of a body's name: what a committee, a council or a board
+/// is called.
+const BODY_NOUNS: &[&str] = &[
+    "assembly",
+    "board",
+    "cabinet",
+    "commission",
+    "committee",
+    "council",
+    "executive",
+    "forum",
+    "panel",
+    "partnership",
+    "sub-committee",
+];
+
+/// The meeting a document's opening lines name, with its date, on one line
+/// or wrapped onto the next: "Decision determined at Transport &
+/// Connectivity Policy" over "Committee meeting on 15 May 2025" ->
+/// ("Transport & Connectivity Policy Committee", "2025-05-15"); "West of
+/// England Combined Authority Committee and West of England" over "Joint
+/// Committee, Friday 05 March 2026". The words before the date must end
+/// on what a body is called ("… Committee"); what leads up to "at" is the
+/// sentence's, not the body's.
+fn opening_meeting(head: &[&str]) -> Option<(String, Option<String>)> {
+    // A letter's salutation ("Dear Member") is never part of a body's name.
+    let lines: Vec<&str> = head
+        .iter()
+        .copied()
+        .take(6)
+        .filter(|t| !crate::lex::is_letter_formula(t))
+        .collect();
+    for (i, line) in lines.iter().enumerate() {
+        let joined = lines.get(i + 1).map(|n| format!("{line} {n}"));
+        for text in std::iter::once(line.to_string()).chain(joined) {
+            if text.split_whitespace().count() > 24 {
+                continue;
+            }
+            let (Some(body), Some(date)) = heading::body_and_date(&text) else {
+                continue;
+            };
+            let date = Some(date);
+            let body = match body.rfind(" at ") {
+                Some(at) if body[at + 4..].starts_with(|c: char| c.is_uppercase()) => {
+                    body[at + 4..].trim().to_string()
+                }
+                _ => body,
+            };
+            let last = body.split_whitespace().last().unwrap_or("").to_lowercase();
+            let named = body
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+            if named && BODY_NOUNS.contains(&last.as_str()) && body.split_whitespace().count() <= 14
+            {
+                return Some((body, date));
+            }
+        }
+    }
+    undated_meeting(&lines).map(|b| (b, None))
+}
+
+/// A heading set in capitals over up to four lines that ends on the body
+/// it serves after "at": "THIS DOCUMENT GIVES NOTICE OF" … "AT TRANSPORT &
+/// CONNECTIVITY POLICY" over "COMMITTEE" -> "Transport & Connectivity
+/// Policy Committee".
+fn undated_meeting(lines: &[&str]) -> Option<String> {
+    let caps =
+        |t: &str| t.chars().any(|c| c.is_alphabetic()) && !t.chars().any(|c| c.is_lowercase());
+    for i in 0..lines.len() {
+        let run: Vec<&str> = lines[i..]
+            .iter()
+            .copied()
+            .take_while(|t| caps(t))
+            .take(4)
+            .collect();
+        if run.len() < 2 {
+            continue;
+        }
+        let text = run.join(" ");
+        let Some(at) = text.rfind(" AT ") else {
+            continue;
+        };
+        let body = text[at + 4..].trim();
+        let last = body.split_whitespace().last().unwrap_or("").to_lowercase();
+        if BODY_NOUNS.contains(&last.as_str()) && (2..=8).contains(&body.split_whitespace().count())
+        {
+            return Some(crate::lex::title_case(body));
+        }
+    }
+    None
+}
+
+/// The place whose children's services an inspection's title names:
+/// "Focused visit to Lancashire children’s services" -> "Lancashire".
+fn services_place(title: &str) -> Option<String> {
+    let folded = title.replace('’', "'");
+    let at = folded.to_lowercase().find(" children's services")?;
+    let before = folded.get(..at)?;
+    let (_, place) = before
+        .rsplit_once(" to ")
+        .or_else(|| before.rsplit_once(" of "))?;
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let named = (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    named.then(|| words.join(" "))
 }
 
 /// Words a report's opening line naming its meeting and date may hold.
@@ -1451,6 +1584,80 @@ fn is_place_word(w: &str) -> bool {
         && w.chars().skip(1).any(|c| c.is_lowercase())
         && NOT_COUNCILS.binary_search(&w).is_err()
         && !crate::lex::is_month_name(w)
+}
+
+#[cfg(test)]
+mod opening_meeting_tests {
+    use super::*;
+
+    #[test]
+    fn the_meeting_named_under_a_forms_title() {
+        // Bristol City Council decision recording form, 15 May 2025.
+        assert_eq!(
+            opening_meeting(&[
+                "Decision Recording Form",
+                "Decision determined at Transport & Connectivity Policy",
+                "Committee meeting on 15 May 2025",
+            ]),
+            Some((
+                "Transport & Connectivity Policy Committee".to_string(),
+                Some("2025-05-15".to_string())
+            ))
+        );
+        // Bristol City Council forward plan, January 2026: the committee
+        // after "AT" in a heading in capitals.
+        assert_eq!(
+            opening_meeting(&[
+                "Forward plan",
+                "THIS DOCUMENT GIVES NOTICE OF",
+                "ANTICIPATED KEY DECISIONS TO BE TAKEN",
+                "AT TRANSPORT & CONNECTIVITY POLICY",
+                "COMMITTEE",
+                "This update published 20 January 2026",
+            ]),
+            Some((
+                "Transport & Connectivity Policy Committee".to_string(),
+                None
+            ))
+        );
+        // West of England Combined Authority, public questions, 2026.
+        assert_eq!(
+            opening_meeting(&[
+                "Public Questions and Mayor’s Responses",
+                "West of England Combined Authority Committee and West of England",
+                "Joint Committee, Friday 05 March 2026",
+            ])
+            .map(|(b, _)| b),
+            Some(
+                "West of England Combined Authority Committee and West of England Joint Committee"
+                    .to_string()
+            )
+        );
+        // Ofsted focused visit to Lancashire, 2019: the place in the title.
+        assert_eq!(
+            services_place("Focused visit to Lancashire children’s services").as_deref(),
+            Some("Lancashire")
+        );
+        assert_eq!(
+            services_place(
+                "Focused visit to Kent County Council local authority children's services"
+            ),
+            None
+        );
+        // Kent County Council's covering letter, February 2025: the
+        // salutation is no part of the body.
+        assert_eq!(
+            opening_meeting(&["Dear Member", "COUNTY COUNCIL - THURSDAY, 13 FEBRUARY 2025"])
+                .map(|(b, _)| b),
+            Some("County Council".to_string())
+        );
+        // A title with a date names no body ("Community Grant Applications
+        // 13th March 2018").
+        assert_eq!(
+            opening_meeting(&["Community Grant Applications 13th March 2018"]),
+            None
+        );
+    }
 }
 
 #[cfg(test)]
