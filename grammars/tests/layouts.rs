@@ -634,3 +634,45 @@ fn lettered_points_under_an_item_are_its_sub_items() {
         "CALC Data Protection Course Clerk Attended £ 70.00"
     );
 }
+
+/// A ModernGov front sheet printing the meeting under "AGENDA" (no real
+/// document here has the shape; the lines are those of Kent's Cabinet
+/// front sheets, 30 January 2025): one meeting, its body and date from the
+/// lines under the word, and the items after them.
+#[test]
+fn the_meeting_printed_below_the_agenda_heading() {
+    let p = parse(
+        "AGENDA\n\
+         Cabinet\n\
+         Thursday, 30 January 2025 at 10.00 am\n\
+         Council Chamber, Sessions House, County Hall, Maidstone\n\
+         UNRESTRICTED ITEMS\n\
+         1. Introduction/Webcasting Announcement\n\
+         2. Apologies and Substitutes\n\
+         3. Minutes of the Meeting held on 5 December 2024 (Pages 1 - 10)\n\
+         4. 24/00108 - Budget Monitoring Report 2024-25 Quarter 3 (Pages 11 - 84)\n\
+         EXEMPT ITEMS\n\
+         5. Property Disposal (Pages 85 - 90)\n",
+    );
+    assert_eq!(p.documents[0].doc_type, DocType::Agenda);
+    let m = meetings(&p);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].body.as_deref(), Some("Cabinet"));
+    assert_eq!(m[0].date.as_deref(), Some("2025-01-30"));
+    let items = agenda_items(&p);
+    let got: Vec<NumberPagesExempt> = items
+        .iter()
+        .map(|a| (a.number.as_str(), a.pages, a.exempt))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1", None, Some(false)),
+            ("2", None, Some(false)),
+            ("3", Some([1, 10]), Some(false)),
+            ("4", Some([11, 84]), Some(false)),
+            ("5", Some([85, 90]), Some(true)),
+        ]
+    );
+    assert_eq!(items[3].decision_number.as_deref(), Some("24/00108"));
+}

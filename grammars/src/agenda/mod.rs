@@ -398,7 +398,9 @@ fn read(d: &Doc, mode: Mode, out: &mut Parsed) {
             }
             continue;
         }
-        if let Some(h) = item_head(lexed).filter(|h| seq.accepts(h)) {
+        // A date line over the first item ("30 January 2025") is no item.
+        let dated = seq.main.is_none() && find_date_at(t).is_some_and(|(at, _)| at == 0);
+        if let Some(h) = item_head(lexed).filter(|h| seq.accepts(h) && !dated) {
             if let Some(o) = open.take() {
                 out.records.push(o.record(doc));
             }
