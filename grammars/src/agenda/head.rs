@@ -138,7 +138,7 @@ pub fn cells_head<S: AsRef<str>>(cells: &[S]) -> Option<ItemHead> {
         cell
     ))?;
     let (title, rest) = if cell.chars().take(12).all(|c| !c.is_lowercase()) {
-        split_title(cell)
+        capitals_title(cell)
     } else {
         (cell.to_string(), String::new())
     };
@@ -151,6 +151,33 @@ pub fn cells_head<S: AsRef<str>>(cells: &[S]) -> Option<ItemHead> {
     head.after = after.join(" ");
     head.pages = pages;
     Some(head)
+}
+
+/// The title in capitals at the start of a cell, and the text after it.
+/// A dash between runs of capitals joins them ("GROUP COMPANY - RISK
+/// REGISTER Report of the Corporate Director" -> "GROUP COMPANY - RISK
+/// REGISTER"): the title goes on past the dash while capitals follow it.
+fn capitals_title(cell: &str) -> (String, String) {
+    let (mut title, mut rest) = split_title(cell);
+    while !title.is_empty() {
+        let r = rest.trim_start();
+        let Some(dash) = r.chars().next().filter(|c| matches!(c, '-' | '–' | '—')) else {
+            break;
+        };
+        let after = &r[dash.len_utf8()..];
+        if !after.starts_with(' ') {
+            break;
+        }
+        let (more, tail) = split_title(after.trim_start());
+        let capitals =
+            more.chars().any(char::is_alphabetic) && !more.chars().any(char::is_lowercase);
+        if !capitals {
+            break;
+        }
+        title = format!("{title} {dash} {more}");
+        rest = tail;
+    }
+    (title, rest)
 }
 
 /// The item a line opens, read from its cells where it has two or more
@@ -298,6 +325,30 @@ mod tests {
         assert_eq!(h.title, "NOTES OF THE LAST MEETING");
         assert_eq!(h.after, "Notes of the last meeting to be confirmed.");
         assert_eq!(h.pages, Some([3, 6]));
+        // A dash inside the title in capitals (Birmingham, p1 and p2).
+        let h = cells_head(&cells(&[
+            "25 - 46",
+            "6",
+            "GROUP COMPANY - RISK REGISTER Report of the Corporate Director, Finance & Governance",
+        ]))
+        .unwrap();
+        assert_eq!(h.title, "GROUP COMPANY - RISK REGISTER");
+        assert_eq!(
+            h.after,
+            "Report of the Corporate Director, Finance & Governance"
+        );
+        let h = cells_head(&cells(&[
+            "8",
+            "GROUP COMPANY GOVERANCE - SECTION 24 RECOMMENDATIONS",
+        ]))
+        .unwrap();
+        assert_eq!(
+            h.title,
+            "GROUP COMPANY GOVERANCE - SECTION 24 RECOMMENDATIONS"
+        );
+        // A dash before a description in ordinary case ends the title.
+        let h = cells_head(&cells(&["5", "APOLOGIES - to receive any apologies"])).unwrap();
+        assert_eq!(h.title, "APOLOGIES");
         let h = cells_head(&cells(&["", "", "1", "APOLOGIES"])).unwrap();
         assert_eq!((h.seq, h.title.as_str(), h.pages), (1, "APOLOGIES", None));
         // Milburn's Zoom agenda.

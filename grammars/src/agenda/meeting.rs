@@ -157,10 +157,11 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
     // The heading's text: from the document's start to the last line used
     // (the venue runs on to the "AGENDA" heading).
     let end = match info.doc_type {
+        // A heading printed below "AGENDA" ends at its date line.
         DocType::Agenda => refs
             .iter()
             .position(|t| t.eq_ignore_ascii_case("agenda"))
-            .map(|k| k.saturating_sub(1))
+            .map(|k| k.saturating_sub(1).max(h.last_line))
             .unwrap_or(h.last_line),
         _ => h.last_line,
     };

@@ -10,7 +10,8 @@ pub mod meeting;
 
 use crate::document::Doc;
 use crate::lex::{
-    bullet, decision_number, exempt_paragraph, fold, publication_marking, section_marking,
+    bullet, decision_number, exempt_paragraph, find_date_at, fold, publication_marking,
+    section_marking, LexedLine, NumberStyle,
 };
 use crate::model::{AgendaItem, Fields, Parsed, Record};
 use head::{agenda_label, item_head, margin_range, run_together, ItemHead};
@@ -93,6 +94,17 @@ fn markers(title: &str) -> (String, Option<[u32; 2]>, bool) {
     )
 }
 
+/// A date cut at the end of a title's line, its day on the title's line
+/// and its month and year on the next ("… Parish Council Meeting, 6th" /
+/// "March 2018"): the next line goes on with the title.
+fn date_runs_on(title: &str, next: &str) -> bool {
+    let Some(last) = title.split_whitespace().last() else {
+        return false;
+    };
+    last.starts_with(|c: char| c.is_ascii_digit())
+        && find_date_at(&format!("{last} {next}")).is_some_and(|(at, _)| at == 0)
+}
+
 fn all_capitals(t: &str) -> bool {
     t.chars().any(|c| c.is_alphabetic()) && !t.chars().any(|c| c.is_lowercase())
 }
@@ -111,10 +123,15 @@ struct Open {
     page_end: u32,
     /// Title lines are still being read.
     in_title: bool,
+    /// The letter of the last lettered point under the item ("b" of "b)").
+    letter: Option<char>,
+    /// The size the item's head is set in (0 where unknown: text inputs).
+    size: f32,
 }
 
 impl Open {
-    fn of(h: ItemHead, text: &str, page: u32, part: Option<String>, section: &Section) -> Open {
+    fn of(h: ItemHead, l: &LexedLine, page: u32, part: Option<String>, section: &Section) -> Open {
+        let text = &*l.text;
         Open {
             number: h.number,
             in_title: all_capitals(&h.title) || h.title.trim_end().ends_with('-'),
@@ -131,7 +148,35 @@ impl Open {
             section: section.clone(),
             page,
             page_end: page,
+            letter: None,
+            size: l.line.size,
         }
+    }
+
+    /// The point a line opens under the item, lettered in sequence ("a)
+    /// Audit Form", "b) Receive the Statement …", or "(a)", "a."): the
+    /// letter and the point's text.
+    fn point<'t>(&self, l: &'t LexedLine) -> Option<(char, &'t str)> {
+        let n = l.number.as_ref()?;
+        if !matches!(n.style, NumberStyle::Letter { .. }) {
+            return None;
+        }
+        let mut chars = n.label.chars();
+        let c = chars.next()?.to_ascii_lowercase();
+        let next = match self.letter {
+            None => 'a',
+            Some(p) => char::from(u8::try_from(p).ok()?.checked_add(1)?),
+        };
+        let rest = l.text.get(n.rest..)?.trim();
+        (chars.next().is_none() && c == next && !rest.is_empty()).then_some((c, rest))
+    }
+
+    /// A line set smaller than the item's head and than the file's body
+    /// text (a note at the foot of the page, "If you wish to add anything
+    /// to the agenda …" at 0.8 of the items' size) is not the item's.
+    fn smaller(&self, l: &LexedLine) -> bool {
+        let small = l.line.rel_size > 0.0 && l.line.rel_size < 0.9;
+        small && self.size > 0.0 && l.line.size < 0.9 * self.size
     }
 
     fn record(self, doc: usize) -> Record {
@@ -291,7 +336,12 @@ fn read(d: &Doc, mode: Mode, out: &mut Parsed) {
     for (i, lexed) in d.lines.iter().enumerate() {
         let page = lexed.page;
         let t = &*lexed.text;
-        if let Some(p) = agenda_label(t) {
+        let label = agenda_label(t).filter(|p| {
+            // In minutes a label naming a part of the agenda ("PRIVATE
+            // AGENDA") heads the minutes of that part, not a list.
+            mode == Mode::FrontSheet || section_marking(&format!("{p} agenda")).is_none()
+        });
+        if let Some(p) = label {
             if let Some(o) = open.take() {
                 out.records.push(o.record(doc));
             }
@@ -342,17 +392,20 @@ fn read(d: &Doc, mode: Mode, out: &mut Parsed) {
             for h in heads {
                 seq.take(&h);
                 let text = format!("{}. {}", h.number, h.title);
-                let o = Open::of(h, &text, page, part.clone(), &section);
+                let mut o = Open::of(h, lexed, page, part.clone(), &section);
+                o.lines = vec![text];
                 out.records.push(o.record(doc));
             }
             continue;
         }
-        if let Some(h) = item_head(lexed).filter(|h| seq.accepts(h)) {
+        // A date line over the first item ("30 January 2025") is no item.
+        let dated = seq.main.is_none() && find_date_at(t).is_some_and(|(at, _)| at == 0);
+        if let Some(h) = item_head(lexed).filter(|h| seq.accepts(h) && !dated) {
             if let Some(o) = open.take() {
                 out.records.push(o.record(doc));
             }
             seq.take(&h);
-            open = Some(Open::of(h, t, page, part.clone(), &section));
+            open = Some(Open::of(h, lexed, page, part.clone(), &section));
             continue;
         }
         if mode == Mode::Listed {
@@ -371,6 +424,12 @@ fn read(d: &Doc, mode: Mode, out: &mut Parsed) {
             continue;
         }
         let Some(o) = open.as_mut() else { continue };
+        if o.smaller(lexed) {
+            if let Some(o) = open.take() {
+                out.records.push(o.record(doc));
+            }
+            continue;
+        }
         o.lines.push(t.to_string());
         o.page_end = page;
         // A page range set on its own line under the title ("55 - 60").
@@ -382,7 +441,23 @@ fn read(d: &Doc, mode: Mode, out: &mut Parsed) {
         }
         if let Ok((b, _)) = bullet(t) {
             o.in_title = false;
+            o.letter = None;
             o.items.push(b.trim().to_string());
+            continue;
+        }
+        if let Some((c, rest)) = o.point(lexed) {
+            o.in_title = false;
+            o.letter = Some(c);
+            o.items.push(rest.to_string());
+            continue;
+        }
+        if o.letter.is_some() {
+            // The lines under a lettered point are its own, down to the
+            // next point or item.
+            if let Some(last) = o.items.last_mut() {
+                last.push(' ');
+                last.push_str(t);
+            }
             continue;
         }
         // A wrapped title runs on in capitals (or in lower case after a
@@ -391,7 +466,7 @@ fn read(d: &Doc, mode: Mode, out: &mut Parsed) {
             || (o.description.is_empty()
                 && o.items.is_empty()
                 && !all_capitals(&o.title)
-                && t.starts_with(char::is_lowercase));
+                && (t.starts_with(char::is_lowercase) || date_runs_on(&o.title, t)));
         if title_goes_on {
             o.title.push(' ');
             o.title.push_str(t);
@@ -498,6 +573,130 @@ mod tests {
         );
         let numbers: Vec<&str> = items.iter().map(|a| a.number.as_str()).collect();
         assert_eq!(numbers, ["4", "4.1", "5"]);
+    }
+
+    /// Milburn Parish Council's A.G.M. agenda of 8 May 2018 (p1), its text
+    /// as the PDF gives it: item 4's date cut at the line's end, item 11's
+    /// points lettered a) to e) (the first set beside the title in a
+    /// table row), and the clerk's note at the foot in smaller type.
+    const MILBURN_AGM: &str = "A.G.M. Agenda\n\
+         4. To approve the minutes of the last Parish Council Meeting, 6th\n\
+         March 2018\n\
+         5. To discuss matters arising from the above minutes\n\
+         6. Data Protection Policy\n\
+         7. 2018 Model Standing Orders\n\
+         8. Review Contract of Employment\n\
+         9. Review Standing Orders for Tenders\n\
+         10. Risk Assessment\n\
+         11. Finance -\n\
+         a) Audit Form\tSign Statement of Accounts\n\
+         \tComplete and sign Annual\tGovernance\n\
+         \tStatement\n\
+         \tArrange for Internal Audit\n\
+         b) Receive the Statement of Accounts for year ending 31st March\n\
+         2018\n\
+         c) Receive the Council’s Estimated Accounts for 2018/2019\n\
+         d) CALC Subscription due £ 111.00\n\
+         e) CALC Data Protection Course Clerk Attended £ 70.00\n\
+         12. Correspondence received since last meeting\n\
+         13. Public Participation at the Chairperson’s discretion\n\
+         14. Discuss electors’ concerns from Annual Parish Meeting\n\
+         15. Any other Business\n\
+         16. Date of next meeting - 3rd July 2018\n\
+         If you wish to add anything to the agenda, please inform the Clerk, Joan Connelly, Milburn Parish\n\
+         Council 017683 52469\n";
+
+    fn items_of_pages(pages: &[crate::input::Page]) -> Vec<AgendaItem> {
+        let info = DocumentInfo {
+            doc_type: DocType::Agenda,
+            ..DocumentInfo::default()
+        };
+        let mut out = Parsed::default();
+        parse(&Doc::of(pages, &info, 0), &mut out);
+        out.records
+            .into_iter()
+            .filter_map(|r| match r.fields {
+                Fields::AgendaItem(a) => Some(a),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lettered_points_are_the_items_sub_items() {
+        let items = items_of(MILBURN_AGM, DocType::Agenda, false);
+        let numbers: Vec<&str> = items.iter().map(|a| a.number.as_str()).collect();
+        assert_eq!(
+            numbers,
+            ["4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16"]
+        );
+        let eleven = &items[7];
+        assert_eq!(eleven.title, "Finance");
+        assert_eq!(
+            eleven.items,
+            [
+                "Audit Form Sign Statement of Accounts Complete and sign Annual Governance Statement \
+                 Arrange for Internal Audit",
+                "Receive the Statement of Accounts for year ending 31st March 2018",
+                "Receive the Council’s Estimated Accounts for 2018/2019",
+                "CALC Subscription due £ 111.00",
+                "CALC Data Protection Course Clerk Attended £ 70.00",
+            ]
+        );
+        assert_eq!(eleven.description, None);
+        // A letter out of sequence opens no point: "C)" with no "A)" above.
+        let items = items_of(
+            "AGENDA\n1. Finance\nC) Cheques for signature\n2. Planning\n",
+            DocType::Agenda,
+            false,
+        );
+        assert!(items[0].items.is_empty());
+        assert_eq!(
+            items[0].description.as_deref(),
+            Some("C) Cheques for signature")
+        );
+    }
+
+    #[test]
+    fn a_date_cut_at_the_lines_end_stays_in_the_title() {
+        let items = items_of(MILBURN_AGM, DocType::Agenda, false);
+        assert_eq!(
+            items[0].title,
+            "To approve the minutes of the last Parish Council Meeting, 6th March 2018"
+        );
+        assert_eq!(items[0].description, None);
+        // A line that merely opens with a month is description.
+        let items = items_of(
+            "AGENDA\n1. Annual Report 2018\nMay be taken as read.\n",
+            DocType::Agenda,
+            false,
+        );
+        assert_eq!(items[0].title, "Annual Report 2018");
+        assert_eq!(
+            items[0].description.as_deref(),
+            Some("May be taken as read.")
+        );
+    }
+
+    #[test]
+    fn a_note_in_smaller_type_at_the_foot_is_no_items_text() {
+        // The PDF sets the items at 11pt and the clerk's note at 0.8 of it.
+        let mut pages = from_text(MILBURN_AGM);
+        for line in pages[0].lines.iter_mut() {
+            let small = line.text.starts_with("If you wish") || line.text.starts_with("Council 0");
+            line.size = if small { 8.8 } else { 11.0 };
+            line.rel_size = if small { 0.8 } else { 1.0 };
+        }
+        let items = items_of_pages(&pages);
+        let last = items.last().unwrap();
+        assert_eq!(last.number, "16");
+        assert_eq!(last.description, None);
+        // The same note in the items' own size is read as before.
+        let items = items_of(MILBURN_AGM, DocType::Agenda, false);
+        assert!(items
+            .last()
+            .and_then(|a| a.description.as_deref())
+            .is_some_and(|d| d.starts_with("If you wish")));
     }
 
     #[test]

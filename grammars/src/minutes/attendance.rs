@@ -899,6 +899,15 @@ fn read(
         {
             break;
         }
+        // A heading in capitals naming a part of the business
+        // ("UNRESTRICTED ITEMS", "PART 2") opens the minutes: the list
+        // ends there.
+        if !logical.is_empty()
+            && !text.chars().any(char::is_lowercase)
+            && crate::lex::section_marking(text).is_some()
+        {
+            break;
+        }
         if LEGEND.is_match(text) {
             continue;
         }
@@ -2344,6 +2353,20 @@ It was resolved.
 
     /// Milburn Parish Council, 2 July 2019: "Councillors" before the list
     /// says what each of them is.
+    #[test]
+    fn the_list_ends_at_a_heading_naming_a_part_of_the_business() {
+        // ModernGov printed minutes: "UNRESTRICTED ITEMS" between the
+        // attendance and the first minute is no one attending.
+        let entries = read_paragraphs(&[
+            "MINUTES of a meeting of the Cabinet held on Thursday, 30 January 2025.",
+            "PRESENT: Mr R W Gough (Chairman), Mr D Jeffrey",
+            "IN ATTENDANCE VIRTUALLY: Mrs S Hamilton",
+            "UNRESTRICTED ITEMS",
+        ]);
+        let names: Vec<&str> = entries.iter().map(|e| e.attendance.name.as_str()).collect();
+        assert_eq!(names, ["Mr R W Gough", "Mr D Jeffrey", "Mrs S Hamilton"]);
+    }
+
     #[test]
     fn bulleted_people_with_roles() {
         // Ayton Community Council minutes (markdown), 2026.

@@ -177,6 +177,44 @@ pub fn agenda_heading(head: &[&str], council: Option<&str>) -> Option<Head> {
         .position(|t| t.eq_ignore_ascii_case("agenda"))
         .unwrap_or(lines.len().min(12));
     let above = &lines[..agenda_at];
+    // No date above "AGENDA": the body and date may be printed below it,
+    // over the items ("AGENDA" / "Cabinet" / "Thursday, 30 January 2025 at
+    // 10.00 am" / "1. Apologies").
+    if agenda_at < lines.len() && !above.iter().any(|t| find_date(t).is_some()) {
+        if let Some(h) = heading_below(&lines[agenda_at + 1..], council) {
+            let body = h
+                .body
+                .or_else(|| above_heading(above, council).and_then(|a| a.body));
+            return Some(Head {
+                body,
+                last_line: agenda_at + 1 + h.last_line,
+                ..h
+            });
+        }
+    }
+    above_heading(above, council)
+}
+
+/// The meeting's heading printed under "AGENDA": the lines down to the
+/// first item (a line opened by a number that is not a date), eight at
+/// most, read as a heading above the word is; only where they hold the
+/// date.
+fn heading_below(below: &[&str], council: Option<&str>) -> Option<Head> {
+    let opens_item = |t: &str| {
+        crate::lex::lead_number(t).is_some() && find_date_at(t).is_none_or(|(at, _)| at > 0)
+    };
+    let end = below
+        .iter()
+        .take(8)
+        .position(|t| opens_item(t))
+        .unwrap_or(below.len().min(8));
+    let h = above_heading(&below[..end], council)?;
+    h.date.is_some().then_some(h)
+}
+
+/// The meeting a front sheet's heading block names (the lines above
+/// "AGENDA", or those below it).
+fn above_heading(above: &[&str], council: Option<&str>) -> Option<Head> {
     let mut h = Head::default();
     let date_at = above.iter().position(|t| find_date(t).is_some());
     if let Some(d) = date_at {
@@ -629,6 +667,44 @@ mod tests {
             h.venue.as_deref(),
             Some("HARINGEY PROFESSIONAL DEVELOPMENT CENTRE, DOWNHILLS PARK ROAD, TOTTENHAM, LONDON, N17 6AR")
         );
+    }
+
+    #[test]
+    fn body_and_date_below_the_agenda_heading() {
+        // A ModernGov front sheet setting the meeting under the word: no
+        // real document here prints it so; the lines are the shape its
+        // front sheets take (Kent's Cabinet of 30 January 2025).
+        let head = [
+            "AGENDA",
+            "Cabinet",
+            "Thursday, 30 January 2025 at 10.00 am",
+            "Council Chamber, Sessions House, County Hall, Maidstone",
+            "1. Introduction/Webcasting Announcement",
+            "2. Apologies and Substitutes",
+        ];
+        let h = agenda_heading(&head, Some("Kent")).unwrap();
+        assert_eq!(h.body.as_deref(), Some("Cabinet"));
+        assert_eq!(h.date.as_deref(), Some("2025-01-30"));
+        assert_eq!(h.time.as_deref(), Some("10.00 am"));
+        assert_eq!(h.last_line, 2);
+        // A date in an item below "AGENDA" is no meeting's date.
+        let head = [
+            "AGENDA",
+            "1. Apologies",
+            "2. Minutes of the meeting held on 5 December 2024",
+        ];
+        assert_eq!(agenda_heading(&head, None), None);
+        // A date above the word wins over any below it (seed 000).
+        let head = [
+            "Haringey Schools Forum",
+            "THURSDAY, 21ST MAY, 2015 at 15:45 HRS FOR 16:00 HRS",
+            "AGENDA",
+            "Cabinet",
+            "Thursday, 30 January 2025 at 10.00 am",
+        ];
+        let h = agenda_heading(&head, Some("Haringey")).unwrap();
+        assert_eq!(h.date.as_deref(), Some("2015-05-21"));
+        assert_eq!(h.body.as_deref(), Some("Schools Forum"));
     }
 
     #[test]
