@@ -586,7 +586,7 @@ const REAL: &[(&str, DocType, usize)] = &[
     (
         "kent_cabinet_2025-01-30_24-00108_finance-monitoring-Q3",
         DocType::OfficerReport,
-        0,
+        6,
     ),
 ];
 

@@ -609,9 +609,10 @@ fn search_time_is_reported() {
     assert!(r.text().contains("<span class=\"took\""));
 }
 
-/// Kent's decision 24/00093 (its record of decision and the report behind
-/// it) and four Ofsted reports, indexed together and searched through the
-/// API and the record page.
+/// Kent's decision 24/00093 (its record of decision, the report behind
+/// it, and the call-in report whose recommendation names it in its text)
+/// and four Ofsted reports, indexed together and searched through the API
+/// and the record page.
 #[test]
 #[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
 fn decisions_grades_and_judgement_tables_from_real_papers() {
@@ -619,6 +620,7 @@ fn decisions_grades_and_judgement_tables_from_real_papers() {
     let files = [
         "kent_24-00093_record-of-decision.pdf",
         "kent_24-00093_decision-report.pdf",
+        "kent_scrutiny-committee_call-in-family-hubs_report-to-cabinet.pdf",
         "ofsted-2013-framework_norfolk_2013-08-16_data-unreadable.pdf",
         "ofsted-sif_stockton-on-tees_2016-08-05.pdf",
         "ofsted-2015_surrey_2015-08-03_data-unreadable.pdf",

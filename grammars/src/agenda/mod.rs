@@ -518,6 +518,17 @@ mod tests {
         );
     }
 
+    /// The agenda items among what a parse wrote.
+    fn agenda_items(out: Parsed) -> Vec<AgendaItem> {
+        out.records
+            .into_iter()
+            .filter_map(|r| match r.fields {
+                Fields::AgendaItem(a) => Some(a),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn items_of(text: &str, doc_type: DocType, listed: bool) -> Vec<AgendaItem> {
         let pages = from_text(text);
         let info = DocumentInfo {
@@ -531,13 +542,7 @@ mod tests {
         } else {
             parse(&d, &mut out);
         }
-        out.records
-            .into_iter()
-            .filter_map(|r| match r.fields {
-                Fields::AgendaItem(a) => Some(a),
-                _ => None,
-            })
-            .collect()
+        agenda_items(out)
     }
 
     #[test]
@@ -613,13 +618,7 @@ mod tests {
         };
         let mut out = Parsed::default();
         parse(&Doc::of(pages, &info, 0), &mut out);
-        out.records
-            .into_iter()
-            .filter_map(|r| match r.fields {
-                Fields::AgendaItem(a) => Some(a),
-                _ => None,
-            })
-            .collect()
+        agenda_items(out)
     }
 
     #[test]

@@ -2100,19 +2100,19 @@ mod tests {
         read(&flat, Some(&layout), &DocumentInfo::default()).0
     }
 
+    /// An entry as "status name role" ("-" for no role).
+    fn described(e: &Entry) -> String {
+        format!(
+            "{:?} {} {}",
+            e.attendance.status,
+            e.attendance.name,
+            e.attendance.role.as_deref().unwrap_or("-")
+        )
+    }
+
     /// As `read_paragraphs`, each entry as "status name role".
     fn read_list(lines_text: &[&str]) -> Vec<String> {
-        read_paragraphs(lines_text)
-            .iter()
-            .map(|e| {
-                format!(
-                    "{:?} {} {}",
-                    e.attendance.status,
-                    e.attendance.name,
-                    e.attendance.role.as_deref().unwrap_or("-")
-                )
-            })
-            .collect()
+        read_paragraphs(lines_text).iter().map(described).collect()
     }
 
     #[test]
@@ -2547,14 +2547,7 @@ It was resolved.
         read(&flat, Some(&layout), &DocumentInfo::default())
             .0
             .iter()
-            .map(|e| {
-                format!(
-                    "{:?} {} {}",
-                    e.attendance.status,
-                    e.attendance.name,
-                    e.attendance.role.as_deref().unwrap_or("-")
-                )
-            })
+            .map(described)
             .collect()
     }
 
