@@ -5,49 +5,37 @@
 
 use grammars::{AttendanceStatus, DocType, Fields, Parsed};
 
-fn parse(text: &str) -> Parsed {
-    grammars::parse(&grammars::from_text(text))
-}
+mod common;
+
+use common::parse_text as parse;
 
 fn minutes(p: &Parsed) -> Vec<(&str, &str)> {
-    p.records
-        .iter()
-        .filter_map(|r| match &r.fields {
-            Fields::Minute(m) => Some((m.number.as_str(), m.title.as_str())),
-            _ => None,
-        })
-        .collect()
+    common::picked(p, |r| match &r.fields {
+        Fields::Minute(m) => Some((m.number.as_str(), m.title.as_str())),
+        _ => None,
+    })
 }
 
 /// Each resolution's minute number.
 fn resolved_under(p: &Parsed) -> Vec<&str> {
-    p.records
-        .iter()
-        .filter_map(|r| match &r.fields {
-            Fields::Resolution(x) => Some(x.minute.as_deref().unwrap_or("")),
-            _ => None,
-        })
-        .collect()
+    common::picked(p, |r| match &r.fields {
+        Fields::Resolution(x) => Some(x.minute.as_deref().unwrap_or("")),
+        _ => None,
+    })
 }
 
 fn attendance(p: &Parsed) -> Vec<(&str, AttendanceStatus)> {
-    p.records
-        .iter()
-        .filter_map(|r| match &r.fields {
-            Fields::Attendance(a) => Some((a.name.as_str(), a.status)),
-            _ => None,
-        })
-        .collect()
+    common::picked(p, |r| match &r.fields {
+        Fields::Attendance(a) => Some((a.name.as_str(), a.status)),
+        _ => None,
+    })
 }
 
 fn meetings(p: &Parsed) -> Vec<(Option<&str>, Option<&str>)> {
-    p.records
-        .iter()
-        .filter_map(|r| match &r.fields {
-            Fields::Meeting(m) => Some((m.body.as_deref(), m.date.as_deref())),
-            _ => None,
-        })
-        .collect()
+    common::picked(p, |r| match &r.fields {
+        Fields::Meeting(m) => Some((m.body.as_deref(), m.date.as_deref())),
+        _ => None,
+    })
 }
 
 /// ModernGov printed minutes: minute numbers running on through the year,

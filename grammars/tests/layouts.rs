@@ -6,49 +6,37 @@
 
 use grammars::{AttendanceStatus, DocType, Fields, Page, Parsed};
 
-fn parse(text: &str) -> Parsed {
-    grammars::parse(&grammars::from_text(text))
-}
+mod common;
+
+use common::parse_text as parse;
 
 fn agenda_items(p: &Parsed) -> Vec<&grammars::AgendaItem> {
-    p.records
-        .iter()
-        .filter_map(|r| match &r.fields {
-            Fields::AgendaItem(a) => Some(a),
-            _ => None,
-        })
-        .collect()
+    common::picked(p, |r| match &r.fields {
+        Fields::AgendaItem(a) => Some(a),
+        _ => None,
+    })
 }
 
 fn meetings(p: &Parsed) -> Vec<&grammars::Meeting> {
-    p.records
-        .iter()
-        .filter_map(|r| match &r.fields {
-            Fields::Meeting(m) => Some(m),
-            _ => None,
-        })
-        .collect()
+    common::picked(p, |r| match &r.fields {
+        Fields::Meeting(m) => Some(m),
+        _ => None,
+    })
 }
 
 fn attendance(p: &Parsed) -> Vec<&grammars::Attendance> {
-    p.records
-        .iter()
-        .filter_map(|r| match &r.fields {
-            Fields::Attendance(a) => Some(a),
-            _ => None,
-        })
-        .collect()
+    common::picked(p, |r| match &r.fields {
+        Fields::Attendance(a) => Some(a),
+        _ => None,
+    })
 }
 
 /// Each resolution with the record's text.
 fn resolutions(p: &Parsed) -> Vec<(&str, &grammars::Resolution)> {
-    p.records
-        .iter()
-        .filter_map(|r| match &r.fields {
-            Fields::Resolution(a) => Some((r.text.as_str(), a)),
-            _ => None,
-        })
-        .collect()
+    common::picked(p, |r| match &r.fields {
+        Fields::Resolution(a) => Some((r.text.as_str(), a)),
+        _ => None,
+    })
 }
 
 /// An agenda item's number, page range and exemption.

@@ -373,29 +373,31 @@ impl Stages {
 /// they cannot be read.
 fn cpu_seconds() -> (f64, f64) {
     let of = |who| {
-        // SAFETY: getrusage writes only into the struct it is given.
-        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-        if unsafe { libc::getrusage(who, &mut usage) } != 0 {
+        let Some(usage) = rusage(who) else {
             return 0.0;
-        }
+        };
         let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
         secs(usage.ru_utime) + secs(usage.ru_stime)
     };
     (of(libc::RUSAGE_SELF), of(libc::RUSAGE_CHILDREN))
 }
 
+/// The resource usage of this process (`RUSAGE_SELF`) or of the children
+/// it has waited for (`RUSAGE_CHILDREN`); none where it cannot be read.
+fn rusage(who: libc::c_int) -> Option<libc::rusage> {
+    // SAFETY: getrusage writes only into the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    (unsafe { libc::getrusage(who, &mut usage) } == 0).then_some(usage)
+}
+
 /// Peak resident memory (MB) of this process and of the largest PDF worker
 /// it ended: how `scripts/bench-pipeline.sh --flat` tells the two apart,
 /// which a timer around the whole command cannot.
 pub(super) fn peak_memory_mb() -> (u64, u64) {
-    // SAFETY: getrusage writes only into the struct it is given.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let this = if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } == 0 {
-        // Linux reports kilobytes.
+    // Linux reports kilobytes.
+    let this = rusage(libc::RUSAGE_SELF).map_or(0, |usage| {
         u64::try_from(usage.ru_maxrss).unwrap_or(0) / 1024
-    } else {
-        0
-    };
+    });
     (this, agendex::pdf::worker::largest_worker_mb())
 }
 

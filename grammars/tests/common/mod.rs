@@ -41,3 +41,16 @@ pub fn pdf_pages(stem: &str) -> Vec<Page> {
 pub fn of_kind<'a>(parsed: &'a grammars::Parsed, kind: &str) -> Vec<&'a grammars::Record> {
     parsed.records.iter().filter(|r| r.kind() == kind).collect()
 }
+
+/// A text parsed as `agendex` parses a `.txt` input.
+pub fn parse_text(text: &str) -> grammars::Parsed {
+    grammars::parse(&grammars::from_text(text))
+}
+
+/// What `pick` takes from each record that has it, in the records' order.
+pub fn picked<'a, T>(
+    parsed: &'a grammars::Parsed,
+    pick: impl Fn(&'a grammars::Record) -> Option<T>,
+) -> Vec<T> {
+    parsed.records.iter().filter_map(pick).collect()
+}
