@@ -13,6 +13,14 @@
 /// the links' words), so it is kept cheap.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] into `out`, emptied first: a caller folding many short texts
+/// reuses one buffer.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
     let mut gap = false;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -46,7 +54,6 @@ pub fn fold(s: &str) -> String {
             gap = true;
         }
     }
-    out
 }
 
 /// Whether folded `needle` occurs in folded `haystack` as whole words.

@@ -67,16 +67,25 @@ const SEEDS: [u64; BANDS * ROWS] = {
 /// whatever it is filed as.
 pub fn bands(text: &str) -> Vec<u64> {
     let folded = fold(text);
-    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.is_empty() {
+    let mut words = folded.split(' ').filter(|w| !w.is_empty());
+    // Every run of SHINGLE words (all of them when fewer), the last
+    // SHINGLE words held in a ring rather than every word in a list.
+    let mut ring = [""; SHINGLE];
+    let mut held = 0;
+    for w in words.by_ref().take(SHINGLE) {
+        ring[held] = w;
+        held += 1;
+    }
+    if held == 0 {
         return Vec::new();
     }
-    let width = SHINGLE.min(words.len());
     let mut mins = [u64::MAX; BANDS * ROWS];
-    for shingle in words.windows(width) {
+    // The oldest word's place in the ring.
+    let mut first = 0;
+    loop {
         let mut h = FNV_OFFSET;
-        for w in shingle {
-            h = fnv(w.as_bytes(), h);
+        for i in 0..held {
+            h = fnv(ring[(first + i) % SHINGLE].as_bytes(), h);
             h = fnv(b" ", h);
         }
         for (m, seed) in mins.iter_mut().zip(SEEDS) {
@@ -85,6 +94,11 @@ pub fn bands(text: &str) -> Vec<u64> {
                 *m = v;
             }
         }
+        let Some(w) = words.next() else {
+            break;
+        };
+        ring[first] = w;
+        first = (first + 1) % SHINGLE;
     }
     let context = FNV_OFFSET;
     mins.chunks(ROWS)
@@ -183,5 +197,46 @@ mod tests {
     #[test]
     fn deterministic() {
         assert_eq!(bands(AS_TEXT), bands(AS_TEXT));
+    }
+
+    /// The bands as the shingles of the folded words' windows give them
+    /// (the list of every word, as they were first worked out), on seed
+    /// texts cut at every length from none to a few shingles.
+    #[test]
+    fn bands_are_those_of_the_word_windows() {
+        fn windows_bands(text: &str) -> Vec<u64> {
+            let folded = fold(text);
+            let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+            if words.is_empty() {
+                return Vec::new();
+            }
+            let mut mins = [u64::MAX; BANDS * ROWS];
+            for shingle in words.windows(SHINGLE.min(words.len())) {
+                let mut h = FNV_OFFSET;
+                for w in shingle {
+                    h = fnv(w.as_bytes(), h);
+                    h = fnv(b" ", h);
+                }
+                for (m, seed) in mins.iter_mut().zip(SEEDS) {
+                    *m = (*m).min(mix(h ^ seed));
+                }
+            }
+            mins.chunks(ROWS)
+                .enumerate()
+                .map(|(band, rows)| {
+                    let mut h = fnv(&(band as u64).to_le_bytes(), FNV_OFFSET);
+                    for r in rows {
+                        h = fnv(&r.to_le_bytes(), h);
+                    }
+                    h
+                })
+                .collect()
+        }
+        let words: Vec<&str> = AS_PDF.split_whitespace().collect();
+        for n in 0..=words.len() {
+            let text = words[..n].join(" ");
+            assert_eq!(bands(&text), windows_bands(&text), "{n} words");
+        }
+        assert_eq!(bands(ROD), windows_bands(ROD));
     }
 }

@@ -14,6 +14,13 @@
 //! two-word phrase is one term to look up rather than two position lists
 //! to compare (see `super::pairs`). It must be registered on every index
 //! that is written to ([`register`]).
+//!
+//! A record's text is indexed twice, on `text` and on `pairs`, one right
+//! after the other (tantivy indexes a document's fields in field order,
+//! with at most its titles between): the stemmed analyzer keeps the
+//! tokens of the last few texts it read to the end on its thread
+//! ([`RECENT`]), and the pairs analyzer reads a text found there from
+//! them rather than splitting, lower-casing and stemming it again.
 
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -26,6 +33,15 @@ use tantivy::Index;
 /// Distinct words kept per thread before the cache starts again, so a
 /// corpus with an unbounded vocabulary cannot grow it without bound.
 const MAX_CACHED: usize = 200_000;
+
+/// Texts whose tokens are kept per thread for the pairs analyzer: the
+/// record's text and its (at most two) titles, read between it and its
+/// pairs.
+const RECENT_SLOTS: usize = 4;
+
+/// Texts longer than this are not kept: their pairs are read from the
+/// text again, so a huge text does not stay in memory.
+const MAX_RECENT_BYTES: usize = 4 << 20;
 
 /// The tokenizer name of the `pairs` field.
 pub(crate) const PAIRS: &str = "en_stem_pairs";
@@ -53,12 +69,14 @@ pub fn analyzer() -> TextAnalyzer {
 /// The analyzer of the `pairs` field: [`analyzer`]'s tokens, two adjacent
 /// ones joined by a space.
 pub fn pairs_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(CachedStemmer)
+    TextAnalyzer::builder(RecentOrRead::default())
         .filter(Pairs)
         .build()
+}
+
+/// The analyzer's tokens from scratch, for the pairs of a text not kept.
+fn read_tokens() -> TextAnalyzer {
+    analyzer()
 }
 
 /// Register the analyzers the schema names on `index`: needed to write to
@@ -77,6 +95,75 @@ thread_local! {
     /// lookup per token of every indexed text, where SipHash was a
     /// twentieth of the indexing thread; no order of the map is ever read.
     static STEMS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+
+    /// The tokens of the last texts the stemmed analyzer read to the end
+    /// on this thread, for the pairs analyzer (see the module's doc).
+    static RECENT: RefCell<Recent> = RefCell::new(Recent::default());
+}
+
+/// One token as kept: where it is, and where its text ends in
+/// [`Kept::stems`] (it starts where the one before ends).
+#[derive(Clone, Copy)]
+struct KeptToken {
+    offset_from: usize,
+    offset_to: usize,
+    position: usize,
+    position_length: usize,
+    end: usize,
+}
+
+/// A text and its tokens, kept.
+#[derive(Default)]
+pub struct Kept {
+    /// Which stream wrote it (0: none); a stream writes only while its
+    /// slot is still its own.
+    owner: u64,
+    /// Whether the stream read the text to the end.
+    complete: bool,
+    text: String,
+    stems: String,
+    tokens: Vec<KeptToken>,
+}
+
+#[derive(Default)]
+struct Recent {
+    slots: Vec<Kept>,
+    /// The slot the next text takes.
+    next: usize,
+    /// The last owner given out.
+    last_owner: u64,
+}
+
+impl Recent {
+    /// Take a slot for a new text: its owner number.
+    fn start(&mut self, text: &str) -> u64 {
+        if self.slots.len() < RECENT_SLOTS {
+            self.slots.resize_with(RECENT_SLOTS, Kept::default);
+        }
+        self.last_owner += 1;
+        let slot = &mut self.slots[self.next];
+        self.next = (self.next + 1) % RECENT_SLOTS;
+        slot.owner = self.last_owner;
+        slot.complete = false;
+        slot.text.clear();
+        slot.text.push_str(text);
+        slot.stems.clear();
+        slot.tokens.clear();
+        self.last_owner
+    }
+
+    fn slot_of(&mut self, owner: u64) -> Option<&mut Kept> {
+        self.slots.iter_mut().find(|k| k.owner == owner)
+    }
+
+    /// The kept tokens of `text`, read to the end, taken out of their slot.
+    fn take(&mut self, text: &str) -> Option<Kept> {
+        let slot = self
+            .slots
+            .iter_mut()
+            .find(|k| k.complete && k.owner != 0 && k.text == text)?;
+        Some(std::mem::take(slot))
+    }
 }
 
 /// English stemming with a per-thread cache of word -> stem.
@@ -107,9 +194,15 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
                 }
             }
         });
+        let owner = if text.len() <= MAX_RECENT_BYTES {
+            RECENT.with(|r| r.try_borrow_mut().map_or(0, |mut r| r.start(text)))
+        } else {
+            0
+        };
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            owner,
         }
     }
 }
@@ -117,10 +210,73 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 pub struct CachedStemmerStream<T> {
     tail: T,
     stemmer: rust_stemmers::Stemmer,
+    /// The slot of [`RECENT`] this stream writes its tokens to (0: none).
+    owner: u64,
+}
+
+impl<T> CachedStemmerStream<T> {
+    /// Keep `token` (or, at the end, mark the text read through) in this
+    /// stream's slot, while it is still this stream's.
+    fn keep(&mut self, token: Option<&Token>) {
+        if self.owner == 0 {
+            return;
+        }
+        let owner = self.owner;
+        let kept = RECENT.with(|r| {
+            let Ok(mut r) = r.try_borrow_mut() else {
+                return false;
+            };
+            let Some(slot) = r.slot_of(owner) else {
+                return false;
+            };
+            match token {
+                Some(t) => {
+                    slot.stems.push_str(&t.text);
+                    let end = slot.stems.len();
+                    slot.tokens.push(KeptToken {
+                        offset_from: t.offset_from,
+                        offset_to: t.offset_to,
+                        position: t.position,
+                        position_length: t.position_length,
+                        end,
+                    });
+                }
+                None => slot.complete = true,
+            }
+            true
+        });
+        if !kept || token.is_none() {
+            self.owner = 0;
+        }
+    }
 }
 
 impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
     fn advance(&mut self) -> bool {
+        if !self.advance_stem() {
+            self.keep(None);
+            return false;
+        }
+        if self.owner != 0 {
+            let token = std::mem::take(self.tail.token_mut());
+            self.keep(Some(&token));
+            *self.tail.token_mut() = token;
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+impl<T: TokenStream> CachedStemmerStream<T> {
+    /// The next token, stemmed through the cache.
+    fn advance_stem(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
@@ -146,13 +302,117 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
         });
         true
     }
+}
+
+/// The pairs analyzer's source of tokens: a text's kept tokens when the
+/// stemmed analyzer just read it on this thread (see [`RECENT`]), else
+/// the stemmed analyzer's tokens read again. The same tokens either way.
+#[derive(Clone)]
+pub struct RecentOrRead {
+    read: TextAnalyzer,
+}
+
+impl Default for RecentOrRead {
+    fn default() -> Self {
+        RecentOrRead {
+            read: read_tokens(),
+        }
+    }
+}
+
+impl Tokenizer for RecentOrRead {
+    type TokenStream<'a> = RecentOrReadStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> RecentOrReadStream<'a> {
+        let kept = RECENT.with(|r| r.try_borrow_mut().ok()?.take(text));
+        match kept {
+            Some(kept) => RecentOrReadStream::Kept {
+                kept,
+                next: 0,
+                token: Token::default(),
+            },
+            None => RecentOrReadStream::Read(self.read.token_stream(text)),
+        }
+    }
+}
+
+pub enum RecentOrReadStream<'a> {
+    /// Kept tokens, the next to give, and the one given.
+    Kept {
+        kept: Kept,
+        next: usize,
+        token: Token,
+    },
+    Read(tantivy::tokenizer::BoxTokenStream<'a>),
+}
+
+impl TokenStream for RecentOrReadStream<'_> {
+    fn advance(&mut self) -> bool {
+        match self {
+            RecentOrReadStream::Kept { kept, next, token } => {
+                let Some(t) = kept.tokens.get(*next) else {
+                    return false;
+                };
+                let from = match next.checked_sub(1) {
+                    Some(before) => kept.tokens[before].end,
+                    None => 0,
+                };
+                token.text.clear();
+                token.text.push_str(&kept.stems[from..t.end]);
+                token.offset_from = t.offset_from;
+                token.offset_to = t.offset_to;
+                token.position = t.position;
+                token.position_length = t.position_length;
+                *next += 1;
+                true
+            }
+            RecentOrReadStream::Read(stream) => stream.advance(),
+        }
+    }
 
     fn token(&self) -> &Token {
-        self.tail.token()
+        match self {
+            RecentOrReadStream::Kept { token, .. } => token,
+            RecentOrReadStream::Read(stream) => stream.token(),
+        }
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
+        match self {
+            RecentOrReadStream::Kept { token, .. } => token,
+            RecentOrReadStream::Read(stream) => stream.token_mut(),
+        }
+    }
+}
+
+impl Drop for RecentOrReadStream<'_> {
+    /// Give the kept text's buffers back to a free slot, so the next text
+    /// kept reuses them rather than allocating.
+    fn drop(&mut self) {
+        if let RecentOrReadStream::Kept { kept, .. } = self {
+            let kept = std::mem::take(kept);
+            RECENT.with(|r| {
+                if let Ok(mut r) = r.try_borrow_mut() {
+                    if let Some(free) = r.slots.iter_mut().find(|k| k.owner == 0) {
+                        let Kept {
+                            text,
+                            stems,
+                            tokens,
+                            ..
+                        } = kept;
+                        if text.capacity() <= MAX_RECENT_BYTES {
+                            *free = Kept {
+                                owner: 0,
+                                complete: false,
+                                text,
+                                stems,
+                                tokens,
+                            };
+                        }
+                    }
+                }
+            });
+        }
     }
 }
 
@@ -292,7 +552,8 @@ mod tests {
     }
 
     /// Pairs are the analyzer's adjacent tokens joined, on the seeds' text
-    /// and where a dropped long word or a repeated word sits.
+    /// and where a dropped long word or a repeated word sits. Here the
+    /// pairs analyzer reads the text itself (nothing read before it).
     #[test]
     fn pairs_join_adjacent_tokens() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -315,5 +576,75 @@ mod tests {
             tail,
             ["forum earli", "forum forum", "forum forum", "school forum"]
         );
+    }
+
+    /// As tantivy indexes a record: its text on `text`, its titles, then
+    /// the same text on `pairs`, which reads the kept tokens; the pairs
+    /// are those read from scratch, with the same offsets and positions.
+    /// A text read only in part is not kept, nor one read before four
+    /// others; another text is read afresh.
+    #[test]
+    fn pairs_from_kept_tokens_are_the_pairs_read_afresh() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut text = std::fs::read_to_string(root.join("001_dd0b79784824a396.txt")).unwrap();
+        text.push_str(" Schools FORUM forum; early ");
+        text.push_str(&"x".repeat(41));
+        text.push_str(" help");
+        // Read afresh, on a thread where no text was read before.
+        let want = std::thread::spawn({
+            let text = text.clone();
+            move || tokens(pairs_analyzer(), &text)
+        })
+        .join()
+        .unwrap();
+        assert!(want.len() > 1000);
+        let kept_count = |text: &str| {
+            RECENT.with(|r| {
+                r.borrow()
+                    .slots
+                    .iter()
+                    .filter(|k| k.complete && k.text == text)
+                    .map(|k| k.tokens.len())
+                    .next()
+            })
+        };
+        let mut stemmed = analyzer();
+        let mut pairs = pairs_analyzer();
+        let title = "Schools Forum Minutes";
+        let indexed = tokens(stemmed.clone(), &text);
+        assert_eq!(kept_count(&text), Some(indexed.len()));
+        tokens(stemmed.clone(), title);
+        tokens(stemmed.clone(), "Councillor Ali");
+        assert_eq!(tokens(pairs.clone(), &text), want);
+        // Taken when read: the next read of the same text reads it afresh
+        // (and keeps it again).
+        assert_eq!(kept_count(&text), None);
+        assert_eq!(tokens(pairs.clone(), &text), want);
+        assert_eq!(kept_count(&text), Some(indexed.len()));
+
+        // Read in part: not kept.
+        let part = format!("{text} Item 7");
+        {
+            let mut stream = stemmed.token_stream(&part);
+            for _ in 0..10 {
+                assert!(stream.advance());
+            }
+        }
+        assert_eq!(kept_count(&part), None);
+
+        // Four other texts read since: no longer kept.
+        tokens(stemmed.clone(), &text);
+        for other in ["a b", "c d", "e f", "g h"] {
+            tokens(stemmed.clone(), other);
+        }
+        assert_eq!(kept_count(&text), None);
+        assert_eq!(tokens(pairs.clone(), &text), want);
+
+        // Another text kept, this one not: read afresh.
+        tokens(stemmed.clone(), "Early help");
+        let mut stream = pairs.token_stream("Schools forum");
+        assert!(stream.advance());
+        assert_eq!(stream.token().text, "school forum");
+        assert!(!stream.advance());
     }
 }

@@ -14,7 +14,7 @@
 //! bullet. The measure is containment (the lead's words found in order in
 //! the clause); the evidence gives it ("recommendation text 0.91 similar").
 
-use super::words::{containment, content_words};
+use super::words::{containment, content_words, content_words_in};
 use super::{candidate, Link, LinkType, Node};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
@@ -48,12 +48,53 @@ pub fn lead(text: &str) -> Vec<String> {
 }
 
 /// A document's clauses, as content words.
-pub fn clauses(text: &str) -> Vec<Vec<String>> {
-    text.split([';', '.', ':', '•', '·', '\u{2013}', '\u{2014}'])
+pub fn clauses(text: &str) -> Clauses {
+    let mut out = Clauses::default();
+    let mut folded = String::new();
+    for piece in text
+        .split([';', '.', ':', '•', '·', '\u{2013}', '\u{2014}'])
         .flat_map(|s| s.split(" - "))
-        .map(content_words)
-        .filter(|w| w.len() >= MIN_WORDS)
-        .collect()
+    {
+        let (words, bytes) = (out.ends.len(), out.words.len());
+        for w in content_words_in(piece, &mut folded) {
+            out.words.push_str(w);
+            out.ends.push(out.words.len());
+        }
+        if out.ends.len() - words >= MIN_WORDS {
+            out.clause_ends.push(out.ends.len());
+        } else {
+            out.ends.truncate(words);
+            out.words.truncate(bytes);
+        }
+    }
+    out
+}
+
+/// A document's clauses of at least [`MIN_WORDS`] content words, held in
+/// three buffers rather than a string per word.
+#[derive(Debug, Default)]
+pub struct Clauses {
+    /// Every word of every clause, one after another.
+    words: String,
+    /// Where each word ends in `words`.
+    ends: Vec<usize>,
+    /// How many words there are up to the end of each clause.
+    clause_ends: Vec<usize>,
+}
+
+impl Clauses {
+    /// The clauses, each as its words.
+    pub fn iter(&self) -> impl Iterator<Item = impl Iterator<Item = &str> + '_> + '_ {
+        let mut first = 0;
+        self.clause_ends.iter().map(move |&last| {
+            let range = first..last;
+            first = last;
+            range.map(move |i| {
+                let from = i.checked_sub(1).map_or(0, |j| self.ends[j]);
+                &self.words[from..self.ends[i]]
+            })
+        })
+    }
 }
 
 /// The recommendations whose lead is long enough to be quoted, with
@@ -190,13 +231,13 @@ pub fn match_leads(leads: &[&[String]], documents: &[(&str, &str)]) -> LeadMatch
         .enumerate()
         .map(|(i, c)| (i * CUT_TOGETHER, c))
     {
-        let cut: Vec<Vec<Vec<String>>> = {
+        let cut: Vec<Clauses> = {
             use rayon::prelude::*;
             chunk.par_iter().map(|(_, text)| clauses(text)).collect()
         };
         for (d, document_clauses) in (first..).zip(cut) {
-            for c in document_clauses {
-                let words = vocabulary.number(&c);
+            for c in document_clauses.iter() {
+                let words = vocabulary.number(c);
                 let next = holders.len();
                 let id = *clause_id.entry(words).or_insert(next);
                 if id == next {
@@ -220,7 +261,7 @@ pub fn match_leads(leads: &[&[String]], documents: &[(&str, &str)]) -> LeadMatch
     }
     let mut out = LeadMatches::new();
     for lead_words in leads {
-        let lead = vocabulary.number(lead_words);
+        let lead = vocabulary.number(lead_words.iter().map(String::as_str));
         // A clause holding QUOTED of the lead's words holds at least one
         // of its rarest distinct ones (distinct - needed + 1): only
         // clauses holding one of those are compared.
@@ -590,16 +631,15 @@ struct Vocabulary {
 }
 
 impl Vocabulary {
-    fn number(&mut self, words: &[String]) -> Vec<u32> {
+    fn number<'w>(&mut self, words: impl Iterator<Item = &'w str>) -> Vec<u32> {
         words
-            .iter()
             .map(|w| {
                 // Most words are known: a copy only for a new one.
-                if let Some(&n) = self.numbers.get(w.as_str()) {
+                if let Some(&n) = self.numbers.get(w) {
                     return n;
                 }
                 let next = self.numbers.len() as u32;
-                self.numbers.insert(w.clone(), next);
+                self.numbers.insert(w.to_string(), next);
                 next
             })
             .collect()
@@ -706,5 +746,45 @@ mod tests {
         let links = super::super::finish(find(&[a, b]));
         assert_eq!(links.len(), 1);
         assert_eq!(links[0].source, "a-recommendation-7");
+    }
+
+    /// A document's clauses: the content words of each run between
+    /// clause marks, runs of fewer than five words left out; from the
+    /// recommendations of an inspection report (seed 001).
+    #[test]
+    fn clauses_are_the_content_words_of_each_long_enough_run() {
+        let text = "Local authorities and partner agencies delivering early help to \
+            children and families should:\n\n\u{b7} improve the quality and consistency of \
+            assessment and plans by:\n\u{b7} promoting the use of evidence- and \
+            research-informed assessment practice \n\u{b7} improving the quality of \
+            analysis in assessments\n";
+        let cut = clauses(text);
+        let got: Vec<Vec<&str>> = cut.iter().map(Iterator::collect).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].len(), 10, "{got:?}");
+        assert_eq!(
+            got[1..],
+            [
+                vec!["improv", "quality", "consistency", "assessment", "plan"],
+                vec![
+                    "promot",
+                    "use",
+                    "evidenc",
+                    "research",
+                    "informed",
+                    "assessment",
+                    "practic"
+                ],
+            ]
+        );
+        // As content words read piece by piece.
+        let pieces: Vec<Vec<String>> = text
+            .split([';', '.', ':', '\u{2022}', '\u{b7}', '\u{2013}', '\u{2014}'])
+            .flat_map(|s| s.split(" - "))
+            .map(content_words)
+            .filter(|w| w.len() >= MIN_WORDS)
+            .collect();
+        assert_eq!(got, pieces);
+        assert_eq!(clauses("").iter().count(), 0);
     }
 }

@@ -40,23 +40,32 @@ fn is_small(w: &str) -> bool {
 
 /// The content words of `s`, folded and in order.
 pub fn content_words(s: &str) -> Vec<String> {
+    let mut folded = String::new();
+    content_words_in(s, &mut folded)
+        .map(str::to_string)
+        .collect()
+}
+
+/// [`content_words`] as slices of `folded`, a buffer `s` is folded into
+/// (so that a caller reading many texts allocates neither a folded copy
+/// nor a string per word).
+pub fn content_words_in<'a>(s: &str, folded: &'a mut String) -> impl Iterator<Item = &'a str> {
     // Most texts hold no "&": then no copy is made to replace it.
-    let folded = if s.contains('&') {
-        crate::eval::fold::fold(&s.replace('&', " and "))
+    if s.contains('&') {
+        crate::eval::fold::fold_into(&s.replace('&', " and "), folded);
     } else {
-        crate::eval::fold::fold(s)
-    };
+        crate::eval::fold::fold_into(s, folded);
+    }
     folded
         .split(' ')
         .filter(|w| !w.is_empty() && !is_small(w))
         .map(stem)
-        .collect()
 }
 
 /// A word's ending dropped so that forms of one word compare equal: a
 /// plural's "s" ("assessments" → "assessment", not "ss"/"us"), then "ing"
 /// and a final "e" ("requiring" and "require" → "requir").
-fn stem(w: &str) -> String {
+fn stem(w: &str) -> &str {
     let mut w = w;
     if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
         w = &w[..w.len() - 1];
@@ -66,7 +75,7 @@ fn stem(w: &str) -> String {
     } else if w.len() > 4 && w.ends_with('e') {
         w = &w[..w.len() - 1];
     }
-    w.to_string()
+    w
 }
 
 /// Shared content words over the larger set: 1.0 for the same title in
