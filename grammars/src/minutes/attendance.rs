@@ -1159,10 +1159,12 @@ fn read(
                         AttendanceStatus::Present
                     } else if raw.apologies {
                         AttendanceStatus::Apologies
+                    } else if *kind == Kind::Observers {
+                        // An observer is no member: marked present or not,
+                        // they attend.
+                        AttendanceStatus::InAttendance
                     } else if raw.star || !marks_used {
                         AttendanceStatus::Present
-                    } else if *kind == Kind::Observers {
-                        AttendanceStatus::InAttendance
                     } else {
                         AttendanceStatus::Absent
                     }
