@@ -73,6 +73,21 @@ fn authors_and_exemption_told_away_from_the_front_sheet() {
         r["author"],
         "Sarah Hammond, Corporate Director of Children, Young People and Education"
     );
+    // Two senders, one to a line; the contact block after the numbered
+    // sections ("Report Author: Nick Abrahams …") does not replace them.
+    let r = report_titled(
+        "kent_cabinet_24-00096_education-commissioning-plan",
+        "Commissioning Plan",
+    );
+    assert_eq!(
+        r["author"],
+        "Rory Love, Cabinet Member for Education and Skills; Sarah Hammond, Corporate Director of Children, Young People and Education"
+    );
+    // A report in three sections, each closed by its own contact block;
+    // the key decision stacked after the responsible officer's post.
+    let r = report_titled("weca_2026-03-27_mca-committee_transport", "Transport");
+    assert_eq!(r["author"], "Oliver Coltman; Louise McBride; Nuala Waters");
+    assert_eq!(r["key_decision"], true);
 }
 
 /// Ofsted's focused-visit letter (Kent 2024): dates and inspectors in the

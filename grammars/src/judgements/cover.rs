@@ -74,11 +74,10 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
             inspection_end: cover.inspection_end,
             published: cover.published,
             lead_inspector: cover.lead_inspector,
-            council: d
-                .info
-                .council
-                .as_deref()
-                .map(|c| full_council(&lines, c).unwrap_or_else(|| c.to_string())),
+            council: match d.info.council.as_deref() {
+                Some(c) => Some(full_council(&lines, c).unwrap_or_else(|| c.to_string())),
+                None => board_council(&lines),
+            },
             ..Default::default()
         }),
     });
@@ -207,6 +206,25 @@ fn full_council(lines: &[&str], short: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A board's review names the council of the board's area in full further
+/// on: the cover opens with the board's name ("Surrey Safeguarding
+/// Children Board"), whose first word is the place; the first "Surrey
+/// County Council" anywhere in the report is its council.
+fn board_council(lines: &[&str]) -> Option<String> {
+    let first = lines.first()?;
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let board = words.last().is_some_and(|w| *w == "Board") && words.len() >= 3;
+    let place = words
+        .first()
+        .filter(|w| w.starts_with(char::is_uppercase))?;
+    if !board {
+        return None;
+    }
+    lines
+        .chunks(LETTER_LINES)
+        .find_map(|chunk| full_council(chunk, place))
 }
 
 /// "23 May to 16 June 2016", "8 – 12 July 2013", "15 June 2015 – 17 June
@@ -361,6 +379,18 @@ mod tests {
             full_council(&["Surrey Safeguarding Children Board"], "Surrey"),
             None
         );
+        // Surrey's LSCB review (2015): the board on the cover, the council
+        // in full on p6.
+        let review = [
+            "Surrey Safeguarding Children Board",
+            "Review of the effectiveness of the Local Safeguarding Children",
+            "Strengthen the governance arrangements between the chief executive of Surrey County Council and the independent chair of the LSCB",
+        ];
+        assert_eq!(
+            board_council(&review).as_deref(),
+            Some("Surrey County Council")
+        );
+        assert_eq!(board_council(&review[1..]), None);
     }
 
     #[test]

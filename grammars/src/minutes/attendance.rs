@@ -1141,7 +1141,10 @@ fn read(
             let status = match kind {
                 Kind::Apologies => AttendanceStatus::Apologies,
                 Kind::Absent => AttendanceStatus::Absent,
-                Kind::Substitutes => AttendanceStatus::Substitute,
+                // A substitute is a member present in another's place:
+                // present, "substitute" the role, as when a sentence tells
+                // it ("Councillor Jos Clark attended as substitute.").
+                Kind::Substitutes => AttendanceStatus::Present,
                 Kind::Attending => AttendanceStatus::InAttendance,
                 // A member replaced by a substitute ("(Mike Ward – replaced
                 // Jon Hunt)") or marked "(A)" in a list of those present.
@@ -1159,10 +1162,12 @@ fn read(
                         AttendanceStatus::Present
                     } else if raw.apologies {
                         AttendanceStatus::Apologies
+                    } else if *kind == Kind::Observers {
+                        // An observer is no member: marked present or not,
+                        // they attend.
+                        AttendanceStatus::InAttendance
                     } else if raw.star || !marks_used {
                         AttendanceStatus::Present
-                    } else if *kind == Kind::Observers {
-                        AttendanceStatus::InAttendance
                     } else {
                         AttendanceStatus::Absent
                     }
@@ -1178,9 +1183,11 @@ fn read(
             };
             let bracket_role = raw.organisation.clone().filter(|_| line.bracket_is_role);
             let organisation = raw.organisation.clone().filter(|_| !line.bracket_is_role);
+            let substitute = (*kind == Kind::Substitutes).then(|| "substitute".to_string());
             let role = raw
                 .role
                 .clone()
+                .or(substitute)
                 .or(bracket_role)
                 .or_else(|| role.clone())
                 .or_else(|| singular.clone())
@@ -2646,6 +2653,33 @@ It was resolved.
                 "Present Councillor Emma Edwards Leader of the Green Group",
                 "Present Councillor Kaz Self Councillor",
             ]
+        );
+    }
+
+    /// The two ways minutes tell a substitute agree: under a
+    /// "Substitutes:" label as in a sentence (Bristol's Transport and
+    /// Connectivity Committee, 12 September 2024, prints the sentence), the
+    /// substitute is present with the role "substitute".
+    #[test]
+    fn substitutes_under_a_label_as_in_a_sentence() {
+        let got = read_list(&[
+            "Members Present:-",
+            "Councillors: Ed Plowden (Chair), Graham Morris (Vice-Chair), Donald Alexander, Rob Bryher,",
+            "Substitutes:",
+            "Councillor Jos Clark",
+        ]);
+        assert!(
+            got.contains(&"Present Councillor Jos Clark substitute".to_string()),
+            "{got:?}"
+        );
+        let got = read_list(&[
+            "Members Present:-",
+            "Councillors: Ed Plowden (Chair), Graham Morris (Vice-Chair), Donald Alexander, Rob Bryher,",
+            "Apologies were received from Councillor Coombes. Councillor Jos Clark attended as substitute.",
+        ]);
+        assert!(
+            got.contains(&"Present Councillor Jos Clark substitute".to_string()),
+            "{got:?}"
         );
     }
 

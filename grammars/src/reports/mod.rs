@@ -7,7 +7,7 @@
 //! segmentation reads too. This grammar does not read a report's body:
 //! recommendations in the body are the recommendation grammar's.
 
-mod author;
+pub(crate) mod author;
 mod status;
 
 use crate::agenda::meeting;
@@ -106,14 +106,41 @@ pub fn parse_with_sheet(
     // A writer's label names a person: the post after the name is not
     // theirs to keep; where it names only a post, the contact block that
     // closes the body may name the person.
+    // Where the label goes on to name more people, one to a line, they
+    // are authors too, joined with "; ": a writer's by name, a sender's as
+    // printed.
     let writer = fs.author_rank.is_none_or(author::is_writer_rank);
     let author = match author {
         Some(a) if writer => match author::person(&a) {
-            Some(name) => Some(name.to_string()),
+            Some(name) if fs.more_authors.is_empty() => {
+                // The name read may be the first contact block's, where
+                // the opening lines reach it: the report's other contact
+                // blocks name its other authors.
+                let closing = closing_author(&lines[first..]);
+                match closing {
+                    Some(c) if c.split("; ").next() == Some(name) => Some(c),
+                    _ => Some(name.to_string()),
+                }
+            }
+            Some(name) => {
+                let mut names = vec![name.to_string()];
+                names.extend(
+                    fs.more_authors
+                        .iter()
+                        .filter_map(|p| author::person(p))
+                        .map(str::to_string),
+                );
+                Some(names.join("; "))
+            }
             None => closing_author(&lines[first..]).or(Some(a)),
         },
         None => closing_author(&lines[first..]),
-        a => a,
+        Some(a) => Some(
+            std::iter::once(a.as_str())
+                .chain(fs.more_authors.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
     };
     // The report names whom it goes to as printed ("Report to Haringey
     // Schools Forum"); the meeting is the body without its council, as
@@ -279,20 +306,26 @@ fn split_contact(author: &str) -> (Option<String>, Option<String>) {
     }
 }
 
-/// The first "Report Author:" of a contact block in the report's lines
-/// that names a person.
+/// The people the "Report Author:" lines of the report's contact blocks
+/// name, in order, each once, joined with "; ": a report in sections, each
+/// closed by its own contact block, has an author for each.
 fn closing_author(lines: &[(&Line, u32)]) -> Option<String> {
-    lines.iter().find_map(|(l, _)| {
+    let mut names: Vec<String> = Vec::new();
+    for (l, _) in lines {
         let t = l.text.trim_start();
         let opens = t
             .get(..13)
             .is_some_and(|h| h.eq_ignore_ascii_case("report author"));
-        if opens {
-            author::closing_author(&plain_cells(&l.text))
-        } else {
-            None
+        if !opens {
+            continue;
         }
-    })
+        if let Some(name) = author::closing_author(&plain_cells(&l.text)) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    (!names.is_empty()).then(|| names.join("; "))
 }
 
 /// The plain text of the last lines that are not blank, in order: where a
@@ -359,9 +392,15 @@ mod tests {
             "Lead Officers: Samantha Rostom, 0208 489 2480,",
             "Samantha.rostom@haringey.gov.uk",
             "Patricia Durr, Business Manager, 020 8489 1472",
+            "patricia.durr@haringey.co.uk",
             "Ward(s) affected: N/A",
         ];
         let fs = front_sheet(&texts);
+        assert_eq!(
+            fs.more_authors,
+            vec!["Patricia Durr, Business Manager, 020 8489 1472"]
+        );
+        assert_eq!(author::person(&fs.more_authors[0]), Some("Patricia Durr"));
         assert_eq!(
             fs.author.as_deref(),
             Some("Samantha Rostom, 0208 489 2480, Samantha.rostom@haringey.gov.uk")

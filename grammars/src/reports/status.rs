@@ -86,7 +86,17 @@ pub fn read(lines: &[&str]) -> Status {
             let value = if !value.is_empty() {
                 value
             } else if let Some(next) = row.get(c + 1) {
-                next.to_string()
+                // Two labels stacked in one cell ("RESPONSIBLE OFFICER: Key
+                // Decision") have their values stacked in the next, in the
+                // same order: the answer that closes it is the second's
+                // ("EXECUTIVE DIRECTOR OF TRANSPORT Yes").
+                let stacked = cell.contains(':') && fact == Fact::Key;
+                match next.rsplit_once(' ') {
+                    Some((_, last)) if stacked && key_decision_value(next).is_none() => {
+                        last.to_string()
+                    }
+                    _ => next.to_string(),
+                }
             } else if row.len() == 1 {
                 rows.get(k + 1)
                     .filter(|n| labelled(&n[0]).is_none())
@@ -269,6 +279,15 @@ mod tests {
         ]);
         assert_eq!(st.key_decision, Some(true));
         assert_eq!(st.exempt, Some(false));
+        // The transport report of 27 March 2026: the officer's post and the
+        // answer share the value cell.
+        let st = read(&["RESPONSIBLE OFFICER: Key Decision\tEXECUTIVE DIRECTOR OF TRANSPORT Yes"]);
+        assert_eq!(st.key_decision, Some(true));
+        let st = read(&["RESPONSIBLE OFFICER: Key Decision\tEXECUTIVE DIRECTOR OF TRANSPORT No"]);
+        assert_eq!(st.key_decision, Some(false));
+        // One label alone before its cell: the value cell is read whole.
+        let st = read(&["Key Decision\tthe Director decides Yes"]);
+        assert_eq!(st.key_decision, None);
     }
 
     /// Harrow scrutiny report (seed 004) and Birmingham Cabinet Committee

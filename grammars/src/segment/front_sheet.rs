@@ -265,6 +265,9 @@ pub struct FrontSheet {
     /// a memo's sender ("From", "By", "Report of", "Produced by"), 4 "Report authorised
     /// by".
     pub author_rank: Option<u8>,
+    /// People named under the author, one to a line, as printed (name and
+    /// post): a second lead officer, a memo's second sender.
+    pub more_authors: Vec<String>,
     /// Labels found: two or more make a front sheet.
     pub fields: usize,
     /// Index into the texts of the last line the front sheet used.
@@ -343,6 +346,10 @@ pub fn front_sheet(texts: &[&str]) -> FrontSheet {
     let texts: Vec<&str> = texts.iter().take(SHEET_LINES).copied().collect();
     let mut fs = FrontSheet::default();
     let mut ranks: Vec<(Field, u8)> = Vec::new();
+    // Whether the report's numbered sections have begun ("1.
+    // Introduction" after the labels): a writer's label past that point is
+    // a contact block's, not the front sheet's.
+    let mut body_started = false;
     let mut i = 0;
     while i < texts.len() {
         if fs.agenda_item.is_none() {
@@ -354,6 +361,7 @@ pub fn front_sheet(texts: &[&str]) -> FrontSheet {
             }
         }
         let Some((field, rank, inline, used)) = label_at(&texts, i) else {
+            body_started |= fs.fields > 0 && is_section_heading(texts[i]);
             i += 1;
             continue;
         };
@@ -416,6 +424,21 @@ pub fn front_sheet(texts: &[&str]) -> FrontSheet {
         let mut value = fold(&value);
         if field == Field::Author {
             value = before_follow_on(&value).to_string();
+            // More people under the first, each on a line of their own
+            // with their post ("Lead Officers: Samantha Rostom, …" /
+            // "Patricia Durr, … Business Manager, …").
+            let (more, end) = more_people(&texts, j);
+            j = end;
+            fs.last_line = fs.last_line.max(j.saturating_sub(1));
+            // The front sheet has named the writer already: a label in
+            // the body's closing contact block does not replace it.
+            if !(body_started && fs.author.is_some())
+                && apply(&mut fs, &mut ranks, field, rank, &value, &texts, j)
+            {
+                fs.more_authors = more;
+            }
+            i = j.max(i + 1);
+            continue;
         }
         fs.last_line = fs.last_line.max(j.saturating_sub(1));
         apply(&mut fs, &mut ranks, field, rank, &value, &texts, j);
@@ -424,7 +447,55 @@ pub fn front_sheet(texts: &[&str]) -> FrontSheet {
     fs
 }
 
-/// Set `field` from `value` unless a label of a lower rank set it already.
+/// Whether a line holds only the means to reach a person: an address
+/// ("patricia.durr@haringey.co.uk") or a telephone number ("020 8489 1472").
+fn reaches(t: &str) -> bool {
+    t.contains('@')
+        || (t.chars().filter(char::is_ascii_digit).count() >= 6
+            && t.split_whitespace().count() <= 6)
+}
+
+/// The people a writer's or sender's value goes on to name, one to a
+/// line, each line opening with a person's name and their post after a
+/// comma or dash ("Sarah Hammond, Corporate Director of Children, Young
+/// People" / "and Education"): each as printed, its wrapped lines joined.
+/// Lines of contact details between them are passed over. Returns the
+/// people and the index after the last line used.
+fn more_people(texts: &[&str], from: usize) -> (Vec<String>, usize) {
+    let mut people = Vec::new();
+    let mut j = from;
+    while j < texts.len() {
+        let t = texts[j].trim();
+        if t.is_empty() || label_at(texts, j).is_some() || is_section_heading(t) {
+            break;
+        }
+        if reaches(t) {
+            j += 1;
+            continue;
+        }
+        let with_post = crate::reports::author::person(t)
+            .is_some_and(|name| t.len() > name.len() && t[name.len()..].starts_with([',', ' ']));
+        if !with_post {
+            break;
+        }
+        let mut printed = t.to_string();
+        j += 1;
+        // A post wrapped onto lines of its own, each opening in lower case.
+        while j < texts.len() && texts[j].trim_start().starts_with(char::is_lowercase) {
+            if reaches(texts[j]) {
+                break;
+            }
+            printed.push(' ');
+            printed.push_str(texts[j].trim());
+            j += 1;
+        }
+        people.push(fold(printed.trim_end_matches(',')));
+    }
+    (people, j)
+}
+
+/// Set `field` from `value` unless a label of a lower rank set it already;
+/// whether it was set.
 fn apply(
     fs: &mut FrontSheet,
     ranks: &mut Vec<(Field, u8)>,
@@ -433,7 +504,7 @@ fn apply(
     value: &str,
     texts: &[&str],
     after: usize,
-) {
+) -> bool {
     let better = match ranks.iter().find(|(f, _)| *f == field) {
         Some((_, r)) => rank < *r,
         None => true,
@@ -443,9 +514,12 @@ fn apply(
         ranks.push((field, rank));
         if field == Field::Author {
             fs.author_rank = Some(rank);
+            fs.more_authors.clear();
         }
         set_field(fs, field, value, texts, after);
+        return true;
     }
+    false
 }
 
 /// Two labels stacked in one cell with their values run together in the
@@ -607,6 +681,41 @@ mod tests {
         assert!(field_label("Reporting back to members").is_err());
         assert!(field_label("Total budget").is_err());
         assert!(field_label("Today we met").is_err());
+    }
+
+    /// Kent's education commissioning plan, p1 and p6: two senders under
+    /// "From:", the second's post wrapped onto a line of its own; the
+    /// "Report Author:" of the contact block after the numbered sections
+    /// does not replace them.
+    #[test]
+    fn two_senders_and_a_closing_contact_block() {
+        let texts = [
+            "From: | Rory Love, Cabinet Member for Education and Skills",
+            "Sarah Hammond, Corporate Director of Children, Young People",
+            "and Education",
+            "To: | Cabinet – 30 January 2025",
+            "Subject: | Commissioning Plan for Education Provision in Kent 2025-29",
+            "1. Introduction",
+            "1.1 The County Council is the Strategic Commissioner of Education Provision in Kent.",
+            "11. Contact details",
+            "Report Author: Nick Abrahams Assistant Director Education – West Kent Telephone number 03000 410058",
+        ];
+        let fs = front_sheet(&texts);
+        assert_eq!(
+            fs.author.as_deref(),
+            Some("Rory Love, Cabinet Member for Education and Skills")
+        );
+        assert_eq!(fs.author_rank, Some(3));
+        assert_eq!(
+            fs.more_authors,
+            vec!["Sarah Hammond, Corporate Director of Children, Young People and Education"]
+        );
+        assert_eq!(fs.body.as_deref(), Some("Cabinet"));
+        // Without the numbered sections before it, the writer's label is
+        // the front sheet's own and wins over the sender.
+        let fs = front_sheet(&[texts[0], texts[3], "Report Author: Nick Abrahams"]);
+        assert_eq!(fs.author.as_deref(), Some("Nick Abrahams"));
+        assert!(fs.more_authors.is_empty());
     }
 
     #[test]

@@ -692,6 +692,14 @@ fn is_work_plan_heading(t: &str) -> bool {
 }
 
 /// A line holding only a date ("21st May 2015", "WEDNESDAY 25 FEBRUARY 2015").
+/// The date a title closes with, the words before it naming the paper
+/// ("Community Grant Applications 13th March 2018", Sutton Coldfield's
+/// committee paper p1).
+fn closing_date(title: &str) -> Option<String> {
+    let (k, iso) = find_date_at(title)?;
+    (k > 0 && is_bare_date(&title[k..])).then_some(iso)
+}
+
 pub fn is_bare_date(t: &str) -> bool {
     // The cheap shape tests first: most lines fail them.
     t.chars().count() <= 40 && t.split_whitespace().count() <= 5 && find_date(t).is_some()
@@ -969,7 +977,8 @@ fn describe(
                 .iter()
                 .take(4)
                 .find(|t| is_bare_date(t))
-                .and_then(|t| find_date(t));
+                .and_then(|t| find_date(t))
+                .or_else(|| info.title.as_deref().and_then(closing_date));
             // A form or a set of questions names the meeting it belongs to
             // under its title: the body and the meeting's date.
             if let Some((body, date)) = opening_meeting(&head) {
@@ -2068,6 +2077,21 @@ mod tests {
     #[test]
     fn words_that_are_no_councils_are_sorted_for_halving() {
         assert!(NOT_COUNCILS.windows(2).all(|p| p[0] < p[1]));
+    }
+
+    /// Sutton Coldfield's community grant paper, p1: the title closes with
+    /// the meeting's date.
+    #[test]
+    fn a_title_closing_with_a_date() {
+        assert_eq!(
+            closing_date("Community Grant Applications 13th March 2018").as_deref(),
+            Some("2018-03-13")
+        );
+        assert_eq!(closing_date("13th March 2018"), None);
+        assert_eq!(
+            closing_date("Minutes of 13 March 2018 and matters arising from them"),
+            None
+        );
     }
 
     #[test]
