@@ -875,32 +875,54 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
     gutters
 }
 
-/// Whether a gap a block leaves free is only a stretched space of one
-/// justified line: one line alone has words right of it, that line has
-/// words left of it too, and the words either side are one cell (the gap
-/// narrower than a gap between cells). The short last line of the
-/// paragraph below leaves the gap free by not reaching it. A column gutter
-/// has words past it on more lines than one, or is a gap between cells.
+/// Whether a gap a block leaves free is only the stretched word spaces of
+/// justified prose: every line with words right of it has words left of
+/// it too, and crosses it through a word space (narrower than a gap
+/// between cells, a font size). One such line alone is prose; where
+/// several cross it, each through a space no wider than the line's other
+/// word spaces (justification stretches them evenly) and the words after
+/// it starting at different x (a column's words start flush at its edge;
+/// those after a river start anywhere). Lines that stop short of the gap
+/// (a paragraph's last line) leave it free by not reaching it. A column
+/// gutter is a gap between cells, or has a line starting right of it, or
+/// several lines crossing it through spaces wider than their others.
 /// The education commissioning plan's recommendation: "… Education
-/// Provision" ends at x = 480.8, "in Kent" starts at 485.6, and the line
-/// under it is "2025-29." alone; the page's "Young People" / "and
-/// Education" falls at the same x, so the two rivers would agree on a
-/// gutter and put "in Kent" after "2025-29.".
+/// Provision" ends at x = 480.8, "in Kent" starts at 485.6 (every space on
+/// the line 4.8), and the line under it is "2025-29." alone; the page's
+/// "Young People" / "and Education" falls at the same x, so the two rivers
+/// would agree on a gutter and put "in Kent" after "2025-29.". Milburn's
+/// minutes of July 2019: two justified lines leave x 395 to 400 free
+/// through spaces of 6.5 and 9.2 points (their other spaces 6.3 to 6.5 and
+/// 9.2), the same x the amounts column of the finance minute below opens.
 fn justified_space(lines: &[FlowLine], gap: (f32, f32)) -> bool {
-    let mut right_lines = 0;
-    let mut spaced = false;
+    // Per line crossing the gap: where its words after it start, and
+    // whether it crosses through a space no wider than its others.
+    let mut after: Vec<(f32, bool)> = Vec::new();
     for l in lines {
         let Some(k) = l.words.iter().position(|w| w.x0 >= gap.1 - 0.5) else {
             continue;
         };
-        right_lines += 1;
-        // A word space stretched, not a gap between cells: under a font
-        // size wide (the gap at which a line breaks into cells).
-        if k > 0 && !l.cell_starts.contains(&k) && l.words[k].x0 - l.words[k - 1].x1 < l.size {
-            spaced = true;
+        if k == 0 || l.cell_starts.contains(&k) {
+            return false;
+        }
+        let space = |j: usize| l.words[j].x0 - l.words[j - 1].x1;
+        let widest_other = (1..l.words.len())
+            .filter(|&j| j != k && !l.cell_starts.contains(&j))
+            .map(space)
+            .fold(f32::NEG_INFINITY, f32::max);
+        if space(k) >= l.size {
+            return false;
+        }
+        after.push((l.words[k].x0, space(k) <= widest_other + 0.5));
+    }
+    match after.as_slice() {
+        [] => false,
+        [_] => true,
+        [first, ..] => {
+            let flush = after.iter().all(|a| (a.0 - first.0).abs() <= 1.0);
+            !flush && after.iter().all(|a| a.1)
         }
     }
-    right_lines == 1 && spaced
 }
 
 /// Whether the words right of a narrow gap form a column set flush left:
@@ -1426,6 +1448,144 @@ mod tests {
             ]
         );
         assert!(lines.iter().all(|l| l.table.is_none()), "{lines:?}");
+    }
+
+    /// Milburn's minutes of July 2019, page 1: a justified paragraph
+    /// whose first two lines cross x 395 to 400 through stretched spaces
+    /// ("re Cobble", "resolved to"), above the finance minute whose amounts
+    /// column ("£ 54.00", "£ 864.00") starts past that x. The paragraph
+    /// stays prose in reading order; the invoices and their amounts are
+    /// still two columns.
+    #[test]
+    fn a_justified_paragraph_over_an_amounts_column_stays_prose() {
+        let words = |s: &str, x0: f32, x1: f32| (x0, x1, s.to_string());
+        let para = [
+            (
+                418.0,
+                vec![
+                    words("19.07.05", 89.2, 136.0),
+                    words("Planning", 142.7, 193.4),
+                    words("Application", 196.7, 260.7),
+                    words("Amendments", 264.0, 337.8),
+                ],
+            ),
+            (
+                433.6,
+                vec![
+                    words("The", 89.2, 110.5),
+                    words("Application", 117.0, 180.8),
+                    words("Amendments", 187.2, 260.7),
+                    words("19/0403", 267.2, 310.7),
+                    words("&", 317.0, 326.8),
+                    words("19/0404", 333.2, 376.6),
+                    words("re", 383.0, 394.3),
+                    words("Cobble", 400.7, 438.5),
+                    words("Courtyard,", 444.9, 505.4),
+                ],
+            ),
+            (
+                448.5,
+                vec![
+                    words("Milburn,", 89.7, 138.6),
+                    words("after", 147.8, 174.5),
+                    words("discussion", 183.7, 240.6),
+                    words("the", 249.9, 267.9),
+                    words("Councillors", 277.1, 339.9),
+                    words("resolved", 349.1, 395.1),
+                    words("to", 404.2, 414.9),
+                    words("support", 424.2, 466.7),
+                    words("these", 476.0, 505.5),
+                ],
+            ),
+            (
+                463.5,
+                vec![
+                    words("application", 89.7, 151.5),
+                    words("amendments.", 154.8, 229.9),
+                ],
+            ),
+            (
+                494.7,
+                vec![
+                    words("19.07.06", 89.2, 136.0),
+                    words("Finance", 142.7, 187.0),
+                ],
+            ),
+            (
+                510.2,
+                vec![
+                    words("Invoices", 89.9, 135.3),
+                    words("received", 138.6, 184.3),
+                    words("from", 187.6, 213.6),
+                    words(":-", 216.9, 224.4),
+                ],
+            ),
+            (
+                525.8,
+                vec![
+                    words("Wicksteed", 89.9, 146.9),
+                    words("Leisure", 150.3, 192.2),
+                    words("Ltd", 195.6, 215.2),
+                    words("-", 221.9, 225.9),
+                    words("Play", 232.6, 257.5),
+                    words("Equipment", 260.9, 323.0),
+                    words("Inspection", 326.2, 383.8),
+                    words("£", 414.0, 420.7),
+                    words("54.00", 427.4, 457.3),
+                ],
+            ),
+            (
+                541.4,
+                vec![
+                    words("G", 89.9, 99.2),
+                    words("&", 102.6, 112.4),
+                    words("AM", 115.8, 135.8),
+                    words("Johnston", 139.1, 189.9),
+                    words("-", 196.7, 200.7),
+                    words("Grass", 207.3, 239.7),
+                    words("Cutting", 243.0, 286.0),
+                    words("£", 414.0, 420.7),
+                    words("864.00", 424.0, 460.7),
+                ],
+            ),
+            (
+                557.0,
+                vec![
+                    words("Resolved", 89.9, 139.2),
+                    words("to", 142.5, 153.2),
+                    words("pay", 156.6, 176.6),
+                    words("both", 179.9, 204.7),
+                ],
+            ),
+        ];
+        let flow: Vec<FlowLine> = para
+            .iter()
+            .map(|(y, ws)| {
+                let ws: Vec<(f32, f32, &str)> =
+                    ws.iter().map(|(a, b, t)| (*a, *b, t.as_str())).collect();
+                let mut l = row(*y, &ws);
+                l.size = 12.0;
+                l
+            })
+            .collect();
+        let lines = rebuild(flow, 0, 842.0);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts[..4],
+            [
+                "19.07.05 Planning Application Amendments",
+                "The Application Amendments 19/0403 & 19/0404 re Cobble Courtyard,",
+                "Milburn, after discussion the Councillors resolved to support these",
+                "application amendments.",
+            ]
+        );
+        assert!(lines[..4].iter().all(|l| l.table.is_none()), "{lines:?}");
+        let amounts: Vec<&Line> = lines.iter().filter(|l| l.table.is_some()).collect();
+        assert_eq!(amounts.len(), 1, "{lines:?}");
+        assert_eq!(
+            amounts[0].cells.last().map(|c| c.text.as_str()),
+            Some("£ 54.00 £ 864.00")
+        );
     }
 
     /// Seed 004's statistical neighbours: from Hounslow on the same five
