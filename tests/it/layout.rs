@@ -182,3 +182,17 @@ fn a_justified_paragraph_above_an_amounts_column_reads_in_order() {
         Some("£ 54.00 £ 864.00")
     );
 }
+
+/// Newbiggin Parish Council's minutes of 3 September 2019, page 1: the
+/// title's ordinal is set raised and smaller ("3" then "rd") over a space
+/// glyph; the title reads "3rd", a line of its own above "Present".
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn a_raised_ordinal_suffix_joins_its_number_in_a_title() {
+    let pages = real_pages("newbiggin-pc_2019-09-03_minutes.pdf");
+    let texts: Vec<&str> = pages[0].lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        texts[..2],
+        ["Newbiggin Parish Council - 3rd September 2019", "Present"]
+    );
+}
