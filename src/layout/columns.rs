@@ -574,7 +574,10 @@ fn records(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<std::ops::Range<usize>
 /// A block whose first column stacks row heads, each on a line of its own
 /// with a value level with it in another column, is a row per head: a
 /// front sheet's labels ("Subject:" / "Report Of:" / "Wards Affected:"
-/// beside their values). Each line goes to the head
+/// beside their values), or numbers on bold lines (minute numbers "9" /
+/// "10" each on the line of its bold title, the minute's text under it;
+/// a printed decision's bold numbered resolutions "3." / "4."; a budget
+/// table's numbered subtotal rows "201 CORE" / "202 EXTERNAL"). Each line goes to the head
 /// above it, or to the head below where level with it, so a value wrapped
 /// around a centred number stays with it. None where the block is not
 /// such a stack.
@@ -598,7 +601,7 @@ fn head_records(lines: &[FlowLine], gutters: &[Gutter]) -> Option<Vec<std::ops::
             (l.y - lines[i].y).abs() <= lines[i].size * LEVEL
                 && l.words.iter().any(|w| !in_first(w))
         });
-        if !is_row_head(&head.join(" ")) || !level {
+        if !(is_row_head(&head.join(" ")) || numbered_heading(&head, &lines[i])) || !level {
             return None;
         }
     }
@@ -617,6 +620,23 @@ fn head_records(lines: &[FlowLine], gutters: &[Gutter]) -> Option<Vec<std::ops::
     }
     ranges.push(start..lines.len());
     Some(ranges)
+}
+
+/// A head that is a paragraph number alone ("9", "10.", "7.1") on a line
+/// set mostly in bold: a numbered heading beside its title. Numbers
+/// stacked beside plain text (recommendations "2.2 2.3 2.4") are not.
+fn numbered_heading(head: &[&str], line: &FlowLine) -> bool {
+    let [number] = head else {
+        return false;
+    };
+    line.faces.bold()
+        && grammars::lex::lead_number(number).is_some_and(|n| {
+            n.rest >= number.len()
+                && matches!(
+                    n.style,
+                    grammars::lex::NumberStyle::Arabic | grammars::lex::NumberStyle::Dotted { .. }
+                )
+        })
 }
 
 /// The cells of a block split at the given gutters, each column's words in
@@ -1586,6 +1606,75 @@ mod tests {
             amounts[0].cells.last().map(|c| c.text.as_str()),
             Some("£ 54.00 £ 864.00")
         );
+    }
+
+    /// Ayton Community Council's minutes of March 2012, page 2: minute
+    /// numbers in a left column, "9" on the line of its bold title "AOCB",
+    /// the minute's text under it, then "10" on the line of "Next Meeting"
+    /// a line pitch below, all one block. A row per numbered heading; the
+    /// same numbers beside plain lines stay one row.
+    #[test]
+    fn bold_numbered_headings_stacked_in_a_column_are_a_row_each() {
+        use crate::pdf::device::Glyph;
+        let block = |bold: bool| {
+            let mut flow = vec![
+                row(696.5, &[(34.0, 40.0, "9"), (58.6, 93.2, "AOCB")]),
+                row(
+                    709.9,
+                    &[
+                        (58.6, 144.8, "Emailing Minutes"),
+                        (156.9, 512.5, "PP enquired if it was possible to pass on the CC minutes by email to other"),
+                    ],
+                ),
+                row(
+                    723.7,
+                    &[(58.6, 505.5, "residents. There is no problem with this. It was pointed out that the minutes are posted on the")],
+                ),
+                row(737.5, &[(58.6, 133.8, "village website.")]),
+                row(751.7, &[(34.0, 46.0, "10"), (58.6, 127.4, "Next Meeting")]),
+            ];
+            for k in [0, 4] {
+                flow[k].size = 12.0;
+                if bold {
+                    let g = Glyph {
+                        x: 34.0,
+                        y: flow[k].y,
+                        w: 6.0,
+                        size: 12.0,
+                        text: "9".into(),
+                        rotated: false,
+                        bold: true,
+                        italic: false,
+                    };
+                    flow[k].faces = Faces::of([&g]);
+                }
+            }
+            rebuild(flow, 0, 842.0)
+        };
+        let cells = |lines: &[Line]| -> Vec<Vec<String>> {
+            lines
+                .iter()
+                .map(|l| l.cells.iter().map(|c| c.text.clone()).collect())
+                .collect()
+        };
+        let rows = block(true);
+        assert!(rows.iter().all(|l| l.table.is_some()), "{rows:?}");
+        assert_eq!(
+            cells(&rows),
+            [
+                vec![
+                    "9".to_string(),
+                    "AOCB Emailing Minutes PP enquired if it was possible to pass on the CC \
+                     minutes by email to other residents. There is no problem with this. It \
+                     was pointed out that the minutes are posted on the village website."
+                        .to_string()
+                ],
+                vec!["10".to_string(), "Next Meeting".to_string()],
+            ]
+        );
+        let plain = block(false);
+        assert_eq!(plain.len(), 1, "{plain:?}");
+        assert_eq!(plain[0].cells[0].text, "9 10");
     }
 
     /// Seed 004's statistical neighbours: from Hounslow on the same five

@@ -323,9 +323,10 @@ fn label_bands(cells: &[Vec<CellLine>], top: f32) -> Vec<Band> {
 pub(super) const LEVEL: f32 = 0.75;
 
 /// A row head stacked in a cell: a label ending in ':' ("Report Of:").
-/// Paragraph numbers stacked so ("2.2 2.3 2.4") are not parted: rows
+/// Paragraph numbers stacked so ("2.2 2.3 2.4") are not parted here: rows
 /// parted by them move list items and tables that search relies on, and
-/// want a reading of their own.
+/// want a reading of their own (an unruled column of numbers on bold
+/// lines is, see `columns::head_records`).
 pub(super) fn is_row_head(t: &str) -> bool {
     t.ends_with(':') && t.chars().count() <= 40
 }
