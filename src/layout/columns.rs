@@ -574,7 +574,10 @@ fn records(lines: &[FlowLine], gutters: &[Gutter]) -> Vec<std::ops::Range<usize>
 /// A block whose first column stacks row heads, each on a line of its own
 /// with a value level with it in another column, is a row per head: a
 /// front sheet's labels ("Subject:" / "Report Of:" / "Wards Affected:"
-/// beside their values). Each line goes to the head
+/// beside their values), or numbers on bold lines (minute numbers "9" /
+/// "10" each on the line of its bold title, the minute's text under it;
+/// a printed decision's bold numbered resolutions "3." / "4."; a budget
+/// table's numbered subtotal rows "201 CORE" / "202 EXTERNAL"). Each line goes to the head
 /// above it, or to the head below where level with it, so a value wrapped
 /// around a centred number stays with it. None where the block is not
 /// such a stack.
@@ -598,7 +601,7 @@ fn head_records(lines: &[FlowLine], gutters: &[Gutter]) -> Option<Vec<std::ops::
             (l.y - lines[i].y).abs() <= lines[i].size * LEVEL
                 && l.words.iter().any(|w| !in_first(w))
         });
-        if !is_row_head(&head.join(" ")) || !level {
+        if !(is_row_head(&head.join(" ")) || numbered_heading(&head, &lines[i])) || !level {
             return None;
         }
     }
@@ -617,6 +620,23 @@ fn head_records(lines: &[FlowLine], gutters: &[Gutter]) -> Option<Vec<std::ops::
     }
     ranges.push(start..lines.len());
     Some(ranges)
+}
+
+/// A head that is a paragraph number alone ("9", "10.", "7.1") on a line
+/// set mostly in bold: a numbered heading beside its title. Numbers
+/// stacked beside plain text (recommendations "2.2 2.3 2.4") are not.
+fn numbered_heading(head: &[&str], line: &FlowLine) -> bool {
+    let [number] = head else {
+        return false;
+    };
+    line.faces.bold()
+        && grammars::lex::lead_number(number).is_some_and(|n| {
+            n.rest >= number.len()
+                && matches!(
+                    n.style,
+                    grammars::lex::NumberStyle::Arabic | grammars::lex::NumberStyle::Dotted { .. }
+                )
+        })
 }
 
 /// The cells of a block split at the given gutters, each column's words in
@@ -875,32 +895,54 @@ fn page_gutters(flow: &[FlowLine], blocks: &[(usize, usize)]) -> Vec<Gutter> {
     gutters
 }
 
-/// Whether a gap a block leaves free is only a stretched space of one
-/// justified line: one line alone has words right of it, that line has
-/// words left of it too, and the words either side are one cell (the gap
-/// narrower than a gap between cells). The short last line of the
-/// paragraph below leaves the gap free by not reaching it. A column gutter
-/// has words past it on more lines than one, or is a gap between cells.
+/// Whether a gap a block leaves free is only the stretched word spaces of
+/// justified prose: every line with words right of it has words left of
+/// it too, and crosses it through a word space (narrower than a gap
+/// between cells, a font size). One such line alone is prose; where
+/// several cross it, each through a space no wider than the line's other
+/// word spaces (justification stretches them evenly) and the words after
+/// it starting at different x (a column's words start flush at its edge;
+/// those after a river start anywhere). Lines that stop short of the gap
+/// (a paragraph's last line) leave it free by not reaching it. A column
+/// gutter is a gap between cells, or has a line starting right of it, or
+/// several lines crossing it through spaces wider than their others.
 /// The education commissioning plan's recommendation: "… Education
-/// Provision" ends at x = 480.8, "in Kent" starts at 485.6, and the line
-/// under it is "2025-29." alone; the page's "Young People" / "and
-/// Education" falls at the same x, so the two rivers would agree on a
-/// gutter and put "in Kent" after "2025-29.".
+/// Provision" ends at x = 480.8, "in Kent" starts at 485.6 (every space on
+/// the line 4.8), and the line under it is "2025-29." alone; the page's
+/// "Young People" / "and Education" falls at the same x, so the two rivers
+/// would agree on a gutter and put "in Kent" after "2025-29.". Milburn's
+/// minutes of July 2019: two justified lines leave x 395 to 400 free
+/// through spaces of 6.5 and 9.2 points (their other spaces 6.3 to 6.5 and
+/// 9.2), the same x the amounts column of the finance minute below opens.
 fn justified_space(lines: &[FlowLine], gap: (f32, f32)) -> bool {
-    let mut right_lines = 0;
-    let mut spaced = false;
+    // Per line crossing the gap: where its words after it start, and
+    // whether it crosses through a space no wider than its others.
+    let mut after: Vec<(f32, bool)> = Vec::new();
     for l in lines {
         let Some(k) = l.words.iter().position(|w| w.x0 >= gap.1 - 0.5) else {
             continue;
         };
-        right_lines += 1;
-        // A word space stretched, not a gap between cells: under a font
-        // size wide (the gap at which a line breaks into cells).
-        if k > 0 && !l.cell_starts.contains(&k) && l.words[k].x0 - l.words[k - 1].x1 < l.size {
-            spaced = true;
+        if k == 0 || l.cell_starts.contains(&k) {
+            return false;
+        }
+        let space = |j: usize| l.words[j].x0 - l.words[j - 1].x1;
+        let widest_other = (1..l.words.len())
+            .filter(|&j| j != k && !l.cell_starts.contains(&j))
+            .map(space)
+            .fold(f32::NEG_INFINITY, f32::max);
+        if space(k) >= l.size {
+            return false;
+        }
+        after.push((l.words[k].x0, space(k) <= widest_other + 0.5));
+    }
+    match after.as_slice() {
+        [] => false,
+        [_] => true,
+        [first, ..] => {
+            let flush = after.iter().all(|a| (a.0 - first.0).abs() <= 1.0);
+            !flush && after.iter().all(|a| a.1)
         }
     }
-    right_lines == 1 && spaced
 }
 
 /// Whether the words right of a narrow gap form a column set flush left:
@@ -1426,6 +1468,213 @@ mod tests {
             ]
         );
         assert!(lines.iter().all(|l| l.table.is_none()), "{lines:?}");
+    }
+
+    /// Milburn's minutes of July 2019, page 1: a justified paragraph
+    /// whose first two lines cross x 395 to 400 through stretched spaces
+    /// ("re Cobble", "resolved to"), above the finance minute whose amounts
+    /// column ("£ 54.00", "£ 864.00") starts past that x. The paragraph
+    /// stays prose in reading order; the invoices and their amounts are
+    /// still two columns.
+    #[test]
+    fn a_justified_paragraph_over_an_amounts_column_stays_prose() {
+        let words = |s: &str, x0: f32, x1: f32| (x0, x1, s.to_string());
+        let para = [
+            (
+                418.0,
+                vec![
+                    words("19.07.05", 89.2, 136.0),
+                    words("Planning", 142.7, 193.4),
+                    words("Application", 196.7, 260.7),
+                    words("Amendments", 264.0, 337.8),
+                ],
+            ),
+            (
+                433.6,
+                vec![
+                    words("The", 89.2, 110.5),
+                    words("Application", 117.0, 180.8),
+                    words("Amendments", 187.2, 260.7),
+                    words("19/0403", 267.2, 310.7),
+                    words("&", 317.0, 326.8),
+                    words("19/0404", 333.2, 376.6),
+                    words("re", 383.0, 394.3),
+                    words("Cobble", 400.7, 438.5),
+                    words("Courtyard,", 444.9, 505.4),
+                ],
+            ),
+            (
+                448.5,
+                vec![
+                    words("Milburn,", 89.7, 138.6),
+                    words("after", 147.8, 174.5),
+                    words("discussion", 183.7, 240.6),
+                    words("the", 249.9, 267.9),
+                    words("Councillors", 277.1, 339.9),
+                    words("resolved", 349.1, 395.1),
+                    words("to", 404.2, 414.9),
+                    words("support", 424.2, 466.7),
+                    words("these", 476.0, 505.5),
+                ],
+            ),
+            (
+                463.5,
+                vec![
+                    words("application", 89.7, 151.5),
+                    words("amendments.", 154.8, 229.9),
+                ],
+            ),
+            (
+                494.7,
+                vec![
+                    words("19.07.06", 89.2, 136.0),
+                    words("Finance", 142.7, 187.0),
+                ],
+            ),
+            (
+                510.2,
+                vec![
+                    words("Invoices", 89.9, 135.3),
+                    words("received", 138.6, 184.3),
+                    words("from", 187.6, 213.6),
+                    words(":-", 216.9, 224.4),
+                ],
+            ),
+            (
+                525.8,
+                vec![
+                    words("Wicksteed", 89.9, 146.9),
+                    words("Leisure", 150.3, 192.2),
+                    words("Ltd", 195.6, 215.2),
+                    words("-", 221.9, 225.9),
+                    words("Play", 232.6, 257.5),
+                    words("Equipment", 260.9, 323.0),
+                    words("Inspection", 326.2, 383.8),
+                    words("£", 414.0, 420.7),
+                    words("54.00", 427.4, 457.3),
+                ],
+            ),
+            (
+                541.4,
+                vec![
+                    words("G", 89.9, 99.2),
+                    words("&", 102.6, 112.4),
+                    words("AM", 115.8, 135.8),
+                    words("Johnston", 139.1, 189.9),
+                    words("-", 196.7, 200.7),
+                    words("Grass", 207.3, 239.7),
+                    words("Cutting", 243.0, 286.0),
+                    words("£", 414.0, 420.7),
+                    words("864.00", 424.0, 460.7),
+                ],
+            ),
+            (
+                557.0,
+                vec![
+                    words("Resolved", 89.9, 139.2),
+                    words("to", 142.5, 153.2),
+                    words("pay", 156.6, 176.6),
+                    words("both", 179.9, 204.7),
+                ],
+            ),
+        ];
+        let flow: Vec<FlowLine> = para
+            .iter()
+            .map(|(y, ws)| {
+                let ws: Vec<(f32, f32, &str)> =
+                    ws.iter().map(|(a, b, t)| (*a, *b, t.as_str())).collect();
+                let mut l = row(*y, &ws);
+                l.size = 12.0;
+                l
+            })
+            .collect();
+        let lines = rebuild(flow, 0, 842.0);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts[..4],
+            [
+                "19.07.05 Planning Application Amendments",
+                "The Application Amendments 19/0403 & 19/0404 re Cobble Courtyard,",
+                "Milburn, after discussion the Councillors resolved to support these",
+                "application amendments.",
+            ]
+        );
+        assert!(lines[..4].iter().all(|l| l.table.is_none()), "{lines:?}");
+        let amounts: Vec<&Line> = lines.iter().filter(|l| l.table.is_some()).collect();
+        assert_eq!(amounts.len(), 1, "{lines:?}");
+        assert_eq!(
+            amounts[0].cells.last().map(|c| c.text.as_str()),
+            Some("£ 54.00 £ 864.00")
+        );
+    }
+
+    /// Ayton Community Council's minutes of March 2012, page 2: minute
+    /// numbers in a left column, "9" on the line of its bold title "AOCB",
+    /// the minute's text under it, then "10" on the line of "Next Meeting"
+    /// a line pitch below, all one block. A row per numbered heading; the
+    /// same numbers beside plain lines stay one row.
+    #[test]
+    fn bold_numbered_headings_stacked_in_a_column_are_a_row_each() {
+        use crate::pdf::device::Glyph;
+        let block = |bold: bool| {
+            let mut flow = vec![
+                row(696.5, &[(34.0, 40.0, "9"), (58.6, 93.2, "AOCB")]),
+                row(
+                    709.9,
+                    &[
+                        (58.6, 144.8, "Emailing Minutes"),
+                        (156.9, 512.5, "PP enquired if it was possible to pass on the CC minutes by email to other"),
+                    ],
+                ),
+                row(
+                    723.7,
+                    &[(58.6, 505.5, "residents. There is no problem with this. It was pointed out that the minutes are posted on the")],
+                ),
+                row(737.5, &[(58.6, 133.8, "village website.")]),
+                row(751.7, &[(34.0, 46.0, "10"), (58.6, 127.4, "Next Meeting")]),
+            ];
+            for k in [0, 4] {
+                flow[k].size = 12.0;
+                if bold {
+                    let g = Glyph {
+                        x: 34.0,
+                        y: flow[k].y,
+                        w: 6.0,
+                        size: 12.0,
+                        text: "9".into(),
+                        rotated: false,
+                        bold: true,
+                        italic: false,
+                    };
+                    flow[k].faces = Faces::of([&g]);
+                }
+            }
+            rebuild(flow, 0, 842.0)
+        };
+        let cells = |lines: &[Line]| -> Vec<Vec<String>> {
+            lines
+                .iter()
+                .map(|l| l.cells.iter().map(|c| c.text.clone()).collect())
+                .collect()
+        };
+        let rows = block(true);
+        assert!(rows.iter().all(|l| l.table.is_some()), "{rows:?}");
+        assert_eq!(
+            cells(&rows),
+            [
+                vec![
+                    "9".to_string(),
+                    "AOCB Emailing Minutes PP enquired if it was possible to pass on the CC \
+                     minutes by email to other residents. There is no problem with this. It \
+                     was pointed out that the minutes are posted on the village website."
+                        .to_string()
+                ],
+                vec!["10".to_string(), "Next Meeting".to_string()],
+            ]
+        );
+        let plain = block(false);
+        assert_eq!(plain.len(), 1, "{plain:?}");
+        assert_eq!(plain[0].cells[0].text, "9 10");
     }
 
     /// Seed 004's statistical neighbours: from Hounslow on the same five

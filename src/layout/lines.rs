@@ -323,9 +323,10 @@ fn label_bands(cells: &[Vec<CellLine>], top: f32) -> Vec<Band> {
 pub(super) const LEVEL: f32 = 0.75;
 
 /// A row head stacked in a cell: a label ending in ':' ("Report Of:").
-/// Paragraph numbers stacked so ("2.2 2.3 2.4") are not parted: rows
+/// Paragraph numbers stacked so ("2.2 2.3 2.4") are not parted here: rows
 /// parted by them move list items and tables that search relies on, and
-/// want a reading of their own.
+/// want a reading of their own (an unruled column of numbers on bold
+/// lines is, see `columns::head_records`).
 pub(super) fn is_row_head(t: &str) -> bool {
     t.ends_with(':') && t.chars().count() <= 40
 }
@@ -553,6 +554,7 @@ fn group_lines<'a>(glyphs: &[&'a Glyph]) -> Vec<Vec<&'a Glyph>> {
 fn words(glyphs: &[&Glyph]) -> String {
     let mut s = String::new();
     let mut end = f32::NEG_INFINITY;
+    let mut last: Option<(&Glyph, bool)> = None;
     for g in glyphs {
         if g.text == " " {
             if !s.is_empty() && !s.ends_with(' ') {
@@ -561,13 +563,41 @@ fn words(glyphs: &[&Glyph]) -> String {
             end = end.max(g.x + g.w);
             continue;
         }
-        if !s.is_empty() && !s.ends_with(' ') && g.x - end > g.size.max(1.0) * WORD_GAP {
+        let suffix = last.is_some_and(|(p, raised)| raised_suffix(p, raised, g));
+        last = Some((g, suffix));
+        if suffix {
+            if s.ends_with(' ') {
+                s.pop();
+            }
+        } else if !s.is_empty() && !s.ends_with(' ') && g.x - end > g.size.max(1.0) * WORD_GAP {
             s.push(' ');
         }
         s.push_str(&g.text);
         end = g.x + g.w;
     }
     s.trim().to_string()
+}
+
+/// Whether glyph `g` continues the word of `prev` as a raised suffix: a
+/// letter set smaller (under four fifths the size) with its baseline
+/// raised (by a fifth of the size before it or more), starting where `prev`
+/// ends, after a digit or after a letter of the same suffix. An ordinal's
+/// superscript ("3" then a raised, smaller "rd"): one word, also where the
+/// text layer lays a space glyph under it. Newbiggin's minutes of
+/// September 2019 set "3" (12 pt, baseline 61.1, ending at x 331.0) and
+/// "rd" (7 pt, baseline 56.4, from x 331.1) over a space glyph at 331.0.
+fn raised_suffix(prev: &Glyph, prev_raised: bool, g: &Glyph) -> bool {
+    let letter = g.text.chars().all(char::is_alphabetic);
+    let touching = (g.x - (prev.x + prev.w)).abs() <= prev.size.max(1.0) * WORD_GAP;
+    if !letter || !touching {
+        return false;
+    }
+    if prev_raised {
+        return (g.size - prev.size).abs() <= 0.5 && (g.y - prev.y).abs() <= 0.5;
+    }
+    prev.text.chars().last().is_some_and(|c| c.is_ascii_digit())
+        && g.size < prev.size * 0.8
+        && prev.y - g.y >= prev.size * 0.2
 }
 
 /// One printed line outside ruled grids: its words, and its cells (words
@@ -638,6 +668,8 @@ fn flow_line(glyphs: &[&Glyph], verticals: &[Rule]) -> FlowLine {
     let mut cell_starts = Vec::new();
     let mut end = f32::NEG_INFINITY;
     let mut in_word = false;
+    // The last glyph put in a word, and whether it was a raised suffix.
+    let mut last: Option<(&Glyph, bool)> = None;
     for g in glyphs {
         if g.text.trim().is_empty() {
             in_word = false;
@@ -650,8 +682,10 @@ fn flow_line(glyphs: &[&Glyph], verticals: &[Rule]) -> FlowLine {
             let x = (r.x0 + r.x1) / 2.0;
             x > end && x < g.x && r.y0 - TOL <= g.y && r.y1 + TOL >= g.y - g.size * 0.6
         });
-        let new_cell = words.is_empty() || gap > size * CELL_GAP || ruled;
-        let new_word = new_cell || !in_word || gap > size * WORD_GAP;
+        let suffix = last.is_some_and(|(p, raised)| raised_suffix(p, raised, g));
+        let new_cell = words.is_empty() || (gap > size * CELL_GAP && !suffix) || ruled;
+        let new_word = new_cell || (!suffix && (!in_word || gap > size * WORD_GAP));
+        last = Some((g, suffix));
         if new_word {
             if new_cell {
                 cell_starts.push(words.len());
@@ -762,6 +796,60 @@ mod tests {
         });
         assert_eq!(page.lines.len(), 1);
         assert_eq!(page.lines[0].text, "Total spend\t£4.1m");
+    }
+
+    /// Newbiggin's minutes of September 2019, page 1, the title: "3" at
+    /// 12 pt, then "rd" at 7 pt with its baseline 4.7 pt higher, drawn over
+    /// a space glyph, then "September". The ordinal is one word; a number
+    /// followed by a word on its own baseline, and a raised footnote digit,
+    /// are not joined.
+    #[test]
+    fn a_raised_smaller_ordinal_suffix_joins_its_number() {
+        let glyph = |x: f32, y: f32, w: f32, size: f32, t: &str| Glyph {
+            x,
+            y,
+            w,
+            size,
+            text: t.into(),
+            rotated: false,
+            bold: true,
+            italic: false,
+        };
+        let title = |suffix: &[(f32, f32, &str)], y: f32, size: f32| {
+            let mut g = vec![
+                glyph(314.97, 61.06, 4.0, 12.0, "-"),
+                glyph(318.97, 61.06, 3.0, 12.0, " "),
+                glyph(324.97, 61.06, 6.0, 12.0, "3"),
+                glyph(327.99, 61.06, 3.0, 12.0, " "),
+                glyph(331.00, 61.06, 3.0, 12.0, " "),
+                glyph(334.98, 61.06, 3.0, 12.0, " "),
+            ];
+            for &(x, w, t) in suffix {
+                g.push(glyph(x, y, w, size, t));
+            }
+            g.extend(glyphs("September", 341.1, 61.06, 12.0));
+            let page = page_lines(&RawPage {
+                number: 1,
+                width: 595.0,
+                height: 842.0,
+                glyphs: g,
+                rules: vec![],
+                image_cover: 0.0,
+            });
+            page.lines
+                .iter()
+                .map(|l| l.text.clone())
+                .collect::<Vec<_>>()
+        };
+        let rd = [(331.10, 3.10, "r"), (334.10, 3.89, "d")];
+        assert_eq!(title(&rd, 56.36, 7.0), ["- 3rd September"]);
+        // The same letters on the number's baseline and size: a word.
+        assert_eq!(title(&rd, 61.06, 12.0), ["- 3 rd September"]);
+        // A raised digit after a number is a footnote mark, not a suffix.
+        assert_eq!(
+            title(&[(331.10, 3.5, "1")], 56.36, 7.0),
+            ["- 3 1 September"]
+        );
     }
 
     #[test]

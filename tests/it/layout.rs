@@ -140,3 +140,59 @@ fn a_page_label_under_a_borderless_table_is_the_label_not_a_cell() {
     assert!(last_cell(13, "Care Leavers").ends_with("arrangements are secured."));
     assert!(last_cell(40, "Sturry Link Road").ends_with("this in turn safeguards"));
 }
+
+/// A real PDF's pages as `agendex pages --json` reads them.
+fn real_pages(name: &str) -> Vec<Page> {
+    let pdf = corpus_real().join(name);
+    let out = run(&["pages", "--json", pdf.to_str().expect("a UTF-8 path")]);
+    assert!(out.status.success(), "pages {}: {:?}", pdf.display(), out);
+    serde_json::from_slice(&out.stdout).expect("pages JSON")
+}
+
+/// Milburn Parish Council's minutes of 2 July 2019, page 1: minute
+/// 19.07.05 is a justified paragraph whose stretched spaces leave x 395 to
+/// 400 free on two lines, where the finance minute below opens its
+/// amounts column. The paragraph reads in order as plain lines; the
+/// invoices and their amounts are still a row of two cells.
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn a_justified_paragraph_above_an_amounts_column_reads_in_order() {
+    let pages = real_pages("milburn-pc_2019-07-02_minutes.pdf");
+    let lines = &pages[0].lines;
+    let at = |text: &str| {
+        lines
+            .iter()
+            .position(|l| l.text == text)
+            .unwrap_or_else(|| panic!("no line {text:?} in {lines:#?}"))
+    };
+    let first = at("The Application Amendments 19/0403 & 19/0404 re Cobble Courtyard,");
+    assert_eq!(
+        lines[first + 1].text,
+        "Milburn, after discussion the Councillors resolved to support these"
+    );
+    assert_eq!(lines[first + 2].text, "application amendments.");
+    assert!(lines[first..first + 3].iter().all(|l| l.table.is_none()));
+    let finance = lines
+        .iter()
+        .find(|l| l.text.starts_with("19.07.06 Finance"))
+        .expect("the finance minute");
+    assert!(finance.table.is_some(), "{finance:?}");
+    assert_eq!(
+        finance.cells.last().map(|c| c.text.as_str()),
+        Some("£ 54.00 £ 864.00")
+    );
+}
+
+/// Newbiggin Parish Council's minutes of 3 September 2019, page 1: the
+/// title's ordinal is set raised and smaller ("3" then "rd") over a space
+/// glyph; the title reads "3rd", a line of its own above "Present".
+#[test]
+#[ignore = "needs ../shared/corpus-real (real council documents beside the project)"]
+fn a_raised_ordinal_suffix_joins_its_number_in_a_title() {
+    let pages = real_pages("newbiggin-pc_2019-09-03_minutes.pdf");
+    let texts: Vec<&str> = pages[0].lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        texts[..2],
+        ["Newbiggin Parish Council - 3rd September 2019", "Present"]
+    );
+}
