@@ -119,10 +119,10 @@ fn seed_000_text_tables() {
     assert_eq!(value(two, 1, 6), Some(("percent".into(), 48.0)));
     assert_eq!(value(two, 0, 2), Some(("number".into(), -11.0)));
     assert_eq!(two.notes.len(), 1);
-    let three = titled(&tables, "Table 3: Referrals into Early Help");
+    let three = titled(&tables, "Table 3");
     assert_eq!((three.rows.len(), three.header.len()), (4, 6));
     assert_eq!(three.rows[2], ["TOTAL", "139", "92", "101", "17", "349"]);
-    let four = titled(&tables, "Table 4: Additional Outcomes");
+    let four = titled(&tables, "Table 4");
     assert_eq!((four.rows.len(), four.header.len()), (13, 5));
     let one = titled(&tables, "Table One");
     assert_eq!(one.header[1], "End of Q3 Oct-Dec 2014");
@@ -148,7 +148,7 @@ fn seed_000_pdf_tables() {
         "Children's Social Care / Safeguarding & Support"
     );
     assert_eq!(two.header[1], "Children's Centre");
-    let three = titled(&tables, "Table 3: Referrals into Early Help");
+    let three = titled(&tables, "Table 3");
     assert_eq!(three.rows[3][4], "5%");
     assert!(tables
         .iter()
@@ -236,10 +236,10 @@ fn text_and_pdf_forms_agree() {
                 PLACEMENTS,
                 "What to do and who to contact",
                 "Table Two",
-                "Table 3: Referrals into Early Help",
+                "Table 3",
                 "An overview of Haringey's trading activities",
                 "Table One",
-                "Table 4: Additional Outcomes",
+                "Table 4",
                 "Earlier Phase of Work",
                 "Ground already covered",
             ][..],
@@ -295,7 +295,7 @@ fn header_broken_across_a_page_heads_the_rows_below() {
     );
     assert_eq!(one.rows.len(), 2);
     assert_eq!(one.pages, [22, 23]);
-    let four = titled(&pdf, "Table 4: Additional Outcomes");
+    let four = titled(&pdf, "Table 4");
     assert_eq!(
         four.header[0],
         "For families where the following was an issue..."
@@ -393,7 +393,7 @@ fn footnote_set_below_a_pdf_table_is_its_note() {
             "to avoid duplication",
         ),
         (
-            "Table 4: Additional Outcomes",
+            "Table 4",
             "*Specific descriptors",
             "ensure consistent application.",
         ),

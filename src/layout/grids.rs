@@ -62,8 +62,11 @@ impl Grid {
 }
 
 /// Find ruled grids: connected sets of horizontal and vertical rules with at
-/// least two columns somewhere. A lone framed box (one column) is not a
-/// table: its text stays ordinary lines.
+/// least two columns somewhere, or a stack of three or more framed boxes
+/// ruled one under another (a one-column table: a heading box over two or
+/// more entries, as inspection reports set "Areas for improvement"). A
+/// lone framed box, or a heading bar over one box, is not a table: its
+/// text stays ordinary lines.
 pub fn find_grids(rules: &[Rule]) -> Vec<Grid> {
     let hs: Vec<Rule> = merge(
         rules.iter().copied().filter(Rule::is_horizontal).collect(),
@@ -155,7 +158,8 @@ pub fn find_grids(rules: &[Rule]) -> Vec<Grid> {
                 columns,
             });
         }
-        if rows.iter().any(|r| r.columns.len() >= 3) {
+        let stack = rows.len() >= 3 && rows.iter().all(|r| r.columns.len() == 2);
+        if stack || rows.iter().any(|r| r.columns.len() >= 3) {
             grids.push(Grid { x0, x1, rows });
         }
     }
@@ -233,6 +237,33 @@ mod tests {
             rule(400.0, 90.0, 400.0, 130.0),
         ];
         assert!(find_grids(&rules).is_empty());
+    }
+
+    #[test]
+    fn a_stack_of_ruled_boxes_is_a_one_column_grid() {
+        // Wiltshire's area SEND report, p. 5: "Areas for improvement" in a
+        // heading box over two boxed entries, one column, ruled at 467,
+        // 483, 559 and 640 pt.
+        let mut rules = vec![
+            rule(57.0, 467.0, 57.0, 640.0),
+            rule(538.0, 467.0, 538.0, 640.0),
+        ];
+        for y in [467.0, 483.0, 559.0, 640.0] {
+            rules.push(rule(57.0, y, 538.0, y));
+        }
+        let grids = find_grids(&rules);
+        assert_eq!(grids.len(), 1, "{grids:?}");
+        assert_eq!(grids[0].rows.len(), 3);
+        assert!(grids[0].rows.iter().all(|r| r.columns == [57.0, 538.0]));
+        // A heading bar over one box is a framed box still.
+        let mut two = vec![
+            rule(57.0, 467.0, 57.0, 559.0),
+            rule(538.0, 467.0, 538.0, 559.0),
+        ];
+        for y in [467.0, 483.0, 559.0] {
+            two.push(rule(57.0, y, 538.0, y));
+        }
+        assert!(find_grids(&two).is_empty());
     }
 
     #[test]

@@ -24,7 +24,10 @@ pub fn page_lines(raw: &RawPage) -> Page {
         .iter()
         .filter(|g| !g.text.trim().is_empty() || g.text == " ")
         .partition(|g| !g.rotated);
-    let grids = find_grids(&raw.rules);
+    let grids: Vec<Grid> = find_grids(&raw.rules)
+        .into_iter()
+        .filter(|g| !is_stack(g) || entries_under_heading(g, &upright))
+        .collect();
     let mut in_grid: Vec<Vec<Vec<&Glyph>>> = grids
         .iter()
         .map(|g| vec![Vec::new(); g.rows.len()])
@@ -120,6 +123,39 @@ pub fn page_lines(raw: &RawPage) -> Page {
         height: raw.height,
         lines,
     }
+}
+
+/// A grid of one column: a stack of ruled boxes.
+fn is_stack(grid: &Grid) -> bool {
+    grid.rows.iter().all(|r| r.columns.len() <= 2)
+}
+
+/// Whether a stack of ruled boxes is a one-column table: a heading box of
+/// one line over entries of one paragraph each, their lines a line pitch
+/// apart (Wiltshire's area SEND report, p. 5: `Areas for improvement`
+/// over two boxed paragraphs). Boxed sections of a report's summary
+/// (`Purpose of Report`, a blank line, then its text; a first box of
+/// several fields) stay ordinary lines.
+fn entries_under_heading(grid: &Grid, glyphs: &[&Glyph]) -> bool {
+    let mut rows: Vec<Vec<&Glyph>> = vec![Vec::new(); grid.rows.len()];
+    for g in glyphs {
+        let (cx, cy) = (g.x + g.w / 2.0, g.y - g.size * 0.3);
+        if let Some(ri) = grid.row_at(cx, cy) {
+            rows[ri].push(g);
+        }
+    }
+    let lines: Vec<Vec<Vec<&Glyph>>> = rows.iter().map(|r| group_lines(r)).collect();
+    let Some((heading, entries)) = lines.split_first() else {
+        return false;
+    };
+    heading.len() == 1
+        && entries.iter().all(|entry| {
+            !entry.is_empty()
+                && entry.windows(2).all(|w| {
+                    let y = |l: &[&Glyph]| l.first().map_or(0.0, |g| g.y);
+                    y(&w[1]) - y(&w[0]) <= median_size(&w[1]) * 1.6
+                })
+        })
 }
 
 /// The glyphs whose centres fall in the column from `x0` to `x1`.
@@ -850,6 +886,78 @@ mod tests {
             title(&[(331.10, 3.5, "1")], 56.36, 7.0),
             ["- 3 1 September"]
         );
+    }
+
+    /// A one-column stack of three ruled boxes at 467, 483, 559 and 640
+    /// pt (Wiltshire's area SEND report, p. 5) holding `lines` per box.
+    fn stack_page(boxes: &[&[(&str, f32)]]) -> Page {
+        let mut rules = vec![
+            rule(57.0, 467.0, 57.0, 640.0),
+            rule(538.0, 467.0, 538.0, 640.0),
+        ];
+        for y in [467.0, 483.0, 559.0, 640.0] {
+            rules.push(rule(57.0, y, 538.0, y));
+        }
+        let g = boxes
+            .iter()
+            .flat_map(|b| b.iter())
+            .flat_map(|(t, y)| glyphs(t, 62.0, *y, 10.0))
+            .collect();
+        page_lines(&RawPage {
+            number: 5,
+            width: 595.0,
+            height: 842.0,
+            glyphs: g,
+            rules,
+            image_cover: 0.0,
+        })
+    }
+
+    #[test]
+    fn a_heading_box_over_boxed_paragraphs_is_a_one_column_grid() {
+        let page = stack_page(&[
+            &[("Areas for improvement", 479.0)],
+            &[
+                ("Some children and young people wait too long", 495.0),
+                ("for assessment and diagnosis across several", 510.0),
+            ],
+            &[
+                ("Young people's experiences are more variable", 574.0),
+                ("post-16 and up to 25 in the area.", 589.0),
+            ],
+        ]);
+        let texts: Vec<(&str, Option<u32>)> = page
+            .lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.table))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Areas for improvement", Some(0)),
+                (
+                    "Some children and young people wait too long for assessment and diagnosis across several",
+                    Some(0)
+                ),
+                (
+                    "Young people's experiences are more variable post-16 and up to 25 in the area.",
+                    Some(0)
+                ),
+            ]
+        );
+        // Boxed sections of a report's summary, a label and a blank line
+        // over each text (the combined authority's reports, p. 1), stay
+        // lines.
+        let page = stack_page(&[
+            &[("Key Decision Yes", 479.0)],
+            &[
+                ("Purpose of Report", 495.0),
+                ("To provide an update", 525.0),
+            ],
+            &[("Recommendation", 574.0), ("That Committee:", 604.0)],
+        ]);
+        assert_eq!(page.lines.len(), 5);
+        assert!(page.lines.iter().all(|l| l.table.is_none()));
     }
 
     #[test]

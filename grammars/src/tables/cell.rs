@@ -127,14 +127,15 @@ pub fn is_date(cell: &str) -> bool {
     all_consuming(crate::lex::month_year).parse(t).is_ok()
 }
 /// A caption line: "Table 3:", "Table One:", "Table 4", "Table 2 - Spend by
-/// area", "Figure 1: …". A sentence that starts with "Table 3 below shows"
-/// is not one: after the label comes nothing, or a separator.
+/// area", "Figure 1: …", "Table 1 Dedicated Schools' Grant (DSG) 2024-25
+/// Forecast Summary:". A sentence that starts with "Table 3 below shows"
+/// is not one: after the label comes nothing, a separator or a capital.
 pub fn caption(line: &str) -> Option<&str> {
     let t = line.trim();
     let (rest, (_, _, sep)) = (caption_label, space0, opt(caption_separator))
         .parse(t)
         .ok()?;
-    if rest.trim().is_empty() || sep.is_some() {
+    if rest.trim().is_empty() || sep.is_some() || rest.starts_with(|c: char| c.is_uppercase()) {
         Some(t)
     } else {
         None
@@ -345,6 +346,13 @@ mod tests {
             None
         );
         assert_eq!(caption("Tablets issued"), None);
+        // Kent's finance monitoring report, p. 24, over its DSG table.
+        let dsg = "Table 1 Dedicated Schools’ Grant (DSG) 2024-25 Forecast Summary:";
+        assert_eq!(caption(dsg), Some(dsg));
+        assert_eq!(
+            caption("Table One shows the overview of the number of cases"),
+            None
+        );
     }
 
     #[test]

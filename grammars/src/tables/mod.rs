@@ -265,6 +265,7 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
                 // grid, heads it.
                 Item::Row(r)
                     if r.page == rows.last().map_or(first.page, |l| l.page)
+                        && (r.grid.is_none() || grid.is_some() || in_columns_of(&rows, r))
                         && (r.grid == grid
                             || r.grid.is_none()
                             || grid.is_none()
@@ -303,6 +304,38 @@ fn runs(items: &[(u32, Item)]) -> Vec<Run> {
         i = end.max(i + 1);
     }
     out
+}
+
+/// Whether plain lines with several cells (`rows`, outside any grid) stand
+/// in the columns of the grid row `r` below them, as names over its
+/// columns do: each filled cell starts inside a column of `r`, no two in
+/// one. A numbered paragraph above a ruled table (Norfolk's inspection
+/// report, p. 4: `3. | All inspection judgements are made using the
+/// following four point scale.`, both cells starting inside the grid's
+/// first column) is text, not the grid's header. Text inputs have no
+/// positions: their rows join.
+fn in_columns_of(rows: &[&Row], r: &Row) -> bool {
+    let Some(columns) = &r.edges else {
+        return true;
+    };
+    rows.iter().all(|h| {
+        let Some(edges) = &h.edges else {
+            return true;
+        };
+        let mut used: Vec<usize> = Vec::new();
+        h.cells
+            .iter()
+            .zip(edges)
+            .filter(|(c, _)| !c.is_empty())
+            .all(|(_, e)| {
+                let Some(k) = columns.iter().position(|c| e.0 >= c.0 - 2.0 && e.0 < c.1) else {
+                    return false;
+                };
+                let fresh = !used.contains(&k);
+                used.push(k);
+                fresh
+            })
+    })
 }
 
 /// Footnotes the PDF sets as plain lines below a table (`*These figures`
@@ -497,8 +530,13 @@ fn is_layout_grid(rows: &[Row], line_above: Option<&str>) -> bool {
     // A framed box of prose under a heading row ("The experiences and
     // progress of children … | Good" over one cell of summary text): no
     // row below the first has two values side by side.
+    // A one-column grid of two or more entries under its heading box
+    // ("Areas for improvement" over two boxed paragraphs) is a list the
+    // report sets as a table: it stays one.
     let prose = |c: &String| c.chars().count() > 150 && c.contains(". ");
+    let entries = ncols == 1 && rows.len() >= 3;
     if rows.len() >= 2
+        && !entries
         && rows[1..].iter().all(|r| non_empty(&r.cells) <= 1)
         && rows[1..].iter().any(|r| r.cells.iter().any(prose))
     {
@@ -613,14 +651,22 @@ fn is_contents(rows: &[Row], line_above: Option<&str>) -> bool {
         let Some((page, text)) = filled.split_last() else {
             return false;
         };
-        let Ok(n) = page.parse::<u32>() else {
-            return false;
-        };
-        if page.len() > 3 || n < last || text.is_empty() || text.iter().any(|c| typed(c).is_some())
-        {
+        // Entries the layout ran into one row keep their page numbers in
+        // one cell (Stockton's inspection report, p. 4: `Executive summary
+        // Recommendations Inspection findings – the Local Safeguarding
+        // Children Board | 38 39 39`).
+        for number in page.split_whitespace() {
+            let Ok(n) = number.parse::<u32>() else {
+                return false;
+            };
+            if number.len() > 3 || n < last {
+                return false;
+            }
+            last = n;
+        }
+        if text.is_empty() || text.iter().any(|c| typed(c).is_some()) {
             return false;
         }
-        last = n;
     }
     true
 }
@@ -934,7 +980,10 @@ fn build(mut rows: Vec<Row>, title_row: Option<String>) -> Option<Built> {
     align(&mut rows);
     merge_centred(&mut rows);
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    if ncols < 2 || rows.is_empty() {
+    // One column is a table only as a ruled stack of boxes: a heading box
+    // over two or more entries.
+    let stack = ncols == 1 && rows.len() >= 3 && rows.iter().all(|r| r.grid.is_some());
+    if (ncols < 2 && !stack) || rows.is_empty() {
         return None;
     }
     let pages = [
@@ -1122,11 +1171,22 @@ fn rating_like_body(rows: &[Vec<String>]) -> bool {
             .filter_map(|r| r.get(j).map(|c| c.trim()))
             .filter(|c| !c.is_empty())
             .collect();
-        !c.is_empty()
-            && c.split_whitespace().count() <= 2
-            && c.chars().any(char::is_alphabetic)
+        // A phrase of four words or more opening as every cell below it
+        // does is one of them (Norfolk's inspection report, p. 4: `A
+        // service that significantly exceeds minimum requirements` over
+        // `A service that exceeds …`, `A service that only meets …`).
+        let opening = |s: &str| s.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        let parallel = c.split_whitespace().count() >= 4
             && column.len() >= 2
-            && column.iter().any(|b| b.eq_ignore_ascii_case(c))
+            && column
+                .iter()
+                .all(|b| b.split_whitespace().count() >= 4 && opening(b) == opening(c));
+        parallel
+            || (!c.is_empty()
+                && c.split_whitespace().count() <= 2
+                && c.chars().any(char::is_alphabetic)
+                && column.len() >= 2
+                && column.iter().any(|b| b.eq_ignore_ascii_case(c)))
     })
 }
 
@@ -1187,32 +1247,18 @@ fn join_header(rows: &[Vec<String>], ncols: usize) -> Vec<String> {
         .collect()
 }
 
-/// The caption above a table ("Table 3:" with the title row or line that
-/// completes it), else its title row, else the title repeated above each
-/// page of it, else the nearest heading above it, else the heading of the
-/// section it stands in: the nearest heading above the tables before it
-/// that titles none of them (`used`).
+/// The caption above a table as printed ("Table 3:" alone on its line
+/// is "Table 3"; "Table 1: Council Tax Support Working Age Caseload"
+/// keeps its words), else its title row, else the title repeated above
+/// each page of it, else the nearest heading above it, else the heading
+/// of the section it stands in: the nearest heading above the tables
+/// before it that titles none of them (`used`).
 fn title_of(t: &Built, used: &[String]) -> Option<String> {
     let above = &t.above;
-    for (i, line) in above.iter().take(4).enumerate() {
-        if let Some(cap) = caption(line) {
-            let label = cap.trim_end_matches([':', '.', ' ']);
-            let bare = label.split_whitespace().count() <= 2;
-            let extra = t.title_row.clone().or_else(|| {
-                (i > 0).then(|| {
-                    above[..i]
-                        .iter()
-                        .rev()
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-            });
-            return Some(match extra {
-                Some(e) if bare && !e.is_empty() => format!("{label}: {e}"),
-                _ => label.to_string(),
-            });
-        }
+    if let Some(cap) = above.iter().take(4).find_map(|l| caption(l)) {
+        let label = cap.trim_end_matches([':', '.', ' ']);
+        let bare = label.split_whitespace().count() <= 2;
+        return Some(if bare { label } else { cap }.to_string());
     }
     if let Some(row) = &t.title_row {
         return Some(row.clone());
@@ -1227,14 +1273,26 @@ fn title_of(t: &Built, used: &[String]) -> Option<String> {
 /// The first heading in `lines` (nearest first) that is not in `used`. A
 /// line followed by one that starts in lower case is the first line of a
 /// wrapped sentence, not a heading.
+///
+/// A heading wrapped onto a second line is read whole when that line is a
+/// short lower-case tail that leaves the heading a heading (Norfolk's
+/// inspection report, p. 4: `The inspection judgements and what they` /
+/// `mean`).
 fn nearest_heading(lines: &[String], used: &[String]) -> Option<String> {
-    (0..lines.len())
-        .find(|&i| {
-            is_heading(&lines[i])
-                && !(i > 0 && lines[i - 1].starts_with(|c: char| c.is_lowercase()))
-                && !used.contains(&lines[i])
-        })
-        .map(|i| lines[i].clone())
+    (0..lines.len()).find_map(|i| {
+        if !is_heading(&lines[i]) || used.contains(&lines[i]) {
+            return None;
+        }
+        let Some(next) = i.checked_sub(1).map(|k| &lines[k]) else {
+            return Some(lines[i].clone());
+        };
+        if !next.starts_with(|c: char| c.is_lowercase()) {
+            return Some(lines[i].clone());
+        }
+        let whole = format!("{} {next}", lines[i]);
+        (next.split_whitespace().count() <= 2 && is_heading(&whole) && !used.contains(&whole))
+            .then_some(whole)
+    })
 }
 
 /// A heading over a section of several tables, found further up than the
@@ -1643,6 +1701,137 @@ mod tests {
         )
         .unwrap();
         assert_eq!(t.header[0], "Expenditure Category");
+    }
+
+    #[test]
+    fn a_first_row_phrased_like_the_rows_below_is_no_header() {
+        // Norfolk's inspection report, p. 4: the four point scale.
+        let t = build(
+            grid_rows(&[
+                &[
+                    "Outstanding (Grade 1)",
+                    "A service that significantly exceeds minimum requirements",
+                ],
+                &[
+                    "Good (Grade 2)",
+                    "A service that exceeds minimum requirements",
+                ],
+                &[
+                    "Adequate (Grade 3)",
+                    "A service that only meets minimum requirements",
+                ],
+                &[
+                    "Inadequate (Grade 4)",
+                    "A service that does not meet minimum requirements",
+                ],
+            ]),
+            None,
+        )
+        .unwrap();
+        assert!(t.header.iter().all(|h| h.is_empty()), "{:?}", t.header);
+        assert_eq!(t.rows.len(), 4);
+    }
+
+    #[test]
+    fn a_stack_of_boxed_entries_under_a_heading_box_is_a_one_column_table() {
+        // Wiltshire's area SEND report, p. 5, a ruled one-column grid.
+        let rows = grid_rows(&[
+            &["Areas for improvement"],
+            &["Some children and young people wait too long for assessment and diagnosis across several health services. The local area partnership's records lack robust information about how long some children are waiting."],
+            &["Young people's experiences are more variable post-16 and up to 25 in the area. This is because the opportunities to follow their aspirations are inhibited by limited choice, late transition planning or restrictions in support packages."],
+        ]);
+        assert!(!is_layout_grid(&rows, Some("Areas for improvement")));
+        let t = build(rows.clone(), None).unwrap();
+        assert_eq!(t.header, ["Areas for improvement"]);
+        assert_eq!(t.rows.len(), 2);
+        assert!(t.rows[1][0].starts_with("Young people's experiences"));
+        // A heading box over one entry is a framed box of prose.
+        assert!(build(rows[..2].to_vec(), None).is_none());
+        // One-cell lines of a text input are no table.
+        let mut plain = rows;
+        plain.iter_mut().for_each(|r| r.grid = None);
+        assert!(build(plain, None).is_none());
+    }
+
+    #[test]
+    fn a_numbered_paragraph_above_a_ruled_grid_is_not_its_header() {
+        // Norfolk's inspection report, p. 4: `3. | All inspection
+        // judgements …` set as a line of two cells (x = 57 and 85) above
+        // the grid of the four point scale (columns 57-205, 205-538).
+        let at = |cells: &[(&str, f32, f32)], grid: Option<u32>, y: f32| Row {
+            cells: cells.iter().map(|c| c.0.to_string()).collect(),
+            edges: Some(cells.iter().map(|c| (c.1, c.2)).collect()),
+            page: 4,
+            grid,
+            y,
+            size: 12.0,
+        };
+        let para = at(
+            &[
+                ("3.", 57.0, 66.0),
+                (
+                    "All inspection judgements are made using the following four point scale.",
+                    85.0,
+                    480.0,
+                ),
+            ],
+            None,
+            300.0,
+        );
+        let row = at(
+            &[
+                ("Good (Grade 2)", 57.0, 205.0),
+                ("A service that exceeds minimum requirements", 205.0, 538.0),
+            ],
+            Some(0),
+            330.0,
+        );
+        assert!(!in_columns_of(&[&para], &row));
+        // Names standing one in each column head it.
+        let names = at(
+            &[("Grade", 60.0, 90.0), ("Meaning", 208.0, 260.0)],
+            None,
+            316.0,
+        );
+        assert!(in_columns_of(&[&names], &row));
+    }
+
+    #[test]
+    fn a_heading_wrapped_onto_a_short_tail_is_read_whole() {
+        // Norfolk's inspection report, p. 4 (nearest line first).
+        let lines = [
+            "mean".to_string(),
+            "The inspection judgements and what they".to_string(),
+        ];
+        assert_eq!(
+            nearest_heading(&lines, &[]).as_deref(),
+            Some("The inspection judgements and what they mean")
+        );
+        // The first line of a wrapped sentence is no heading.
+        let lines = [
+            "figures for the year to date show a clear rise in referrals.".to_string(),
+            "The".to_string(),
+        ];
+        assert_eq!(nearest_heading(&lines, &[]), None);
+    }
+
+    #[test]
+    fn contents_entries_run_into_one_row_keep_their_page_numbers() {
+        // Stockton's inspection report, p. 4.
+        let rows = grid_rows(&[
+            &["The Local Safeguarding Children Board (LSCB)", "38"],
+            &[
+                "Executive summary Recommendations Inspection findings – the Local Safeguarding Children Board",
+                "38 39 39",
+            ],
+            &["Information about this inspection", "44"],
+        ]);
+        assert!(is_contents(&rows, None));
+        let rows = grid_rows(&[
+            &["Executive summary", "2 9 4"],
+            &["Information about this inspection", "44"],
+        ]);
+        assert!(!is_contents(&rows, None), "page numbers going down");
     }
 
     #[test]
