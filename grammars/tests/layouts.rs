@@ -571,6 +571,18 @@ fn also_in_attendance_and_resolved_dash_over_its_lines() {
         .collect();
     let minutes: Vec<&str> = decided.iter().map(|(m, _)| *m).collect();
     assert_eq!(minutes, ["3", "4", "5", "6", "7", "8"]);
+    // The lines under "RESOLVED:-" are its items: seven bullets kept in the
+    // text layer (page 4), two and five lines whose bullets were lost (pages
+    // 5 and 6), each a short line the writer broke; a wrapped line
+    // ("… any future report" / "requirements.") is one item.
+    let items: Vec<usize> = of_notes
+        .iter()
+        .filter_map(|r| match &r.fields {
+            Fields::Resolution(x) => Some(x.items.len()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(items, [7, 1, 2, 1, 5, 1]);
     assert_eq!(
         decided[3].1,
         "RESOLVED:- Committee to be updated at the next meeting."

@@ -29,6 +29,7 @@ use crate::model::{
 use lex::{FlatLine, Form, Layout};
 use people::People;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A paragraph being read, with the page each piece of its text came from.
@@ -71,6 +72,25 @@ impl Para {
         }
         self.spans.push((self.text.len(), page));
         self.text.push_str(text);
+    }
+
+    /// Put the mark of a list read one item to a line
+    /// (`resolution::LINE_ITEM`) at byte `at`, the end of the text before
+    /// the list's first line, once a second line shows it is a list.
+    fn mark_at(&mut self, at: usize) {
+        if !self.text.is_char_boundary(at) || at > self.text.len() {
+            return;
+        }
+        let mark = resolution::LINE_ITEM.trim_end();
+        self.text.insert_str(at, mark);
+        let moved = |o: usize| if o >= at { o + mark.len() } else { o };
+        for s in &mut self.spans {
+            s.0 = moved(s.0);
+        }
+        for pl in &mut self.placed {
+            pl.start = pl.start.map(moved);
+            pl.end = moved(pl.end);
+        }
     }
 
     /// Take a line's weight into the paragraph's: bold while every line is.
@@ -760,12 +780,18 @@ fn read_paragraphs(
         .collect();
     // Reading a list set one item to a line after a decision's lead-in.
     let mut listing = false;
+    // Whether the list's lines open with bullets.
+    let mut bulleted = false;
+    // Where the list's first line joined its paragraph, not yet marked.
+    let mut unmarked: Option<usize> = None;
+    let right = right_edges(lines);
     for (k, l) in lines.iter().enumerate() {
         if let Some((clean, p, page)) = pending.take() {
             attach_placed(&mut mins, &clean, p, page);
         }
         let heading = lex::heading_text(l, run);
         let text = &*heading;
+        let before = prev;
         // A gap above the line (a blank line in text) ends a paragraph.
         let gap = prev.is_some_and(|p| {
             p.page == l.page && {
@@ -940,13 +966,44 @@ fn read_paragraphs(
         let lead_in = cur.paras.last().is_some_and(|p| {
             p.text.trim_end().ends_with([':', '-']) && !resolution::find(&p.text).is_empty()
         });
-        if lead_in && resolution::list_marker(text).is_err() {
+        // The first line may stand apart from a lead-in set as a heading
+        // of its own ("RESOLVED:-" over the lines it decides); the next
+        // ones are set closer than the paragraphs are (less than a blank
+        // line above them).
+        let first_item = lead_in && resolution::list_marker(text).is_err();
+        if first_item {
             listing = true;
         }
-        if listing && !gap && !starts_resolution && resolution::list_marker(text).is_err() {
+        let apart = if first_item {
+            false
+        } else if l.line.size > 0.0 {
+            l.line.space_above >= 1.0
+        } else {
+            gap
+        };
+        if listing && !apart && !starts_resolution && resolution::list_marker(text).is_err() {
             if let Some(last) = cur.paras.last_mut() {
                 cur.page_end = l.page;
-                last.text.push_str(resolution::LINE_ITEM.trim_end());
+                // A line the one before ran on into (that line had no room
+                // for its first word, or it opens in lower case) goes on
+                // with that line's item.
+                // In a list whose lines open with bullets, a line without
+                // one goes on with the item above it too.
+                let runs_on = !first_item
+                    && (text.starts_with(char::is_lowercase)
+                        || (bulleted && l.bullet.is_none())
+                        || before.is_some_and(|b| !breaks_by_choice(b, text, &right)));
+                bulleted = (bulleted && !first_item) || l.bullet.is_some();
+                // The first line is marked once a second one follows: one
+                // line alone is no list.
+                if first_item {
+                    unmarked = Some(last.text.len());
+                } else if !runs_on {
+                    if let Some(at) = unmarked.take() {
+                        last.mark_at(at);
+                    }
+                    last.text.push_str(resolution::LINE_ITEM.trim_end());
+                }
                 last.push(text, l.page);
                 last.weigh(l.line.bold);
                 continue;
@@ -966,6 +1023,62 @@ fn read_paragraphs(
         attach_placed(&mut mins, &clean, p, page);
     }
     mins
+}
+
+/// The right edge of the text on each page (by page index), where its
+/// longest lines end, and whether the page's text is justified: of the
+/// lines ending in the last tenth of the text's width, three or more, and
+/// most, end within a point of that edge (ragged lines spread over it).
+fn right_edges(lines: &[FlatLine]) -> HashMap<usize, (f32, bool)> {
+    let mut ends: HashMap<usize, Vec<(f32, f32)>> = HashMap::new();
+    for l in lines {
+        if let (Some(a), Some(b)) = (l.line.cells.first(), l.line.cells.last()) {
+            ends.entry(l.page_index).or_default().push((a.x0, b.x1));
+        }
+    }
+    ends.into_iter()
+        .map(|(page, xs)| {
+            let edge = xs.iter().map(|x| x.1).fold(f32::MIN, f32::max);
+            let left = xs.iter().map(|x| x.0).fold(f32::MAX, f32::min);
+            let long = xs
+                .iter()
+                .filter(|x| edge - x.1 <= 0.1 * (edge - left))
+                .count();
+            let full = xs.iter().filter(|x| edge - x.1 <= 1.0).count();
+            (page, (edge, full >= 3 && full * 5 >= long * 3))
+        })
+        .collect()
+}
+
+/// Whether a printed line ends where its writer broke it rather than where
+/// the text ran out of room. In justified text a line that ran out of room
+/// reaches the right edge; in ragged text, the first word of the next line
+/// (`next`) would not have fitted in the space left at its end. Text
+/// inputs give no widths: each line ends by choice.
+fn breaks_by_choice(l: &FlatLine, next: &str, right: &HashMap<usize, (f32, bool)>) -> bool {
+    if l.line.size <= 0.0 {
+        return true;
+    }
+    let (Some(last), Some(&(edge, justified))) = (l.line.cells.last(), right.get(&l.page_index))
+    else {
+        return true;
+    };
+    let room = edge - last.x1;
+    if justified {
+        return room > 1.5;
+    }
+    // The letters' width from the cells' own (the space between cells is
+    // no letter).
+    let chars: usize = l.line.cells.iter().map(|c| c.text.chars().count()).sum();
+    if chars == 0 {
+        return true;
+    }
+    let inked: f32 = l.line.cells.iter().map(|c| c.x1 - c.x0).sum();
+    let word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    room >= (word + 1) as f32 * inked / chars as f32
 }
 
 /// A line set as the minutes' headings are, whose plain number is below
@@ -1238,7 +1351,8 @@ fn emit_resolutions(m: &Min, date: Option<&String>, doc: usize, out: &mut Parsed
         if p.table_row {
             continue;
         }
-        let found = resolution::find_set(&p.text, p.bold);
+        let line_starts: Vec<usize> = p.spans.iter().map(|(o, _)| *o).collect();
+        let found = resolution::find_set_at(&p.text, p.bold, &line_starts);
         let mut here: Vec<(usize, Decided)> = Vec::new();
         let inside = |s: usize, e: usize| found.iter().any(|f| s < f.end && f.start < e);
         for s in vote::statements(&p.text) {

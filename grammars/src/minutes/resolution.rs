@@ -73,7 +73,8 @@ pub fn resolved_marker(input: &str) -> IResult<&str, &str> {
             recognize((tag_no_case("resolved"), marker_tail)),
             recognize((
                 alt((tag("APPROVED"), tag("AGREED"), tag("DECIDED"))),
-                opt(marker_tail),
+                // "It was APPROVED;" closes its words with a semicolon too.
+                opt(alt((marker_tail, tag(";")))),
                 peek(alt((recognize(space1), eof, recognize(char('('))))),
             )),
         )),
@@ -199,19 +200,26 @@ struct Marker<'a> {
     /// It follows a word mid-sentence ("… - agreed b. Collective …"),
     /// where only a later letter of a list already begun may stand.
     loose: bool,
+    /// It opens a printed line.
+    line_start: bool,
 }
 
 /// Every list number in `text` that stands where one may start
-/// (`boundary_ok`), in order: found once, then searched by style, form and
-/// value.
-fn list_markers(text: &str) -> Vec<Marker<'_>> {
+/// (`boundary_ok`, or at the start of a printed line: `lines` holds the
+/// byte offsets where the text's lines start), in order: found once, then
+/// searched by style, form and value.
+fn list_markers<'a>(text: &'a str, lines: &[usize]) -> Vec<Marker<'a>> {
     let mut out = Vec::new();
     for (i, c) in text.char_indices() {
         // A list number opens with a bracket, a digit or a small letter.
         if !(c == '(' || c.is_ascii_digit() || c.is_ascii_lowercase()) {
             continue;
         }
-        let strict = boundary_ok(text, i);
+        // A number opening a printed line opens an item whatever ends the
+        // line before it ("… within the approved budget parameters" / "ii)
+        // Note the details …").
+        let line_start = lines.binary_search(&i).is_ok();
+        let strict = line_start || boundary_ok(text, i);
         // "That the Committee for Transport and Connectivity 1. Approved
         // …": a list's first number straight after the name of the body
         // its lead-in gives, with no colon.
@@ -230,6 +238,7 @@ fn list_markers(text: &str) -> Vec<Marker<'_>> {
                 label,
                 form,
                 loose: !strict,
+                line_start,
             });
         }
     }
@@ -246,18 +255,26 @@ fn find_number(
     form: Form,
     want: u32,
 ) -> Option<(usize, usize)> {
+    find_marker(markers, text, from, style, form, want).map(|m| (m.at, m.content))
+}
+
+fn find_marker<'m, 'a>(
+    markers: &'m [Marker<'a>],
+    text: &str,
+    from: usize,
+    style: Style,
+    form: Form,
+    want: u32,
+) -> Option<&'m Marker<'a>> {
     let first = markers.partition_point(|m| m.at < from);
-    markers[first..]
-        .iter()
-        .find(|m| {
-            m.form == form
-                && (!m.loose
-                    || (style == Style::Letter && want >= 2 && form != Form::Parens)
-                    || (style == Style::Number && want == 1 && form == Form::Dot))
-                && value(m.label, style) == Some(want)
-                && item_start_ok(&text[m.content..], m.form)
-        })
-        .map(|m| (m.at, m.content))
+    markers[first..].iter().find(|m| {
+        m.form == form
+            && (!m.loose
+                || (style == Style::Letter && want >= 2 && form != Form::Parens)
+                || (style == Style::Number && want == 1 && form == Form::Dot))
+            && value(m.label, style) == Some(want)
+            && item_start_ok(&text[m.content..], m.form)
+    })
 }
 
 /// Split a resolution's body into its items. A list numbered "1.", "(a)" or
@@ -265,8 +282,41 @@ fn find_number(
 /// an item does not cut it; text before the first number joins the first
 /// item; no list gives one item.
 pub fn split_items(body: &str) -> Vec<String> {
+    split_items_at(body, &[])
+}
+
+/// `split_items` where `lines` holds the byte offsets in `body` at which
+/// its printed lines start: a number opening a line opens an item after
+/// any words, and one number left out of the sequence there ("4." then
+/// "6.", a recommendation not approved) does not end the list.
+pub fn split_items_at(body: &str, lines: &[usize]) -> Vec<String> {
+    // A list read one item to a line (`LINE_ITEM`) that found one line
+    // only is no list: its mark is a space (the lines after it move back).
+    let unmarked;
+    let mut shifted = Vec::new();
+    let (body, lines) = match body.find(LINE_ITEM) {
+        Some(m) if body.matches(LINE_ITEM).count() < 2 => {
+            let cut = LINE_ITEM.len() - 1;
+            unmarked = format!("{} {}", &body[..m], &body[m + LINE_ITEM.len()..]);
+            shifted.extend(lines.iter().map(|&o| {
+                if o > m {
+                    o.saturating_sub(cut).max(m + 1)
+                } else {
+                    o
+                }
+            }));
+            (unmarked.as_str(), shifted.as_slice())
+        }
+        _ => (body, lines),
+    };
+    let lead = body.len() - body.trim_start().len();
     let body = body.trim();
-    let markers = list_markers(body);
+    let lines: Vec<usize> = lines
+        .iter()
+        .filter_map(|o| o.checked_sub(lead))
+        .filter(|o| *o < body.len())
+        .collect();
+    let markers = list_markers(body, &lines);
     let mut best: Option<(usize, usize, Style, Form)> = None;
     for (style, first) in [(Style::Number, 1), (Style::Letter, 1), (Style::Roman, 1)] {
         for form in [Form::Dot, Form::Close, Form::Parens] {
@@ -296,16 +346,21 @@ pub fn split_items(body: &str) -> Vec<String> {
     let lead = body[..s].trim();
     let mut starts = vec![(s, e)];
     let mut want = 2;
-    while let Some(next) = find_number(
-        &markers,
-        body,
-        starts[starts.len() - 1].1,
-        style,
-        form,
-        want,
-    ) {
-        starts.push(next);
-        want += 1;
+    loop {
+        let from = starts[starts.len() - 1].1;
+        if let Some(next) = find_number(&markers, body, from, style, form, want) {
+            starts.push(next);
+            want += 1;
+            continue;
+        }
+        // A number missing from a list whose numbers open their lines.
+        match find_marker(&markers, body, from, style, form, want + 1) {
+            Some(m) if m.line_start && !lines.is_empty() => {
+                starts.push((m.at, m.content));
+                want += 2;
+            }
+            _ => break,
+        }
     }
     // A first number read mid-sentence opens a list only where its second
     // number follows.
@@ -357,9 +412,19 @@ fn single(body: &str) -> Vec<String> {
     if body.is_empty() {
         return Vec::new();
     }
-    let mut parts = body.split(LINE_ITEM);
+    // The mark may open the body (its first line an item of the list).
+    let marked = format!(" {body}");
+    let mut parts = marked.split(LINE_ITEM);
     let lead = parts.next().unwrap_or("").trim();
-    let rest: Vec<&str> = parts.map(str::trim).filter(|p| !p.is_empty()).collect();
+    // A line's bullet, kept in the text layer, is no word of its item.
+    let rest: Vec<&str> = parts
+        .map(|p| {
+            p.trim()
+                .trim_start_matches(|c: char| !c.is_ascii() && crate::lex::is_bullet_char(c))
+                .trim()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
     if rest.len() < 2 {
         return vec![body.to_string()];
     }
@@ -960,12 +1025,24 @@ fn bold_noting(sentence: &str) -> Option<String> {
 /// `find` for a paragraph set in bold (`bold`), where a body noting a
 /// paper records its decision too.
 pub fn find_set(text: &str, bold: bool) -> Vec<Found> {
+    find_set_at(text, bold, &[])
+}
+
+/// The byte offsets of `lines` from `from` on, counted from `from`.
+fn lines_from(lines: &[usize], from: usize) -> Vec<usize> {
+    lines.iter().filter_map(|o| o.checked_sub(from)).collect()
+}
+
+/// `find_set` where `lines` holds the byte offsets in `text` at which its
+/// printed lines start (ascending), so that a list number opening a line
+/// opens an item (`split_items_at`).
+pub fn find_set_at(text: &str, bold: bool, lines: &[usize]) -> Vec<Found> {
     let mut out = Vec::new();
     let marks = markers(text);
     for (k, (s, e)) in marks.iter().enumerate() {
         let stop = marks.get(k + 1).map(|m| m.0).unwrap_or(text.len());
         let body = &text[*e..stop];
-        let items = split_items(body);
+        let items = split_items_at(body, &lines_from(lines, *e));
         out.push(Found {
             start: *s,
             end: stop,
@@ -1028,7 +1105,7 @@ pub fn find_set(text: &str, bold: bool) -> Vec<Found> {
                     || after.starts_with(|c: char| !c.is_ascii() && crate::lex::is_bullet_char(c))
                 {
                     agreed.push((s, free.len(), verb));
-                    listed = Some(split_items(&free[s..]));
+                    listed = Some(split_items_at(&free[s..], &lines_from(lines, s)));
                     break;
                 }
             }
@@ -1254,6 +1331,76 @@ mod tests {
         assert_eq!(value("c", Style::Letter), Some(3));
     }
 
+    /// Sutton Coldfield Town Council, ALCS Committee, 13 March 2018, page 8:
+    /// "Committee resolved to:" over "i) Approve … within the approved
+    /// budget parameters" and "ii) Note …", each number opening its line.
+    /// The "ii)" follows a word, so only the line tells it opens an item.
+    #[test]
+    fn a_number_opening_a_printed_line_opens_an_item() {
+        let lines = [
+            "Committee resolved to:",
+            "i) Approve the outlined proposals in section 4 of the report and to authorise the",
+            "Assistant Town Clerk to progress the proposals to deliver the various elements of",
+            "the project within the approved budget parameters",
+            "ii) Note the details of the traffic island planting improvements detailed in section 7 of",
+            "the report",
+        ];
+        let text = lines.join(" ");
+        let mut starts = Vec::new();
+        let mut at = 0;
+        for l in &lines {
+            starts.push(at);
+            at += l.len() + 1;
+        }
+        let found = find_set_at(&text, false, &starts);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].items.len(), 2, "{:?}", found[0].items);
+        assert!(found[0].items[1].starts_with("Note the details"));
+        // Without the lines, "parameters ii)" reads as words.
+        assert_eq!(find_set(&text, false)[0].items.len(), 1);
+    }
+
+    /// Bristol, Transport and Connectivity Policy Committee, 12 September
+    /// 2024, pages 9-10: the summary of approved recommendations numbers
+    /// its rows 1 to 8 without 5 (not approved), and "3." follows "the
+    /// Chair" with no stop; each number opens its row.
+    #[test]
+    fn a_number_left_out_of_a_list_of_rows_does_not_end_it() {
+        let rows = [
+            "1. Initiated a Task and Finish Group, to be chaired by Cllr Rob Bryher.",
+            "2. Residents Parking a. Approve and implement increase of £56 to £124 for first vehicle permit tariffs. Subject to further financial and equalities assessment delegated to officers in consultation with the Chair",
+            "3. RPS Business, Customer, Medical & Trader Permits and Visitor Permits a. Approved a rounded 22% inflationary increase to medical, trader, business & customer permits.",
+            "4. RPS Pay and Display changes and removal of 30m free parking in the RPS (New Proposals) a. Approved a rounded 22% inflationary increase to RPS Pay and Display rate to £2 per hour.",
+            "6. Approved the implementation of competitive early bird charging at Temple Gate and West End MSCPs and monitoring of the impacts.",
+            "7. Implement an inflation-based charge only.",
+            "8. Delegates authority to the Executive Director, Growth and Regeneration to implement the approved proposals.",
+        ];
+        let body = rows.join(" ");
+        let mut starts = Vec::new();
+        let mut at = 0;
+        for r in &rows {
+            starts.push(at);
+            at += r.len() + 1;
+        }
+        let items = split_items_at(&body, &starts);
+        assert_eq!(items.len(), 7, "{items:?}");
+        assert!(items[2].starts_with("RPS Business"));
+        assert!(items[4].starts_with("Approved the implementation"));
+        // Read as words alone, the list stops at the number left out.
+        assert!(split_items(&body).len() < 7);
+    }
+
+    /// Bristol, 12 September 2024, page 11: "It was APPROVED;" closes its
+    /// words with a semicolon and is the formal marker.
+    #[test]
+    fn it_was_approved_with_a_semicolon_is_a_marker() {
+        let (_, m) =
+            resolved_marker("It was APPROVED; That the Committee for Transport and Connectivity:")
+                .expect("marker");
+        assert_eq!(m, "It was APPROVED;");
+        assert!(resolved_marker("It was approved; that").is_err());
+    }
+
     /// Milburn Parish Council AGM, 8 May 2018: payments set one to a line
     /// after the lead-in, marked by `minutes` as it joins the lines.
     #[test]
@@ -1267,9 +1414,10 @@ mod tests {
                 "ICO Subscription £ 35.00"
             ]
         );
+        // One line read so is no list: its mark goes.
         assert_eq!(
             split_items("the report be noted • once"),
-            vec!["the report be noted • once"]
+            vec!["the report be noted once"]
         );
     }
 
