@@ -1260,6 +1260,45 @@ fn word_bag(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line(text: &str) -> Para {
+        Para {
+            text: text.to_string(),
+            bullets: 0,
+            page: 5,
+            x0: 0.0,
+            cells: Vec::new(),
+            size: 11.0,
+            first_on_page: false,
+            last_on_page: false,
+        }
+    }
+
+    #[test]
+    fn a_moved_amendment_changes_numbered_recommendations() {
+        // Kent budget amendments pack p5.
+        let paras = [
+            line("To replace Recommendation (h) with"),
+            line("Agree provision for Kent Scheme pay sufficient to fund the transition."),
+            Para {
+                bullets: 1,
+                ..line("Increase all points within grades KSB to KSF by 5%.")
+            },
+            line("To replace Recommendation (o) with"),
+        ];
+        let n = changed_recommendation(&paras[0], DocType::MemberReport);
+        assert_eq!(n.as_deref(), Some("h"));
+        assert_eq!(
+            changed_recommendation(&paras[0], DocType::OfficerReport),
+            None
+        );
+        let mut recs = Vec::new();
+        let who = Some("County Council".to_string());
+        assert_eq!(changed(&paras, 0, "h".into(), &who, &mut recs), 3);
+        assert!(recs[0].text.starts_with("Agree provision"));
+        assert_eq!(recs[0].items.len(), 1);
+        assert_eq!(recs[0].addressee, who);
+    }
     use crate::input::from_text;
     use crate::model::DocumentInfo;
 

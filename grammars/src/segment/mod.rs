@@ -2004,6 +2004,22 @@ mod tests {
     /// Kent's record of decision 24/00093, p1: a form recording a decision
     /// taken, not a member's report asking for it.
     #[test]
+    fn a_moved_amendment_is_a_member_report() {
+        // Kent budget amendments pack p5, set in a one-column grid.
+        let head = [
+            "| Kent County Council Labour Group – Alternative Budget",
+            "| Proposed by Mr Alister Brady Seconded by Mrs Jackie Meade",
+            "| County Council is asked to agree the following:",
+            "| To replace Recommendation (h) with",
+        ];
+        assert_eq!(classify(Cue::Start, &head), DocType::MemberReport);
+        // Movers alone, changing no recommendation: no report of theirs.
+        assert_eq!(classify(Cue::Start, &head[..3]), DocType::Other);
+        assert!(changes_recommendation("To add a new recommendation (p):"));
+        assert!(!changes_recommendation("To replace the roof of the depot"));
+    }
+
+    #[test]
     fn a_record_of_decision_is_no_report() {
         let texts = [
             "KENT COUNTY COUNCIL – RECORD OF DECISION",
