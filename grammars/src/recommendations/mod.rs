@@ -84,10 +84,20 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
     let mut area: Option<String> = None;
     let mut seen_section = false;
     let first_page = paras.first().map_or(0, |p| p.page);
+    // The body a moved amendment asks ("County Council is asked to agree
+    // the following:"), for the recommendations it changes.
+    let mut asked: Option<String> = None;
     let mut i = 0;
     while i < paras.len() {
         let p = &paras[i];
-        if let Ok((inline, number)) = rec_heading(&p.text) {
+        if ctx.doc_type == DocType::MemberReport && p.text.ends_with(':') {
+            if let Ok((_, who)) = asked_to(&p.text) {
+                asked = Some(who.to_string());
+            }
+        }
+        if let Some(number) = changed_recommendation(p, ctx.doc_type) {
+            i = changed(&paras, i, number, &asked, &mut recs);
+        } else if let Ok((inline, number)) = rec_heading(&p.text) {
             i = numbered_block(&paras, i, number, inline, &area, &ctx, &mut recs);
         } else if let Ok((_, a)) = key_area(&p.text) {
             area = Some(a.to_string());
@@ -152,6 +162,84 @@ pub fn parse(d: &Doc, out: &mut Parsed) {
     }
     check_numbering(&recs, out);
     push_records(recs, doc, out);
+}
+
+/// Words a change's lead holds at most where its new text follows it
+/// ("To replace Recommendation (h) with").
+const CHANGE_LEAD_WORDS: usize = 8;
+
+/// "To replace Recommendation (d) by …", "To add a new recommendation (p)
+/// with": in a moved amendment, a paragraph changing the recommendation
+/// numbered so. Returns the number.
+fn changed_recommendation(p: &Para, doc_type: DocType) -> Option<String> {
+    if doc_type != DocType::MemberReport
+        || p.bullets > 0
+        || !crate::segment::changes_recommendation(&p.text)
+    {
+        return None;
+    }
+    let lower = p.text.to_lowercase();
+    let at = lower.find("recommendation")? + "recommendation".len();
+    let rest = p.text[at..].trim_start();
+    let rest = rest.strip_prefix('s').unwrap_or(rest).trim_start();
+    let number: String = match rest.strip_prefix('(') {
+        Some(r) => r
+            .split(')')
+            .next()
+            .filter(|n| r.contains(')') && !n.is_empty())?
+            .to_string(),
+        None => rest
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ':')
+            .next()
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+            .filter(|n| n.chars().any(|c| c.is_ascii_digit()) || n.chars().count() == 1)?
+            .to_string(),
+    };
+    (number.chars().count() <= 6).then_some(number)
+}
+
+/// A changed recommendation from paragraph `i`: the paragraph itself where
+/// it states the change ("… by making changes to …"), or the paragraph
+/// after a short lead ("To replace Recommendation (h) with") with the
+/// bulleted paragraphs under it. Returns the next paragraph to read.
+fn changed(
+    paras: &[Para],
+    i: usize,
+    number: String,
+    addressee: &Option<String>,
+    recs: &mut Vec<Rec>,
+) -> usize {
+    let p = &paras[i];
+    let lead =
+        words_upto(&p.text, CHANGE_LEAD_WORDS + 1) <= CHANGE_LEAD_WORDS && !ends_terminal(&p.text);
+    let mut rec = Rec {
+        number: Some(number),
+        addressee: addressee.clone(),
+        text: p.text.clone(),
+        page: p.page,
+        page_end: p.page,
+        x0: p.x0,
+        ..Rec::default()
+    };
+    let mut next = i + 1;
+    if lead {
+        let Some(body) = paras
+            .get(next)
+            .filter(|q| changed_recommendation(q, DocType::MemberReport).is_none() && !is_stop(q))
+        else {
+            return next;
+        };
+        rec.text = body.text.clone();
+        rec.page_end = body.page;
+        next += 1;
+        while let Some(q) = paras.get(next).filter(|q| q.bullets > 0) {
+            rec.items.push(q.text.clone());
+            rec.page_end = q.page;
+            next += 1;
+        }
+    }
+    recs.push(rec);
+    next
 }
 
 /// "Council is recommended to approve events to be delivered …": a
@@ -1172,6 +1260,45 @@ fn word_bag(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line(text: &str) -> Para {
+        Para {
+            text: text.to_string(),
+            bullets: 0,
+            page: 5,
+            x0: 0.0,
+            cells: Vec::new(),
+            size: 11.0,
+            first_on_page: false,
+            last_on_page: false,
+        }
+    }
+
+    #[test]
+    fn a_moved_amendment_changes_numbered_recommendations() {
+        // Kent budget amendments pack p5.
+        let paras = [
+            line("To replace Recommendation (h) with"),
+            line("Agree provision for Kent Scheme pay sufficient to fund the transition."),
+            Para {
+                bullets: 1,
+                ..line("Increase all points within grades KSB to KSF by 5%.")
+            },
+            line("To replace Recommendation (o) with"),
+        ];
+        let n = changed_recommendation(&paras[0], DocType::MemberReport);
+        assert_eq!(n.as_deref(), Some("h"));
+        assert_eq!(
+            changed_recommendation(&paras[0], DocType::OfficerReport),
+            None
+        );
+        let mut recs = Vec::new();
+        let who = Some("County Council".to_string());
+        assert_eq!(changed(&paras, 0, "h".into(), &who, &mut recs), 3);
+        assert!(recs[0].text.starts_with("Agree provision"));
+        assert_eq!(recs[0].items.len(), 1);
+        assert_eq!(recs[0].addressee, who);
+    }
     use crate::input::from_text;
     use crate::model::DocumentInfo;
 

@@ -179,7 +179,7 @@ pub fn parse_with_sheet(
         document: doc,
         fields: Fields::Report(Report {
             title,
-            author,
+            author: author.or_else(|| proposer(&lines[first..])),
             contact,
             agenda_item: fs.agenda_item.clone(),
             purpose: fs.purpose.clone(),
@@ -304,6 +304,29 @@ fn split_contact(author: &str) -> (Option<String>, Option<String>) {
         ),
         _ => (Some(author.to_string()), None),
     }
+}
+
+/// Opening lines a motion's movers are looked for in.
+const MOVER_LINES: usize = 12;
+
+/// "Proposed by Mr Alister Brady Seconded by Mrs Jackie Meade" among the
+/// opening lines of a moved motion or amendment: its proposer wrote it.
+fn proposer(lines: &[(&Line, u32)]) -> Option<String> {
+    lines.iter().take(MOVER_LINES).find_map(|(l, _)| {
+        let t = plain(&l.text);
+        let t = t.trim_start_matches(|c: char| c == '|' || c.is_whitespace());
+        let lower = t.to_ascii_lowercase();
+        let (open, close) = [
+            ("proposed by ", " seconded by "),
+            ("moved by ", " seconded by "),
+            ("proposer:", " seconder:"),
+        ]
+        .into_iter()
+        .find(|(o, _)| lower.starts_with(o))?;
+        let end = lower.find(close)?;
+        let name = t.get(open.len()..end)?.trim();
+        (!name.is_empty() && name.split_whitespace().count() <= 5).then(|| name.to_string())
+    })
 }
 
 /// The people the "Report Author:" lines of the report's contact blocks

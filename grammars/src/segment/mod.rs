@@ -826,7 +826,7 @@ fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<front_sheet::Front
             let l = t.to_lowercase();
             l.contains("member report")
         });
-    if member {
+    if member || is_moved_amendment(&head) {
         return DocType::MemberReport;
     }
     let inspection = [
@@ -871,6 +871,58 @@ fn classify_with(cue: Cue, texts: &[&str], sheet: &mut Option<front_sheet::Front
         return DocType::InspectionReport;
     }
     DocType::Other
+}
+
+/// Lines an amendment's mover and its changed recommendations sit in at most.
+const AMENDMENT_LINES: usize = 16;
+
+/// A line's words without the empty cells before them: an amendment set
+/// in a one-column grid reads "| Proposed by …".
+fn row_text(t: &str) -> &str {
+    t.trim_start_matches(|c: char| c == '|' || c.is_whitespace())
+}
+
+/// "Proposed by Mr A Seconded by Mrs B" or "Proposer: … Seconder: …": the
+/// members who move a motion or amendment, on one line.
+fn is_mover_line(t: &str) -> bool {
+    let l = row_text(t).to_ascii_lowercase();
+    (l.starts_with("proposed by ") && l.contains(" seconded by "))
+        || (l.starts_with("proposer:") && l.contains(" seconder:"))
+        || (l.starts_with("moved by ") && l.contains(" seconded by "))
+}
+
+/// "To replace Recommendation (d) by …", "To add a new recommendation
+/// (p):", "To delete Recommendation 3": a line that changes the report's
+/// recommendations.
+pub fn changes_recommendation(t: &str) -> bool {
+    let l = row_text(t).to_ascii_lowercase();
+    let Some(rest) = [
+        "to replace ",
+        "to add ",
+        "to delete ",
+        "to amend ",
+        "to insert ",
+    ]
+    .iter()
+    .find_map(|p| l.strip_prefix(p)) else {
+        return false;
+    };
+    let rest = rest
+        .strip_prefix("a new ")
+        .or_else(|| rest.strip_prefix("new "))
+        .unwrap_or(rest);
+    rest.starts_with("recommendation")
+}
+
+/// A motion or amendment moved by members: its movers on one line, and a
+/// line under them that replaces, adds or deletes a recommendation. Members
+/// write it, so it is a member report; its changed recommendations are its
+/// recommendations.
+fn is_moved_amendment(head: &[&str]) -> bool {
+    let head = &head[..head.len().min(AMENDMENT_LINES)];
+    head.iter()
+        .position(|t| is_mover_line(t))
+        .is_some_and(|m| head[m + 1..].iter().any(|t| changes_recommendation(t)))
 }
 
 /// Title, body, date and council of a document of a known type.
@@ -1951,6 +2003,22 @@ mod tests {
 
     /// Kent's record of decision 24/00093, p1: a form recording a decision
     /// taken, not a member's report asking for it.
+    #[test]
+    fn a_moved_amendment_is_a_member_report() {
+        // Kent budget amendments pack p5, set in a one-column grid.
+        let head = [
+            "| Kent County Council Labour Group – Alternative Budget",
+            "| Proposed by Mr Alister Brady Seconded by Mrs Jackie Meade",
+            "| County Council is asked to agree the following:",
+            "| To replace Recommendation (h) with",
+        ];
+        assert_eq!(classify(Cue::Start, &head), DocType::MemberReport);
+        // Movers alone, changing no recommendation: no report of theirs.
+        assert_eq!(classify(Cue::Start, &head[..3]), DocType::Other);
+        assert!(changes_recommendation("To add a new recommendation (p):"));
+        assert!(!changes_recommendation("To replace the roof of the depot"));
+    }
+
     #[test]
     fn a_record_of_decision_is_no_report() {
         let texts = [
