@@ -813,6 +813,18 @@ mod tests {
             .collect()
     }
 
+    /// The lines of an A4 page `number` holding `glyphs` and `rules`.
+    fn a4_page(number: u32, glyphs: Vec<Glyph>, rules: Vec<Rule>) -> Page {
+        page_lines(&RawPage {
+            number,
+            width: 595.0,
+            height: 842.0,
+            glyphs,
+            rules,
+            image_cover: 0.0,
+        })
+    }
+
     fn rule(x0: f32, y0: f32, x1: f32, y1: f32) -> Rule {
         Rule { x0, y0, x1, y1 }
     }
@@ -822,14 +834,7 @@ mod tests {
         let mut g = glyphs("Total", 50.0, 100.0, 10.0);
         g.extend(glyphs("spend", 78.0, 100.0, 10.0));
         g.extend(glyphs("£4.1m", 200.0, 100.0, 10.0));
-        let page = page_lines(&RawPage {
-            number: 1,
-            width: 595.0,
-            height: 842.0,
-            glyphs: g,
-            rules: vec![],
-            image_cover: 0.0,
-        });
+        let page = a4_page(1, g, vec![]);
         assert_eq!(page.lines.len(), 1);
         assert_eq!(page.lines[0].text, "Total spend\t£4.1m");
     }
@@ -864,14 +869,7 @@ mod tests {
                 g.push(glyph(x, y, w, size, t));
             }
             g.extend(glyphs("September", 341.1, 61.06, 12.0));
-            let page = page_lines(&RawPage {
-                number: 1,
-                width: 595.0,
-                height: 842.0,
-                glyphs: g,
-                rules: vec![],
-                image_cover: 0.0,
-            });
+            let page = a4_page(1, g, vec![]);
             page.lines
                 .iter()
                 .map(|l| l.text.clone())
@@ -903,14 +901,7 @@ mod tests {
             .flat_map(|b| b.iter())
             .flat_map(|(t, y)| glyphs(t, 62.0, *y, 10.0))
             .collect();
-        page_lines(&RawPage {
-            number: 5,
-            width: 595.0,
-            height: 842.0,
-            glyphs: g,
-            rules,
-            image_cover: 0.0,
-        })
+        a4_page(5, g, rules)
     }
 
     #[test]
@@ -974,14 +965,7 @@ mod tests {
         let mut g = glyphs("2.1", 45.0, 112.0, 10.0);
         g.extend(glyphs("Apologies", 85.0, 104.0, 10.0));
         g.extend(glyphs("received", 85.0, 120.0, 10.0));
-        let page = page_lines(&RawPage {
-            number: 1,
-            width: 595.0,
-            height: 842.0,
-            glyphs: g,
-            rules,
-            image_cover: 0.0,
-        });
+        let page = a4_page(1, g, rules);
         assert_eq!(page.lines.len(), 1, "{:?}", page.lines);
         assert_eq!(page.lines[0].text, "2.1\tApologies received");
         assert_eq!(page.lines[0].table, Some(0));
@@ -1017,14 +1001,7 @@ mod tests {
             257.0,
             10.0,
         ));
-        let page = page_lines(&RawPage {
-            number: 1,
-            width: 595.0,
-            height: 842.0,
-            glyphs: g.clone(),
-            rules: rules.clone(),
-            image_cover: 0.0,
-        });
+        let page = a4_page(1, g.clone(), rules.clone());
         let texts: Vec<&str> = page.lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -1040,14 +1017,7 @@ mod tests {
         let mut g2 = glyphs("Meeting:", 65.0, 185.0, 10.0);
         g2.extend(glyphs("Cabinet", 165.0, 185.0, 10.0));
         g2.extend(glyphs("Council", 165.0, 203.0, 10.0));
-        let page = page_lines(&RawPage {
-            number: 1,
-            width: 595.0,
-            height: 842.0,
-            glyphs: g2,
-            rules,
-            image_cover: 0.0,
-        });
+        let page = a4_page(1, g2, rules);
         assert_eq!(page.lines.len(), 1);
         assert_eq!(page.lines[0].text, "Meeting:\tCabinet Council");
     }
