@@ -320,6 +320,17 @@ mod tests {
     use crate::input::{from_text, Cell};
     use crate::lex::lex_pages;
 
+    /// A4 page 3 holding `lines`.
+    fn page_three(lines: Vec<Line>) -> Page {
+        Page {
+            number: 3,
+            label: None,
+            width: 595.0,
+            height: 842.0,
+            lines,
+        }
+    }
+
     fn pdf_line(y: f32, x0: f32, text: &str) -> Line {
         Line::from_cells(
             vec![Cell {
@@ -356,21 +367,14 @@ mod tests {
 
     #[test]
     fn pdf_lines_join_until_a_wide_gap_or_a_bullet() {
-        let page = Page {
-            number: 3,
-            label: None,
-            width: 595.0,
-            height: 842.0,
-            lines: vec![
-                pdf_line(100.0, 57.0, "· strengthen and specify the roles, setting"),
-                pdf_line(112.5, 57.0, "out that they must secure provision"),
-                pdf_line(125.0, 57.0, "and publish a plan"),
-                pdf_line(151.5, 57.0, "require LSCBs to evaluate"),
-                pdf_line(164.0, 57.0, "findings in the annual report."),
-                pdf_line(190.5, 57.0, "• next item"),
-            ],
-        };
-        let pages = [page];
+        let pages = [page_three(vec![
+            pdf_line(100.0, 57.0, "· strengthen and specify the roles, setting"),
+            pdf_line(112.5, 57.0, "out that they must secure provision"),
+            pdf_line(125.0, 57.0, "and publish a plan"),
+            pdf_line(151.5, 57.0, "require LSCBs to evaluate"),
+            pdf_line(164.0, 57.0, "findings in the annual report."),
+            pdf_line(190.5, 57.0, "• next item"),
+        ])];
         let paras = paragraphs(&pages, &lex_pages(&pages));
         assert_eq!(paras.len(), 3);
         assert_eq!(
@@ -390,20 +394,13 @@ mod tests {
     /// that wraps mid-sentence is not.
     #[test]
     fn a_numbered_line_at_the_margin_after_a_full_stop_opens_an_item() {
-        let page = Page {
-            number: 3,
-            label: None,
-            width: 595.0,
-            height: 842.0,
-            lines: vec![
+        let pages = [page_three(vec![
                 pdf_line(100.0, 58.0, "1. Approve testing options for a WPL and the"),
                 pdf_line(112.5, 58.0, "potential subsequent delivery of a WPL."),
                 pdf_line(125.0, 58.0, "2. Stage One Development and OBC costs to be funded through CAZ funding to be repaid from"),
                 pdf_line(137.5, 58.0, "subsequent income generated from the scheme, as set out in paragraph"),
                 pdf_line(150.0, 58.0, "8. of the report."),
-            ],
-        };
-        let pages = [page];
+        ])];
         let paras = paragraphs(&pages, &lex_pages(&pages));
         assert_eq!(paras.len(), 2);
         assert!(paras[0].text.ends_with("delivery of a WPL."));
